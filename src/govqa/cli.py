@@ -1,0 +1,223 @@
+"""The `govqa` command: thin wrappers over the library. Errors print as one line, exit code 1/2."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from govqa.errors import GovQAError
+from govqa.settings import Settings
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides = {}
+    if getattr(args, "mirror", None):
+        overrides["corpus_mirror"] = Path(args.mirror)
+    if getattr(args, "index_dir", None):
+        overrides["index_dir"] = Path(args.index_dir)
+    return Settings(**overrides)
+
+
+def cmd_corpus(args: argparse.Namespace) -> int:
+    from govqa.corpus import fetch, http_download, load_manifest, repin, status
+
+    settings = _settings(args)
+    manifest = load_manifest(settings.manifest)
+    docs = [manifest.get(i) for i in args.doc] if args.doc else list(manifest.documents)
+    bad = 0
+    for doc in docs:
+        if args.action == "status":
+            result = status(doc, settings.cache_dir, settings.corpus_mirror)
+        else:
+            download = None if args.offline else http_download(settings.http_timeout_s, _download_progress(doc.id))
+            try:
+                result = fetch(doc, settings.cache_dir, settings.corpus_mirror, download=download,
+                               accept_new_checksum=args.accept_new_checksum)
+            except GovQAError as exc:
+                print(f"{doc.id:<52} mismatch     {exc}", file=sys.stderr)
+                bad += 1
+                continue
+            if result.detail.startswith("re-pinned"):
+                repin(settings.manifest, doc, result.detail.rsplit(" ", 1)[-1])
+        bad += result.state != "verified"
+        print(f"{doc.id:<52} {result.state:<12} {result.origin:<7} {result.detail}")
+    for ref in manifest.references:
+        print(f"{ref.id:<52} {'not mirrored':<12}         {ref.official_url}")
+    return 1 if bad else 0
+
+
+def _download_progress(doc_id: str):  # type: ignore[no-untyped-def]
+    def progress(done: int, total: int | None) -> None:
+        pct = f"{100 * done / total:5.1f}%" if total else f"{done // 1024} KiB"
+        print(f"\r  downloading {doc_id}: {pct}", end="", file=sys.stderr, flush=True)
+
+    return progress
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from rich.progress import Progress
+
+    from govqa.ingest import add_document, ingest
+
+    settings = _settings(args)
+    with Progress(transient=True) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(label: str, done: int, total: int) -> None:
+            if label not in tasks:
+                tasks[label] = bar.add_task(f"embedding {label}", total=total)
+            bar.update(tasks[label], completed=done)
+
+        if args.add:
+            reports = [add_document(settings, Path(args.add), title=args.title, short_title=args.short_title,
+                                    jurisdiction=args.jurisdiction, language=args.language, progress=progress)]
+        else:
+            reports = ingest(settings, doc_ids=args.doc or None, rebuild=args.rebuild, progress=progress)
+    print(f"{'document':<52} {'state':<10} {'pages':>5} {'chunks':>6} {'embedded':>8} {'seconds':>8}")
+    for r in reports:
+        print(f"{r.doc_id:<52} {r.state:<10} {r.pages:>5} {r.chunks:>6} {r.embedded:>8} {r.seconds:>8.1f}")
+    print(f"{'total':<52} {'':<10} {sum(r.pages for r in reports):>5} {sum(r.chunks for r in reports):>6} "
+          f"{sum(r.embedded for r in reports):>8} {sum(r.seconds for r in reports):>8.1f}")
+    failed = [r for r in reports if r.state == "failed"]
+    for r in failed:
+        print(f"error: {r.error}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def cmd_chunks(args: argparse.Namespace) -> int:
+    from govqa.embedding import build_embedders
+    from govqa.ingest import open_store
+
+    settings = _settings(args)
+    store = open_store(settings, build_embedders(settings))
+    for c in store.chunks(args.doc):
+        record = {"id": c.id, "doc": c.doc_id, "locator": c.locator, "heading_path": list(c.heading_path),
+                  "page_start": c.page_start, "page_end": c.page_end, "char_start": c.char_start,
+                  "char_end": c.char_end, "lang": c.lang, "text": c.text}
+        if args.jsonl:
+            print(json.dumps(record, ensure_ascii=False))
+        else:
+            print(f"{c.doc_id}  {c.locator}  {c.page_label}  {c.text[:80]!r}")
+    return 0
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    from govqa.corpus import load_manifest, require_file
+    from govqa.ingest import chunk_document
+
+    settings = _settings(args)
+    doc = load_manifest(settings.manifest).get(args.doc_id)
+    chunks, pages = chunk_document(doc, require_file(doc, settings.cache_dir, settings.corpus_mirror), settings)
+    for c in chunks:
+        print(f"{c.locator:<40} {c.page_label:<10} {len(c.text):>5}  {c.heading[:90]}")
+    print(f"{len(chunks)} chunks, {len({c.locator for c in chunks})} locators, {pages} pages")
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from govqa.retrieval import Filters, Retriever
+
+    settings = _settings(args)
+    filters = Filters(jurisdictions=tuple(args.jurisdiction or ()), doc_ids=tuple(args.doc or ()),
+                      include_superseded=args.include_superseded or None)
+    passages = Retriever(settings).retrieve(args.question, filters, args.k)
+    if args.json:
+        from govqa.evaluation import passage_record
+
+        print(json.dumps({"question": args.question, "passages": [passage_record(p) for p in passages]},
+                         ensure_ascii=False, indent=2))
+        return 0
+    for i, p in enumerate(passages, 1):
+        title = p.document.short_title if p.document else p.chunk.doc_id
+        print(f"[{i}] {title}, {p.chunk.locator}{', ' + p.chunk.page_label if p.chunk.page_label else ''}")
+        print("    " + p.chunk.text[:400].replace("\n", "\n    ") + "\n")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from govqa.evaluation import evaluate, format_report, load_questions
+    from govqa.retrieval import Retriever
+
+    settings = _settings(args)
+    retriever = Retriever(settings)
+    items = load_questions(Path(args.questions))
+    out = Path(args.dump).open("w", encoding="utf-8") if args.dump else None
+    try:
+        report = evaluate(items, lambda q: retriever.retrieve(q, k=args.k),
+                          (lambda rec: out.write(json.dumps(rec, ensure_ascii=False) + "\n")) if out else None)
+    finally:
+        if out:
+            out.close()
+    print(format_report(report))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="govqa", description="Cited answers about AI-governance texts.")
+    parser.add_argument("--index-dir", help="index folder (default: GOVQA_INDEX_DIR or .govqa/index)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    corpus = sub.add_parser("corpus", help="obtain and verify the corpus files")
+    corpus.add_argument("action", choices=["fetch", "status"])
+    corpus.add_argument("--mirror", help="local folder with corpus files (or GOVQA_CORPUS_MIRROR)")
+    corpus.add_argument("--doc", action="append", help="only this document id (repeatable)")
+    corpus.add_argument("--offline", action="store_true", help="never download; cache and mirror only")
+    corpus.add_argument("--accept-new-checksum", action="store_true",
+                        help="keep a file whose sha256 differs and re-pin it in the manifest")
+    corpus.set_defaults(func=cmd_corpus)
+
+    ing = sub.add_parser("ingest", help="parse, chunk, embed and store the corpus")
+    ing.add_argument("--mirror", help="local folder with corpus files (or GOVQA_CORPUS_MIRROR)")
+    ing.add_argument("--doc", action="append", help="only this document id (repeatable)")
+    ing.add_argument("--rebuild", action="store_true", help="drop the index and build it anew")
+    ing.add_argument("--add", metavar="FILE", help="add your own PDF, law XML or text file")
+    ing.add_argument("--title", help="title of the --add document")
+    ing.add_argument("--short-title", help="short title of the --add document")
+    ing.add_argument("--jurisdiction", default="", help="jurisdiction code of the --add document (JP, EU…)")
+    ing.add_argument("--language", default="en", help="language of the --add document")
+    ing.set_defaults(func=cmd_ingest)
+
+    chunks = sub.add_parser("chunks", help="print the stored chunks")
+    chunks.add_argument("--doc", help="only this document id")
+    chunks.add_argument("--jsonl", action="store_true", help="one JSON object per line")
+    chunks.set_defaults(func=cmd_chunks)
+
+    insp = sub.add_parser("inspect", help="show how a document is cut into units (no index needed)")
+    insp.add_argument("doc_id")
+    insp.add_argument("--mirror", help="local folder with corpus files (or GOVQA_CORPUS_MIRROR)")
+    insp.set_defaults(func=cmd_inspect)
+
+    ask = sub.add_parser("ask", help="ask a question")
+    ask.add_argument("question")
+    ask.add_argument("--k", type=int, default=None, help="passages to show")
+    ask.add_argument("--jurisdiction", action="append", help="only this jurisdiction (repeatable)")
+    ask.add_argument("--doc", action="append", help="only this document id (repeatable)")
+    ask.add_argument("--include-superseded", action="store_true", help="also search superseded/revoked texts")
+    ask.add_argument("--json", action="store_true", help="print JSON")
+    ask.set_defaults(func=cmd_ask)
+
+    ev = sub.add_parser("eval", help="score retrieval on a question set (FORMAT.md)")
+    ev.add_argument("questions")
+    ev.add_argument("--k", type=int, default=10)
+    ev.add_argument("--dump", help="write one JSON result per question here")
+    ev.set_defaults(func=cmd_eval)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except GovQAError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

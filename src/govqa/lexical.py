@@ -1,0 +1,67 @@
+"""BM25 over chunk texts with a tokeniser that works for English, Japanese and Korean.
+
+Latin-script text: lower-cased word tokens without stop words, with a light suffix stripper so
+"fines"/"fine" and "obligations"/"obligation" meet. CJK text (no spaces): overlapping character
+bigrams, the standard unsupervised choice that needs no dictionary.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+import numpy as np
+
+_TOKEN = re.compile(r"[0-9a-z]+|[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+STOP_WORDS = frozenset(
+    """a an and are as at be been being by can could do does did for from had has have how i if in into is it
+    its may might must not of on or our shall should so such that the their them then there these they this
+    those to under was we were what when where which who whom why will with would you your does any all also
+    about than other each per""".split()
+)
+
+
+def _stem(word: str) -> str:
+    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: -len(suffix)] + repl
+    return word
+
+
+def tokenize(text: str) -> list[str]:
+    """Tokens for BM25: stemmed words, and character bigrams for CJK runs."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    tokens: list[str] = []
+    for run in _TOKEN.findall(text):
+        if _CJK.match(run):
+            tokens.extend(run[i : i + 2] for i in range(len(run) - 1)) if len(run) > 1 else tokens.append(run)
+        elif run not in STOP_WORDS:
+            tokens.append(_stem(run))
+    return tokens
+
+
+class LexicalIndex:
+    """BM25 (bm25s, Lucene variant) over a fixed list of texts."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        import bm25s
+
+        self._bm25 = bm25s.BM25()
+        corpus = [tokenize(t) or ["\u2400"] for t in texts]
+        self._bm25.index(corpus, show_progress=False)
+        self.size = len(texts)
+
+    def search(self, query: str, n: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """(text index, score) of the n best texts with a positive score; `mask` limits the texts."""
+        tokens = tokenize(query)
+        if not tokens or self.size == 0:
+            return []
+        scores = self._bm25.get_scores(tokens)
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0)
+        n = min(n, self.size)
+        top = np.argpartition(-scores, n - 1)[:n]
+        ranked = sorted(top, key=lambda i: -scores[i])
+        return [(int(i), float(scores[i])) for i in ranked if scores[i] > 0]

@@ -1,0 +1,144 @@
+"""Provision references: parse "Art. 5(1)(f)", "第三条第二項", "제35조제1항", "Annex III",
+"Recital 27", "GOVERN 1.2", "Section 1.2.4", "6-1-1703(1)" from questions, and read chunk locators
+into the same canonical form so a reference can be looked up.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_KANJI = {"〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def kanji_to_int(text: str) -> int | None:
+    """二十四 → 24, 百五 → 105, 24 → 24; None when not a number."""
+    text = unicodedata.normalize("NFKC", text)
+    if text.isdigit():
+        return int(text)
+    total, digit = 0, None
+    for ch in text:
+        if ch in _KANJI:
+            digit = _KANJI[ch]
+        elif ch in _KANJI_UNITS:
+            total += (digit if digit is not None else 1) * _KANJI_UNITS[ch]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+def roman_to_int(text: str) -> int | None:
+    up = text.upper()
+    if not up or any(c not in _ROMAN for c in up):
+        return None
+    total = 0
+    for i, c in enumerate(up):
+        v = _ROMAN[c]
+        total += -v if i + 1 < len(up) and _ROMAN[up[i + 1]] > v else v
+    return total
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A canonical provision reference: kind ("article", "recital", "annex", "section", "principle",
+    "action", "govern"/"map"/"measure"/"manage"), main number, and first-level sub-divisions."""
+
+    kind: str
+    main: str
+    subs: tuple[str, ...] = ()
+
+    def matches(self, other: Ref) -> bool:
+        """True when `other` (a chunk's locator) holds the provision this reference names."""
+        if self.kind != other.kind or self.main != other.main:
+            return False
+        return not self.subs or not other.subs or self.subs[0] in other.subs
+
+
+_PARENS = re.compile(r"\((\w+)\)")
+_QUESTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("article", re.compile(r"\b(?:article|art\.?)\s*(\d+(?:-\d+)?)((?:\s?\(\w{1,4}\))*)", re.I)),
+    ("recital", re.compile(r"\brecitals?\s*(\d+)", re.I)),
+    ("annex", re.compile(r"\bannex\s+([IVXLC]+)\b(?:,?\s*(?:point|section)\s*(\d+))?", re.I)),
+    ("core", re.compile(r"\b(GOVERN|MAP|MEASURE|MANAGE)\s+(\d+(?:\.\d+)?)\b")),
+    ("section", re.compile(r"\b(?:section|sec\.|§)\s*(\d+(?:\.\d+)*)", re.I)),
+    ("principle", re.compile(r"\bprinciples?\s*(\d+)", re.I)),
+    ("action", re.compile(r"\bactions?\s*(\d+)\b", re.I)),
+    ("statute", re.compile(r"\b(\d+-\d+-\d{3,4})((?:\(\w{1,4}\))*)")),
+    ("ja", re.compile(r"第([0-9０-９〇一二三四五六七八九十百千]+)条(?:の([0-9０-９一二三四五六七八九十]+))?(?:第([0-9０-９一二三四五六七八九十]+)項)?")),
+    ("ko", re.compile(r"제(\d+)조(?:의(\d+))?(?:\s*제(\d+)항)?")),
+]
+
+
+def _ref_from(kind: str, m: re.Match[str]) -> Ref | None:
+    if kind == "article":
+        return Ref("article", m.group(1), tuple(_PARENS.findall(m.group(2) or "")))
+    if kind == "recital":
+        return Ref("recital", m.group(1))
+    if kind == "annex":
+        n = roman_to_int(m.group(1))
+        return Ref("annex", str(n), (m.group(2),) if m.group(2) else ()) if n else None
+    if kind == "core":
+        return Ref(m.group(1).lower(), m.group(2))
+    if kind == "statute":
+        return Ref("section", m.group(1), tuple(_PARENS.findall(m.group(2) or "")))
+    if kind in ("ja", "ko"):
+        art = kanji_to_int(m.group(1))
+        if art is None:
+            return None
+        branch = kanji_to_int(m.group(2)) if m.group(2) else None
+        para = kanji_to_int(m.group(3)) if m.group(3) else None
+        main = f"{art}-{branch}" if branch else str(art)
+        return Ref("article", main, (str(para),) if para else ())
+    return Ref(kind, m.group(1))
+
+
+def refs_in_question(question: str) -> list[Ref]:
+    """Every provision reference in a question, in order of appearance, without repeats."""
+    text = unicodedata.normalize("NFKC", question)
+    found: list[tuple[int, Ref]] = []
+    for kind, rx in _QUESTION_PATTERNS:
+        for m in rx.finditer(text):
+            ref = _ref_from(kind, m)
+            if ref is not None:
+                found.append((m.start(), ref))
+    seen: list[Ref] = []
+    for _, ref in sorted(found, key=lambda x: x[0]):
+        if ref not in seen:
+            seen.append(ref)
+    return seen
+
+
+_RANGE = re.compile(r"\((\w+)\)\s*[–-]\s*\((\w+)\)")
+_JA_PARAS = re.compile(r"第([0-9〇一二三四五六七八九十百]+)項(?:[–-]第([0-9〇一二三四五六七八九十百]+)項)?")
+_KO_PARAS = re.compile(r"제(\d+)항(?:[–-]제(\d+)항)?")
+
+
+def _expand(first: str, last: str | None) -> tuple[str, ...]:
+    if last and first.isdigit() and last.isdigit():
+        return tuple(str(i) for i in range(int(first), int(last) + 1))
+    return (first,) if not last else (first, last)
+
+
+def ref_of_locator(locator: str) -> Ref | None:
+    """The canonical Ref of a chunk locator such as "Article 2(5)–(6)" or "第四条第一項–第二項"."""
+    text = unicodedata.normalize("NFKC", locator)
+    if "Supplementary" in text or "附則" in text or "부칙" in text or "Addenda" in text:
+        return None
+    refs = refs_in_question(text)
+    if not refs:
+        return None
+    ref = refs[0]
+    if ref.kind == "article" and (m := _RANGE.search(text)):
+        return Ref(ref.kind, ref.main, _expand(m.group(1), m.group(2)))
+    if ref.kind == "article" and (m := _JA_PARAS.search(text)):
+        first, last = kanji_to_int(m.group(1)), kanji_to_int(m.group(2)) if m.group(2) else None
+        return Ref(ref.kind, ref.main, _expand(str(first), str(last) if last else None))
+    if ref.kind == "article" and (m := _KO_PARAS.search(text)):
+        return Ref(ref.kind, ref.main, _expand(m.group(1), m.group(2)))
+    if ref.kind == "annex" and (m := re.search(r"point (\d+)", text)):
+        return Ref(ref.kind, ref.main, (m.group(1),))
+    return ref

@@ -1,0 +1,132 @@
+"""PDF → SourceText with page offsets, page furniture removed and line-break hyphenation undone.
+
+Each page is cleaned on its own (so every character keeps its page), then pages are joined with a
+newline and their start offsets recorded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from govqa.errors import UnreadableDocumentError
+from govqa.profiles import Profile
+from govqa.records import Document, SourceText
+
+_DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.IGNORECASE)
+_HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
+_WORD_START = re.compile(r"^([a-z]+)")
+_WORDS = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+def extract_pages(path: Path) -> list[str]:
+    """Raw text of each page; raises UnreadableDocumentError for broken, encrypted or image-only PDFs."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted:
+            raise UnreadableDocumentError(
+                f"{path}: the PDF is encrypted; supply an unencrypted copy (e.g. `qpdf --decrypt`)."
+            )
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except UnreadableDocumentError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError) as exc:
+        raise UnreadableDocumentError(
+            f"{path}: not a readable PDF ({type(exc).__name__}: {exc}); check the download or replace the file."
+        ) from exc
+    if not pages:
+        raise UnreadableDocumentError(f"{path}: the PDF has no pages.")
+    if sum(len(p.strip()) for p in pages) < 20 * len(pages) ** 0.5:
+        raise UnreadableDocumentError(
+            f"{path}: no text layer (scanned or image-only PDF); run OCR (e.g. ocrmypdf) and add the result."
+        )
+    return pages
+
+
+def _furniture_keys(pages: list[list[str]], profile: Profile) -> set[str]:
+    """Lines at the top or bottom of pages that repeat (digits ignored) on many pages."""
+    if len(pages) < 4:
+        return set()
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        edge = [ln for ln in lines if ln.strip()]
+        edge = edge[: profile.edge_lines] + edge[-profile.edge_lines :]
+        counts.update({_DIGITS.sub("#", ln.strip()) for ln in edge})
+    floor = max(3, profile.repeat_fraction * len(pages))
+    return {key for key, n in counts.items() if n >= floor}
+
+
+def _is_furniture(line: str, position: int, n_lines: int, keys: set[str], profile: Profile) -> bool:
+    stripped = line.strip()
+    if any(p.search(stripped) for p in profile.furniture_patterns):
+        return True
+    at_edge = position < profile.edge_lines or position >= n_lines - profile.edge_lines
+    if not at_edge:
+        return False
+    return _DIGITS.sub("#", stripped) in keys or bool(_PAGE_NUMBER.match(stripped))
+
+
+def _vocabulary(pages: list[str]) -> Counter[str]:
+    vocab: Counter[str] = Counter()
+    for text in pages:
+        vocab.update(w.lower() for w in _WORDS.findall(text))
+    return vocab
+
+
+def _join_lines(lines: list[str], vocab: Counter[str], keeps_break: re.Pattern[str] | None) -> str:
+    """Undo line-end hyphenation and soft wraps, leaving structural line breaks in place.
+
+    A hyphen at a line end is dropped when the joined word occurs elsewhere in the document (or
+    the hyphenated form does not); a wrap is undone when the next line starts in lower case.
+    """
+    out: list[str] = []
+    for line in lines:
+        line = line.rstrip()
+        if not out:
+            out.append(line)
+            continue
+        prev = out[-1]
+        hyphen, start = _HYPHEN_END.search(prev), _WORD_START.match(line)
+        if hyphen and start:
+            head, tail = hyphen.group(1), start.group(1)
+            joined, dashed = (head + tail).lower(), f"{head}-{tail}".lower()
+            keep_dash = vocab[dashed] > vocab[joined]
+            out[-1] = prev if keep_dash else prev[:-1]
+            out[-1] += line
+        elif line[:1].islower() and not (keeps_break and keeps_break.match(line)):
+            out[-1] = f"{prev} {line}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def clean_pages(raw_pages: list[str], profile: Profile) -> list[str]:
+    """Remove furniture and rejoin wrapped lines on each page (pure; tested without files)."""
+    split = [p.splitlines() for p in raw_pages]
+    keys = _furniture_keys(split, profile)
+    vocab = _vocabulary(raw_pages)
+    structural = [h.pattern for h in profile.headings] + [b.pattern for b in profile.blocks]
+    keeps_break = re.compile("|".join(f"(?:{p.pattern})" for p in structural)) if structural else None
+    cleaned = []
+    for lines in split:
+        kept = [ln for i, ln in enumerate(lines) if not _is_furniture(ln, i, len(lines), keys, profile)]
+        cleaned.append(_join_lines(kept, vocab, keeps_break).strip())
+    return cleaned
+
+
+def assemble(doc_id: str, language: str, pages: list[str]) -> SourceText:
+    starts, parts, offset = [], [], 0
+    for page in pages:
+        starts.append(offset)
+        parts.append(page)
+        offset += len(page) + 1
+    return SourceText(doc_id=doc_id, text="\n".join(parts), language=language, page_starts=tuple(starts))
+
+
+def parse_pdf(path: Path, doc: Document, profile: Profile) -> SourceText:
+    return assemble(doc.id, doc.language, clean_pages(extract_pages(path), profile))

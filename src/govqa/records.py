@@ -1,0 +1,128 @@
+"""Typed records that carry provenance from a source file to an answer.
+
+Document (manifest entry) → Chunk (a structural unit's text with locator and page span)
+→ Passage (a chunk as retrieved, with the scores that ranked it) → Citation → Answer.
+Citation labels are built from these fields, never parsed back out of model output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+Status = Literal["in_force", "current", "superseded", "revoked"]
+LegalEffect = Literal["binding", "non_binding", "reference_translation"]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One corpus document as the manifest describes it."""
+
+    id: str
+    title: str
+    short_title: str
+    file: str = ""
+    aliases: tuple[str, ...] = ()
+    issuer: str = ""
+    jurisdiction: str = ""
+    doc_type: str = ""
+    language: str = "en"
+    version: str = ""
+    date: str = ""
+    status: Status = "current"
+    legal_effect: LegalEffect = "non_binding"
+    official_url: str = ""
+    download_url: str = ""
+    sha256: str = ""
+    bytes: int = 0
+    licence: str = ""
+    format: str = ""
+    profile: str = ""
+    translation_of: str = ""
+    superseded_by: str = ""
+    notes: str = ""
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.format == "pdf"
+
+
+@dataclass(frozen=True)
+class Section:
+    """A structural unit found in a document's text (an article, recital, annex, section)."""
+
+    locator: str
+    heading_path: tuple[str, ...]
+    start: int
+    end: int
+    # (sub-locator suffix such as "(2)", start, end) for numbered paragraphs inside the unit
+    blocks: tuple[tuple[str, int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A document's text after parsing, with page offsets for PDFs and structure where known."""
+
+    doc_id: str
+    text: str
+    language: str
+    page_starts: tuple[int, ...] = ()  # char offset where each 1-based page begins; empty for XML/TXT
+    sections: tuple[Section, ...] = ()  # given by structured formats (law XML); derived for PDFs
+
+    def page_at(self, offset: int) -> int | None:
+        """1-based page of a character offset, or None for page-less text."""
+        if not self.page_starts:
+            return None
+        lo, hi = 0, len(self.page_starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.page_starts[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo + 1
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A piece of one structural unit; `text` is a verbatim slice of the document's source text."""
+
+    doc_id: str
+    locator: str
+    heading_path: tuple[str, ...]
+    text: str
+    char_start: int
+    char_end: int
+    page_start: int | None
+    page_end: int | None
+    lang: str
+    ordinal: int = 0  # position within the document, for stable ordering
+
+    @property
+    def id(self) -> str:
+        """Content-derived id: the same text at the same place always gets the same id."""
+        key = f"{self.doc_id}|{self.locator}|{self.char_start}|{self.text}"
+        return f"{self.doc_id}:{hashlib.sha256(key.encode()).hexdigest()[:16]}"
+
+    @property
+    def heading(self) -> str:
+        return " › ".join(self.heading_path)
+
+    @property
+    def page_label(self) -> str:
+        if self.page_start is None:
+            return ""
+        if self.page_end and self.page_end != self.page_start:
+            return f"pp. {self.page_start}–{self.page_end}"
+        return f"p. {self.page_start}"
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A chunk as retrieval returns it, with the scores that placed it."""
+
+    chunk: Chunk
+    score: float
+    scores: dict[str, float] = field(default_factory=dict)  # per-signal: dense, lexical, route, lookup…
+    document: Document | None = None

@@ -1,0 +1,311 @@
+"""Hybrid retrieval: dense (MiniLM) + multilingual dense (USE) + BM25, fused by weighted reciprocal
+rank, then document routing, provision lookup and parallel-text expansion.
+
+    question ─┬─ route (aliases / jurisdiction words) ─┐
+              ├─ provision refs ("Art. 50(2)", 第三条) ─┤
+              ├─ dense ─────┐                           │
+              ├─ multilingual ├─ RRF ── × route boost ── + lookup ── + parallel text ── top k
+              └─ BM25 ──────┘
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document as LCDocument
+from langchain_core.embeddings import Embeddings
+from langchain_core.retrievers import BaseRetriever
+
+from govqa.corpus import Manifest, load_corpus
+from govqa.errors import QuestionError
+from govqa.lexical import LexicalIndex
+from govqa.locators import Ref, ref_of_locator, refs_in_question
+from govqa.records import Chunk, Document, Passage
+from govqa.profiles import load_profile, unit_prior
+from govqa.routing import Glossary, Route, Router, preferred_language, question_language
+from govqa.settings import Settings
+from govqa.store import ChromaStore
+
+MAX_QUESTION_CHARS = 4000
+_LOOKUP_BONUS = 1.0  # larger than any fused score: a named provision comes first
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrict retrieval; empty tuples mean "any"."""
+
+    jurisdictions: tuple[str, ...] = ()
+    doc_ids: tuple[str, ...] = ()
+    doc_types: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    include_superseded: bool | None = None  # None: the settings decide
+
+
+def check_question(question: str) -> str:
+    text = " ".join((question or "").split())
+    text = "".join(ch for ch in text if ch.isprintable())
+    if not text:
+        raise QuestionError("The question is empty; type a question about the corpus.")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise QuestionError(f"The question is {len(text)} characters long; shorten it to {MAX_QUESTION_CHARS} or fewer.")
+    return text
+
+
+@dataclass
+class _Candidates:
+    fused: dict[str, float] = field(default_factory=dict)
+    signals: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    def add(self, name: str, ranked: Sequence[tuple[str, float]], weight: float, rrf_k: int) -> None:
+        for rank, (cid, score) in enumerate(ranked):
+            self.fused[cid] = self.fused.get(cid, 0.0) + weight / (rrf_k + rank + 1)
+            self.signals.setdefault(cid, {})[name] = score
+
+
+class Retriever:
+    """Holds what retrieval needs in memory: chunk list, BM25 index, locator table, router."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        embedders: dict[str, Embeddings] | None = None,
+        store: ChromaStore | None = None,
+        manifest: Manifest | None = None,
+    ) -> None:
+        from govqa.embedding import build_embedders
+        from govqa.ingest import open_store
+
+        self.settings = settings
+        self.manifest = manifest or load_corpus(settings.manifest, settings.cache_dir)
+        self.embedders = embedders if embedders is not None else build_embedders(settings)
+        self.store = store or open_store(settings, self.embedders)
+        self.documents: dict[str, Document] = {d.id: d for d in self.manifest.documents}
+        self.chunks: list[Chunk] = self.store.chunks()
+        self.by_id = {c.id: i for i, c in enumerate(self.chunks)}
+        self.refs: list[Ref | None] = [ref_of_locator(c.locator) for c in self.chunks]
+        self.doc_of = np.array([c.doc_id for c in self.chunks])
+        self.lexical = LexicalIndex([self._lexical_text(c) for c in self.chunks])
+        self.router = Router(self.documents.values(), self.manifest.jurisdiction_words)
+        self.reranker = _load_reranker(settings.retrieval.reranker_path)
+        self.glossary = Glossary.load(settings.glossary)
+        profiles = {d.profile: load_profile(settings.profiles_dir, d.profile) for d in self.documents.values()}
+        self.prior = np.array([
+            unit_prior(profiles[self.documents[c.doc_id].profile], c.locator) if c.doc_id in self.documents else 1.0
+            for c in self.chunks
+        ])
+
+    def _lexical_text(self, chunk: Chunk) -> str:
+        doc = self.documents.get(chunk.doc_id)
+        return f"{doc.short_title if doc else ''} {chunk.heading} {chunk.text}"
+
+    # ------------------------------------------------------------ which documents
+
+    def allowed_docs(self, filters: Filters, route: Route) -> list[str]:
+        include_old = (
+            filters.include_superseded
+            if filters.include_superseded is not None
+            else self.settings.retrieval.include_superseded
+        )
+        present = {c.doc_id for c in self.chunks}
+        allowed = []
+        for doc_id in sorted(present):
+            doc = self.documents.get(doc_id)
+            if doc is None:
+                continue
+            if filters.doc_ids and doc_id not in filters.doc_ids:
+                continue
+            if filters.jurisdictions and doc.jurisdiction not in filters.jurisdictions:
+                continue
+            if filters.doc_types and doc.doc_type not in filters.doc_types:
+                continue
+            if filters.languages and doc.language not in filters.languages:
+                continue
+            if not include_old and not filters.doc_ids and self._retired(doc, route, present):
+                continue
+            allowed.append(doc_id)
+        return allowed
+
+    def _retired(self, doc: Document, route: Route, present: set[str]) -> bool:
+        """Revoked texts, and superseded ones whose successor is indexed, unless the question names them."""
+        if doc.status == "revoked":
+            return doc.id not in route.doc_ids or route.by != "alias"
+        return doc.status == "superseded" and bool(doc.superseded_by) and doc.superseded_by in present
+
+    # ------------------------------------------------------------ signals
+
+    def _dense(self, index: str, question: str, n: int, doc_ids: list[str]) -> list[tuple[str, float]]:
+        embedder = self.embedders.get(index)
+        if embedder is None or not doc_ids:
+            return []
+        return self.store.query(index, embedder.embed_query(question), n, doc_ids)
+
+    def _lexical(self, question: str, n: int, doc_ids: list[str]) -> list[tuple[str, float]]:
+        mask = np.isin(self.doc_of, doc_ids)
+        return [(self.chunks[i].id, s) for i, s in self.lexical.search(question, n, mask)]
+
+    def _lookup(self, refs: list[Ref], doc_ids: list[str], route: Route) -> dict[str, float]:
+        """Chunks holding a provision the question names, best-fitting first."""
+        if not refs:
+            return {}
+        scope = set(route.doc_ids) & set(doc_ids) if route.doc_ids else set(doc_ids)
+        found: dict[str, float] = {}
+        for i, ref in enumerate(self.refs):
+            chunk = self.chunks[i]
+            if ref is None or chunk.doc_id not in scope:
+                continue
+            for rank, wanted in enumerate(refs):
+                if wanted.matches(ref):
+                    exact = 0.1 if wanted.subs and ref.subs and wanted.subs[0] in ref.subs else 0.0
+                    # Earlier references and earlier chunks of a provision come first.
+                    found[chunk.id] = max(found.get(chunk.id, 0.0), _LOOKUP_BONUS + exact - 0.01 * rank
+                                          - 0.0001 * chunk.ordinal)
+        return found
+
+    def _parallel(self, ranked: list[tuple[str, float]], want_lang: str, allowed: list[str]) -> list[tuple[str, float]]:
+        """Bring the same provision in the wanted language next to a passage in another one."""
+        partners: dict[str, list[str]] = {}
+        for doc in self.documents.values():
+            if doc.translation_of and doc.translation_of in self.documents:
+                partners.setdefault(doc.id, []).append(doc.translation_of)
+                partners.setdefault(doc.translation_of, []).append(doc.id)
+        out: list[tuple[str, float]] = []
+        seen = {cid for cid, _ in ranked}
+        for cid, score in ranked:
+            out.append((cid, score))
+            chunk = self.chunks[self.by_id[cid]]
+            ref = self.refs[self.by_id[cid]]
+            if chunk.lang == want_lang or ref is None:
+                continue
+            for other in partners.get(chunk.doc_id, []):
+                if other not in allowed or self.documents[other].language != want_lang:
+                    continue
+                for j, oref in enumerate(self.refs):
+                    twin = self.chunks[j]
+                    if twin.doc_id == other and oref is not None and oref.kind == ref.kind and oref.main == ref.main \
+                            and (not ref.subs or not oref.subs or set(ref.subs) & set(oref.subs)) and twin.id not in seen:
+                        out.append((twin.id, score - 1e-6))
+                        seen.add(twin.id)
+        return out
+
+    def _interleave(self, ranked: list[tuple[str, float]], route: Route) -> list[tuple[str, float]]:
+        """When a question names texts of several jurisdictions (a comparison), give each a turn at the top."""
+        if route.by != "alias":
+            return ranked
+        groups: dict[str, list[tuple[str, float]]] = {}
+        for cid, score in ranked:
+            doc = self.documents[self.chunks[self.by_id[cid]].doc_id]
+            if doc.id in route.doc_ids:
+                groups.setdefault(doc.jurisdiction, []).append((cid, score))
+        if len(groups) < 2:
+            return ranked
+        head: list[tuple[str, float]] = []
+        for turn in range(2):
+            for items in sorted(groups.values(), key=lambda g: -g[0][1]):
+                if turn < len(items):
+                    head.append(items[turn])
+        taken = {cid for cid, _ in head}
+        return head + [kv for kv in ranked if kv[0] not in taken]
+
+    # ------------------------------------------------------------ main entry
+
+    def retrieve(self, question: str, filters: Filters | None = None, k: int | None = None) -> list[Passage]:
+        question = check_question(question)
+        cfg = self.settings.retrieval
+        k = k or cfg.k
+        filters = filters or Filters()
+        route = self.router.route(question)
+        allowed = self.allowed_docs(filters, route)
+        if not allowed:
+            return []
+        routed = [d for d in route.doc_ids if d in allowed]
+        n = cfg.candidates
+        cands = _Candidates()
+        cands.add("dense", self._dense("dense", question, n, allowed), cfg.weight_dense, cfg.rrf_k)
+        cands.add("multilingual", self._dense("multilingual", question, n, allowed), cfg.weight_multilingual, cfg.rrf_k)
+        cands.add("lexical", self._lexical(question, n, allowed), cfg.weight_lexical, cfg.rrf_k)
+        if question_language(question) != "en" and (gloss := self.glossary.english_terms(question)):
+            cands.add("dense_gloss", self._dense("dense", gloss, n, allowed), cfg.weight_dense, cfg.rrf_k)
+            cands.add("lexical_gloss", self._lexical(gloss, n, allowed), cfg.weight_lexical, cfg.rrf_k)
+        if routed and set(routed) != set(allowed):
+            cands.add("dense_routed", self._dense("dense", question, n // 2, routed), cfg.weight_dense / 2, cfg.rrf_k)
+            cands.add("multilingual_routed", self._dense("multilingual", question, n // 2, routed),
+                      cfg.weight_multilingual / 2, cfg.rrf_k)
+            cands.add("lexical_routed", self._lexical(question, n // 2, routed), cfg.weight_lexical / 2, cfg.rrf_k)
+        scores = {cid: s * self.prior[self.by_id[cid]] for cid, s in cands.fused.items()}
+        for cid in scores:
+            if self.chunks[self.by_id[cid]].doc_id in routed:
+                scores[cid] *= cfg.route_boost
+        for cid, bonus in self._lookup(refs_in_question(question), allowed, route).items():
+            scores[cid] = scores.get(cid, 0.0) + bonus
+            cands.signals.setdefault(cid, {})["lookup"] = bonus
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        if self.reranker is not None:
+            ranked = self.reranker(question, ranked[: 3 * k], self.chunks, self.by_id) + ranked[3 * k :]
+        ranked = self._interleave(ranked, route)
+        ranked = self._parallel(ranked[: 2 * k], preferred_language(question), allowed)
+        passages = []
+        for cid, score in ranked[:k]:
+            chunk = self.chunks[self.by_id[cid]]
+            signals = dict(cands.signals.get(cid, {}))
+            if chunk.doc_id in routed:
+                signals["routed"] = 1.0
+            passages.append(Passage(chunk, score, signals, self.documents.get(chunk.doc_id)))
+        return passages
+
+
+def _load_reranker(path: str) -> Any:
+    """A cross-encoder from a local folder re-orders the head of the list; off when no path is set."""
+    if not path:
+        return None
+    from sentence_transformers import CrossEncoder
+
+    model = CrossEncoder(path, device="cpu")
+
+    def rerank(question: str, head: list[tuple[str, float]], chunks: list[Chunk], by_id: dict[str, int]
+               ) -> list[tuple[str, float]]:
+        texts = [chunks[by_id[cid]].text for cid, _ in head]
+        scores = model.predict([(question, t) for t in texts]) if texts else []
+        # Keep lookups on top: a reranker judges relevance, not which provision was named.
+        keyed = [(cid, (s if s >= _LOOKUP_BONUS else 0.0) + 1 / (1 + math.exp(-float(r)))) for (cid, s), r
+                 in zip(head, scores, strict=True)]
+        return sorted(keyed, key=lambda kv: -kv[1])
+
+    return rerank
+
+
+def retrieve(
+    question: str, settings: Settings, *, filters: Filters | None = None, k: int | None = None,
+    retriever: Retriever | None = None,
+) -> list[Passage]:
+    """Ranked passages for a question, each with its chunk's provenance and the scores that placed it."""
+    return (retriever or Retriever(settings)).retrieve(question, filters, k)
+
+
+class GovQARetriever(BaseRetriever):
+    """govqa's retrieval as a LangChain retriever: Documents carry text plus full provenance."""
+
+    retriever: Any
+    filters: Filters | None = None
+    k: int = 10
+
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+    ) -> list[LCDocument]:
+        out = []
+        for p in self.retriever.retrieve(query, self.filters, self.k):
+            c = p.chunk
+            out.append(LCDocument(
+                page_content=c.text,
+                id=c.id,
+                metadata={"doc_id": c.doc_id, "locator": c.locator, "heading": c.heading,
+                          "page_start": c.page_start, "page_end": c.page_end, "lang": c.lang,
+                          "score": p.score, "scores": p.scores,
+                          "title": p.document.short_title if p.document else c.doc_id},
+            ))
+        return out

