@@ -34,8 +34,13 @@ def cmd_corpus(args: argparse.Namespace) -> int:
         else:
             download = None if args.offline else http_download(settings.http_timeout_s, _download_progress(doc.id))
             try:
-                result = fetch(doc, settings.cache_dir, settings.corpus_mirror, download=download,
-                               accept_new_checksum=args.accept_new_checksum)
+                result = fetch(
+                    doc,
+                    settings.cache_dir,
+                    settings.corpus_mirror,
+                    download=download,
+                    accept_new_checksum=args.accept_new_checksum,
+                )
             except GovQAError as exc:
                 print(f"{doc.id:<52} mismatch     {exc}", file=sys.stderr)
                 bad += 1
@@ -72,15 +77,26 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             bar.update(tasks[label], completed=done)
 
         if args.add:
-            reports = [add_document(settings, Path(args.add), title=args.title, short_title=args.short_title,
-                                    jurisdiction=args.jurisdiction, language=args.language, progress=progress)]
+            reports = [
+                add_document(
+                    settings,
+                    Path(args.add),
+                    title=args.title,
+                    short_title=args.short_title,
+                    jurisdiction=args.jurisdiction,
+                    language=args.language,
+                    progress=progress,
+                )
+            ]
         else:
             reports = ingest(settings, doc_ids=args.doc or None, rebuild=args.rebuild, progress=progress)
     print(f"{'document':<52} {'state':<10} {'pages':>5} {'chunks':>6} {'embedded':>8} {'seconds':>8}")
     for r in reports:
         print(f"{r.doc_id:<52} {r.state:<10} {r.pages:>5} {r.chunks:>6} {r.embedded:>8} {r.seconds:>8.1f}")
-    print(f"{'total':<52} {'':<10} {sum(r.pages for r in reports):>5} {sum(r.chunks for r in reports):>6} "
-          f"{sum(r.embedded for r in reports):>8} {sum(r.seconds for r in reports):>8.1f}")
+    print(
+        f"{'total':<52} {'':<10} {sum(r.pages for r in reports):>5} {sum(r.chunks for r in reports):>6} "
+        f"{sum(r.embedded for r in reports):>8} {sum(r.seconds for r in reports):>8.1f}"
+    )
     failed = [r for r in reports if r.state == "failed"]
     for r in failed:
         print(f"error: {r.error}", file=sys.stderr)
@@ -94,9 +110,18 @@ def cmd_chunks(args: argparse.Namespace) -> int:
     settings = _settings(args)
     store = open_store(settings, build_embedders(settings))
     for c in store.chunks(args.doc):
-        record = {"id": c.id, "doc": c.doc_id, "locator": c.locator, "heading_path": list(c.heading_path),
-                  "page_start": c.page_start, "page_end": c.page_end, "char_start": c.char_start,
-                  "char_end": c.char_end, "lang": c.lang, "text": c.text}
+        record = {
+            "id": c.id,
+            "doc": c.doc_id,
+            "locator": c.locator,
+            "heading_path": list(c.heading_path),
+            "page_start": c.page_start,
+            "page_end": c.page_end,
+            "char_start": c.char_start,
+            "char_end": c.char_end,
+            "lang": c.lang,
+            "text": c.text,
+        }
         if args.jsonl:
             print(json.dumps(record, ensure_ascii=False))
         else:
@@ -121,14 +146,22 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from govqa.retrieval import Filters, Retriever
 
     settings = _settings(args)
-    filters = Filters(jurisdictions=tuple(args.jurisdiction or ()), doc_ids=tuple(args.doc or ()),
-                      include_superseded=args.include_superseded or None)
+    filters = Filters(
+        jurisdictions=tuple(args.jurisdiction or ()),
+        doc_ids=tuple(args.doc or ()),
+        include_superseded=args.include_superseded or None,
+    )
     passages = Retriever(settings).retrieve(args.question, filters, args.k)
     if args.json:
         from govqa.evaluation import passage_record
 
-        print(json.dumps({"question": args.question, "passages": [passage_record(p) for p in passages]},
-                         ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {"question": args.question, "passages": [passage_record(p) for p in passages]},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     for i, p in enumerate(passages, 1):
         title = p.document.short_title if p.document else p.chunk.doc_id
@@ -144,10 +177,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
     settings = _settings(args)
     retriever = Retriever(settings)
     items = load_questions(Path(args.questions))
-    out = Path(args.dump).open("w", encoding="utf-8") if args.dump else None
+    out = Path(args.dump).open("w", encoding="utf-8") if args.dump else None  # noqa: SIM115 - closed below
     try:
-        report = evaluate(items, lambda q: retriever.retrieve(q, k=args.k),
-                          (lambda rec: out.write(json.dumps(rec, ensure_ascii=False) + "\n")) if out else None)
+        report = evaluate(
+            items,
+            lambda q: retriever.retrieve(q, k=args.k),
+            (lambda rec: out.write(json.dumps(rec, ensure_ascii=False) + "\n")) if out else None,
+        )
     finally:
         if out:
             out.close()
@@ -165,8 +201,11 @@ def build_parser() -> argparse.ArgumentParser:
     corpus.add_argument("--mirror", help="local folder with corpus files (or GOVQA_CORPUS_MIRROR)")
     corpus.add_argument("--doc", action="append", help="only this document id (repeatable)")
     corpus.add_argument("--offline", action="store_true", help="never download; cache and mirror only")
-    corpus.add_argument("--accept-new-checksum", action="store_true",
-                        help="keep a file whose sha256 differs and re-pin it in the manifest")
+    corpus.add_argument(
+        "--accept-new-checksum",
+        action="store_true",
+        help="keep a file whose sha256 differs and re-pin it in the manifest",
+    )
     corpus.set_defaults(func=cmd_corpus)
 
     ing = sub.add_parser("ingest", help="parse, chunk, embed and store the corpus")

@@ -70,7 +70,9 @@ def load_manifest(path: Path) -> Manifest:
         for i, e in enumerate(data.get("document", []))
     )
     refs = tuple(
-        _document_from_entry(e, f"{path.name} reference #{i + 1} ({e.get('id', '?')})", ("id", "title", "official_url"))
+        _document_from_entry(
+            e, f"{path.name} reference #{i + 1} ({e.get('id', '?')})", ("id", "title", "short_title", "official_url")
+        )
         for i, e in enumerate(data.get("reference", []))
     )
     seen: set[str] = set()

@@ -6,7 +6,7 @@
     │   ├── ChecksumMismatchError    the bytes are not the ones the manifest pins
     │   └── SourceUnavailableError   not in cache, mirror or at its URL
     ├── UnreadableDocumentError  a file was obtained but cannot be parsed into text
-    ├── IndexError_              the index is missing or was built differently
+    ├── IndexStateError              the index is missing or was built differently
     │   ├── IndexMissingError
     │   └── IndexMismatchError
     └── QuestionError            the user's question cannot be answered as asked
@@ -49,15 +49,15 @@ class UnreadableDocumentError(GovQAError):
     """A file was found but its text cannot be extracted."""
 
 
-class IndexError_(GovQAError):  # noqa: N801 - trailing underscore avoids shadowing the builtin
+class IndexStateError(GovQAError):
     """The index is missing or incompatible."""
 
 
-class IndexMissingError(IndexError_):
+class IndexMissingError(IndexStateError):
     """No index has been built yet."""
 
 
-class IndexMismatchError(IndexError_):
+class IndexMismatchError(IndexStateError):
     """The index was built with another embedding model or chunker version."""
 
 

@@ -87,7 +87,11 @@ def score_question(item: dict[str, Any], passages: Sequence[Passage]) -> Questio
     found: list[int | None] = []
     for gold in item["gold"]:
         rank = next(
-            (i for i, p in enumerate(passages, 1) if p.chunk.doc_id == gold["doc"] and half_match(gold["quote"], p.chunk.text)),
+            (
+                i
+                for i, p in enumerate(passages, 1)
+                if p.chunk.doc_id == gold["doc"] and half_match(gold["quote"], p.chunk.text)
+            ),
             None,
         )
         found.append(rank)
@@ -110,8 +114,16 @@ def evaluate(
         passages = search(item["question"])
         report.results.append(score_question(item, passages))
         if dump:
-            dump({"id": item["id"], "passages": [passage_record(p) for p in passages],
-                  "answer": None, "citations": [], "verdict": None, "refused": False})
+            dump(
+                {
+                    "id": item["id"],
+                    "passages": [passage_record(p) for p in passages],
+                    "answer": None,
+                    "citations": [],
+                    "verdict": None,
+                    "refused": False,
+                }
+            )
     return report
 
 

@@ -99,9 +99,13 @@ def ingest_document(
     unique = list({c.id: c for c in chunks}.values())
     have = store.ids_of(doc.id)
     new = [c for c in unique if c.id not in have]
-    extra = {"source_sha256": doc.sha256, "build_key": build_key(settings, settings.profiles_dir / f"{doc.profile}.toml")}
+    extra = {
+        "source_sha256": doc.sha256,
+        "build_key": build_key(settings, settings.profiles_dir / f"{doc.profile}.toml"),
+    }
     texts = [embedding_text(doc, c) for c in new]
     for index, embedder in embedders.items():
+
         def report(done: int, total: int, index: str = index) -> None:
             if progress:
                 progress(f"{doc.id} [{index}]", done, total)
@@ -179,10 +183,19 @@ def add_document(
     fmt, profile = _FORMATS[path.suffix.lower()]
     slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "document"
     doc = Document(
-        id=f"user-{slug}", title=title or path.stem, short_title=short_title or title or path.stem,
-        file=f"user-{slug}{path.suffix.lower()}", jurisdiction=jurisdiction, language=language,
-        sha256=sha256_file(path), bytes=path.stat().st_size, format=fmt, profile=profile,
-        official_url=path.resolve().as_uri(), status="current", legal_effect="non_binding",
+        id=f"user-{slug}",
+        title=title or path.stem,
+        short_title=short_title or title or path.stem,
+        file=f"user-{slug}{path.suffix.lower()}",
+        jurisdiction=jurisdiction,
+        language=language,
+        sha256=sha256_file(path),
+        bytes=path.stat().st_size,
+        format=fmt,
+        profile=profile,
+        official_url=path.resolve().as_uri(),
+        status="current",
+        legal_effect="non_binding",
     )
     t0 = time.perf_counter()
     try:

@@ -68,7 +68,12 @@ _QUESTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("principle", re.compile(r"\bprinciples?\s*(\d+)", re.I)),
     ("action", re.compile(r"\bactions?\s*(\d+)\b", re.I)),
     ("statute", re.compile(r"\b(\d+-\d+-\d{3,4})((?:\(\w{1,4}\))*)")),
-    ("ja", re.compile(r"第([0-9０-９〇一二三四五六七八九十百千]+)条(?:の([0-9０-９一二三四五六七八九十]+))?(?:第([0-9０-９一二三四五六七八九十]+)項)?")),
+    (
+        "ja",
+        re.compile(
+            r"第([0-9０-９〇一二三四五六七八九十百千]+)条(?:の([0-9０-９一二三四五六七八九十]+))?(?:第([0-9０-９一二三四五六七八九十]+)項)?"
+        ),
+    ),
     ("ko", re.compile(r"제(\d+)조(?:의(\d+))?(?:\s*제(\d+)항)?")),
 ]
 
@@ -126,7 +131,8 @@ def _expand(first: str, last: str | None) -> tuple[str, ...]:
 def ref_of_locator(locator: str) -> Ref | None:
     """The canonical Ref of a chunk locator such as "Article 2(5)–(6)" or "第四条第一項–第二項"."""
     text = unicodedata.normalize("NFKC", locator)
-    if "Supplementary" in text or "附則" in text or "부칙" in text or "Addenda" in text:
+    # e-Gov writes the label "附　則"; after NFKC the ideographic space is a plain one
+    if "Supplementary" in text or "附則" in text.replace(" ", "") or "부칙" in text or "Addenda" in text:
         return None
     refs = refs_in_question(text)
     if not refs:

@@ -109,8 +109,11 @@ def parse_profile(name: str, data: dict[str, object], where: str) -> Profile:
         stop=_opt_rx(data.get("stop"), where),
         prior={str(k): float(v) for k, v in dict(data.get("prior", {})).items()},  # type: ignore[call-overload]
         front_prior=float(data.get("front_prior", 0.6)),  # type: ignore[arg-type]
-        extra={k: v for k, v in data.items()
-               if k not in {"furniture", "heading", "block", "front_locator", "stop", "prior", "front_prior"}},
+        extra={
+            k: v
+            for k, v in data.items()
+            if k not in {"furniture", "heading", "block", "front_locator", "stop", "prior", "front_prior"}
+        },
     )
 
 

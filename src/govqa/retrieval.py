@@ -25,9 +25,9 @@ from govqa.corpus import Manifest, load_corpus
 from govqa.errors import QuestionError
 from govqa.lexical import LexicalIndex
 from govqa.locators import Ref, ref_of_locator, refs_in_question
-from govqa.records import Chunk, Document, Passage
 from govqa.profiles import load_profile, unit_prior
-from govqa.routing import Glossary, Route, Router, preferred_language, question_language
+from govqa.records import Chunk, Document, Passage
+from govqa.routing import Glossary, Route, Router, preferred_language
 from govqa.settings import Settings
 from govqa.store import ChromaStore
 
@@ -52,7 +52,9 @@ def check_question(question: str) -> str:
     if not text:
         raise QuestionError("The question is empty; type a question about the corpus.")
     if len(text) > MAX_QUESTION_CHARS:
-        raise QuestionError(f"The question is {len(text)} characters long; shorten it to {MAX_QUESTION_CHARS} or fewer.")
+        raise QuestionError(
+            f"The question is {len(text)} characters long; shorten it to {MAX_QUESTION_CHARS} or fewer."
+        )
     return text
 
 
@@ -95,10 +97,12 @@ class Retriever:
         self.reranker = _load_reranker(settings.retrieval.reranker_path)
         self.glossary = Glossary.load(settings.glossary)
         profiles = {d.profile: load_profile(settings.profiles_dir, d.profile) for d in self.documents.values()}
-        self.prior = np.array([
-            unit_prior(profiles[self.documents[c.doc_id].profile], c.locator) if c.doc_id in self.documents else 1.0
-            for c in self.chunks
-        ])
+        self.prior = np.array(
+            [
+                unit_prior(profiles[self.documents[c.doc_id].profile], c.locator) if c.doc_id in self.documents else 1.0
+                for c in self.chunks
+            ]
+        )
 
     def _lexical_text(self, chunk: Chunk) -> str:
         doc = self.documents.get(chunk.doc_id)
@@ -163,8 +167,9 @@ class Retriever:
                 if wanted.matches(ref):
                     exact = 0.1 if wanted.subs and ref.subs and wanted.subs[0] in ref.subs else 0.0
                     # Earlier references and earlier chunks of a provision come first.
-                    found[chunk.id] = max(found.get(chunk.id, 0.0), _LOOKUP_BONUS + exact - 0.01 * rank
-                                          - 0.0001 * chunk.ordinal)
+                    found[chunk.id] = max(
+                        found.get(chunk.id, 0.0), _LOOKUP_BONUS + exact - 0.01 * rank - 0.0001 * chunk.ordinal
+                    )
         return found
 
     def _parallel(self, ranked: list[tuple[str, float]], want_lang: str, allowed: list[str]) -> list[tuple[str, float]]:
@@ -187,8 +192,14 @@ class Retriever:
                     continue
                 for j, oref in enumerate(self.refs):
                     twin = self.chunks[j]
-                    if twin.doc_id == other and oref is not None and oref.kind == ref.kind and oref.main == ref.main \
-                            and (not ref.subs or not oref.subs or set(ref.subs) & set(oref.subs)) and twin.id not in seen:
+                    if (
+                        twin.doc_id == other
+                        and oref is not None
+                        and oref.kind == ref.kind
+                        and oref.main == ref.main
+                        and (not ref.subs or not oref.subs or set(ref.subs) & set(oref.subs))
+                        and twin.id not in seen
+                    ):
                         out.append((twin.id, score - 1e-6))
                         seen.add(twin.id)
         return out
@@ -229,13 +240,17 @@ class Retriever:
         cands.add("dense", self._dense("dense", question, n, allowed), cfg.weight_dense, cfg.rrf_k)
         cands.add("multilingual", self._dense("multilingual", question, n, allowed), cfg.weight_multilingual, cfg.rrf_k)
         cands.add("lexical", self._lexical(question, n, allowed), cfg.weight_lexical, cfg.rrf_k)
-        if question_language(question) != "en" and (gloss := self.glossary.english_terms(question)):
+        if gloss := self.glossary.expansion(question):
             cands.add("dense_gloss", self._dense("dense", gloss, n, allowed), cfg.weight_dense, cfg.rrf_k)
             cands.add("lexical_gloss", self._lexical(gloss, n, allowed), cfg.weight_lexical, cfg.rrf_k)
         if routed and set(routed) != set(allowed):
             cands.add("dense_routed", self._dense("dense", question, n // 2, routed), cfg.weight_dense / 2, cfg.rrf_k)
-            cands.add("multilingual_routed", self._dense("multilingual", question, n // 2, routed),
-                      cfg.weight_multilingual / 2, cfg.rrf_k)
+            cands.add(
+                "multilingual_routed",
+                self._dense("multilingual", question, n // 2, routed),
+                cfg.weight_multilingual / 2,
+                cfg.rrf_k,
+            )
             cands.add("lexical_routed", self._lexical(question, n // 2, routed), cfg.weight_lexical / 2, cfg.rrf_k)
         scores = {cid: s * self.prior[self.by_id[cid]] for cid, s in cands.fused.items()}
         for cid in scores:
@@ -267,20 +282,27 @@ def _load_reranker(path: str) -> Any:
 
     model = CrossEncoder(path, device="cpu")
 
-    def rerank(question: str, head: list[tuple[str, float]], chunks: list[Chunk], by_id: dict[str, int]
-               ) -> list[tuple[str, float]]:
+    def rerank(
+        question: str, head: list[tuple[str, float]], chunks: list[Chunk], by_id: dict[str, int]
+    ) -> list[tuple[str, float]]:
         texts = [chunks[by_id[cid]].text for cid, _ in head]
         scores = model.predict([(question, t) for t in texts]) if texts else []
         # Keep lookups on top: a reranker judges relevance, not which provision was named.
-        keyed = [(cid, (s if s >= _LOOKUP_BONUS else 0.0) + 1 / (1 + math.exp(-float(r)))) for (cid, s), r
-                 in zip(head, scores, strict=True)]
+        keyed = [
+            (cid, (s if s >= _LOOKUP_BONUS else 0.0) + 1 / (1 + math.exp(-float(r))))
+            for (cid, s), r in zip(head, scores, strict=True)
+        ]
         return sorted(keyed, key=lambda kv: -kv[1])
 
     return rerank
 
 
 def retrieve(
-    question: str, settings: Settings, *, filters: Filters | None = None, k: int | None = None,
+    question: str,
+    settings: Settings,
+    *,
+    filters: Filters | None = None,
+    k: int | None = None,
     retriever: Retriever | None = None,
 ) -> list[Passage]:
     """Ranked passages for a question, each with its chunk's provenance and the scores that placed it."""
@@ -294,18 +316,25 @@ class GovQARetriever(BaseRetriever):
     filters: Filters | None = None
     k: int = 10
 
-    def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
-    ) -> list[LCDocument]:
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
         out = []
         for p in self.retriever.retrieve(query, self.filters, self.k):
             c = p.chunk
-            out.append(LCDocument(
-                page_content=c.text,
-                id=c.id,
-                metadata={"doc_id": c.doc_id, "locator": c.locator, "heading": c.heading,
-                          "page_start": c.page_start, "page_end": c.page_end, "lang": c.lang,
-                          "score": p.score, "scores": p.scores,
-                          "title": p.document.short_title if p.document else c.doc_id},
-            ))
+            out.append(
+                LCDocument(
+                    page_content=c.text,
+                    id=c.id,
+                    metadata={
+                        "doc_id": c.doc_id,
+                        "locator": c.locator,
+                        "heading": c.heading,
+                        "page_start": c.page_start,
+                        "page_end": c.page_end,
+                        "lang": c.lang,
+                        "score": p.score,
+                        "scores": p.scores,
+                        "title": p.document.short_title if p.document else c.doc_id,
+                    },
+                )
+            )
         return out

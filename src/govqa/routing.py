@@ -52,7 +52,9 @@ class Router:
     @staticmethod
     def _longest(hits: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
         """Drop matches lying inside a longer match."""
-        return [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)]
+        return [
+            h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)
+        ]
 
     def route(self, question: str) -> Route:
         text = normalize(question)
@@ -71,7 +73,9 @@ class Router:
 
 def question_language(question: str) -> str:
     """'ja' or 'ko' when the question is written in that script, else 'en'."""
-    if re.search(r"[\u3040-\u30ff]", question) or (re.search(r"[\u4e00-\u9fff]", question) and not re.search(r"[\uac00-\ud7af]", question)):
+    if re.search(r"[\u3040-\u30ff]", question) or (
+        re.search(r"[\u4e00-\u9fff]", question) and not re.search(r"[\uac00-\ud7af]", question)
+    ):
         return "ja"
     if re.search(r"[\uac00-\ud7af]", question):
         return "ko"
@@ -96,8 +100,9 @@ def preferred_language(question: str) -> str:
 class Glossary:
     """Dictionary-based query translation: Japanese/Korean terms in a question → English terms."""
 
-    def __init__(self, terms: dict[str, str]) -> None:
+    def __init__(self, terms: dict[str, str], synonyms: dict[str, str] | None = None) -> None:
         self._terms = sorted(((normalize(k), v) for k, v in terms.items()), key=lambda kv: -len(kv[0]))
+        self._synonyms = [(_pattern(k), v) for k, v in sorted((synonyms or {}).items(), key=lambda kv: -len(kv[0]))]
 
     @classmethod
     def load(cls, path: Path) -> Glossary:
@@ -107,7 +112,10 @@ class Glossary:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"Glossary {path} is not valid TOML: {exc}") from exc
-        return cls({str(k): str(v) for k, v in data.get("terms", {}).items()})
+        return cls(
+            {str(k): str(v) for k, v in data.get("terms", {}).items()},
+            {str(k): str(v) for k, v in data.get("synonyms", {}).items()},
+        )
 
     def english_terms(self, question: str) -> str:
         """English renderings of the glossary terms in the question, longest terms first, each once."""
@@ -118,3 +126,13 @@ class Glossary:
                 found.append(english)
                 text = text.replace(term, "\u2400")  # a shorter term inside it must not match again
         return " ".join(found)
+
+    def expansion(self, question: str) -> str:
+        """Terms to add to a question: English for CJK terms, the texts' wording for everyday words."""
+        found = [self.english_terms(question)] if question_language(question) != "en" else []
+        text = normalize(question)
+        for rx, wording in self._synonyms:
+            if rx.search(text):
+                found.append(wording)
+                text = rx.sub("\u2400", text)
+        return " ".join(f for f in found if f)

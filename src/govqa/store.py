@@ -104,11 +104,11 @@ class ChromaStore:
         existing = {c.name if hasattr(c, "name") else str(c) for c in self.client.list_collections()}
         if name not in existing:
             if not create:
-                raise IndexMissingError(
-                    f"No index {name!r} in {self._where()}; build it with `govqa ingest`."
-                )
+                raise IndexMissingError(f"No index {name!r} in {self._where()}; build it with `govqa ingest`.")
             coll = self.client.create_collection(
-                name, metadata=self._expected_meta(index), configuration={"hnsw": {"space": "cosine"}},
+                name,
+                metadata=self._expected_meta(index),
+                configuration={"hnsw": {"space": "cosine"}},
                 embedding_function=None,
             )
         else:
@@ -183,8 +183,9 @@ class ChromaStore:
 
     # ---------------------------------------------------------------- reading
 
-    def _iter(self, coll: Any, *, include_documents: bool = True, where: dict[str, Any] | None = None
-              ) -> Iterator[tuple[str, dict[str, Any], str]]:
+    def _iter(
+        self, coll: Any, *, include_documents: bool = True, where: dict[str, Any] | None = None
+    ) -> Iterator[tuple[str, dict[str, Any], str]]:
         include = ["metadatas", "documents"] if include_documents else ["metadatas"]
         offset, page = 0, 5000
         while True:

@@ -76,8 +76,13 @@ def _local(el: etree._Element) -> str:
 
 # ---------------------------------------------------------------- J-STATUTE (e-Gov, JLT)
 
-_JP_CONTAINERS = {"Part": "PartTitle", "Chapter": "ChapterTitle", "Section": "SectionTitle",
-                  "Subsection": "SubsectionTitle", "Division": "DivisionTitle"}
+_JP_CONTAINERS = {
+    "Part": "PartTitle",
+    "Chapter": "ChapterTitle",
+    "Section": "SectionTitle",
+    "Subsection": "SubsectionTitle",
+    "Division": "DivisionTitle",
+}
 _JP_LINES = ("ItemSentence", "Subitem1Sentence", "Subitem2Sentence", "Subitem3Sentence")
 
 
@@ -146,7 +151,7 @@ def _parse_jstatute(root: etree._Element, doc: Document) -> SourceText:
         amend = suppl.get("AmendLawNum")
         if amend:
             label = f"{label}（{amend}）" if ja else f"{label} ({amend})"
-        _jp_walk(suppl, b, (label,), label if ja else label, ja)
+        _jp_walk(suppl, b, (label,), label, ja)
     return SourceText(doc.id, b.text(), "ja" if ja else "en", sections=tuple(b.sections))
 
 
@@ -253,6 +258,6 @@ def parse_law_xml(path: Path, doc: Document, profile: Profile) -> SourceText:
         raise UnreadableDocumentError(
             f"{path}: unknown law XML shape (root <{tag}>); supported: e-Gov/JLT <Law><LawBody>, MOLEG."
         )
-    if not parsed.sections:
+    if len(parsed.sections) < 2:  # every shape starts with its title section; nothing after it = no articles
         raise UnreadableDocumentError(f"{path}: no articles found in the law XML.")
     return parsed

@@ -48,15 +48,21 @@ def extract_pages(path: Path) -> list[str]:
     return pages
 
 
-def _furniture_keys(pages: list[list[str]], profile: Profile) -> set[str]:
-    """Lines at the top or bottom of pages that repeat (digits ignored) on many pages."""
+def _furniture_keys(pages: list[list[str]], profile: Profile, structural: re.Pattern[str] | None = None) -> set[str]:
+    """Lines at the top or bottom of pages that repeat (digits ignored) on many pages.
+
+    Lines the profile reads as headings or blocks never count: "Article 7" opening several pages
+    is structure, not a running head, even though it repeats once digits are ignored.
+    """
     if len(pages) < 4:
         return set()
     counts: Counter[str] = Counter()
     for lines in pages:
         edge = [ln for ln in lines if ln.strip()]
         edge = edge[: profile.edge_lines] + edge[-profile.edge_lines :]
-        counts.update({_DIGITS.sub("#", ln.strip()) for ln in edge})
+        counts.update(
+            {_DIGITS.sub("#", ln.strip()) for ln in edge if not (structural and structural.match(ln.strip()))}
+        )
     floor = max(3, profile.repeat_fraction * len(pages))
     return {key for key, n in counts.items() if n >= floor}
 
@@ -108,10 +114,10 @@ def _join_lines(lines: list[str], vocab: Counter[str], keeps_break: re.Pattern[s
 def clean_pages(raw_pages: list[str], profile: Profile) -> list[str]:
     """Remove furniture and rejoin wrapped lines on each page (pure; tested without files)."""
     split = [p.splitlines() for p in raw_pages]
-    keys = _furniture_keys(split, profile)
-    vocab = _vocabulary(raw_pages)
     structural = [h.pattern for h in profile.headings] + [b.pattern for b in profile.blocks]
     keeps_break = re.compile("|".join(f"(?:{p.pattern})" for p in structural)) if structural else None
+    keys = _furniture_keys(split, profile, keeps_break)
+    vocab = _vocabulary(raw_pages)
     cleaned = []
     for lines in split:
         kept = [ln for i, ln in enumerate(lines) if not _is_furniture(ln, i, len(lines), keys, profile)]

@@ -1,0 +1,180 @@
+"""Retrieval metrics on FORMAT.md question sets: quote matching, per-question scoring, hit@k/recall/MRR."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from govqa.errors import ConfigError
+from govqa.evaluation import (
+    QuestionResult,
+    Report,
+    evaluate,
+    format_report,
+    half_match,
+    load_questions,
+    normalize,
+    score_question,
+)
+from govqa.records import Chunk, Passage
+
+TEXT = "Providers of general-purpose AI models shall draw up technical documentation of the model."
+
+
+@pytest.mark.parametrize(
+    ("raw", "normal"),
+    [
+        ("Article 50(2): ‘Deep fake’ — means…", "article502deepfakemeans"),
+        ("ﬁnancial", "financial"),
+        ("ＡＢＣ１２３", "abc123"),
+        ("第三条　（目的）", "第三条目的"),
+        ("assume s", "assumes"),
+    ],
+)
+def test_normalize_keeps_letters_and_digits_only(raw: str, normal: str) -> None:
+    """NFKC, lower case, and only letters and digits of any script survive (FORMAT.md's normalisation)."""
+    assert normalize(raw) == normal
+
+
+@pytest.mark.parametrize(
+    ("quote", "matches"),
+    [
+        ("draw up technical documentation", True),
+        ("DRAW UP — technical   documentation!", True),
+        ("general purpose AI models shall", True),
+        ("draw up technical documentation of the model. Extra words that the chunk lacks", True),
+        ("draw up technical documentation of the model and then a great many further words that go well beyond it",
+         False),
+        ("completely different sentence about fines", False),
+        ("...", False),
+        ("", False),
+    ],
+    ids=["exact", "case-punctuation-spacing", "hyphen-ignored", "half-present", "less-than-half", "absent",
+         "punctuation-only", "empty"],
+)
+def test_half_match(quote: str, matches: bool) -> None:
+    """A quote matches when at least half of its normalised form stands contiguously in the normalised text."""
+    assert half_match(quote, TEXT) is matches
+
+
+def test_half_match_in_japanese() -> None:
+    """Japanese quotes match across width and punctuation differences."""
+    text = "第三条　事業者は、ロボットの検査を行わなければならない。"
+    assert half_match("事業者はロボットの検査を行わなければならない", text)
+    assert not half_match("登録簿は公衆の閲覧に供するものとする", text)
+
+
+def _passage(doc: str, text: str) -> Passage:
+    return Passage(Chunk(doc, "Article 1", (), text, 0, len(text), None, None, "en"), 1.0)
+
+
+def test_score_question_ranks_each_gold_item() -> None:
+    """Each gold item gets the 1-based rank of its first matching passage of the same document."""
+    item = {
+        "id": "q1", "kind": "compare", "question": "?",
+        "gold": [{"doc": "a", "quote": "robots must be inspected yearly"},
+                 {"doc": "b", "quote": "drones must be registered"},
+                 {"doc": "c", "quote": "never retrieved at all"}],
+    }
+    passages = [
+        _passage("b", "Unrelated text."),
+        _passage("a", "Drones must be registered."),  # right words, wrong document
+        _passage("b", "All drones must be registered first."),
+        _passage("a", "Robots must be inspected yearly."),
+    ]
+    result = score_question(item, passages)
+    assert (result.gold, result.found_at, result.first_hit) == (3, [4, 3, None], 3)
+
+
+def _report() -> Report:
+    return Report(
+        [
+            QuestionResult("q1", "factual", 1, 1, [1]),
+            QuestionResult("q2", "factual", 2, 3, [3, None]),
+            QuestionResult("q3", "citation", 1, None, [None]),
+            QuestionResult("q4", "unanswerable", 0, None, []),
+            QuestionResult("q5", "citation", 2, 2, [7, 2]),
+        ]
+    )
+
+
+def test_metrics_on_a_hand_made_report() -> None:
+    """hit@k, recall@k and MRR over answerable questions match values worked out by hand."""
+    m = _report().metrics()
+    assert m["n"] == 4  # the unanswerable question is left out
+    assert m["hit@1"] == pytest.approx(1 / 4)
+    assert m["hit@3"] == pytest.approx(3 / 4)  # q1, q2 and q5 (its second item at rank 2)
+    assert m["hit@10"] == pytest.approx(3 / 4)
+    assert m["recall@1"] == pytest.approx((1 + 0 + 0 + 0) / 4)
+    assert m["recall@3"] == pytest.approx((1 + 0.5 + 0 + 0.5) / 4)
+    assert m["recall@10"] == pytest.approx((1 + 0.5 + 0 + 1) / 4)
+    assert m["mrr"] == pytest.approx((1 + 1 / 3 + 0 + 1 / 2) / 4)
+
+
+def test_first_hit_is_the_best_rank_over_gold_items() -> None:
+    """A question's first hit is the best rank any of its gold items reached."""
+    gold = [{"doc": "a", "quote": "alpha beta gamma"}, {"doc": "a", "quote": "delta epsilon"}]
+    item = {"id": "q", "kind": "k", "question": "?", "gold": gold}
+    result = score_question(item, [_passage("a", "delta epsilon"), _passage("a", "x"), _passage("a", "alpha beta gamma")])
+    assert (result.found_at, result.first_hit) == ([3, 1], 1)
+
+
+def test_metrics_per_kind() -> None:
+    """Metrics can be restricted to one kind; kinds() lists the answerable kinds."""
+    report = _report()
+    assert report.kinds() == ["citation", "factual"]
+    assert report.metrics("factual")["mrr"] == pytest.approx((1 + 1 / 3) / 2)
+    assert report.metrics("citation")["hit@1"] == 0
+    assert report.metrics("unanswerable") == {}
+
+
+def test_format_report_has_a_row_per_kind_and_all() -> None:
+    """The printed table has a header, one row per kind and an ALL row with its count."""
+    lines = format_report(_report()).splitlines()
+    assert lines[0].split()[:3] == ["kind", "n", "hit@1"]
+    assert [line.split()[0] for line in lines[1:]] == ["citation", "factual", "ALL"]
+    assert lines[-1].split()[1] == "4"
+
+
+def test_evaluate_runs_search_and_dumps_records(tmp_path: Path) -> None:
+    """evaluate() asks every question, scores it, and dumps one record per question."""
+    items = [
+        {"id": "q1", "kind": "factual", "question": "Who inspects robots?", "gold": [{"doc": "a", "quote": "inspect robots"}]},
+        {"id": "q2", "kind": "unanswerable", "question": "Moon law?", "gold": []},
+    ]
+    asked: list[str] = []
+    dumped: list[dict[str, Any]] = []
+
+    def search(question: str) -> list[Passage]:
+        asked.append(question)
+        return [_passage("a", "Bodies inspect robots.")]
+
+    report = evaluate(items, search, dumped.append)
+    assert asked == ["Who inspects robots?", "Moon law?"]
+    assert [r.first_hit for r in report.results] == [1, None]
+    assert [d["id"] for d in dumped] == ["q1", "q2"]
+    assert dumped[0]["passages"] == [{"doc": "a", "locator": "Article 1", "page": None, "text": "Bodies inspect robots."}]
+    json.dumps(dumped)  # records are plain JSON
+
+
+def test_load_questions(tmp_path: Path) -> None:
+    """A JSON Lines file loads item by item, skipping blank lines."""
+    path = tmp_path / "set.jsonl"
+    path.write_text('{"id": "a", "kind": "factual", "question": "?", "gold": []}\n\n', encoding="utf-8")
+    assert [q["id"] for q in load_questions(path)] == ["a"]
+
+
+@pytest.mark.parametrize(
+    ("line", "fragment"),
+    [("{not json", "set.jsonl:2: not valid JSON"), ('{"id": "b", "kind": "factual", "gold": []}', "set.jsonl:2: missing field 'question'")],
+)
+def test_load_questions_errors_name_file_and_line(tmp_path: Path, line: str, fragment: str) -> None:
+    """A broken line is a ConfigError naming the file, the line number and the problem."""
+    path = tmp_path / "set.jsonl"
+    path.write_text('{"id": "a", "kind": "factual", "question": "?", "gold": []}\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_questions(path)
+    assert fragment in str(info.value)

@@ -1,0 +1,97 @@
+"""BM25 tokenisation (English words, CJK bigrams) and search."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from govqa.lexical import STOP_WORDS, LexicalIndex, tokenize
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("The operator shall keep the records.", ["operator", "keep", "record"]),
+        ("Fines and obligations", ["fine", "obligation"]),
+        ("policies of agencies", ["policy", "agency"]),
+        ("class access business", ["class", "access", "business"]),
+        ("bus gas", ["bus", "gas"]),
+        ("GPAI models, 2024", ["gpai", "model", "2024"]),
+        ("ＡＩ　Ａｃｔ", ["ai", "act"]),
+    ],
+    ids=["stop-words", "plural-s", "ies-to-y", "double-s-kept", "short-words-kept", "digits", "full-width"],
+)
+def test_english_tokens_are_lowercased_stemmed_and_stop_word_free(text: str, tokens: list[str]) -> None:
+    """Latin text becomes lower-case words without stop words, with a light plural stemmer."""
+    assert tokenize(text) == tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("人工知能", ["人工", "工知", "知能"]),
+        ("法", ["法"]),
+        ("AI推進法", ["ai", "推進", "進法"]),
+        ("ロボットの安全", ["ロボ", "ボッ", "ット", "トの", "の安", "安全"]),
+        ("인공지능", ["인공", "공지", "지능"]),
+        ("個人情報、同意", ["個人", "人情", "情報", "同意"]),
+    ],
+    ids=["kanji", "single-char", "latin-then-kanji", "kana-and-kanji", "hangul", "punctuation-splits-runs"],
+)
+def test_cjk_text_becomes_overlapping_bigrams(text: str, tokens: list[str]) -> None:
+    """Runs of CJK characters become overlapping bigrams (a lone character stays a token)."""
+    assert tokenize(text) == tokens
+
+
+def test_stop_words_are_lower_case_words() -> None:
+    """The stop list holds common function words, not content words."""
+    assert {"the", "shall", "of"} <= STOP_WORDS
+    assert not {"risk", "fine", "data", "ai"} & STOP_WORDS
+
+
+def test_plural_and_singular_meet_in_search() -> None:
+    """A question with "fine" finds a text that only says "fines"."""
+    index = LexicalIndex(["Operators pay fines.", "Robots are registered.", "Nothing relevant here."])
+    assert [i for i, _ in index.search("What fine applies?", 3)] == [0]
+
+
+def test_search_ranks_better_matches_first() -> None:
+    """More (and rarer) shared terms rank higher; texts sharing no term are left out."""
+    texts = [
+        "Inspection of robots each year by an accredited body.",
+        "Robots must be registered.",
+        "Cakes need eggs and flour.",
+        "Robots need inspection and the inspection report is public.",
+    ]
+    hits = LexicalIndex(texts).search("robot inspection report", 10)
+    order = [i for i, _ in hits]
+    assert order[0] == 3 and 2 not in order
+    assert all(score > 0 for _, score in hits)
+    assert [s for _, s in hits] == sorted((s for _, s in hits), reverse=True)
+
+
+def test_japanese_search_by_bigrams() -> None:
+    """A Japanese question finds the Japanese text sharing its bigrams."""
+    index = LexicalIndex(["事業者は、ロボットの検査を行わなければならない。", "登録簿は、公衆の閲覧に供する。"])
+    assert index.search("ロボットの検査", 2)[0][0] == 0
+    assert index.search("登録簿の閲覧", 2)[0][0] == 1
+
+
+def test_mask_limits_the_candidates() -> None:
+    """Texts outside the mask are never returned."""
+    index = LexicalIndex(["robot safety", "robot safety rules", "robot registry"])
+    hits = index.search("robot safety", 5, mask=np.array([False, False, True]))
+    assert [i for i, _ in hits] == [2]
+
+
+@pytest.mark.parametrize("query", ["", "the of and", "!!!"])
+def test_queries_without_tokens_find_nothing(query: str) -> None:
+    """A query made only of stop words or punctuation returns no hits."""
+    assert LexicalIndex(["the robot"]).search(query, 5) == []
+
+
+def test_empty_texts_and_oversized_n() -> None:
+    """Texts without tokens can be indexed, and n larger than the index is fine."""
+    index = LexicalIndex(["", "the of", "robot"])
+    assert index.size == 3
+    assert [i for i, _ in index.search("robot", 50)] == [2]

@@ -1,0 +1,137 @@
+"""Which documents a question names (aliases, then jurisdiction words) and which language it wants."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govqa.errors import ConfigError
+from govqa.records import Document
+from govqa.routing import Glossary, Router, normalize, preferred_language, question_language
+from govqa.settings import PROJECT_ROOT
+
+DOCS = [
+    Document(id="eu-act", title="EU Artificial Intelligence Act", short_title="EU AI Act",
+             aliases=("AI Act", "Artificial Intelligence Act"), jurisdiction="EU"),
+    Document(id="jp-act-en", title="Japan AI Promotion Act (English)", short_title="Japan AI Promotion Act (EN)",
+             aliases=("Japanese AI Act", "AI Promotion Act", "AI推進法"), jurisdiction="JP"),
+    Document(id="jp-act-ja", title="人工知能関連技術の研究開発及び活用の推進に関する法律", short_title="AI推進法（原文）",
+             aliases=("AI推進法", "Japanese AI Act"), jurisdiction="JP", language="ja"),
+    Document(id="jp-guidelines", title="AI Guidelines for Business", short_title="AI Guidelines for Business",
+             jurisdiction="JP"),
+    Document(id="kr-act", title="Framework Act on AI", short_title="Korea AI Basic Act", jurisdiction="KR"),
+]
+WORDS = {"EU": ("EU", "European Union"), "JP": ("Japan", "Japanese", "日本"), "KR": ("Korea", "Korean", "한국")}
+
+
+@pytest.fixture
+def router() -> Router:
+    return Router(DOCS, WORDS)
+
+
+@pytest.mark.parametrize(
+    ("question", "doc_ids"),
+    [
+        ("What does the AI Act say about deepfakes?", {"eu-act"}),
+        ("What does the Japanese AI Act require of businesses?", {"jp-act-en", "jp-act-ja"}),
+        ("AI推進法の目的は？", {"jp-act-en", "jp-act-ja"}),
+        ("ＡＩ推進法の基本理念", {"jp-act-en", "jp-act-ja"}),
+        ("the   ai\nact and fines", {"eu-act"}),
+        ("Compare the AI Act with the AI Promotion Act.", {"eu-act", "jp-act-en"}),
+        ("What is in the Korea AI Basic Act?", {"kr-act"}),
+    ],
+)
+def test_aliases_route_to_their_documents(router: Router, question: str, doc_ids: set[str]) -> None:
+    """A short title or alias in the question (any case, spacing or width) routes to its documents."""
+    route = router.route(question)
+    assert route.by == "alias"
+    assert set(route.doc_ids) == doc_ids
+
+
+def test_longest_alias_wins(router: Router) -> None:
+    """"Japanese AI Act" contains "AI Act", but only the longer alias counts."""
+    route = router.route("Under the Japanese AI Act, who must cooperate?")
+    assert "eu-act" not in route.doc_ids
+    assert route.terms == ("Japanese AI Act",)
+
+
+@pytest.mark.parametrize("question", ["Who are AI Actors?", "reAI Act", "What is an AI system?"])
+def test_aliases_match_whole_words_only(router: Router, question: str) -> None:
+    """An alias inside a longer word does not route."""
+    assert router.route(question).doc_ids == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "code", "doc_ids"),
+    [
+        ("How does Korea regulate AI?", "KR", ("kr-act",)),
+        ("What do Japanese rules say about AI?", "JP", ("jp-act-en", "jp-act-ja", "jp-guidelines")),
+        ("日本のAI規制は？", "JP", ("jp-act-en", "jp-act-ja", "jp-guidelines")),
+        ("한국의 인공지능 법", "KR", ("kr-act",)),
+    ],
+)
+def test_jurisdiction_words_route_when_no_alias(router: Router, question: str, code: str, doc_ids: tuple[str, ...]) -> None:
+    """Without an alias, a jurisdiction word routes to every document of that jurisdiction."""
+    route = router.route(question)
+    assert (route.by, route.terms, route.doc_ids) == ("jurisdiction", (code,), doc_ids)
+
+
+def test_aliases_take_precedence_over_jurisdiction_words(router: Router) -> None:
+    """A question naming a text and a country routes to the text only."""
+    route = router.route("Does the AI Act apply to a company from Japan?")
+    assert (route.by, route.doc_ids) == ("alias", ("eu-act",))
+
+
+def test_no_route_for_general_questions(router: Router) -> None:
+    """A question naming no text or jurisdiction is not routed."""
+    route = router.route("What counts as a high-risk system?")
+    assert (route.doc_ids, route.by) == ((), "")
+
+
+def test_normalize() -> None:
+    """Normalisation folds width, case and whitespace runs."""
+    assert normalize("  ＡＩ  Act\n推進 ") == "ai act 推進"
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [("What is an AI system?", "en"), ("AIとは何ですか", "ja"), ("人工知能関連技術", "ja"), ("인공지능이란?", "ko"),
+     ("What does 第三条 say?", "ja")],
+)
+def test_question_language(question: str, language: str) -> None:
+    """The question's script decides its language (kana or kanji → ja, hangul → ko)."""
+    assert question_language(question) == language
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Show me the Japanese original of Article 3.", "ja"),
+        ("Quote it in Japanese, please.", "ja"),
+        ("第三条の英訳を見せて", "en"),
+        ("What does Article 3 say in English?", "en"),
+        ("Give me the Korean text of Article 2.", "ko"),
+        ("第三条の内容は？", "ja"),
+        ("What does Article 3 say?", "en"),
+    ],
+)
+def test_preferred_language(question: str, language: str) -> None:
+    """An explicit request for a language wins over the question's own language."""
+    assert preferred_language(question) == language
+
+
+def test_glossary_prefers_longer_terms() -> None:
+    """Glossary terms found in a question give their English renderings, a longer term hiding the shorter inside it."""
+    glossary = Glossary({"個人情報": "personal information", "情報": "information", "同意": "consent"})
+    assert glossary.english_terms("個人情報の提供には同意が必要か") == "personal information consent"
+    assert glossary.english_terms("What about consent?") == ""
+
+
+def test_glossary_files(tmp_path: Path) -> None:
+    """The shipped glossary loads; a missing file is an empty glossary; broken TOML is a ConfigError naming it."""
+    assert Glossary.load(PROJECT_ROOT / "ingest" / "glossary.toml").english_terms("透明性") == "transparency"
+    assert Glossary.load(tmp_path / "none.toml").english_terms("透明性") == ""
+    (tmp_path / "bad.toml").write_text("[terms\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="bad.toml"):
+        Glossary.load(tmp_path / "bad.toml")
