@@ -173,7 +173,7 @@ class Retriever:
         return found
 
     def _parallel(self, ranked: list[tuple[str, float]], want_lang: str, allowed: list[str]) -> list[tuple[str, float]]:
-        """Bring the same provision in the wanted language next to a passage in another one."""
+        """Put the same provision in the wanted language right before a passage in another one."""
         partners: dict[str, list[str]] = {}
         for doc in self.documents.values():
             if doc.translation_of and doc.translation_of in self.documents:
@@ -182,11 +182,14 @@ class Retriever:
         out: list[tuple[str, float]] = []
         seen = {cid for cid, _ in ranked}
         for cid, score in ranked:
-            out.append((cid, score))
+            if cid in seen and any(cid == o for o, _ in out):
+                continue
             chunk = self.chunks[self.by_id[cid]]
             ref = self.refs[self.by_id[cid]]
             if chunk.lang == want_lang or ref is None:
+                out.append((cid, score))
                 continue
+            twins: list[tuple[str, float]] = []
             for other in partners.get(chunk.doc_id, []):
                 if other not in allowed or self.documents[other].language != want_lang:
                     continue
@@ -200,8 +203,11 @@ class Retriever:
                         and (not ref.subs or not oref.subs or set(ref.subs) & set(oref.subs))
                         and twin.id not in seen
                     ):
-                        out.append((twin.id, score - 1e-6))
+                        twins.append((twin.id, score + 1e-6))
                         seen.add(twin.id)
+            # The reader asked in (or for) the other language: its text comes first, the original next.
+            out.extend(twins)
+            out.append((cid, score))
         return out
 
     def _interleave(self, ranked: list[tuple[str, float]], route: Route) -> list[tuple[str, float]]:
