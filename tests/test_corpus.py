@@ -335,11 +335,12 @@ def test_official_url_is_used_without_download_url(tmp_path: Path, http_folder: 
 
 
 def test_added_documents_round_trip_and_join_the_corpus(tmp_path: Path) -> None:
-    """save_added records a document beside the cache; load_corpus adds it to the manifest's ones."""
+    """save_added records a document (file:// origin allowed) beside the cache; load_corpus adds it."""
     manifest_path = tmp_path / "sources.toml"
     manifest_path.write_text(_manifest_text(), encoding="utf-8")
     cache = tmp_path / "cache"
-    mine = _doc(id="user-notes", file="user-notes.txt", aliases=("My notes", 'The "quoted" one'), bytes=42)
+    mine = _doc(id="user-notes", file="user-notes.txt", aliases=("My notes", 'The "quoted" one'), bytes=42,
+                official_url=(tmp_path / "My notes.txt").as_uri())  # where the user's file came from
     save_added(cache, mine)
     save_added(cache, dataclasses.replace(mine, title="Renamed"))  # same id: replaced, not duplicated
     (loaded,) = load_added(cache)

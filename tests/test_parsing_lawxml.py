@@ -78,6 +78,9 @@ The purpose of this Act is to keep robots safe.]]></joCts></Jo>
 (2) The Minister shall keep a registry of inspections.]]></joCts></Jo>
 <Jo><joNo>0002</joNo><joBrNo>02</joBrNo><joYn>Y</joYn><joTtl>Fees</joTtl><joCts><![CDATA[Article 2-2 (Fees)
 An operator shall pay an inspection fee.]]></joCts></Jo>
+<Jo><joNo>0003</joNo><joBrNo>00</joBrNo><joYn>Y</joYn><joTtl>Labels (including notices)</joTtl><joCts><![CDATA[Article 3 (Labels (including notices)) (1) An operator shall label each robot.
+(2) The label shall state the name of the operator.]]></joCts></Jo>
+<Jo><joNo>0004</joNo><joBrNo>00</joBrNo><joYn>Y</joYn><joTtl>Exceptions</joTtl><joCts><![CDATA[Article 4 (Exceptions) Paragraph (1) of Article 3 does not apply to toys (1) to (3) listed by the Minister.]]></joCts></Jo>
 </JoSection>
 <ArSection><Ar><arAncNo>99999</arAncNo><arCts><![CDATA[ADDENDA
 This Act shall enter into force one year after promulgation.]]></arCts></Ar></ArSection>
@@ -185,11 +188,23 @@ def test_moleg_english_articles_branches_and_addenda(tmp_path: Path) -> None:
     """MOLEG English: chapter rows only name the path; branch articles read "Article 2-2"; addenda are separate."""
     source = _parse(tmp_path, MOLEG_EN)
     assert [s.locator for s in source.sections] == [
-        "Title", "Article 1", "Article 2", "Article 2-2", "Addenda (Act No. 99999)",
+        "Title", "Article 1", "Article 2", "Article 2-2", "Article 3", "Article 4", "Addenda (Act No. 99999)",
     ]
     paths = {s.locator: s.heading_path for s in source.sections}
     assert paths["Article 2"] == ("CHAPTER I GENERAL PROVISIONS", "Article 2 (Inspections)")
     assert _block_locators(source)["Article 2"] == ["(1)", "(2)"]
+
+
+def test_moleg_english_paragraph_one_on_the_heading_line(tmp_path: Path) -> None:
+    """MOLEG prints "(1)" on the article's heading line: it still opens block (1); a "(1)" inside prose does not."""
+    source = _parse(tmp_path, MOLEG_EN)
+    art3 = next(s for s in source.sections if s.locator == "Article 3")
+    blocks = {sfx: source.text[a:b] for sfx, a, b in art3.blocks}
+    assert list(blocks) == ["(1)", "(2)"]
+    assert blocks["(1)"].strip() == "(1) An operator shall label each robot."
+    assert _block_locators(source)["Article 4"] == []
+    locators = [c.locator for c in chunk_sections(source, source.sections, min_chars=0)]
+    assert "Article 3(1)" in locators and "Article 3(2)" in locators
 
 
 def test_moleg_korean_articles_and_paragraphs(tmp_path: Path) -> None:

@@ -90,6 +90,7 @@ def chunk_sections(
                         page_end=source.page_at(e - 1),
                         lang=source.language,
                         ordinal=len(chunks),
+                        page_breaks=tuple(b - s for b in source.page_starts if s < b < e),
                     )
                 )
     return chunks

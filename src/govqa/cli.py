@@ -143,51 +143,67 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from govqa.retrieval import Filters, Retriever
+    from govqa.answering import Answerer, answer_json
+    from govqa.retrieval import Filters
 
     settings = _settings(args)
-    filters = Filters(
-        jurisdictions=tuple(args.jurisdiction or ()),
-        doc_ids=tuple(args.doc or ()),
-        include_superseded=args.include_superseded or None,
-    )
-    passages = Retriever(settings).retrieve(args.question, filters, args.k)
+    filters = Filters(jurisdictions=tuple(args.jurisdiction or ()), doc_ids=tuple(args.doc or ()),
+                      include_superseded=args.include_superseded or None)
+    ans = Answerer(settings).answer(args.question, mode=args.mode, filters=filters)
     if args.json:
-        from govqa.evaluation import passage_record
-
-        print(
-            json.dumps(
-                {"question": args.question, "passages": [passage_record(p) for p in passages]},
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        print(answer_json(ans))
         return 0
-    for i, p in enumerate(passages, 1):
-        title = p.document.short_title if p.document else p.chunk.doc_id
-        print(f"[{i}] {title}, {p.chunk.locator}{', ' + p.chunk.page_label if p.chunk.page_label else ''}")
-        print("    " + p.chunk.text[:400].replace("\n", "\n    ") + "\n")
+    print(ans.text)
+    if ans.verdict:
+        print(f"\nVerdict: {ans.verdict} — {ans.verdict_reason}")
+    if ans.citations:
+        print("\nCitations:")
+    for c in ans.citations:
+        print(f"[{c.n}] {c.label} — {c.url}")
+    if ans.refused and ans.passages:
+        print("\nClosest passages found (they do not answer the question):")
+        for p in ans.passages[:3]:
+            title = p.document.short_title if p.document else p.chunk.doc_id
+            print(f"  - {title}, {p.chunk.locator} {p.chunk.page_label}".rstrip())
     return 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from govqa.evaluation import evaluate, format_report, load_questions
-    from govqa.retrieval import Retriever
+    from govqa.answering import Answerer
+    from govqa.evaluation import AnswerReport, Report, format_report, load_questions, passage_record, score_question
 
     settings = _settings(args)
-    retriever = Retriever(settings)
+    answerer = Answerer(settings)
     items = load_questions(Path(args.questions))
+    texts: dict[str, str] = {}
+
+    def source_text(doc_id: str) -> str:
+        if doc_id not in texts:
+            texts[doc_id] = "".join(c.text for c in answerer.retriever.chunks if c.doc_id == doc_id)
+        return texts[doc_id]
+
+    report, answers = Report(), AnswerReport()
     out = Path(args.dump).open("w", encoding="utf-8") if args.dump else None  # noqa: SIM115 - closed below
     try:
-        report = evaluate(
-            items,
-            lambda q: retriever.retrieve(q, k=args.k),
-            (lambda rec: out.write(json.dumps(rec, ensure_ascii=False) + "\n")) if out else None,
-        )
+        for item in items:
+            passages = answerer.retriever.retrieve(item["question"], k=args.k)
+            report.results.append(score_question(item, passages))
+            mode = {"claim": "claim"}.get(item["kind"], "ask")
+            ans = answerer.answer(item["question"], mode=mode)
+            record = {"id": item["id"], "passages": [passage_record(p) for p in passages], "answer": ans.text,
+                      "citations": [{"doc": c.doc_id, "locator": c.locator, "page": c.page, "quote": c.quote}
+                                    for c in ans.citations],
+                      "verdict": ans.verdict, "refused": ans.refused}
+            answers.add(item, record, source_text)
+            if out:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
     finally:
         if out:
             out.close()
     print(format_report(report))
+    print()
+    for key, value in answers.metrics().items():
+        print(f"{key:<24} {value:.3f}")
     return 0
 
 
@@ -229,9 +245,10 @@ def build_parser() -> argparse.ArgumentParser:
     insp.add_argument("--mirror", help="local folder with corpus files (or GOVQA_CORPUS_MIRROR)")
     insp.set_defaults(func=cmd_inspect)
 
-    ask = sub.add_parser("ask", help="ask a question")
+    ask = sub.add_parser("ask", help="ask a question; prints a cited, extractive answer")
     ask.add_argument("question")
-    ask.add_argument("--k", type=int, default=None, help="passages to show")
+    ask.add_argument("--mode", default="ask", choices=["ask", "claim", "applies", "compare", "quote"],
+                     help="ask (default), claim check, does-this-apply, compare jurisdictions, quote a provision")
     ask.add_argument("--jurisdiction", action="append", help="only this jurisdiction (repeatable)")
     ask.add_argument("--doc", action="append", help="only this document id (repeatable)")
     ask.add_argument("--include-superseded", action="store_true", help="also search superseded/revoked texts")

@@ -37,7 +37,9 @@ class Manifest:
         raise ConfigError(f"No document {doc_id!r} in the manifest. Known ids: {known}")
 
 
-def _document_from_entry(entry: dict[str, object], where: str, required: Iterable[str]) -> Document:
+def _document_from_entry(
+    entry: dict[str, object], where: str, required: Iterable[str], schemes: tuple[str, ...] = _ALLOWED_SCHEMES
+) -> Document:
     missing = [k for k in required if not entry.get(k)]
     if missing:
         raise ConfigError(f"{where}: missing field(s) {', '.join(missing)}; add them to the manifest entry.")
@@ -50,15 +52,15 @@ def _document_from_entry(entry: dict[str, object], where: str, required: Iterabl
     if doc.file and (Path(doc.file).name != doc.file or doc.file in (".", "..")):
         raise ConfigError(f"{where}: file name {doc.file!r} must be a bare file name, not a path.")
     for url in (doc.official_url, doc.download_url):
-        if url and not url.startswith(_ALLOWED_SCHEMES):
-            raise ConfigError(f"{where}: URL {url!r} must start with https:// or http://.")
+        if url and not url.startswith(schemes):
+            raise ConfigError(f"{where}: URL {url!r} must start with {' or '.join(schemes)}.")
     if doc.sha256 and (len(doc.sha256) != 64 or any(c not in "0123456789abcdef" for c in doc.sha256)):
         raise ConfigError(f"{where}: sha256 must be 64 lowercase hex digits.")
     return doc
 
 
-def load_manifest(path: Path) -> Manifest:
-    """Parse and validate sources.toml."""
+def load_manifest(path: Path, *, schemes: tuple[str, ...] = _ALLOWED_SCHEMES) -> Manifest:
+    """Parse and validate sources.toml (`schemes`: URL prefixes allowed in the entries)."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
@@ -66,7 +68,7 @@ def load_manifest(path: Path) -> Manifest:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"Manifest {path} is not valid TOML: {exc}") from exc
     docs = tuple(
-        _document_from_entry(e, f"{path.name} document #{i + 1} ({e.get('id', '?')})", _REQUIRED)
+        _document_from_entry(e, f"{path.name} document #{i + 1} ({e.get('id', '?')})", _REQUIRED, schemes)
         for i, e in enumerate(data.get("document", []))
     )
     refs = tuple(
@@ -244,7 +246,8 @@ def load_added(cache_dir: Path) -> list[Document]:
     path = cache_dir / ADDED_MANIFEST
     if not path.is_file():
         return []
-    return list(load_manifest(path).documents)
+    # a user-added file is described by its original location, a file:// URL
+    return list(load_manifest(path, schemes=(*_ALLOWED_SCHEMES, "file://")).documents)
 
 
 def load_corpus(manifest_path: Path, cache_dir: Path) -> Manifest:

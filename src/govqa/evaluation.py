@@ -127,6 +127,53 @@ def evaluate(
     return report
 
 
+@dataclass
+class AnswerReport:
+    """How the answers (not just the passages) fare: quotes, citations, refusals, verdicts."""
+
+    quotes: int = 0
+    quotes_verbatim: int = 0
+    gold_items: int = 0
+    gold_cited: int = 0
+    answerable: int = 0
+    answerable_refused: int = 0
+    unanswerable: int = 0
+    unanswerable_refused: int = 0
+    claims: int = 0
+    claims_correct: int = 0
+
+    def add(self, item: dict[str, Any], record: dict[str, Any], source_text: Callable[[str], str]) -> None:
+        for cite in record["citations"]:
+            self.quotes += 1
+            self.quotes_verbatim += normalize(cite["quote"]) in normalize(source_text(cite["doc"]))
+        silent = item["kind"] == "unanswerable" or item.get("verdict") == "not_addressed"
+        if silent:
+            self.unanswerable += 1
+            self.unanswerable_refused += bool(record["refused"]) or record.get("verdict") == "not_addressed"
+        else:
+            self.answerable += 1
+            self.answerable_refused += bool(record["refused"])
+        for gold in item["gold"]:
+            self.gold_items += 1
+            self.gold_cited += any(c["doc"] == gold["doc"] and half_match(gold["quote"], c["quote"])
+                                   for c in record["citations"])
+        if item["kind"] == "claim":
+            self.claims += 1
+            self.claims_correct += record.get("verdict") == item.get("verdict")
+
+    def metrics(self) -> dict[str, float]:
+        def rate(a: int, b: int) -> float:
+            return a / b if b else 0.0
+
+        return {
+            "quotes_verbatim": rate(self.quotes_verbatim, self.quotes),
+            "citation_recall": rate(self.gold_cited, self.gold_items),
+            "unanswerable_refused": rate(self.unanswerable_refused, self.unanswerable),
+            "answerable_refused": rate(self.answerable_refused, self.answerable),
+            "claim_verdict_accuracy": rate(self.claims_correct, self.claims),
+        }
+
+
 def format_report(report: Report) -> str:
     cols = [*(f"hit@{k}" for k in KS), *(f"recall@{k}" for k in KS), "mrr"]
     lines = ["kind            n  " + "  ".join(f"{c:>9}" for c in cols)]

@@ -127,6 +127,17 @@ class LexicalIndex:
         self._bm25.index(corpus, show_progress=False)
         self.size = len(texts)
 
+    def idf(self) -> dict[str, float]:
+        """Inverse document frequency of every indexed token (for weighting query terms)."""
+        import math
+
+        vocab = self._bm25.vocab_dict
+        df = np.diff(self._bm25.scores["indptr"]) if "indptr" in self._bm25.scores else None
+        if df is None:
+            return {}
+        n = max(self.size, 1)
+        return {tok: math.log(1 + (n - df[i] + 0.5) / (df[i] + 0.5)) for tok, i in vocab.items() if i < len(df)}
+
     def search(self, query: str, n: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
         """(text index, score) of the n best texts with a positive score; `mask` limits the texts."""
         tokens = tokenize(query)

@@ -64,7 +64,7 @@ _QUESTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("recital", re.compile(r"\brecitals?\s*(\d+)", re.I)),
     ("annex", re.compile(r"\bannex\s+([IVXLC]+)\b(?:,?\s*(?:point|section)\s*(\d+))?", re.I)),
     ("core", re.compile(r"\b(GOVERN|MAP|MEASURE|MANAGE)\s+(\d+(?:\.\d+)?)\b")),
-    ("section", re.compile(r"\b(?:section|sec\.|§)\s*(\d+(?:\.\d+)*)", re.I)),
+    ("section", re.compile(r"(?:\bsection|\bsec\.|§)\s*(\d+(?:\.\d+)*)", re.I)),  # no \b before "§" (not a word char)
     ("principle", re.compile(r"\bprinciples?\s*(\d+)", re.I)),
     ("action", re.compile(r"\bactions?\s*(\d+)\b", re.I)),
     ("statute", re.compile(r"\b(\d+-\d+-\d{3,4})((?:\(\w{1,4}\))*)")),

@@ -98,6 +98,13 @@ class Chunk:
     page_end: int | None
     lang: str
     ordinal: int = 0  # position within the document, for stable ordering
+    page_breaks: tuple[int, ...] = ()  # offsets inside `text` where a new page begins
+
+    def page_at(self, offset: int) -> int | None:
+        """The page a character of this chunk's text stands on."""
+        if self.page_start is None:
+            return None
+        return self.page_start + sum(1 for b in self.page_breaks if b <= offset)
 
     @property
     def id(self) -> str:

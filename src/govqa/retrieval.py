@@ -11,6 +11,7 @@ rank, then document routing, provision lookup and parallel-text expansion.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +34,9 @@ from govqa.store import ChromaStore
 
 MAX_QUESTION_CHARS = 4000
 _LOOKUP_BONUS = 1.0  # larger than any fused score: a named provision comes first
+_DEFINITION_BONUS = 0.5  # a definition of the term asked about comes next
+_ASKS_DEFINITION = re.compile(r"\b(define[sd]?|definition|meaning|what (?:is|are) meant by)\b|定義|とは", re.I)
+_QUOTED = re.compile(r"(?:^|(?<=[\s(]))[‘'\"“「『]([^’'\"”」』]{2,60})[’'\"”」』](?=[\s.,;:!?)]|$)")
 
 
 @dataclass(frozen=True)
@@ -172,6 +176,22 @@ class Retriever:
                     )
         return found
 
+    def _definitions(self, question: str, doc_ids: list[str]) -> dict[str, float]:
+        """Chunks that define a quoted term the question asks the meaning of ("‘X’ means", "X refers to")."""
+        if not _ASKS_DEFINITION.search(question):
+            return {}
+        terms = [t.strip().lower() for t in _QUOTED.findall(question)]
+        if not terms:
+            return {}
+        defines = r"\s*(?:means|refers to|is defined as|shall mean|とは)"
+        patterns = [re.compile(rf"[‘'\"“「]?{re.escape(t)}[’'\"”」]?{defines}", re.I) for t in terms]
+        allowed = set(doc_ids)
+        found = {}
+        for chunk in self.chunks:
+            if chunk.doc_id in allowed and any(p.search(chunk.text) for p in patterns):
+                found[chunk.id] = _DEFINITION_BONUS
+        return found
+
     def _parallel(self, ranked: list[tuple[str, float]], want_lang: str, allowed: list[str]) -> list[tuple[str, float]]:
         """Put the same provision in the wanted language right before a passage in another one."""
         partners: dict[str, list[str]] = {}
@@ -265,6 +285,9 @@ class Retriever:
         for cid, bonus in self._lookup(refs_in_question(question), allowed, route).items():
             scores[cid] = scores.get(cid, 0.0) + bonus
             cands.signals.setdefault(cid, {})["lookup"] = bonus
+        for cid, bonus in self._definitions(question, routed or allowed).items():
+            scores[cid] = scores.get(cid, 0.0) + bonus
+            cands.signals.setdefault(cid, {})["definition"] = bonus
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         if self.reranker is not None:
             ranked = self.reranker(question, ranked[: 3 * k], self.chunks, self.by_id) + ranked[3 * k :]

@@ -56,6 +56,12 @@ class Router:
             h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)
         ]
 
+    def known_spans(self, question: str) -> list[tuple[int, int]]:
+        """Spans of the normalised question that name a document or a jurisdiction."""
+        text = normalize(question)
+        pats = [rx for rx, _, _ in self._aliases] + [rx for rx, _, _ in self._jurisdictions]
+        return [(m.start(), m.end()) for rx in pats for m in rx.finditer(text)]
+
     def route(self, question: str) -> Route:
         text = normalize(question)
         hits = [(m.start(), m.end(), term, doc_id) for rx, term, doc_id in self._aliases for m in rx.finditer(text)]
@@ -116,6 +122,9 @@ class Glossary:
             {str(k): str(v) for k, v in data.get("terms", {}).items()},
             {str(k): str(v) for k, v in data.get("synonyms", {}).items()},
         )
+
+    def known(self, term: str) -> bool:
+        return normalize(term) in {t for t, _ in self._terms}
 
     def english_terms(self, question: str) -> str:
         """English renderings of the glossary terms in the question, longest terms first, each once."""

@@ -55,6 +55,17 @@ class RetrievalSettings(BaseModel):
     reranker_path: str = Field("", description="Local cross-encoder folder; empty = no reranking.")
 
 
+class AnswerSettings(BaseModel):
+    passages: int = Field(5, description="Top passages the extractive answer quotes from.", ge=1)
+    quotes_per_passage: int = Field(1, description="Sentences quoted from each passage.", ge=1)
+    max_quotes: int = Field(4, description="Most quotes in one extractive answer.", ge=1)
+    min_coverage: float = Field(
+        0.15,
+        description="Refuse an English question when the top passages hold less than this share of its "
+        "idf-weighted terms.",
+    )
+
+
 class StoreSettings(BaseModel):
     mode: Literal["embedded", "server"] = Field("embedded", description="Chroma PersistentClient or HttpClient.")
     host: str = Field("127.0.0.1", description="Chroma server host (server mode).")
@@ -86,6 +97,7 @@ class Settings(BaseSettings):
     chunking: ChunkingSettings = Field(default_factory=ChunkingSettings)  # type: ignore[arg-type]
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)  # type: ignore[arg-type]
     store: StoreSettings = Field(default_factory=StoreSettings)  # type: ignore[arg-type]
+    answer: AnswerSettings = Field(default_factory=AnswerSettings)  # type: ignore[arg-type]
 
     @classmethod
     def settings_customise_sources(

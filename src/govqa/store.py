@@ -52,6 +52,7 @@ def chunk_metadata(chunk: Chunk, extra: dict[str, str]) -> dict[str, str | int]:
         "char_end": chunk.char_end,
         "lang": chunk.lang,
         "ordinal": chunk.ordinal,
+        "page_breaks": ",".join(str(b) for b in chunk.page_breaks),
         **extra,
     }
 
@@ -69,6 +70,7 @@ def chunk_from_record(text: str, meta: dict[str, Any]) -> Chunk:
         page_end=None if page_end == _PAGE_NONE else page_end,
         lang=str(meta.get("lang", "")),
         ordinal=int(meta.get("ordinal", 0)),
+        page_breaks=tuple(int(b) for b in str(meta.get("page_breaks", "")).split(",") if b),
     )
 
 

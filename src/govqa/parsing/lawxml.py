@@ -159,6 +159,8 @@ def _parse_jstatute(root: etree._Element, doc: Document) -> SourceText:
 
 _KR_PARAGRAPH = re.compile(r"^\((\d+)\)\s")
 _KR_SUBPARAGRAPH = re.compile(r"^(\d+)(?:-\d+)?\.\s")
+# MOLEG prints paragraph (1) on the heading line: "Article 31 (Title (with notes)) (1) An operator …"
+_KR_FIRST_PARAGRAPH = re.compile(r"^Article\s+\d+(?:-\d+)?\s*\((?:[^()]|\([^()]*\))*\)\s+(?=\(1\)\s)")
 _KO_PARAGRAPH = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
@@ -166,6 +168,8 @@ def _kr_blocks(lines: list[tuple[str, int, int]], ja_style_ko: bool) -> tuple[tu
     """Paragraph blocks "(1)" of an English MOLEG article; else its subparagraphs "1." as "(1)"."""
     for rx in (_KR_PARAGRAPH, _KR_SUBPARAGRAPH):
         marks = [(m.group(1), s) for line, s, _ in lines if (m := rx.match(line))]
+        if rx is _KR_PARAGRAPH and (first := _KR_FIRST_PARAGRAPH.match(lines[0][0])):
+            marks.insert(0, ("1", lines[0][1] + first.end()))
         if len(marks) > 1:
             ends = [s for _, s in marks[1:]] + [lines[-1][2]]
             return tuple((f"({n})", s, e) for (n, s), e in zip(marks, ends, strict=True))

@@ -1,0 +1,413 @@
+"""Cited answers. The default engine is extractive: every sentence shown is a verbatim quote of a
+retrieved passage, with a citation built from the passage's provenance (never parsed from text).
+
+Modes: ask (default), claim (evidence and a verdict only where the quotes justify one), applies
+("does this apply to me?": scope, obligations, timing, enforcement, exemptions per jurisdiction),
+compare (jurisdictions side by side), quote (a provision verbatim).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field, replace
+from typing import Literal
+
+from govqa.lexical import tokenize
+from govqa.records import Passage
+from govqa.retrieval import Filters, Retriever, check_question
+from govqa.routing import normalize, question_language
+from govqa.settings import Settings
+
+Mode = Literal["ask", "claim", "applies", "compare", "quote"]
+Verdict = Literal["supported", "refuted", "not_addressed"]
+MODES: tuple[str, ...] = ("ask", "claim", "applies", "compare", "quote")
+
+# Sentinels shared with tests and the app.
+REFUSAL = "The documents in the corpus do not address this question."
+NOT_LEGAL_ADVICE = "This summary quotes the texts; it is not legal advice."
+TEXTS_SILENT = "The texts retrieved do not say."
+
+_NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)*|[A-Z][A-Z\-]{1,})\b")
+_KATAKANA = re.compile(r"[\u30a0-\u30ff]{3,}")
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" '\"‘“(")
+    return not before or before[-1] in ".?!:。"
+
+
+_SENTENCE = re.compile(r"[^.;:!?。\n]+(?:[.;:!?。]+|$)", re.M)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One numbered citation: where the quote stands and which file it comes from."""
+
+    n: int
+    doc_id: str
+    short_title: str
+    locator: str
+    page: int | None
+    quote: str
+    url: str
+    version: str
+    status: str
+    legal_effect: str
+    sha256: str
+    quote_start: int  # offsets of the quote inside the document's parsed text
+    quote_end: int
+
+    @property
+    def label(self) -> str:
+        page = f", p. {self.page}" if self.page else ""
+        return f"{self.short_title}, {self.locator}{page}"
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    mode: str
+    text: str
+    citations: tuple[Citation, ...]
+    refused: bool = False
+    verdict: Verdict | None = None
+    verdict_reason: str = ""
+    engine: str = "extractive"
+    notice: str = ""  # e.g. why an LLM answer was replaced by the extractive one
+    passages: tuple[Passage, ...] = field(default=(), repr=False)
+    settings_hash: str = ""
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "question": self.question, "mode": self.mode, "answer": self.text, "refused": self.refused,
+            "verdict": self.verdict, "verdict_reason": self.verdict_reason, "engine": self.engine,
+            "notice": self.notice, "settings_hash": self.settings_hash,
+            "citations": [asdict(c) | {"label": c.label} for c in self.citations],
+        }
+
+
+def settings_hash(settings: Settings) -> str:
+    return hashlib.sha256(settings.model_dump_json().encode()).hexdigest()[:12]
+
+
+# ---------------------------------------------------------------- sentence selection (pure)
+
+
+@dataclass(frozen=True)
+class Quote:
+    passage: Passage
+    start: int  # offsets inside passage.chunk.text
+    end: int
+    score: float
+
+    @property
+    def text(self) -> str:
+        return self.passage.chunk.text[self.start : self.end]
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a passage (trimmed); list items and clauses ending in ';' count as sentences."""
+    spans = []
+    for m in _SENTENCE.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e - s >= 15:
+            spans.append((s, e))
+    return spans
+
+
+# Words of the question's frame ("Claim: … Does the corpus support that?", "Quote the provision…")
+# that say what the user wants, not what the texts should contain.
+FRAME_WORDS = frozenset(tokenize(
+    "claim corpus support supports supported quote quotes text texts provision provisions document documents say "
+    "says according does do tell me us we our what which who how when where why whether explain describe"
+))
+
+
+def _weights(query: str, idf: dict[str, float]) -> dict[str, float]:
+    return {t: idf.get(t, 1.0) for t in set(tokenize(query)) if t not in FRAME_WORDS}
+
+
+def best_quotes(query: str, passages: Sequence[Passage], idf: dict[str, float], *, per_passage: int = 1,
+                limit: int = 4) -> list[Quote]:
+    """The sentences that share the most (idf-weighted) terms with the query, better passages first."""
+    weights = _weights(query, idf)
+    total = sum(weights.values()) or 1.0
+    quotes: list[Quote] = []
+    for rank, passage in enumerate(passages):
+        text = passage.chunk.text
+        scored = []
+        for s, e in sentences(text):
+            terms = set(tokenize(text[s:e]))
+            overlap = sum(w for t, w in weights.items() if t in terms) / total
+            scored.append((overlap / (1 + 0.15 * rank), s, e))
+        scored.sort(reverse=True)
+        quotes.extend(Quote(passage, s, e, score) for score, s, e in scored[:per_passage] if score > 0)
+    quotes.sort(key=lambda q: -q.score)
+    return quotes[:limit]
+
+
+def coverage(query: str, passages: Sequence[Passage], idf: dict[str, float]) -> float:
+    """Share of the question's idf weight whose terms occur in the passages."""
+    weights = _weights(query, idf)
+    if not weights:
+        return 0.0
+    present: set[str] = set()
+    for p in passages:
+        present |= set(tokenize(p.chunk.text))
+    return sum(w for t, w in weights.items() if t in present) / sum(weights.values())
+
+
+# ---------------------------------------------------------------- the answerer
+
+
+class Answerer:
+    """Turns retrieved passages into cited answers; holds the retriever and corpus statistics."""
+
+    def __init__(self, settings: Settings, retriever: Retriever | None = None) -> None:
+        self.settings = settings
+        self.retriever = retriever or Retriever(settings)
+        self.idf = self.retriever.lexical.idf()
+
+    def _cite(self, quotes: Sequence[Quote]) -> tuple[list[Citation], dict[int, int]]:
+        """Number quotes by passage (one number per passage), in order of first use."""
+        numbers: dict[str, int] = {}
+        cites: list[Citation] = []
+        index: dict[int, int] = {}
+        for i, q in enumerate(quotes):
+            c, doc = q.passage.chunk, q.passage.document
+            key = f"{c.id}:{q.start}"
+            if key not in numbers:
+                numbers[key] = len(numbers) + 1
+                url = doc.official_url if doc else ""
+                if doc and doc.is_pdf and c.page_start:
+                    page = c.page_at(q.start)
+                    url = f"{url}#page={page}"
+                cites.append(Citation(
+                    n=numbers[key], doc_id=c.doc_id, short_title=doc.short_title if doc else c.doc_id,
+                    locator=c.locator, page=c.page_at(q.start), quote=q.text, url=url,
+                    version=doc.version if doc else "", status=doc.status if doc else "",
+                    legal_effect=doc.legal_effect if doc else "", sha256=doc.sha256 if doc else "",
+                    quote_start=c.char_start + q.start, quote_end=c.char_start + q.end,
+                ))
+            index[i] = numbers[key]
+        return cites, index
+
+    def unknown_names(self, question: str) -> list[str]:
+        """Names in the question that occur nowhere in the corpus (a law, country or body it does not hold).
+
+        Capitalised words and acronyms (not sentence-initial) and katakana runs count as names unless
+        they are a document alias, a jurisdiction word or a glossary term.
+        """
+        text = normalize(question)
+        for s, e in sorted(self.retriever.router.known_spans(question), key=lambda se: se[0] - se[1]):
+            text = text[:s] + " " * (e - s) + text[e:]
+        original = unicodedata.normalize("NFKC", question)
+        names = [m.group(0) for m in _NAME.finditer(original) if not _sentence_initial(original, m.start())]
+        names += _KATAKANA.findall(original)
+        unknown = []
+        for name in names:
+            norm = normalize(name)
+            if norm not in text or self.retriever.glossary.known(name):
+                continue
+            tokens = sorted(tokenize(name), key=len)
+            if tokens and tokens[-1] not in self.idf:  # its most specific part is nowhere in the corpus
+                unknown.append(name)
+        return unknown
+
+    def confident(self, question: str, passages: Sequence[Passage]) -> bool:
+        """Whether the passages plausibly answer the question (see `refusal_reason`)."""
+        return not self.refusal_reason(question, passages)
+
+    def refusal_reason(self, question: str, passages: Sequence[Passage]) -> str:
+        """Why the passages do not answer, or "" when they plausibly do."""
+        if not passages:
+            return "nothing was retrieved"
+        if any("lookup" in p.scores or "definition" in p.scores for p in passages[:3]):
+            return ""
+        if names := self.unknown_names(question):
+            return f"the corpus never mentions {', '.join(names)}"
+        if question_language(question) == "en":
+            gloss = self.retriever.glossary.expansion(question)
+            score = coverage(f"{question} {gloss}", passages[:5], self.idf)
+            if score < self.settings.answer.min_coverage:
+                return f"the closest passages share only {score:.0%} of the question's terms"
+        return ""
+
+    def answer(self, question: str, *, mode: str = "ask", filters: Filters | None = None) -> Answer:
+        question = check_question(question)
+        if mode not in MODES:
+            from govqa.errors import QuestionError
+
+            raise QuestionError(f"Unknown mode {mode!r}; choose one of {', '.join(MODES)}.")
+        handler = getattr(self, f"_{mode}")
+        result: Answer = handler(question, filters or Filters())
+        return result
+
+    def _refusal(self, question: str, mode: str, passages: Sequence[Passage], verdict: Verdict | None = None
+                 ) -> Answer:
+        return Answer(question, mode, REFUSAL, (), refused=True, verdict=verdict,
+                      verdict_reason="No retrieved passage addresses the question." if verdict else "",
+                      passages=tuple(passages), settings_hash=settings_hash(self.settings))
+
+    def _compose(self, question: str, mode: str, quotes: Sequence[Quote], passages: Sequence[Passage],
+                 intro: str = "", outro: str = "", verdict: Verdict | None = None, reason: str = "") -> Answer:
+        cites, index = self._cite(quotes)
+        lines = [intro] if intro else []
+        for i, q in enumerate(quotes):
+            c = q.passage.chunk
+            title = q.passage.document.short_title if q.passage.document else c.doc_id
+            lines.append(f"- {title}, {c.locator}: “{' '.join(q.text.split())}” [{index[i]}]")
+        if outro:
+            lines.append(outro)
+        return Answer(question, mode, "\n".join(lines), tuple(cites), verdict=verdict, verdict_reason=reason,
+                      passages=tuple(passages), settings_hash=settings_hash(self.settings))
+
+    # ------------------------------------------------------------ modes
+
+    def _ask(self, question: str, filters: Filters) -> Answer:
+        passages = self.retriever.retrieve(question, filters)
+        if not self.confident(question, passages):
+            return self._refusal(question, "ask", passages)
+        query = f"{question} {self.retriever.glossary.expansion(question)}"
+        quotes = best_quotes(query, passages[: self.settings.answer.passages], self.idf,
+                             per_passage=self.settings.answer.quotes_per_passage,
+                             limit=self.settings.answer.max_quotes)
+        quotes = _in_passage_order(quotes, passages)
+        return self._compose(question, "ask", quotes, passages, intro="The texts say:")
+
+    def _quote(self, question: str, filters: Filters) -> Answer:
+        passages = self.retriever.retrieve(question, filters)
+        if not passages or not self.confident(question, passages):
+            return self._refusal(question, "quote", passages)
+        top = passages[0]
+        same = [p for p in passages if p.chunk.doc_id == top.chunk.doc_id and p.chunk.locator == top.chunk.locator]
+        quotes = [Quote(p, 0, len(p.chunk.text), 1.0) for p in sorted(same, key=lambda p: p.chunk.ordinal)]
+        return self._compose(question, "quote", quotes, passages)
+
+    def _claim(self, question: str, filters: Filters) -> Answer:
+        passages = self.retriever.retrieve(question, filters)
+        if not self.confident(question, passages):
+            return self._refusal(question, "claim", passages, verdict="not_addressed")
+        query = f"{question} {self.retriever.glossary.expansion(question)}"
+        quotes = best_quotes(query, passages[:5], self.idf, per_passage=1, limit=3)
+        # A claim's figures (dates, amounts) must stand somewhere in the documents the evidence comes from.
+        docs = {p.chunk.doc_id for p in passages[:5]}
+        corpus_text = "".join(c.text for c in self.retriever.chunks if c.doc_id in docs)
+        corpus_text = corpus_text.replace(",", "").replace(" ", "")
+        missing = [n for n in _NUMBER.findall(question) if n.replace(",", "") not in corpus_text]
+        if missing:
+            answer = self._refusal(question, "claim", passages, verdict="not_addressed")
+            return replace(answer, verdict_reason=f"The texts retrieved never state {', '.join(missing)}.")
+        verdict, reason = judge_claim(question, quotes, self.idf)
+        intro = {"supported": "The texts support the claim:", "refuted": "The texts contradict the claim:"}.get(
+            verdict or "", "Evidence found; the quotes alone do not settle the claim:")
+        return self._compose(question, "claim", quotes, passages, intro=intro, verdict=verdict, reason=reason)
+
+    _ASPECTS = (
+        ("Scope and definitions", "scope applies to definition means"),
+        ("Obligations", "shall obligation must ensure"),
+        ("Entry into force and deadlines", "entry into force shall apply from date"),
+        ("Enforcement and penalties", "penalties fines sanctions enforcement"),
+        ("Exemptions", "does not apply exemption exception"),
+    )
+
+    def _jurisdiction_groups(self, question: str, filters: Filters) -> list[tuple[str, list[str]]]:
+        route = self.retriever.router.route(question)
+        allowed = self.retriever.allowed_docs(filters, route)
+        docs = [d for d in route.doc_ids if d in allowed]
+        if not docs:
+            docs = list(dict.fromkeys(p.chunk.doc_id for p in self.retriever.retrieve(question, filters)[:3]))
+        groups: dict[str, list[str]] = {}
+        for doc_id in docs:
+            groups.setdefault(self.retriever.documents[doc_id].jurisdiction, []).append(doc_id)
+        return list(groups.items())
+
+    def _applies(self, question: str, filters: Filters) -> Answer:
+        lines: list[str] = []
+        quotes: list[Quote] = []
+        passages: list[Passage] = []
+        for jurisdiction, docs in self._jurisdiction_groups(question, filters):
+            lines.append(f"{jurisdiction}:")
+            for aspect, words in self._ASPECTS:
+                query = f"{question} {words}"
+                found = self.retriever.retrieve(query, Filters(doc_ids=tuple(docs)), k=5)
+                passages.extend(found)
+                best = best_quotes(f"{words} {question}", found, self.idf, per_passage=1, limit=1)
+                if best and coverage(words, [best[0].passage], self.idf) > 0:
+                    quotes.append(best[0])
+                    lines.append(f"  {aspect}: §{len(quotes) - 1}")
+                else:
+                    lines.append(f"  {aspect}: {TEXTS_SILENT}")
+        if not quotes:
+            return self._refusal(question, "applies", passages)
+        cites, index = self._cite(quotes)
+        text = []
+        for line in lines:
+            m = re.search(r"§(\d+)$", line)
+            if m:
+                i = int(m.group(1))
+                q = quotes[i]
+                line = line[: m.start()] + f"{q.passage.chunk.locator}: “{' '.join(q.text.split())}” [{index[i]}]"
+            text.append(line)
+        text.append(NOT_LEGAL_ADVICE)
+        return Answer(question, "applies", "\n".join(text), tuple(cites), passages=tuple(passages),
+                      settings_hash=settings_hash(self.settings))
+
+    def _compare(self, question: str, filters: Filters) -> Answer:
+        groups = self._jurisdiction_groups(question, filters)
+        quotes: list[Quote] = []
+        passages: list[Passage] = []
+        for _, docs in groups:
+            found = self.retriever.retrieve(question, Filters(doc_ids=tuple(docs)), k=5)
+            passages.extend(found)
+            quotes.extend(best_quotes(question, found, self.idf, per_passage=1, limit=2))
+        if not quotes or not self.confident(question, passages):
+            return self._refusal(question, "compare", passages)
+        return self._compose(question, "compare", quotes, passages, intro="Side by side:")
+
+
+def _in_passage_order(quotes: Sequence[Quote], passages: Sequence[Passage]) -> list[Quote]:
+    """Group quotes by document in the order their passages were ranked, so the answer reads in order."""
+    rank = {p.chunk.id: i for i, p in enumerate(passages)}
+    first_doc: dict[str, int] = {}
+    for q in sorted(quotes, key=lambda q: rank[q.passage.chunk.id]):
+        first_doc.setdefault(q.passage.chunk.doc_id, rank[q.passage.chunk.id])
+    return sorted(quotes, key=lambda q: (first_doc[q.passage.chunk.doc_id], rank[q.passage.chunk.id], q.start))
+
+
+_NEGATION = re.compile(r"\b(no|not|never|none|without|only|neither|nor|cannot)\b|ない|ません|なし", re.I)
+
+
+def judge_claim(claim: str, quotes: Sequence[Quote], idf: dict[str, float]) -> tuple[Verdict | None, str]:
+    """A verdict only where a quote covers the claim's content: same polarity → supported; opposite
+    polarity → refuted. Anything less leaves the verdict open (None) for the reader."""
+    if not quotes:
+        return "not_addressed", "No passage addresses the claim."
+    best = quotes[0]
+    cover = coverage(claim, [best.passage], idf)
+    if cover < 0.3:
+        return None, f"The closest passage covers {cover:.0%} of the claim's terms."
+    claim_neg = bool(_NEGATION.search(claim))
+    quote_neg = bool(_NEGATION.search(best.text))
+    if claim_neg == quote_neg:
+        return "supported", f"{best.passage.chunk.locator} states the claim's terms with the same polarity."
+    return "refuted", f"{best.passage.chunk.locator} states the claim's terms with the opposite polarity."
+
+
+def answer(question: str, settings: Settings, *, mode: str = "ask", filters: Filters | None = None,
+           answerer: Answerer | None = None) -> Answer:
+    """Answer a question with verbatim, cited quotes (extractive engine)."""
+    return (answerer or Answerer(settings)).answer(question, mode=mode, filters=filters)
+
+
+def answer_json(ans: Answer) -> str:
+    return json.dumps(ans.to_json(), ensure_ascii=False, indent=2)

@@ -1,0 +1,159 @@
+"""The real corpus beside the checkout (shared/corpus): pins, parsing, profiles and the dev gold quotes.
+
+Skipped where the corpus is not present. Nothing from it is copied into the repository; the
+tests only read the files and compare them with the manifest, the profiles and the eval set.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS
+
+from govqa.chunking import chunk_sections
+from govqa.corpus import load_manifest, status
+from govqa.evaluation import normalize
+from govqa.locators import ref_of_locator, refs_in_question
+from govqa.parsing import parse_file
+from govqa.profiles import load_profile
+from govqa.records import Chunk, Document, SourceText
+from govqa.settings import PROJECT_ROOT
+from govqa.structure import segment
+
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the shared corpus is not at {CORPUS}")
+
+MANIFEST = load_manifest(PROJECT_ROOT / "corpus" / "sources.toml")
+PROFILES = PROJECT_ROOT / "ingest" / "profiles"
+DEV_SET = CORPUS.parent / "eval" / "dev.jsonl"
+DOC_IDS = [d.id for d in MANIFEST.documents]
+
+
+@cache
+def _parsed(doc_id: str) -> tuple[SourceText, list[Chunk], int]:
+    """Source text, chunks (default sizes) and the length of the text the profile keeps."""
+    doc = MANIFEST.get(doc_id)
+    profile = load_profile(PROFILES, doc.profile)
+    source = parse_file(CORPUS / doc.file, doc, profile)
+    kept = len(source.text)
+    if profile.stop is not None and (m := profile.stop.search(source.text)):
+        kept = m.start()
+    return source, chunk_sections(source, segment(source, profile)), kept
+
+
+@pytest.mark.parametrize("doc", MANIFEST.documents, ids=DOC_IDS)
+def test_files_match_their_pins(doc: Document, tmp_path: Path) -> None:
+    """Each corpus file has exactly the sha256 and size the manifest pins."""
+    result = status(doc, tmp_path / "empty-cache", CORPUS)
+    assert (result.state, result.origin) == ("verified", "mirror"), result.detail
+    assert (CORPUS / doc.file).stat().st_size == doc.bytes
+
+
+@pytest.mark.parametrize("doc_id", DOC_IDS)
+def test_documents_chunk_into_verbatim_slices(doc_id: str) -> None:
+    """Every document parses; its chunks are verbatim, ordered, unique, paged within the PDF, and in its language."""
+    source, chunks, _ = _parsed(doc_id)
+    doc = MANIFEST.get(doc_id)
+    assert len(chunks) >= 10
+    previous_end = 0
+    for c in chunks:
+        assert source.text[c.char_start : c.char_end] == c.text
+        assert previous_end <= c.char_start
+        previous_end = c.char_end
+        assert c.lang == doc.language
+        if doc.is_pdf:
+            assert c.page_start is not None and c.page_end is not None
+            assert 1 <= c.page_start <= c.page_end <= len(source.page_starts)
+        else:
+            assert c.page_start is None
+    assert len({c.id for c in chunks}) == len(chunks)
+
+
+@pytest.mark.parametrize("doc_id", DOC_IDS)
+def test_almost_no_text_is_left_outside_chunks(doc_id: str) -> None:
+    """Chunks cover at least 99% of the non-space text before the profile's stop line (only bare headings fall out)."""
+    source, chunks, kept = _parsed(doc_id)
+    covered = bytearray(kept)
+    for c in chunks:
+        covered[c.char_start : min(c.char_end, kept)] = b"\x01" * (min(c.char_end, kept) - c.char_start)
+    text = source.text[:kept]
+    visible = [i for i, ch in enumerate(text) if not ch.isspace()]
+    lost = sum(1 for i in visible if not covered[i])
+    assert lost <= 0.01 * len(visible), f"{lost} of {len(visible)} characters are in no chunk"
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "reference"),
+    [
+        ("eu-ai-act-2024-1689-en", "Article 50(2)"),
+        ("eu-ai-act-2024-1689-en", "Article 3(63)"),
+        ("eu-ai-act-2024-1689-en", "Recital 27"),
+        ("eu-ai-act-2024-1689-en", "Annex III, point 4"),
+        ("jp-ai-promotion-act-2025-ja-egov", "第三条第二項"),
+        ("jp-ai-promotion-act-2025-ja-egov", "第一条"),
+        ("jp-ai-promotion-act-2025-en-jlt", "Article 3(1)"),
+        ("jp-appi-ja-egov-current-2026-07-20", "第二十七条第一項"),
+        ("kr-ai-basic-act-ko-moleg-2026-07-21", "제31조제2항"),
+        ("kr-ai-basic-act-en-moleg-act21311", "Article 31(1)"),
+        ("us-nist-ai-100-1-ai-rmf-1.0", "GOVERN 1.2"),
+        ("us-nist-ai-100-1-ai-rmf-1.0", "Section 1.2.4"),
+        ("us-eo-14110-2023-federal-register", "Sec. 4.2"),
+        ("us-co-sb24-205-session-law-ch198", "6-1-1703(3)"),
+        ("g7-hiroshima-guiding-principles-2023-en", "Principle 11"),
+        ("g7-hiroshima-code-of-conduct-2023-en", "Action 11"),
+        ("cn-genai-interim-measures-2023-en-casi-normalized", "Article 4(1)"),
+    ],
+)
+def test_provision_references_find_their_chunks(doc_id: str, reference: str) -> None:
+    """A question's provision reference matches a chunk of the document holding exactly that paragraph."""
+    (wanted,) = refs_in_question(reference)
+    _, chunks, _ = _parsed(doc_id)
+    holders = [c for c in chunks if (ref := ref_of_locator(c.locator)) and wanted.matches(ref)
+               and (not wanted.subs or wanted.subs[0] in ref.subs)]
+    assert holders, f"no chunk of {doc_id} holds {reference}"
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "locator"),
+    [
+        ("un-ga-res-78-265-2024-en", "Operative paragraph 6(a)"),
+        ("jp-ai-guidelines-for-business-v1.0-en", "Part 2 C. 7) Accountability"),
+        ("us-nist-ai-600-1-genai-profile", "GOVERN 1.1 GV-1.1-001"),
+        ("us-nist-ai-600-1-genai-profile", "Section 2 risk 8"),
+        ("jp-ai-promotion-act-2025-en-jlt", "Supplementary Provisions, Article 1"),
+    ],
+)
+def test_profile_specific_locators_exist(doc_id: str, locator: str) -> None:
+    """Each family profile produces the document's own notation for its units."""
+    assert locator in {c.locator for c in _parsed(doc_id)[1]}
+
+
+@pytest.mark.parametrize("doc_id", ["jp-ai-promotion-act-2025-ja-egov", "jp-appi-ja-egov-current-2026-07-20"])
+def test_supplementary_provisions_are_not_main_articles(doc_id: str) -> None:
+    """In e-Gov texts, 附則 articles never read as the main articles of the same number."""
+    suppl = [c for c in _parsed(doc_id)[1] if c.locator.startswith("附")]
+    assert suppl
+    assert all(ref_of_locator(c.locator) is None for c in suppl)
+
+
+def _gold_items() -> list[tuple[str, dict[str, object]]]:
+    if not DEV_SET.is_file():
+        return []
+    items = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(f"{item['id']}-{n}", gold) for item in items for n, gold in enumerate(item["gold"])]
+
+
+@pytest.mark.skipif(not DEV_SET.is_file(), reason="the shared eval set is not present")
+@pytest.mark.parametrize(("name", "gold"), _gold_items(), ids=[n for n, _ in _gold_items()])
+def test_dev_gold_quotes_survive_chunking(name: str, gold: dict[str, object]) -> None:
+    """Every dev-set gold quote lies whole inside one chunk of its document, on the gold page for PDFs."""
+    _, chunks, _ = _parsed(str(gold["doc"]))
+    quote = normalize(str(gold["quote"]))
+    holders = [c for c in chunks if quote in normalize(c.text)]
+    assert holders, f"{name}: quote not inside any single chunk"
+    if gold["page"] is not None:
+        page = int(gold["page"])  # type: ignore[call-overload]
+        assert any(c.page_start is not None and c.page_end is not None and c.page_start <= page <= c.page_end
+                   for c in holders), f"{name}: no holding chunk spans page {page}"
