@@ -17,10 +17,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from govqa.corpus import load_manifest, require_file
 from govqa.embedding import build_embedders, embed_many
 from govqa.evaluation import load_questions
 from govqa.ingest import chunk_document, embedding_text, ingest
-from govqa.corpus import load_manifest, require_file
 from govqa.retrieval import Retriever
 from govqa.settings import Settings
 
