@@ -12,9 +12,11 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from typing import Literal
+from typing import Any, Literal
+
+import numpy as np
 
 from govqa.lexical import tokenize
 from govqa.records import Passage
@@ -33,6 +35,8 @@ TEXTS_SILENT = "The texts retrieved do not say."
 
 _NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)*|[A-Z][A-Z\-]{1,})\b")
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]{3,}")
+_DEFINES = re.compile(r"\b(?:means|refers to|is defined as|shall mean)\b|とは", re.I)
+_WANTS_QUOTE = re.compile(r"\bquote\b|引用|原文を", re.I)
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
 
@@ -41,7 +45,6 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return not before or before[-1] in ".?!:。"
 
 
-_SENTENCE = re.compile(r"[^.;:!?。\n]+(?:[.;:!?。]+|$)", re.M)
 
 
 @dataclass(frozen=True)
@@ -110,18 +113,38 @@ class Quote:
         return self.passage.chunk.text[self.start : self.end]
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of a passage (trimmed); list items and clauses ending in ';' count as sentences."""
-    spans = []
-    for m in _SENTENCE.finditer(text):
-        s, e = m.start(), m.end()
+_BOUNDARY = re.compile(r"(?<=[.;!?。])\s+|(?<=。)")
+_NOT_AN_END = re.compile(  # "No.", "Art.", "e.g.", "1.", "3.2.", "(a)." end no sentence
+    r"(?:\b(?:No|Art|Arts|p|pp|e\.g|i\.e|etc|cf|Sec|para|Vol)|\b\d+(?:\.\d+)*|\([a-z0-9]{1,4}\))\.$"
+)
+
+
+def sentences(text: str, min_chars: int = 40) -> list[tuple[int, int]]:
+    """Sentence spans of a passage. Line breaks do not end sentences (a heading joins the sentence
+    after it); "1.", "No." or "(a)." do not either; fragments shorter than `min_chars` join the next."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if _NOT_AN_END.search(text[start : m.start()]):
+            continue
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and merged[-1][1] - merged[-1][0] < min_chars:
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    out = []
+    for s, e in merged:
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        if e - s >= 15:
-            spans.append((s, e))
-    return spans
+        if e > s:
+            out.append((s, e))
+    return out
 
 
 # Words of the question's frame ("Claim: … Does the corpus support that?", "Quote the provision…")
@@ -136,21 +159,34 @@ def _weights(query: str, idf: dict[str, float]) -> dict[str, float]:
     return {t: idf.get(t, 1.0) for t in set(tokenize(query)) if t not in FRAME_WORDS}
 
 
+SentenceScorer = Callable[[str, list[str]], list[float]]
+
+
 def best_quotes(query: str, passages: Sequence[Passage], idf: dict[str, float], *, per_passage: int = 1,
-                limit: int = 4) -> list[Quote]:
-    """The sentences that share the most (idf-weighted) terms with the query, better passages first."""
+                limit: int = 4, similarity: SentenceScorer | None = None,
+                prefer: re.Pattern[str] | None = None) -> list[Quote]:
+    """The sentences that best answer the query, better passages first.
+
+    A sentence scores by the idf-weighted query terms it shares and, when `similarity` is given, by
+    its embedding similarity to the query (which also works across languages).
+    """
     weights = _weights(query, idf)
     total = sum(weights.values()) or 1.0
+    spans = [(rank, p, s, e) for rank, p in enumerate(passages) for s, e in sentences(p.chunk.text)]
+    sims = similarity(query, [p.chunk.text[s:e] for _, p, s, e in spans]) if similarity and spans else None
+    by_passage: dict[int, list[tuple[float, int, int]]] = {}
+    for i, (rank, passage, s, e) in enumerate(spans):
+        terms = set(tokenize(passage.chunk.text[s:e]))
+        score = sum(w for t, w in weights.items() if t in terms) / total
+        if sims is not None:
+            score = 0.5 * score + 0.5 * max(sims[i], 0.0)
+        if prefer is not None and prefer.search(passage.chunk.text[s:e]):
+            score += 0.5
+        by_passage.setdefault(rank, []).append((score / (1 + 0.15 * rank), s, e))
     quotes: list[Quote] = []
-    for rank, passage in enumerate(passages):
-        text = passage.chunk.text
-        scored = []
-        for s, e in sentences(text):
-            terms = set(tokenize(text[s:e]))
-            overlap = sum(w for t, w in weights.items() if t in terms) / total
-            scored.append((overlap / (1 + 0.15 * rank), s, e))
+    for rank, scored in by_passage.items():
         scored.sort(reverse=True)
-        quotes.extend(Quote(passage, s, e, score) for score, s, e in scored[:per_passage] if score > 0)
+        quotes.extend(Quote(passages[rank], s, e, score) for score, s, e in scored[:per_passage] if score > 0)
     quotes.sort(key=lambda q: -q.score)
     return quotes[:limit]
 
@@ -176,6 +212,8 @@ class Answerer:
         self.settings = settings
         self.retriever = retriever or Retriever(settings)
         self.idf = self.retriever.lexical.idf()
+        embedder = self.retriever.embedders.get("multilingual") or self.retriever.embedders.get("dense")
+        self.similarity: SentenceScorer | None = _cosine_scorer(embedder) if embedder is not None else None
 
     def _cite(self, quotes: Sequence[Quote]) -> tuple[list[Citation], dict[int, int]]:
         """Number quotes by passage (one number per passage), in order of first use."""
@@ -274,13 +312,16 @@ class Answerer:
     # ------------------------------------------------------------ modes
 
     def _ask(self, question: str, filters: Filters) -> Answer:
+        if _WANTS_QUOTE.search(question):
+            return replace(self._quote(question, filters), mode="ask")
         passages = self.retriever.retrieve(question, filters)
         if not self.confident(question, passages):
             return self._refusal(question, "ask", passages)
         query = f"{question} {self.retriever.glossary.expansion(question)}"
         quotes = best_quotes(query, passages[: self.settings.answer.passages], self.idf,
                              per_passage=self.settings.answer.quotes_per_passage,
-                             limit=self.settings.answer.max_quotes)
+                             limit=self.settings.answer.max_quotes, similarity=self.similarity,
+                             prefer=_DEFINES if any("definition" in p.scores for p in passages[:3]) else None)
         quotes = _in_passage_order(quotes, passages)
         return self._compose(question, "ask", quotes, passages, intro="The texts say:")
 
@@ -298,7 +339,7 @@ class Answerer:
         if not self.confident(question, passages):
             return self._refusal(question, "claim", passages, verdict="not_addressed")
         query = f"{question} {self.retriever.glossary.expansion(question)}"
-        quotes = best_quotes(query, passages[:5], self.idf, per_passage=1, limit=3)
+        quotes = best_quotes(query, passages[:5], self.idf, per_passage=1, limit=4, similarity=self.similarity)
         # A claim's figures (dates, amounts) must stand somewhere in the documents the evidence comes from.
         docs = {p.chunk.doc_id for p in passages[:5]}
         corpus_text = "".join(c.text for c in self.retriever.chunks if c.doc_id in docs)
@@ -341,7 +382,8 @@ class Answerer:
                 query = f"{question} {words}"
                 found = self.retriever.retrieve(query, Filters(doc_ids=tuple(docs)), k=5)
                 passages.extend(found)
-                best = best_quotes(f"{words} {question}", found, self.idf, per_passage=1, limit=1)
+                best = best_quotes(f"{words} {question}", found, self.idf, per_passage=1, limit=1,
+                                   similarity=self.similarity)
                 if best and coverage(words, [best[0].passage], self.idf) > 0:
                     quotes.append(best[0])
                     lines.append(f"  {aspect}: §{len(quotes) - 1}")
@@ -369,10 +411,20 @@ class Answerer:
         for _, docs in groups:
             found = self.retriever.retrieve(question, Filters(doc_ids=tuple(docs)), k=5)
             passages.extend(found)
-            quotes.extend(best_quotes(question, found, self.idf, per_passage=1, limit=2))
+            quotes.extend(best_quotes(question, found, self.idf, per_passage=1, limit=2, similarity=self.similarity))
         if not quotes or not self.confident(question, passages):
             return self._refusal(question, "compare", passages)
         return self._compose(question, "compare", quotes, passages, intro="Side by side:")
+
+
+def _cosine_scorer(embedder: Any) -> SentenceScorer:
+    def score(query: str, texts: list[str]) -> list[float]:
+        q = np.asarray(embedder.embed_query(query))
+        m = np.asarray(embedder.embed_documents(texts))
+        norms = np.linalg.norm(m, axis=1) * (np.linalg.norm(q) or 1.0)
+        return list((m @ q) / np.where(norms == 0, 1.0, norms))
+
+    return score
 
 
 def _in_passage_order(quotes: Sequence[Quote], passages: Sequence[Passage]) -> list[Quote]:
