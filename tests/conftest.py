@@ -13,6 +13,7 @@ import math
 import os
 import re
 import socket
+import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -79,6 +80,14 @@ def network_guard() -> Iterator[None]:
         mp.setattr(socket.socket, "connect_ex", connect_ex)
         mp.setattr(socket, "create_connection", create_connection)
         yield
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Hypothesis writes caches while collecting (before any fixture runs): keep them in the system temp
+    folder instead of a .hypothesis/ folder in the checkout. (The example database is off per test.)"""
+    from hypothesis.configuration import set_hypothesis_home_dir
+
+    set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "govqa-tests-hypothesis")
 
 
 # ---------------------------------------------------------------- settings
@@ -161,9 +170,29 @@ class KeywordEmbedder(Embeddings):
     """
 
     VOCABULARY = (
-        "robot", "robots", "safety", "inspection", "operator", "registry", "penalty", "fine", "data",
-        "privacy", "transparency", "label", "model", "risk", "report", "scope", "ministry", "letter",
-        "ロボット", "安全", "検査", "登録", "罰則",
+        "robot",
+        "robots",
+        "safety",
+        "inspection",
+        "operator",
+        "registry",
+        "penalty",
+        "fine",
+        "data",
+        "privacy",
+        "transparency",
+        "label",
+        "model",
+        "risk",
+        "report",
+        "scope",
+        "ministry",
+        "letter",
+        "ロボット",
+        "安全",
+        "検査",
+        "登録",
+        "罰則",
     )
 
     def __init__(self, name: str = "fake-keywords", vocabulary: Sequence[str] | None = None) -> None:

@@ -108,7 +108,8 @@ def test_chunk_metadata_from_section_and_pages() -> None:
     source = SourceText("doc-x", text, "en", page_starts=(0, text.index("Article 2")))
     chunks = chunk_sections(source, segment(source, load_profile(PROFILES, "generic")), min_chars=0)
     assert [(c.locator, c.page_start, c.page_end, c.ordinal) for c in chunks] == [
-        ("Article 1", 1, 1, 0), ("Article 2", 2, 2, 1),
+        ("Article 1", 1, 1, 0),
+        ("Article 2", 2, 2, 1),
     ]
     assert all(c.doc_id == "doc-x" and c.lang == "en" for c in chunks)
     assert chunks[1].heading_path == ("Article 2",)
@@ -116,8 +117,12 @@ def test_chunk_metadata_from_section_and_pages() -> None:
 
 @pytest.mark.parametrize(
     ("locator", "suffix", "joined"),
-    [("Article 5", "(2)", "Article 5(2)"), ("Annex III", "point 4", "Annex III point 4"),
-     ("第三条", "第二項", "第三条第二項"), ("제2조", "제1항", "제2조제1항")],
+    [
+        ("Article 5", "(2)", "Article 5(2)"),
+        ("Annex III", "point 4", "Annex III point 4"),
+        ("第三条", "第二項", "第三条第二項"),
+        ("제2조", "제1항", "제2조제1항"),
+    ],
 )
 def test_locator_suffixes_join_naturally(locator: str, suffix: str, joined: str) -> None:
     """Block suffixes attach the way each notation writes them."""
@@ -139,8 +144,21 @@ def test_chunk_ids_are_stable_and_content_derived() -> None:
 
 LINES = st.one_of(
     st.sampled_from(
-        ["Article 1", "Article 2", "Article 3", "1. Text.", "2. More text.", "(3) A point.", "CHAPTER I",
-         "ANNEX I", "Whereas:", "HAVE ADOPTED THIS REGULATION", "", "   ", "Title line"]
+        [
+            "Article 1",
+            "Article 2",
+            "Article 3",
+            "1. Text.",
+            "2. More text.",
+            "(3) A point.",
+            "CHAPTER I",
+            "ANNEX I",
+            "Whereas:",
+            "HAVE ADOPTED THIS REGULATION",
+            "",
+            "   ",
+            "Title line",
+        ]
     ),
     st.text(max_size=300),
 )

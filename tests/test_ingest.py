@@ -166,7 +166,9 @@ def test_the_mirror_supplies_missing_files(settings: Settings, manifest: Manifes
     mirror.mkdir()
     (settings.cache_dir / "fx-jp-robot-en.xml").rename(mirror / "fx-jp-robot-en.xml")
     with_mirror = settings.model_copy(update={"corpus_mirror": mirror})
-    reports = {r.doc_id: r for r in ingest(with_mirror, doc_ids=["fx-jp-robot-en"], manifest=manifest, embedders=embedders)}
+    reports = {
+        r.doc_id: r for r in ingest(with_mirror, doc_ids=["fx-jp-robot-en"], manifest=manifest, embedders=embedders)
+    }
     assert reports["fx-jp-robot-en"].state == "ingested"
     assert (settings.cache_dir / "fx-jp-robot-en.xml").is_file()
 
@@ -180,6 +182,7 @@ def test_doc_ids_limit_the_run(settings: Settings, manifest: Manifest, embedders
 
 def test_progress_is_reported_per_index(settings: Settings, manifest: Manifest) -> None:
     """The progress callback hears each document and index, ending at the total."""
+
     class Counting(KeywordEmbedder):
         def embed(self, texts, progress=None):  # type: ignore[no-untyped-def]
             if progress:
@@ -187,8 +190,13 @@ def test_progress_is_reported_per_index(settings: Settings, manifest: Manifest) 
             return self.embed_documents(list(texts))
 
     seen: list[tuple[str, int, int]] = []
-    ingest(settings, doc_ids=["fx-jp-robot-en"], manifest=manifest, embedders={"dense": Counting("c")},
-           progress=lambda label, done, total: seen.append((label, done, total)))
+    ingest(
+        settings,
+        doc_ids=["fx-jp-robot-en"],
+        manifest=manifest,
+        embedders={"dense": Counting("c")},
+        progress=lambda label, done, total: seen.append((label, done, total)),
+    )
     assert seen == [("fx-jp-robot-en [dense]", 4, 4)]
 
 
@@ -201,7 +209,12 @@ def test_add_document_copies_records_and_indexes_a_users_file(settings: Settings
     assert (report.doc_id, report.state) == ("user-my-robot-notes", "ingested")
     assert sha256_file(settings.cache_dir / "user-my-robot-notes.txt") == sha256_file(path)
     (added,) = load_corpus(settings.manifest, settings.cache_dir).documents
-    assert (added.id, added.title, added.jurisdiction, added.profile) == ("user-my-robot-notes", "My notes", "EU", "generic")
+    assert (added.id, added.title, added.jurisdiction, added.profile) == (
+        "user-my-robot-notes",
+        "My notes",
+        "EU",
+        "generic",
+    )
     assert [c.locator for c in _stored(settings, embedders, "user-my-robot-notes")] == ["Article 1", "Article 2"]
 
 

@@ -111,8 +111,18 @@ def test_ref_matches(wanted: Ref, held: Ref, matches: bool) -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("一", 1), ("十", 10), ("十一", 11), ("二十四", 24), ("百五", 105), ("千二百三十四", 1234), ("24", 24),
-     ("２４", 24), ("abc", None), ("十x", None)],
+    [
+        ("一", 1),
+        ("十", 10),
+        ("十一", 11),
+        ("二十四", 24),
+        ("百五", 105),
+        ("千二百三十四", 1234),
+        ("24", 24),
+        ("２４", 24),
+        ("abc", None),
+        ("十x", None),
+    ],
 )
 def test_kanji_to_int(text: str, value: int | None) -> None:
     """Kanji and full-width numerals read as integers; anything else is None."""

@@ -22,8 +22,10 @@ PROFILES = PROJECT_ROOT / "ingest" / "profiles"
 # Body lines differ in words (not only digits) from page to page, so none of them looks like furniture.
 _TOPICS = ("robots", "drones", "sensors", "operators", "registries")
 _VERBS = ("inspects", "records", "labels", "audits", "reports")
-BODY = [[f"Body line {n}: the {topic} clause {verb} {_TOPICS[n - 1]}." for n in range(1, 6)] for topic, verb in
-        zip(_TOPICS, _VERBS, strict=True)]
+BODY = [
+    [f"Body line {n}: the {topic} clause {verb} {_TOPICS[n - 1]}." for n in range(1, 6)]
+    for topic, verb in zip(_TOPICS, _VERBS, strict=True)
+]
 
 
 def _doc(path: Path, profile: str = "generic") -> Document:
@@ -62,12 +64,14 @@ def test_running_headers_and_footers_are_removed(tmp_path: Path, header: str | N
 
 
 def test_a_heading_opening_several_pages_is_kept(tmp_path: Path) -> None:
-    """"Article N" at the top of many pages is structure, not a running head (digits are not ignored for it)."""
+    """ "Article N" at the top of many pages is structure, not a running head (digits are not ignored for it)."""
     pages = [[f"Article {p}", f"The operator of a robot has duty number {p} under this text."] for p in range(1, 6)]
     source = _parse(make_pdf(tmp_path / "a.pdf", pages))
     for p in range(1, 6):
         assert f"Article {p}" in source.text
-    assert [s.locator for s in segment(source, load_profile(PROFILES, "generic"))] == [f"Article {p}" for p in range(1, 6)]
+    assert [s.locator for s in segment(source, load_profile(PROFILES, "generic"))] == [
+        f"Article {p}" for p in range(1, 6)
+    ]
 
 
 def test_a_repeated_line_in_the_middle_of_pages_is_kept() -> None:
@@ -121,7 +125,10 @@ def test_hyphenation_is_repaired_in_a_real_pdf(tmp_path: Path) -> None:
     ("lines", "expected"),
     [
         (["Operators shall keep", "a register of robots."], ["Operators shall keep a register of robots."]),
-        (["Operators shall keep records.", "Providers shall too."], ["Operators shall keep records.", "Providers shall too."]),
+        (
+            ["Operators shall keep records.", "Providers shall too."],
+            ["Operators shall keep records.", "Providers shall too."],
+        ),
         (["Article 3", "scope of the text"], ["Article 3 scope of the text"]),
     ],
     ids=["lower-case-continuation", "capital-starts-a-line", "joined-without-rule"],
@@ -141,9 +148,7 @@ def test_lower_case_structural_lines_keep_their_break() -> None:
 # ---------------------------------------------------------------- pages
 
 
-@pytest.mark.parametrize(
-    ("offset", "page"), [(0, 1), (9, 1), (10, 2), (24, 2), (25, 3), (10_000, 3)]
-)
+@pytest.mark.parametrize(("offset", "page"), [(0, 1), (9, 1), (10, 2), (24, 2), (25, 3), (10_000, 3)])
 def test_page_at_maps_offsets_to_pages(offset: int, page: int) -> None:
     """page_at returns the 1-based page whose start is the last one at or before the offset."""
     source = SourceText("d", "x" * 40, "en", page_starts=(0, 10, 25))
@@ -165,7 +170,7 @@ def test_assemble_records_where_each_page_starts() -> None:
 
 
 def test_article_across_a_page_break_spans_both_pages(tmp_path: Path) -> None:
-    """An article starting on page 1 and ending on page 2 gets page_start=1, page_end=2 (and its neighbours one page)."""
+    """An article starting on page 1 and ending on page 2 gets page_start=1, page_end=2; its neighbours one page."""
     pages = [
         ["Article 1", "Robots shall be registered before use.", "Article 2", "Operators shall inspect each robot"],
         ["every year and keep the inspection report.", "Article 3", "Fines apply to operators who do not comply."],
@@ -229,9 +234,7 @@ def _empty(tmp: Path) -> bytes:
     ],
     ids=["random-bytes", "truncated", "encrypted", "image-only", "empty"],
 )
-def test_unreadable_pdfs_raise_naming_the_file(
-    tmp_path: Path, make: Callable[[Path], bytes], reason: str
-) -> None:
+def test_unreadable_pdfs_raise_naming_the_file(tmp_path: Path, make: Callable[[Path], bytes], reason: str) -> None:
     """Broken, encrypted, image-only and empty PDFs raise UnreadableDocumentError naming the file and the cause."""
     path = tmp_path / "bad-input-file.pdf"
     path.write_bytes(make(tmp_path))

@@ -27,7 +27,9 @@ def test_every_shipped_profile_loads(name: str) -> None:
     for rule in profile.headings:
         groups = rule.pattern.groups
         for n in range(groups + 1, 10):
-            assert f"{{{n}}}" not in rule.locator, f"{name}: {rule.locator!r} uses group {n} of {rule.pattern.pattern!r}"
+            assert f"{{{n}}}" not in rule.locator, (
+                f"{name}: {rule.locator!r} uses group {n} of {rule.pattern.pattern!r}"
+            )
     for block in profile.blocks:
         assert block.pattern.groups >= 1 or not block.sequential, f"{name}: sequential block without a number group"
 
@@ -39,8 +41,18 @@ def test_rule_fields_are_read() -> None:
         {
             "front_locator": "Cover",
             "furniture": {"drop": ["^x$"], "repeat_fraction": 0.5, "edge_lines": 2},
-            "heading": [{"pattern": r"^A (\d+)$", "locator": "A {1}", "level": 2, "unit": False, "title_lines": 1,
-                         "sequential": True, "after": "^start", "before": "^end"}],
+            "heading": [
+                {
+                    "pattern": r"^A (\d+)$",
+                    "locator": "A {1}",
+                    "level": 2,
+                    "unit": False,
+                    "title_lines": 1,
+                    "sequential": True,
+                    "after": "^start",
+                    "before": "^end",
+                }
+            ],
             "block": [{"pattern": r"^\((\d+)\)", "suffix": "({1})", "within": ["A"], "sequential": False}],
         },
         "p.toml",
@@ -65,7 +77,7 @@ def test_rule_fields_are_read() -> None:
 )
 def test_invalid_profiles_name_the_rule(data: dict[str, object], fragment: str) -> None:
     """A broken rule is a ConfigError naming the file and the rule."""
-    with pytest.raises(ConfigError, match="my.toml") as info:
+    with pytest.raises(ConfigError, match=r"my\.toml") as info:
         parse_profile("my", data, "my.toml")
     assert fragment in str(info.value)
 
@@ -81,5 +93,5 @@ def test_unknown_profile_lists_the_known_ones(tmp_path: Path) -> None:
 def test_profile_with_bad_toml_names_the_file(tmp_path: Path) -> None:
     """Invalid TOML in a profile is a ConfigError naming its path."""
     (tmp_path / "broken.toml").write_text("[[heading]\npattern = ", encoding="utf-8")
-    with pytest.raises(ConfigError, match="broken.toml"):
+    with pytest.raises(ConfigError, match=r"broken\.toml"):
         load_profile(tmp_path, "broken")

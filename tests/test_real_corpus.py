@@ -110,8 +110,13 @@ def test_provision_references_find_their_chunks(doc_id: str, reference: str) -> 
     """A question's provision reference matches a chunk of the document holding exactly that paragraph."""
     (wanted,) = refs_in_question(reference)
     _, chunks, _ = _parsed(doc_id)
-    holders = [c for c in chunks if (ref := ref_of_locator(c.locator)) and wanted.matches(ref)
-               and (not wanted.subs or wanted.subs[0] in ref.subs)]
+    holders = [
+        c
+        for c in chunks
+        if (ref := ref_of_locator(c.locator))
+        and wanted.matches(ref)
+        and (not wanted.subs or wanted.subs[0] in ref.subs)
+    ]
     assert holders, f"no chunk of {doc_id} holds {reference}"
 
 
@@ -155,5 +160,6 @@ def test_dev_gold_quotes_survive_chunking(name: str, gold: dict[str, object]) ->
     assert holders, f"{name}: quote not inside any single chunk"
     if gold["page"] is not None:
         page = int(gold["page"])  # type: ignore[call-overload]
-        assert any(c.page_start is not None and c.page_end is not None and c.page_start <= page <= c.page_end
-                   for c in holders), f"{name}: no holding chunk spans page {page}"
+        assert any(
+            c.page_start is not None and c.page_end is not None and c.page_start <= page <= c.page_end for c in holders
+        ), f"{name}: no holding chunk spans page {page}"

@@ -8,7 +8,9 @@ import pytest
 
 from govqa.records import Chunk, Document
 
-CHUNK = Chunk("eu-act", "Article 50(2)", ("Chapter IV", "Article 50 — Transparency"), "Providers shall…", 10, 26, 3, 3, "en")
+CHUNK = Chunk(
+    "eu-act", "Article 50(2)", ("Chapter IV", "Article 50 — Transparency"), "Providers shall…", 10, 26, 3, 3, "en"
+)
 
 
 def test_chunk_id_depends_on_document_place_and_text() -> None:
@@ -19,7 +21,9 @@ def test_chunk_id_depends_on_document_place_and_text() -> None:
     assert CHUNK.id.startswith("eu-act:") and len(CHUNK.id) == len("eu-act:") + 16
 
 
-@pytest.mark.parametrize(("start", "end", "label"), [(3, 3, "p. 3"), (3, 4, "pp. 3–4"), (None, None, ""), (5, None, "p. 5")])
+@pytest.mark.parametrize(
+    ("start", "end", "label"), [(3, 3, "p. 3"), (3, 4, "pp. 3–4"), (None, None, ""), (5, None, "p. 5")]
+)
 def test_page_label(start: int | None, end: int | None, label: str) -> None:
     """Page labels read "p. 3" or "pp. 3–4", and are empty for page-less text."""
     assert dataclasses.replace(CHUNK, page_start=start, page_end=end).page_label == label

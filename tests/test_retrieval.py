@@ -37,7 +37,8 @@ def indexed(tmp_path_factory: pytest.TempPathFactory) -> Indexed:
     settings = make_settings(root)
     manifest = build_corpus(settings.cache_dir)
     embedders: dict[str, Embeddings] = {
-        "dense": KeywordEmbedder("fake-keywords"), "multilingual": KeywordEmbedder("fake-keywords-2"),
+        "dense": KeywordEmbedder("fake-keywords"),
+        "multilingual": KeywordEmbedder("fake-keywords-2"),
     }
     reports = ingest(settings, manifest=manifest, embedders=embedders)
     assert [r.state for r in reports] == ["ingested"] * len(manifest.documents), reports
@@ -132,7 +133,8 @@ def test_the_original_comes_with_a_translation_when_asked_for(retriever: Retriev
     """Asking for the Japanese original of a translated article puts both language versions at the top."""
     passages = retriever.retrieve("Show the Japanese original of Article 3 of the Japan Robot Act (EN)", k=4)
     assert {(p.chunk.doc_id, p.chunk.locator) for p in passages[:2]} == {
-        ("fx-jp-robot-en", "Article 3"), ("fx-jp-robot-ja", "第三条"),
+        ("fx-jp-robot-en", "Article 3"),
+        ("fx-jp-robot-ja", "第三条"),
     }
 
 
@@ -187,11 +189,6 @@ def test_superseded_text_is_searched_when_asked_for_by_id(retriever: Retriever) 
     assert passages and set(_docs(passages)) == {"fx-robot-act-2020"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Retriever._retired lifts the 'unless the question names them' exception for revoked texts only; "
-    "a superseded text named by its alias is still filtered out (reported to the owner).",
-)
 def test_superseded_text_named_in_the_question_is_searched(retriever: Retriever) -> None:
     """A question naming the superseded text by its short title searches that text."""
     passages = retriever.retrieve("What did the Robot Safety Act 2020 say about the ministry of robotics?")

@@ -12,14 +12,34 @@ from govqa.routing import Glossary, Router, normalize, preferred_language, quest
 from govqa.settings import PROJECT_ROOT
 
 DOCS = [
-    Document(id="eu-act", title="EU Artificial Intelligence Act", short_title="EU AI Act",
-             aliases=("AI Act", "Artificial Intelligence Act"), jurisdiction="EU"),
-    Document(id="jp-act-en", title="Japan AI Promotion Act (English)", short_title="Japan AI Promotion Act (EN)",
-             aliases=("Japanese AI Act", "AI Promotion Act", "AI推進法"), jurisdiction="JP"),
-    Document(id="jp-act-ja", title="人工知能関連技術の研究開発及び活用の推進に関する法律", short_title="AI推進法（原文）",
-             aliases=("AI推進法", "Japanese AI Act"), jurisdiction="JP", language="ja"),
-    Document(id="jp-guidelines", title="AI Guidelines for Business", short_title="AI Guidelines for Business",
-             jurisdiction="JP"),
+    Document(
+        id="eu-act",
+        title="EU Artificial Intelligence Act",
+        short_title="EU AI Act",
+        aliases=("AI Act", "Artificial Intelligence Act"),
+        jurisdiction="EU",
+    ),
+    Document(
+        id="jp-act-en",
+        title="Japan AI Promotion Act (English)",
+        short_title="Japan AI Promotion Act (EN)",
+        aliases=("Japanese AI Act", "AI Promotion Act", "AI推進法"),
+        jurisdiction="JP",
+    ),
+    Document(
+        id="jp-act-ja",
+        title="人工知能関連技術の研究開発及び活用の推進に関する法律",
+        short_title="AI推進法（原文）",
+        aliases=("AI推進法", "Japanese AI Act"),
+        jurisdiction="JP",
+        language="ja",
+    ),
+    Document(
+        id="jp-guidelines",
+        title="AI Guidelines for Business",
+        short_title="AI Guidelines for Business",
+        jurisdiction="JP",
+    ),
     Document(id="kr-act", title="Framework Act on AI", short_title="Korea AI Basic Act", jurisdiction="KR"),
 ]
 WORDS = {"EU": ("EU", "European Union"), "JP": ("Japan", "Japanese", "日本"), "KR": ("Korea", "Korean", "한국")}
@@ -50,7 +70,7 @@ def test_aliases_route_to_their_documents(router: Router, question: str, doc_ids
 
 
 def test_longest_alias_wins(router: Router) -> None:
-    """"Japanese AI Act" contains "AI Act", but only the longer alias counts."""
+    """ "Japanese AI Act" contains "AI Act", but only the longer alias counts."""
     route = router.route("Under the Japanese AI Act, who must cooperate?")
     assert "eu-act" not in route.doc_ids
     assert route.terms == ("Japanese AI Act",)
@@ -71,7 +91,9 @@ def test_aliases_match_whole_words_only(router: Router, question: str) -> None:
         ("한국의 인공지능 법", "KR", ("kr-act",)),
     ],
 )
-def test_jurisdiction_words_route_when_no_alias(router: Router, question: str, code: str, doc_ids: tuple[str, ...]) -> None:
+def test_jurisdiction_words_route_when_no_alias(
+    router: Router, question: str, code: str, doc_ids: tuple[str, ...]
+) -> None:
     """Without an alias, a jurisdiction word routes to every document of that jurisdiction."""
     route = router.route(question)
     assert (route.by, route.terms, route.doc_ids) == ("jurisdiction", (code,), doc_ids)
@@ -96,8 +118,13 @@ def test_normalize() -> None:
 
 @pytest.mark.parametrize(
     ("question", "language"),
-    [("What is an AI system?", "en"), ("AIとは何ですか", "ja"), ("人工知能関連技術", "ja"), ("인공지능이란?", "ko"),
-     ("What does 第三条 say?", "ja")],
+    [
+        ("What is an AI system?", "en"),
+        ("AIとは何ですか", "ja"),
+        ("人工知能関連技術", "ja"),
+        ("인공지능이란?", "ko"),
+        ("What does 第三条 say?", "ja"),
+    ],
 )
 def test_question_language(question: str, language: str) -> None:
     """The question's script decides its language (kana or kanji → ja, hangul → ko)."""
@@ -133,5 +160,5 @@ def test_glossary_files(tmp_path: Path) -> None:
     assert Glossary.load(PROJECT_ROOT / "ingest" / "glossary.toml").english_terms("透明性") == "transparency"
     assert Glossary.load(tmp_path / "none.toml").english_terms("透明性") == ""
     (tmp_path / "bad.toml").write_text("[terms\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="bad.toml"):
+    with pytest.raises(ConfigError, match=r"bad\.toml"):
         Glossary.load(tmp_path / "bad.toml")

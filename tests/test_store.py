@@ -102,7 +102,9 @@ def chroma_server(tmp_path: Path) -> Iterator[int]:
     port = _free_port()
     proc = subprocess.Popen(
         [exe, "run", "--path", str(tmp_path / "server-data"), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
     )
     try:
         deadline = time.monotonic() + 30

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pytest
@@ -59,7 +60,15 @@ def test_sequential_guard_skips_cross_references(sequential: bool, expected: lis
 
 @pytest.mark.parametrize(
     ("previous", "token", "accepted"),
-    [(0, "1", True), (1, "2", True), (1, "4", True), (1, "5", False), (3, "2", False), (2, "III", True), (2, "c", True)],
+    [
+        (0, "1", True),
+        (1, "2", True),
+        (1, "4", True),
+        (1, "5", False),
+        (3, "2", False),
+        (2, "III", True),
+        (2, "c", True),
+    ],
 )
 def test_sequential_allows_small_gaps_only(previous: int, token: str, accepted: bool) -> None:
     """A sequential heading may skip up to two numbers (repealed articles) but never go back or jump far."""
@@ -87,8 +96,13 @@ def test_after_and_before_gate_a_rule() -> None:
     profile = _profile(
         front_locator="Citations",
         heading=[
-            {"pattern": r"^\((\d+)\)\s", "locator": "Recital {1}", "sequential": True,
-             "after": "^Whereas:", "before": "^HAVE ADOPTED"},
+            {
+                "pattern": r"^\((\d+)\)\s",
+                "locator": "Recital {1}",
+                "sequential": True,
+                "after": "^Whereas:",
+                "before": "^HAVE ADOPTED",
+            },
             {"pattern": "^HAVE ADOPTED", "locator": "Enacting formula"},
         ],
     )
@@ -123,7 +137,10 @@ def test_title_lines_name_units_and_levels() -> None:
     """`title_lines` appends the next line to the heading's label in the path ("Article 1 — Subject matter")."""
     sections = {s.locator: s for s in _segment(EU_LIKE, load_profile(PROFILES, "eu-oj"))}
     assert sections["Article 1"].heading_path == ("Chapter I — GENERAL PROVISIONS", "Article 1 — Subject matter")
-    assert sections["Article 2"].heading_path == ("Chapter II — PROHIBITED PRACTICES", "Article 2 — Prohibited practices")
+    assert sections["Article 2"].heading_path == (
+        "Chapter II — PROHIBITED PRACTICES",
+        "Article 2 — Prohibited practices",
+    )
     assert sections["Annex I"].heading_path == ("Annex I — List of robots",)
 
 
@@ -168,7 +185,7 @@ def test_block_suffixes_follow_the_unit(unit: str, block_text: str, expected: li
     text = f"{unit}\nTitle line\n{block_text}"
     (section,) = _segment(text, load_profile(PROFILES, "eu-oj"))
     assert [b[0] for b in section.blocks] == expected
-    for suffix, start, end in section.blocks:
+    for _, start, end in section.blocks:
         assert text[start:end].strip()
 
 
@@ -216,7 +233,7 @@ def test_sections_from_structured_formats_are_kept() -> None:
 def test_sections_cover_the_text_in_order() -> None:
     """Sections follow one another without overlap and start at their heading lines."""
     sections = _segment(EU_LIKE, load_profile(PROFILES, "eu-oj"))
-    for before, after in zip(sections, sections[1:], strict=False):
+    for before, after in itertools.pairwise(sections):
         assert before.end <= after.start
     for s in sections:
         assert EU_LIKE[s.start : s.end].split("\n")[0] in ("Article 1", "Article 2", "ANNEX I")
@@ -231,6 +248,6 @@ def test_ordinal(token: str, value: int | None) -> None:
 
 
 def test_ordinals_of_ambiguous_letters() -> None:
-    """"c" counts both as the third letter and as roman 100; "i" as 9th letter and roman 1."""
+    """ "c" counts both as the third letter and as roman 100; "i" as 9th letter and roman 1."""
     assert ordinals("c") == {3, 100}
     assert ordinals("i") == {1, 9}

@@ -141,6 +141,8 @@ class Retriever:
 
     def _retired(self, doc: Document, route: Route, present: set[str]) -> bool:
         """Revoked texts, and superseded ones whose successor is indexed, unless the question names them."""
+        if doc.id in route.named:
+            return False
         if doc.status == "revoked":
             return doc.id not in route.doc_ids or route.by != "alias"
         return doc.status == "superseded" and bool(doc.superseded_by) and doc.superseded_by in present

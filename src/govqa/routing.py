@@ -35,6 +35,7 @@ class Route:
     doc_ids: tuple[str, ...]  # documents the question points at (empty: no routing)
     by: str  # "alias", "jurisdiction" or ""
     terms: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()  # documents named by a title or alias that no other document shares
 
 
 class Router:
@@ -68,7 +69,11 @@ class Router:
         hits = self._longest(hits)
         if hits:
             ids = tuple(dict.fromkeys(h[3] for h in hits))
-            return Route(ids, "alias", tuple(dict.fromkeys(h[2] for h in hits)))
+            owners: dict[str, set[str]] = {}
+            for _, term, doc_id in self._aliases:
+                owners.setdefault(normalize(term), set()).add(doc_id)
+            named = tuple(dict.fromkeys(h[3] for h in hits if len(owners[normalize(h[2])]) == 1))
+            return Route(ids, "alias", tuple(dict.fromkeys(h[2] for h in hits)), named)
         jhits = [(m.start(), m.end(), w, code) for rx, w, code in self._jurisdictions for m in rx.finditer(text)]
         codes = {h[3] for h in self._longest(jhits)}
         if codes:
