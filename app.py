@@ -2,86 +2,103 @@
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
+from govqa.answering import MODES, Answer, Answerer
 from govqa.errors import GovQAError
-from govqa.retrieval import Filters, Retriever
+from govqa.export import citation_string, to_json, to_markdown
+from govqa.retrieval import Filters
 from govqa.settings import Settings
+
+MODE_LABELS = {"ask": "Ask", "claim": "Check a claim", "applies": "Does this apply to me?",
+               "compare": "Compare jurisdictions", "quote": "Quote a provision"}
+STATUS_BADGES = {"in_force": "🟢 in force", "current": "🔵 current", "superseded": "🟠 superseded",
+                 "revoked": "🔴 revoked"}
 
 st.set_page_config(page_title="govqa — AI governance, cited", page_icon="⚖️", layout="wide")
 
 
 @st.cache_resource(show_spinner="Loading the index and models…")
-def load_retriever() -> Retriever:
-    return Retriever(Settings())
+def load_answerer() -> Answerer:
+    return Answerer(Settings())
 
 
-def render_passage(i: int, passage) -> None:  # type: ignore[no-untyped-def]
-    chunk, doc = passage.chunk, passage.document
-    title = doc.short_title if doc else chunk.doc_id
-    where = ", ".join(x for x in (chunk.locator, chunk.page_label) if x)
+def render_citation(c) -> None:  # type: ignore[no-untyped-def]
+    badge = STATUS_BADGES.get(c.status, c.status)
+    if c.legal_effect == "reference_translation":
+        badge += " · translation without legal effect"
     with st.container(border=True):
-        st.markdown(f"**[{i}] {title}** — {where}")
-        if doc:
-            badge = {"in_force": "in force", "current": "current", "superseded": "superseded", "revoked": "revoked"}
-            effect = " · translation without legal effect" if doc.legal_effect == "reference_translation" else ""
-            url = doc.official_url + (f"#page={chunk.page_start}" if doc.is_pdf and chunk.page_start else "")
-            st.caption(f"{badge.get(doc.status, doc.status)}{effect} · {doc.version} · [official source]({url})")
-        st.text(chunk.text)
-        with st.expander("Provenance"):
-            st.json(
-                {
-                    "doc": chunk.doc_id,
-                    "locator": chunk.locator,
-                    "heading": chunk.heading,
-                    "pages": [chunk.page_start, chunk.page_end],
-                    "chars": [chunk.char_start, chunk.char_end],
-                    "sha256": doc.sha256 if doc else "",
-                    "scores": passage.scores,
-                }
-            )
+        page = f" · p. {c.page}" if c.page else ""
+        st.markdown(f"**[{c.n}] {c.short_title} — {c.locator}**{page}  \n{badge} · [official source]({c.url})")
+        st.markdown(f"<mark>{html.escape(' '.join(c.quote.split()))}</mark>", unsafe_allow_html=True)
+        st.code(citation_string(c), language=None)
+        with st.expander("File identity"):
+            st.write({"version": c.version, "sha256": c.sha256, "chars": [c.quote_start, c.quote_end]})
+
+
+def render_answer(ans: Answer) -> None:
+    if ans.refused:
+        st.warning(ans.text)
+        if ans.passages:
+            st.caption("Closest passages found — they do not answer the question:")
+            for p in ans.passages[:3]:
+                title = p.document.short_title if p.document else p.chunk.doc_id
+                st.markdown(f"- {title}, {p.chunk.locator} {p.chunk.page_label}")
+        return
+    st.markdown(ans.text)
+    if ans.verdict:
+        st.info(f"Verdict: **{ans.verdict}** — {ans.verdict_reason}")
+    for c in ans.citations:
+        render_citation(c)
 
 
 st.title("govqa")
-st.caption("Japanese and international AI-governance texts, with the passages that say it.")
+st.caption("Japanese and international AI-governance texts — every sentence is a quote with its source.")
 try:
-    retriever = load_retriever()
+    answerer = load_answerer()
 except GovQAError as exc:
-    st.error(f"{exc}")
-    st.info("Build the index with `make ingest` (or `govqa ingest --mirror ../shared/corpus`).")
+    st.error(str(exc))
+    st.info("Build the index first: `make ingest` (or `govqa ingest --mirror ../shared/corpus`).")
     st.stop()
 
+docs = answerer.retriever.documents
 with st.sidebar:
-    st.header("Filters")
-    jurisdictions = sorted({d.jurisdiction for d in retriever.documents.values()})
-    chosen = st.multiselect("Jurisdiction", jurisdictions)
+    mode = st.radio("Mode", MODES, format_func=MODE_LABELS.__getitem__)
+    jurisdictions = st.multiselect("Jurisdiction", sorted({d.jurisdiction for d in docs.values()}))
+    chosen_docs = st.multiselect("Documents", sorted(docs), format_func=lambda i: docs[i].short_title)
     include_old = st.checkbox("Include superseded and revoked texts")
-    k = st.slider("Passages", 3, 20, 8)
-    st.caption(f"Index: {len(retriever.chunks)} chunks from {len({c.doc_id for c in retriever.chunks})} documents")
+    st.divider()
+    st.caption("Answer engine: extractive (verbatim quotes, no LLM)")
+    chunks = answerer.retriever.chunks
+    st.caption(f"Index: {len(chunks)} chunks from {len({c.doc_id for c in chunks})} documents")
 
-if "history" not in st.session_state:
-    st.session_state.history = []
+if "answers" not in st.session_state:
+    st.session_state.answers = []
 
-for role, content in st.session_state.history:
-    with st.chat_message(role):
-        st.markdown(content)
+for ans in st.session_state.answers:
+    with st.chat_message("user"):
+        st.markdown(ans.question)
+    with st.chat_message("assistant"):
+        render_answer(ans)
 
 if question := st.chat_input("Ask about the EU AI Act, Japan's AI Promotion Act, NIST AI RMF…"):
-    st.session_state.history.append(("user", question))
     with st.chat_message("user"):
         st.markdown(question)
     with st.chat_message("assistant"):
         try:
-            passages = retriever.retrieve(
-                question, Filters(jurisdictions=tuple(chosen), include_superseded=include_old or None), k
-            )
+            with st.spinner("Searching the texts…"):
+                ans = answerer.answer(question, mode=mode, filters=Filters(
+                    jurisdictions=tuple(jurisdictions), doc_ids=tuple(chosen_docs),
+                    include_superseded=include_old or None))
+            st.session_state.answers.append(ans)
+            render_answer(ans)
         except GovQAError as exc:
             st.error(str(exc))
-            passages = []
-        if passages:
-            st.markdown("The passages that bear on your question, best first:")
-            for i, p in enumerate(passages, 1):
-                render_passage(i, p)
-            st.session_state.history.append(("assistant", f"{len(passages)} passages shown."))
-        else:
-            st.warning("No passage in the selected documents matches this question.")
+
+if st.session_state.answers:
+    left, right = st.columns(2)
+    left.download_button("Export Markdown", to_markdown(st.session_state.answers), "govqa.md", "text/markdown")
+    right.download_button("Export JSON", to_json(st.session_state.answers), "govqa.json", "application/json")
+

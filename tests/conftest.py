@@ -7,7 +7,6 @@ loopback stays open for the test HTTP server.
 
 from __future__ import annotations
 
-import hashlib
 import ipaddress
 import math
 import os
@@ -153,10 +152,6 @@ def make_pdf(
     return path
 
 
-def sha256_bytes(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 # ---------------------------------------------------------------- fake embedders
 
 _WORD = re.compile(r"\w+")
@@ -169,31 +164,13 @@ class KeywordEmbedder(Embeddings):
     cosine distance cannot handle.
     """
 
+    # fmt: off
     VOCABULARY = (
-        "robot",
-        "robots",
-        "safety",
-        "inspection",
-        "operator",
-        "registry",
-        "penalty",
-        "fine",
-        "data",
-        "privacy",
-        "transparency",
-        "label",
-        "model",
-        "risk",
-        "report",
-        "scope",
-        "ministry",
-        "letter",
-        "ロボット",
-        "安全",
-        "検査",
-        "登録",
-        "罰則",
+        "robot", "robots", "safety", "inspection", "operator", "registry", "penalty", "fine", "data", "privacy",
+        "transparency", "label", "model", "risk", "report", "scope", "ministry", "letter",
+        "ロボット", "安全", "検査", "登録", "罰則",
     )
+    # fmt: on
 
     def __init__(self, name: str = "fake-keywords", vocabulary: Sequence[str] | None = None) -> None:
         self.name = name
@@ -214,9 +191,3 @@ class KeywordEmbedder(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         return self._vector(text)
-
-
-@pytest.fixture
-def fake_embedders() -> dict[str, Embeddings]:
-    """The two indexes govqa builds, each with its own keyword embedder (distinct names)."""
-    return {"dense": KeywordEmbedder("fake-keywords"), "multilingual": KeywordEmbedder("fake-keywords-2")}
