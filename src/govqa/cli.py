@@ -5,15 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from govqa.errors import GovQAError
 from govqa.settings import Settings
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    overrides = {}
+    overrides: dict[str, Any] = {}
     if getattr(args, "mirror", None):
         overrides["corpus_mirror"] = Path(args.mirror)
     if getattr(args, "index_dir", None):
@@ -54,7 +55,7 @@ def cmd_corpus(args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
-def _download_progress(doc_id: str):  # type: ignore[no-untyped-def]
+def _download_progress(doc_id: str) -> Callable[[int, int | None], None]:
     def progress(done: int, total: int | None) -> None:
         pct = f"{100 * done / total:5.1f}%" if total else f"{done // 1024} KiB"
         print(f"\r  downloading {doc_id}: {pct}", end="", file=sys.stderr, flush=True)
@@ -63,13 +64,13 @@ def _download_progress(doc_id: str):  # type: ignore[no-untyped-def]
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from rich.progress import Progress
+    from rich.progress import Progress, TaskID
 
     from govqa.ingest import add_document, ingest
 
     settings = _settings(args)
     with Progress(transient=True) as bar:
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def progress(label: str, done: int, total: int) -> None:
             if label not in tasks:
@@ -104,11 +105,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_chunks(args: argparse.Namespace) -> int:
-    from govqa.embedding import build_embedders
-    from govqa.ingest import open_store
+    from govqa.embedding import expected_model_names
+    from govqa.store import ChromaStore
 
     settings = _settings(args)
-    store = open_store(settings, build_embedders(settings))
+    store = ChromaStore(settings, model_names=expected_model_names(settings))  # reading needs no model
     for c in store.chunks(args.doc):
         record = {
             "id": c.id,

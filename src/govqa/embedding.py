@@ -45,7 +45,7 @@ class SentenceTransformerEmbeddings(Embeddings):
         self.batch_size = batch_size
         self._model: Any = SentenceTransformer(model_path, device="cpu")
         dim_fn = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
-        self.dim = int(dim_fn())
+        self.dim = int(dim_fn() or 0)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.embed(texts)
@@ -109,6 +109,14 @@ def build_embedders(settings: Settings) -> dict[str, Embeddings]:
     if cfg.multilingual:
         embedders["multilingual"] = UniversalSentenceEncoderEmbeddings(cfg.batch_size)
     return embedders
+
+
+def expected_model_names(settings: Settings) -> dict[str, str]:
+    """The model name each index records, known without loading any model (for read-only use)."""
+    names = {"dense": settings.embedding.model_name}
+    if settings.embedding.multilingual:
+        names["multilingual"] = UniversalSentenceEncoderEmbeddings.name
+    return names
 
 
 def embedder_name(embedder: Embeddings) -> str:

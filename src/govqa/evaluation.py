@@ -1,7 +1,9 @@
 """Retrieval metrics on question sets in the shared FORMAT (hit@k, recall@k, MRR, per kind).
 
-The matching rule is FORMAT.md's: a passage matches a gold item when the document ids agree and at
-least half of the normalised quote appears contiguously in the passage's normalised text.
+Matching follows the retrieval issue's rule, with FORMAT.md's normalisation: a passage matches a
+gold item when the document ids agree and at least half of the normalised quote appears
+contiguously in the passage's normalised text. (FORMAT.md's own checker, which validates gold
+quotes against whole pages, requires the whole quote.)
 """
 
 from __future__ import annotations

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from govqa.answering import Answer
+from govqa.answering import Answer, Citation
 
 
-def citation_string(c: object) -> str:
+def citation_string(c: Citation) -> str:
     """A copy-ready citation: title, locator, page, version, URL."""
-    page = f", p. {c.page}" if getattr(c, "page", None) else ""
-    return f"{c.short_title}, {c.locator}{page} ({c.version}). {c.url}"  # type: ignore[attr-defined]
+    page = f", p. {c.page}" if c.page else ""
+    return f"{c.short_title}, {c.locator}{page} ({c.version}). {c.url}"
 
 
 def to_markdown(answers: Sequence[Answer]) -> str:

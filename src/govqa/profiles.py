@@ -10,6 +10,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from govqa.errors import ConfigError
 
@@ -65,11 +66,11 @@ def _opt_rx(value: object, where: str) -> re.Pattern[str] | None:
     return None if value in (None, "") else _rx(value, where)
 
 
-def parse_profile(name: str, data: dict[str, object], where: str) -> Profile:
+def parse_profile(name: str, data: dict[str, Any], where: str) -> Profile:
     furniture = data.get("furniture", {})
     assert isinstance(furniture, dict)
     headings = []
-    for i, h in enumerate(data.get("heading", [])):  # type: ignore[union-attr]
+    for i, h in enumerate(data.get("heading", [])):
         at = f"{where} heading #{i + 1}"
         if "pattern" not in h or "locator" not in h:
             raise ConfigError(f"{at}: needs 'pattern' and 'locator'.")
@@ -86,7 +87,7 @@ def parse_profile(name: str, data: dict[str, object], where: str) -> Profile:
             )
         )
     blocks = []
-    for i, b in enumerate(data.get("block", [])):  # type: ignore[union-attr]
+    for i, b in enumerate(data.get("block", [])):
         at = f"{where} block #{i + 1}"
         if "pattern" not in b or "suffix" not in b:
             raise ConfigError(f"{at}: needs 'pattern' and 'suffix'.")
@@ -107,8 +108,8 @@ def parse_profile(name: str, data: dict[str, object], where: str) -> Profile:
         headings=tuple(headings),
         blocks=tuple(blocks),
         stop=_opt_rx(data.get("stop"), where),
-        prior={str(k): float(v) for k, v in dict(data.get("prior", {})).items()},  # type: ignore[call-overload]
-        front_prior=float(data.get("front_prior", 0.6)),  # type: ignore[arg-type]
+        prior={str(k): float(v) for k, v in dict(data.get("prior", {})).items()},
+        front_prior=float(data.get("front_prior", 0.6)),
         extra={
             k: v
             for k, v in data.items()

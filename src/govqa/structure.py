@@ -124,12 +124,12 @@ def segment(source: SourceText, profile: Profile) -> tuple[Section, ...]:
         stripped = line.strip()
         gates.observe(profile.headings, stripped)
         if pending_title is not None and stripped:
-            rule, left, match, _ = pending_title
+            rule, left, title_match, _ = pending_title
             label = f"{current.path[-1]} — {stripped}" if current.path else stripped
             current.path = (*current.path[:-1], label) if rule.unit else current.path
             if not rule.unit and path:
                 path[-1] = (path[-1][0], f"{path[-1][1]} — {stripped}")
-            pending_title = (rule, left - 1, match, 0) if left > 1 else None
+            pending_title = (rule, left - 1, title_match, 0) if left > 1 else None
             continue
         for i, rule in enumerate(profile.headings):
             match = rule.pattern.match(stripped)

@@ -241,11 +241,11 @@ def _parse_moleg_ko(root: etree._Element, doc: Document) -> SourceText:
         title = (jo.findtext("조문제목") or "").strip()
         b.sections.append(Section(locator, (*chapter, f"{locator}({title})"), start, end - 1, tuple(blocks)))
     for unit in root.iterfind("부칙/부칙단위"):
-        lines = _add_lines(b, "".join(unit.findtext("부칙내용") or "") or _text(unit.find("부칙내용")))
-        if lines:
+        spans = _add_lines(b, "".join(unit.findtext("부칙내용") or "") or _text(unit.find("부칙내용")))
+        if spans:
             b.add("\n")
             locator = f"부칙 (제{(unit.findtext('부칙공포번호') or '').strip()}호)"
-            b.sections.append(Section(locator, ("부칙",), lines[0][1], lines[-1][2]))
+            b.sections.append(Section(locator, ("부칙",), spans[0][1], spans[-1][2]))
     return SourceText(doc.id, b.text(), "ko", sections=tuple(b.sections))
 
 
