@@ -67,3 +67,12 @@ def _fields(model: type[BaseModel], prefix: str = "") -> list[tuple[str, object]
 def test_every_setting_is_described(name: str, field: object) -> None:
     """Every field has a description (they feed the README's configuration table)."""
     assert getattr(field, "description", None), name
+
+
+def test_readme_configuration_table_matches_the_settings() -> None:
+    """The README's configuration table is the one generated from the Settings descriptions."""
+    from govqa.settings import PROJECT_ROOT, settings_table
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- settings-table:start -->\n", 1)[1].split("\n<!-- settings-table:end -->", 1)[0]
+    assert block == settings_table()

@@ -226,9 +226,8 @@ class Answerer:
             if key not in numbers:
                 numbers[key] = len(numbers) + 1
                 url = doc.official_url if doc else ""
-                if doc and doc.is_pdf and c.page_start:
-                    page = c.page_at(q.start)
-                    url = f"{url}#page={page}"
+                if doc and doc.is_pdf and c.page_start:  # deep link into the PDF itself where we know its URL
+                    url = f"{doc.download_url or doc.official_url}#page={c.page_at(q.start)}"
                 cites.append(Citation(
                     n=numbers[key], doc_id=c.doc_id, short_title=doc.short_title if doc else c.doc_id,
                     locator=c.locator, page=c.page_at(q.start), quote=q.text, url=url,
