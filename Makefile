@@ -9,7 +9,7 @@ MIRROR ?= $(or $(GOVQA_CORPUS_MIRROR),../shared/corpus)
 $(BIN)/govqa: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	# torch first, pinned to the CPU wheel on this machine: otherwise a dependency pulls a CUDA build
+	@# torch first, pinned to the CPU wheel on this machine: otherwise a dependency pulls a CUDA build
 	$(BIN)/pip install -q torch==2.13.0
 	$(BIN)/pip install -q -e . --group dev
 	touch $@

@@ -99,6 +99,15 @@ class Retriever:
         self.lexical = LexicalIndex([self._lexical_text(c) for c in self.chunks])
         self.router = Router(self.documents.values(), self.manifest.jurisdiction_words)
         self.reranker = _load_reranker(settings.retrieval.reranker_path)
+        self.matrices: dict[str, np.ndarray] = {}
+        if settings.retrieval.dense_backend == "memory":
+            for index in self.embedders:
+                stored = self.store.vectors(index)
+                dim = len(next(iter(stored.values()))) if stored else 1
+                self.matrices[index] = np.array(
+                    [stored.get(c.id, [0.0] * dim) for c in self.chunks], dtype=np.float32
+                ).reshape(len(self.chunks), dim)
+        self._query_vectors: dict[tuple[str, str], list[float]] = {}
         self.glossary = Glossary.load(settings.glossary)
         profiles = {d.profile: load_profile(settings.profiles_dir, d.profile) for d in self.documents.values()}
         self.prior = np.array(
@@ -149,11 +158,28 @@ class Retriever:
 
     # ------------------------------------------------------------ signals
 
+    def _query_vector(self, index: str, text: str) -> list[float]:
+        key = (index, text)
+        if key not in self._query_vectors:
+            if len(self._query_vectors) > 256:
+                self._query_vectors.clear()
+            self._query_vectors[key] = self.embedders[index].embed_query(text)
+        return self._query_vectors[key]
+
     def _dense(self, index: str, question: str, n: int, doc_ids: list[str]) -> list[tuple[str, float]]:
-        embedder = self.embedders.get(index)
-        if embedder is None or not doc_ids:
+        if index not in self.embedders or not doc_ids:
             return []
-        return self.store.query(index, embedder.embed_query(question), n, doc_ids)
+        vector = self._query_vector(index, question)
+        matrix = self.matrices.get(index)
+        if matrix is None:
+            return self.store.query(index, vector, n, doc_ids)
+        # Exact cosine search (vectors are normalised) restricted to the allowed documents.
+        sims = matrix @ np.asarray(vector, dtype=np.float32)
+        sims = np.where(np.isin(self.doc_of, doc_ids), sims, -np.inf)
+        n = min(n, len(sims))
+        top = np.argpartition(-sims, n - 1)[:n]
+        ranked = sorted((i for i in top if np.isfinite(sims[i])), key=lambda i: -sims[i])
+        return [(self.chunks[i].id, float(sims[i])) for i in ranked]
 
     def _lexical(self, question: str, n: int, doc_ids: list[str]) -> list[tuple[str, float]]:
         mask = np.isin(self.doc_of, doc_ids)

@@ -53,6 +53,11 @@ class RetrievalSettings(BaseModel):
     route_boost: float = Field(3.0, description="Score multiplier for documents the question names.")
     include_superseded: bool = Field(False, description="Search superseded and revoked documents too.")
     reranker_path: str = Field("", description="Local cross-encoder folder; empty = no reranking.")
+    dense_backend: Literal["memory", "chroma"] = Field(
+        "memory",
+        description="Dense search over an in-memory copy of the vectors (exact, fast up to ~10^5 chunks) or "
+        "through Chroma's ANN index (for larger indexes).",
+    )
 
 
 class AnswerSettings(BaseModel):

@@ -206,6 +206,19 @@ class ChromaStore:
         found = [chunk_from_record(text, meta) for _, meta, text in self._iter(self.collection("dense"), where=where)]
         return sorted(found, key=lambda c: (c.doc_id, c.ordinal))
 
+    def vectors(self, index: str) -> dict[str, list[float]]:
+        """Every stored vector of one index by chunk id (for exact in-memory search)."""
+        coll = self.collection(index)
+        out: dict[str, list[float]] = {}
+        offset, page = 0, 5000
+        while True:
+            got = coll.get(include=["embeddings"], limit=page, offset=offset)
+            for cid, vec in zip(got["ids"], got["embeddings"], strict=True):
+                out[cid] = vec
+            if len(got["ids"]) < page:
+                return out
+            offset += page
+
     def count(self) -> int:
         return int(self.collection("dense").count())
 
