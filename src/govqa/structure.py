@@ -10,11 +10,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from govqa.locators import roman_to_int
 from govqa.profiles import BlockRule, HeadingRule, Profile
 from govqa.records import Section, SourceText
 
 _NUMERAL = re.compile(r"^\d+$")
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 def ordinals(token: str) -> set[int]:
@@ -37,13 +37,8 @@ def ordinal(token: str) -> int | None:
     token = token.replace(" ", "")
     if _NUMERAL.match(token):
         return int(token)
-    up = token.upper()
-    if up and all(c in _ROMAN for c in up):
-        total = 0
-        for i, c in enumerate(up):
-            v = _ROMAN[c]
-            total += -v if i + 1 < len(up) and _ROMAN[up[i + 1]] > v else v
-        return total
+    if (roman := roman_to_int(token)) is not None:
+        return roman
     if len(token) == 1 and token.isalpha():
         return ord(token.lower()) - ord("a") + 1
     return None
