@@ -242,3 +242,32 @@ def test_add_document_refuses_unsupported_or_missing_files(
     with pytest.raises(error, match=name):
         add_document(settings, path, embedders=embedders)
     assert not settings.cache_dir.exists()
+
+
+class _Crash(KeywordEmbedder):
+    """Embeds until a set number of calls, then dies as a killed process would mid-ingest."""
+
+    def __init__(self, name: str, after: int) -> None:
+        super().__init__(name)
+        self.after = after
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if self.calls + len(texts) > self.after:
+            raise KeyboardInterrupt("simulated kill")
+        return super().embed_documents(texts)
+
+
+@pytest.mark.parametrize("crashing", ["dense", "multilingual"])
+def test_an_interrupted_ingest_is_completed_by_the_next_run(
+    settings: Settings, manifest: Manifest, embedders, crashing: str
+) -> None:
+    """A run killed between the two indexes leaves nothing skipped: the next run fills both completely."""
+    broken = dict(embedders)
+    broken[crashing] = _Crash(embedders[crashing].name, after=3)
+    with pytest.raises(KeyboardInterrupt):
+        ingest(settings, manifest=manifest, embedders=broken)
+    ingest(settings, manifest=manifest, embedders=embedders)
+    store = open_store(settings, dict(embedders))
+    expected = sum(len(chunk_document(d, settings.cache_dir / d.file, settings)[0]) for d in manifest.documents)
+    for index in ("dense", "multilingual"):
+        assert store.collection(index).count() == expected

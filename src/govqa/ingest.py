@@ -104,7 +104,9 @@ def ingest_document(
         "build_key": build_key(settings, settings.profiles_dir / f"{doc.profile}.toml"),
     }
     texts = [embedding_text(doc, c) for c in new]
-    for index, embedder in embedders.items():
+    # "dense" is written last: its metadata marks the document as done (see ChromaStore.doc_states), so a
+    # run killed in between leaves the document to be redone, never half-indexed and skipped.
+    for index, embedder in sorted(embedders.items(), key=lambda kv: kv[0] == "dense"):
 
         def report(done: int, total: int, index: str = index) -> None:
             if progress:

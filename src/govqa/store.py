@@ -145,8 +145,10 @@ class ChromaStore:
         return {k: DocState(v.doc_id, v.source_sha256, v.build_key, counts[k]) for k, v in states.items()}
 
     def ids_of(self, doc_id: str) -> set[str]:
-        coll = self.collection("dense", create=True)
-        return set(coll.get(where={"doc_id": doc_id}, include=[])["ids"])
+        """Chunk ids of a document present in every index (a chunk missing from one must be re-embedded)."""
+        sets = [set(self.collection(i, create=True).get(where={"doc_id": doc_id}, include=[])["ids"])
+                for i in self.model_names]
+        return set.intersection(*sets) if sets else set()
 
     def upsert(
         self, index: str, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], extra: dict[str, str]
