@@ -21,8 +21,9 @@ st.set_page_config(page_title="govqa — AI governance, cited", page_icon="⚖�
 
 
 @st.cache_resource(show_spinner="Loading the index and models…")
-def load_answerer() -> Answerer:
-    return Answerer(Settings())
+def load_answerer(settings_json: str) -> Answerer:
+    """One answerer per distinct configuration, shared by every session and rerun."""
+    return Answerer(Settings.model_validate_json(settings_json))
 
 
 def render_citation(c) -> None:  # type: ignore[no-untyped-def]
@@ -57,7 +58,7 @@ def render_answer(ans: Answer) -> None:
 st.title("govqa")
 st.caption("Japanese and international AI-governance texts — every sentence is a quote with its source.")
 try:
-    answerer = load_answerer()
+    answerer = load_answerer(Settings().model_dump_json())
 except GovQAError as exc:
     st.error(str(exc))
     st.info("Build the index first: `make ingest` (or `govqa ingest --mirror ../shared/corpus`).")
