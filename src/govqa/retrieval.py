@@ -158,6 +158,10 @@ class Retriever:
 
     # ------------------------------------------------------------ signals
 
+    def clear_query_cache(self) -> None:
+        """Forget cached question embeddings (benchmarks measure cold questions)."""
+        self._query_vectors.clear()
+
     def _query_vector(self, index: str, text: str) -> list[float]:
         key = (index, text)
         if key not in self._query_vectors:
