@@ -28,7 +28,7 @@ from govqa.lexical import LexicalIndex
 from govqa.locators import Ref, ref_of_locator, refs_in_question
 from govqa.profiles import load_profile, unit_prior
 from govqa.records import Chunk, Document, Passage
-from govqa.routing import Glossary, Route, Router, preferred_language
+from govqa.routing import Glossary, Route, Router, preferred_language, question_language
 from govqa.settings import Settings
 from govqa.store import ChromaStore
 
@@ -232,34 +232,26 @@ class Retriever:
                 partners.setdefault(doc.id, []).append(doc.translation_of)
                 partners.setdefault(doc.translation_of, []).append(doc.id)
         out: list[tuple[str, float]] = []
-        seen = {cid for cid, _ in ranked}
+        emitted: set[str] = set()
         for cid, score in ranked:
-            if cid in seen and any(cid == o for o, _ in out):
-                continue
+            if cid in emitted:
+                continue  # already placed as the twin of a passage ranked above it
             chunk = self.chunks[self.by_id[cid]]
             ref = self.refs[self.by_id[cid]]
-            if chunk.lang == want_lang or ref is None:
-                out.append((cid, score))
-                continue
-            twins: list[tuple[str, float]] = []
-            for other in partners.get(chunk.doc_id, []):
-                if other not in allowed or self.documents[other].language != want_lang:
-                    continue
-                for j, oref in enumerate(self.refs):
-                    twin = self.chunks[j]
-                    if (
-                        twin.doc_id == other
-                        and oref is not None
-                        and oref.kind == ref.kind
-                        and oref.main == ref.main
-                        and (not ref.subs or not oref.subs or set(ref.subs) & set(oref.subs))
-                        and twin.id not in seen
-                    ):
-                        twins.append((twin.id, score + 1e-6))
-                        seen.add(twin.id)
-            # The reader asked in (or for) the other language: its text comes first, the original next.
-            out.extend(twins)
+            if chunk.lang != want_lang and ref is not None:
+                for other in partners.get(chunk.doc_id, []):
+                    if other not in allowed or self.documents[other].language != want_lang:
+                        continue
+                    for j, oref in enumerate(self.refs):
+                        twin = self.chunks[j]
+                        if (twin.doc_id == other and oref is not None and twin.id not in emitted
+                                and oref.kind == ref.kind and oref.main == ref.main
+                                and (not ref.subs or not oref.subs or set(ref.subs) & set(oref.subs))):
+                            # The reader asked in (or for) the other language: its text comes first.
+                            out.append((twin.id, score + 1e-6))
+                            emitted.add(twin.id)
             out.append((cid, score))
+            emitted.add(cid)
         return out
 
     def _interleave(self, ranked: list[tuple[str, float]], route: Route) -> list[tuple[str, float]]:
@@ -295,14 +287,20 @@ class Retriever:
         routed = [d for d in route.doc_ids if d in allowed]
         n = cfg.candidates
         cands = _Candidates()
-        cands.add("dense", self._dense("dense", question, n, allowed), cfg.weight_dense, cfg.rrf_k)
+        gloss = self.glossary.expansion(question)
+        # An English question is embedded once, with its synonyms; a Japanese or Korean one, which MiniLM
+        # cannot read, is embedded as is (for its Latin words) and, below, by its glossary rendering.
+        english = question_language(question) == "en"
+        dense_text = f"{question} {gloss}".strip() if english else question
+        cands.add("dense", self._dense("dense", dense_text, n, allowed), cfg.weight_dense, cfg.rrf_k)
         cands.add("multilingual", self._dense("multilingual", question, n, allowed), cfg.weight_multilingual, cfg.rrf_k)
         cands.add("lexical", self._lexical(question, n, allowed), cfg.weight_lexical, cfg.rrf_k)
-        if gloss := self.glossary.expansion(question):
-            cands.add("dense_gloss", self._dense("dense", gloss, n, allowed), cfg.weight_dense, cfg.rrf_k)
+        if gloss:
             cands.add("lexical_gloss", self._lexical(gloss, n, allowed), cfg.weight_lexical, cfg.rrf_k)
+            if not english:
+                cands.add("dense_gloss", self._dense("dense", gloss, n, allowed), cfg.weight_dense, cfg.rrf_k)
         if routed and set(routed) != set(allowed):
-            cands.add("dense_routed", self._dense("dense", question, n // 2, routed), cfg.weight_dense / 2, cfg.rrf_k)
+            cands.add("dense_routed", self._dense("dense", dense_text, n // 2, routed), cfg.weight_dense / 2, cfg.rrf_k)
             cands.add(
                 "multilingual_routed",
                 self._dense("multilingual", question, n // 2, routed),
