@@ -71,6 +71,24 @@ class AnswerSettings(BaseModel):
     )
 
 
+class LLMSettings(BaseModel):
+    backend: Literal["none", "llamacpp", "openai"] = Field(
+        "none",
+        description="Answer engine: none = extractive only; llamacpp = local GGUF model (extra govqa[llm]); "
+        "openai = any OpenAI-compatible server by base URL.",
+    )
+    model_path: str = Field(
+        "", description="GGUF file for llamacpp; empty = assemble the packaged Qwen2.5-Coder-1.5B parts."
+    )
+    base_url: str = Field("", description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1.")
+    model: str = Field("", description="Model name sent to the OpenAI-compatible server.")
+    api_key: str = Field("", description="API key for the OpenAI-compatible server, if it needs one.")
+    temperature: float = Field(0.0, description="Sampling temperature.", ge=0.0)
+    max_tokens: int = Field(400, description="Most tokens the model may generate for one answer.", ge=16)
+    context_tokens: int = Field(4096, description="Context window of the local model.", ge=512)
+    timeout_s: float = Field(120.0, description="Give up on the model after this long and answer extractively.")
+
+
 class StoreSettings(BaseModel):
     mode: Literal["embedded", "server"] = Field("embedded", description="Chroma PersistentClient or HttpClient.")
     host: str = Field("127.0.0.1", description="Chroma server host (server mode).")
@@ -103,6 +121,7 @@ class Settings(BaseSettings):
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)  # type: ignore[arg-type]
     store: StoreSettings = Field(default_factory=StoreSettings)  # type: ignore[arg-type]
     answer: AnswerSettings = Field(default_factory=AnswerSettings)  # type: ignore[arg-type]
+    llm: LLMSettings = Field(default_factory=LLMSettings)  # type: ignore[arg-type]
 
     @classmethod
     def settings_customise_sources(
