@@ -84,12 +84,13 @@ class Answer:
     notice: str = ""  # e.g. why an LLM answer was replaced by the extractive one
     passages: tuple[Passage, ...] = field(default=(), repr=False)
     settings_hash: str = ""
+    timings: dict[str, float | None] = field(default_factory=dict)  # LLM engine: first_token_s, total_s
 
     def to_json(self) -> dict[str, object]:
         return {
             "question": self.question, "mode": self.mode, "answer": self.text, "refused": self.refused,
             "verdict": self.verdict, "verdict_reason": self.verdict_reason, "engine": self.engine,
-            "notice": self.notice, "settings_hash": self.settings_hash,
+            "notice": self.notice, "settings_hash": self.settings_hash, "timings": self.timings,
             "citations": [asdict(c) | {"label": c.label} for c in self.citations],
         }
 
@@ -279,7 +280,9 @@ class Answerer:
                 return f"the closest passages share only {score:.0%} of the question's terms"
         return ""
 
-    def answer(self, question: str, *, mode: str = "ask", filters: Filters | None = None) -> Answer:
+    def answer(self, question: str, *, mode: str = "ask", filters: Filters | None = None,
+               on_line: Callable[[str], None] | None = None) -> Answer:
+        """The cited answer; `on_line` matters only to engines that stream (see govqa.generation)."""
         question = check_question(question)
         if mode not in MODES:
             from govqa.errors import QuestionError
@@ -329,7 +332,10 @@ class Answerer:
         if not passages or not self.confident(question, passages):
             return self._refusal(question, "quote", passages)
         top = passages[0]
-        same = [p for p in passages if p.chunk.doc_id == top.chunk.doc_id and p.chunk.locator == top.chunk.locator]
+        if "lookup" in top.scores:  # the provision the question names, all of its paragraphs
+            same = [p for p in passages if "lookup" in p.scores and p.chunk.doc_id == top.chunk.doc_id]
+        else:
+            same = [p for p in passages if p.chunk.doc_id == top.chunk.doc_id and p.chunk.locator == top.chunk.locator]
         quotes = [Quote(p, 0, len(p.chunk.text), 1.0) for p in sorted(same, key=lambda p: p.chunk.ordinal)]
         return self._compose(question, "quote", quotes, passages)
 

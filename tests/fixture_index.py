@@ -1,0 +1,25 @@
+"""The fixture corpus (tests/fixture_corpus.py) ingested into a real embedded Chroma index with the
+keyword-count embedders, for tests of the layers above retrieval (answers, the LLM chain)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import KeywordEmbedder, make_settings
+from fixture_corpus import build_corpus
+from langchain_core.embeddings import Embeddings
+
+from govqa.ingest import ingest
+from govqa.retrieval import Retriever
+
+
+def build_retriever(root: Path) -> Retriever:
+    settings = make_settings(root)
+    manifest = build_corpus(settings.cache_dir)
+    embedders: dict[str, Embeddings] = {
+        "dense": KeywordEmbedder("fake-keywords"),
+        "multilingual": KeywordEmbedder("fake-keywords-2"),
+    }
+    reports = ingest(settings, manifest=manifest, embedders=embedders)
+    assert [r.state for r in reports] == ["ingested"] * len(manifest.documents), reports
+    return Retriever(settings, embedders=embedders, manifest=manifest)
