@@ -7,8 +7,6 @@ and the not-legal-advice line, claim = a verdict only where the quotes justify o
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from fixture_index import build_retriever
 
@@ -136,7 +134,8 @@ def test_unknown_mode_is_named_in_the_error(answerer: Answerer) -> None:
         ("Art. 5 applies. It is short but long enough to stand alone as a sentence.", 1),
         ("The first sentence is long enough to count on its own. The second one is long enough too.", 2),
         ("(a) the first point of a list, long enough; (b) the second point of the list, which is long enough.", 2),
-        ("この法律は、ロボットの安全を確保することを目的とするものであり、広く適用される。登録簿は、公衆の閲覧に供するものとし、誰でも見ることができる。", 2),
+        ("この法律は、ロボットの安全を確保することを目的とするものであり、広く適用される。"
+         "登録簿は、公衆の閲覧に供するものとし、誰でも見ることができる。", 2),
     ],
 )
 def test_sentences_do_not_end_at_abbreviations(text: str, expected: int) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 __version__ = "0.1.0"
-__all__ = ["Settings", "ingest", "retrieve"]
+__all__ = ["Settings", "answer", "ingest", "retrieve"]
 
 
 def __getattr__(name: str) -> Any:
@@ -20,6 +20,10 @@ def __getattr__(name: str) -> Any:
         from govqa.ingest import ingest
 
         return ingest
+    if name == "answer":
+        from govqa.generation import answer
+
+        return answer
     if name == "retrieve":
         from govqa.retrieval import retrieve
 

@@ -2,6 +2,7 @@
 
     GovQAError
     ├── ConfigError              settings or a profile/manifest file is invalid
+    │   └── PromptError              a file in prompts/ is missing or uses the wrong variables
     ├── SourceError              a corpus file cannot be obtained or trusted
     │   ├── ChecksumMismatchError    the bytes are not the ones the manifest pins
     │   └── SourceUnavailableError   not in cache, mirror or at its URL
@@ -9,7 +10,8 @@
     ├── IndexStateError              the index is missing or was built differently
     │   ├── IndexMissingError
     │   └── IndexMismatchError
-    └── QuestionError            the user's question cannot be answered as asked
+    ├── QuestionError            the user's question cannot be answered as asked
+    └── LLMError                 the configured LLM backend cannot be built or reached
 
 The CLI prints these without a traceback and exits non-zero; the app shows them with st.error.
 """
@@ -63,3 +65,11 @@ class IndexMismatchError(IndexStateError):
 
 class QuestionError(GovQAError):
     """The question is empty or otherwise unusable."""
+
+
+class PromptError(ConfigError):
+    """A prompt file is missing, malformed, or uses variables prompts.toml does not declare."""
+
+
+class LLMError(GovQAError):
+    """The LLM backend cannot be built (missing extra, model file) or did not answer."""
