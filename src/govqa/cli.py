@@ -19,7 +19,10 @@ def _settings(args: argparse.Namespace) -> Settings:
         overrides["corpus_mirror"] = Path(args.mirror)
     if getattr(args, "index_dir", None):
         overrides["index_dir"] = Path(args.index_dir)
-    return Settings(**overrides)
+    settings = Settings(**overrides)
+    if getattr(args, "llm", None):  # --llm picks the answer engine for this run
+        settings = settings.model_copy(update={"llm": settings.llm.model_copy(update={"backend": args.llm})})
+    return settings
 
 
 def cmd_corpus(args: argparse.Namespace) -> int:
@@ -144,13 +147,23 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from govqa.answering import Answerer, answer_json
+    from govqa.answering import answer_json
+    from govqa.generation import make_answerer
+    from govqa.llm import describe
     from govqa.retrieval import Filters
 
     settings = _settings(args)
     filters = Filters(jurisdictions=tuple(args.jurisdiction or ()), doc_ids=tuple(args.doc or ()),
                       include_superseded=args.include_superseded or None)
-    ans = Answerer(settings).answer(args.question, mode=args.mode, filters=filters)
+    answerer = make_answerer(settings)
+    stream = None
+    if settings.llm.backend != "none" and not args.json:
+        print(f"Answering with the {describe(settings)}; verified lines appear as they are checked:", file=sys.stderr)
+
+        def stream(line: str) -> None:
+            print(f"  … {line}", file=sys.stderr, flush=True)
+
+    ans = answerer.answer(args.question, mode=args.mode, filters=filters, on_line=stream)
     if args.json:
         print(answer_json(ans))
         return 0
@@ -161,6 +174,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
         print("\nCitations:")
     for c in ans.citations:
         print(f"[{c.n}] {c.label} — {c.url}")
+        print(f"    “{' '.join(c.quote.split())}”")
+    if ans.notice:
+        print(f"\nNote: {ans.notice}")
     if ans.refused and ans.passages:
         print("\nClosest passages found (they do not answer the question):")
         for p in ans.passages[:3]:
@@ -170,11 +186,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from govqa.answering import Answerer
     from govqa.evaluation import AnswerReport, Report, format_report, load_questions, passage_record, score_question
+    from govqa.generation import make_answerer
 
     settings = _settings(args)
-    answerer = Answerer(settings)
+    answerer = make_answerer(settings)
     items = load_questions(Path(args.questions))
     texts: dict[str, str] = {}
 
@@ -196,6 +212,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
                                     for c in ans.citations],
                       "verdict": ans.verdict, "refused": ans.refused}
             answers.add(item, record, source_text)
+            answers.timings.append(ans.timings)
             if out:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
     finally:
@@ -246,7 +263,7 @@ def build_parser() -> argparse.ArgumentParser:
     insp.add_argument("--mirror", help="local folder with corpus files (or GOVQA_CORPUS_MIRROR)")
     insp.set_defaults(func=cmd_inspect)
 
-    ask = sub.add_parser("ask", help="ask a question; prints a cited, extractive answer")
+    ask = sub.add_parser("ask", help="ask a question; prints a cited answer (extractive unless --llm)")
     ask.add_argument("question")
     ask.add_argument("--mode", default="ask", choices=["ask", "claim", "applies", "compare", "quote"],
                      help="ask (default), claim check, does-this-apply, compare jurisdictions, quote a provision")
@@ -254,12 +271,15 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--doc", action="append", help="only this document id (repeatable)")
     ask.add_argument("--include-superseded", action="store_true", help="also search superseded/revoked texts")
     ask.add_argument("--json", action="store_true", help="print JSON")
+    ask.add_argument("--llm", choices=["none", "llamacpp", "openai"],
+                     help="answer engine for this run (default: GOVQA_LLM__BACKEND, else extractive)")
     ask.set_defaults(func=cmd_ask)
 
     ev = sub.add_parser("eval", help="score retrieval on a question set (FORMAT.md)")
     ev.add_argument("questions")
     ev.add_argument("--k", type=int, default=10)
     ev.add_argument("--dump", help="write one JSON result per question here")
+    ev.add_argument("--llm", choices=["none", "llamacpp", "openai"], help="answer engine (default: settings)")
     ev.set_defaults(func=cmd_eval)
     return parser
 

@@ -143,6 +143,7 @@ class AnswerReport:
     unanswerable_refused: int = 0
     claims: int = 0
     claims_correct: int = 0
+    timings: list[dict[str, float | None]] = field(default_factory=list)  # per answer, LLM engine only
 
     def add(self, item: dict[str, Any], record: dict[str, Any], source_text: Callable[[str], str]) -> None:
         for cite in record["citations"]:
@@ -173,7 +174,16 @@ class AnswerReport:
             "unanswerable_refused": rate(self.unanswerable_refused, self.unanswerable),
             "answerable_refused": rate(self.answerable_refused, self.answerable),
             "claim_verdict_accuracy": rate(self.claims_correct, self.claims),
-        }
+        } | self.timing_metrics()
+
+    def timing_metrics(self) -> dict[str, float]:
+        """Median time to first token and total model time over the answers a model wrote."""
+        out: dict[str, float] = {}
+        for key in ("first_token_s", "total_s"):
+            values = sorted(v for t in self.timings if (v := t.get(key)) is not None)
+            if values:
+                out[f"llm_{key}_median"] = values[len(values) // 2]
+        return out
 
 
 def format_report(report: Report) -> str:
