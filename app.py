@@ -6,6 +6,7 @@ chat) and pages/library.py (the corpus and what the index holds of it).
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import streamlit as st
@@ -71,7 +72,7 @@ page = st.navigation([
 ])
 
 with st.sidebar:
-    name, detail = engine_label(settings)
+    name, detail = (html.escape(part) for part in engine_label(settings))
     chunks = answerer.retriever.chunks
     indexed = {c.doc_id for c in chunks}
     st.markdown(
