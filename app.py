@@ -14,9 +14,11 @@ from pydantic import ValidationError
 
 from govqa.answering import Answerer
 from govqa.errors import GovQAError, IndexMissingError
-from govqa.settings import Settings
+from govqa.ingest import ingest
+from govqa.settings import PROJECT_ROOT, Settings
 
 HERE = Path(__file__).parent
+DEFAULT_MIRROR = PROJECT_ROOT.parent / "shared" / "corpus"  # where `make run` looks for the corpus files
 ENGINES = {
     "none": ("Extractive", "verbatim quotes only, no language model"),
     "llamacpp": ("Local LLM", "llama.cpp on this machine; quotes verified against the texts"),
@@ -57,6 +59,17 @@ except IndexMissingError as exc:
         "`make run` does both: it builds the index and starts this app. Your own files: "
         "`govqa ingest --add FILE.pdf`."
     )
+    mirror = settings.corpus_mirror or DEFAULT_MIRROR
+    if mirror.is_dir() and st.button(f"Build the index now from {mirror}", icon=":material/build:"):
+        bar = st.progress(0.0, text="Loading the embedding models…")
+        reports = ingest(settings.model_copy(update={"corpus_mirror": mirror}),
+                         progress=lambda label, done, total: bar.progress(done / max(total, 1), text=label))
+        failed = [r for r in reports if r.state == "failed"]
+        for r in failed:
+            st.error(f"{r.doc_id}: {r.error}")
+        if not failed:
+            load_answerer.clear()
+            st.rerun()
     st.stop()
 except GovQAError as exc:
     st.title("govqa")

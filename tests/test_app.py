@@ -84,9 +84,9 @@ def _manifest(files: dict[str, Path]) -> str:
     ])
 
 
-def build_app_index(root: Path) -> dict[str, str]:
-    """Write the fixture corpus and manifest under `root`, ingest it, and return the GOVQA_* environment."""
-    cache = root / "cache"
+def write_app_corpus(root: Path, folder: str = "cache") -> dict[str, str]:
+    """Write the fixture files into root/folder and a manifest pinning them; return the GOVQA_* environment."""
+    cache = root / folder
     cache.mkdir(parents=True, exist_ok=True)
     files = {
         "ex-robot-act-2027": make_pdf(cache / "ex-robot-act-2027.pdf", _pdf_pages(), header=None, footer=None),
@@ -96,9 +96,14 @@ def build_app_index(root: Path) -> dict[str, str]:
     files["ex-robot-act-2020"].write_text(ACT_2020, encoding="utf-8")
     files["jp-robot-act-en"].write_text(JP_ACT, encoding="utf-8")
     (root / "sources.toml").write_text(_manifest(files), encoding="utf-8")
-    env = {"GOVQA_INDEX_DIR": str(root / "index"), "GOVQA_CACHE_DIR": str(cache),
-           "GOVQA_MANIFEST": str(root / "sources.toml")}
-    settings = Settings(index_dir=root / "index", cache_dir=cache, manifest=root / "sources.toml")
+    return {"GOVQA_INDEX_DIR": str(root / "index"), "GOVQA_CACHE_DIR": str(cache),
+            "GOVQA_MANIFEST": str(root / "sources.toml")}
+
+
+def build_app_index(root: Path) -> dict[str, str]:
+    """The fixture corpus written and ingested under `root`; returns the GOVQA_* environment."""
+    env = write_app_corpus(root)
+    settings = Settings(index_dir=root / "index", cache_dir=root / "cache", manifest=root / "sources.toml")
     reports = ingest(settings)
     assert all(r.state == "ingested" for r in reports), reports
     return env
@@ -309,6 +314,23 @@ def test_missing_index_says_how_to_build_it(monkeypatch: pytest.MonkeyPatch, tmp
     assert not at.exception
     assert at.error and "No index yet" in at.error[0].value
     assert any("govqa ingest --mirror" in i.value and "make run" in i.value for i in at.info)
+
+
+def test_build_button_ingests_the_mirror(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """With no index but a corpus mirror, a button builds the index and the chat appears."""
+    env = write_app_corpus(tmp_path, folder="mirror")
+    monkeypatch.setenv("GOVQA_INDEX_DIR", str(tmp_path / "index"))
+    monkeypatch.setenv("GOVQA_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("GOVQA_MANIFEST", env["GOVQA_MANIFEST"])
+    monkeypatch.setenv("GOVQA_CORPUS_MIRROR", str(tmp_path / "mirror"))
+    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=300)
+    at.run()
+    assert at.error and "No index yet" in at.error[0].value
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    assert at.chat_input, "the chat did not appear after the index was built"
+    assert (tmp_path / "cache" / "ex-robot-act-2027.pdf").is_file()
 
 
 def test_index_mismatch_is_an_error_not_a_traceback(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> None:
