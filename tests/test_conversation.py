@@ -60,6 +60,20 @@ def test_what_about_a_provision_swaps_the_provision(router: Router) -> None:
     assert refs_in_question(got.query) == [Ref("article", "52")]
 
 
+def test_what_about_replaces_a_possessive_subject_whole(router: Router) -> None:
+    """"Japan's AI Promotion Act" is one subject: "How about Korea?" replaces all of it."""
+    got = rewrite("How about Korea?", [Exchange("What does Japan's AI Promotion Act ask of businesses?")], router)
+    assert got.query == "What does Korea ask of businesses?"
+
+
+def test_words_like_article_are_not_provisions(router: Router) -> None:
+    """"Which article of…" names no provision, so the pronoun follow-up takes the cited one instead."""
+    history = [Exchange("Which article of the AI Act requires chatbots to disclose they are AI?", "EU AI Act",
+                        "Article 50(1)")]
+    got = rewrite("Does it have exceptions?", history, router)
+    assert got.query == "Does it have exceptions (AI Act, Article 50)?"
+
+
 def test_subject_appended_when_the_earlier_query_named_none(router: Router) -> None:
     """Swapping into a query without a subject adds the new subject to it."""
     got = rewrite("how about in Korea?", [Exchange("When do the rules apply?")], router)

@@ -36,7 +36,8 @@ _FILLER = frozenset(("the", "in", "for", "of", "under", "about", "with", "regard
                      "too", "also", "and", "what", "how", "same"))
 # Provision mentions as people type them ("Article 50(2)", "Art. 5", "Recital 27", "Annex III", "第三条").
 _PROVISION_TEXT = re.compile(
-    r"\b(?:article|art\.?|recital|annex|section|sec\.|principle|action)\s*[0-9IVXLC]+(?:[.-]\d+)*(?:\s?\(\w{1,4}\))*"
+    r"\b(?:article|art\.?|recital|annex|section|sec\.|principle|action)\s*(?:\d+|(?-i:[IVXLC]+))\b"
+    r"(?:[.-]\d+)*(?:\s?\(\w{1,4}\))*"
     r"|§\s*\d+(?:\.\d+)*|\b(?:GOVERN|MAP|MEASURE|MANAGE)\s+\d+(?:\.\d+)?"
     r"|第[0-9０-９〇一二三四五六七八九十百千]+条(?:の[0-9一二三四五六七八九十]+)?(?:第[0-9一二三四五六七八九十]+項)?",
     re.I,
@@ -151,13 +152,17 @@ def _substitute(previous: str, new: Sequence[Mention], new_provisions: Sequence[
         old = mentions(text, router)
         replacement = " and ".join(m.text for m in new)
         if old:
-            for m in reversed(old[1:]):
+            # "Japan's AI Promotion Act" is two mentions side by side: one subject, replaced as a whole
+            first_start, first_end = old[0].start, old[0].end
+            rest = old[1:]
+            while rest and re.fullmatch(r"(?:['’]s)?\s*", text[first_end : rest[0].start]):
+                first_end, rest = rest[0].end, rest[1:]
+            for m in reversed(rest):
                 text = text[: m.start] + text[m.end :]
-            first = old[0]
-            before = text[: first.start]
+            before = text[:first_start]
             if all(m.kind == "jurisdiction" for m in new):
                 before = re.sub(r"\bthe\s+$", "", before, flags=re.I)  # "under the EU AI Act" → "under Japan"
-            text = before + replacement + text[first.end :]
+            text = before + replacement + text[first_end:]
         else:
             text = _append(text, [replacement])
     if new_provisions:
