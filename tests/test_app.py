@@ -215,6 +215,15 @@ def test_jurisdiction_filter_restricts_the_sources(monkeypatch: pytest.MonkeyPat
     assert {c.doc_id for c in turn.answer.citations} == {"jp-robot-act-en"}
 
 
+def test_document_filter_restricts_the_sources(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> None:
+    """With one document chosen, every citation comes from it."""
+    at = _app(monkeypatch, env)
+    at.multiselect[1].set_value(["ex-robot-act-2027"]).run()
+    _ask(at, "What must household robot businesses do?")  # unfiltered, Japan's act is cited first
+    answer = _turns(at)[0].answer
+    assert answer.citations and {c.doc_id for c in answer.citations} == {"ex-robot-act-2027"}
+
+
 def test_superseded_texts_only_when_included(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> None:
     """The superseded 2020 act is searched only when the sidebar includes superseded texts."""
     question = "Must an owner notify the Robot Office by registered letter within ten days?"
