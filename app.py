@@ -1,105 +1,108 @@
-"""govqa's Streamlit app: widgets, session state and rendering only; everything else is `govqa`."""
+"""govqa's Streamlit app — the frame: page setup, the cached answerer, engine and index status, navigation.
+
+Widgets, session state and rendering only; everything else is `govqa`. Pages: pages/ask.py (the
+chat) and pages/library.py (the corpus and what the index holds of it).
+"""
 
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 import streamlit as st
+from pydantic import ValidationError
 
-from govqa.answering import MODES, Answer, Answerer
-from govqa.errors import GovQAError
-from govqa.export import citation_string, to_json, to_markdown
-from govqa.retrieval import Filters
-from govqa.settings import Settings
+from govqa.answering import Answerer
+from govqa.errors import GovQAError, IndexMissingError, LLMError
+from govqa.generation import make_answerer
+from govqa.ingest import ingest
+from govqa.settings import PROJECT_ROOT, Settings
 
-MODE_LABELS = {"ask": "Ask", "claim": "Check a claim", "applies": "Does this apply to me?",
-               "compare": "Compare jurisdictions", "quote": "Quote a provision"}
-STATUS_BADGES = {"in_force": "🟢 in force", "current": "🔵 current", "superseded": "🟠 superseded",
-                 "revoked": "🔴 revoked"}
+HERE = Path(__file__).parent
+DEFAULT_MIRROR = PROJECT_ROOT.parent / "shared" / "corpus"  # where `make run` looks for the corpus files
+ENGINES = {
+    "none": ("Extractive", "verbatim quotes only, no language model"),
+    "llamacpp": ("Local LLM", "llama.cpp on this machine; quotes verified against the texts"),
+    "openai": ("Remote LLM", "OpenAI-compatible server; quotes verified against the texts"),
+}
 
-st.set_page_config(page_title="govqa — AI governance, cited", page_icon="⚖️", layout="wide")
-
-
-@st.cache_resource(show_spinner="Loading the index and models…")
-def load_answerer(settings_json: str) -> Answerer:
-    """One answerer per distinct configuration, shared by every session and rerun."""
-    return Answerer(Settings.model_validate_json(settings_json))
-
-
-def render_citation(c) -> None:  # type: ignore[no-untyped-def]
-    badge = STATUS_BADGES.get(c.status, c.status)
-    if c.legal_effect == "reference_translation":
-        badge += " · translation without legal effect"
-    with st.container(border=True):
-        page = f" · p. {c.page}" if c.page else ""
-        st.markdown(f"**[{c.n}] {c.short_title} — {c.locator}**{page}  \n{badge} · [official source]({c.url})")
-        st.markdown(f"<mark>{html.escape(' '.join(c.quote.split()))}</mark>", unsafe_allow_html=True)
-        st.code(citation_string(c), language=None)
-        with st.expander("File identity"):
-            st.write({"version": c.version, "sha256": c.sha256, "chars": [c.quote_start, c.quote_end]})
+st.set_page_config(page_title="govqa — AI governance texts, cited", page_icon="⚖️", layout="wide")
+st.markdown(f"<style>{(HERE / '.streamlit' / 'govqa.css').read_text(encoding='utf-8')}</style>",
+            unsafe_allow_html=True)
 
 
-def render_answer(ans: Answer) -> None:
-    if ans.refused:
-        st.warning(ans.text)
-        if ans.passages:
-            st.caption("Closest passages found — they do not answer the question:")
-            for p in ans.passages[:3]:
-                title = p.document.short_title if p.document else p.chunk.doc_id
-                st.markdown(f"- {title}, {p.chunk.locator} {p.chunk.page_label}")
-        return
-    st.markdown(ans.text)
-    if ans.verdict:
-        st.info(f"Verdict: **{ans.verdict}** — {ans.verdict_reason}")
-    for c in ans.citations:
-        render_citation(c)
+@st.cache_resource(show_spinner="Loading the index and the embedding models…")
+def load_answerer(settings_json: str) -> tuple[Answerer, str]:
+    """One answerer per distinct configuration, shared by every session and rerun; an LLM backend that
+    cannot start leaves the extractive engine and a warning saying why."""
+    settings = Settings.model_validate_json(settings_json)
+    try:
+        return make_answerer(settings), ""
+    except LLMError as exc:
+        extractive = settings.model_copy(update={"llm": settings.llm.model_copy(update={"backend": "none"})})
+        return make_answerer(extractive), f"The configured LLM could not start ({exc}); answering extractively."
 
 
-st.title("govqa")
-st.caption("Japanese and international AI-governance texts — every sentence is a quote with its source.")
+def engine_label(settings: Settings) -> tuple[str, str]:
+    name, detail = ENGINES[settings.llm.backend]
+    if settings.llm.backend == "openai" and settings.llm.base_url:
+        detail = f"{settings.llm.model or 'model'} at {settings.llm.base_url}; quotes verified against the texts"
+    return name, detail
+
+
 try:
-    answerer = load_answerer(Settings().model_dump_json())
+    settings = Settings()
+except ValidationError as exc:
+    st.error(f"The settings are invalid (govqa.toml or GOVQA_* variables): {exc}")
+    st.stop()
+try:
+    answerer, engine_warning = load_answerer(settings.model_dump_json())
+except IndexMissingError as exc:
+    st.title("govqa")
+    st.error(f"No index yet. {exc}")
+    st.info(
+        "Build the index of the corpus, then reload this page:\n\n"
+        "```bash\nmake ingest        # or: govqa ingest --mirror ../shared/corpus\n```\n\n"
+        "`make run` does both: it builds the index and starts this app. Your own files: "
+        "`govqa ingest --add FILE.pdf`."
+    )
+    mirror = settings.corpus_mirror or DEFAULT_MIRROR
+    if mirror.is_dir() and st.button(f"Build the index now from {mirror}", icon=":material/build:"):
+        bar = st.progress(0.0, text="Loading the embedding models…")
+        reports = ingest(settings.model_copy(update={"corpus_mirror": mirror}),
+                         progress=lambda label, done, total: bar.progress(done / max(total, 1), text=label))
+        failed = [r for r in reports if r.state == "failed"]
+        for r in failed:
+            st.error(f"{r.doc_id}: {r.error}")
+        if not failed:
+            load_answerer.clear()
+            st.rerun()
+    st.stop()
 except GovQAError as exc:
+    st.title("govqa")
     st.error(str(exc))
-    st.info("Build the index first: `make ingest` (or `govqa ingest --mirror ../shared/corpus`).")
     st.stop()
 
-docs = answerer.retriever.documents
+st.session_state["answerer"] = answerer
+st.session_state["settings"] = settings
+
+page = st.navigation([
+    st.Page(HERE / "pages" / "ask.py", title="Ask the texts", icon=":material/forum:", default=True),
+    st.Page(HERE / "pages" / "library.py", title="Library", icon=":material/library_books:"),
+])
+
 with st.sidebar:
-    mode = st.radio("Mode", MODES, format_func=MODE_LABELS.__getitem__)
-    jurisdictions = st.multiselect("Jurisdiction", sorted({d.jurisdiction for d in docs.values()}))
-    chosen_docs = st.multiselect("Documents", sorted(docs), format_func=lambda i: docs[i].short_title)
-    include_old = st.checkbox("Include superseded and revoked texts")
-    st.divider()
-    st.caption("Answer engine: extractive (verbatim quotes, no LLM)")
+    name, detail = (html.escape(part) for part in engine_label(answerer.settings))
+    if engine_warning:
+        st.warning(engine_warning)
     chunks = answerer.retriever.chunks
-    st.caption(f"Index: {len(chunks)} chunks from {len({c.doc_id for c in chunks})} documents")
+    indexed = {c.doc_id for c in chunks}
+    st.markdown(
+        f"<div class='status-box'><div><span class='dot on'></span><b>Engine:</b> {name}</div>"
+        f"<div class='muted'>{detail}</div>"
+        f"<div><span class='dot on'></span><b>Index:</b> {len(indexed)} documents · {len(chunks):,} passages</div>"
+        f"</div>",
+        unsafe_allow_html=True,
+    )
 
-if "answers" not in st.session_state:
-    st.session_state.answers = []
-
-for ans in st.session_state.answers:
-    with st.chat_message("user"):
-        st.markdown(ans.question)
-    with st.chat_message("assistant"):
-        render_answer(ans)
-
-if question := st.chat_input("Ask about the EU AI Act, Japan's AI Promotion Act, NIST AI RMF…"):
-    with st.chat_message("user"):
-        st.markdown(question)
-    with st.chat_message("assistant"):
-        try:
-            with st.spinner("Searching the texts…"):
-                ans = answerer.answer(question, mode=mode, filters=Filters(
-                    jurisdictions=tuple(jurisdictions), doc_ids=tuple(chosen_docs),
-                    include_superseded=include_old or None))
-            st.session_state.answers.append(ans)
-            render_answer(ans)
-        except GovQAError as exc:
-            st.error(str(exc))
-
-if st.session_state.answers:
-    left, right = st.columns(2)
-    left.download_button("Export Markdown", to_markdown(st.session_state.answers), "govqa.md", "text/markdown")
-    right.download_button("Export JSON", to_json(st.session_state.answers), "govqa.json", "application/json")
-
+page.run()
