@@ -14,7 +14,7 @@ import pytest
 from conftest import make_pdf
 from streamlit.testing.v1 import AppTest
 
-from govqa.answering import REFUSAL, Answer
+from govqa.answering import REFUSAL
 from govqa.conversation import Turn
 from govqa.corpus import sha256_file
 from govqa.export import conversation_json, conversation_markdown
