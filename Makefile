@@ -34,5 +34,5 @@ test: install-llm
 	$(BIN)/python -m pytest
 
 lint: install
-	$(BIN)/ruff check src tests app.py bench
+	$(BIN)/ruff check src tests app.py pages bench
 	$(BIN)/mypy src
