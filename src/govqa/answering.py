@@ -165,17 +165,19 @@ SentenceScorer = Callable[[str, list[str]], list[float]]
 
 def best_quotes(query: str, passages: Sequence[Passage], idf: dict[str, float], *, per_passage: int = 1,
                 limit: int = 4, similarity: SentenceScorer | None = None,
-                prefer: re.Pattern[str] | None = None) -> list[Quote]:
+                prefer: re.Pattern[str] | None = None, min_chars: int = 0) -> list[Quote]:
     """The sentences that best answer the query, better passages first.
 
     A sentence scores by the idf-weighted query terms it shares and, when `similarity` is given, by
-    its embedding similarity to the query (which also works across languages).
+    its embedding similarity to the query (which also works across languages). A chosen sentence
+    shorter than `min_chars` widens to its better-scoring neighbour until it is long enough, so a point
+    is quoted with the sentence that completes it.
     """
     weights = _weights(query, idf)
     total = sum(weights.values()) or 1.0
     spans = [(rank, p, s, e) for rank, p in enumerate(passages) for s, e in sentences(p.chunk.text)]
     sims = similarity(query, [p.chunk.text[s:e] for _, p, s, e in spans]) if similarity and spans else None
-    by_passage: dict[int, list[tuple[float, int, int]]] = {}
+    by_passage: dict[int, list[tuple[float, int, int]]] = {}  # in text order
     for i, (rank, passage, s, e) in enumerate(spans):
         terms = set(tokenize(passage.chunk.text[s:e]))
         score = sum(w for t, w in weights.items() if t in terms) / total
@@ -186,8 +188,23 @@ def best_quotes(query: str, passages: Sequence[Passage], idf: dict[str, float], 
         by_passage.setdefault(rank, []).append((score / (1 + 0.15 * rank), s, e))
     quotes: list[Quote] = []
     for rank, scored in by_passage.items():
-        scored.sort(reverse=True)
-        quotes.extend(Quote(passages[rank], s, e, score) for score, s, e in scored[:per_passage] if score > 0)
+        best = sorted(range(len(scored)), key=lambda i: -scored[i][0])[:per_passage]
+        taken: set[int] = set()
+        for i in best:
+            if scored[i][0] <= 0 or i in taken:
+                continue
+            lo = hi = i
+            while scored[hi][2] - scored[lo][1] < min_chars:
+                before = lo - 1 if lo > 0 and lo - 1 not in taken else None
+                after = hi + 1 if hi + 1 < len(scored) and hi + 1 not in taken else None
+                if before is None and after is None:
+                    break
+                if after is None or (before is not None and scored[before][0] > scored[after][0]):
+                    lo = before  # type: ignore[assignment]
+                else:
+                    hi = after
+            taken.update(range(lo, hi + 1))
+            quotes.append(Quote(passages[rank], scored[lo][1], scored[hi][2], scored[i][0]))
     quotes.sort(key=lambda q: -q.score)
     return quotes[:limit]
 
@@ -323,6 +340,7 @@ class Answerer:
         quotes = best_quotes(query, passages[: self.settings.answer.passages], self.idf,
                              per_passage=self.settings.answer.quotes_per_passage,
                              limit=self.settings.answer.max_quotes, similarity=self.similarity,
+                             min_chars=self.settings.answer.quote_chars,
                              prefer=_DEFINES if any("definition" in p.scores for p in passages[:3]) else None)
         quotes = _in_passage_order(quotes, passages)
         return self._compose(question, "ask", quotes, passages, intro="The texts say:")
@@ -346,7 +364,8 @@ class Answerer:
         query = f"{question} {self.retriever.glossary.expansion(question)}"
         quotes = best_quotes(query, passages[: self.settings.answer.passages], self.idf,
                              per_passage=self.settings.answer.quotes_per_passage,
-                             limit=self.settings.answer.max_quotes - 1, similarity=self.similarity)
+                             limit=self.settings.answer.max_quotes - 1, similarity=self.similarity,
+                             min_chars=self.settings.answer.quote_chars)
         # A claim's figures (dates, amounts) must stand somewhere in the documents the evidence comes from.
         docs = {p.chunk.doc_id for p in passages[:5]}
         corpus_text = "".join(c.text for c in self.retriever.chunks if c.doc_id in docs)
@@ -390,7 +409,7 @@ class Answerer:
                 found = self.retriever.retrieve(query, Filters(doc_ids=tuple(docs)), k=5)
                 passages.extend(found)
                 best = best_quotes(f"{words} {question}", found, self.idf, per_passage=1, limit=1,
-                                   similarity=self.similarity)
+                                   similarity=self.similarity, min_chars=self.settings.answer.quote_chars)
                 if best and coverage(words, [best[0].passage], self.idf) > 0:
                     quotes.append(best[0])
                     lines.append(f"  {aspect}: §{len(quotes) - 1}")
@@ -418,7 +437,8 @@ class Answerer:
         for _, docs in groups:
             found = self.retriever.retrieve(question, Filters(doc_ids=tuple(docs)), k=5)
             passages.extend(found)
-            quotes.extend(best_quotes(question, found, self.idf, per_passage=1, limit=2, similarity=self.similarity))
+            quotes.extend(best_quotes(question, found, self.idf, per_passage=1, limit=2, similarity=self.similarity,
+                                      min_chars=self.settings.answer.quote_chars))
         if not quotes or not self.confident(question, passages):
             return self._refusal(question, "compare", passages)
         return self._compose(question, "compare", quotes, passages, intro="Side by side:")

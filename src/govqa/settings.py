@@ -64,6 +64,9 @@ class AnswerSettings(BaseModel):
     passages: int = Field(5, description="Top passages the extractive answer quotes from.", ge=1)
     quotes_per_passage: int = Field(1, description="Sentences quoted from each passage.", ge=1)
     max_quotes: int = Field(5, description="Most quotes in one extractive answer.", ge=1)
+    quote_chars: int = Field(
+        400, description="A quoted sentence shorter than this widens to its better neighbour sentence(s).", ge=0
+    )
     min_coverage: float = Field(
         0.15,
         description="Refuse an English question when the top passages hold less than this share of its "
