@@ -48,6 +48,15 @@ def _document_from_entry(
     unknown = sorted(set(entry) - _DOC_FIELDS)
     if unknown:
         raise ConfigError(f"{where}: unknown field(s) {', '.join(unknown)}; see the field list atop sources.toml.")
+    for key, value in entry.items():
+        if key == "aliases":
+            ok, kind = isinstance(value, list) and all(isinstance(v, str) for v in value), "a list of strings"
+        elif key == "bytes":
+            ok, kind = isinstance(value, int) and not isinstance(value, bool), "a whole number"
+        else:
+            ok, kind = isinstance(value, str), "a string"
+        if not ok:
+            raise ConfigError(f"{where}: field {key} must be {kind}, not {type(value).__name__}; fix the entry.")
     values = dict(entry)
     values["aliases"] = tuple(values.get("aliases", ()))  # type: ignore[arg-type]
     doc = Document(**values)  # type: ignore[arg-type]
