@@ -191,3 +191,37 @@ class KeywordEmbedder(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         return self._vector(text)
+
+
+# ---------------------------------------------------------------- index contents (hardening tests)
+
+
+def fake_embedders() -> dict[str, Embeddings]:
+    """The two keyword embedders the ingest tests index with (names as recorded in the index)."""
+    return {"dense": KeywordEmbedder("fake-keywords"), "multilingual": KeywordEmbedder("fake-keywords-2")}
+
+
+def index_snapshot(index_dir: Path, prefix: str = "govqa") -> dict[str, list[tuple[str, str, str, tuple[float, ...]]]]:
+    """Everything govqa's collections hold, per collection: sorted (id, text, metadata JSON, rounded vector).
+
+    Opens its own Chroma client; two snapshots are equal exactly when the indexes hold the same content.
+    """
+    import json
+
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    client = chromadb.PersistentClient(path=str(index_dir), settings=ChromaSettings(anonymized_telemetry=False))
+    out: dict[str, list[tuple[str, str, str, tuple[float, ...]]]] = {}
+    for coll in client.list_collections():
+        name = coll.name if hasattr(coll, "name") else str(coll)
+        if not name.startswith(f"{prefix}-"):
+            continue
+        got = client.get_collection(name).get(include=["documents", "metadatas", "embeddings"])
+        out[name] = sorted(
+            (cid, text or "", json.dumps(meta, sort_keys=True), tuple(round(float(x), 5) for x in vec))
+            for cid, text, meta, vec in zip(
+                got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True
+            )
+        )
+    return out

@@ -103,7 +103,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     )
     failed = [r for r in reports if r.state == "failed"]
     for r in failed:
-        print(f"error: {r.error}", file=sys.stderr)
+        print(f"error: {r.error if r.error.startswith(r.doc_id) else f'{r.doc_id}: {r.error}'}", file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -150,8 +150,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from govqa.answering import answer_json
     from govqa.generation import make_answerer
     from govqa.llm import describe
-    from govqa.retrieval import Filters
+    from govqa.retrieval import Filters, check_question
 
+    check_question(args.question)  # an unusable question is refused before any model or index is loaded
     settings = _settings(args)
     filters = Filters(jurisdictions=tuple(args.jurisdiction or ()), doc_ids=tuple(args.doc or ()),
                       include_superseded=args.include_superseded or None)

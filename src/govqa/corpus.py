@@ -28,6 +28,8 @@ class Manifest:
     documents: tuple[Document, ...]
     references: tuple[Document, ...]  # important texts not mirrored yet (no file, no checksum)
     jurisdiction_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # entries a lenient load skipped: (entry id or "?", the reason), reported by ingest as failed documents
+    rejected: tuple[tuple[str, str], ...] = ()
 
     def get(self, doc_id: str) -> Document:
         for doc in self.documents:
@@ -46,10 +48,23 @@ def _document_from_entry(
     unknown = sorted(set(entry) - _DOC_FIELDS)
     if unknown:
         raise ConfigError(f"{where}: unknown field(s) {', '.join(unknown)}; see the field list atop sources.toml.")
+    for key, value in entry.items():
+        if key == "aliases":
+            ok, kind = isinstance(value, list) and all(isinstance(v, str) for v in value), "a list of strings"
+        elif key == "bytes":
+            ok, kind = isinstance(value, int) and not isinstance(value, bool), "a whole number"
+        else:
+            ok, kind = isinstance(value, str), "a string"
+        if not ok:
+            raise ConfigError(f"{where}: field {key} must be {kind}, not {type(value).__name__}; fix the entry.")
     values = dict(entry)
     values["aliases"] = tuple(values.get("aliases", ()))  # type: ignore[arg-type]
     doc = Document(**values)  # type: ignore[arg-type]
-    if doc.file and (Path(doc.file).name != doc.file or doc.file in (".", "..")):
+    if doc.file and (
+        Path(doc.file).name != doc.file
+        or doc.file in (".", "..")
+        or any(c in doc.file for c in "\\/:") or not doc.file.isprintable()
+    ):
         raise ConfigError(f"{where}: file name {doc.file!r} must be a bare file name, not a path.")
     for url in (doc.official_url, doc.download_url):
         if url and not url.startswith(schemes):
@@ -59,31 +74,58 @@ def _document_from_entry(
     return doc
 
 
-def load_manifest(path: Path, *, schemes: tuple[str, ...] = _ALLOWED_SCHEMES) -> Manifest:
-    """Parse and validate sources.toml (`schemes`: URL prefixes allowed in the entries)."""
+def load_manifest(path: Path, *, schemes: tuple[str, ...] = _ALLOWED_SCHEMES, lenient: bool = False) -> Manifest:
+    """Parse and validate sources.toml (`schemes`: URL prefixes allowed in the entries).
+
+    Strict by default: the first invalid entry is a ConfigError. With `lenient`, an invalid entry (bad
+    field, path-like file name, disallowed URL scheme, repeated id) is left out and listed in
+    `Manifest.rejected`, so one bad entry cannot stop the others from being ingested or searched; a file
+    that is not valid TOML stays an error either way.
+    """
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise ConfigError(f"Manifest {path} not found; set GOVQA_MANIFEST or run from the checkout.") from exc
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"Manifest {path} is not valid TOML: {exc}") from exc
-    docs = tuple(
-        _document_from_entry(e, f"{path.name} document #{i + 1} ({e.get('id', '?')})", _REQUIRED, schemes)
-        for i, e in enumerate(data.get("document", []))
-    )
-    refs = tuple(
-        _document_from_entry(
-            e, f"{path.name} reference #{i + 1} ({e.get('id', '?')})", ("id", "title", "short_title", "official_url")
-        )
-        for i, e in enumerate(data.get("reference", []))
-    )
+    rejected: list[tuple[str, str]] = []
     seen: set[str] = set()
-    for doc in docs + refs:
-        if doc.id in seen:
-            raise ConfigError(f"{path.name}: duplicate id {doc.id!r}; ids must be unique.")
-        seen.add(doc.id)
+
+    def accept(kind: str, required: Iterable[str]) -> tuple[Document, ...]:
+        out = []
+        for i, entry in enumerate(data.get(kind, [])):
+            entry_id = str(entry.get("id", "?")) if isinstance(entry, dict) else "?"
+            where = f"{path.name} {kind} #{i + 1} ({entry_id})"
+            try:
+                if not isinstance(entry, dict):
+                    raise ConfigError(f"{where}: is not a table; write it as [[{kind}]] with key = value lines.")
+                doc = _document_from_entry(entry, where, required, schemes)
+                if doc.id in seen:
+                    raise ConfigError(
+                        f"{path.name}: duplicate id {doc.id!r} ({where}); ids must be unique, so this entry "
+                        "is skipped and the first one kept."
+                    )
+            except TypeError as exc:  # a field of the wrong TOML type (a number for a name, say)
+                problem = ConfigError(
+                    f"{where}: a field has the wrong type ({exc}); see the field list atop sources.toml."
+                )
+                if not lenient:
+                    raise problem from exc
+                rejected.append((entry_id, str(problem)))
+                continue
+            except ConfigError as exc:
+                if not lenient:
+                    raise
+                rejected.append((entry_id, str(exc)))
+                continue
+            seen.add(doc.id)
+            out.append(doc)
+        return tuple(out)
+
+    docs = accept("document", _REQUIRED)
+    refs = accept("reference", ("id", "title", "short_title", "official_url"))
     words = {str(k): tuple(str(w) for w in v) for k, v in data.get("jurisdiction_words", {}).items()}
-    return Manifest(docs, refs, words)
+    return Manifest(docs, refs, words, tuple(rejected))
 
 
 def sha256_file(path: Path) -> str:
@@ -247,11 +289,13 @@ def load_added(cache_dir: Path) -> list[Document]:
     if not path.is_file():
         return []
     # a user-added file is described by its original location, a file:// URL
-    return list(load_manifest(path, schemes=(*_ALLOWED_SCHEMES, "file://")).documents)
+    return list(load_manifest(path, schemes=(*_ALLOWED_SCHEMES, "file://"), lenient=True).documents)
 
 
 def load_corpus(manifest_path: Path, cache_dir: Path) -> Manifest:
-    """The manifest plus the documents users added locally."""
-    manifest = load_manifest(manifest_path)
+    """The manifest plus the documents users added locally; invalid entries are skipped and listed as rejected."""
+    manifest = load_manifest(manifest_path, lenient=True)
     added = [d for d in load_added(cache_dir) if d.id not in {m.id for m in manifest.documents}]
-    return Manifest(manifest.documents + tuple(added), manifest.references, manifest.jurisdiction_words)
+    return Manifest(
+        manifest.documents + tuple(added), manifest.references, manifest.jurisdiction_words, manifest.rejected
+    )

@@ -4,6 +4,12 @@ Each document is its own transaction: a failure is reported and the next documen
 changed document gets its new chunks written before its stale ones are deleted, so an interrupted
 run never leaves a document with fewer chunks than before. Unchanged documents (same file hash,
 same profile and chunker) are skipped without parsing; unchanged chunks are never re-embedded.
+
+Crash consistency: a document counts as unchanged only when every index holds the same chunk ids
+for it and every one of those chunks carries the current file hash and build key (see
+`ChromaStore.doc_states`). A run killed at any point leaves some document failing that test, and the
+next run redoes it: new chunks are upserted (idempotent, content-derived ids), kept chunks get fresh
+metadata, and stale chunks are deleted from every index, including ones a killed run left in only one.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from langchain_core.embeddings import Embeddings
 from govqa.chunking import CHUNKER_VERSION, chunk_sections
 from govqa.corpus import Manifest, load_corpus, require_file
 from govqa.embedding import build_embedders, embed_many, embedder_name
-from govqa.errors import GovQAError
+from govqa.errors import GovQAError, UnreadableDocumentError
 from govqa.parsing import parse_file
 from govqa.profiles import load_profile
 from govqa.records import Chunk, Document
@@ -72,10 +78,16 @@ def build_key(settings: Settings, profile_path: Path) -> str:
 def chunk_document(doc: Document, path: Path, settings: Settings) -> tuple[list[Chunk], int]:
     """Parse and chunk one file (pure apart from reading it). Returns chunks and page count."""
     profile = load_profile(settings.profiles_dir, doc.profile)
-    source = parse_file(path, doc, profile)
-    chunks = chunk_sections(
-        source, segment(source, profile), max_chars=settings.chunking.max_chars, min_chars=settings.chunking.min_chars
-    )
+    try:
+        source = parse_file(path, doc, profile)
+        sizes = settings.chunking
+        chunks = chunk_sections(source, segment(source, profile), max_chars=sizes.max_chars, min_chars=sizes.min_chars)
+    except GovQAError:
+        raise
+    except Exception as exc:  # a hostile file may trip any parser error; it is that file's failure, not the run's
+        raise UnreadableDocumentError(
+            f"{doc.id}: {path.name} could not be read ({type(exc).__name__}: {exc}); check or replace the file."
+        ) from exc
     if not chunks:
         raise GovQAError(f"{doc.id}: {path.name} produced no text chunks; check the file and its profile.")
     return chunks, len(source.page_starts)
@@ -118,7 +130,8 @@ def ingest_document(
     kept = [c for c in unique if c.id in have]
     if kept:
         store.update_metadata(kept, extra)
-    store.delete(have - {c.id for c in unique})
+    # Stale = anywhere in any index, so a chunk a killed run left in one index only goes too.
+    store.delete(store.all_ids_of(doc.id) - {c.id for c in unique})
     return DocReport(doc.id, "ingested", pages, len(unique), len(new), time.perf_counter() - start)
 
 
@@ -134,13 +147,18 @@ def ingest(
 ) -> list[DocReport]:
     """Ingest the manifest's documents (or some of them); one report per document."""
     manifest = manifest or load_corpus(settings.manifest, settings.cache_dir)
-    docs = [manifest.get(i) for i in doc_ids] if doc_ids else list(manifest.documents)
+    rejected = {entry_id for entry_id, _ in manifest.rejected}
+    docs = [manifest.get(i) for i in doc_ids if i not in rejected] if doc_ids else list(manifest.documents)
     embedders = embedders if embedders is not None else build_embedders(settings)
     store = store or open_store(settings, embedders)
     if rebuild:
         store.reset()
     states = store.doc_states()
-    reports = []
+    reports = [
+        DocReport(entry_id, "failed", error=reason)
+        for entry_id, reason in manifest.rejected
+        if not doc_ids or entry_id in doc_ids
+    ]
     for doc in docs:
         t0 = time.perf_counter()
         state = states.get(doc.id)
@@ -154,6 +172,24 @@ def ingest(
         except GovQAError as exc:
             reports.append(DocReport(doc.id, "failed", seconds=time.perf_counter() - t0, error=str(exc)))
     return reports
+
+
+def _refuse_taken_id(settings: Settings, doc: Document) -> None:
+    """An added file may replace its own earlier version (same source path), never another document."""
+    from govqa.corpus import load_added, load_manifest
+    from govqa.errors import ConfigError
+
+    try:
+        manifest_ids = {d.id for d in load_manifest(settings.manifest, lenient=True).documents}
+    except ConfigError:  # no manifest (or an unreadable one): nothing of it to overwrite
+        manifest_ids = set()
+    owner = next((d for d in load_added(settings.cache_dir) if d.id == doc.id), None)
+    if doc.id in manifest_ids or (owner is not None and owner.official_url != doc.official_url):
+        held_by = "a manifest document" if doc.id in manifest_ids else owner.official_url if owner else ""
+        raise ConfigError(
+            f"{doc.official_url}: its id {doc.id!r} is already used by {held_by}; rename the file to add it "
+            "as a separate document (adding the same file again updates it)."
+        )
 
 
 _FORMATS = {".pdf": ("pdf", "generic"), ".xml": ("xml", "jp-law-xml"), ".txt": ("txt", "generic")}
@@ -176,7 +212,7 @@ def add_document(
     import shutil
 
     from govqa.corpus import save_added, sha256_file
-    from govqa.errors import SourceUnavailableError, UnreadableDocumentError
+    from govqa.errors import SourceUnavailableError
 
     if not path.is_file():
         raise SourceUnavailableError(f"{path}: no such file; give the path of a PDF, XML or .txt file.")
@@ -199,6 +235,7 @@ def add_document(
         status="current",
         legal_effect="non_binding",
     )
+    _refuse_taken_id(settings, doc)
     t0 = time.perf_counter()
     try:
         chunk_document(doc, path, settings)  # refuse unreadable files before anything is copied or stored

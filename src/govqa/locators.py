@@ -17,7 +17,7 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 def kanji_to_int(text: str) -> int | None:
     """二十四 → 24, 百五 → 105, 24 → 24; None when not a number."""
     text = unicodedata.normalize("NFKC", text)
-    if text.isdigit():
+    if text.isdecimal():  # not isdigit(): "፩" or "²" pass isdigit() yet int() refuses them
         return int(text)
     total, digit = 0, None
     for ch in text:
@@ -122,8 +122,11 @@ _JA_PARAS = re.compile(r"第([0-9〇一二三四五六七八九十百]+)項(?:[�
 _KO_PARAS = re.compile(r"제(\d+)항(?:[–-]제(\d+)항)?")
 
 
+_MAX_RANGE = 200  # a merged chunk spans a few paragraphs; a longer "range" is a hostile locator, not a list
+
+
 def _expand(first: str, last: str | None) -> tuple[str, ...]:
-    if last and first.isdigit() and last.isdigit():
+    if last and first.isdecimal() and last.isdecimal() and 0 <= int(last) - int(first) <= _MAX_RANGE:
         return tuple(str(i) for i in range(int(first), int(last) + 1))
     return (first,) if not last else (first, last)
 

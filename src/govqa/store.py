@@ -135,20 +135,42 @@ class ChromaStore:
     # ---------------------------------------------------------------- writing
 
     def doc_states(self) -> dict[str, DocState]:
-        coll = self.collection("dense", create=True)
+        """Per document: its file hash and build key if it is completely indexed, else empty ones.
+
+        Complete = every index holds the same chunk ids for the document and all its chunks carry one
+        (file hash, build key). A run killed mid-document breaks one of these (chunks missing from an
+        index, new chunks beside stale ones, metadata refreshed in one index only), so the document is
+        redone rather than skipped.
+        """
+        ids: dict[str, dict[str, set[str]]] = {}  # doc → index → chunk ids
+        keys: dict[str, set[tuple[str, str]]] = {}  # doc → every (source_sha256, build_key) seen
+        for index in self.model_names:
+            coll = self.collection(index, create=True)
+            for cid, meta, _ in self._iter(coll, include_documents=False):
+                doc_id = str(meta["doc_id"])
+                ids.setdefault(doc_id, {}).setdefault(index, set()).add(cid)
+                keys.setdefault(doc_id, set()).add((str(meta.get("source_sha256", "")), str(meta.get("build_key", ""))))
         states: dict[str, DocState] = {}
-        counts: dict[str, int] = {}
-        for _, meta, _ in self._iter(coll, include_documents=False):
-            doc_id = str(meta["doc_id"])
-            counts[doc_id] = counts.get(doc_id, 0) + 1
-            states[doc_id] = DocState(doc_id, str(meta.get("source_sha256", "")), str(meta.get("build_key", "")), 0)
-        return {k: DocState(v.doc_id, v.source_sha256, v.build_key, counts[k]) for k, v in states.items()}
+        for doc_id, per_index in ids.items():
+            sets = [per_index.get(index, set()) for index in self.model_names]
+            complete = len(keys[doc_id]) == 1 and all(s == sets[0] for s in sets)
+            sha, key = next(iter(keys[doc_id])) if complete else ("", "")
+            states[doc_id] = DocState(doc_id, sha, key, len(per_index.get("dense", set())))
+        return states
 
     def ids_of(self, doc_id: str) -> set[str]:
         """Chunk ids of a document present in every index (a chunk missing from one must be re-embedded)."""
         sets = [set(self.collection(i, create=True).get(where={"doc_id": doc_id}, include=[])["ids"])
                 for i in self.model_names]
         return set.intersection(*sets) if sets else set()
+
+    def all_ids_of(self, doc_id: str) -> set[str]:
+        """Chunk ids of a document present in any index."""
+        return {
+            cid
+            for i in self.model_names
+            for cid in self.collection(i, create=True).get(where={"doc_id": doc_id}, include=[])["ids"]
+        }
 
     def upsert(
         self, index: str, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], extra: dict[str, str]

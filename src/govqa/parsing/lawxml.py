@@ -21,7 +21,7 @@ _KANJI_DIGITS = "〇一二三四五六七八九"
 
 def kanji_number(n: int) -> str:
     """1 → 一, 24 → 二十四, 105 → 百五 (the numerals Japanese statutes use in locators)."""
-    if n <= 0:
+    if n <= 0 or n >= 10000:  # beyond 千 the units change (万); no statute numbers that far
         return str(n)
     out = ""
     for value, sign in ((1000, "千"), (100, "百"), (10, "十")):
@@ -112,7 +112,7 @@ def _jp_article(art: etree._Element, b: _Builder, path: tuple[str, ...], prefix:
     for par in art.findall("Paragraph"):
         n = par.get("Num", "")
         p_start, p_end = b.add(_jp_paragraph_text(par, ja) + "\n")
-        if n.isdigit():
+        if n.isdecimal():
             suffix = f"第{kanji_number(int(n))}項" if ja else f"({n})"
             blocks.append((suffix, p_start, p_end))
     _, end = b.add("\n")
@@ -129,7 +129,7 @@ def _jp_walk(el: etree._Element, b: _Builder, path: tuple[str, ...], prefix: str
             _jp_walk(child, b, (*path, _text(child.find(_JP_CONTAINERS[tag]))), prefix, ja)
         elif tag == "Paragraph":  # supplementary provisions without articles
             n = child.get("Num", "1")
-            locator = f"{prefix}第{kanji_number(int(n))}項" if ja and n.isdigit() else f"{prefix} ({n})"
+            locator = f"{prefix}第{kanji_number(int(n))}項" if ja and n.isdecimal() else f"{prefix} ({n})"
             start, end = b.add(_jp_paragraph_text(child, ja) + "\n\n")
             b.sections.append(Section(locator.strip(), path, start, end - 1))
 

@@ -6,6 +6,7 @@ newline and their start offsets recorded.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
 from pathlib import Path
@@ -24,8 +25,13 @@ _WORDS = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 def extract_pages(path: Path) -> list[str]:
     """Raw text of each page; raises UnreadableDocumentError for broken, encrypted or image-only PDFs."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError
 
+    # pypdf logs what it repairs in a damaged file ("EOF marker not found"); unhandled, those lines reach the
+    # terminal beside our own one-line error, so they are held back while this file is read.
+    pypdf_log = logging.getLogger("pypdf")
+    level = pypdf_log.level
+    pypdf_log.setLevel(logging.ERROR)
     try:
         reader = PdfReader(path)
         if reader.is_encrypted:
@@ -35,10 +41,17 @@ def extract_pages(path: Path) -> list[str]:
         pages = [page.extract_text() or "" for page in reader.pages]
     except UnreadableDocumentError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError) as exc:
+    except LimitReachedError as exc:
+        raise UnreadableDocumentError(
+            f"{path}: a stream inflates beyond the safety limit ({exc}); the file is damaged or a decompression "
+            "bomb: replace it."
+        ) from exc
+    except Exception as exc:  # hostile bytes make pypdf raise almost any kind (IndexError, RecursionError, …)
         raise UnreadableDocumentError(
             f"{path}: not a readable PDF ({type(exc).__name__}: {exc}); check the download or replace the file."
         ) from exc
+    finally:
+        pypdf_log.setLevel(level)
     if not pages:
         raise UnreadableDocumentError(f"{path}: the PDF has no pages.")
     if sum(len(p.strip()) for p in pages) < 20 * len(pages) ** 0.5:
