@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,7 +25,7 @@ from langchain_core.retrievers import BaseRetriever
 
 from govqa.corpus import Manifest, load_corpus
 from govqa.errors import QuestionError
-from govqa.lexical import LexicalIndex
+from govqa.lexical import LexicalIndex, tokenize
 from govqa.locators import Ref, ref_of_locator, refs_in_question
 from govqa.profiles import load_profile, unit_prior
 from govqa.records import Chunk, Document, Passage
@@ -35,8 +36,15 @@ from govqa.store import ChromaStore
 MAX_QUESTION_CHARS = 4000
 _LOOKUP_BONUS = 1.0  # larger than any fused score: a named provision comes first
 _DEFINITION_BONUS = 0.5  # a definition of the term asked about comes next
-_ASKS_DEFINITION = re.compile(r"\b(define[sd]?|definition|meaning|what (?:is|are) meant by)\b|定義|とは", re.I)
-_QUOTED = re.compile(r"(?:^|(?<=[\s(]))[‘'\"“「『]([^’'\"”」』]{2,60})[’'\"”」』](?=[\s.,;:!?)]|$)")
+_ASKS_DEFINITION = re.compile(
+    r"\b(define[sd]?|definition|meaning|what (?:is|are) meant by|describe[sd]?|explain(?:s|ed)?)\b|定義|とは|説明", re.I
+)
+# A sentence ends at . ? ! before a capital or a quote (not after "Art." or "No."), or after 。？！.
+_SENTENCES = re.compile(r"(?<!\b[A-Z][a-z])(?<!\bNo)(?<=[.?!])['’\"”]?\s+(?=[A-Z'‘\"“])|(?<=[。？！])")
+# Words of a question's frame, not its topic: a last sentence made only of these has no focus.
+_FRAME = frozenset(tokenize("corpus support claim true correct right say says text document quote answer"))
+# Quoted terms: Latin quotes need word boundaries around them (apostrophes); CJK brackets do not.
+_QUOTED = re.compile(r"(?:^|(?<=[\s(]))[‘'\"“]([^’'\"”]{2,60})[’'\"”](?=[\s.,;:!?)]|$)|[「『]([^」』]{2,60})[」』]")
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,31 @@ def check_question(question: str) -> str:
             f"The question is {len(text)} characters long; shorten it to {MAX_QUESTION_CHARS} or fewer."
         )
     return text
+
+
+def quoted_terms(question: str) -> list[str]:
+    """Terms the question quotes; a quoted "用語（Term）" also yields each of its two names."""
+    terms: list[str] = []
+    for latin, cjk in _QUOTED.findall(question):
+        quoted = unicodedata.normalize("NFKC", latin or cjk).strip()
+        terms.append(quoted)
+        if m := re.fullmatch(r"(.+?)\s*\((.+)\)", quoted):
+            terms.extend(t.strip() for t in m.groups())
+    return [t.lower() for t in dict.fromkeys(terms) if t]
+
+
+def question_focus(question: str) -> str:
+    """The sentence that asks, when a question first sets a scene ("We are a hospital… Who must…?").
+
+    Scenario words dilute both the embedding and BM25; the asking sentence, searched on its own as
+    an extra list, names the duty or topic wanted. Empty for a one-sentence question.
+    """
+    sentences = [s.strip() for s in _SENTENCES.split(question) if s.strip()]
+    if len(sentences) < 2:
+        return ""
+    asking = [s for s in sentences if s.endswith(("?", "？"))]
+    focus = (asking or sentences)[-1]
+    return focus if set(tokenize(focus)) - _FRAME else ""
 
 
 @dataclass
@@ -209,14 +242,17 @@ class Retriever:
         return found
 
     def _definitions(self, question: str, doc_ids: list[str]) -> dict[str, float]:
-        """Chunks that define a quoted term the question asks the meaning of ("‘X’ means", "X refers to")."""
+        """Chunks that define or gloss a quoted term the question asks about ("‘X’ means", "X refers
+        to", "X describes", a list entry "8. X: …")."""
         if not _ASKS_DEFINITION.search(question):
             return {}
-        terms = [t.strip().lower() for t in _QUOTED.findall(question)]
+        terms = quoted_terms(question)
         if not terms:
             return {}
-        defines = r"\s*(?:means|refers to|is defined as|shall mean|とは)"
-        patterns = [re.compile(rf"[‘'\"“「]?{re.escape(t)}[’'\"”」]?{defines}", re.I) for t in terms]
+        defines = r"\s*(?:means|refers to|is defined as|shall mean|describes|:|とは)"
+        patterns = [
+            re.compile(rf"(?:[‘'\"“「]|(?:^|\n)(?:\d+\.\s*)?){re.escape(t)}[’'\"”」]?{defines}", re.I) for t in terms
+        ]
         allowed = set(doc_ids)
         found = {}
         for chunk in self.chunks:
@@ -299,6 +335,10 @@ class Retriever:
             cands.add("lexical_gloss", self._lexical(gloss, n, allowed), cfg.weight_lexical, cfg.rrf_k)
             if not english:
                 cands.add("dense_gloss", self._dense("dense", gloss, n, allowed), cfg.weight_dense, cfg.rrf_k)
+        focus = question_focus(question)
+        if focus and english and cfg.weight_focus > 0:
+            cands.add("dense_focus", self._dense("dense", focus, n, allowed), cfg.weight_focus, cfg.rrf_k)
+            cands.add("lexical_focus", self._lexical(focus, n, allowed), cfg.weight_focus, cfg.rrf_k)
         if routed and set(routed) != set(allowed):
             cands.add("dense_routed", self._dense("dense", dense_text, n // 2, routed), cfg.weight_dense / 2, cfg.rrf_k)
             cands.add(
