@@ -40,6 +40,8 @@ _ASKS_DEFINITION = re.compile(
     r"\b(define[sd]?|definition|meaning|what (?:is|are) meant by|describe[sd]?|explain(?:s|ed)?)\b|定義|とは|説明", re.I
 )
 # A sentence ends at . ? ! before a capital or a quote (not after "Art." or "No."), or after 。？！.
+_WORD = re.compile(r"\w+")
+_DUPLICATE = 0.8  # share of the shorter passage's word trigrams that makes two passages one
 _SENTENCES = re.compile(r"(?<!\b[A-Z][a-z])(?<!\bNo)(?<=[.?!])['’\"”]?\s+(?=[A-Z'‘\"“])|(?<=[。？！])")
 # Words of a question's frame, not its topic: a last sentence made only of these has no focus.
 _FRAME = frozenset(tokenize("corpus support claim true correct right say says text document quote answer"))
@@ -141,6 +143,11 @@ class Retriever:
                     [stored.get(c.id, [0.0] * dim) for c in self.chunks], dtype=np.float32
                 ).reshape(len(self.chunks), dim)
         self._query_vectors: dict[tuple[str, str], list[float]] = {}
+        self._shingle_cache: dict[int, frozenset[int]] = {}
+        order = {"in_force": 0, "current": 0, "superseded": 1, "revoked": 2}
+        self._preference = {
+            d.id: (order.get(d.status, 1), n) for n, d in enumerate(self.manifest.documents)
+        }
         self.glossary = Glossary.load(settings.glossary)
         profiles = {d.profile: load_profile(settings.profiles_dir, d.profile) for d in self.documents.values()}
         self.prior = np.array(
@@ -290,6 +297,33 @@ class Retriever:
             emitted.add(cid)
         return out
 
+    def _shingles(self, i: int) -> frozenset[int]:
+        if i not in self._shingle_cache:
+            words = _WORD.findall(self.chunks[i].text.lower())
+            self._shingle_cache[i] = frozenset(hash(tuple(words[j : j + 3])) for j in range(max(len(words) - 2, 1)))
+        return self._shingle_cache[i]
+
+    def _collapse_duplicates(self, ranked: list[tuple[str, float]]) -> list[tuple[str, float]]:
+        """Keep one of near-identical passages from different documents (two editions of one act), so
+        the head of the list holds distinct evidence. The kept copy takes the best rank of the group
+        and comes from the preferred document: in force before superseded, then manifest order."""
+        out: list[tuple[str, float]] = []
+        for cid, score in ranked:
+            i = self.by_id[cid]
+            shingles = self._shingles(i)
+            for slot, (kept, kept_score) in enumerate(out):
+                j = self.by_id[kept]
+                if self.chunks[j].doc_id == self.chunks[i].doc_id:
+                    continue
+                other = self._shingles(j)
+                if len(shingles & other) >= _DUPLICATE * min(len(shingles), len(other)):
+                    if self._preference[self.chunks[i].doc_id] < self._preference[self.chunks[j].doc_id]:
+                        out[slot] = (cid, kept_score)
+                    break
+            else:
+                out.append((cid, score))
+        return out
+
     def _interleave(self, ranked: list[tuple[str, float]], route: Route) -> list[tuple[str, float]]:
         """When a question names texts of several jurisdictions (a comparison), give each a turn at the top."""
         if route.by != "alias":
@@ -361,6 +395,7 @@ class Retriever:
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         if self.reranker is not None:
             ranked = self.reranker(question, ranked[: 3 * k], self.chunks, self.by_id) + ranked[3 * k :]
+        ranked = self._collapse_duplicates(ranked[: 3 * k]) + ranked[3 * k :]
         ranked = self._interleave(ranked, route)
         ranked = self._parallel(ranked[: 2 * k], preferred_language(question), allowed)
         passages = []
