@@ -1,8 +1,8 @@
 """BM25 over chunk texts with a tokeniser that works for English, Japanese and Korean.
 
 Latin-script text: lower-cased word tokens without stop words, reduced by the Snowball (Porter2)
-English stemmer so "fines"/"fine", "deploying"/"deployers" and "labelling"/"labels" meet. CJK text (no spaces): overlapping character
-bigrams, the standard unsupervised choice that needs no dictionary.
+English stemmer so "fines"/"fine", "deploying"/"deployers" and "labelling"/"labels" meet. CJK
+text (no spaces): overlapping character bigrams, the standard unsupervised choice that needs no dictionary.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,6 +83,18 @@ def quoted_terms(question: str) -> list[str]:
     return [t.lower() for t in dict.fromkeys(terms) if t]
 
 
+def definition_patterns(terms: Sequence[str]) -> list[re.Pattern[str]]:
+    """Patterns for a passage that defines or glosses a term: "‘X’ means", "X refers to", "X is
+    defined as", "X describes", "Xとは", or a list entry at a line start ("8. X: …")."""
+    verbs = r"\s*(?:means|refers to|is defined as|shall mean|describes|とは)"
+    patterns = []
+    for term in terms:
+        t = re.escape(term)
+        patterns.append(re.compile(rf"[‘'\"“「]?{t}[’'\"”」]?{verbs}", re.I))
+        patterns.append(re.compile(rf"(?:^|\n)(?:\d+\.\s*)?[‘'\"“「]?{t}[’'\"”」]?\s*:", re.I))
+    return patterns
+
+
 def question_focus(question: str) -> str:
     """The sentence that asks, when a question first sets a scene ("We are a hospital… Who must…?").
 
@@ -95,6 +107,39 @@ def question_focus(question: str) -> str:
     asking = [s for s in sentences if s.endswith(("?", "？"))]
     focus = (asking or sentences)[-1]
     return focus if set(tokenize(focus)) - _FRAME else ""
+
+
+def _shingles(text: str) -> frozenset[tuple[str, ...]]:
+    words = _WORD.findall(text.lower())
+    return frozenset(tuple(words[j : j + 3]) for j in range(max(len(words) - 2, 1)))
+
+
+def collapse_duplicates(
+    ranked: list[tuple[str, float]],
+    text_of: Callable[[str], str],
+    preference_of: Callable[[str], tuple[int, int]],
+) -> list[tuple[str, float]]:
+    """Keep one of near-identical passages from different documents (two editions of one act), so
+    the head of the list holds distinct evidence. Passages are one when >= 80 % of the shorter one's
+    word trigrams occur in the other. The kept copy takes the best rank of its group and comes from
+    the preferred document: `preference_of` gives (status rank, document position), the lowest wins;
+    passages of one document (same position) are never merged."""
+    out: list[tuple[str, float]] = []
+    kept_shingles: list[frozenset[tuple[str, ...]]] = []
+    for cid, score in ranked:
+        shingles = _shingles(text_of(cid))
+        for slot, (kept, kept_score) in enumerate(out):
+            if preference_of(kept)[1] == preference_of(cid)[1]:
+                continue  # same document
+            other = kept_shingles[slot]
+            if len(shingles & other) >= _DUPLICATE * min(len(shingles), len(other)):
+                if preference_of(cid) < preference_of(kept):
+                    out[slot], kept_shingles[slot] = (cid, kept_score), shingles
+                break
+        else:
+            out.append((cid, score))
+            kept_shingles.append(shingles)
+    return out
 
 
 @dataclass
@@ -143,11 +188,8 @@ class Retriever:
                     [stored.get(c.id, [0.0] * dim) for c in self.chunks], dtype=np.float32
                 ).reshape(len(self.chunks), dim)
         self._query_vectors: dict[tuple[str, str], list[float]] = {}
-        self._shingle_cache: dict[int, frozenset[int]] = {}
         order = {"in_force": 0, "current": 0, "superseded": 1, "revoked": 2}
-        self._preference = {
-            d.id: (order.get(d.status, 1), n) for n, d in enumerate(self.manifest.documents)
-        }
+        self._preference = {d.id: (order.get(d.status, 1), n) for n, d in enumerate(self.manifest.documents)}
         self.glossary = Glossary.load(settings.glossary)
         profiles = {d.profile: load_profile(settings.profiles_dir, d.profile) for d in self.documents.values()}
         self.prior = np.array(
@@ -256,10 +298,7 @@ class Retriever:
         terms = quoted_terms(question)
         if not terms:
             return {}
-        defines = r"\s*(?:means|refers to|is defined as|shall mean|describes|:|とは)"
-        patterns = [
-            re.compile(rf"(?:[‘'\"“「]|(?:^|\n)(?:\d+\.\s*)?){re.escape(t)}[’'\"”」]?{defines}", re.I) for t in terms
-        ]
+        patterns = definition_patterns(terms)
         allowed = set(doc_ids)
         found = {}
         for chunk in self.chunks:
@@ -287,41 +326,19 @@ class Retriever:
                         continue
                     for j, oref in enumerate(self.refs):
                         twin = self.chunks[j]
-                        if (twin.doc_id == other and oref is not None and twin.id not in emitted
-                                and oref.kind == ref.kind and oref.main == ref.main
-                                and (not ref.subs or not oref.subs or set(ref.subs) & set(oref.subs))):
+                        if (
+                            twin.doc_id == other
+                            and oref is not None
+                            and twin.id not in emitted
+                            and oref.kind == ref.kind
+                            and oref.main == ref.main
+                            and (not ref.subs or not oref.subs or set(ref.subs) & set(oref.subs))
+                        ):
                             # The reader asked in (or for) the other language: its text comes first.
                             out.append((twin.id, score + 1e-6))
                             emitted.add(twin.id)
             out.append((cid, score))
             emitted.add(cid)
-        return out
-
-    def _shingles(self, i: int) -> frozenset[int]:
-        if i not in self._shingle_cache:
-            words = _WORD.findall(self.chunks[i].text.lower())
-            self._shingle_cache[i] = frozenset(hash(tuple(words[j : j + 3])) for j in range(max(len(words) - 2, 1)))
-        return self._shingle_cache[i]
-
-    def _collapse_duplicates(self, ranked: list[tuple[str, float]]) -> list[tuple[str, float]]:
-        """Keep one of near-identical passages from different documents (two editions of one act), so
-        the head of the list holds distinct evidence. The kept copy takes the best rank of the group
-        and comes from the preferred document: in force before superseded, then manifest order."""
-        out: list[tuple[str, float]] = []
-        for cid, score in ranked:
-            i = self.by_id[cid]
-            shingles = self._shingles(i)
-            for slot, (kept, kept_score) in enumerate(out):
-                j = self.by_id[kept]
-                if self.chunks[j].doc_id == self.chunks[i].doc_id:
-                    continue
-                other = self._shingles(j)
-                if len(shingles & other) >= _DUPLICATE * min(len(shingles), len(other)):
-                    if self._preference[self.chunks[i].doc_id] < self._preference[self.chunks[j].doc_id]:
-                        out[slot] = (cid, kept_score)
-                    break
-            else:
-                out.append((cid, score))
         return out
 
     def _interleave(self, ranked: list[tuple[str, float]], route: Route) -> list[tuple[str, float]]:
@@ -395,7 +412,14 @@ class Retriever:
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         if self.reranker is not None:
             ranked = self.reranker(question, ranked[: 3 * k], self.chunks, self.by_id) + ranked[3 * k :]
-        ranked = self._collapse_duplicates(ranked[: 3 * k]) + ranked[3 * k :]
+        ranked = (
+            collapse_duplicates(
+                ranked[: 3 * k],
+                lambda cid: self.chunks[self.by_id[cid]].text,
+                lambda cid: self._preference[self.chunks[self.by_id[cid]].doc_id],
+            )
+            + ranked[3 * k :]
+        )
         ranked = self._interleave(ranked, route)
         ranked = self._parallel(ranked[: 2 * k], preferred_language(question), allowed)
         passages = []
