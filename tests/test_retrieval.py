@@ -379,3 +379,13 @@ def test_passages_of_one_document_or_with_different_text_are_kept() -> None:
     other = "A developer of a high-risk system shall give deployers the documentation they need."
     ranked = [("a:1", RULE, 3.0), ("a:2", RULE, 2.0), ("b:1", other, 1.0)]
     assert _collapse(ranked, {"a": (0, 0), "b": (0, 1)}) == ["a:1", "a:2", "b:1"]
+
+
+def test_identical_text_of_different_families_is_kept() -> None:
+    """Only editions of one text (same jurisdiction and language) are compared: a rule two laws
+    happen to share stays twice."""
+    texts = {"eu:1": RULE, "us:1": RULE}
+    preference = {"eu:1": (0, 0), "us:1": (0, 1)}
+    family = {"eu:1": ("EU", "en"), "us:1": ("US", "en")}
+    out = collapse_duplicates([("eu:1", 2.0), ("us:1", 1.0)], texts.__getitem__, preference.__getitem__, family.get)
+    assert [cid for cid, _ in out] == ["eu:1", "us:1"]

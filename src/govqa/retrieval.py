@@ -118,27 +118,33 @@ def collapse_duplicates(
     ranked: list[tuple[str, float]],
     text_of: Callable[[str], str],
     preference_of: Callable[[str], tuple[int, int]],
+    family_of: Callable[[str], object] = lambda cid: None,
 ) -> list[tuple[str, float]]:
     """Keep one of near-identical passages from different documents (two editions of one act), so
     the head of the list holds distinct evidence. Passages are one when >= 80 % of the shorter one's
     word trigrams occur in the other. The kept copy takes the best rank of its group and comes from
     the preferred document: `preference_of` gives (status rank, document position), the lowest wins;
-    passages of one document (same position) are never merged."""
+    passages of one document (same position) are never merged. Only passages of one `family_of`
+    (editions share jurisdiction and language) are compared, which keeps this cheap."""
     out: list[tuple[str, float]] = []
-    kept_shingles: list[frozenset[tuple[str, ...]]] = []
+    shingles: dict[str, frozenset[tuple[str, ...]]] = {}
+
+    def shingles_of(cid: str) -> frozenset[tuple[str, ...]]:
+        if cid not in shingles:
+            shingles[cid] = _shingles(text_of(cid))
+        return shingles[cid]
+
     for cid, score in ranked:
-        shingles = _shingles(text_of(cid))
         for slot, (kept, kept_score) in enumerate(out):
-            if preference_of(kept)[1] == preference_of(cid)[1]:
-                continue  # same document
-            other = kept_shingles[slot]
-            if len(shingles & other) >= _DUPLICATE * min(len(shingles), len(other)):
+            if preference_of(kept)[1] == preference_of(cid)[1] or family_of(kept) != family_of(cid):
+                continue  # same document, or texts that cannot be editions of one another
+            mine, other = shingles_of(cid), shingles_of(kept)
+            if len(mine & other) >= _DUPLICATE * min(len(mine), len(other)):
                 if preference_of(cid) < preference_of(kept):
-                    out[slot], kept_shingles[slot] = (cid, kept_score), shingles
+                    out[slot] = (cid, kept_score)
                 break
         else:
             out.append((cid, score))
-            kept_shingles.append(shingles)
     return out
 
 
@@ -190,6 +196,7 @@ class Retriever:
         self._query_vectors: dict[tuple[str, str], list[float]] = {}
         order = {"in_force": 0, "current": 0, "superseded": 1, "revoked": 2}
         self._preference = {d.id: (order.get(d.status, 1), n) for n, d in enumerate(self.manifest.documents)}
+        self._family = {d.id: (d.jurisdiction, d.language) for d in self.manifest.documents}
         self.glossary = Glossary.load(settings.glossary)
         profiles = {d.profile: load_profile(settings.profiles_dir, d.profile) for d in self.documents.values()}
         self.prior = np.array(
