@@ -19,7 +19,17 @@ from langchain_core.embeddings import Embeddings
 from govqa.corpus import Manifest
 from govqa.errors import IndexMissingError, QuestionError
 from govqa.ingest import ingest
-from govqa.retrieval import MAX_QUESTION_CHARS, Filters, GovQARetriever, Retriever, retrieve
+from govqa.retrieval import (
+    MAX_QUESTION_CHARS,
+    Filters,
+    GovQARetriever,
+    Retriever,
+    collapse_duplicates,
+    definition_patterns,
+    question_focus,
+    quoted_terms,
+    retrieve,
+)
 from govqa.settings import Settings
 
 
@@ -283,3 +293,99 @@ def test_in_memory_dense_search_ranks_like_chroma(indexed: Indexed, question: st
         chroma = via_chroma._dense(index, question, 5, allowed)
         # The fake embedder makes ties, which either side may break its own way: compare the scores.
         assert memory and [s for _, s in memory] == pytest.approx([s for _, s in chroma], abs=1e-3)
+
+
+# ---------------------------------------------------------------- question analysis and de-duplication
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        (
+            "We are a hospital deploying a high-risk AI system. Who on our side has to oversee it?",
+            "Who on our side has to oversee it?",
+        ),
+        ("Our startup stores chat logs. What security duty applies to us?", "What security duty applies to us?"),
+        ("What does Art. 5 say about scoring?", ""),
+        ("Claim: 'Robots must be registered.' Does the corpus support that?", ""),
+        ("What is the fine for an operator?", ""),
+    ],
+    ids=["scenario", "two-sentences", "abbreviation-is-not-a-sentence-end", "frame-only-ask", "one-sentence"],
+)
+def test_question_focus_is_the_asking_sentence_after_a_scenario(question: str, focus: str) -> None:
+    """A scene followed by a question yields the question; one sentence or a bare frame yields nothing."""
+    assert question_focus(question) == focus
+
+
+@pytest.mark.parametrize(
+    ("question", "terms"),
+    [
+        ("How does the RMF define 'risk tolerance'?", ["risk tolerance"]),
+        (
+            "「情報の完全性（Information Integrity）」をどう説明していますか？",
+            ["情報の完全性(information integrity)", "情報の完全性", "information integrity"],
+        ),
+        ("個人情報の「不適正な利用」を禁止する条文", ["不適正な利用"]),
+        ("What's the operator's duty?", []),
+    ],
+    ids=["latin-quotes", "cjk-with-parenthesised-name", "cjk-brackets-inside-a-sentence", "apostrophes-are-not-quotes"],
+)
+def test_quoted_terms(question: str, terms: list[str]) -> None:
+    """Quoted terms are found in Latin quotes and CJK brackets, with both names of a "用語（Term）" pair."""
+    assert quoted_terms(question) == terms
+
+
+@pytest.mark.parametrize(
+    ("text", "defines"),
+    [
+        ("‘risk tolerance’ means the readiness to bear risk", True),
+        ("In this text, risk tolerance refers to the readiness", True),
+        ("Risk tolerance describes how much risk is borne.", True),
+        ("Intro.\n8. Risk Tolerance: the readiness to bear risk", True),
+        ("the risk tolerance: a list follows", False),
+        ("risk tolerance is discussed later", False),
+    ],
+)
+def test_definition_patterns(text: str, defines: bool) -> None:
+    """A term defined by a verb, or glossed as a list entry at a line start, is a definition."""
+    assert any(p.search(text) for p in definition_patterns(["risk tolerance"])) is defines
+
+
+def _collapse(ranked_texts: list[tuple[str, str, float]], preference: dict[str, tuple[int, int]]) -> list[str]:
+    texts = {cid: text for cid, text, _ in ranked_texts}
+    docs = {cid: cid.split(":")[0] for cid in texts}
+    ranked = [(cid, score) for cid, _, score in ranked_texts]
+    return [cid for cid, _ in collapse_duplicates(ranked, texts.__getitem__, lambda c: preference[docs[c]])]
+
+
+RULE = "A deployer of a high-risk system shall use reasonable care to protect consumers from any known risk."
+
+
+def test_near_identical_passages_of_two_editions_collapse_to_the_preferred_one() -> None:
+    """The copy from the preferred edition takes the best rank; distinct evidence moves up."""
+    ranked = [("print:1", RULE.upper() + " (1)", 3.0), ("signed:1", RULE, 2.0), ("print:2", "Fines apply.", 1.0)]
+    out = _collapse(ranked, {"signed": (1, 0), "print": (1, 1)})
+    assert out == ["signed:1", "print:2"]
+
+
+def test_an_in_force_text_is_preferred_over_a_superseded_one() -> None:
+    """Status decides before manifest order."""
+    ranked = [("old:1", RULE, 3.0), ("new:1", RULE, 2.0)]
+    assert _collapse(ranked, {"old": (1, 0), "new": (0, 1)}) == ["new:1"]
+
+
+def test_passages_of_one_document_or_with_different_text_are_kept() -> None:
+    """Repeated text inside one document, and merely similar passages, are not merged."""
+    other = "A developer of a high-risk system shall give deployers the documentation they need."
+    ranked = [("a:1", RULE, 3.0), ("a:2", RULE, 2.0), ("b:1", other, 1.0)]
+    assert _collapse(ranked, {"a": (0, 0), "b": (0, 1)}) == ["a:1", "a:2", "b:1"]
+
+
+def test_identical_text_of_different_families_is_kept() -> None:
+    """Only editions of one text (same jurisdiction and language) are compared: a rule two laws
+    happen to share stays twice."""
+    texts = {"eu:1": RULE, "us:1": RULE}
+    preference = {"eu:1": (0, 0), "us:1": (0, 1)}
+    family = {"eu:1": ("EU", "en"), "us:1": ("US", "en")}
+    out = collapse_duplicates([("eu:1", 2.0), ("us:1", 1.0)], texts.__getitem__, preference.__getitem__, family.get)
+    assert [cid for cid, _ in out] == ["eu:1", "us:1"]

@@ -1,15 +1,17 @@
 """BM25 over chunk texts with a tokeniser that works for English, Japanese and Korean.
 
-Latin-script text: lower-cased word tokens without stop words, with a light suffix stripper so
-"fines"/"fine" and "obligations"/"obligation" meet. CJK text (no spaces): overlapping character
-bigrams, the standard unsupervised choice that needs no dictionary.
+Latin-script text: lower-cased word tokens without stop words, reduced by the Snowball (Porter2)
+English stemmer so "fines"/"fine", "deploying"/"deployers" and "labelling"/"labels" meet. CJK
+text (no spaces): overlapping character bigrams, the standard unsupervised choice that needs no dictionary.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -97,11 +99,19 @@ STOP_WORDS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
-            return word[: -len(suffix)] + repl
-    return word
+    """Porter2 stem; words of three letters or fewer (and numbers) stay as they are."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    return str(_stemmer().stemWord(word))
 
 
 def tokenize(text: str) -> list[str]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,7 +25,7 @@ from langchain_core.retrievers import BaseRetriever
 
 from govqa.corpus import Manifest, load_corpus
 from govqa.errors import QuestionError
-from govqa.lexical import LexicalIndex
+from govqa.lexical import LexicalIndex, tokenize
 from govqa.locators import Ref, ref_of_locator, refs_in_question
 from govqa.profiles import load_profile, unit_prior
 from govqa.records import Chunk, Document, Passage
@@ -35,8 +36,17 @@ from govqa.store import ChromaStore
 MAX_QUESTION_CHARS = 4000
 _LOOKUP_BONUS = 1.0  # larger than any fused score: a named provision comes first
 _DEFINITION_BONUS = 0.5  # a definition of the term asked about comes next
-_ASKS_DEFINITION = re.compile(r"\b(define[sd]?|definition|meaning|what (?:is|are) meant by)\b|定義|とは", re.I)
-_QUOTED = re.compile(r"(?:^|(?<=[\s(]))[‘'\"“「『]([^’'\"”」』]{2,60})[’'\"”」』](?=[\s.,;:!?)]|$)")
+_ASKS_DEFINITION = re.compile(
+    r"\b(define[sd]?|definition|meaning|what (?:is|are) meant by|describe[sd]?|explain(?:s|ed)?)\b|定義|とは|説明", re.I
+)
+# A sentence ends at . ? ! before a capital or a quote (not after "Art." or "No."), or after 。？！.
+_WORD = re.compile(r"\w+")
+_DUPLICATE = 0.8  # share of the shorter passage's word trigrams that makes two passages one
+_SENTENCES = re.compile(r"(?<!\b[A-Z][a-z])(?<!\bNo)(?<=[.?!])['’\"”]?\s+(?=[A-Z'‘\"“])|(?<=[。？！])")
+# Words of a question's frame, not its topic: a last sentence made only of these has no focus.
+_FRAME = frozenset(tokenize("corpus support claim true correct right say says text document quote answer"))
+# Quoted terms: Latin quotes need word boundaries around them (apostrophes); CJK brackets do not.
+_QUOTED = re.compile(r"(?:^|(?<=[\s(]))[‘'\"“]([^’'\"”]{2,60})[’'\"”](?=[\s.,;:!?)]|$)|[「『]([^」』]{2,60})[」』]")
 
 
 @dataclass(frozen=True)
@@ -60,6 +70,82 @@ def check_question(question: str) -> str:
             f"The question is {len(text)} characters long; shorten it to {MAX_QUESTION_CHARS} or fewer."
         )
     return text
+
+
+def quoted_terms(question: str) -> list[str]:
+    """Terms the question quotes; a quoted "用語（Term）" also yields each of its two names."""
+    terms: list[str] = []
+    for latin, cjk in _QUOTED.findall(question):
+        quoted = unicodedata.normalize("NFKC", latin or cjk).strip()
+        terms.append(quoted)
+        if m := re.fullmatch(r"(.+?)\s*\((.+)\)", quoted):
+            terms.extend(t.strip() for t in m.groups())
+    return [t.lower() for t in dict.fromkeys(terms) if t]
+
+
+def definition_patterns(terms: Sequence[str]) -> list[re.Pattern[str]]:
+    """Patterns for a passage that defines or glosses a term: "‘X’ means", "X refers to", "X is
+    defined as", "X describes", "Xとは", or a list entry at a line start ("8. X: …")."""
+    verbs = r"\s*(?:means|refers to|is defined as|shall mean|describes|とは)"
+    patterns = []
+    for term in terms:
+        t = re.escape(term)
+        patterns.append(re.compile(rf"[‘'\"“「]?{t}[’'\"”」]?{verbs}", re.I))
+        patterns.append(re.compile(rf"(?:^|\n)(?:\d+\.\s*)?[‘'\"“「]?{t}[’'\"”」]?\s*:", re.I))
+    return patterns
+
+
+def question_focus(question: str) -> str:
+    """The sentence that asks, when a question first sets a scene ("We are a hospital… Who must…?").
+
+    Scenario words dilute both the embedding and BM25; the asking sentence, searched on its own as
+    an extra list, names the duty or topic wanted. Empty for a one-sentence question.
+    """
+    sentences = [s.strip() for s in _SENTENCES.split(question) if s.strip()]
+    if len(sentences) < 2:
+        return ""
+    asking = [s for s in sentences if s.endswith(("?", "？"))]
+    focus = (asking or sentences)[-1]
+    return focus if set(tokenize(focus)) - _FRAME else ""
+
+
+def _shingles(text: str) -> frozenset[tuple[str, ...]]:
+    words = _WORD.findall(text.lower())
+    return frozenset(tuple(words[j : j + 3]) for j in range(max(len(words) - 2, 1)))
+
+
+def collapse_duplicates(
+    ranked: list[tuple[str, float]],
+    text_of: Callable[[str], str],
+    preference_of: Callable[[str], tuple[int, int]],
+    family_of: Callable[[str], object] = lambda cid: None,
+) -> list[tuple[str, float]]:
+    """Keep one of near-identical passages from different documents (two editions of one act), so
+    the head of the list holds distinct evidence. Passages are one when >= 80 % of the shorter one's
+    word trigrams occur in the other. The kept copy takes the best rank of its group and comes from
+    the preferred document: `preference_of` gives (status rank, document position), the lowest wins;
+    passages of one document (same position) are never merged. Only passages of one `family_of`
+    (editions share jurisdiction and language) are compared, which keeps this cheap."""
+    out: list[tuple[str, float]] = []
+    shingles: dict[str, frozenset[tuple[str, ...]]] = {}
+
+    def shingles_of(cid: str) -> frozenset[tuple[str, ...]]:
+        if cid not in shingles:
+            shingles[cid] = _shingles(text_of(cid))
+        return shingles[cid]
+
+    for cid, score in ranked:
+        for slot, (kept, kept_score) in enumerate(out):
+            if preference_of(kept)[1] == preference_of(cid)[1] or family_of(kept) != family_of(cid):
+                continue  # same document, or texts that cannot be editions of one another
+            mine, other = shingles_of(cid), shingles_of(kept)
+            if len(mine & other) >= _DUPLICATE * min(len(mine), len(other)):
+                if preference_of(cid) < preference_of(kept):
+                    out[slot] = (cid, kept_score)
+                break
+        else:
+            out.append((cid, score))
+    return out
 
 
 @dataclass
@@ -108,6 +194,9 @@ class Retriever:
                     [stored.get(c.id, [0.0] * dim) for c in self.chunks], dtype=np.float32
                 ).reshape(len(self.chunks), dim)
         self._query_vectors: dict[tuple[str, str], list[float]] = {}
+        order = {"in_force": 0, "current": 0, "superseded": 1, "revoked": 2}
+        self._preference = {d.id: (order.get(d.status, 1), n) for n, d in enumerate(self.manifest.documents)}
+        self._family = {d.id: (d.jurisdiction, d.language) for d in self.manifest.documents}
         self.glossary = Glossary.load(settings.glossary)
         profiles = {d.profile: load_profile(settings.profiles_dir, d.profile) for d in self.documents.values()}
         self.prior = np.array(
@@ -209,14 +298,14 @@ class Retriever:
         return found
 
     def _definitions(self, question: str, doc_ids: list[str]) -> dict[str, float]:
-        """Chunks that define a quoted term the question asks the meaning of ("‘X’ means", "X refers to")."""
+        """Chunks that define or gloss a quoted term the question asks about ("‘X’ means", "X refers
+        to", "X describes", a list entry "8. X: …")."""
         if not _ASKS_DEFINITION.search(question):
             return {}
-        terms = [t.strip().lower() for t in _QUOTED.findall(question)]
+        terms = quoted_terms(question)
         if not terms:
             return {}
-        defines = r"\s*(?:means|refers to|is defined as|shall mean|とは)"
-        patterns = [re.compile(rf"[‘'\"“「]?{re.escape(t)}[’'\"”」]?{defines}", re.I) for t in terms]
+        patterns = definition_patterns(terms)
         allowed = set(doc_ids)
         found = {}
         for chunk in self.chunks:
@@ -244,9 +333,14 @@ class Retriever:
                         continue
                     for j, oref in enumerate(self.refs):
                         twin = self.chunks[j]
-                        if (twin.doc_id == other and oref is not None and twin.id not in emitted
-                                and oref.kind == ref.kind and oref.main == ref.main
-                                and (not ref.subs or not oref.subs or set(ref.subs) & set(oref.subs))):
+                        if (
+                            twin.doc_id == other
+                            and oref is not None
+                            and twin.id not in emitted
+                            and oref.kind == ref.kind
+                            and oref.main == ref.main
+                            and (not ref.subs or not oref.subs or set(ref.subs) & set(oref.subs))
+                        ):
                             # The reader asked in (or for) the other language: its text comes first.
                             out.append((twin.id, score + 1e-6))
                             emitted.add(twin.id)
@@ -299,6 +393,10 @@ class Retriever:
             cands.add("lexical_gloss", self._lexical(gloss, n, allowed), cfg.weight_lexical, cfg.rrf_k)
             if not english:
                 cands.add("dense_gloss", self._dense("dense", gloss, n, allowed), cfg.weight_dense, cfg.rrf_k)
+        focus = question_focus(question)
+        if focus and english and cfg.weight_focus > 0:
+            cands.add("dense_focus", self._dense("dense", focus, n, allowed), cfg.weight_focus, cfg.rrf_k)
+            cands.add("lexical_focus", self._lexical(focus, n, allowed), cfg.weight_focus, cfg.rrf_k)
         if routed and set(routed) != set(allowed):
             cands.add("dense_routed", self._dense("dense", dense_text, n // 2, routed), cfg.weight_dense / 2, cfg.rrf_k)
             cands.add(
@@ -321,6 +419,14 @@ class Retriever:
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         if self.reranker is not None:
             ranked = self.reranker(question, ranked[: 3 * k], self.chunks, self.by_id) + ranked[3 * k :]
+        ranked = (
+            collapse_duplicates(
+                ranked[: 3 * k],
+                lambda cid: self.chunks[self.by_id[cid]].text,
+                lambda cid: self._preference[self.chunks[self.by_id[cid]].doc_id],
+            )
+            + ranked[3 * k :]
+        )
         ranked = self._interleave(ranked, route)
         ranked = self._parallel(ranked[: 2 * k], preferred_language(question), allowed)
         passages = []

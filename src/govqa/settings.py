@@ -46,10 +46,16 @@ class ChunkingSettings(BaseModel):
 class RetrievalSettings(BaseModel):
     k: int = Field(10, description="Passages returned by retrieve().", ge=1)
     candidates: int = Field(60, description="Candidates each retriever contributes before fusion.", ge=1)
-    rrf_k: int = Field(30, description="Reciprocal-rank-fusion constant.", ge=1)
-    weight_dense: float = Field(1.0, description="Fusion weight of the MiniLM dense list.")
-    weight_multilingual: float = Field(0.5, description="Fusion weight of the multilingual dense list.")
+    rrf_k: int = Field(10, description="Reciprocal-rank-fusion constant.", ge=1)
+    weight_dense: float = Field(0.5, description="Fusion weight of the MiniLM dense list.")
+    weight_multilingual: float = Field(1.0, description="Fusion weight of the multilingual dense list.")
     weight_lexical: float = Field(1.0, description="Fusion weight of the BM25 list.")
+    weight_focus: float = Field(
+        1.0,
+        description="Fusion weight of the extra dense and BM25 lists searched with the asking sentence "
+        "alone, when an English question first describes a situation; 0 = off.",
+        ge=0,
+    )
     route_boost: float = Field(3.0, description="Score multiplier for documents the question names.")
     include_superseded: bool = Field(False, description="Search superseded and revoked documents too.")
     reranker_path: str = Field("", description="Local cross-encoder folder; empty = no reranking.")
