@@ -183,6 +183,8 @@ def bench_scale(index_dir: Path, questions: Path, sizes: tuple[int, ...], result
                 str(size),
                 "--questions",
                 str(questions),
+                "--repeat",
+                "1",
             ],
             check=True,
             capture_output=True,

@@ -36,6 +36,20 @@ MAX_QUESTION_CHARS = 4000
 _LOOKUP_BONUS = 1.0  # larger than any fused score: a named provision comes first
 _DEFINITION_BONUS = 0.5  # a definition of the term asked about comes next
 _ASKS_DEFINITION = re.compile(r"\b(define[sd]?|definition|meaning|what (?:is|are) meant by)\b|定義|とは", re.I)
+_DEFINES = r"\s*(?:means|refers to|is defined as|shall mean|とは)"  # what follows a term being defined
+# Where a definition cue starts (overlapping ones too); see Retriever._definition_candidates.
+_DEFINES_AT = re.compile(rf"(?={_DEFINES.removeprefix(chr(92) + 's*')})", re.I)
+_DEFINES_CUES = ("means", "refers to", "is defined as", "shall mean", "とは")  # the cues, casefolded
+
+
+def _find_all(text: str, part: str) -> list[int]:
+    found, pos = [], text.find(part)
+    while pos != -1:
+        found.append(pos)
+        pos = text.find(part, pos + 1)
+    return found
+
+
 _QUOTED = re.compile(r"(?:^|(?<=[\s(]))[‘'\"“「『]([^’'\"”」』]{2,60})[’'\"”」』](?=[\s.,;:!?)]|$)")
 
 
@@ -119,6 +133,7 @@ class Retriever:
                 ).reshape(len(self.chunks), dim)
         self._query_vectors: dict[tuple[str, str], list[float]] = {}
         self._similarities: dict[tuple[str, str], np.ndarray] = {}  # the last few (index, text) → sims
+        self._cue_prefixes = self._index_definition_cues()
         self.glossary = Glossary.load(settings.glossary)
         profiles = {d.profile: load_profile(settings.profiles_dir, d.profile) for d in self.documents.values()}
         self.prior = np.array(
@@ -250,14 +265,49 @@ class Retriever:
         terms = [t.strip().lower() for t in _QUOTED.findall(question)]
         if not terms:
             return {}
-        defines = r"\s*(?:means|refers to|is defined as|shall mean|とは)"
-        patterns = [re.compile(rf"[‘'\"“「]?{re.escape(t)}[’'\"”」]?{defines}", re.I) for t in terms]
+        patterns = [re.compile(rf"[‘'\"“「]?{re.escape(t)}[’'\"”」]?{_DEFINES}", re.I) for t in terms]
         allowed = set(doc_ids)
         found = {}
-        for chunk in self.chunks:
+        for i in self._definition_candidates(terms):
+            chunk = self.chunks[i]
             if chunk.doc_id in allowed and any(p.search(chunk.text) for p in patterns):
                 found[chunk.id] = _DEFINITION_BONUS
         return found
+
+    def _index_definition_cues(self) -> tuple[str, np.ndarray, np.ndarray]:
+        """The 64 characters before every definition cue of every chunk, casefolded and joined (built once)."""
+        parts, owners = [], []
+        for i, chunk in enumerate(self.chunks):
+            folded = chunk.text.casefold()
+            if not any(cue in folded for cue in _DEFINES_CUES):
+                continue
+            if len(folded) == len(chunk.text):  # one character for one: positions agree, str.find will do
+                at = sorted({m for cue in _DEFINES_CUES for m in _find_all(folded, cue)})
+            else:  # the regex is exact but slow (case-insensitive lookahead at every position)
+                at = [m.start() for m in _DEFINES_AT.finditer(chunk.text)]
+            for start in at:
+                # the term (at most 60 characters) and an optional closing quote, then only whitespace
+                before = folded[:start] if len(folded) == len(chunk.text) else chunk.text[:start].casefold()
+                parts.append(before.rstrip()[-64:])
+                owners.append(i)
+        starts = np.cumsum([0] + [len(p) + 1 for p in parts])
+        return "\x00".join(parts), starts, np.array(owners, dtype=np.int64)
+
+    def _definition_candidates(self, terms: list[str]) -> list[int]:
+        """Chunks in which a term may stand right before a definition cue, in chunk order: a superset of the
+        matches (the patterns decide), found with str.find over the 64 characters before every cue instead of
+        a regex over every chunk."""
+        if any(not t for t in terms):
+            return list(range(len(self.chunks)))
+        text, starts, owners = self._cue_prefixes
+        found: set[int] = set()
+        for term in terms:
+            folded = term.casefold()
+            pos = text.find(folded)
+            while pos != -1:
+                found.add(int(owners[np.searchsorted(starts, pos, side="right") - 1]))
+                pos = text.find(folded, pos + 1)
+        return sorted(found)
 
     def _parallel(self, ranked: list[tuple[str, float]], want_lang: str, allowed: list[str]) -> list[tuple[str, float]]:
         """Put the same provision in the wanted language right before a passage in another one."""
