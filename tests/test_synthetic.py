@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import numpy as np
 import pytest
+from conftest import KeywordEmbedder, make_settings
 
-from govqa.records import Chunk
+from govqa.corpus import Manifest
+from govqa.records import Chunk, Document
+from govqa.retrieval import _DEFINES, _QUOTED, Retriever
 from govqa.synthetic import MemoryStore, mixed_vectors, recombine, split_sentences
 
 SENTENCES = [
@@ -93,3 +99,57 @@ def test_memory_store_serves_chunks_and_vectors_by_id() -> None:
     for i, c in enumerate(corpus.chunks):
         assert np.array_equal(vectors[c.id], matrix[i])
     assert store.count() == 50
+
+
+DEFINING = [
+    "In this Act, “AI system” means a machine-based system that infers outputs from inputs.",
+    "The term provider refers to a person who places a system on the market.",
+    "「人工知能関連技術」とは、人間の認知能力を代替する技術をいう。",
+    "An AI SYSTEM shall mean, for the registry, any system listed in Annex I.",
+    "Operators must keep records of every inspection for five years.",
+]
+
+
+def _retriever_over(tmp_path: Path, size: int) -> tuple[Retriever, list[str]]:
+    settings = make_settings(tmp_path)
+    docs = [Document(id=d, title=d, short_title=d, profile="generic", language="en") for d in ("doc-a", "doc-b")]
+    source = [
+        Chunk(docs[i % 2].id, f"Article {i + 1}", (), text, 0, len(text), None, None, "en", i)
+        for i, text in enumerate(DEFINING)
+    ]
+    corpus = recombine(source, size, seed=11)
+    embedder = KeywordEmbedder()
+    vectors = np.array(embedder.embed_documents([c.text for c in corpus.chunks]), dtype=np.float32)
+    store = MemoryStore(corpus.chunks, {"dense": vectors})
+    retriever = Retriever(settings, embedders={"dense": embedder}, store=store, manifest=Manifest(tuple(docs), (), {}))
+    return retriever, [d.id for d in docs]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the definition of 'AI system'?",
+        "What does the term 'provider' mean? Give the definition.",
+        "「人工知能関連技術」 の定義は？",
+        "Define 'records of every'.",
+    ],
+)
+def test_definition_lookup_finds_exactly_what_a_full_regex_scan_finds(tmp_path: Path, question: str) -> None:
+    """The indexed definition search (text before each cue) returns the chunks a regex over every chunk returns."""
+    retriever, doc_ids = _retriever_over(tmp_path, 600)
+    terms = [t.strip().lower() for t in _QUOTED.findall(question)]
+    patterns = [re.compile(rf"[‘'\"“「]?{re.escape(t)}[’'\"”」]?{_DEFINES}", re.I) for t in terms]
+    expected = {c.id for c in retriever.chunks if any(p.search(c.text) for p in patterns)}
+    found = retriever._definitions(question, doc_ids)
+    assert set(found) == expected
+    if "records" not in question:
+        assert expected  # the question's term is defined somewhere in the synthetic corpus
+
+
+def test_provision_lookup_returns_every_chunk_of_the_named_article(tmp_path: Path) -> None:
+    """Lookup by provision index finds every chunk whose locator is the article the question names."""
+    retriever, _ = _retriever_over(tmp_path, 300)
+    passages = retriever.retrieve("Article 2", k=300)
+    looked_up = {p.chunk.id for p in passages if "lookup" in p.scores}
+    assert looked_up == {c.id for c in retriever.chunks if c.locator == "Article 2"}
+    assert looked_up
