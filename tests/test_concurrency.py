@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+import types
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -98,9 +99,14 @@ def _process_answers(settings_data: dict[str, Any], questions: list[str], files:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("backend", ["memory", "chroma"])
-def test_threads_and_processes_get_the_sequential_results(tmp_path: Path, chroma_port: int, backend: str) -> None:
+def test_threads_and_processes_get_the_sequential_results(
+    tmp_path: Path, chroma_port: int, backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """6 threads and 2 processes query one Chroma server at once (dense search in memory, or on the server
     at every query): no errors, and every result list equals the one a single sequential client gets."""
+    # Spawned children re-run the parent's __main__; after Streamlit's AppTest that can be app.py. Give them
+    # an empty one: everything they need comes from importing this module.
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
     settings = make_settings(tmp_path, store=StoreSettings(mode="server", port=chroma_port))
     settings = settings.model_copy(
         update={"retrieval": settings.retrieval.model_copy(update={"dense_backend": backend})}
