@@ -9,7 +9,7 @@ import pytest
 from conftest import KeywordEmbedder, make_settings
 from fixture_corpus import build_corpus
 
-from govqa.embed_cache import CachedEmbeddings, EmbeddingCache, cached_embedders, settings_cache
+from govqa.embed_cache import CachedEmbeddings, EmbeddingCache, cached_embedders, seed_from_store, settings_cache
 from govqa.ingest import ingest, open_store
 from govqa.records import Document
 from govqa.settings import Settings
@@ -120,3 +120,18 @@ def test_an_edited_document_embeds_only_its_new_texts(tmp_path: Path) -> None:
     ingest(settings, manifest=changed, embedders=wrapped)
     assert 1 <= inner.calls - before <= 2  # the new article (and at most the chunk it joined)
     assert cached.hits == hits  # unchanged chunks kept their ids: not even asked for
+
+
+def test_seeding_from_an_index_makes_a_fresh_ingest_embed_nothing(tmp_path: Path) -> None:
+    """Vectors copied from a built index into an empty cache let another index be filled without the model."""
+    settings = _settings(tmp_path)
+    manifest = build_corpus(settings.cache_dir, ids=("fx-robot-act-2027", "fx-data-guidelines"))
+    embedders = {"dense": KeywordEmbedder("kw-dense")}
+    ingest(settings, manifest=manifest, embedders=embedders)
+    fresh = EmbeddingCache(tmp_path / "elsewhere" / "cache.sqlite3")
+    written = seed_from_store(open_store(settings, dict(embedders)), manifest, fresh)
+    assert written == open_store(settings, dict(embedders)).count() > 0
+    other = settings.model_copy(update={"index_dir": tmp_path / "second-index"})
+    model = KeywordEmbedder("kw-dense")
+    reports = ingest(other, manifest=manifest, embedders=cached_embedders({"dense": model}, fresh))
+    assert {r.state for r in reports} == {"ingested"} and model.calls == 0

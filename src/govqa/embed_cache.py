@@ -13,15 +13,20 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import closing
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from govqa.embedding import ProgressFn, embed_many, embedder_name
 from govqa.settings import Settings
+
+if TYPE_CHECKING:
+    from govqa.corpus import Manifest
+    from govqa.store import ChromaStore
 
 CACHE_FILE = "embed-cache.sqlite3"
 
@@ -55,7 +60,7 @@ class EmbeddingCache:
                     found[key] = np.frombuffer(blob, dtype=np.float32).tolist()
         return found
 
-    def put(self, model: str, items: dict[str, Sequence[float]]) -> None:
+    def put(self, model: str, items: Mapping[str, Sequence[float]]) -> None:
         with closing(self._connect()) as db, db:
             db.executemany(
                 "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)",
@@ -112,3 +117,19 @@ def settings_cache(settings: Settings) -> EmbeddingCache:
 def cached_embedders(embedders: dict[str, Embeddings], cache: EmbeddingCache) -> dict[str, Embeddings]:
     """The same embedders, each behind the cache (already wrapped ones are left as they are)."""
     return {k: e if isinstance(e, CachedEmbeddings) else CachedEmbeddings(e, cache) for k, e in embedders.items()}
+
+
+def seed_from_store(store: ChromaStore, manifest: Manifest, cache: EmbeddingCache) -> int:
+    """Fill the cache with the vectors an index already holds (e.g. before moving it to a Chroma server,
+    so the server ingest embeds nothing). Returns the number of vectors written."""
+    from govqa.ingest import embedding_text  # ingest uses this module: import at call time
+
+    docs = {d.id: d for d in manifest.documents}
+    chunks = [c for c in store.chunks() if c.doc_id in docs]
+    written = 0
+    for index, model in store.model_names.items():
+        vectors = store.vectors(index)
+        items = {text_key(embedding_text(docs[c.doc_id], c)): vectors[c.id] for c in chunks if c.id in vectors}
+        cache.put(model, items)
+        written += len(items)
+    return written
