@@ -175,3 +175,32 @@ def bench(
         out["conc_server_processes_n"] = processes
     out["conc_errors"] = sum(v for k, v in out.items() if k.endswith("_errors"))
     return out
+
+
+def main() -> None:
+    """Standalone: the concurrency figures for an index that is already built (no full benchmark run)."""
+    import argparse
+    import json
+    import tempfile
+
+    from govqa.corpus import load_corpus
+    from govqa.embed_cache import seed_from_store, settings_cache
+    from govqa.evaluation import load_questions
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--index", required=True, type=Path, help="an embedded index built by `govqa ingest`")
+    parser.add_argument("--corpus", required=True, type=Path, help="the corpus mirror it was built from")
+    parser.add_argument("--questions", required=True, type=Path)
+    parser.add_argument("--clients", type=int, default=4)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        settings = Settings(index_dir=args.index, cache_dir=tmp / "cache", corpus_mirror=args.corpus)
+        retriever = Retriever(settings)
+        seed_from_store(retriever.store, load_corpus(settings.manifest, settings.cache_dir), settings_cache(settings))
+        questions = [q["question"] for q in load_questions(args.questions)]
+        print(json.dumps(bench(settings, retriever, questions, args.clients, tmp)))
+
+
+if __name__ == "__main__":
+    main()
