@@ -1,102 +1,259 @@
-"""Benchmarks: ingest, re-ingest and retrieval latency on a corpus folder, printed as a table and,
-on the last line, one JSON object. Results are also saved under bench/results/.
+"""Benchmarks, govqa side by side with the naive LangChain recipe, in one run on one corpus folder.
 
     python bench/run.py --corpus ../shared/corpus [--questions ../shared/eval/dev.jsonl]
 
-Times are wall-clock on this machine; nothing here asserts a target (targets live in the README).
+Measures: govqa ingest (cold embedding cache), raw model time on the same texts, parse time, the
+effect of length-sorted batches, re-ingest of an unchanged corpus, rebuild with a warm embedding
+cache, retrieval and extractive-answer latency (warm process, cold questions), hit@5 on the dev set;
+the naive recipe's ingest, query latency and hit@5; retrieval latency and memory at 1k/10k/100k
+synthetic chunks (bench/scale.py, one process per size); concurrent queries from threads (embedded)
+and from threads and processes against a `chroma run` server that this script starts and stops.
+
+Prints a table; the LAST LINE of stdout is one JSON object. Results are also saved as JSON under
+bench/results/ with the machine's description. Nothing here asserts a target (targets live in the
+README). Needs the bench dependency group: pip install -e . --group bench
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import resource
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
-
-from govqa.corpus import load_manifest, require_file
-from govqa.embedding import build_embedders, embed_many
-from govqa.evaluation import load_questions
-from govqa.ingest import chunk_document, embedding_text, ingest
-from govqa.retrieval import Retriever
-from govqa.settings import Settings
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+import concurrency  # noqa: E402  (bench/ is not a package)
+import naive  # noqa: E402
+from scale import percentile  # noqa: E402
+
+from govqa.answering import Answerer  # noqa: E402
+from govqa.corpus import load_manifest, require_file  # noqa: E402
+from govqa.embed_cache import CachedEmbeddings, cached_embedders, settings_cache  # noqa: E402
+from govqa.embedding import build_embedders, embed_many, packaged_minilm_path  # noqa: E402
+from govqa.evaluation import evaluate, load_questions  # noqa: E402
+from govqa.ingest import chunk_document, embedding_text, ingest  # noqa: E402
+from govqa.retrieval import Retriever  # noqa: E402
+from govqa.settings import Settings  # noqa: E402
+
+SIZES = (1_000, 10_000, 100_000)
+
+
+def machine() -> dict[str, Any]:
+    import torch
+
+    cpu = ""
+    mem_gb = 0.0
+    try:
+        cpu = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
+        meminfo = Path("/proc/meminfo").read_text().splitlines()
+        mem_kb = next(int(x.split()[1]) for x in meminfo if x.startswith("MemTotal"))
+        mem_gb = round(mem_kb / 2**20, 1)
+    except (OSError, StopIteration):
+        pass
+    return {
+        "date": time.strftime("%Y-%m-%d"),
+        "cpu": cpu or platform.processor(),
+        "cores": os.cpu_count(),
+        "ram_gb": mem_gb,
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "torch": torch.__version__,
+        "torch_threads": torch.get_num_threads(),
+        "load_avg_1m": round(os.getloadavg()[0], 2),
+    }
 
 
 def _dir_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
 
 
-def _percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+def _timed_ms(fn: Any, *args: Any) -> float:
+    t0 = time.perf_counter()
+    fn(*args)
+    return (time.perf_counter() - t0) * 1000
+
+
+def bench_govqa(settings: Settings, items: list[dict[str, Any]], repeat: int, results: dict[str, Any]) -> Retriever:
+    embedders = build_embedders(settings)
+    t0 = time.perf_counter()
+    reports = ingest(settings, embedders=embedders)
+    results["ingest_s"] = round(time.perf_counter() - t0, 2)
+    results["chunks"] = sum(r.chunks for r in reports)
+    results["failed_documents"] = [r.doc_id for r in reports if r.state == "failed"]
+
+    # Raw model time on exactly the texts ingest embedded: the floor ingest cannot beat.
+    texts: list[str] = []
+    parse_s = 0.0
+    for doc in load_manifest(settings.manifest).documents:
+        t0 = time.perf_counter()
+        chunks, _ = chunk_document(doc, require_file(doc, settings.cache_dir, settings.corpus_mirror), settings)
+        parse_s += time.perf_counter() - t0
+        texts.extend(embedding_text(doc, c) for c in dict((c.id, c) for c in chunks).values())
+    results["parse_s"] = round(parse_s, 2)
+    t0 = time.perf_counter()
+    for embedder in embedders.values():
+        embed_many(embedder, texts)
+    results["embed_only_s"] = round(time.perf_counter() - t0, 2)
+    results["ingest_over_embed"] = round(results["ingest_s"] / results["embed_only_s"], 2)
+
+    # Length-sorted batches against batches in document order, on the same sample, MiniLM only.
+    dense = embedders["dense"]
+    sample = texts[:: max(1, len(texts) // 512)][:512]
+    model = getattr(dense, "_model", None)
+    if model is not None:
+        bs = settings.embedding.batch_size
+        unsorted_s = _timed_ms(lambda: model.encode(sample, batch_size=bs, normalize_embeddings=True)) / 1000
+        sorted_s = _timed_ms(lambda: embed_many(dense, sample)) / 1000
+        results["length_sort_speedup"] = round(unsorted_s / sorted_s, 2)
+
+    t0 = time.perf_counter()
+    ingest(settings, embedders=embedders)
+    results["reingest_s"] = round(time.perf_counter() - t0, 2)
+
+    # --rebuild drops the index; the embedding cache still knows every text.
+    wrapped = cached_embedders(embedders, settings_cache(settings))
+    t0 = time.perf_counter()
+    ingest(settings, embedders=wrapped, rebuild=True)
+    results["rebuild_cached_s"] = round(time.perf_counter() - t0, 2)
+    results["rebuild_embedded_texts"] = sum(e.misses for e in wrapped.values() if isinstance(e, CachedEmbeddings))
+
+    retriever = Retriever(settings, embedders=embedders)
+    questions = [q["question"] for q in items]
+    retriever.retrieve(questions[0])  # warm-up
+    latencies = []
+    for _ in range(repeat):
+        for q in questions:
+            retriever.clear_query_cache()  # every question pays for its own embeddings
+            latencies.append(_timed_ms(retriever.retrieve, q))
+    results["query_p50_ms"] = round(statistics.median(latencies), 1)
+    results["query_p95_ms"] = round(percentile(latencies, 0.95), 1)
+    results["queries"] = len(latencies)
+
+    answerer = Answerer(settings, retriever)
+    answer_ms = []
+    for item in items:
+        retriever.clear_query_cache()
+        mode = {"claim": "claim"}.get(item["kind"], "ask")
+        answer_ms.append(_timed_ms(lambda q=item["question"], m=mode: answerer.answer(q, mode=m)))
+    results["answer_p50_ms"] = round(statistics.median(answer_ms), 1)
+    results["answer_p95_ms"] = round(percentile(answer_ms, 0.95), 1)
+    results["hit5"] = round(evaluate(items, lambda q: retriever.retrieve(q, k=5)).metrics()["hit@5"], 3)
+    return retriever
+
+
+def bench_naive(corpus: Path, tmp: Path, items: list[dict[str, Any]], results: dict[str, Any]) -> None:
+    t0 = time.perf_counter()
+    embeddings = naive.minilm(packaged_minilm_path())
+    index = naive.build(naive.corpus_files(corpus), embeddings, tmp / "naive")
+    results["naive_ingest_s"] = round(time.perf_counter() - t0, 2)
+    results["naive_chunks"] = index.chunks
+    index.search(items[0]["question"])
+    latencies = [_timed_ms(index.search, it["question"]) for it in items]
+    results["naive_query_p50_ms"] = round(statistics.median(latencies), 1)
+    results["naive_query_p95_ms"] = round(percentile(latencies, 0.95), 1)
+    results["naive_hit5"] = round(naive.hit_at(items, index.search, 5), 3)
+    results["naive_index_mb"] = round(_dir_mb(tmp / "naive"), 1)
+    index.close()
+
+
+def bench_scale(index_dir: Path, questions: Path, sizes: tuple[int, ...], results: dict[str, Any]) -> None:
+    table = {}
+    for size in sizes:
+        out = subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "bench" / "scale.py"),
+                "--index",
+                str(index_dir),
+                "--size",
+                str(size),
+                "--questions",
+                str(questions),
+                "--repeat",
+                "1",
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        table[str(size)] = json.loads(out.stdout.strip().splitlines()[-1])
+    results["scale"] = table
+    results.setdefault("query_p95_ms_100k", None)  # a stable key, null when 100k was not measured
+    for size, row in table.items():
+        suffix = f"{int(size) // 1000}k" if int(size) % 1000 == 0 else size
+        results[f"query_p95_ms_{suffix}"] = row["query_p95_ms"]
+        results[f"search_p95_ms_{suffix}"] = row["search_p95_ms"]
+        results[f"lexical_p95_ms_{suffix}"] = row["lexical_p95_ms"]
+        results[f"retriever_mb_{suffix}"] = row["retriever_mb"]
+
+
+def print_table(results: dict[str, Any]) -> None:
+    print(f"{'metric':<26} value")
+    for key, value in results.items():
+        if key != "scale":
+            print(f"{key:<26} {value}")
+    if "scale" in results:
+        print(f"\n{'chunks':>8} {'p50 ms':>8} {'p95 ms':>8} {'bm25 p95':>9} {'build s':>8} {'MiB':>7}")
+        for size, row in results["scale"].items():
+            print(
+                f"{size:>8} {row['query_p50_ms']:>8} {row['query_p95_ms']:>8} {row['lexical_p95_ms']:>9} "
+                f"{row['build_s']:>8} {row['retriever_mb']:>7}"
+            )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--corpus", required=True, help="folder with the corpus files (a mirror)")
-    parser.add_argument("--questions", default=str(ROOT.parent / "shared" / "eval" / "dev.jsonl"))
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", required=True, type=Path, help="folder with the corpus files (a mirror)")
+    parser.add_argument("--questions", type=Path, default=ROOT.parent / "shared" / "eval" / "dev.jsonl")
+    parser.add_argument("--manifest", type=Path, help="corpus manifest (default: the project's)")
     parser.add_argument("--repeat", type=int, default=3, help="passes over the questions for latency")
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="synthetic sizes; empty to skip")
+    parser.add_argument("--clients", type=int, default=4, help="concurrent threads / processes")
+    parser.add_argument("--skip", default="", help="comma list of parts to skip: naive,scale,concurrency")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     args = parser.parse_args()
+    skip = set(filter(None, args.skip.split(",")))
+    items = load_questions(args.questions)
+    results: dict[str, Any] = {}
 
-    with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(index_dir=Path(tmp) / "index", cache_dir=Path(tmp) / "cache",
-                            corpus_mirror=Path(args.corpus))
-        embedders = build_embedders(settings)
-        results: dict[str, object] = {}
-
-        t0 = time.perf_counter()
-        reports = ingest(settings, embedders=embedders)
-        results["ingest_s"] = round(time.perf_counter() - t0, 2)
-        results["chunks"] = sum(r.chunks for r in reports)
-        results["failed_documents"] = [r.doc_id for r in reports if r.state == "failed"]
-
-        # Raw model time on exactly the texts ingest embedded: the floor ingest cannot beat.
-        manifest = load_manifest(settings.manifest)
-        texts = []
-        for doc in manifest.documents:
-            chunks, _ = chunk_document(doc, require_file(doc, settings.cache_dir, settings.corpus_mirror), settings)
-            texts.extend(embedding_text(doc, c) for c in chunks)
-        t0 = time.perf_counter()
-        for embedder in embedders.values():
-            embed_many(embedder, texts)
-        results["embed_only_s"] = round(time.perf_counter() - t0, 2)
-        results["ingest_over_embed"] = round(float(results["ingest_s"]) / float(results["embed_only_s"]), 2)
-
-        t0 = time.perf_counter()
-        ingest(settings, embedders=embedders)
-        results["reingest_s"] = round(time.perf_counter() - t0, 2)
-
-        retriever = Retriever(settings, embedders=embedders)
-        questions = [q["question"] for q in load_questions(Path(args.questions))]
-        retriever.retrieve(questions[0])  # warm-up
-        latencies = []
-        for _ in range(args.repeat):
-            for q in questions:
-                retriever.clear_query_cache()  # every question pays for its own embeddings
-                t0 = time.perf_counter()
-                retriever.retrieve(q)
-                latencies.append((time.perf_counter() - t0) * 1000)
-        results["query_p50_ms"] = round(statistics.median(latencies), 1)
-        results["query_p95_ms"] = round(_percentile(latencies, 0.95), 1)
-        results["queries"] = len(latencies)
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        extra = {"manifest": args.manifest} if args.manifest else {}
+        settings = Settings(index_dir=tmp / "index", cache_dir=tmp / "cache", corpus_mirror=args.corpus, **extra)
+        retriever = bench_govqa(settings, items, args.repeat, results)
+        if "naive" not in skip:
+            bench_naive(args.corpus, tmp, items, results)
+            results["govqa_over_naive_ingest"] = round(results["ingest_s"] / results["naive_ingest_s"], 2)
         results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
         results["index_mb"] = round(_dir_mb(settings.index_dir), 1)
+        questions = [it["question"] for it in items]
+        if "concurrency" not in skip:
+            results.update(concurrency.bench(settings, retriever, questions, args.clients, tmp))
+        del retriever
+        sizes = tuple(int(s) for s in args.sizes.split(",") if s)
+        results["query_p95_ms_100k"] = None
+        if "scale" not in skip and sizes:
+            bench_scale(settings.index_dir, args.questions, sizes, results)
 
-    machine = {"python": platform.python_version(), "machine": platform.machine(),
-               "processor": platform.processor(), "cpus": __import__("os").cpu_count()}
-    print(f"{'metric':<22} value")
-    for key, value in results.items():
-        print(f"{key:<22} {value}")
+    print_table(results)
     stamp = time.strftime("%Y-%m-%dT%H%M%S")
-    out = ROOT / "bench" / "results" / f"{stamp}.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"machine": machine, "results": results}, indent=2) + "\n")
-    print(json.dumps(results))
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / f"{stamp}.json").write_text(json.dumps({"machine": machine(), "results": results}, indent=2) + "\n")
+    print(json.dumps({k: v for k, v in results.items() if k != "scale"}))
 
 
 if __name__ == "__main__":

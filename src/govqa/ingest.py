@@ -24,6 +24,7 @@ from langchain_core.embeddings import Embeddings
 
 from govqa.chunking import CHUNKER_VERSION, chunk_sections
 from govqa.corpus import Manifest, load_corpus, require_file
+from govqa.embed_cache import cached_embedders, settings_cache
 from govqa.embedding import build_embedders, embed_many, embedder_name
 from govqa.errors import GovQAError, UnreadableDocumentError
 from govqa.parsing import parse_file
@@ -150,6 +151,7 @@ def ingest(
     rejected = {entry_id for entry_id, _ in manifest.rejected}
     docs = [manifest.get(i) for i in doc_ids if i not in rejected] if doc_ids else list(manifest.documents)
     embedders = embedders if embedders is not None else build_embedders(settings)
+    embedders = cached_embedders(embedders, settings_cache(settings))  # texts embedded before are looked up
     store = store or open_store(settings, embedders)
     if rebuild:
         store.reset()
@@ -245,5 +247,6 @@ def add_document(
     shutil.copyfile(path, settings.cache_dir / doc.file)
     save_added(settings.cache_dir, doc)
     embedders = embedders if embedders is not None else build_embedders(settings)
+    embedders = cached_embedders(embedders, settings_cache(settings))
     store = store or open_store(settings, embedders)
     return ingest_document(doc, settings.cache_dir / doc.file, settings, store, embedders, progress)

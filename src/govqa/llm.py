@@ -21,7 +21,7 @@ from langchain_core.callbacks import CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
-from pydantic import PrivateAttr
+from pydantic import PrivateAttr, SecretStr
 
 from govqa.errors import LLMError
 from govqa.settings import Settings
@@ -135,7 +135,7 @@ def _openai(settings: Settings) -> BaseChatModel:
     except ImportError as exc:
         raise LLMError("langchain-openai is not installed; install the extra with `pip install -e '.[llm]'`.") from exc
     chat: BaseChatModel = ChatOpenAI(
-        base_url=cfg.base_url, model=cfg.model, api_key=cfg.api_key or "not-needed",
+        base_url=cfg.base_url, model=cfg.model, api_key=SecretStr(cfg.api_key or "not-needed"),
         temperature=cfg.temperature, max_completion_tokens=cfg.max_tokens, timeout=cfg.timeout_s, max_retries=1,
     )
     return chat

@@ -47,6 +47,20 @@ _SENTENCES = re.compile(r"(?<!\b[A-Z][a-z])(?<!\bNo)(?<=[.?!])['’\"”]?\s+(?=
 _FRAME = frozenset(tokenize("corpus support claim true correct right say says text document quote answer"))
 # Quoted terms: Latin quotes need word boundaries around them (apostrophes); CJK brackets do not.
 _QUOTED = re.compile(r"(?:^|(?<=[\s(]))[‘'\"“]([^’'\"”]{2,60})[’'\"”](?=[\s.,;:!?)]|$)|[「『]([^」』]{2,60})[」』]")
+# What may follow a term being defined (a superset of definition_patterns below: the candidates
+# index is built from these cues, and the patterns then decide).
+_DEFINES = r"\s*(?:means|refers to|is defined as|shall mean|describes|とは|:)"
+# Where a definition cue starts (overlapping ones too); see Retriever._definition_candidates.
+_DEFINES_AT = re.compile(rf"(?={_DEFINES.removeprefix(chr(92) + 's*')})", re.I)
+_DEFINES_CUES = ("means", "refers to", "is defined as", "shall mean", "describes", "とは", ":")  # casefolded
+
+
+def _find_all(text: str, part: str) -> list[int]:
+    found, pos = [], text.find(part)
+    while pos != -1:
+        found.append(pos)
+        pos = text.find(part, pos + 1)
+    return found
 
 
 @dataclass(frozen=True)
@@ -182,6 +196,16 @@ class Retriever:
         self.by_id = {c.id: i for i, c in enumerate(self.chunks)}
         self.refs: list[Ref | None] = [ref_of_locator(c.locator) for c in self.chunks]
         self.doc_of = np.array([c.doc_id for c in self.chunks])
+        # Per-query work must not loop over every chunk in Python: documents present, documents as small
+        # integer codes (masks by table lookup), and chunks by provision (kind, main number) are built once.
+        self._present = set(self.doc_of.tolist())
+        self._doc_codes = {d: n for n, d in enumerate(sorted(self._present))}
+        self._doc_code_of = np.array([self._doc_codes[c.doc_id] for c in self.chunks], dtype=np.int32)
+        self._masks: dict[tuple[str, ...], np.ndarray] = {}
+        self._by_provision: dict[tuple[str, str], list[int]] = {}
+        for i, ref in enumerate(self.refs):
+            if ref is not None:
+                self._by_provision.setdefault((ref.kind, ref.main), []).append(i)
         self.lexical = LexicalIndex([self._lexical_text(c) for c in self.chunks])
         self.router = Router(self.documents.values(), self.manifest.jurisdiction_words)
         self.reranker = _load_reranker(settings.retrieval.reranker_path)
@@ -197,6 +221,8 @@ class Retriever:
         order = {"in_force": 0, "current": 0, "superseded": 1, "revoked": 2}
         self._preference = {d.id: (order.get(d.status, 1), n) for n, d in enumerate(self.manifest.documents)}
         self._family = {d.id: (d.jurisdiction, d.language) for d in self.manifest.documents}
+        self._similarities: dict[tuple[str, str], np.ndarray] = {}  # the last few (index, text) → sims
+        self._cue_prefixes = self._index_definition_cues()
         self.glossary = Glossary.load(settings.glossary)
         profiles = {d.profile: load_profile(settings.profiles_dir, d.profile) for d in self.documents.values()}
         self.prior = np.array(
@@ -218,7 +244,7 @@ class Retriever:
             if filters.include_superseded is not None
             else self.settings.retrieval.include_superseded
         )
-        present = {c.doc_id for c in self.chunks}
+        present = self._present
         allowed = []
         for doc_id in sorted(present):
             doc = self.documents.get(doc_id)
@@ -247,17 +273,32 @@ class Retriever:
 
     # ------------------------------------------------------------ signals
 
+    def _doc_mask(self, doc_ids: Sequence[str]) -> np.ndarray:
+        """Boolean mask of the chunks of some documents (a table lookup on document codes, cached)."""
+        key = tuple(doc_ids)
+        mask = self._masks.get(key)
+        if mask is None:
+            table = np.zeros(len(self._doc_codes) + 1, dtype=bool)
+            table[[self._doc_codes[d] for d in key if d in self._doc_codes]] = True
+            mask = table[self._doc_code_of]
+            if len(self._masks) > 64:
+                self._masks.clear()
+            self._masks[key] = mask
+        return mask
+
     def clear_query_cache(self) -> None:
         """Forget cached question embeddings (benchmarks measure cold questions)."""
         self._query_vectors.clear()
+        self._similarities.clear()
 
     def _query_vector(self, index: str, text: str) -> list[float]:
         key = (index, text)
-        if key not in self._query_vectors:
+        vector = self._query_vectors.get(key)
+        if vector is None:  # a local, not a re-read: another thread may clear the cache meanwhile
             if len(self._query_vectors) > 256:
                 self._query_vectors.clear()
-            self._query_vectors[key] = self.embedders[index].embed_query(text)
-        return self._query_vectors[key]
+            vector = self._query_vectors[key] = self.embedders[index].embed_query(text)
+        return vector
 
     def _dense(self, index: str, question: str, n: int, doc_ids: list[str]) -> list[tuple[str, float]]:
         if index not in self.embedders or not doc_ids:
@@ -266,16 +307,23 @@ class Retriever:
         matrix = self.matrices.get(index)
         if matrix is None:
             return self.store.query(index, vector, n, doc_ids)
-        # Exact cosine search (vectors are normalised) restricted to the allowed documents.
-        sims = matrix @ np.asarray(vector, dtype=np.float32)
-        sims = np.where(np.isin(self.doc_of, doc_ids), sims, -np.inf)
+        # Exact cosine search (vectors are normalised) restricted to the allowed documents. The product
+        # reads the whole matrix (the cost that grows with the corpus), so a question's routed searches
+        # reuse it instead of computing it again.
+        sims = self._similarities.get((index, question))
+        if sims is None:
+            sims = matrix @ np.asarray(vector, dtype=np.float32)
+            if len(self._similarities) >= 4:
+                self._similarities.clear()
+            self._similarities[(index, question)] = sims
+        sims = np.where(self._doc_mask(doc_ids), sims, -np.inf)
         n = min(n, len(sims))
         top = np.argpartition(-sims, n - 1)[:n]
         ranked = sorted((i for i in top if np.isfinite(sims[i])), key=lambda i: -sims[i])
         return [(self.chunks[i].id, float(sims[i])) for i in ranked]
 
     def _lexical(self, question: str, n: int, doc_ids: list[str]) -> list[tuple[str, float]]:
-        mask = np.isin(self.doc_of, doc_ids)
+        mask = self._doc_mask(doc_ids)
         return [(self.chunks[i].id, s) for i, s in self.lexical.search(question, n, mask)]
 
     def _lookup(self, refs: list[Ref], doc_ids: list[str], route: Route) -> dict[str, float]:
@@ -284,7 +332,9 @@ class Retriever:
             return {}
         scope = set(route.doc_ids) & set(doc_ids) if route.doc_ids else set(doc_ids)
         found: dict[str, float] = {}
-        for i, ref in enumerate(self.refs):
+        holding = sorted({i for w in refs for i in self._by_provision.get((w.kind, w.main), [])})
+        for i in holding:
+            ref = self.refs[i]
             chunk = self.chunks[i]
             if ref is None or chunk.doc_id not in scope:
                 continue
@@ -308,10 +358,46 @@ class Retriever:
         patterns = definition_patterns(terms)
         allowed = set(doc_ids)
         found = {}
-        for chunk in self.chunks:
+        for i in self._definition_candidates(terms):
+            chunk = self.chunks[i]
             if chunk.doc_id in allowed and any(p.search(chunk.text) for p in patterns):
                 found[chunk.id] = _DEFINITION_BONUS
         return found
+
+    def _index_definition_cues(self) -> tuple[str, np.ndarray, np.ndarray]:
+        """The 64 characters before every definition cue of every chunk, casefolded and joined (built once)."""
+        parts, owners = [], []
+        for i, chunk in enumerate(self.chunks):
+            folded = chunk.text.casefold()
+            if not any(cue in folded for cue in _DEFINES_CUES):
+                continue
+            if len(folded) == len(chunk.text):  # one character for one: positions agree, str.find will do
+                at = sorted({m for cue in _DEFINES_CUES for m in _find_all(folded, cue)})
+            else:  # the regex is exact but slow (case-insensitive lookahead at every position)
+                at = [m.start() for m in _DEFINES_AT.finditer(chunk.text)]
+            for start in at:
+                # the term (at most 60 characters) and an optional closing quote, then only whitespace
+                before = folded[:start] if len(folded) == len(chunk.text) else chunk.text[:start].casefold()
+                parts.append(before.rstrip()[-64:])
+                owners.append(i)
+        starts = np.cumsum([0] + [len(p) + 1 for p in parts])
+        return "\x00".join(parts), starts, np.array(owners, dtype=np.int64)
+
+    def _definition_candidates(self, terms: list[str]) -> list[int]:
+        """Chunks in which a term may stand right before a definition cue, in chunk order: a superset of the
+        matches (the patterns decide), found with str.find over the 64 characters before every cue instead of
+        a regex over every chunk."""
+        if any(not t for t in terms):
+            return list(range(len(self.chunks)))
+        text, starts, owners = self._cue_prefixes
+        found: set[int] = set()
+        for term in terms:
+            folded = term.casefold()
+            pos = text.find(folded)
+            while pos != -1:
+                found.add(int(owners[np.searchsorted(starts, pos, side="right") - 1]))
+                pos = text.find(folded, pos + 1)
+        return sorted(found)
 
     def _parallel(self, ranked: list[tuple[str, float]], want_lang: str, allowed: list[str]) -> list[tuple[str, float]]:
         """Put the same provision in the wanted language right before a passage in another one."""
@@ -331,16 +417,11 @@ class Retriever:
                 for other in partners.get(chunk.doc_id, []):
                     if other not in allowed or self.documents[other].language != want_lang:
                         continue
-                    for j, oref in enumerate(self.refs):
-                        twin = self.chunks[j]
-                        if (
-                            twin.doc_id == other
-                            and oref is not None
-                            and twin.id not in emitted
-                            and oref.kind == ref.kind
-                            and oref.main == ref.main
-                            and (not ref.subs or not oref.subs or set(ref.subs) & set(oref.subs))
-                        ):
+                    for j in self._by_provision.get((ref.kind, ref.main), []):
+                        oref, twin = self.refs[j], self.chunks[j]
+                        if (twin.doc_id == other and oref is not None and twin.id not in emitted
+                                and oref.kind == ref.kind and oref.main == ref.main
+                                and (not ref.subs or not oref.subs or set(ref.subs) & set(oref.subs))):
                             # The reader asked in (or for) the other language: its text comes first.
                             out.append((twin.id, score + 1e-6))
                             emitted.add(twin.id)

@@ -1,0 +1,162 @@
+"""The benchmark's own parts: the naive recipe on fixture files, and bench/run.py's last line end to end."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import KeywordEmbedder
+from fixture_corpus import ROBOT_ACT_2027, build_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+import naive  # noqa: E402  (bench/ is a folder of scripts, not a package)
+
+# Keys other tools read from the last line; extend, never rename.
+STABLE_KEYS = {
+    "ingest_s",
+    "naive_ingest_s",
+    "embed_only_s",
+    "reingest_s",
+    "query_p50_ms",
+    "query_p95_ms",
+    "answer_p95_ms",
+    "query_p95_ms_100k",
+    "peak_rss_mb",
+    "index_mb",
+    "chunks",
+    "ingest_over_embed",
+}
+
+
+def _mirror(tmp_path: Path) -> Path:
+    mirror = tmp_path / "mirror"
+    build_corpus(mirror, ids=("fx-robot-act-2027", "fx-data-guidelines"))
+    return mirror
+
+
+def test_naive_loader_gives_one_document_per_pdf_page_and_one_per_text_file(tmp_path: Path) -> None:
+    """PyPDFLoader yields a Document per page; a .txt file is one Document; each carries its doc id."""
+    mirror = _mirror(tmp_path)
+    pdf = naive.load_pages(mirror / "fx-data-guidelines.pdf")
+    txt = naive.load_pages(mirror / "fx-robot-act-2027.txt")
+    assert len(pdf) == 4 and len(txt) == 1
+    assert {d.metadata["doc_id"] for d in pdf} == {"fx-data-guidelines"}
+    assert txt[0].page_content == ROBOT_ACT_2027
+
+
+def test_naive_splitter_uses_the_tutorial_sizes() -> None:
+    """Chunks of at most 1000 characters, consecutive ones overlapping."""
+    from langchain_core.documents import Document
+
+    words = " ".join(f"word{i:04d}" for i in range(600))  # ~5,400 characters
+    parts = naive.split([Document(page_content=words, metadata={"doc_id": "x"})])
+    assert len(parts) >= 6
+    assert all(len(p.page_content) <= naive.CHUNK_SIZE for p in parts)
+    for a, b in itertools.pairwise(parts):
+        assert a.page_content.split()[-1] in b.page_content  # the overlap carries the tail over
+
+
+def test_naive_index_searches_and_scores_hit_at_k(tmp_path: Path) -> None:
+    """The whole recipe on fixture files with a keyword embedder: search finds the robot act, hit@k counts it."""
+    mirror = _mirror(tmp_path)
+    index = naive.build(naive.corpus_files(mirror), KeywordEmbedder(), tmp_path / "naive")
+    try:
+        assert index.chunks >= 3
+        top = index.search("robot safety inspection operator", k=2)
+        assert top[0].metadata["doc_id"] == "fx-robot-act-2027"
+        quote = ROBOT_ACT_2027.split("\n")[3]
+        items = [
+            {"question": "robot safety inspection operator", "gold": [{"doc": "fx-robot-act-2027", "quote": quote}]},
+            {"question": "robot", "gold": [{"doc": "no-such-doc", "quote": quote}]},
+            {"question": "unanswerable", "gold": []},
+        ]
+        assert naive.hit_at(items, index.search, 5) == 0.5
+    finally:
+        index.close()
+
+
+def _manifest_toml(tmp_path: Path, mirror: Path) -> Path:
+    manifest = build_corpus(mirror, ids=("fx-robot-act-2027", "fx-data-guidelines"))
+    lines = []
+    for doc in manifest.documents:
+        lines.append("[[document]]")
+        for key, value in dataclasses.asdict(doc).items():
+            if isinstance(value, str) and value:
+                lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")
+            elif isinstance(value, int) and value:
+                lines.append(f"{key} = {value}")
+            elif isinstance(value, tuple) and value:
+                lines.append(f"{key} = {json.dumps(list(value), ensure_ascii=False)}")
+    path = tmp_path / "sources.toml"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
+
+
+@pytest.mark.slow
+def test_run_py_ends_with_one_json_object_holding_the_stable_keys(tmp_path: Path) -> None:
+    """bench/run.py on a two-document fixture corpus (real models, a real Chroma server, tiny synthetic sizes)
+    prints a table, then one JSON object with every key others rely on, and saves the results with the machine."""
+    mirror = tmp_path / "mirror"
+    manifest = _manifest_toml(tmp_path, mirror)
+    quote = ROBOT_ACT_2027.split("\n")[3]
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(
+        "\n".join(
+            json.dumps(q)
+            for q in (
+                {
+                    "id": "t1",
+                    "kind": "factual",
+                    "question": "What must the operator of a robot do?",
+                    "gold": [{"doc": "fx-robot-act-2027", "quote": quote}],
+                },
+                {"id": "t2", "kind": "unanswerable", "question": "What is the tax rate on robots?", "gold": []},
+            )
+        ),
+        "utf-8",
+    )
+    out = tmp_path / "results"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "run.py"),
+            "--corpus",
+            str(mirror),
+            "--manifest",
+            str(manifest),
+            "--questions",
+            str(questions),
+            "--repeat",
+            "1",
+            "--sizes",
+            "40,80",
+            "--clients",
+            "2",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=1500,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    lines = proc.stdout.strip().splitlines()
+    last = json.loads(lines[-1])
+    assert set(last) >= STABLE_KEYS, STABLE_KEYS - set(last)
+    assert last["conc_errors"] == 0
+    assert last["naive_chunks"] >= 3 and last["chunks"] >= 3
+    assert 0.0 <= last["naive_hit5"] <= 1.0 and 0.0 <= last["hit5"] <= 1.0
+    assert any(line.startswith("ingest_s") for line in lines[:-1])  # the human-readable table came first
+    saved = json.loads(next(out.glob("*.json")).read_text())
+    assert {"cpu", "cores", "ram_gb", "python", "torch"} <= set(saved["machine"])
+    assert saved["results"]["scale"]["40"]["chunks"] == 40
+    assert saved["results"]["scale"]["80"]["chunks"] == 80
+    assert last["query_p95_ms_100k"] is None  # not measured in this run, but the key stays
