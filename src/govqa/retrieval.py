@@ -41,7 +41,7 @@ _ASKS_DEFINITION = re.compile(
 )
 # A sentence ends at . ? ! before a capital or a quote (not after "Art." or "No."), or after 。？！.
 _WORD = re.compile(r"\w+")
-_DUPLICATE = 0.8  # share of the shorter passage's word trigrams that makes two passages one
+_DUPLICATE = 0.8  # share of the longer passage's word trigrams that makes two passages one
 _SENTENCES = re.compile(r"(?<!\b[A-Z][a-z])(?<!\bNo)(?<=[.?!])['’\"”]?\s+(?=[A-Z'‘\"“])|(?<=[。？！])")
 # Words of a question's frame, not its topic: a last sentence made only of these has no focus.
 _FRAME = frozenset(tokenize("corpus support claim true correct right say says text document quote answer"))
@@ -135,11 +135,12 @@ def collapse_duplicates(
     family_of: Callable[[str], object] = lambda cid: None,
 ) -> list[tuple[str, float]]:
     """Keep one of near-identical passages from different documents (two editions of one act), so
-    the head of the list holds distinct evidence. Passages are one when >= 80 % of the shorter one's
-    word trigrams occur in the other. The kept copy takes the best rank of its group and comes from
-    the preferred document: `preference_of` gives (status rank, document position), the lowest wins;
-    passages of one document (same position) are never merged. Only passages of one `family_of`
-    (editions share jurisdiction and language) are compared, which keeps this cheap."""
+    the head of the list holds distinct evidence. Passages are one when they share >= 80 % of the
+    longer one's word trigrams (a short passage contained in a long one is not a second edition of
+    it). The kept copy takes the best rank of its group and comes from the preferred document:
+    `preference_of` gives (status rank, document position), the lowest wins; passages of one document
+    (same position) are never merged. Only passages of one `family_of` (editions share jurisdiction
+    and language) are compared, which keeps this cheap."""
     out: list[tuple[str, float]] = []
     shingles: dict[str, frozenset[tuple[str, ...]]] = {}
 
@@ -153,7 +154,7 @@ def collapse_duplicates(
             if preference_of(kept)[1] == preference_of(cid)[1] or family_of(kept) != family_of(cid):
                 continue  # same document, or texts that cannot be editions of one another
             mine, other = shingles_of(cid), shingles_of(kept)
-            if len(mine & other) >= _DUPLICATE * min(len(mine), len(other)):
+            if len(mine & other) >= _DUPLICATE * max(len(mine), len(other)):
                 if preference_of(cid) < preference_of(kept):
                     out[slot] = (cid, kept_score)
                 break
