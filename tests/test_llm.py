@@ -151,7 +151,7 @@ def test_an_unreachable_server_falls_back_to_the_extractive_answer(retriever: Re
                         timeout_s=5)
     ans = make_answerer(settings, retriever=retriever).answer(FINE_Q)
     assert ans.engine == "extractive" and ans.citations
-    assert "did not answer (APIConnectionError" in ans.notice
+    assert "did not answer (" in ans.notice and "Connection" in ans.notice
 
 
 # ---------------------------------------------------------------- the real packaged model
