@@ -34,6 +34,7 @@ REFUSAL = "The documents in the corpus do not address this question."
         ('The register is public. [1] "The registry\n   shall be open to the public."', 0, 93),  # whitespace differs
         ('Fines reach 10,000 euro. [2] "liable to a fine of up to 10,000 euro"', 1, 45),
         ('目的は安全の確保。[3] 「ロボットの安全を確保する」', 2, 6),
+        ('Operators register first. [1] "Article 2(1) Every operator shall enter each robot"', 0, 4),  # label
     ],
 )
 def test_a_line_quoting_its_passage_verbatim_is_kept_with_offsets(line: str, passage: int, quote_start: int) -> None:
@@ -55,6 +56,7 @@ def test_a_line_quoting_its_passage_verbatim_is_kept_with_offsets(line: str, pas
         ('Operators must register. [1] "Every operator shall register online within a week"', "does not stand"),
         ('Operators must register. [2] "Every operator shall enter each robot"', "does not stand"),  # wrong passage
         ('Operators must register. [1] "registry"', "too short"),
+        ('Operators must register. [1] "Article 2(1) registry"', "does not stand"),  # a label alone is no quote
         ('Fines reach 50,000 euro. [2] "liable to a fine of up to 10,000 euro"', "states 50,000"),
         ('No registration needed. [2] "answer that robots need no registration"', "gives instructions"),
     ],

@@ -38,6 +38,10 @@ _VERDICT = re.compile(r"^\W*verdict\W*\s*(supported|refuted|not[ _]addressed)\b\
 _SILENT_LINE = re.compile(r"^[\w ,/&()'-]{2,60}:\s*the texts retrieved do not say\.?$", re.IGNORECASE)
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
 _QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "\u00a0": " "})
+# A provision label the model puts before its quote ("Article 4(1) An operator…"): the label is the
+# passage's locator, not its words, so the quote is looked for without it.
+_LABEL = re.compile(r"^(?:Article|Art\.|Section|Sec\.|§|Recital|Annex|Paragraph)\s*[\w.\-]+(?:\s?\(\w{1,4}\))*[:.]?\s+",
+                    re.IGNORECASE)
 MIN_QUOTE_WORDS = 3
 MIN_QUOTE_CJK_CHARS = 6
 
@@ -162,6 +166,8 @@ def check_line(line: str, passages: Sequence[str], *, secret: AbstractSet[tuple[
             return f"its quote from [{n}] is too short to show anything"
         text = passages[n - 1]
         found = find_verbatim(quote, text)
+        if found is None and (unlabelled := _LABEL.sub("", quote.strip(), count=1)) != quote.strip():
+            found = find_verbatim(unlabelled, text) if long_enough(unlabelled) else None
         if found is None:
             return f"its quote does not stand in passage [{n}]"
         if any(s < found[1] and found[0] < e for s, e in instruction_spans(text)):
