@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import numpy as np
@@ -11,7 +10,7 @@ from conftest import KeywordEmbedder, make_settings
 
 from govqa.corpus import Manifest
 from govqa.records import Chunk, Document
-from govqa.retrieval import _DEFINES, _QUOTED, Retriever
+from govqa.retrieval import Retriever, definition_patterns, quoted_terms
 from govqa.synthetic import MemoryStore, mixed_vectors, recombine, split_sentences
 
 SENTENCES = [
@@ -112,7 +111,10 @@ DEFINING = [
 
 def _retriever_over(tmp_path: Path, size: int) -> tuple[Retriever, list[str]]:
     settings = make_settings(tmp_path)
-    docs = [Document(id=d, title=d, short_title=d, profile="generic", language="en") for d in ("doc-a", "doc-b")]
+    # Two jurisdictions: the recombined texts overlap heavily, and two documents of one jurisdiction and
+    # language would be collapsed as editions of one another (see retrieval.collapse_duplicates).
+    docs = [Document(id=d, title=d, short_title=d, profile="generic", language="en", jurisdiction=j)
+            for d, j in (("doc-a", "AA"), ("doc-b", "BB"))]
     source = [
         Chunk(docs[i % 2].id, f"Article {i + 1}", (), text, 0, len(text), None, None, "en", i)
         for i, text in enumerate(DEFINING)
@@ -137,8 +139,7 @@ def _retriever_over(tmp_path: Path, size: int) -> tuple[Retriever, list[str]]:
 def test_definition_lookup_finds_exactly_what_a_full_regex_scan_finds(tmp_path: Path, question: str) -> None:
     """The indexed definition search (text before each cue) returns the chunks a regex over every chunk returns."""
     retriever, doc_ids = _retriever_over(tmp_path, 600)
-    terms = [t.strip().lower() for t in _QUOTED.findall(question)]
-    patterns = [re.compile(rf"[‘'\"“「]?{re.escape(t)}[’'\"”」]?{_DEFINES}", re.I) for t in terms]
+    patterns = definition_patterns(quoted_terms(question))
     expected = {c.id for c in retriever.chunks if any(p.search(c.text) for p in patterns)}
     found = retriever._definitions(question, doc_ids)
     assert set(found) == expected

@@ -506,6 +506,7 @@ class Retriever:
                 ranked[: 3 * k],
                 lambda cid: self.chunks[self.by_id[cid]].text,
                 lambda cid: self._preference[self.chunks[self.by_id[cid]].doc_id],
+                lambda cid: self._family.get(self.chunks[self.by_id[cid]].doc_id),
             )
             + ranked[3 * k :]
         )
