@@ -9,72 +9,18 @@ The server index is filled by `govqa ingest` from the warm embedding cache, so n
 from __future__ import annotations
 
 import multiprocessing
-import os
-import shutil
-import socket
 import statistics
-import subprocess
-import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from govqa.ingest import ingest
 from govqa.retrieval import Retriever
 from govqa.settings import Settings, StoreSettings
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def chroma_server(data_dir: Path, timeout_s: float = 60) -> Iterator[int]:
-    """A `chroma run` server on a free loopback port; yields the port, stops the server on exit."""
-    exe = shutil.which("chroma", path=os.path.dirname(sys.executable)) or shutil.which("chroma")
-    if exe is None:
-        raise RuntimeError("the chroma command is not installed (it ships with the chromadb package)")
-    port = free_port()
-    proc = subprocess.Popen(
-        [exe, "run", "--path", str(data_dir), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
-    )
-    try:
-        deadline = time.monotonic() + timeout_s
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                    break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("chroma run did not start") from None
-                time.sleep(0.2)
-        yield port
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
-def close_client(client: Any) -> None:
-    """chromadb's HttpClient keeps its httpx pools open; close them."""
-    for owner in (client, getattr(client, "_admin_client", None)):
-        session = getattr(getattr(owner, "_server", None), "_session", None)
-        if session is not None:
-            session.close()
-    if hasattr(client, "close"):
-        client.close()
+from govqa.store import close_client, local_server
 
 
 def _run_queries(retrieve: Callable[[str], Any], questions: Sequence[str]) -> tuple[list[float], list[str], list[Any]]:
@@ -153,7 +99,7 @@ def bench(
     out: dict[str, Any] = {"concurrent_clients": clients}
     lat, err, _ = run_threads(lambda q: ranked_ids(retriever, q), questions, clients)
     out.update(_summary("conc_embedded_threads", lat, err))
-    with chroma_server(tmp / "server-data") as port:
+    with local_server(tmp / "server-data") as port:
         server = settings.model_copy(
             update={
                 "store": StoreSettings(mode="server", port=port),

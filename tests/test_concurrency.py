@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import multiprocessing
-import os
-import shutil
-import socket
-import subprocess
 import sys
 import threading
-import time
 import types
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -23,6 +18,7 @@ from fixture_corpus import build_corpus
 from govqa.ingest import ingest, open_store
 from govqa.retrieval import Retriever
 from govqa.settings import Settings, StoreSettings
+from govqa.store import close_client, local_server
 
 QUESTIONS = [
     "What must the operator report after an inspection?",
@@ -34,51 +30,11 @@ QUESTIONS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def chroma_port(tmp_path: Path) -> Iterator[int]:
     """`chroma run` on a free loopback port with its data under tmp_path; stopped after the test."""
-    exe = shutil.which("chroma", path=os.path.dirname(sys.executable))
-    if exe is None:
-        pytest.fail("the chroma command is missing: it ships with chromadb, a runtime dependency")
-    port = _free_port()
-    proc = subprocess.Popen(
-        [exe, "run", "--path", str(tmp_path / "server-data"), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                    break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("chroma run did not start") from None
-                time.sleep(0.2)
+    with local_server(tmp_path / "server-data") as port:
         yield port
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
-def _close(client: Any) -> None:
-    for owner in (client, getattr(client, "_admin_client", None)):
-        session = getattr(getattr(owner, "_server", None), "_session", None)
-        if session is not None:
-            session.close()
-    client.close()
 
 
 def _answers(retriever: Retriever, questions: list[str]) -> list[list[tuple[str, float]]]:
@@ -94,7 +50,7 @@ def _process_answers(settings_data: dict[str, Any], questions: list[str], files:
     try:
         return _answers(retriever, questions)
     finally:
-        _close(retriever.store.client)
+        close_client(retriever.store.client)
 
 
 @pytest.mark.slow
@@ -147,4 +103,4 @@ def test_threads_and_processes_get_the_sequential_results(
         assert len(got) == 6
         assert from_processes == [expected, expected]
     finally:
-        _close(store.client)
+        close_client(store.client)

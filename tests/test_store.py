@@ -2,12 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +14,7 @@ from govqa.ingest import ingest, open_store
 from govqa.records import Chunk
 from govqa.retrieval import Retriever
 from govqa.settings import Settings, StoreSettings
-from govqa.store import ChromaStore, chunk_from_record, chunk_metadata
+from govqa.store import ChromaStore, chunk_from_record, chunk_metadata, free_port, local_server
 
 
 @pytest.mark.parametrize(
@@ -79,15 +73,9 @@ def test_collection_prefix_names_the_collections(tmp_path: Path) -> None:
     assert [c.name for c in store.client.list_collections()] == ["team-dense"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def test_unreachable_server_is_a_config_error(tmp_path: Path) -> None:
     """Server mode with nothing listening is a ConfigError naming host:port and how to start Chroma."""
-    port = _free_port()
+    port = free_port()
     settings = make_settings(tmp_path, store=StoreSettings(mode="server", port=port))
     with pytest.raises(ConfigError, match=rf"127\.0\.0\.1:{port}.*chroma run"):
         open_store(settings, {"dense": KeywordEmbedder()})
@@ -96,34 +84,8 @@ def test_unreachable_server_is_a_config_error(tmp_path: Path) -> None:
 @pytest.fixture
 def chroma_server(tmp_path: Path) -> Iterator[int]:
     """`chroma run` on a free loopback port with its data under tmp_path; stopped after the test."""
-    exe = shutil.which("chroma", path=os.path.dirname(sys.executable))
-    if exe is None:
-        pytest.skip("the chroma command is not installed")
-    port = _free_port()
-    proc = subprocess.Popen(
-        [exe, "run", "--path", str(tmp_path / "server-data"), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                    break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("chroma run did not start") from None
-                time.sleep(0.2)
+    with local_server(tmp_path / "server-data") as port:
         yield port
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def test_ingest_and_retrieve_through_a_chroma_server(tmp_path: Path, chroma_server: int) -> None:

@@ -7,8 +7,16 @@ settings is an IndexMismatchError rather than silently mixing vectors.
 
 from __future__ import annotations
 
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from govqa.chunking import CHUNKER_VERSION
@@ -257,3 +265,55 @@ class ChromaStore:
         n = max(1, min(n, coll.count()))
         got = coll.query(query_embeddings=[list(vector)], n_results=n, where=where, include=["distances"])
         return [(i, 1.0 - float(d)) for i, d in zip(got["ids"][0], got["distances"][0], strict=True)]
+
+
+# ---------------------------------------------------------------- a loopback server (tests, bench, trying server mode)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def local_server(data_dir: Path, timeout_s: float = 60) -> Iterator[int]:
+    """A `chroma run` server on a free loopback port; yields the port, stops the server on exit."""
+    exe = shutil.which("chroma", path=os.path.dirname(sys.executable)) or shutil.which("chroma")
+    if exe is None:
+        raise ConfigError("The `chroma` command is not installed; it ships with the chromadb package.")
+    port = free_port()
+    proc = subprocess.Popen(
+        [exe, "run", "--path", str(data_dir), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
+    )
+    try:
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                    break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise ConfigError(f"`chroma run --path {data_dir}` did not start on 127.0.0.1:{port}.") from None
+                time.sleep(0.2)
+        yield port
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def close_client(client: Any) -> None:
+    """chromadb's HttpClient keeps its httpx pools open; close them."""
+    for owner in (client, getattr(client, "_admin_client", None)):
+        session = getattr(getattr(owner, "_server", None), "_session", None)
+        if session is not None:
+            session.close()
+    if hasattr(client, "close"):
+        client.close()
