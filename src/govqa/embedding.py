@@ -52,13 +52,14 @@ class SentenceTransformerEmbeddings(Embeddings):
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.embed(texts)
 
-    def embed(self, texts: Sequence[str], progress: ProgressFn | None = None) -> list[list[float]]:
-        def encode(batch: list[str]) -> Any:
-            return self._model.encode(
-                batch, batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
-            )
+    def encode_batch(self, batch: Sequence[str]) -> Any:
+        """One batch as it comes (no sorting): unit vectors, one row per text."""
+        return self._model.encode(
+            list(batch), batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
+        )
 
-        return embed_in_length_order(texts, self.batch_size, encode, progress)
+    def embed(self, texts: Sequence[str], progress: ProgressFn | None = None) -> list[list[float]]:
+        return embed_in_length_order(texts, self.batch_size, self.encode_batch, progress)
 
     def embed_query(self, text: str) -> list[float]:
         return self.embed([text])[0]
@@ -74,21 +75,21 @@ class OnnxEmbeddings(Embeddings):
 
         self.name = name
         self.batch_size = batch_size
-        self._encode = OnnxEncoder(Path(model_path), onnx_dir)
-        self.dim = self._encode.dim
+        self.encode_batch = OnnxEncoder(Path(model_path), onnx_dir)
+        self.dim = self.encode_batch.dim
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.embed(texts)
 
     def embed(self, texts: Sequence[str], progress: ProgressFn | None = None) -> list[list[float]]:
-        return embed_in_length_order(texts, self.batch_size, self._encode, progress)
+        return embed_in_length_order(texts, self.batch_size, self.encode_batch, progress)
 
     def embed_query(self, text: str) -> list[float]:
-        return [float(x) for x in self._encode([text])[0]]
+        return [float(x) for x in self.encode_batch([text])[0]]
 
 
 def embed_in_length_order(
-    texts: Sequence[str], batch_size: int, encode: Callable[[list[str]], Any], progress: ProgressFn | None = None
+    texts: Sequence[str], batch_size: int, encode: Callable[[Sequence[str]], Any], progress: ProgressFn | None = None
 ) -> list[list[float]]:
     """Encode in batches of similar length (little padding); the vectors come back in input order."""
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
