@@ -7,11 +7,15 @@ and the not-legal-advice line, claim = a verdict only where the quotes justify o
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from fixture_corpus import BASE, FILLER
 from fixture_index import build_retriever
 
 from govqa.answering import NOT_LEGAL_ADVICE, REFUSAL, TEXTS_SILENT, Answer, Answerer, sentences
 from govqa.errors import QuestionError
+from govqa.records import Document
 from govqa.retrieval import Filters, Retriever
 
 
@@ -97,6 +101,28 @@ def test_claim_with_a_figure_the_texts_never_state_is_not_addressed(answerer: An
     ans = answerer.answer("The Robot Safety Act 2027 sets a fine of up to 50,000 euro for each robot.", mode="claim")
     assert ans.refused and ans.verdict == "not_addressed"
     assert "50,000" in ans.verdict_reason
+
+
+DRONE_ACT = f"""Drone Register Act
+Article 1
+(1) Every drone shall be entered in the drone register before its first flight. {FILLER}
+"""
+
+
+@pytest.mark.parametrize(("date", "refused"), [("2031-03-01", False), ("", True)])
+def test_a_claimed_year_may_stand_in_the_document_s_own_date(tmp_path: Path, date: str, refused: bool) -> None:
+    """A year the claim gives is found in the evidence document's record (its date) when its text never
+    prints it; without that date the claim is still left not addressed."""
+    doc = Document(id="fx-drone-act", title="Drone Register Act", short_title="Drone Register Act",
+                   file="fx-drone-act.txt", jurisdiction="EU", doc_type="statute", language="en", date=date,
+                   status="in_force", format="txt", profile="articles-text", **BASE)
+    retriever = build_retriever(tmp_path, extra=[(doc, DRONE_ACT)])
+    ans = Answerer(retriever.settings, retriever).answer(
+        "Since the Drone Register Act was adopted in 2031, every drone must be entered in the drone register.",
+        mode="claim")
+    assert ans.refused is refused
+    assert ("2031" in ans.verdict_reason) is refused
+    assert refused or ans.citations[0].doc_id == "fx-drone-act"
 
 
 def test_claim_stated_by_a_passage_is_supported(answerer: Answerer) -> None:

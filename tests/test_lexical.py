@@ -90,6 +90,31 @@ def test_search_ranks_better_matches_first() -> None:
     assert [s for _, s in hits] == sorted((s for _, s in hits), reverse=True)
 
 
+LONG_RULE = (
+    "1. The registrar may impose on operators of delivery robots fines not exceeding 2 % of their annual turnover, "
+    "when the registrar finds that the operator intentionally or negligently: (a) failed to keep the inspection log; "
+    "(b) failed to supply information on request; (c) failed to repair a defect reported by a municipality; "
+    "(d) obstructed an inspection of the brakes, sensors or software."
+)
+SHORT_NEIGHBOURS = [
+    "4. Information on fines shall be sent to the council.",
+    "Robots shall carry a visible registration plate.",
+    "Municipalities keep a register of inspections.",
+    "The council meets twice a year.",
+    "Operators shall report accidents within three days.",
+    "Operators shall insure each robot.",
+    "Fines are paid into the road fund.",
+]
+
+
+def test_a_long_paragraph_holding_the_rule_outranks_short_ones_naming_one_word() -> None:
+    """Length is normalised gently (b = 0.5): the paragraph with the fine and its conditions, which names
+    every query word once, comes before short sentences naming one of them (it does not at b = 0.75)."""
+    texts = [LONG_RULE, *SHORT_NEIGHBOURS]
+    assert LexicalIndex(texts).search("fines for operators", 3)[0][0] == 0
+    assert LexicalIndex(texts, k1=1.5, b=0.75).search("fines for operators", 3)[0][0] != 0
+
+
 def test_japanese_search_by_bigrams() -> None:
     """A Japanese question finds the Japanese text sharing its bigrams."""
     index = LexicalIndex(["事業者は、ロボットの検査を行わなければならない。", "登録簿は、公衆の閲覧に供する。"])

@@ -366,9 +366,11 @@ class Answerer:
                              per_passage=self.settings.answer.quotes_per_passage,
                              limit=self.settings.answer.max_quotes - 1, similarity=self.similarity,
                              min_chars=self.settings.answer.quote_chars)
-        # A claim's figures (dates, amounts) must stand somewhere in the documents the evidence comes from.
+        # A claim's figures (dates, amounts) must stand somewhere in the documents the evidence comes from,
+        # their text or their record's date (a law's signing year is often printed nowhere in its text).
         docs = {p.chunk.doc_id for p in passages[:5]}
         corpus_text = "".join(c.text for c in self.retriever.chunks if c.doc_id in docs)
+        corpus_text += " ".join(d.date for i in sorted(docs) if (d := self.retriever.documents.get(i)))
         corpus_text = corpus_text.replace(",", "").replace(" ", "")
         missing = [n for n in _NUMBER.findall(question) if n.replace(",", "") not in corpus_text]
         if missing:
