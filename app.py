@@ -27,8 +27,7 @@ ENGINES = {
 }
 
 st.set_page_config(page_title="govqa — AI governance texts, cited", page_icon="⚖️", layout="wide")
-st.markdown(f"<style>{(HERE / '.streamlit' / 'govqa.css').read_text(encoding='utf-8')}</style>",
-            unsafe_allow_html=True)
+st.markdown(f"<style>{(HERE / '.streamlit' / 'govqa.css').read_text(encoding='utf-8')}</style>", unsafe_allow_html=True)
 
 
 @st.cache_resource(show_spinner="Loading the index and the embedding models…")
@@ -69,8 +68,10 @@ except IndexMissingError as exc:
     mirror = settings.corpus_mirror or DEFAULT_MIRROR
     if mirror.is_dir() and st.button(f"Build the index now from {mirror}", icon=":material/build:"):
         bar = st.progress(0.0, text="Loading the embedding models…")
-        reports = ingest(settings.model_copy(update={"corpus_mirror": mirror}),
-                         progress=lambda label, done, total: bar.progress(done / max(total, 1), text=label))
+        reports = ingest(
+            settings.model_copy(update={"corpus_mirror": mirror}),
+            progress=lambda label, done, total: bar.progress(done / max(total, 1), text=label),
+        )
         failed = [r for r in reports if r.state == "failed"]
         for r in failed:
             st.error(f"{r.doc_id}: {r.error}")
@@ -86,10 +87,12 @@ except GovQAError as exc:
 st.session_state["answerer"] = answerer
 st.session_state["settings"] = settings
 
-page = st.navigation([
-    st.Page(HERE / "pages" / "ask.py", title="Ask the texts", icon=":material/forum:", default=True),
-    st.Page(HERE / "pages" / "library.py", title="Library", icon=":material/library_books:"),
-])
+page = st.navigation(
+    [
+        st.Page(HERE / "pages" / "ask.py", title="Ask the texts", icon=":material/forum:", default=True),
+        st.Page(HERE / "pages" / "library.py", title="Library", icon=":material/library_books:"),
+    ]
+)
 
 with st.sidebar:
     name, detail = (html.escape(part) for part in engine_label(answerer.settings))

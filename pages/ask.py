@@ -17,8 +17,13 @@ from govqa.retrieval import Filters
 from govqa.settings import Settings
 from govqa.viewer import chunk_of, highlight_html, provision_context, render_page, status_badge
 
-MODE_LABELS = {"ask": "Ask", "claim": "Check a claim", "applies": "Does this apply to me?",
-               "compare": "Compare", "quote": "Quote a provision"}
+MODE_LABELS = {
+    "ask": "Ask",
+    "claim": "Check a claim",
+    "applies": "Does this apply to me?",
+    "compare": "Compare",
+    "quote": "Quote a provision",
+}
 MODE_HINTS = {
     "ask": "Ask about the EU AI Act, Japan's AI Promotion Act, NIST AI RMF, Korea's AI Basic Act…",
     "claim": "Paste a claim to check, e.g. “The AI Act fines can reach 7% of turnover.”",
@@ -63,7 +68,8 @@ def badge(status: str, legal_effect: str) -> str:
 
 def cited_chunk(c: Citation, ans: Answer) -> Chunk | None:
     return chunk_of((p.chunk for p in ans.passages), c.doc_id, c.quote_start, c.quote_end) or chunk_of(
-        answerer.retriever.chunks, c.doc_id, c.quote_start, c.quote_end)
+        answerer.retriever.chunks, c.doc_id, c.quote_start, c.quote_end
+    )
 
 
 def render_source_viewer(c: Citation, key: str) -> None:
@@ -83,8 +89,11 @@ def render_source_viewer(c: Citation, key: str) -> None:
                 st.warning(got)
             else:
                 png, marked = got
-                st.image(png, caption=f"{c.short_title}, p. {c.page}"
-                         + ("" if marked else " (the quote could not be located on the page image)"))
+                st.image(
+                    png,
+                    caption=f"{c.short_title}, p. {c.page}"
+                    + ("" if marked else " (the quote could not be located on the page image)"),
+                )
 
 
 def render_citation(c: Citation, ans: Answer, key: str) -> None:
@@ -107,8 +116,10 @@ def render_citation(c: Citation, ans: Answer, key: str) -> None:
         left, right = st.columns([1, 1])
         show = left.toggle("Open in source", key=f"src-{key}")
         with right.expander("File identity"):
-            st.markdown(f"version: {c.version or '—'}  \nstatus: {status_badge(c.status, c.legal_effect)}  \n"
-                        f"document id: `{c.doc_id}`  \ncharacters {c.quote_start}–{c.quote_end} of the parsed text")
+            st.markdown(
+                f"version: {c.version or '—'}  \nstatus: {status_badge(c.status, c.legal_effect)}  \n"
+                f"document id: `{c.doc_id}`  \ncharacters {c.quote_start}–{c.quote_end} of the parsed text"
+            )
             st.code(c.sha256 or "(no checksum)", language=None)
         if show:
             render_source_viewer(c, key)
@@ -168,10 +179,22 @@ def export_buttons() -> None:
             st.caption("Ask a question; the conversation can then be exported with its citations.")
             return
         left, right = st.columns(2)
-        left.download_button("Markdown", conversation_markdown(turns), "govqa-conversation.md", "text/markdown",
-                             icon=":material/download:", use_container_width=True)
-        right.download_button("JSON", conversation_json(turns), "govqa-conversation.json", "application/json",
-                              icon=":material/download:", use_container_width=True)
+        left.download_button(
+            "Markdown",
+            conversation_markdown(turns),
+            "govqa-conversation.md",
+            "text/markdown",
+            icon=":material/download:",
+            use_container_width=True,
+        )
+        right.download_button(
+            "JSON",
+            conversation_json(turns),
+            "govqa-conversation.json",
+            "application/json",
+            icon=":material/download:",
+            use_container_width=True,
+        )
         if st.button("New conversation", icon=":material/restart_alt:", use_container_width=True):
             turns.clear()
             st.rerun()
@@ -180,19 +203,26 @@ def export_buttons() -> None:
 filters, filter_values = chosen_filters()
 mode = st.session_state["mode"]
 
-st.markdown("<div class='brand'>govqa <span>AI-governance texts, quoted and cited</span></div>",
-            unsafe_allow_html=True)
+st.markdown("<div class='brand'>govqa <span>AI-governance texts, quoted and cited</span></div>", unsafe_allow_html=True)
 typed = st.chat_input(MODE_HINTS[mode])  # pinned to the bottom wherever it is called
 pending = st.session_state.pop("pending", None)  # an example question clicked (set by its button's callback)
 if not turns and not pending and not typed:
     st.markdown(
         "<div class='intro'>Every sentence of an answer is a verbatim quote from the texts, with its "
         "provision, page and source file. Follow-up questions keep their context; pick a mode and filters "
-        "in the sidebar.</div>", unsafe_allow_html=True)
+        "in the sidebar.</div>",
+        unsafe_allow_html=True,
+    )
     st.caption("Try one:")
     for n, example in enumerate(EXAMPLES):
-        st.button(example, key=f"example-{n}", icon=":material/arrow_forward:", type="tertiary",
-                  on_click=st.session_state.__setitem__, args=("pending", example))
+        st.button(
+            example,
+            key=f"example-{n}",
+            icon=":material/arrow_forward:",
+            type="tertiary",
+            on_click=st.session_state.__setitem__,
+            args=("pending", example),
+        )
 
 for i, turn in enumerate(turns):
     with st.chat_message("user", avatar=USER_AVATAR):

@@ -19,15 +19,27 @@ a.metric("Documents in the manifest", len(rows))
 b.metric("Indexed", len(indexed))
 c.metric("Passages in the index", f"{sum(int(str(r['chunks'])) for r in rows):,}")
 if len(indexed) < len(rows):
-    st.info(f"{len(rows) - len(indexed)} document(s) are not in the index yet; `make ingest` "
-            "(or `govqa ingest --mirror DIR`) adds them.")
+    st.info(
+        f"{len(rows) - len(indexed)} document(s) are not in the index yet; `make ingest` "
+        "(or `govqa ingest --mirror DIR`) adds them."
+    )
 
 st.dataframe(
     rows,
     hide_index=True,
     use_container_width=True,
-    column_order=["document", "jurisdiction", "type", "language", "version", "status", "indexed", "chunks",
-                  "official source", "sha256"],
+    column_order=[
+        "document",
+        "jurisdiction",
+        "type",
+        "language",
+        "version",
+        "status",
+        "indexed",
+        "chunks",
+        "official source",
+        "sha256",
+    ],
     column_config={
         "official source": st.column_config.LinkColumn("official source", display_text="open ↗"),
         "indexed": st.column_config.CheckboxColumn("indexed"),
@@ -39,8 +51,16 @@ st.dataframe(
 if manifest.references:
     st.markdown("#### Important texts not mirrored yet")
     st.dataframe(
-        [{"document": d.short_title, "jurisdiction": d.jurisdiction, "status": d.status, "version": d.version,
-          "official source": d.official_url} for d in manifest.references],
+        [
+            {
+                "document": d.short_title,
+                "jurisdiction": d.jurisdiction,
+                "status": d.status,
+                "version": d.version,
+                "official source": d.official_url,
+            }
+            for d in manifest.references
+        ],
         hide_index=True,
         use_container_width=True,
         column_config={"official source": st.column_config.LinkColumn("official source", display_text="open ↗")},

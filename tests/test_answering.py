@@ -33,8 +33,11 @@ def assert_verbatim(ans: Answer, retriever: Retriever) -> None:
     """Each citation's quote is the document text at its offsets (via the chunk that holds them)."""
     assert ans.citations
     for c in ans.citations:
-        holders = [ch for ch in retriever.chunks
-                   if ch.doc_id == c.doc_id and ch.char_start <= c.quote_start and c.quote_end <= ch.char_end]
+        holders = [
+            ch
+            for ch in retriever.chunks
+            if ch.doc_id == c.doc_id and ch.char_start <= c.quote_start and c.quote_end <= ch.char_end
+        ]
         assert holders, c
         ch = holders[0]
         assert ch.text[c.quote_start - ch.char_start : c.quote_end - ch.char_start] == c.quote
@@ -71,7 +74,7 @@ def test_ask_cites_the_penalty_article_first(answerer: Answerer) -> None:
 
 
 def test_quote_mode_returns_every_paragraph_of_the_named_article(answerer: Answerer) -> None:
-    """"Quote Article 2" gives Article 2(1) and 2(2) in order, whole, and nothing else."""
+    """ "Quote Article 2" gives Article 2(1) and 2(2) in order, whole, and nothing else."""
     ans = answerer.answer("Quote Article 2 of the Robot Safety Act 2027", mode="quote")
     assert [c.locator for c in ans.citations] == ["Article 2(1)", "Article 2(2)"]
     assert " ".join(ans.citations[0].quote.split()).startswith("Article 2 (1) Every operator shall enter")
@@ -79,8 +82,10 @@ def test_quote_mode_returns_every_paragraph_of_the_named_article(answerer: Answe
 
 def test_pdf_citation_links_to_its_page(answerer: Answerer) -> None:
     """A quote from a PDF carries its page and an official link ending in #page=N."""
-    ans = answerer.answer("What must the transparency label on a robot that talks to people tell them?",
-                          filters=Filters(doc_ids=("fx-data-guidelines",)))
+    ans = answerer.answer(
+        "What must the transparency label on a robot that talks to people tell them?",
+        filters=Filters(doc_ids=("fx-data-guidelines",)),
+    )
     c = ans.citations[0]
     assert c.doc_id == "fx-data-guidelines" and c.page == 2
     assert c.url.endswith("#page=2")
@@ -113,13 +118,25 @@ Article 1
 def test_a_claimed_year_may_stand_in_the_document_s_own_date(tmp_path: Path, date: str, refused: bool) -> None:
     """A year the claim gives is found in the evidence document's record (its date) when its text never
     prints it; without that date the claim is still left not addressed."""
-    doc = Document(id="fx-drone-act", title="Drone Register Act", short_title="Drone Register Act",
-                   file="fx-drone-act.txt", jurisdiction="EU", doc_type="statute", language="en", date=date,
-                   status="in_force", format="txt", profile="articles-text", **BASE)
+    doc = Document(
+        id="fx-drone-act",
+        title="Drone Register Act",
+        short_title="Drone Register Act",
+        file="fx-drone-act.txt",
+        jurisdiction="EU",
+        doc_type="statute",
+        language="en",
+        date=date,
+        status="in_force",
+        format="txt",
+        profile="articles-text",
+        **BASE,
+    )
     retriever = build_retriever(tmp_path, extra=[(doc, DRONE_ACT)])
     ans = Answerer(retriever.settings, retriever).answer(
         "Since the Drone Register Act was adopted in 2031, every drone must be entered in the drone register.",
-        mode="claim")
+        mode="claim",
+    )
     assert ans.refused is refused
     assert ("2031" in ans.verdict_reason) is refused
     assert refused or ans.citations[0].doc_id == "fx-drone-act"
@@ -133,7 +150,7 @@ def test_claim_stated_by_a_passage_is_supported(answerer: Answerer) -> None:
 
 
 def test_applies_lists_the_aspects_and_ends_with_the_disclaimer(answerer: Answerer) -> None:
-    """"Does this apply to me?" walks scope … exemptions, says where the texts are silent, and is not advice."""
+    """ "Does this apply to me?" walks scope … exemptions, says where the texts are silent, and is not advice."""
     ans = answerer.answer("Does the Robot Safety Act 2027 apply to my factory robot?", mode="applies")
     for aspect in ("Scope and definitions", "Obligations", "Enforcement and penalties", "Exemptions"):
         assert aspect in ans.text
@@ -160,8 +177,11 @@ def test_unknown_mode_is_named_in_the_error(answerer: Answerer) -> None:
         ("Art. 5 applies. It is short but long enough to stand alone as a sentence.", 1),
         ("The first sentence is long enough to count on its own. The second one is long enough too.", 2),
         ("(a) the first point of a list, long enough; (b) the second point of the list, which is long enough.", 2),
-        ("この法律は、ロボットの安全を確保することを目的とするものであり、広く適用される。"
-         "登録簿は、公衆の閲覧に供するものとし、誰でも見ることができる。", 2),
+        (
+            "この法律は、ロボットの安全を確保することを目的とするものであり、広く適用される。"
+            "登録簿は、公衆の閲覧に供するものとし、誰でも見ることができる。",
+            2,
+        ),
     ],
 )
 def test_sentences_do_not_end_at_abbreviations(text: str, expected: int) -> None:

@@ -23,23 +23,40 @@ from govqa.settings import PROJECT_ROOT, Settings
 
 pytestmark = pytest.mark.slow
 
-FILLER = ("The Robot Office publishes guidance on this paragraph, and that guidance is read together with the "
-          "general principles of this Act.")
+FILLER = (
+    "The Robot Office publishes guidance on this paragraph, and that guidance is read together with the "
+    "general principles of this Act."
+)
 ACT_2027 = [
     ("Examplia Robot Act 2027", ""),
     ("Article 1", ""),
-    ("(1) This Act applies to household robots that are sold or rented to consumers in Examplia, whatever their "
-     "size and whatever task they perform for their owner.", FILLER),
+    (
+        "(1) This Act applies to household robots that are sold or rented to consumers in Examplia, whatever their "
+        "size and whatever task they perform for their owner.",
+        FILLER,
+    ),
     ("Article 2", ""),
-    ("(1) A provider of a household robot shall register the robot with the Examplia Robot Office before sale, "
-     "giving its serial number and the name of the provider.", FILLER),
-    ("(2) The Examplia Robot Office may impose a fine of up to 5,000 credits on a provider who fails to "
-     "register a household robot before sale.", FILLER),
+    (
+        "(1) A provider of a household robot shall register the robot with the Examplia Robot Office before sale, "
+        "giving its serial number and the name of the provider.",
+        FILLER,
+    ),
+    (
+        "(2) The Examplia Robot Office may impose a fine of up to 5,000 credits on a provider who fails to "
+        "register a household robot before sale.",
+        FILLER,
+    ),
     ("Article 3", ""),
-    ("(1) A household robot that talks to people shall tell them clearly that they are speaking with a machine "
-     "and not with a person.", FILLER),
-    ("(2) This duty does not apply to robots used only for research in a closed laboratory where no consumer "
-     "is present.", FILLER),
+    (
+        "(1) A household robot that talks to people shall tell them clearly that they are speaking with a machine "
+        "and not with a person.",
+        FILLER,
+    ),
+    (
+        "(2) This duty does not apply to robots used only for research in a closed laboratory where no consumer "
+        "is present.",
+        FILLER,
+    ),
 ]
 ACT_2020 = f"""Examplia Robot Act 2020
 Article 1
@@ -64,24 +81,63 @@ def _pdf_pages() -> list[list[str]]:
 
 
 def _manifest(files: dict[str, Path]) -> str:
-    def entry(doc_id: str, title: str, short: str, fmt: str, profile: str, jurisdiction: str, status: str,
-              effect: str, extra: str = "") -> str:
+    def entry(
+        doc_id: str,
+        title: str,
+        short: str,
+        fmt: str,
+        profile: str,
+        jurisdiction: str,
+        status: str,
+        effect: str,
+        extra: str = "",
+    ) -> str:
         path = files[doc_id]
-        return (f'[[document]]\nid = "{doc_id}"\nfile = "{path.name}"\ntitle = "{title}"\nshort_title = "{short}"\n'
-                f'jurisdiction = "{jurisdiction}"\nlanguage = "en"\nversion = "test fixture"\nstatus = "{status}"\n'
-                f'legal_effect = "{effect}"\nofficial_url = "https://example.org/{doc_id}"\n'
-                f'sha256 = "{sha256_file(path)}"\nbytes = {path.stat().st_size}\nformat = "{fmt}"\n'
-                f'profile = "{profile}"\nlicence = "invented for tests"\n{extra}\n')
+        return (
+            f'[[document]]\nid = "{doc_id}"\nfile = "{path.name}"\ntitle = "{title}"\nshort_title = "{short}"\n'
+            f'jurisdiction = "{jurisdiction}"\nlanguage = "en"\nversion = "test fixture"\nstatus = "{status}"\n'
+            f'legal_effect = "{effect}"\nofficial_url = "https://example.org/{doc_id}"\n'
+            f'sha256 = "{sha256_file(path)}"\nbytes = {path.stat().st_size}\nformat = "{fmt}"\n'
+            f'profile = "{profile}"\nlicence = "invented for tests"\n{extra}\n'
+        )
 
-    return "\n".join([
-        entry("ex-robot-act-2027", "Examplia Robot Act 2027", "Examplia Robot Act", "pdf", "generic", "EX",
-              "in_force", "binding", 'aliases = ["Robot Act"]\ndownload_url = "https://example.org/robot-act.pdf"'),
-        entry("ex-robot-act-2020", "Examplia Robot Act 2020", "Examplia Robot Act 2020", "txt", "articles-text",
-              "EX", "superseded", "binding", 'superseded_by = "ex-robot-act-2027"'),
-        entry("jp-robot-act-en", "Robot Promotion Act of Japan (English)", "Japan Robot Promotion Act (EN)", "txt",
-              "articles-text", "JP", "in_force", "reference_translation"),
-        '[jurisdiction_words]\nEX = ["Examplia"]\nJP = ["Japan", "Japanese"]\n',
-    ])
+    return "\n".join(
+        [
+            entry(
+                "ex-robot-act-2027",
+                "Examplia Robot Act 2027",
+                "Examplia Robot Act",
+                "pdf",
+                "generic",
+                "EX",
+                "in_force",
+                "binding",
+                'aliases = ["Robot Act"]\ndownload_url = "https://example.org/robot-act.pdf"',
+            ),
+            entry(
+                "ex-robot-act-2020",
+                "Examplia Robot Act 2020",
+                "Examplia Robot Act 2020",
+                "txt",
+                "articles-text",
+                "EX",
+                "superseded",
+                "binding",
+                'superseded_by = "ex-robot-act-2027"',
+            ),
+            entry(
+                "jp-robot-act-en",
+                "Robot Promotion Act of Japan (English)",
+                "Japan Robot Promotion Act (EN)",
+                "txt",
+                "articles-text",
+                "JP",
+                "in_force",
+                "reference_translation",
+            ),
+            '[jurisdiction_words]\nEX = ["Examplia"]\nJP = ["Japan", "Japanese"]\n',
+        ]
+    )
 
 
 def write_app_corpus(root: Path, folder: str = "cache") -> dict[str, str]:
@@ -96,8 +152,11 @@ def write_app_corpus(root: Path, folder: str = "cache") -> dict[str, str]:
     files["ex-robot-act-2020"].write_text(ACT_2020, encoding="utf-8")
     files["jp-robot-act-en"].write_text(JP_ACT, encoding="utf-8")
     (root / "sources.toml").write_text(_manifest(files), encoding="utf-8")
-    return {"GOVQA_INDEX_DIR": str(root / "index"), "GOVQA_CACHE_DIR": str(cache),
-            "GOVQA_MANIFEST": str(root / "sources.toml")}
+    return {
+        "GOVQA_INDEX_DIR": str(root / "index"),
+        "GOVQA_CACHE_DIR": str(cache),
+        "GOVQA_MANIFEST": str(root / "sources.toml"),
+    }
 
 
 def build_app_index(root: Path) -> dict[str, str]:
@@ -171,7 +230,7 @@ def test_follow_up_is_searched_in_context(monkeypatch: pytest.MonkeyPatch, env: 
 
 
 def test_what_about_switches_jurisdiction(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> None:
-    """"What about Japan?" asks the earlier question of Japan's text."""
+    """ "What about Japan?" asks the earlier question of Japan's text."""
     at = _ask(_app(monkeypatch, env), "What must a business supplying household robots do in Examplia?")
     _ask(at, "What about Japan?")
     turn = _turns(at)[1]
@@ -184,14 +243,26 @@ def test_what_about_switches_jurisdiction(monkeypatch: pytest.MonkeyPatch, env: 
     ("mode", "question", "check"),
     [
         ("ask", "Who must register a household robot?", lambda a: a.citations and not a.verdict),
-        ("claim", "A provider who fails to register a household robot may be fined up to 5,000 credits.",
-         lambda a: a.mode == "claim" and a.citations),
-        ("applies", "We sell household robots in Examplia. Does the Examplia Robot Act apply to us?",
-         lambda a: a.mode == "applies" and "not legal advice" in a.text),
-        ("compare", "Compare the duties of robot businesses in Examplia and Japan",
-         lambda a: {c.doc_id for c in a.citations} >= {"ex-robot-act-2027", "jp-robot-act-en"}),
-        ("quote", "Quote Article 3 of the Examplia Robot Act",
-         lambda a: a.citations[0].locator.startswith("Article 3")),
+        (
+            "claim",
+            "A provider who fails to register a household robot may be fined up to 5,000 credits.",
+            lambda a: a.mode == "claim" and a.citations,
+        ),
+        (
+            "applies",
+            "We sell household robots in Examplia. Does the Examplia Robot Act apply to us?",
+            lambda a: a.mode == "applies" and "not legal advice" in a.text,
+        ),
+        (
+            "compare",
+            "Compare the duties of robot businesses in Examplia and Japan",
+            lambda a: {c.doc_id for c in a.citations} >= {"ex-robot-act-2027", "jp-robot-act-en"},
+        ),
+        (
+            "quote",
+            "Quote Article 3 of the Examplia Robot Act",
+            lambda a: a.citations[0].locator.startswith("Article 3"),
+        ),
     ],
 )
 def test_each_mode(monkeypatch: pytest.MonkeyPatch, env: dict[str, str], mode: str, question: str, check) -> None:
@@ -238,7 +309,7 @@ def test_superseded_texts_only_when_included(monkeypatch: pytest.MonkeyPatch, en
 
 
 def test_source_viewer_opens_the_provision_and_page(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> None:
-    """"Open in source" shows the whole article with the quote marked and the PDF page as an image."""
+    """ "Open in source" shows the whole article with the quote marked and the PDF page as an image."""
     at = _ask(_app(monkeypatch, env), "What fine can the Examplia Robot Office impose?")
     at.toggle[0].set_value(True).run()
     assert not at.exception, at.exception
@@ -258,8 +329,10 @@ def test_export_carries_the_conversation(monkeypatch: pytest.MonkeyPatch, env: d
     turns = _turns(at)
     assert len(turns) == 2 and at.get("download_button")
     data = json.loads(conversation_json(turns))
-    assert [t["question"] for t in data["turns"]] == ["Who must register a household robot before sale?",
-                                                      "and what are the penalties?"]
+    assert [t["question"] for t in data["turns"]] == [
+        "Who must register a household robot before sale?",
+        "and what are the penalties?",
+    ]
     assert data["turns"][1]["searched_for"] != "and what are the penalties?"
     assert data["turns"][0]["citations"][0]["page"] == 1
     md = conversation_markdown(turns)
@@ -293,8 +366,14 @@ def test_empty_question_is_an_error_not_a_traceback(monkeypatch: pytest.MonkeyPa
 def test_notice_and_engine_are_shown(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> None:
     """The sidebar names the configured engine; when the LLM server is unreachable the answer is the
     extractive one and its notice says so."""
-    at = _app(monkeypatch, env, GOVQA_LLM__BACKEND="openai", GOVQA_LLM__BASE_URL="http://127.0.0.1:9/v1",
-              GOVQA_LLM__MODEL="m", GOVQA_LLM__TIMEOUT_S="5")
+    at = _app(
+        monkeypatch,
+        env,
+        GOVQA_LLM__BACKEND="openai",
+        GOVQA_LLM__BASE_URL="http://127.0.0.1:9/v1",
+        GOVQA_LLM__MODEL="m",
+        GOVQA_LLM__TIMEOUT_S="5",
+    )
     assert "Remote LLM" in _html(at)
     _ask(at, "Who must register a household robot before sale?")
     assert any("did not answer" in i.value and "extractive answer" in i.value for i in at.info), at.info
@@ -304,8 +383,9 @@ def test_notice_and_engine_are_shown(monkeypatch: pytest.MonkeyPatch, env: dict[
     assert "Extractive" in _html(_app(monkeypatch, env))
 
 
-def test_an_llm_that_cannot_start_leaves_the_extractive_engine(monkeypatch: pytest.MonkeyPatch,
-                                                               env: dict[str, str]) -> None:
+def test_an_llm_that_cannot_start_leaves_the_extractive_engine(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str]
+) -> None:
     """A local model file that does not exist: a warning says why, and questions are answered extractively."""
     at = _app(monkeypatch, env, GOVQA_LLM__BACKEND="llamacpp", GOVQA_LLM__MODEL_PATH="/nonexistent/model.gguf")
     assert any("could not start" in w.value and "/nonexistent/model.gguf" in w.value for w in at.warning)

@@ -10,31 +10,67 @@ from govqa.export import CLOSEST_NOTE, citation_string, conversation_json, conve
 from govqa.records import Chunk, Document, Passage
 
 CITE = Citation(
-    n=1, doc_id="eu-act", short_title="EU AI Act", locator="Article 50(1)", page=82,
+    n=1,
+    doc_id="eu-act",
+    short_title="EU AI Act",
+    locator="Article 50(1)",
+    page=82,
     quote="Providers shall ensure that\nAI systems are designed so that people are informed.",
-    url="https://example.org/act.pdf#page=82", version="OJ L 2024/1689", status="in_force",
-    legal_effect="binding", sha256="ab" * 32, quote_start=1000, quote_end=1080,
+    url="https://example.org/act.pdf#page=82",
+    version="OJ L 2024/1689",
+    status="in_force",
+    legal_effect="binding",
+    sha256="ab" * 32,
+    quote_start=1000,
+    quote_end=1080,
 )
 TRANSLATION = Citation(
-    n=2, doc_id="jp-en", short_title="Japan AI Promotion Act (EN)", locator="Article 3", page=None,
-    quote="The State shall take measures.", url="https://example.org/jp", version="", status="in_force",
-    legal_effect="reference_translation", sha256="cd" * 32, quote_start=5, quote_end=35,
+    n=2,
+    doc_id="jp-en",
+    short_title="Japan AI Promotion Act (EN)",
+    locator="Article 3",
+    page=None,
+    quote="The State shall take measures.",
+    url="https://example.org/jp",
+    version="",
+    status="in_force",
+    legal_effect="reference_translation",
+    sha256="cd" * 32,
+    quote_start=5,
+    quote_end=35,
 )
-ANSWER = Answer("What must chatbots disclose (EU AI Act)?", "ask", "The texts say:\n- EU AI Act … [1]",
-                (CITE, TRANSLATION), notice="LLM unreachable, answered extractively")
+ANSWER = Answer(
+    "What must chatbots disclose (EU AI Act)?",
+    "ask",
+    "The texts say:\n- EU AI Act … [1]",
+    (CITE, TRANSLATION),
+    notice="LLM unreachable, answered extractively",
+)
 CHUNK = Chunk("eu-act", "Recital 27", (), "Some recital text.", 0, 18, 7, 7, "en")
-REFUSED = Answer("What does Canada's AIDA say?", "ask", REFUSAL, (), refused=True,
-                 passages=(Passage(CHUNK, 0.1, document=Document("eu-act", "EU AI Act", "EU AI Act")),))
+REFUSED = Answer(
+    "What does Canada's AIDA say?",
+    "ask",
+    REFUSAL,
+    (),
+    refused=True,
+    passages=(Passage(CHUNK, 0.1, document=Document("eu-act", "EU AI Act", "EU AI Act")),),
+)
 TURNS = [
-    Turn("What must chatbots disclose?", "What must chatbots disclose?", ANSWER,
-         {"jurisdictions": ["EU"], "documents": [], "include_superseded": False}),
+    Turn(
+        "What must chatbots disclose?",
+        "What must chatbots disclose?",
+        ANSWER,
+        {"jurisdictions": ["EU"], "documents": [], "include_superseded": False},
+    ),
     Turn("and Canada?", "What does Canada's AIDA say?", REFUSED),
 ]
 
 
 def test_citation_string_is_copy_ready() -> None:
     """Title, locator, page, version and the deep link, in one line."""
-    assert citation_string(CITE) == "EU AI Act, Article 50(1), p. 82 (OJ L 2024/1689). https://example.org/act.pdf#page=82"
+    assert (
+        citation_string(CITE) == "EU AI Act, Article 50(1), p. 82 (OJ L 2024/1689). https://example.org/act.pdf#page=82"
+    )
     assert citation_string(TRANSLATION) == "Japan AI Promotion Act (EN), Article 3. https://example.org/jp"
 
 

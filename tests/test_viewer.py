@@ -23,8 +23,9 @@ from govqa.viewer import (
 
 
 def _chunk(locator: str, text: str, start: int, ordinal: int, doc: str = "d") -> Chunk:
-    return Chunk(doc, locator, ("Chapter I", locator.split("(")[0]), text, start, start + len(text), 1, 1, "en",
-                 ordinal)
+    return Chunk(
+        doc, locator, ("Chapter I", locator.split("(")[0]), text, start, start + len(text), 1, 1, "en", ordinal
+    )
 
 
 # Three paragraphs of Article 2 stored as three chunks, with a heading gap before the first.
@@ -88,8 +89,11 @@ def test_provision_context_of_unknown_span_is_none() -> None:
     ("page", "quote", "expected"),
     [
         ("the regu-\nlation shall apply from 2 August", "regulation shall apply", "regu-\nlation shall apply"),
-        ("Header\nArticle 5  Prohibited   practices", "Article 5 Prohibited practices",
-         "Article 5  Prohibited   practices"),
+        (
+            "Header\nArticle 5  Prohibited   practices",
+            "Article 5 Prohibited practices",
+            "Article 5  Prohibited   practices",
+        ),
         ("short page", "short page and then the next page goes on", "short page"),
     ],
 )
@@ -105,8 +109,14 @@ def test_locate_misses_text_not_on_the_page() -> None:
 
 def test_line_boxes_merge_characters_of_a_line() -> None:
     """Character boxes on one line become one box (hyphens too); empty boxes (generated spaces) are skipped."""
-    chars = [(10, 700, 16, 710), (16, 700, 22, 711), (0, 0, 0, 0), (10, 680, 15, 690), (15, 681, 30, 690),
-             (22, 704, 25, 706)]  # a hyphen: a small box in the middle of the first line
+    chars = [
+        (10, 700, 16, 710),
+        (16, 700, 22, 711),
+        (0, 0, 0, 0),
+        (10, 680, 15, 690),
+        (15, 681, 30, 690),
+        (22, 704, 25, 706),
+    ]  # a hyphen: a small box in the middle of the first line
     assert line_boxes(chars) == [(10, 700, 25, 711), (10, 680, 30, 690)]
 
 
@@ -114,9 +124,17 @@ def test_render_page_boxes_the_quote(tmp_path: Path) -> None:
     """A generated PDF page renders to PNG with a box around the lines holding the quote."""
     from PIL import Image
 
-    pdf = make_pdf(tmp_path / "g.pdf", [["Article 1", "Robots must be safe."],
-                                        ["Article 2", "A robot that talks to people shall carry a transparency",
-                                         "label that tells them they are speaking with a machine."]])
+    pdf = make_pdf(
+        tmp_path / "g.pdf",
+        [
+            ["Article 1", "Robots must be safe."],
+            [
+                "Article 2",
+                "A robot that talks to people shall carry a transparency",
+                "label that tells them they are speaking with a machine.",
+            ],
+        ],
+    )
     image = render_page(pdf, 2, "shall carry a transparency label that tells them")
     assert image.marked and len(image.boxes) == 2  # the quote spans two lines
     png = Image.open(io.BytesIO(image.png))
@@ -144,8 +162,12 @@ def test_render_page_rejects_a_broken_file(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("status", "effect", "label"),
-    [("in_force", "binding", "in force"), ("superseded", "binding", "superseded"), ("revoked", "binding", "revoked"),
-     ("in_force", "reference_translation", "in force · translation without legal effect")],
+    [
+        ("in_force", "binding", "in force"),
+        ("superseded", "binding", "superseded"),
+        ("revoked", "binding", "revoked"),
+        ("in_force", "reference_translation", "in force · translation without legal effect"),
+    ],
 )
 def test_status_badge(status: str, effect: str, label: str) -> None:
     assert status_badge(status, effect) == label
@@ -153,8 +175,10 @@ def test_status_badge(status: str, effect: str, label: str) -> None:
 
 def test_library_rows_count_chunks_per_document() -> None:
     """Each manifest document shows whether it is indexed and how many passages the index holds."""
-    docs = [Document(id="d", title="D", short_title="Doc D", jurisdiction="EU", sha256="a" * 64),
-            Document(id="e", title="E", short_title="Doc E", status="superseded")]
+    docs = [
+        Document(id="d", title="D", short_title="Doc D", jurisdiction="EU", sha256="a" * 64),
+        Document(id="e", title="E", short_title="Doc E", status="superseded"),
+    ]
     rows = library_rows(docs, CHUNKS)
     assert [(r["document"], r["indexed"], r["chunks"]) for r in rows] == [("Doc D", True, 5), ("Doc E", False, 0)]
     assert rows[1]["status"] == "superseded" and rows[0]["sha256"] == "a" * 64

@@ -45,8 +45,6 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return not before or before[-1] in ".?!:。"
 
 
-
-
 @dataclass(frozen=True)
 class Citation:
     """One numbered citation: where the quote stands and which file it comes from."""
@@ -88,9 +86,16 @@ class Answer:
 
     def to_json(self) -> dict[str, object]:
         return {
-            "question": self.question, "mode": self.mode, "answer": self.text, "refused": self.refused,
-            "verdict": self.verdict, "verdict_reason": self.verdict_reason, "engine": self.engine,
-            "notice": self.notice, "settings_hash": self.settings_hash, "timings": self.timings,
+            "question": self.question,
+            "mode": self.mode,
+            "answer": self.text,
+            "refused": self.refused,
+            "verdict": self.verdict,
+            "verdict_reason": self.verdict_reason,
+            "engine": self.engine,
+            "notice": self.notice,
+            "settings_hash": self.settings_hash,
+            "timings": self.timings,
             "citations": [asdict(c) | {"label": c.label} for c in self.citations],
         }
 
@@ -150,10 +155,12 @@ def sentences(text: str, min_chars: int = 40) -> list[tuple[int, int]]:
 
 # Words of the question's frame ("Claim: … Does the corpus support that?", "Quote the provision…")
 # that say what the user wants, not what the texts should contain.
-FRAME_WORDS = frozenset(tokenize(
-    "claim corpus support supports supported quote quotes text texts provision provisions document documents say "
-    "says according does do tell me us we our what which who how when where why whether explain describe"
-))
+FRAME_WORDS = frozenset(
+    tokenize(
+        "claim corpus support supports supported quote quotes text texts provision provisions document documents say "
+        "says according does do tell me us we our what which who how when where why whether explain describe"
+    )
+)
 
 
 def _weights(query: str, idf: dict[str, float]) -> dict[str, float]:
@@ -163,9 +170,17 @@ def _weights(query: str, idf: dict[str, float]) -> dict[str, float]:
 SentenceScorer = Callable[[str, list[str]], list[float]]
 
 
-def best_quotes(query: str, passages: Sequence[Passage], idf: dict[str, float], *, per_passage: int = 1,
-                limit: int = 4, similarity: SentenceScorer | None = None,
-                prefer: re.Pattern[str] | None = None, min_chars: int = 0) -> list[Quote]:
+def best_quotes(
+    query: str,
+    passages: Sequence[Passage],
+    idf: dict[str, float],
+    *,
+    per_passage: int = 1,
+    limit: int = 4,
+    similarity: SentenceScorer | None = None,
+    prefer: re.Pattern[str] | None = None,
+    min_chars: int = 0,
+) -> list[Quote]:
     """The sentences that best answer the query, better passages first.
 
     A sentence scores by the idf-weighted query terms it shares and, when `similarity` is given, by
@@ -246,13 +261,23 @@ class Answerer:
                 url = doc.official_url if doc else ""
                 if doc and doc.is_pdf and c.page_start:  # deep link into the PDF itself where we know its URL
                     url = f"{doc.download_url or doc.official_url}#page={c.page_at(q.start)}"
-                cites.append(Citation(
-                    n=numbers[key], doc_id=c.doc_id, short_title=doc.short_title if doc else c.doc_id,
-                    locator=c.locator, page=c.page_at(q.start), quote=q.text, url=url,
-                    version=doc.version if doc else "", status=doc.status if doc else "",
-                    legal_effect=doc.legal_effect if doc else "", sha256=doc.sha256 if doc else "",
-                    quote_start=c.char_start + q.start, quote_end=c.char_start + q.end,
-                ))
+                cites.append(
+                    Citation(
+                        n=numbers[key],
+                        doc_id=c.doc_id,
+                        short_title=doc.short_title if doc else c.doc_id,
+                        locator=c.locator,
+                        page=c.page_at(q.start),
+                        quote=q.text,
+                        url=url,
+                        version=doc.version if doc else "",
+                        status=doc.status if doc else "",
+                        legal_effect=doc.legal_effect if doc else "",
+                        sha256=doc.sha256 if doc else "",
+                        quote_start=c.char_start + q.start,
+                        quote_end=c.char_start + q.end,
+                    )
+                )
             index[i] = numbers[key]
         return cites, index
 
@@ -297,8 +322,14 @@ class Answerer:
                 return f"the closest passages share only {score:.0%} of the question's terms"
         return ""
 
-    def answer(self, question: str, *, mode: str = "ask", filters: Filters | None = None,
-               on_line: Callable[[str], None] | None = None) -> Answer:
+    def answer(
+        self,
+        question: str,
+        *,
+        mode: str = "ask",
+        filters: Filters | None = None,
+        on_line: Callable[[str], None] | None = None,
+    ) -> Answer:
         """The cited answer; `on_line` matters only to engines that stream (see govqa.generation)."""
         question = check_question(question)
         if mode not in MODES:
@@ -309,14 +340,30 @@ class Answerer:
         result: Answer = handler(question, filters or Filters())
         return result
 
-    def _refusal(self, question: str, mode: str, passages: Sequence[Passage], verdict: Verdict | None = None
-                 ) -> Answer:
-        return Answer(question, mode, REFUSAL, (), refused=True, verdict=verdict,
-                      verdict_reason="No retrieved passage addresses the question." if verdict else "",
-                      passages=tuple(passages), settings_hash=settings_hash(self.settings))
+    def _refusal(self, question: str, mode: str, passages: Sequence[Passage], verdict: Verdict | None = None) -> Answer:
+        return Answer(
+            question,
+            mode,
+            REFUSAL,
+            (),
+            refused=True,
+            verdict=verdict,
+            verdict_reason="No retrieved passage addresses the question." if verdict else "",
+            passages=tuple(passages),
+            settings_hash=settings_hash(self.settings),
+        )
 
-    def _compose(self, question: str, mode: str, quotes: Sequence[Quote], passages: Sequence[Passage],
-                 intro: str = "", outro: str = "", verdict: Verdict | None = None, reason: str = "") -> Answer:
+    def _compose(
+        self,
+        question: str,
+        mode: str,
+        quotes: Sequence[Quote],
+        passages: Sequence[Passage],
+        intro: str = "",
+        outro: str = "",
+        verdict: Verdict | None = None,
+        reason: str = "",
+    ) -> Answer:
         cites, index = self._cite(quotes)
         lines = [intro] if intro else []
         for i, q in enumerate(quotes):
@@ -325,8 +372,16 @@ class Answerer:
             lines.append(f"- {title}, {c.locator}: “{' '.join(q.text.split())}” [{index[i]}]")
         if outro:
             lines.append(outro)
-        return Answer(question, mode, "\n".join(lines), tuple(cites), verdict=verdict, verdict_reason=reason,
-                      passages=tuple(passages), settings_hash=settings_hash(self.settings))
+        return Answer(
+            question,
+            mode,
+            "\n".join(lines),
+            tuple(cites),
+            verdict=verdict,
+            verdict_reason=reason,
+            passages=tuple(passages),
+            settings_hash=settings_hash(self.settings),
+        )
 
     # ------------------------------------------------------------ modes
 
@@ -337,11 +392,16 @@ class Answerer:
         if not self.confident(question, passages):
             return self._refusal(question, "ask", passages)
         query = f"{question} {self.retriever.glossary.expansion(question)}"
-        quotes = best_quotes(query, passages[: self.settings.answer.passages], self.idf,
-                             per_passage=self.settings.answer.quotes_per_passage,
-                             limit=self.settings.answer.max_quotes, similarity=self.similarity,
-                             min_chars=self.settings.answer.quote_chars,
-                             prefer=_DEFINES if any("definition" in p.scores for p in passages[:3]) else None)
+        quotes = best_quotes(
+            query,
+            passages[: self.settings.answer.passages],
+            self.idf,
+            per_passage=self.settings.answer.quotes_per_passage,
+            limit=self.settings.answer.max_quotes,
+            similarity=self.similarity,
+            min_chars=self.settings.answer.quote_chars,
+            prefer=_DEFINES if any("definition" in p.scores for p in passages[:3]) else None,
+        )
         quotes = _in_passage_order(quotes, passages)
         return self._compose(question, "ask", quotes, passages, intro="The texts say:")
 
@@ -362,10 +422,15 @@ class Answerer:
         if not self.confident(question, passages):
             return self._refusal(question, "claim", passages, verdict="not_addressed")
         query = f"{question} {self.retriever.glossary.expansion(question)}"
-        quotes = best_quotes(query, passages[: self.settings.answer.passages], self.idf,
-                             per_passage=self.settings.answer.quotes_per_passage,
-                             limit=self.settings.answer.max_quotes - 1, similarity=self.similarity,
-                             min_chars=self.settings.answer.quote_chars)
+        quotes = best_quotes(
+            query,
+            passages[: self.settings.answer.passages],
+            self.idf,
+            per_passage=self.settings.answer.quotes_per_passage,
+            limit=self.settings.answer.max_quotes - 1,
+            similarity=self.similarity,
+            min_chars=self.settings.answer.quote_chars,
+        )
         # A claim's figures (dates, amounts) must stand somewhere in the documents the evidence comes from,
         # their text or their record's date (a law's signing year is often printed nowhere in its text).
         docs = {p.chunk.doc_id for p in passages[:5]}
@@ -378,7 +443,8 @@ class Answerer:
             return replace(answer, verdict_reason=f"The texts retrieved never state {', '.join(missing)}.")
         verdict, reason = judge_claim(question, quotes, self.idf)
         intro = {"supported": "The texts support the claim:", "refuted": "The texts contradict the claim:"}.get(
-            verdict or "", "Evidence found; the quotes alone do not settle the claim:")
+            verdict or "", "Evidence found; the quotes alone do not settle the claim:"
+        )
         return self._compose(question, "claim", quotes, passages, intro=intro, verdict=verdict, reason=reason)
 
     _ASPECTS = (
@@ -410,8 +476,15 @@ class Answerer:
                 query = f"{question} {words}"
                 found = self.retriever.retrieve(query, Filters(doc_ids=tuple(docs)), k=5)
                 passages.extend(found)
-                best = best_quotes(f"{words} {question}", found, self.idf, per_passage=1, limit=1,
-                                   similarity=self.similarity, min_chars=self.settings.answer.quote_chars)
+                best = best_quotes(
+                    f"{words} {question}",
+                    found,
+                    self.idf,
+                    per_passage=1,
+                    limit=1,
+                    similarity=self.similarity,
+                    min_chars=self.settings.answer.quote_chars,
+                )
                 if best and coverage(words, [best[0].passage], self.idf) > 0:
                     quotes.append(best[0])
                     lines.append(f"  {aspect}: §{len(quotes) - 1}")
@@ -429,8 +502,14 @@ class Answerer:
                 line = line[: m.start()] + f"{q.passage.chunk.locator}: “{' '.join(q.text.split())}” [{index[i]}]"
             text.append(line)
         text.append(NOT_LEGAL_ADVICE)
-        return Answer(question, "applies", "\n".join(text), tuple(cites), passages=tuple(passages),
-                      settings_hash=settings_hash(self.settings))
+        return Answer(
+            question,
+            "applies",
+            "\n".join(text),
+            tuple(cites),
+            passages=tuple(passages),
+            settings_hash=settings_hash(self.settings),
+        )
 
     def _compare(self, question: str, filters: Filters) -> Answer:
         groups = self._jurisdiction_groups(question, filters)
@@ -439,8 +518,17 @@ class Answerer:
         for _, docs in groups:
             found = self.retriever.retrieve(question, Filters(doc_ids=tuple(docs)), k=5)
             passages.extend(found)
-            quotes.extend(best_quotes(question, found, self.idf, per_passage=1, limit=2, similarity=self.similarity,
-                                      min_chars=self.settings.answer.quote_chars))
+            quotes.extend(
+                best_quotes(
+                    question,
+                    found,
+                    self.idf,
+                    per_passage=1,
+                    limit=2,
+                    similarity=self.similarity,
+                    min_chars=self.settings.answer.quote_chars,
+                )
+            )
         if not quotes or not self.confident(question, passages):
             return self._refusal(question, "compare", passages)
         return self._compose(question, "compare", quotes, passages, intro="Side by side:")
@@ -484,8 +572,14 @@ def judge_claim(claim: str, quotes: Sequence[Quote], idf: dict[str, float]) -> t
     return "refuted", f"{best.passage.chunk.locator} states the claim's terms with the opposite polarity."
 
 
-def answer(question: str, settings: Settings, *, mode: str = "ask", filters: Filters | None = None,
-           answerer: Answerer | None = None) -> Answer:
+def answer(
+    question: str,
+    settings: Settings,
+    *,
+    mode: str = "ask",
+    filters: Filters | None = None,
+    answerer: Answerer | None = None,
+) -> Answer:
     """Answer a question with verbatim, cited quotes (extractive engine)."""
     return (answerer or Answerer(settings)).answer(question, mode=mode, filters=filters)
 

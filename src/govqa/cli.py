@@ -154,8 +154,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
     check_question(args.question)  # an unusable question is refused before any model or index is loaded
     settings = _settings(args)
-    filters = Filters(jurisdictions=tuple(args.jurisdiction or ()), doc_ids=tuple(args.doc or ()),
-                      include_superseded=args.include_superseded or None)
+    filters = Filters(
+        jurisdictions=tuple(args.jurisdiction or ()),
+        doc_ids=tuple(args.doc or ()),
+        include_superseded=args.include_superseded or None,
+    )
     answerer = make_answerer(settings)
     stream = None
     if settings.llm.backend != "none" and not args.json:
@@ -208,10 +211,16 @@ def cmd_eval(args: argparse.Namespace) -> int:
             report.results.append(score_question(item, passages))
             mode = {"claim": "claim"}.get(item["kind"], "ask")
             ans = answerer.answer(item["question"], mode=mode)
-            record = {"id": item["id"], "passages": [passage_record(p) for p in passages], "answer": ans.text,
-                      "citations": [{"doc": c.doc_id, "locator": c.locator, "page": c.page, "quote": c.quote}
-                                    for c in ans.citations],
-                      "verdict": ans.verdict, "refused": ans.refused}
+            record = {
+                "id": item["id"],
+                "passages": [passage_record(p) for p in passages],
+                "answer": ans.text,
+                "citations": [
+                    {"doc": c.doc_id, "locator": c.locator, "page": c.page, "quote": c.quote} for c in ans.citations
+                ],
+                "verdict": ans.verdict,
+                "refused": ans.refused,
+            }
             answers.add(item, record, source_text)
             answers.timings.append(ans.timings)
             if out:
@@ -266,14 +275,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     ask = sub.add_parser("ask", help="ask a question; prints a cited answer (extractive unless --llm)")
     ask.add_argument("question")
-    ask.add_argument("--mode", default="ask", choices=["ask", "claim", "applies", "compare", "quote"],
-                     help="ask (default), claim check, does-this-apply, compare jurisdictions, quote a provision")
+    ask.add_argument(
+        "--mode",
+        default="ask",
+        choices=["ask", "claim", "applies", "compare", "quote"],
+        help="ask (default), claim check, does-this-apply, compare jurisdictions, quote a provision",
+    )
     ask.add_argument("--jurisdiction", action="append", help="only this jurisdiction (repeatable)")
     ask.add_argument("--doc", action="append", help="only this document id (repeatable)")
     ask.add_argument("--include-superseded", action="store_true", help="also search superseded/revoked texts")
     ask.add_argument("--json", action="store_true", help="print JSON")
-    ask.add_argument("--llm", choices=["none", "llamacpp", "openai"],
-                     help="answer engine for this run (default: GOVQA_LLM__BACKEND, else extractive)")
+    ask.add_argument(
+        "--llm",
+        choices=["none", "llamacpp", "openai"],
+        help="answer engine for this run (default: GOVQA_LLM__BACKEND, else extractive)",
+    )
     ask.set_defaults(func=cmd_ask)
 
     ev = sub.add_parser("eval", help="score retrieval on a question set (FORMAT.md)")

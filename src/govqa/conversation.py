@@ -32,8 +32,28 @@ _LEAD = re.compile(
 )
 _CONJUNCTION = re.compile(r"^\s*(?:(?:and|but|so|also|then|ok(?:ay)?)\s*,?\s+)+", re.I)
 _PRONOUN = re.compile(r"\b(?:it|its|it's|this|that|these|those|they|them|their|there|such|the same)\b", re.I)
-_FILLER = frozenset(("the", "in", "for", "of", "under", "about", "with", "regarding", "to", "then", "as", "well",
-                     "too", "also", "and", "what", "how", "same"))
+_FILLER = frozenset(
+    (
+        "the",
+        "in",
+        "for",
+        "of",
+        "under",
+        "about",
+        "with",
+        "regarding",
+        "to",
+        "then",
+        "as",
+        "well",
+        "too",
+        "also",
+        "and",
+        "what",
+        "how",
+        "same",
+    )
+)
 # Provision mentions as people type them ("Article 50(2)", "Art. 5", "Recital 27", "Annex III", "第三条").
 _PROVISION_TEXT = re.compile(
     r"\b(?:article|art\.?|recital|annex|section|sec\.|principle|action)\s*(?:\d+|(?-i:[IVXLC]+))\b"

@@ -63,7 +63,8 @@ def _document_from_entry(
     if doc.file and (
         Path(doc.file).name != doc.file
         or doc.file in (".", "..")
-        or any(c in doc.file for c in "\\/:") or not doc.file.isprintable()
+        or any(c in doc.file for c in "\\/:")
+        or not doc.file.isprintable()
     ):
         raise ConfigError(f"{where}: file name {doc.file!r} must be a bare file name, not a path.")
     for url in (doc.official_url, doc.download_url):

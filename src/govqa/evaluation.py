@@ -158,8 +158,9 @@ class AnswerReport:
             self.answerable_refused += bool(record["refused"])
         for gold in item["gold"]:
             self.gold_items += 1
-            self.gold_cited += any(c["doc"] == gold["doc"] and half_match(gold["quote"], c["quote"])
-                                   for c in record["citations"])
+            self.gold_cited += any(
+                c["doc"] == gold["doc"] and half_match(gold["quote"], c["quote"]) for c in record["citations"]
+            )
         if item["kind"] == "claim":
             self.claims += 1
             self.claims_correct += record.get("verdict") == item.get("verdict")

@@ -33,12 +33,14 @@ def to_json(answers: Sequence[Answer]) -> str:
 def _closest(answer: Answer, limit: int = 3) -> list[dict[str, Any]]:
     rows = []
     for p in answer.passages[:limit]:
-        rows.append({
-            "doc_id": p.chunk.doc_id,
-            "title": p.document.short_title if p.document else p.chunk.doc_id,
-            "locator": p.chunk.locator,
-            "page": p.chunk.page_start,
-        })
+        rows.append(
+            {
+                "doc_id": p.chunk.doc_id,
+                "title": p.document.short_title if p.document else p.chunk.doc_id,
+                "locator": p.chunk.locator,
+                "page": p.chunk.page_start,
+            }
+        )
     return rows
 
 
@@ -56,8 +58,9 @@ def turn_json(turn: Turn) -> dict[str, Any]:
 
 
 def conversation_json(turns: Sequence[Turn]) -> str:
-    return json.dumps({"format": "govqa-conversation/1", "turns": [turn_json(t) for t in turns]},
-                      ensure_ascii=False, indent=2)
+    return json.dumps(
+        {"format": "govqa-conversation/1", "turns": [turn_json(t) for t in turns]}, ensure_ascii=False, indent=2
+    )
 
 
 def conversation_markdown(turns: Sequence[Turn]) -> str:
@@ -77,8 +80,9 @@ def conversation_markdown(turns: Sequence[Turn]) -> str:
             parts.append(f"**Verdict:** {ans.verdict} — {ans.verdict_reason}\n")
         if ans.refused and ans.passages:
             parts.append(f"Closest passages ({CLOSEST_NOTE}):\n")
-            parts.extend(f"- {p['title']}, {p['locator']}" + (f", p. {p['page']}" if p["page"] else "")
-                         for p in _closest(ans))
+            parts.extend(
+                f"- {p['title']}, {p['locator']}" + (f", p. {p['page']}" if p["page"] else "") for p in _closest(ans)
+            )
             parts.append("")
         if ans.citations:
             parts.append("**Sources**\n")

@@ -48,23 +48,36 @@ def distinct_passages(passages: Sequence[Passage], limit: int) -> list[Passage]:
 
 def passage_views(passages: Sequence[Passage]) -> list[PassageView]:
     """The passages as the model sees them: sentences that address a model are withheld."""
-    return [(p.document.short_title if p.document else p.chunk.doc_id, p.chunk.locator, p.chunk.page_start,
-             withhold_instructions(p.chunk.text)) for p in passages]
+    return [
+        (
+            p.document.short_title if p.document else p.chunk.doc_id,
+            p.chunk.locator,
+            p.chunk.page_start,
+            withhold_instructions(p.chunk.text),
+        )
+        for p in passages
+    ]
 
 
 class LLMAnswerer(Answerer):
     """An `Answerer` whose ask/claim/applies/compare answers are written by a chat model and verified.
     Quote mode stays extractive: the provision itself is the answer."""
 
-    def __init__(self, settings: Settings, llm: BaseChatModel, retriever: Retriever | None = None,
-                 prompts: PromptSet | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        llm: BaseChatModel,
+        retriever: Retriever | None = None,
+        prompts: PromptSet | None = None,
+    ) -> None:
         super().__init__(settings, retriever)
         self.llm = llm
         self.prompts = prompts or load_prompts()
         self.engine = describe(settings) if settings.llm.backend != "none" else f"LLM ({llm._llm_type})"
 
-    def answer(self, question: str, *, mode: str = "ask", filters: Filters | None = None,
-               on_line: OnLine | None = None) -> Answer:
+    def answer(
+        self, question: str, *, mode: str = "ask", filters: Filters | None = None, on_line: OnLine | None = None
+    ) -> Answer:
         base = super().answer(question, mode=mode, filters=filters)
         if mode not in LLM_MODES or base.refused:
             return base
@@ -74,15 +87,19 @@ class LLMAnswerer(Answerer):
         try:
             output, first_token = self._generate(messages, passages, on_line)
         except Exception as exc:  # any backend failure (connection, timeout, model error) falls back
-            return replace(base, notice=f"The {self.engine} did not answer ({type(exc).__name__}: "
-                                        f"{str(exc)[:200]}); this is the extractive answer.")
+            return replace(
+                base,
+                notice=f"The {self.engine} did not answer ({type(exc).__name__}: "
+                f"{str(exc)[:200]}); this is the extractive answer.",
+            )
         timings = {"first_token_s": first_token, "total_s": time.perf_counter() - started}
         instructions = "\n".join(text for role, text in messages if role == "system") + self.prompts.modes[mode]
         checked = check_output(output, [p.chunk.text for p in passages], refusal=REFUSAL, instructions=instructions)
         return self._compose_checked(base, mode, passages, checked, timings)
 
-    def _generate(self, messages: list[tuple[str, str]], passages: Sequence[Passage], on_line: OnLine | None
-                  ) -> tuple[str, float | None]:
+    def _generate(
+        self, messages: list[tuple[str, str]], passages: Sequence[Passage], on_line: OnLine | None
+    ) -> tuple[str, float | None]:
         """Stream the model's output; each finished line that passes verification goes to `on_line` at once."""
         chain = self.llm | StrOutputParser()
         lc_messages: list[BaseMessage] = [_MESSAGE[role](content=text) for role, text in messages]
@@ -108,15 +125,20 @@ class LLMAnswerer(Answerer):
         if isinstance(result, Line):
             on_line(result.statement)
 
-    def _compose_checked(self, base: Answer, mode: str, passages: Sequence[Passage], checked: Checked,
-                         timings: dict[str, float | None]) -> Answer:
+    def _compose_checked(
+        self, base: Answer, mode: str, passages: Sequence[Passage], checked: Checked, timings: dict[str, float | None]
+    ) -> Answer:
         supported = [ln for ln in checked.lines if ln.support]
         dropped = "; ".join(f"“{line[:60]}” ({why})" for line, why in checked.dropped[:3])
         if not supported:
-            why = ("the model found no answer in these passages" if checked.refused else
-                   f"none of the model's {len(checked.dropped)} line(s) had a quote that stands in the passages")
-            return replace(base, notice=f"The {self.engine} was not used: {why}; this is the extractive answer.",
-                           timings=timings)
+            why = (
+                "the model found no answer in these passages"
+                if checked.refused
+                else f"none of the model's {len(checked.dropped)} line(s) had a quote that stands in the passages"
+            )
+            return replace(
+                base, notice=f"The {self.engine} was not used: {why}; this is the extractive answer.", timings=timings
+            )
         quotes = [Quote(passages[s.passage], s.start, s.end, 1.0) for ln in supported for s in ln.support]
         cites, index = self._cite(quotes)
         lines, i = [], 0
@@ -131,13 +153,24 @@ class LLMAnswerer(Answerer):
             verdict = checked.verdict  # type: ignore[assignment]
             reason = checked.verdict_reason or f"The model's verdict, over the {len(cites)} verified quote(s) shown."
         notice = f"{len(checked.dropped)} line(s) of the model's answer were removed: {dropped}." if dropped else ""
-        return Answer(base.question, mode, "\n".join(lines), tuple(cites), verdict=verdict, verdict_reason=reason,
-                      engine=self.engine, notice=notice, passages=base.passages,
-                      settings_hash=settings_hash(self.settings), timings=timings)
+        return Answer(
+            base.question,
+            mode,
+            "\n".join(lines),
+            tuple(cites),
+            verdict=verdict,
+            verdict_reason=reason,
+            engine=self.engine,
+            notice=notice,
+            passages=base.passages,
+            settings_hash=settings_hash(self.settings),
+            timings=timings,
+        )
 
 
-def make_answerer(settings: Settings, *, llm: BaseChatModel | None = None, retriever: Retriever | None = None
-                  ) -> Answerer:
+def make_answerer(
+    settings: Settings, *, llm: BaseChatModel | None = None, retriever: Retriever | None = None
+) -> Answerer:
     """The answerer the settings ask for: extractive, or an LLM engine (`llm` given, or built from settings)."""
     model = llm if llm is not None else build_chat_model(settings)
     if model is None:
@@ -145,7 +178,14 @@ def make_answerer(settings: Settings, *, llm: BaseChatModel | None = None, retri
     return LLMAnswerer(settings, model, retriever)
 
 
-def answer(question: str, settings: Settings, *, mode: str = "ask", filters: Filters | None = None,
-           llm: BaseChatModel | None = None, answerer: Answerer | None = None) -> Answer:
+def answer(
+    question: str,
+    settings: Settings,
+    *,
+    mode: str = "ask",
+    filters: Filters | None = None,
+    llm: BaseChatModel | None = None,
+    answerer: Answerer | None = None,
+) -> Answer:
     """Answer with citations: extractive by default, through `llm` (or the configured backend) when there is one."""
     return (answerer or make_answerer(settings, llm=llm)).answer(question, mode=mode, filters=filters)

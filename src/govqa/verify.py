@@ -40,8 +40,9 @@ _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
 _QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "\u00a0": " "})
 # A provision label the model puts before its quote ("Article 4(1) An operator…"): the label is the
 # passage's locator, not its words, so the quote is looked for without it.
-_LABEL = re.compile(r"^(?:Article|Art\.|Section|Sec\.|§|Recital|Annex|Paragraph)\s*[\w.\-]+(?:\s?\(\w{1,4}\))*[:.]?\s+",
-                    re.IGNORECASE)
+_LABEL = re.compile(
+    r"^(?:Article|Art\.|Section|Sec\.|§|Recital|Annex|Paragraph)\s*[\w.\-]+(?:\s?\(\w{1,4}\))*[:.]?\s+", re.IGNORECASE
+)
 MIN_QUOTE_WORDS = 3
 MIN_QUOTE_CJK_CHARS = 6
 
@@ -137,6 +138,7 @@ def parse_refs(line: str) -> tuple[str, list[tuple[int, str | None]]]:
             quote = next((g for i, g in enumerate(groups, 1) if g is not None and i != n_group), None)
             refs.append((int(m.group(n_group)), quote))
             return " "
+
         return keep
 
     rest = _REF_THEN_QUOTE.sub(take(1), line)
@@ -145,8 +147,7 @@ def parse_refs(line: str) -> tuple[str, list[tuple[int, str | None]]]:
     return " ".join(rest.split()).strip(" -–—:;,"), refs
 
 
-def check_line(line: str, passages: Sequence[str], *, secret: AbstractSet[tuple[str, ...]] = frozenset()
-               ) -> Line | str:
+def check_line(line: str, passages: Sequence[str], *, secret: AbstractSet[tuple[str, ...]] = frozenset()) -> Line | str:
     """A verified `Line`, or the reason the line fails (see the module docstring)."""
     line = line.strip().lstrip("-*• ").strip()
     if _SILENT_LINE.match(line):

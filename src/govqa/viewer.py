@@ -170,8 +170,9 @@ def locate(page_text: str, quote: str, min_letters: int = 12) -> tuple[int, int]
     return None
 
 
-def line_boxes(boxes: Sequence[tuple[float, float, float, float]], tolerance: float = 2.0
-               ) -> list[tuple[float, float, float, float]]:
+def line_boxes(
+    boxes: Sequence[tuple[float, float, float, float]], tolerance: float = 2.0
+) -> list[tuple[float, float, float, float]]:
     """Merge character boxes (left, bottom, right, top; PDF points) into one box per text line.
 
     A character joins the line whose vertical extent holds its middle, so a hyphen or a comma (small
@@ -216,10 +217,14 @@ def render_page(pdf: Path, page: int, quote: str = "", *, scale: float = 1.6) ->
             if span is not None:
                 chars = [textpage.get_charbox(i) for i in range(span[0], span[1])]
                 for left, bottom, right, top in line_boxes(chars):
-                    pixel_boxes.append((
-                        int((left - left0) * scale) - 3, int((height - top) * scale) - 3,
-                        int((right - left0) * scale) + 3, int((height - bottom) * scale) + 3,
-                    ))
+                    pixel_boxes.append(
+                        (
+                            int((left - left0) * scale) - 3,
+                            int((height - top) * scale) - 3,
+                            int((right - left0) * scale) + 3,
+                            int((height - bottom) * scale) + 3,
+                        )
+                    )
             textpage.close()
         if pixel_boxes:
             overlay = ImageDraw.Draw(image, "RGBA")
@@ -239,7 +244,7 @@ STATUS_LABELS = {"in_force": "in force", "current": "current", "superseded": "su
 
 
 def status_badge(status: str, legal_effect: str) -> str:
-    """"in force", "superseded · translation without legal effect", …"""
+    """ "in force", "superseded · translation without legal effect", …"""
     label = STATUS_LABELS.get(status, status or "status unknown")
     if legal_effect == "reference_translation":
         label += " · translation without legal effect"
@@ -253,17 +258,19 @@ def library_rows(documents: Iterable[Document], chunks: Iterable[Chunk]) -> list
         counts[chunk.doc_id] = counts.get(chunk.doc_id, 0) + 1
     rows = []
     for doc in documents:
-        rows.append({
-            "document": doc.short_title,
-            "jurisdiction": doc.jurisdiction,
-            "type": doc.doc_type,
-            "language": doc.language,
-            "version": doc.version,
-            "status": status_badge(doc.status, doc.legal_effect),
-            "indexed": counts.get(doc.id, 0) > 0,
-            "chunks": counts.get(doc.id, 0),
-            "official source": doc.official_url,
-            "sha256": doc.sha256,
-            "id": doc.id,
-        })
+        rows.append(
+            {
+                "document": doc.short_title,
+                "jurisdiction": doc.jurisdiction,
+                "type": doc.doc_type,
+                "language": doc.language,
+                "version": doc.version,
+                "status": status_badge(doc.status, doc.legal_effect),
+                "indexed": counts.get(doc.id, 0) > 0,
+                "chunks": counts.get(doc.id, 0),
+                "official source": doc.official_url,
+                "sha256": doc.sha256,
+                "id": doc.id,
+            }
+        )
     return rows
