@@ -12,10 +12,10 @@ from pathlib import Path
 import streamlit as st
 from pydantic import ValidationError
 
-from govqa.answering import Answerer
+from govqa.answering.extractive import Answerer
+from govqa.answering.generation import make_answerer
 from govqa.errors import GovQAError, IndexMissingError, LLMError
-from govqa.generation import make_answerer
-from govqa.ingest import ingest
+from govqa.index.pipeline import ingest
 from govqa.settings import PROJECT_ROOT, Settings
 
 HERE = Path(__file__).parent

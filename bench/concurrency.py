@@ -17,10 +17,10 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from govqa.ingest import ingest
-from govqa.retrieval import Retriever
+from govqa.index.pipeline import ingest
+from govqa.index.store import close_client, local_server
+from govqa.search.retriever import Retriever
 from govqa.settings import Settings, StoreSettings
-from govqa.store import close_client, local_server
 
 
 def _run_queries(retrieve: Callable[[str], Any], questions: Sequence[str]) -> tuple[list[float], list[str], list[Any]]:
@@ -130,8 +130,8 @@ def main() -> None:
     import tempfile
 
     from govqa.corpus import load_corpus
-    from govqa.embed_cache import seed_from_store, settings_cache
     from govqa.evaluation import load_questions
+    from govqa.index.embed_cache import seed_from_store, settings_cache
 
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--index", required=True, type=Path, help="an embedded index built by `govqa ingest`")

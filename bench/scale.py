@@ -3,7 +3,7 @@
     python bench/scale.py --index DIR --size 100000 [--questions dev.jsonl]
 
 Reads the chunks and vectors of an index that was already built (`govqa ingest`), recombines their
-sentences into N synthetic chunks (govqa.synthetic), derives their vectors by mixing the stored ones
+sentences into N synthetic chunks (synthetic), derives their vectors by mixing the stored ones
 (no embedding: exact search costs the same whatever the vectors hold), builds the BM25 index over the
 synthetic texts, and times `Retriever.retrieve` on the questions. Run one size per process so the
 memory figures do not mix. Prints one JSON object.
@@ -19,13 +19,13 @@ import time
 from pathlib import Path
 
 import numpy as np
+from synthetic import MemoryStore, mixed_vectors, recombine
 
-from govqa.embedding import build_embedders
 from govqa.evaluation import load_questions
-from govqa.ingest import open_store
-from govqa.retrieval import Retriever
+from govqa.index.embedders import build_embedders
+from govqa.index.pipeline import open_store
+from govqa.search.retriever import Retriever
 from govqa.settings import Settings
-from govqa.synthetic import MemoryStore, mixed_vectors, recombine
 
 
 def rss_mb() -> float:

@@ -7,15 +7,15 @@ from typing import Any
 
 import streamlit as st
 
-from govqa.answering import MODES, Answer, Answerer, Citation
-from govqa.conversation import Turn, rewrite
+from govqa.answering.extractive import MODES, Answer, Answerer, Citation
 from govqa.corpus import require_file
 from govqa.errors import GovQAError
-from govqa.export import CLOSEST_NOTE, citation_string, conversation_json, conversation_markdown
 from govqa.records import Chunk
-from govqa.retrieval import Filters
+from govqa.search.retriever import Filters
 from govqa.settings import Settings
-from govqa.viewer import chunk_of, highlight_html, provision_context, render_page, status_badge
+from govqa.ui.conversation import Turn, rewrite
+from govqa.ui.export import CLOSEST_NOTE, citation_string, conversation_json, conversation_markdown
+from govqa.ui.viewer import chunk_of, highlight_html, provision_context, render_page, status_badge
 
 MODE_LABELS = {
     "ask": "Ask",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from govqa.answering import Answerer
-from govqa.viewer import library_rows
+from govqa.answering.extractive import Answerer
+from govqa.ui.viewer import library_rows
 
 answerer: Answerer = st.session_state["answerer"]
 manifest = answerer.retriever.manifest

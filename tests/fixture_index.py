@@ -11,9 +11,9 @@ from conftest import KeywordEmbedder, make_settings
 from fixture_corpus import build_corpus, pinned
 from langchain_core.embeddings import Embeddings
 
-from govqa.ingest import ingest
+from govqa.index.pipeline import ingest
 from govqa.records import Document
-from govqa.retrieval import Retriever
+from govqa.search.retriever import Retriever
 
 
 def build_retriever(root: Path, extra: Sequence[tuple[Document, str]] = ()) -> Retriever:

@@ -13,10 +13,10 @@ import pytest
 from fixture_corpus import BASE, FILLER
 from fixture_index import build_retriever
 
-from govqa.answering import NOT_LEGAL_ADVICE, REFUSAL, TEXTS_SILENT, Answer, Answerer, sentences
+from govqa.answering.extractive import NOT_LEGAL_ADVICE, REFUSAL, TEXTS_SILENT, Answer, Answerer, sentences
 from govqa.errors import QuestionError
 from govqa.records import Document
-from govqa.retrieval import Filters, Retriever
+from govqa.search.retriever import Filters, Retriever
 
 
 @pytest.fixture(scope="module")

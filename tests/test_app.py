@@ -14,12 +14,12 @@ import pytest
 from conftest import make_pdf
 from streamlit.testing.v1 import AppTest
 
-from govqa.answering import REFUSAL
-from govqa.conversation import Turn
+from govqa.answering.extractive import REFUSAL
 from govqa.corpus import sha256_file
-from govqa.export import conversation_json, conversation_markdown
-from govqa.ingest import ingest
+from govqa.index.pipeline import ingest
 from govqa.settings import PROJECT_ROOT, Settings
+from govqa.ui.conversation import Turn
+from govqa.ui.export import conversation_json, conversation_markdown
 
 pytestmark = pytest.mark.slow
 

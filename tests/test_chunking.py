@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govqa.chunking import chunk_sections
-from govqa.profiles import Profile, load_profile
+from govqa.documents.chunking import chunk_sections
+from govqa.documents.profiles import Profile, load_profile
+from govqa.documents.structure import segment
 from govqa.records import Chunk, Section, SourceText
 from govqa.settings import PROJECT_ROOT
-from govqa.structure import segment
 
 PROFILES = PROJECT_ROOT / "ingest" / "profiles"
 

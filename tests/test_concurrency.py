@@ -15,10 +15,10 @@ import pytest
 from conftest import KeywordEmbedder, make_settings
 from fixture_corpus import build_corpus
 
-from govqa.ingest import ingest, open_store
-from govqa.retrieval import Retriever
+from govqa.index.pipeline import ingest, open_store
+from govqa.index.store import close_client, local_server
+from govqa.search.retriever import Retriever
 from govqa.settings import Settings, StoreSettings
-from govqa.store import close_client, local_server
 
 QUESTIONS = [
     "What must the operator report after an inspection?",

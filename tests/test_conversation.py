@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from govqa.answering import Answer, Citation
-from govqa.conversation import Exchange, Turn, clean, mentions, provision_label, rewrite
-from govqa.locators import Ref, refs_in_question
+from govqa.answering.extractive import Answer, Citation
+from govqa.documents.locators import Ref, refs_in_question
 from govqa.records import Document
-from govqa.routing import Router
+from govqa.search.routing import Router
+from govqa.ui.conversation import Exchange, Turn, clean, mentions, provision_label, rewrite
 
 DOCS = [
     Document(

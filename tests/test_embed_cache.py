@@ -9,8 +9,8 @@ import pytest
 from conftest import KeywordEmbedder, make_settings
 from fixture_corpus import build_corpus
 
-from govqa.embed_cache import CachedEmbeddings, EmbeddingCache, cached_embedders, seed_from_store, settings_cache
-from govqa.ingest import ingest, open_store
+from govqa.index.embed_cache import CachedEmbeddings, EmbeddingCache, cached_embedders, seed_from_store, settings_cache
+from govqa.index.pipeline import ingest, open_store
 from govqa.records import Document
 from govqa.settings import Settings
 

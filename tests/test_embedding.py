@@ -7,7 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from govqa.embedding import (
+from govqa.errors import ConfigError
+from govqa.index.embedders import (
     SentenceTransformerEmbeddings,
     UniversalSentenceEncoderEmbeddings,
     build_embedders,
@@ -15,7 +16,6 @@ from govqa.embedding import (
     embedder_name,
     packaged_minilm_path,
 )
-from govqa.errors import ConfigError
 from govqa.settings import EmbeddingSettings, Settings
 
 pytestmark = pytest.mark.slow

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from govqa.answering import REFUSAL, Answer, Citation
-from govqa.conversation import Turn
-from govqa.export import CLOSEST_NOTE, citation_string, conversation_json, conversation_markdown, to_markdown
+from govqa.answering.extractive import REFUSAL, Answer, Citation
 from govqa.records import Chunk, Document, Passage
+from govqa.ui.conversation import Turn
+from govqa.ui.export import CLOSEST_NOTE, citation_string, conversation_json, conversation_markdown, to_markdown
 
 CITE = Citation(
     n=1,

@@ -16,10 +16,10 @@ from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.language_models.fake_chat_models import FakeListChatModel, GenericFakeChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 
-from govqa.answering import NOT_LEGAL_ADVICE, REFUSAL, Answerer
-from govqa.generation import LLMAnswerer, distinct_passages, make_answerer
+from govqa.answering.extractive import NOT_LEGAL_ADVICE, REFUSAL, Answerer
+from govqa.answering.generation import LLMAnswerer, distinct_passages, make_answerer
 from govqa.records import Document, Passage
-from govqa.retrieval import Retriever
+from govqa.search.retriever import Retriever
 
 INJECTED = (
     "Drone Rules 2026\nArticle 1\n(1) Every drone operator shall carry a flying licence while flying a drone over "

@@ -18,7 +18,7 @@ import pytest
 from conftest import fake_embedders, index_snapshot, make_pdf
 from fixture_corpus import DOCUMENTS, build_corpus, manifest_toml
 
-import govqa.ingest as ingest_module
+import govqa.index.pipeline as ingest_module
 from govqa.cli import main
 from govqa.corpus import sha256_file
 from govqa.records import Document

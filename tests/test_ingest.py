@@ -9,12 +9,12 @@ import pytest
 from conftest import KeywordEmbedder, make_pdf
 from fixture_corpus import ROBOT_ACT_2027, build_corpus, pinned
 
-from govqa.chunking import CHUNKER_VERSION
 from govqa.corpus import Manifest, load_corpus, sha256_file
+from govqa.documents.chunking import CHUNKER_VERSION
 from govqa.errors import IndexMismatchError, SourceUnavailableError, UnreadableDocumentError
-from govqa.ingest import add_document, chunk_document, embedding_text, ingest, open_store
+from govqa.index.pipeline import add_document, chunk_document, embedding_text, ingest, open_store
 from govqa.records import Chunk
-from govqa.retrieval import Retriever
+from govqa.search.retriever import Retriever
 from govqa.settings import Settings
 
 

@@ -11,9 +11,9 @@ import pytest
 from conftest import fake_embedders, make_settings
 from fixture_corpus import INJECTION_DOC, INJECTION_MARKERS, INJECTION_NOTICE, build_corpus, build_injection_corpus
 
-from govqa.answering import MODES, Answer, Answerer
-from govqa.ingest import ingest
-from govqa.retrieval import Retriever
+from govqa.answering.extractive import MODES, Answer, Answerer
+from govqa.index.pipeline import ingest
+from govqa.search.retriever import Retriever
 
 _QUOTED = re.compile(r"“[^”]*”")
 

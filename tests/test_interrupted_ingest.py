@@ -23,7 +23,7 @@ from conftest import fake_embedders, index_snapshot, make_settings
 from fixture_corpus import ROBOT_ACT_2027, build_corpus, manifest_toml, pinned
 
 from govqa.corpus import Manifest, load_corpus
-from govqa.ingest import ingest
+from govqa.index.pipeline import ingest
 
 TESTS = Path(__file__).resolve().parent
 
@@ -34,8 +34,8 @@ CHILD = """
 import os, signal, sys
 sys.path.insert(0, sys.argv[1])
 from conftest import fake_embedders
-import govqa.ingest  # noqa
-sys.modules["govqa.ingest"].build_embedders = lambda settings: fake_embedders()
+import govqa.index.pipeline  # noqa
+sys.modules["govqa.index.pipeline"].build_embedders = lambda settings: fake_embedders()
 from chromadb.api.models.Collection import Collection
 
 kill_at = int(os.environ.pop("GOVQA_TEST_KILL_AT_WRITE", "0"))

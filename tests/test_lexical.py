@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from govqa.lexical import STOP_WORDS, LexicalIndex, tokenize
+from govqa.index.lexical import STOP_WORDS, LexicalIndex, tokenize
 
 
 @pytest.mark.parametrize(

@@ -16,13 +16,13 @@ from typing import Any
 import pytest
 from fixture_index import build_retriever
 
-from govqa.answering import Answerer
+from govqa.answering.extractive import Answerer
+from govqa.answering.generation import LLMAnswerer, make_answerer
+from govqa.answering.llm import assemble_packaged_model, build_chat_model, describe
+from govqa.answering.verify import find_verbatim
 from govqa.errors import LLMError
-from govqa.generation import LLMAnswerer, make_answerer
-from govqa.llm import assemble_packaged_model, build_chat_model, describe
-from govqa.retrieval import Retriever
+from govqa.search.retriever import Retriever
 from govqa.settings import Settings
-from govqa.verify import find_verbatim
 
 FINE_Q = "What fine applies to an operator who fails to register a robot?"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govqa.locators import Ref, kanji_to_int, ref_of_locator, refs_in_question, roman_to_int
+from govqa.documents.locators import Ref, kanji_to_int, ref_of_locator, refs_in_question, roman_to_int
 
 
 @pytest.mark.parametrize(

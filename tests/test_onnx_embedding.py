@@ -9,16 +9,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from govqa import onnx_embedding
-from govqa.embedding import (
+from govqa.index import onnx_encoder as onnx_embedding
+from govqa.errors import ConfigError
+from govqa.index.embedders import (
     OnnxEmbeddings,
     SentenceTransformerEmbeddings,
     build_embedders,
     embedder_name,
     packaged_minilm_path,
 )
-from govqa.errors import ConfigError
-from govqa.onnx_embedding import OnnxEncoder, check_exportable, exported_model
+from govqa.index.onnx_encoder import OnnxEncoder, check_exportable, exported_model
 from govqa.settings import EmbeddingSettings, Settings
 
 pytestmark = pytest.mark.slow

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govqa.chunking import chunk_sections
+from govqa.documents.chunking import chunk_sections
+from govqa.documents.locators import kanji_to_int
+from govqa.documents.parsing.lawxml import kanji_number, parse_law_xml
+from govqa.documents.profiles import Profile
 from govqa.errors import UnreadableDocumentError
-from govqa.locators import kanji_to_int
-from govqa.parsing.lawxml import kanji_number, parse_law_xml
-from govqa.profiles import Profile
 from govqa.records import Document, SourceText
 
 EGOV_JA = """<?xml version="1.0" encoding="UTF-8"?>

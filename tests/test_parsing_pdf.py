@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from conftest import make_pdf
 
-from govqa.chunking import chunk_sections
+from govqa.documents.chunking import chunk_sections
+from govqa.documents.parsing import parse_file
+from govqa.documents.parsing.pdf import assemble, clean_pages, parse_pdf
+from govqa.documents.profiles import Profile, load_profile, parse_profile
+from govqa.documents.structure import segment
 from govqa.errors import UnreadableDocumentError
-from govqa.parsing import parse_file
-from govqa.parsing.pdf import assemble, clean_pages, parse_pdf
-from govqa.profiles import Profile, load_profile, parse_profile
 from govqa.records import Document, SourceText
 from govqa.settings import PROJECT_ROOT
-from govqa.structure import segment
 
 PROFILES = PROJECT_ROOT / "ingest" / "profiles"
 # Body lines differ in words (not only digits) from page to page, so none of them looks like furniture.

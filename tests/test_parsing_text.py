@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from govqa.documents.parsing import parse_file
+from govqa.documents.parsing.text import parse_text
+from govqa.documents.profiles import Profile
 from govqa.errors import UnreadableDocumentError
-from govqa.parsing import parse_file
-from govqa.parsing.text import parse_text
-from govqa.profiles import Profile
 from govqa.records import Document
 
 

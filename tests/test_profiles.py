@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from govqa.documents.profiles import load_profile, parse_profile
 from govqa.errors import ConfigError
-from govqa.profiles import load_profile, parse_profile
 from govqa.settings import PROJECT_ROOT
 
 PROFILES = PROJECT_ROOT / "ingest" / "profiles"

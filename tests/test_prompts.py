@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from govqa.answering import REFUSAL
+from govqa.answering.extractive import REFUSAL
+from govqa.answering.prompts import LLM_MODES, PROMPTS_DIR, format_passage, load_prompts
 from govqa.errors import PromptError
-from govqa.prompts import LLM_MODES, PROMPTS_DIR, format_passage, load_prompts
 
 
 @pytest.fixture

@@ -10,12 +10,12 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govqa.chunking import chunk_sections
-from govqa.locators import Ref, kanji_to_int, ref_of_locator, refs_in_question, roman_to_int
-from govqa.parsing.lawxml import kanji_number
-from govqa.profiles import load_profile
+from govqa.documents.chunking import chunk_sections
+from govqa.documents.locators import Ref, kanji_to_int, ref_of_locator, refs_in_question, roman_to_int
+from govqa.documents.parsing.lawxml import kanji_number
+from govqa.documents.profiles import load_profile
+from govqa.documents.structure import segment
 from govqa.records import Section, SourceText
-from govqa.structure import segment
 
 PROFILES = Path(__file__).resolve().parents[1] / "ingest" / "profiles"
 ALL_PROFILES = sorted(p.stem for p in PROFILES.glob("*.toml"))

@@ -13,15 +13,15 @@ from pathlib import Path
 import pytest
 from conftest import CORPUS
 
-from govqa.chunking import chunk_sections
 from govqa.corpus import load_manifest, status
+from govqa.documents.chunking import chunk_sections
+from govqa.documents.locators import ref_of_locator, refs_in_question
+from govqa.documents.parsing import parse_file
+from govqa.documents.profiles import load_profile
+from govqa.documents.structure import segment
 from govqa.evaluation import normalize
-from govqa.locators import ref_of_locator, refs_in_question
-from govqa.parsing import parse_file
-from govqa.profiles import load_profile
 from govqa.records import Chunk, Document, SourceText
 from govqa.settings import PROJECT_ROOT
-from govqa.structure import segment
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the shared corpus is not at {CORPUS}")
 

@@ -18,8 +18,8 @@ from langchain_core.embeddings import Embeddings
 
 from govqa.corpus import Manifest
 from govqa.errors import IndexMissingError, QuestionError
-from govqa.ingest import ingest
-from govqa.retrieval import (
+from govqa.index.pipeline import ingest
+from govqa.search.retriever import (
     MAX_QUESTION_CHARS,
     Filters,
     GovQARetriever,

@@ -8,7 +8,7 @@ import pytest
 
 from govqa.errors import ConfigError
 from govqa.records import Document
-from govqa.routing import Glossary, Router, normalize, preferred_language, question_language
+from govqa.search.routing import Glossary, Router, normalize, preferred_language, question_language
 from govqa.settings import PROJECT_ROOT
 
 DOCS = [

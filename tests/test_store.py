@@ -10,11 +10,11 @@ from conftest import KeywordEmbedder, make_settings
 from fixture_corpus import build_corpus
 
 from govqa.errors import ConfigError, IndexMissingError
-from govqa.ingest import ingest, open_store
+from govqa.index.pipeline import ingest, open_store
+from govqa.index.store import ChromaStore, chunk_from_record, chunk_metadata, free_port, local_server
 from govqa.records import Chunk
-from govqa.retrieval import Retriever
+from govqa.search.retriever import Retriever
 from govqa.settings import Settings, StoreSettings
-from govqa.store import ChromaStore, chunk_from_record, chunk_metadata, free_port, local_server
 
 
 @pytest.mark.parametrize(

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from govqa.profiles import Profile, load_profile, parse_profile
+from govqa.documents.profiles import Profile, load_profile, parse_profile
+from govqa.documents.structure import ordinal, ordinals, segment
 from govqa.records import Section, SourceText
 from govqa.settings import PROJECT_ROOT
-from govqa.structure import ordinal, ordinals, segment
 
 PROFILES = PROJECT_ROOT / "ingest" / "profiles"
 

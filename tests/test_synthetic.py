@@ -7,11 +7,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 from conftest import KeywordEmbedder, make_settings
+from synthetic import MemoryStore, mixed_vectors, recombine, split_sentences
 
 from govqa.corpus import Manifest
 from govqa.records import Chunk, Document
-from govqa.retrieval import Retriever, definition_patterns, quoted_terms
-from govqa.synthetic import MemoryStore, mixed_vectors, recombine, split_sentences
+from govqa.search.retriever import Retriever, definition_patterns, quoted_terms
 
 SENTENCES = [
     "The operator shall keep a safety record for every robot.",

@@ -13,12 +13,12 @@ import pytest
 from conftest import fake_embedders, make_settings
 from fixture_corpus import build_corpus, manifest_toml
 
-import govqa.embedding as embedding_module
-from govqa.answering import MODES, Answer, Answerer, answer
+import govqa.index.embedders as embedding_module
+from govqa.answering.extractive import MODES, Answer, Answerer, answer
 from govqa.cli import main
 from govqa.errors import QuestionError
-from govqa.ingest import ingest
-from govqa.retrieval import MAX_QUESTION_CHARS, Retriever, check_question
+from govqa.index.pipeline import ingest
+from govqa.search.retriever import MAX_QUESTION_CHARS, Retriever, check_question
 from govqa.settings import Settings
 
 SECRET = "LOCAL-SECRET-51c0ffee-not-in-the-corpus"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from govqa.verify import (
+from govqa.answering.verify import (
     Line,
     check_line,
     check_output,

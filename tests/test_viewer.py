@@ -10,7 +10,7 @@ from conftest import make_pdf
 
 from govqa.errors import UnreadableDocumentError
 from govqa.records import Chunk, Document
-from govqa.viewer import (
+from govqa.ui.viewer import (
     chunk_of,
     highlight_html,
     library_rows,

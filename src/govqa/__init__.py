@@ -17,15 +17,15 @@ def __getattr__(name: str) -> Any:
 
         return Settings
     if name == "ingest":
-        from govqa.ingest import ingest
+        from govqa.index.pipeline import ingest
 
         return ingest
     if name == "answer":
-        from govqa.generation import answer
+        from govqa.answering.generation import answer
 
         return answer
     if name == "retrieve":
-        from govqa.retrieval import retrieve
+        from govqa.search.retriever import retrieve
 
         return retrieve
     raise AttributeError(f"module 'govqa' has no attribute {name!r}")

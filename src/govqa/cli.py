@@ -49,8 +49,8 @@ def cmd_corpus(args: argparse.Namespace) -> int:
                 print(f"{doc.id:<52} mismatch     {exc}", file=sys.stderr)
                 bad += 1
                 continue
-            if result.detail.startswith("re-pinned"):
-                repin(settings.manifest, doc, result.detail.rsplit(" ", 1)[-1])
+            if result.new_sha256:
+                repin(settings.manifest, doc, result.new_sha256)
         bad += result.state != "verified"
         print(f"{doc.id:<52} {result.state:<12} {result.origin:<7} {result.detail}")
     for ref in manifest.references:
@@ -69,7 +69,7 @@ def _download_progress(doc_id: str) -> Callable[[int, int | None], None]:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from rich.progress import Progress, TaskID
 
-    from govqa.ingest import add_document, ingest
+    from govqa.index.pipeline import add_document, ingest
 
     settings = _settings(args)
     with Progress(transient=True) as bar:
@@ -108,8 +108,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_chunks(args: argparse.Namespace) -> int:
-    from govqa.embedding import expected_model_names
-    from govqa.store import ChromaStore
+    from govqa.index.embedders import expected_model_names
+    from govqa.index.store import ChromaStore
 
     settings = _settings(args)
     store = ChromaStore(settings, model_names=expected_model_names(settings))  # reading needs no model
@@ -135,7 +135,7 @@ def cmd_chunks(args: argparse.Namespace) -> int:
 
 def cmd_inspect(args: argparse.Namespace) -> int:
     from govqa.corpus import load_manifest, require_file
-    from govqa.ingest import chunk_document
+    from govqa.documents.reader import chunk_document
 
     settings = _settings(args)
     doc = load_manifest(settings.manifest).get(args.doc_id)
@@ -147,10 +147,10 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from govqa.answering import answer_json
-    from govqa.generation import make_answerer
-    from govqa.llm import describe
-    from govqa.retrieval import Filters, check_question
+    from govqa.answering.extractive import answer_json
+    from govqa.answering.generation import make_answerer
+    from govqa.answering.llm import describe
+    from govqa.search.retriever import Filters, check_question
 
     check_question(args.question)  # an unusable question is refused before any model or index is loaded
     settings = _settings(args)
@@ -190,8 +190,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    from govqa.answering.generation import make_answerer
     from govqa.evaluation import AnswerReport, Report, format_report, load_questions, passage_record, score_question
-    from govqa.generation import make_answerer
 
     settings = _settings(args)
     answerer = make_answerer(settings)

@@ -24,14 +24,14 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.retrievers import BaseRetriever
 
 from govqa.corpus import Manifest, load_corpus
+from govqa.documents.locators import Ref, ref_of_locator, refs_in_question
+from govqa.documents.profiles import load_profile, unit_prior
 from govqa.errors import QuestionError
-from govqa.lexical import LexicalIndex, tokenize
-from govqa.locators import Ref, ref_of_locator, refs_in_question
-from govqa.profiles import load_profile, unit_prior
+from govqa.index.lexical import LexicalIndex, tokenize
+from govqa.index.store import ChromaStore
 from govqa.records import Chunk, Document, Passage
-from govqa.routing import Glossary, Route, Router, preferred_language, question_language
+from govqa.search.routing import Glossary, Route, Router, preferred_language, question_language
 from govqa.settings import Settings
-from govqa.store import ChromaStore
 
 MAX_QUESTION_CHARS = 4000
 _LOOKUP_BONUS = 1.0  # larger than any fused score: a named provision comes first
@@ -185,8 +185,8 @@ class Retriever:
         store: ChromaStore | None = None,
         manifest: Manifest | None = None,
     ) -> None:
-        from govqa.embedding import build_embedders
-        from govqa.ingest import open_store
+        from govqa.index.embedders import build_embedders
+        from govqa.index.pipeline import open_store
 
         self.settings = settings
         self.manifest = manifest or load_corpus(settings.manifest, settings.cache_dir)

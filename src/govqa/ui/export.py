@@ -6,9 +6,9 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from govqa.answering import Answer, Citation
-from govqa.conversation import Turn
-from govqa.viewer import status_badge
+from govqa.answering.extractive import Answer, Citation
+from govqa.ui.conversation import Turn
+from govqa.ui.viewer import status_badge
 
 CLOSEST_NOTE = "closest passages found; they do not answer the question"
 

@@ -6,7 +6,7 @@
               passages (instruction-like sentences withheld) ─► prompts/ ─► chat model (streamed)
                                              │
                                              ▼
-              each line checked (govqa.verify) ─► verified lines with citations built from provenance
+              each line checked (govqa.answering.verify) ─► verified lines with citations built from provenance
                                              │
                       nothing verified / model failed ─► the extractive answer, and a notice saying why
 
@@ -24,13 +24,13 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from langchain_core.output_parsers import StrOutputParser
 
-from govqa.answering import NOT_LEGAL_ADVICE, REFUSAL, Answer, Answerer, Quote, settings_hash
-from govqa.llm import build_chat_model, describe
-from govqa.prompts import LLM_MODES, PassageView, PromptSet, load_prompts
+from govqa.answering.extractive import NOT_LEGAL_ADVICE, REFUSAL, Answer, Answerer, Quote, settings_hash
+from govqa.answering.llm import build_chat_model, describe
+from govqa.answering.prompts import LLM_MODES, PassageView, PromptSet, load_prompts
+from govqa.answering.verify import Checked, Line, check_line, check_output, withhold_instructions
 from govqa.records import Passage
-from govqa.retrieval import Filters, Retriever
+from govqa.search.retriever import Filters, Retriever
 from govqa.settings import Settings
-from govqa.verify import Checked, Line, check_line, check_output, withhold_instructions
 
 OnLine = Callable[[str], None]
 _MESSAGE = {"system": SystemMessage, "human": HumanMessage, "ai": AIMessage}

@@ -15,8 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from govqa.documents.locators import ref_of_locator
 from govqa.errors import UnreadableDocumentError
-from govqa.locators import ref_of_locator
 from govqa.records import Chunk, Document
 
 # ---------------------------------------------------------------- highlighting (pure)

@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from govqa.embedding import ProgressFn, embed_many, embedder_name
+from govqa.index.embedders import ProgressFn, embed_many, embedder_name, embedding_text
 from govqa.settings import Settings
 
 if TYPE_CHECKING:
     from govqa.corpus import Manifest
-    from govqa.store import ChromaStore
+    from govqa.index.store import ChromaStore
 
 CACHE_FILE = "embed-cache.sqlite3"
 
@@ -122,7 +122,6 @@ def cached_embedders(embedders: dict[str, Embeddings], cache: EmbeddingCache) ->
 def seed_from_store(store: ChromaStore, manifest: Manifest, cache: EmbeddingCache) -> int:
     """Fill the cache with the vectors an index already holds (e.g. before moving it to a Chroma server,
     so the server ingest embeds nothing). Returns the number of vectors written."""
-    from govqa.ingest import embedding_text  # ingest uses this module: import at call time
 
     docs = {d.id: d for d in manifest.documents}
     chunks = [c for c in store.chunks() if c.doc_id in docs]

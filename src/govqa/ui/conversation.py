@@ -21,9 +21,9 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from govqa.answering import Answer
-from govqa.locators import Ref, ref_of_locator, refs_in_question
-from govqa.routing import Router, normalize
+from govqa.answering.extractive import Answer
+from govqa.documents.locators import Ref, ref_of_locator, refs_in_question
+from govqa.search.routing import Router, normalize
 
 _LEAD = re.compile(
     r"^\s*(?:(?:and|but|so|also|then|ok(?:ay)?)\s*,?\s+)*(?:(?:what|how)\s+about|same\s+(?:for|in)|and|also|"

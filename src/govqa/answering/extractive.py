@@ -18,10 +18,10 @@ from typing import Any, Literal
 
 import numpy as np
 
-from govqa.lexical import tokenize
+from govqa.index.lexical import tokenize
 from govqa.records import Passage
-from govqa.retrieval import Filters, Retriever, check_question
-from govqa.routing import normalize, question_language
+from govqa.search.retriever import Filters, Retriever, check_question
+from govqa.search.routing import normalize, question_language
 from govqa.settings import Settings
 
 Mode = Literal["ask", "claim", "applies", "compare", "quote"]
@@ -330,7 +330,7 @@ class Answerer:
         filters: Filters | None = None,
         on_line: Callable[[str], None] | None = None,
     ) -> Answer:
-        """The cited answer; `on_line` matters only to engines that stream (see govqa.generation)."""
+        """The cited answer; `on_line` matters only to engines that stream (see govqa.answering.generation)."""
         question = check_question(question)
         if mode not in MODES:
             from govqa.errors import QuestionError

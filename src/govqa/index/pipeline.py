@@ -14,7 +14,6 @@ metadata, and stale chunks are deleted from every index, including ones a killed
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,17 +21,14 @@ from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 
-from govqa.chunking import CHUNKER_VERSION, chunk_sections
 from govqa.corpus import Manifest, load_corpus, require_file
-from govqa.embed_cache import cached_embedders, settings_cache
-from govqa.embedding import build_embedders, embed_many, embedder_name
+from govqa.documents.reader import build_key, chunk_document
 from govqa.errors import GovQAError, UnreadableDocumentError
-from govqa.parsing import parse_file
-from govqa.profiles import load_profile
-from govqa.records import Chunk, Document
+from govqa.index.embed_cache import cached_embedders, settings_cache
+from govqa.index.embedders import build_embedders, embed_many, embedder_name, embedding_text
+from govqa.index.store import ChromaStore
+from govqa.records import Document
 from govqa.settings import Settings
-from govqa.store import ChromaStore
-from govqa.structure import segment
 
 Progress = Callable[[str, int, int], None]  # (stage label, done, total)
 
@@ -46,52 +42,6 @@ class DocReport:
     embedded: int = 0
     seconds: float = 0.0
     error: str = ""
-
-
-def embedding_text(doc: Document, chunk: Chunk) -> str:
-    """What the model sees: where the chunk stands, then its verbatim text (stored text stays verbatim)."""
-    where = chunk.heading_path[-1] if chunk.heading_path else chunk.locator
-    return f"{doc.short_title} | {where}\n{chunk.text}"
-
-
-def _pipeline_code_hash() -> str:
-    """Hash of the code that turns files into chunks, so a parser fix re-chunks what it touches."""
-    root = Path(__file__).parent
-    h = hashlib.sha256()
-    for path in sorted([root / "structure.py", root / "chunking.py", *(root / "parsing").glob("*.py")]):
-        h.update(path.read_bytes())
-    return h.hexdigest()
-
-
-_PIPELINE_CODE_HASH = _pipeline_code_hash()
-
-
-def build_key(settings: Settings, profile_path: Path) -> str:
-    """Changes whenever re-chunking could change a document's chunks."""
-    h = hashlib.sha256()
-    h.update(CHUNKER_VERSION.encode())
-    h.update(_PIPELINE_CODE_HASH.encode())
-    h.update(profile_path.read_bytes() if profile_path.is_file() else b"")
-    h.update(f"{settings.chunking.max_chars}/{settings.chunking.min_chars}".encode())
-    return h.hexdigest()[:16]
-
-
-def chunk_document(doc: Document, path: Path, settings: Settings) -> tuple[list[Chunk], int]:
-    """Parse and chunk one file (pure apart from reading it). Returns chunks and page count."""
-    profile = load_profile(settings.profiles_dir, doc.profile)
-    try:
-        source = parse_file(path, doc, profile)
-        sizes = settings.chunking
-        chunks = chunk_sections(source, segment(source, profile), max_chars=sizes.max_chars, min_chars=sizes.min_chars)
-    except GovQAError:
-        raise
-    except Exception as exc:  # a hostile file may trip any parser error; it is that file's failure, not the run's
-        raise UnreadableDocumentError(
-            f"{doc.id}: {path.name} could not be read ({type(exc).__name__}: {exc}); check or replace the file."
-        ) from exc
-    if not chunks:
-        raise GovQAError(f"{doc.id}: {path.name} produced no text chunks; check the file and its profile.")
-    return chunks, len(source.page_starts)
 
 
 def open_store(settings: Settings, embedders: dict[str, Embeddings], client: object | None = None) -> ChromaStore:

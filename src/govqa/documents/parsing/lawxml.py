@@ -12,8 +12,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from govqa.documents.profiles import Profile
 from govqa.errors import UnreadableDocumentError
-from govqa.profiles import Profile
 from govqa.records import Document, Section, SourceText
 
 _KANJI_DIGITS = "〇一二三四五六七八九"

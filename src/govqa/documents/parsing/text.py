@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from govqa.documents.profiles import Profile
 from govqa.errors import UnreadableDocumentError
-from govqa.profiles import Profile
 from govqa.records import Document, SourceText
 
 

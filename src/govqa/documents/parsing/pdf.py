@@ -11,8 +11,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from govqa.documents.profiles import Profile
 from govqa.errors import UnreadableDocumentError
-from govqa.profiles import Profile
 from govqa.records import Document, SourceText
 
 _DIGITS = re.compile(r"\d+")

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from govqa.documents.profiles import Profile
 from govqa.errors import UnreadableDocumentError
-from govqa.profiles import Profile
 from govqa.records import Document, SourceText
 
 
 def parse_file(path: Path, doc: Document, profile: Profile) -> SourceText:
     """Parse one verified file according to its manifest format and profile."""
-    from govqa.parsing import lawxml, pdf, text
+    from govqa.documents.parsing import lawxml, pdf, text
 
     fmt = doc.format or path.suffix.lstrip(".").lower()
     if fmt == "pdf":

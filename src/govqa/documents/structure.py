@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from govqa.locators import roman_to_int
-from govqa.profiles import BlockRule, HeadingRule, Profile
+from govqa.documents.locators import roman_to_int
+from govqa.documents.profiles import BlockRule, HeadingRule, Profile
 from govqa.records import Section, SourceText
 
 _NUMERAL = re.compile(r"^\d+$")

@@ -18,6 +18,7 @@ from typing import Any
 from langchain_core.embeddings import Embeddings
 
 from govqa.errors import ConfigError
+from govqa.records import Chunk, Document
 from govqa.settings import Settings
 
 ProgressFn = Callable[[int, int], None]
@@ -74,12 +75,12 @@ class SentenceTransformerEmbeddings(LengthSortedEmbeddings):
 
 
 class OnnxEmbeddings(LengthSortedEmbeddings):
-    """The same MiniLM vectors through ONNX Runtime (see govqa.onnx_embedding): the default backend."""
+    """The same MiniLM vectors through ONNX Runtime (see govqa.index.onnx_encoder): the default backend."""
 
     def __init__(self, model_path: str, name: str, onnx_dir: Path, batch_size: int = 2) -> None:
         if not os.path.isdir(model_path):
             raise ConfigError(f"Embedding model folder {model_path!r} does not exist; fix GOVQA_EMBEDDING__MODEL_PATH.")
-        from govqa.onnx_embedding import OnnxEncoder
+        from govqa.index.onnx_encoder import OnnxEncoder
 
         self.name = name
         self.batch_size = batch_size
@@ -169,3 +170,9 @@ def embed_many(embedder: Embeddings, texts: Sequence[str], progress: ProgressFn 
     if callable(fn):
         return list(fn(texts, progress))
     return embedder.embed_documents(list(texts))
+
+
+def embedding_text(doc: Document, chunk: Chunk) -> str:
+    """What the model sees: where the chunk stands, then its verbatim text (stored text stays verbatim)."""
+    where = chunk.heading_path[-1] if chunk.heading_path else chunk.locator
+    return f"{doc.short_title} | {where}\n{chunk.text}"

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from govqa.chunking import CHUNKER_VERSION
+from govqa.documents.chunking import CHUNKER_VERSION
 from govqa.errors import ConfigError, IndexMismatchError, IndexMissingError
 from govqa.records import Chunk
 from govqa.settings import Settings
