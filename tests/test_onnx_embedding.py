@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from govqa.index import onnx_encoder as onnx_embedding
 from govqa.errors import ConfigError
+from govqa.index import onnx_encoder as onnx_embedding
 from govqa.index.embedders import (
     OnnxEmbeddings,
     SentenceTransformerEmbeddings,
