@@ -19,7 +19,7 @@ from typing import Any
 
 from govqa.index.pipeline import ingest
 from govqa.index.store import close_client, local_server
-from govqa.search.retriever import Retriever
+from govqa.search.retriever import Retriever, build_retriever
 from govqa.settings import Settings, StoreSettings
 
 
@@ -63,7 +63,7 @@ def ranked_ids(retriever: Retriever, question: str) -> list[str]:
 def process_worker(settings_data: dict[str, Any], questions: Sequence[str]) -> tuple[list[float], list[str], list[Any]]:
     """In a fresh process: open the server-mode index and ask every question."""
     settings = Settings(**settings_data)
-    retriever = Retriever(settings)
+    retriever = build_retriever(settings)
     try:
         return _run_queries(lambda q: ranked_ids(retriever, q), questions)
     finally:
@@ -109,7 +109,7 @@ def bench(
         t0 = time.perf_counter()
         ingest(server, embedders=retriever.embedders)  # from the embedding cache: nothing is re-embedded
         out["server_ingest_s"] = round(time.perf_counter() - t0, 2)
-        remote = Retriever(server, embedders=retriever.embedders)
+        remote = build_retriever(server, embedders=retriever.embedders)
         try:
             lat, err, _ = run_threads(lambda q: ranked_ids(remote, q), questions, clients)
             out.update(_summary("conc_server_threads", lat, err))
@@ -142,7 +142,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         settings = Settings(index_dir=args.index, cache_dir=tmp / "cache", corpus_mirror=args.corpus)
-        retriever = Retriever(settings)
+        retriever = build_retriever(settings)
         seed_from_store(retriever.store, load_corpus(settings.manifest, settings.cache_dir), settings_cache(settings))
         questions = [q["question"] for q in load_questions(args.questions)]
         print(json.dumps(bench(settings, retriever, questions, args.clients, tmp)))

@@ -42,7 +42,7 @@ from govqa.evaluation import evaluate, load_questions  # noqa: E402
 from govqa.index.embed_cache import CachedEmbeddings, cached_embedders, settings_cache  # noqa: E402
 from govqa.index.embedders import build_embedders, embed_many, packaged_minilm_path  # noqa: E402
 from govqa.index.pipeline import chunk_document, embedding_text, ingest  # noqa: E402
-from govqa.search.retriever import Retriever  # noqa: E402
+from govqa.search.retriever import Retriever, build_retriever  # noqa: E402
 from govqa.settings import EmbeddingSettings, Settings  # noqa: E402
 
 SIZES = (1_000, 10_000, 100_000)
@@ -136,7 +136,7 @@ def bench_govqa(settings: Settings, items: list[dict[str, Any]], repeat: int, re
     results["rebuild_cached_s"] = round(time.perf_counter() - t0, 2)
     results["rebuild_embedded_texts"] = sum(e.misses for e in wrapped.values() if isinstance(e, CachedEmbeddings))
 
-    retriever = Retriever(settings, embedders=embedders)
+    retriever = build_retriever(settings, embedders=embedders)
     questions = [q["question"] for q in items]
     retriever.retrieve(questions[0])  # warm-up
     latencies = []

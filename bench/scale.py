@@ -24,7 +24,7 @@ from synthetic import MemoryStore, mixed_vectors, recombine
 from govqa.evaluation import load_questions
 from govqa.index.embedders import build_embedders
 from govqa.index.pipeline import open_store
-from govqa.search.retriever import Retriever
+from govqa.search.retriever import build_retriever
 from govqa.settings import Settings
 
 
@@ -57,7 +57,7 @@ def measure(index_dir: Path, size: int, questions: list[str], repeat: int, seed:
     del source_vectors, stored
     base_rss = rss_mb()
     t0 = time.perf_counter()
-    retriever = Retriever(settings, embedders=embedders, store=MemoryStore(corpus.chunks, vectors))  # type: ignore[arg-type]
+    retriever = build_retriever(settings, embedders=embedders, store=MemoryStore(corpus.chunks, vectors))  # type: ignore[arg-type]
     build_s = time.perf_counter() - t0
     del vectors, corpus
     retriever_mb = rss_mb() - base_rss

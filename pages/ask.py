@@ -7,10 +7,10 @@ from typing import Any
 
 import streamlit as st
 
-from govqa.answering.extractive import MODES, Answer, Answerer, Citation
+from govqa.answering.extractive import MODES, Answerer
 from govqa.corpus import require_file
 from govqa.errors import GovQAError
-from govqa.records import Chunk
+from govqa.records import Answer, Chunk, Citation
 from govqa.search.retriever import Filters
 from govqa.settings import Settings
 from govqa.ui.conversation import Turn, rewrite

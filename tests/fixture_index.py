@@ -13,6 +13,7 @@ from langchain_core.embeddings import Embeddings
 
 from govqa.index.pipeline import ingest
 from govqa.records import Document
+from govqa.search import retriever as search
 from govqa.search.retriever import Retriever
 
 
@@ -32,4 +33,4 @@ def build_retriever(root: Path, extra: Sequence[tuple[Document, str]] = ()) -> R
     }
     reports = ingest(settings, manifest=manifest, embedders=embedders)
     assert [r.state for r in reports] == ["ingested"] * len(manifest.documents), reports
-    return Retriever(settings, embedders=embedders, manifest=manifest)
+    return search.build_retriever(settings, embedders=embedders, manifest=manifest)

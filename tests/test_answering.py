@@ -13,10 +13,11 @@ import pytest
 from fixture_corpus import BASE, FILLER
 from fixture_index import build_retriever
 
-from govqa.answering.extractive import NOT_LEGAL_ADVICE, REFUSAL, TEXTS_SILENT, Answer, Answerer, sentences
+from govqa.answering.extractive import NOT_LEGAL_ADVICE, REFUSAL, TEXTS_SILENT, Answerer
 from govqa.errors import QuestionError
-from govqa.records import Document
+from govqa.records import Answer, Document
 from govqa.search.retriever import Filters, Retriever
+from govqa.text import sentence_spans
 
 
 @pytest.fixture(scope="module")
@@ -186,6 +187,6 @@ def test_unknown_mode_is_named_in_the_error(answerer: Answerer) -> None:
 )
 def test_sentences_do_not_end_at_abbreviations(text: str, expected: int) -> None:
     """Sentences do not end at "Art." or "(a)"; list points end at ";" and Japanese sentences at 。."""
-    spans = sentences(text, min_chars=30)
+    spans = sentence_spans(text, min_chars=30)
     assert len(spans) == expected
     assert all(text[s:e].strip() == text[s:e] for s, e in spans)

@@ -17,7 +17,7 @@ from fixture_corpus import build_corpus
 
 from govqa.index.pipeline import ingest, open_store
 from govqa.index.store import close_client, local_server
-from govqa.search.retriever import Retriever
+from govqa.search.retriever import Retriever, build_retriever
 from govqa.settings import Settings, StoreSettings
 
 QUESTIONS = [
@@ -46,7 +46,7 @@ def _process_answers(settings_data: dict[str, Any], questions: list[str], files:
     settings = Settings(**settings_data)
     embedders = {"dense": KeywordEmbedder("fake-keywords")}
     manifest = build_corpus(Path(files), ids=("fx-robot-act-2027", "fx-data-guidelines"))
-    retriever = Retriever(settings, embedders=embedders, manifest=manifest)
+    retriever = build_retriever(settings, embedders=embedders, manifest=manifest)
     try:
         return _answers(retriever, questions)
     finally:
@@ -72,7 +72,7 @@ def test_threads_and_processes_get_the_sequential_results(
     store = open_store(settings, embedders)
     try:
         ingest(settings, manifest=manifest, embedders=embedders, store=store)
-        retriever = Retriever(settings, embedders=embedders, manifest=manifest, store=store)
+        retriever = build_retriever(settings, embedders=embedders, manifest=manifest, store=store)
         expected = _answers(retriever, QUESTIONS)
         assert all(expected), "every fixture question finds something"
 

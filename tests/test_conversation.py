@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from govqa.answering.extractive import Answer, Citation
 from govqa.documents.locators import Ref, refs_in_question
-from govqa.records import Document
+from govqa.records import Answer, Citation, Document
 from govqa.search.routing import Router
 from govqa.ui.conversation import Exchange, Turn, clean, mentions, provision_label, rewrite
 

@@ -16,10 +16,10 @@ from govqa.evaluation import (
     format_report,
     half_match,
     load_questions,
-    normalize,
     score_question,
 )
 from govqa.records import Chunk, Passage
+from govqa.text import letters_and_digits as normalize
 
 TEXT = "Providers of general-purpose AI models shall draw up technical documentation of the model."
 

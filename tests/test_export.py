@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from govqa.answering.extractive import REFUSAL, Answer, Citation
-from govqa.records import Chunk, Document, Passage
+from govqa.answering.extractive import REFUSAL
+from govqa.records import Answer, Chunk, Citation, Document, Passage
 from govqa.ui.conversation import Turn
 from govqa.ui.export import CLOSEST_NOTE, citation_string, conversation_json, conversation_markdown, to_markdown
 

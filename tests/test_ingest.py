@@ -14,7 +14,7 @@ from govqa.documents.chunking import CHUNKER_VERSION
 from govqa.errors import IndexMismatchError, SourceUnavailableError, UnreadableDocumentError
 from govqa.index.pipeline import add_document, chunk_document, embedding_text, ingest, open_store
 from govqa.records import Chunk
-from govqa.search.retriever import Retriever
+from govqa.search.retriever import build_retriever
 from govqa.settings import Settings
 
 
@@ -109,7 +109,7 @@ def test_a_different_embedder_is_an_index_mismatch(settings: Settings, manifest:
     ingest(settings, manifest=manifest, embedders=embedders)
     other = {"dense": KeywordEmbedder("another-model"), "multilingual": embedders["multilingual"]}
     with pytest.raises(IndexMismatchError) as info:
-        Retriever(settings, embedders=other, manifest=manifest)
+        build_retriever(settings, embedders=other, manifest=manifest)
     message = str(info.value)
     assert "fake-keywords" in message and "another-model" in message and "govqa ingest --rebuild" in message
     with pytest.raises(IndexMismatchError):

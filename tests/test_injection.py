@@ -11,9 +11,10 @@ import pytest
 from conftest import fake_embedders, make_settings
 from fixture_corpus import INJECTION_DOC, INJECTION_MARKERS, INJECTION_NOTICE, build_corpus, build_injection_corpus
 
-from govqa.answering.extractive import MODES, Answer, Answerer
+from govqa.answering.extractive import MODES, Answerer
 from govqa.index.pipeline import ingest
-from govqa.search.retriever import Retriever
+from govqa.records import Answer
+from govqa.search.retriever import build_retriever
 
 _QUOTED = re.compile(r"“[^”]*”")
 
@@ -27,7 +28,7 @@ def _index(root, manifest) -> Corpus:  # type: ignore[no-untyped-def]
     settings = make_settings(root)
     embedders = fake_embedders()
     assert {r.state for r in ingest(settings, manifest=manifest, embedders=embedders)} == {"ingested"}
-    retriever = Retriever(settings, embedders=embedders, manifest=manifest)
+    retriever = build_retriever(settings, embedders=embedders, manifest=manifest)
     text: dict[str, str] = {}
     for c in retriever.chunks:
         text[c.doc_id] = text.get(c.doc_id, "") + c.text + "\n"

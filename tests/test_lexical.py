@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from govqa.index.lexical import STOP_WORDS, LexicalIndex, tokenize
+from govqa.index.lexical import LexicalIndex
+from govqa.text import STOP_WORDS, tokenize
 
 
 @pytest.mark.parametrize(

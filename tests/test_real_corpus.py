@@ -19,9 +19,9 @@ from govqa.documents.locators import ref_of_locator, refs_in_question
 from govqa.documents.parsing import parse_file
 from govqa.documents.profiles import load_profile
 from govqa.documents.structure import segment
-from govqa.evaluation import normalize
 from govqa.records import Chunk, Document, SourceText
 from govqa.settings import PROJECT_ROOT
+from govqa.text import letters_and_digits as normalize
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the shared corpus is not at {CORPUS}")
 

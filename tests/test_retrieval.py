@@ -19,17 +19,10 @@ from langchain_core.embeddings import Embeddings
 from govqa.corpus import Manifest
 from govqa.errors import IndexMissingError, QuestionError
 from govqa.index.pipeline import ingest
-from govqa.search.retriever import (
-    MAX_QUESTION_CHARS,
-    Filters,
-    GovQARetriever,
-    Retriever,
-    collapse_duplicates,
-    definition_patterns,
-    question_focus,
-    quoted_terms,
-    retrieve,
-)
+from govqa.search.fusion import collapse_duplicates
+from govqa.search.langchain import GovQARetriever
+from govqa.search.query import MAX_QUESTION_CHARS, definition_patterns, question_focus, quoted_terms
+from govqa.search.retriever import Filters, Retriever, build_retriever, retrieve
 from govqa.settings import Settings
 
 
@@ -52,7 +45,7 @@ def indexed(tmp_path_factory: pytest.TempPathFactory) -> Indexed:
     }
     reports = ingest(settings, manifest=manifest, embedders=embedders)
     assert [r.state for r in reports] == ["ingested"] * len(manifest.documents), reports
-    return Indexed(settings, manifest, embedders, Retriever(settings, embedders=embedders, manifest=manifest))
+    return Indexed(settings, manifest, embedders, build_retriever(settings, embedders=embedders, manifest=manifest))
 
 
 @pytest.fixture
@@ -189,7 +182,7 @@ def test_superseded_text_is_included_on_request(indexed: Indexed) -> None:
     assert indexed.retriever.retrieve(MINISTRY, Filters(include_superseded=True))[0].chunk.doc_id == "fx-robot-act-2020"
     retrieval = indexed.settings.retrieval.model_copy(update={"include_superseded": True})
     settings = indexed.settings.model_copy(update={"retrieval": retrieval})
-    other = Retriever(settings, embedders=indexed.embedders, manifest=indexed.manifest)
+    other = build_retriever(settings, embedders=indexed.embedders, manifest=indexed.manifest)
     assert other.retrieve(MINISTRY)[0].chunk.doc_id == "fx-robot-act-2020"
 
 
@@ -211,7 +204,7 @@ def test_superseded_text_without_indexed_successor_is_searched(tmp_path: Path) -
     manifest = build_corpus(settings.cache_dir)
     embedders: dict[str, Embeddings] = {"dense": KeywordEmbedder("fake-keywords")}
     ingest(settings, doc_ids=["fx-robot-act-2020", "fx-data-guidelines"], manifest=manifest, embedders=embedders)
-    retriever = Retriever(settings, embedders=embedders, manifest=manifest)
+    retriever = build_retriever(settings, embedders=embedders, manifest=manifest)
     assert retriever.retrieve(MINISTRY)[0].chunk.doc_id == "fx-robot-act-2020"
 
 
@@ -269,7 +262,7 @@ def test_retriever_without_an_index_says_how_to_build_it(tmp_path: Path) -> None
     settings = make_settings(tmp_path)
     embedders: dict[str, Embeddings] = {"dense": KeywordEmbedder()}
     with pytest.raises(IndexMissingError, match="govqa ingest"):
-        Retriever(settings, embedders=embedders, manifest=Manifest((), ()))
+        build_retriever(settings, embedders=embedders, manifest=Manifest((), ()))
 
 
 def test_chunks_unknown_to_the_manifest_are_not_returned(indexed: Indexed) -> None:
@@ -277,7 +270,7 @@ def test_chunks_unknown_to_the_manifest_are_not_returned(indexed: Indexed) -> No
     manifest = dataclasses.replace(
         indexed.manifest, documents=tuple(d for d in indexed.manifest.documents if d.id != "fx-data-guidelines")
     )
-    other = Retriever(indexed.settings, embedders=indexed.embedders, manifest=manifest)
+    other = build_retriever(indexed.settings, embedders=indexed.embedders, manifest=manifest)
     assert "fx-data-guidelines" not in _docs(other.retrieve("data privacy transparency label", k=20))
 
 
@@ -286,7 +279,7 @@ def test_in_memory_dense_search_ranks_like_chroma(indexed: Indexed, question: st
     """The exact in-memory dense search returns the same ranking as Chroma's own query."""
     settings = indexed.settings.model_copy(deep=True)
     settings.retrieval.dense_backend = "chroma"
-    via_chroma = Retriever(settings, embedders=indexed.embedders, manifest=indexed.manifest)
+    via_chroma = build_retriever(settings, embedders=indexed.embedders, manifest=indexed.manifest)
     allowed = sorted(indexed.retriever.documents)
     for index in ("dense", "multilingual"):
         memory = indexed.retriever._dense(index, question, 5, allowed)

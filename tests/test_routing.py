@@ -8,8 +8,9 @@ import pytest
 
 from govqa.errors import ConfigError
 from govqa.records import Document
-from govqa.search.routing import Glossary, Router, normalize, preferred_language, question_language
+from govqa.search.routing import Glossary, Router, preferred_language, question_language
 from govqa.settings import PROJECT_ROOT
+from govqa.text import fold
 
 DOCS = [
     Document(
@@ -111,9 +112,9 @@ def test_no_route_for_general_questions(router: Router) -> None:
     assert (route.doc_ids, route.by) == ((), "")
 
 
-def test_normalize() -> None:
+def test_fold() -> None:
     """Normalisation folds width, case and whitespace runs."""
-    assert normalize("  ＡＩ  Act\n推進 ") == "ai act 推進"
+    assert fold("  ＡＩ  Act\n推進 ") == "ai act 推進"
 
 
 @pytest.mark.parametrize(

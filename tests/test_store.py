@@ -13,7 +13,7 @@ from govqa.errors import ConfigError, IndexMissingError
 from govqa.index.pipeline import ingest, open_store
 from govqa.index.store import ChromaStore, chunk_from_record, chunk_metadata, free_port, local_server
 from govqa.records import Chunk
-from govqa.search.retriever import Retriever
+from govqa.search.retriever import build_retriever
 from govqa.settings import Settings, StoreSettings
 
 
@@ -100,7 +100,7 @@ def test_ingest_and_retrieve_through_a_chroma_server(tmp_path: Path, chroma_serv
         assert not settings.index_dir.exists()  # nothing was written to the embedded index folder
         again = ingest(settings, manifest=manifest, embedders=embedders, store=store)
         assert [r.state for r in again] == ["unchanged", "unchanged"]
-        retriever = Retriever(settings, embedders=embedders, manifest=manifest, store=store)
+        retriever = build_retriever(settings, embedders=embedders, manifest=manifest, store=store)
         top = retriever.retrieve("Data Guidelines Article 2")[0]
         assert (top.chunk.doc_id, top.chunk.locator, top.chunk.page_start) == ("fx-data-guidelines", "Article 2", 2)
     finally:

@@ -11,7 +11,8 @@ from synthetic import MemoryStore, mixed_vectors, recombine, split_sentences
 
 from govqa.corpus import Manifest
 from govqa.records import Chunk, Document
-from govqa.search.retriever import Retriever, definition_patterns, quoted_terms
+from govqa.search.query import definition_patterns, quoted_terms
+from govqa.search.retriever import Retriever, build_retriever
 
 SENTENCES = [
     "The operator shall keep a safety record for every robot.",
@@ -125,7 +126,9 @@ def _retriever_over(tmp_path: Path, size: int) -> tuple[Retriever, list[str]]:
     embedder = KeywordEmbedder()
     vectors = np.array(embedder.embed_documents([c.text for c in corpus.chunks]), dtype=np.float32)
     store = MemoryStore(corpus.chunks, {"dense": vectors})
-    retriever = Retriever(settings, embedders={"dense": embedder}, store=store, manifest=Manifest(tuple(docs), (), {}))
+    retriever = build_retriever(
+        settings, embedders={"dense": embedder}, store=store, manifest=Manifest(tuple(docs), (), {})
+    )
     return retriever, [d.id for d in docs]
 
 
@@ -143,7 +146,7 @@ def test_definition_lookup_finds_exactly_what_a_full_regex_scan_finds(tmp_path: 
     retriever, doc_ids = _retriever_over(tmp_path, 600)
     patterns = definition_patterns(quoted_terms(question))
     expected = {c.id for c in retriever.chunks if any(p.search(c.text) for p in patterns)}
-    found = retriever._definitions(question, doc_ids)
+    found = retriever.definitions.defining(question, doc_ids)
     assert set(found) == expected
     if "records" not in question:
         assert expected  # the question's term is defined somewhere in the synthetic corpus

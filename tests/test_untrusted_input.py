@@ -13,12 +13,14 @@ import pytest
 from conftest import fake_embedders, make_settings
 from fixture_corpus import build_corpus, manifest_toml
 
-import govqa.index.embedders as embedding_module
-from govqa.answering.extractive import MODES, Answer, Answerer, answer
+import govqa.search.retriever as retriever_module
+from govqa.answering.extractive import MODES, Answerer, answer
 from govqa.cli import main
 from govqa.errors import QuestionError
 from govqa.index.pipeline import ingest
-from govqa.search.retriever import MAX_QUESTION_CHARS, Retriever, check_question
+from govqa.records import Answer
+from govqa.search.query import MAX_QUESTION_CHARS, check_question
+from govqa.search.retriever import build_retriever
 from govqa.settings import Settings
 
 SECRET = "LOCAL-SECRET-51c0ffee-not-in-the-corpus"
@@ -40,7 +42,7 @@ def indexed(tmp_path_factory: pytest.TempPathFactory) -> Indexed:
     (root / "sources.toml").write_text(manifest_toml(manifest.documents), encoding="utf-8")
     embedders = fake_embedders()
     assert {r.state for r in ingest(settings, manifest=manifest, embedders=embedders)} == {"ingested"}
-    retriever = Retriever(settings, embedders=embedders, manifest=manifest)
+    retriever = build_retriever(settings, embedders=embedders, manifest=manifest)
     texts: dict[str, str] = {}
     for c in retriever.chunks:
         texts[c.doc_id] = texts.get(c.doc_id, "") + c.text + "\n"
@@ -154,7 +156,7 @@ def cli_env(indexed: Indexed, monkeypatch: pytest.MonkeyPatch) -> None:
     """GOVQA_* pointing at the module's index; the CLI's embedders are the keyword fakes it was built with."""
     root = indexed.settings.index_dir.parent
     monkeypatch.chdir(root)
-    monkeypatch.setattr(embedding_module, "build_embedders", lambda settings: fake_embedders())
+    monkeypatch.setattr(retriever_module, "build_embedders", lambda settings: fake_embedders())
     for name, value in (("MANIFEST", "sources.toml"), ("CACHE_DIR", "cache"), ("INDEX_DIR", "index")):
         monkeypatch.setenv(f"GOVQA_{name}", str(root / value))
 

@@ -150,7 +150,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from govqa.answering.extractive import answer_json
     from govqa.answering.generation import make_answerer
     from govqa.answering.llm import describe
-    from govqa.search.retriever import Filters, check_question
+    from govqa.search.query import check_question
+    from govqa.search.retriever import Filters
 
     check_question(args.question)  # an unusable question is refused before any model or index is loaded
     settings = _settings(args)

@@ -9,7 +9,6 @@ quotes against whole pages, requires the whole quote.)
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,19 +16,14 @@ from typing import Any
 
 from govqa.errors import ConfigError
 from govqa.records import Passage
+from govqa.text import letters_and_digits
 
 KS = (1, 3, 5, 10)
 
 
-def normalize(text: str) -> str:
-    """NFKC, lower case, keep only letters and digits of any script."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    return "".join(ch for ch in text if unicodedata.category(ch)[0] in "LN")
-
-
 def half_match(quote: str, text: str) -> bool:
     """At least half of the normalised quote stands contiguously in the normalised text."""
-    q, t = normalize(quote), normalize(text)
+    q, t = letters_and_digits(quote), letters_and_digits(text)
     if not q:
         return False
     half = (len(q) + 1) // 2
@@ -148,7 +142,7 @@ class AnswerReport:
     def add(self, item: dict[str, Any], record: dict[str, Any], source_text: Callable[[str], str]) -> None:
         for cite in record["citations"]:
             self.quotes += 1
-            self.quotes_verbatim += normalize(cite["quote"]) in normalize(source_text(cite["doc"]))
+            self.quotes_verbatim += letters_and_digits(cite["quote"]) in letters_and_digits(source_text(cite["doc"]))
         silent = item["kind"] == "unanswerable" or item.get("verdict") == "not_addressed"
         if silent:
             self.unanswerable += 1

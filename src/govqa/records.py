@@ -8,9 +8,10 @@ Citation labels are built from these fields, never parsed back out of model outp
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Literal
 
+Verdict = Literal["supported", "refuted", "not_addressed"]
 Status = Literal["in_force", "current", "superseded", "revoked"]
 LegalEffect = Literal["binding", "non_binding", "reference_translation"]
 
@@ -133,3 +134,58 @@ class Passage:
     score: float
     scores: dict[str, float] = field(default_factory=dict)  # per-signal: dense, lexical, route, lookup…
     document: Document | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One numbered citation: where the quote stands and which file it comes from."""
+
+    n: int
+    doc_id: str
+    short_title: str
+    locator: str
+    page: int | None
+    quote: str
+    url: str
+    version: str
+    status: str
+    legal_effect: str
+    sha256: str
+    quote_start: int  # offsets of the quote inside the document's parsed text
+    quote_end: int
+
+    @property
+    def label(self) -> str:
+        page = f", p. {self.page}" if self.page else ""
+        return f"{self.short_title}, {self.locator}{page}"
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    mode: str
+    text: str
+    citations: tuple[Citation, ...]
+    refused: bool = False
+    verdict: Verdict | None = None
+    verdict_reason: str = ""
+    engine: str = "extractive"
+    notice: str = ""  # e.g. why an LLM answer was replaced by the extractive one
+    passages: tuple[Passage, ...] = field(default=(), repr=False)
+    settings_hash: str = ""
+    timings: dict[str, float | None] = field(default_factory=dict)  # LLM engine: first_token_s, total_s
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "question": self.question,
+            "mode": self.mode,
+            "answer": self.text,
+            "refused": self.refused,
+            "verdict": self.verdict,
+            "verdict_reason": self.verdict_reason,
+            "engine": self.engine,
+            "notice": self.notice,
+            "settings_hash": self.settings_hash,
+            "timings": self.timings,
+            "citations": [asdict(c) | {"label": c.label} for c in self.citations],
+        }

@@ -6,6 +6,7 @@ Nested sections use a double underscore in the environment: GOVQA_RETRIEVAL__K=5
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Literal
 
@@ -157,6 +158,10 @@ class Settings(BaseSettings):
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         # Highest priority first: explicit arguments, environment, then govqa.toml.
         return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
+
+
+def settings_hash(settings: Settings) -> str:
+    return hashlib.sha256(settings.model_dump_json().encode()).hexdigest()[:12]
 
 
 def settings_table() -> str:

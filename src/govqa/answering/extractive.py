@@ -8,24 +8,22 @@ compare (jurisdictions side by side), quote (a provision verbatim).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field, replace
-from typing import Any, Literal
+from dataclasses import replace
+from typing import Literal
 
-import numpy as np
-
-from govqa.index.lexical import tokenize
-from govqa.records import Passage
-from govqa.search.retriever import Filters, Retriever, check_question
-from govqa.search.routing import normalize, question_language
-from govqa.settings import Settings
+from govqa.answering.claims import judge_claim, missing_figures
+from govqa.answering.quotes import Quote, SentenceScorer, best_quotes, cosine_scorer, coverage, in_passage_order
+from govqa.answering.refusal import refusal_reason, unknown_names
+from govqa.records import Answer, Citation, Passage, Verdict
+from govqa.search.query import check_question
+from govqa.search.retriever import Filters, Retriever, build_retriever
+from govqa.settings import Settings, settings_hash
+from govqa.text import DEFINING_SENTENCE
 
 Mode = Literal["ask", "claim", "applies", "compare", "quote"]
-Verdict = Literal["supported", "refuted", "not_addressed"]
 MODES: tuple[str, ...] = ("ask", "claim", "applies", "compare", "quote")
 
 # Sentinels shared with tests and the app.
@@ -33,206 +31,7 @@ REFUSAL = "The documents in the corpus do not address this question."
 NOT_LEGAL_ADVICE = "This summary quotes the texts; it is not legal advice."
 TEXTS_SILENT = "The texts retrieved do not say."
 
-_NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)*|[A-Z][A-Z\-]{1,})\b")
-_KATAKANA = re.compile(r"[\u30a0-\u30ff]{3,}")
-_DEFINES = re.compile(r"\b(?:means|refers to|is defined as|shall mean)\b|とは", re.I)
 _WANTS_QUOTE = re.compile(r"\bquote\b|引用|原文を", re.I)
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
-
-
-def _sentence_initial(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip(" '\"‘“(")
-    return not before or before[-1] in ".?!:。"
-
-
-@dataclass(frozen=True)
-class Citation:
-    """One numbered citation: where the quote stands and which file it comes from."""
-
-    n: int
-    doc_id: str
-    short_title: str
-    locator: str
-    page: int | None
-    quote: str
-    url: str
-    version: str
-    status: str
-    legal_effect: str
-    sha256: str
-    quote_start: int  # offsets of the quote inside the document's parsed text
-    quote_end: int
-
-    @property
-    def label(self) -> str:
-        page = f", p. {self.page}" if self.page else ""
-        return f"{self.short_title}, {self.locator}{page}"
-
-
-@dataclass(frozen=True)
-class Answer:
-    question: str
-    mode: str
-    text: str
-    citations: tuple[Citation, ...]
-    refused: bool = False
-    verdict: Verdict | None = None
-    verdict_reason: str = ""
-    engine: str = "extractive"
-    notice: str = ""  # e.g. why an LLM answer was replaced by the extractive one
-    passages: tuple[Passage, ...] = field(default=(), repr=False)
-    settings_hash: str = ""
-    timings: dict[str, float | None] = field(default_factory=dict)  # LLM engine: first_token_s, total_s
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "question": self.question,
-            "mode": self.mode,
-            "answer": self.text,
-            "refused": self.refused,
-            "verdict": self.verdict,
-            "verdict_reason": self.verdict_reason,
-            "engine": self.engine,
-            "notice": self.notice,
-            "settings_hash": self.settings_hash,
-            "timings": self.timings,
-            "citations": [asdict(c) | {"label": c.label} for c in self.citations],
-        }
-
-
-def settings_hash(settings: Settings) -> str:
-    return hashlib.sha256(settings.model_dump_json().encode()).hexdigest()[:12]
-
-
-# ---------------------------------------------------------------- sentence selection (pure)
-
-
-@dataclass(frozen=True)
-class Quote:
-    passage: Passage
-    start: int  # offsets inside passage.chunk.text
-    end: int
-    score: float
-
-    @property
-    def text(self) -> str:
-        return self.passage.chunk.text[self.start : self.end]
-
-
-_BOUNDARY = re.compile(r"(?<=[.;!?。])\s+|(?<=。)")
-_NOT_AN_END = re.compile(  # "No.", "Art.", "e.g.", "1.", "3.2.", "(a)." end no sentence
-    r"(?:\b(?:No|Art|Arts|p|pp|e\.g|i\.e|etc|cf|Sec|para|Vol)|\b\d+(?:\.\d+)*|\([a-z0-9]{1,4}\))\.$"
-)
-
-
-def sentences(text: str, min_chars: int = 40) -> list[tuple[int, int]]:
-    """Sentence spans of a passage. Line breaks do not end sentences (a heading joins the sentence
-    after it); "1.", "No." or "(a)." do not either; fragments shorter than `min_chars` join the next."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        if _NOT_AN_END.search(text[start : m.start()]):
-            continue
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    merged: list[tuple[int, int]] = []
-    for s, e in spans:
-        if merged and merged[-1][1] - merged[-1][0] < min_chars:
-            merged[-1] = (merged[-1][0], e)
-        else:
-            merged.append((s, e))
-    out = []
-    for s, e in merged:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
-
-
-# Words of the question's frame ("Claim: … Does the corpus support that?", "Quote the provision…")
-# that say what the user wants, not what the texts should contain.
-FRAME_WORDS = frozenset(
-    tokenize(
-        "claim corpus support supports supported quote quotes text texts provision provisions document documents say "
-        "says according does do tell me us we our what which who how when where why whether explain describe"
-    )
-)
-
-
-def _weights(query: str, idf: dict[str, float]) -> dict[str, float]:
-    return {t: idf.get(t, 1.0) for t in set(tokenize(query)) if t not in FRAME_WORDS}
-
-
-SentenceScorer = Callable[[str, list[str]], list[float]]
-
-
-def best_quotes(
-    query: str,
-    passages: Sequence[Passage],
-    idf: dict[str, float],
-    *,
-    per_passage: int = 1,
-    limit: int = 4,
-    similarity: SentenceScorer | None = None,
-    prefer: re.Pattern[str] | None = None,
-    min_chars: int = 0,
-) -> list[Quote]:
-    """The sentences that best answer the query, better passages first.
-
-    A sentence scores by the idf-weighted query terms it shares and, when `similarity` is given, by
-    its embedding similarity to the query (which also works across languages). A chosen sentence
-    shorter than `min_chars` widens to its better-scoring neighbour until it is long enough, so a point
-    is quoted with the sentence that completes it.
-    """
-    weights = _weights(query, idf)
-    total = sum(weights.values()) or 1.0
-    spans = [(rank, p, s, e) for rank, p in enumerate(passages) for s, e in sentences(p.chunk.text)]
-    sims = similarity(query, [p.chunk.text[s:e] for _, p, s, e in spans]) if similarity and spans else None
-    by_passage: dict[int, list[tuple[float, int, int]]] = {}  # in text order
-    for i, (rank, passage, s, e) in enumerate(spans):
-        terms = set(tokenize(passage.chunk.text[s:e]))
-        score = sum(w for t, w in weights.items() if t in terms) / total
-        if sims is not None:
-            score = 0.5 * score + 0.5 * max(sims[i], 0.0)
-        if prefer is not None and prefer.search(passage.chunk.text[s:e]):
-            score += 0.5
-        by_passage.setdefault(rank, []).append((score / (1 + 0.15 * rank), s, e))
-    quotes: list[Quote] = []
-    for rank, scored in by_passage.items():
-        best = sorted(range(len(scored)), key=lambda i: -scored[i][0])[:per_passage]
-        taken: set[int] = set()
-        for i in best:
-            if scored[i][0] <= 0 or i in taken:
-                continue
-            lo = hi = i
-            while scored[hi][2] - scored[lo][1] < min_chars:
-                before = lo - 1 if lo > 0 and lo - 1 not in taken else None
-                after = hi + 1 if hi + 1 < len(scored) and hi + 1 not in taken else None
-                if before is None and after is None:
-                    break
-                if after is None or (before is not None and scored[before][0] > scored[after][0]):
-                    lo = before  # type: ignore[assignment]
-                else:
-                    hi = after
-            taken.update(range(lo, hi + 1))
-            quotes.append(Quote(passages[rank], scored[lo][1], scored[hi][2], scored[i][0]))
-    quotes.sort(key=lambda q: -q.score)
-    return quotes[:limit]
-
-
-def coverage(query: str, passages: Sequence[Passage], idf: dict[str, float]) -> float:
-    """Share of the question's idf weight whose terms occur in the passages."""
-    weights = _weights(query, idf)
-    if not weights:
-        return 0.0
-    present: set[str] = set()
-    for p in passages:
-        present |= set(tokenize(p.chunk.text))
-    return sum(w for t, w in weights.items() if t in present) / sum(weights.values())
 
 
 # ---------------------------------------------------------------- the answerer
@@ -243,10 +42,10 @@ class Answerer:
 
     def __init__(self, settings: Settings, retriever: Retriever | None = None) -> None:
         self.settings = settings
-        self.retriever = retriever or Retriever(settings)
+        self.retriever = retriever or build_retriever(settings)
         self.idf = self.retriever.lexical.idf()
         embedder = self.retriever.embedders.get("multilingual") or self.retriever.embedders.get("dense")
-        self.similarity: SentenceScorer | None = _cosine_scorer(embedder) if embedder is not None else None
+        self.similarity: SentenceScorer | None = cosine_scorer(embedder) if embedder is not None else None
 
     def _cite(self, quotes: Sequence[Quote]) -> tuple[list[Citation], dict[int, int]]:
         """Number quotes by passage (one number per passage), in order of first use."""
@@ -282,45 +81,23 @@ class Answerer:
         return cites, index
 
     def unknown_names(self, question: str) -> list[str]:
-        """Names in the question that occur nowhere in the corpus (a law, country or body it does not hold).
-
-        Capitalised words and acronyms (not sentence-initial) and katakana runs count as names unless
-        they are a document alias, a jurisdiction word or a glossary term.
-        """
-        text = normalize(question)
-        for s, e in sorted(self.retriever.router.known_spans(question), key=lambda se: se[0] - se[1]):
-            text = text[:s] + " " * (e - s) + text[e:]
-        original = unicodedata.normalize("NFKC", question)
-        names = [m.group(0) for m in _NAME.finditer(original) if not _sentence_initial(original, m.start())]
-        names += _KATAKANA.findall(original)
-        unknown = []
-        for name in names:
-            norm = normalize(name)
-            if norm not in text or self.retriever.glossary.known(name):
-                continue
-            tokens = sorted(tokenize(name), key=len)
-            if tokens and tokens[-1] not in self.idf:  # its most specific part is nowhere in the corpus
-                unknown.append(name)
-        return unknown
+        """Names in the question that occur nowhere in the corpus (see `refusal.unknown_names`)."""
+        return unknown_names(question, self.retriever.router, self.retriever.glossary, self.idf)
 
     def confident(self, question: str, passages: Sequence[Passage]) -> bool:
         """Whether the passages plausibly answer the question (see `refusal_reason`)."""
         return not self.refusal_reason(question, passages)
 
     def refusal_reason(self, question: str, passages: Sequence[Passage]) -> str:
-        """Why the passages do not answer, or "" when they plausibly do."""
-        if not passages:
-            return "nothing was retrieved"
-        if any("lookup" in p.scores or "definition" in p.scores for p in passages[:3]):
-            return ""
-        if names := self.unknown_names(question):
-            return f"the corpus never mentions {', '.join(names)}"
-        if question_language(question) == "en":
-            gloss = self.retriever.glossary.expansion(question)
-            score = coverage(f"{question} {gloss}", passages[:5], self.idf)
-            if score < self.settings.answer.min_coverage:
-                return f"the closest passages share only {score:.0%} of the question's terms"
-        return ""
+        """Why the passages do not answer, or "" when they plausibly do (see `refusal.refusal_reason`)."""
+        return refusal_reason(
+            question,
+            passages,
+            router=self.retriever.router,
+            glossary=self.retriever.glossary,
+            idf=self.idf,
+            min_coverage=self.settings.answer.min_coverage,
+        )
 
     def answer(
         self,
@@ -400,9 +177,9 @@ class Answerer:
             limit=self.settings.answer.max_quotes,
             similarity=self.similarity,
             min_chars=self.settings.answer.quote_chars,
-            prefer=_DEFINES if any("definition" in p.scores for p in passages[:3]) else None,
+            prefer=DEFINING_SENTENCE if any("definition" in p.scores for p in passages[:3]) else None,
         )
-        quotes = _in_passage_order(quotes, passages)
+        quotes = in_passage_order(quotes, passages)
         return self._compose(question, "ask", quotes, passages, intro="The texts say:")
 
     def _quote(self, question: str, filters: Filters) -> Answer:
@@ -436,8 +213,7 @@ class Answerer:
         docs = {p.chunk.doc_id for p in passages[:5]}
         corpus_text = "".join(c.text for c in self.retriever.chunks if c.doc_id in docs)
         corpus_text += " ".join(d.date for i in sorted(docs) if (d := self.retriever.documents.get(i)))
-        corpus_text = corpus_text.replace(",", "").replace(" ", "")
-        missing = [n for n in _NUMBER.findall(question) if n.replace(",", "") not in corpus_text]
+        missing = missing_figures(question, corpus_text)
         if missing:
             answer = self._refusal(question, "claim", passages, verdict="not_addressed")
             return replace(answer, verdict_reason=f"The texts retrieved never state {', '.join(missing)}.")
@@ -532,44 +308,6 @@ class Answerer:
         if not quotes or not self.confident(question, passages):
             return self._refusal(question, "compare", passages)
         return self._compose(question, "compare", quotes, passages, intro="Side by side:")
-
-
-def _cosine_scorer(embedder: Any) -> SentenceScorer:
-    def score(query: str, texts: list[str]) -> list[float]:
-        q = np.asarray(embedder.embed_query(query))
-        m = np.asarray(embedder.embed_documents(texts))
-        norms = np.linalg.norm(m, axis=1) * (np.linalg.norm(q) or 1.0)
-        return list((m @ q) / np.where(norms == 0, 1.0, norms))
-
-    return score
-
-
-def _in_passage_order(quotes: Sequence[Quote], passages: Sequence[Passage]) -> list[Quote]:
-    """Group quotes by document in the order their passages were ranked, so the answer reads in order."""
-    rank = {p.chunk.id: i for i, p in enumerate(passages)}
-    first_doc: dict[str, int] = {}
-    for q in sorted(quotes, key=lambda q: rank[q.passage.chunk.id]):
-        first_doc.setdefault(q.passage.chunk.doc_id, rank[q.passage.chunk.id])
-    return sorted(quotes, key=lambda q: (first_doc[q.passage.chunk.doc_id], rank[q.passage.chunk.id], q.start))
-
-
-_NEGATION = re.compile(r"\b(no|not|never|none|without|only|neither|nor|cannot)\b|ない|ません|なし", re.I)
-
-
-def judge_claim(claim: str, quotes: Sequence[Quote], idf: dict[str, float]) -> tuple[Verdict | None, str]:
-    """A verdict only where a quote covers the claim's content: same polarity → supported; opposite
-    polarity → refuted. Anything less leaves the verdict open (None) for the reader."""
-    if not quotes:
-        return "not_addressed", "No passage addresses the claim."
-    best = quotes[0]
-    cover = coverage(claim, [best.passage], idf)
-    if cover < 0.3:
-        return None, f"The closest passage covers {cover:.0%} of the claim's terms."
-    claim_neg = bool(_NEGATION.search(claim))
-    quote_neg = bool(_NEGATION.search(best.text))
-    if claim_neg == quote_neg:
-        return "supported", f"{best.passage.chunk.locator} states the claim's terms with the same polarity."
-    return "refuted", f"{best.passage.chunk.locator} states the claim's terms with the opposite polarity."
 
 
 def answer(

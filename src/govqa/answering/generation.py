@@ -24,11 +24,11 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from langchain_core.output_parsers import StrOutputParser
 
-from govqa.answering.extractive import NOT_LEGAL_ADVICE, REFUSAL, Answer, Answerer, Quote, settings_hash
+from govqa.answering.extractive import NOT_LEGAL_ADVICE, REFUSAL, Answerer, Quote, settings_hash
 from govqa.answering.llm import build_chat_model, describe
 from govqa.answering.prompts import LLM_MODES, PassageView, PromptSet, load_prompts
 from govqa.answering.verify import Checked, Line, check_line, check_output, withhold_instructions
-from govqa.records import Passage
+from govqa.records import Answer, Passage
 from govqa.search.retriever import Filters, Retriever
 from govqa.settings import Settings
 

@@ -17,6 +17,8 @@ from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
+from govqa.text import CLAUSE_END, FIGURE
+
 # Text in a document that addresses an AI model instead of its human reader: the shapes prompt
 # injection takes. Narrow on purpose: legal texts talk *about* instructions ("instructions for use").
 _INSTRUCTION = re.compile(
@@ -29,14 +31,12 @@ _INSTRUCTION = re.compile(
     r"|(?:以前|これまで|上記)の指示を無視|指示を無視して|이전\s*지시를\s*무시",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?。！？\n]")
 _Q = r"(?:\"([^\"]+)\"|“([^”]+)”|「([^」]+)」)"
 _REF_THEN_QUOTE = re.compile(r"\[(\d{1,3})\]\s*[:,]?\s*" + _Q)
 _QUOTE_THEN_REF = re.compile(_Q + r"\s*\[(\d{1,3})\]")
 _BARE_REF = re.compile(r"\[(\d{1,3})\]")
 _VERDICT = re.compile(r"^\W*verdict\W*\s*(supported|refuted|not[ _]addressed)\b\W*(.*)$", re.IGNORECASE)
 _SILENT_LINE = re.compile(r"^[\w ,/&()'-]{2,60}:\s*the texts retrieved do not say\.?$", re.IGNORECASE)
-_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
 _QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "\u00a0": " "})
 # A provision label the model puts before its quote ("Article 4(1) An operator…"): the label is the
 # passage's locator, not its words, so the quote is looked for without it.
@@ -51,8 +51,8 @@ def instruction_spans(text: str) -> list[tuple[int, int]]:
     """Sentences of `text` that give instructions to a model (prompt injection), as (start, end) offsets."""
     spans: list[tuple[int, int]] = []
     for m in _INSTRUCTION.finditer(text):
-        start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
-        end_m = _SENTENCE_END.search(text, m.end())
+        start = max((e.end() for e in CLAUSE_END.finditer(text, 0, m.start())), default=0)
+        end_m = CLAUSE_END.search(text, m.end())
         end = end_m.end() if end_m else len(text)
         if spans and start <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
@@ -175,7 +175,7 @@ def check_line(line: str, passages: Sequence[str], *, secret: AbstractSet[tuple[
             return f"it quotes text in passage [{n}] that gives instructions to a model"
         support.append(Support(n - 1, *found))
     cited = " ".join(passages[s.passage] for s in support).replace(",", "")
-    for figure in _FIGURE.findall(statement):
+    for figure in FIGURE.findall(statement):
         if figure.replace(",", "") not in cited:
             return f"it states {figure}, which its passages do not"
     return Line(statement, tuple(support))
@@ -196,7 +196,7 @@ def check_output(output: str, passages: Sequence[str], *, refusal: str, instruct
             verdict = m.group(1).lower().replace(" ", "_")
             reason = m.group(2).strip()
             if (secret and _shingles(reason) & secret) or any(
-                f.replace(",", "") not in " ".join(passages).replace(",", "") for f in _FIGURE.findall(reason)
+                f.replace(",", "") not in " ".join(passages).replace(",", "") for f in FIGURE.findall(reason)
             ):
                 reason = ""
             continue

@@ -3,13 +3,12 @@ sentence ends), never across a unit boundary, each a verbatim slice with its pag
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from govqa.records import Chunk, Section, SourceText
+from govqa.text import CHUNK_CUT
 
 CHUNKER_VERSION = "1"
-_SENTENCE_END = re.compile(r"(?<=[.;:!?。．])\s+|\n")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -51,7 +50,7 @@ def _split_long(text: str, start: int, end: int, max_chars: int) -> list[tuple[i
     parts = []
     while end - start > max_chars:
         window = text[start : start + max_chars]
-        cuts = [m.end() for m in _SENTENCE_END.finditer(window) if m.end() > max_chars // 3]
+        cuts = [m.end() for m in CHUNK_CUT.finditer(window) if m.end() > max_chars // 3]
         cut = cuts[-1] if cuts else (window.rfind(" ") + 1 or max_chars)
         parts.append((start, start + cut))
         start += cut

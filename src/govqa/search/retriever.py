@@ -6,61 +6,47 @@ rank, then document routing, provision lookup and parallel-text expansion.
               ├─ dense ─────┐                           │
               ├─ multilingual ├─ RRF ── × route boost ── + lookup ── + parallel text ── top k
               └─ BM25 ──────┘
+
+`Retriever` is handed everything it reads (manifest, embedders, store, glossary, profiles, reranker);
+`build_retriever` builds the defaults from settings.
 """
 
 from __future__ import annotations
 
-import math
-import re
-import unicodedata
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
-from langchain_core.documents import Document as LCDocument
 from langchain_core.embeddings import Embeddings
-from langchain_core.retrievers import BaseRetriever
 
 from govqa.corpus import Manifest, load_corpus
 from govqa.documents.locators import Ref, ref_of_locator, refs_in_question
-from govqa.documents.profiles import load_profile, unit_prior
-from govqa.errors import QuestionError
-from govqa.index.lexical import LexicalIndex, tokenize
+from govqa.documents.profiles import Profile, load_profile, unit_prior
+from govqa.index.embedders import build_embedders
+from govqa.index.lexical import LexicalIndex
+from govqa.index.pipeline import open_store
 from govqa.index.store import ChromaStore
 from govqa.records import Chunk, Document, Passage
+from govqa.search.definitions import DefinitionIndex
+from govqa.search.fusion import (
+    DEFINITION_BONUS,
+    LOOKUP_BONUS,
+    LOOKUP_EXACT_BONUS,
+    LOOKUP_ORDINAL_STEP,
+    LOOKUP_RANK_STEP,
+    Candidates,
+    collapse_duplicates,
+    load_reranker,
+)
+from govqa.search.query import check_question, question_focus
 from govqa.search.routing import Glossary, Route, Router, preferred_language, question_language
 from govqa.settings import Settings
 
-MAX_QUESTION_CHARS = 4000
-_LOOKUP_BONUS = 1.0  # larger than any fused score: a named provision comes first
-_DEFINITION_BONUS = 0.5  # a definition of the term asked about comes next
-_ASKS_DEFINITION = re.compile(
-    r"\b(define[sd]?|definition|meaning|what (?:is|are) meant by|describe[sd]?|explain(?:s|ed)?)\b|定義|とは|説明", re.I
-)
-# A sentence ends at . ? ! before a capital or a quote (not after "Art." or "No."), or after 。？！.
-_WORD = re.compile(r"\w+")
-_DUPLICATE = 0.8  # share of the longer passage's word trigrams that makes two passages one
-_SENTENCES = re.compile(r"(?<!\b[A-Z][a-z])(?<!\bNo)(?<=[.?!])['’\"”]?\s+(?=[A-Z'‘\"“])|(?<=[。？！])")
-# Words of a question's frame, not its topic: a last sentence made only of these has no focus.
-_FRAME = frozenset(tokenize("corpus support claim true correct right say says text document quote answer"))
-# Quoted terms: Latin quotes need word boundaries around them (apostrophes); CJK brackets do not.
-_QUOTED = re.compile(r"(?:^|(?<=[\s(]))[‘'\"“]([^’'\"”]{2,60})[’'\"”](?=[\s.,;:!?)]|$)|[「『]([^」』]{2,60})[」』]")
-# What may follow a term being defined (a superset of definition_patterns below: the candidates
-# index is built from these cues, and the patterns then decide).
-_DEFINES = r"\s*(?:means|refers to|is defined as|shall mean|describes|とは|:)"
-# Where a definition cue starts (overlapping ones too); see Retriever._definition_candidates.
-_DEFINES_AT = re.compile(rf"(?={_DEFINES.removeprefix(chr(92) + 's*')})", re.I)
-_DEFINES_CUES = ("means", "refers to", "is defined as", "shall mean", "describes", "とは", ":")  # casefolded
-
-
-def _find_all(text: str, part: str) -> list[int]:
-    found, pos = [], text.find(part)
-    while pos != -1:
-        found.append(pos)
-        pos = text.find(part, pos + 1)
-    return found
+_TWIN_STEP = 1e-6  # the same provision in the reader's language goes right before its translation
+_STATUS_ORDER = {"in_force": 0, "current": 0, "superseded": 1, "revoked": 2}  # which edition to keep
+_HEAD = 3  # rerank and collapse editions over the first _HEAD × k passages
+_PARALLEL_HEAD = 2  # look for parallel texts of the first _PARALLEL_HEAD × k
 
 
 @dataclass(frozen=True)
@@ -74,106 +60,6 @@ class Filters:
     include_superseded: bool | None = None  # None: the settings decide
 
 
-def check_question(question: str) -> str:
-    text = " ".join((question or "").split())
-    text = "".join(ch for ch in text if ch.isprintable())
-    if not text:
-        raise QuestionError("The question is empty; type a question about the corpus.")
-    if len(text) > MAX_QUESTION_CHARS:
-        raise QuestionError(
-            f"The question is {len(text)} characters long; shorten it to {MAX_QUESTION_CHARS} or fewer."
-        )
-    return text
-
-
-def quoted_terms(question: str) -> list[str]:
-    """Terms the question quotes; a quoted "用語（Term）" also yields each of its two names."""
-    terms: list[str] = []
-    for latin, cjk in _QUOTED.findall(question):
-        quoted = unicodedata.normalize("NFKC", latin or cjk).strip()
-        terms.append(quoted)
-        if m := re.fullmatch(r"(.+?)\s*\((.+)\)", quoted):
-            terms.extend(t.strip() for t in m.groups())
-    return [t.lower() for t in dict.fromkeys(terms) if t]
-
-
-def definition_patterns(terms: Sequence[str]) -> list[re.Pattern[str]]:
-    """Patterns for a passage that defines or glosses a term: "‘X’ means", "X refers to", "X is
-    defined as", "X describes", "Xとは", or a list entry at a line start ("8. X: …")."""
-    verbs = r"\s*(?:means|refers to|is defined as|shall mean|describes|とは)"
-    patterns = []
-    for term in terms:
-        t = re.escape(term)
-        patterns.append(re.compile(rf"[‘'\"“「]?{t}[’'\"”」]?{verbs}", re.I))
-        patterns.append(re.compile(rf"(?:^|\n)(?:\d+\.\s*)?[‘'\"“「]?{t}[’'\"”」]?\s*:", re.I))
-    return patterns
-
-
-def question_focus(question: str) -> str:
-    """The sentence that asks, when a question first sets a scene ("We are a hospital… Who must…?").
-
-    Scenario words dilute both the embedding and BM25; the asking sentence, searched on its own as
-    an extra list, names the duty or topic wanted. Empty for a one-sentence question.
-    """
-    sentences = [s.strip() for s in _SENTENCES.split(question) if s.strip()]
-    if len(sentences) < 2:
-        return ""
-    asking = [s for s in sentences if s.endswith(("?", "？"))]
-    focus = (asking or sentences)[-1]
-    return focus if set(tokenize(focus)) - _FRAME else ""
-
-
-def _shingles(text: str) -> frozenset[tuple[str, ...]]:
-    words = _WORD.findall(text.lower())
-    return frozenset(tuple(words[j : j + 3]) for j in range(max(len(words) - 2, 1)))
-
-
-def collapse_duplicates(
-    ranked: list[tuple[str, float]],
-    text_of: Callable[[str], str],
-    preference_of: Callable[[str], tuple[int, int]],
-    family_of: Callable[[str], object] = lambda cid: None,
-) -> list[tuple[str, float]]:
-    """Keep one of near-identical passages from different documents (two editions of one act), so
-    the head of the list holds distinct evidence. Passages are one when they share >= 80 % of the
-    longer one's word trigrams (a short passage contained in a long one is not a second edition of
-    it). The kept copy takes the best rank of its group and comes from the preferred document:
-    `preference_of` gives (status rank, document position), the lowest wins; passages of one document
-    (same position) are never merged. Only passages of one `family_of` (editions share jurisdiction
-    and language) are compared, which keeps this cheap."""
-    out: list[tuple[str, float]] = []
-    shingles: dict[str, frozenset[tuple[str, ...]]] = {}
-
-    def shingles_of(cid: str) -> frozenset[tuple[str, ...]]:
-        if cid not in shingles:
-            shingles[cid] = _shingles(text_of(cid))
-        return shingles[cid]
-
-    for cid, score in ranked:
-        for slot, (kept, kept_score) in enumerate(out):
-            if preference_of(kept)[1] == preference_of(cid)[1] or family_of(kept) != family_of(cid):
-                continue  # same document, or texts that cannot be editions of one another
-            mine, other = shingles_of(cid), shingles_of(kept)
-            if len(mine & other) >= _DUPLICATE * max(len(mine), len(other)):
-                if preference_of(cid) < preference_of(kept):
-                    out[slot] = (cid, kept_score)
-                break
-        else:
-            out.append((cid, score))
-    return out
-
-
-@dataclass
-class _Candidates:
-    fused: dict[str, float] = field(default_factory=dict)
-    signals: dict[str, dict[str, float]] = field(default_factory=dict)
-
-    def add(self, name: str, ranked: Sequence[tuple[str, float]], weight: float, rrf_k: int) -> None:
-        for rank, (cid, score) in enumerate(ranked):
-            self.fused[cid] = self.fused.get(cid, 0.0) + weight / (rrf_k + rank + 1)
-            self.signals.setdefault(cid, {})[name] = score
-
-
 class Retriever:
     """Holds what retrieval needs in memory: chunk list, BM25 index, locator table, router."""
 
@@ -181,24 +67,43 @@ class Retriever:
         self,
         settings: Settings,
         *,
-        embedders: dict[str, Embeddings] | None = None,
-        store: ChromaStore | None = None,
-        manifest: Manifest | None = None,
+        manifest: Manifest,
+        embedders: dict[str, Embeddings],
+        store: ChromaStore,
+        glossary: Glossary,
+        profiles: Mapping[str, Profile],
+        reranker: Any = None,
     ) -> None:
-        from govqa.index.embedders import build_embedders
-        from govqa.index.pipeline import open_store
-
         self.settings = settings
-        self.manifest = manifest or load_corpus(settings.manifest, settings.cache_dir)
-        self.embedders = embedders if embedders is not None else build_embedders(settings)
-        self.store = store or open_store(settings, self.embedders)
-        self.documents: dict[str, Document] = {d.id: d for d in self.manifest.documents}
-        self.chunks: list[Chunk] = self.store.chunks()
+        self.manifest = manifest
+        self.embedders = embedders
+        self.store = store
+        self.glossary = glossary
+        self.reranker = reranker
+        self.documents: dict[str, Document] = {d.id: d for d in manifest.documents}
+        self.chunks: list[Chunk] = store.chunks()
         self.by_id = {c.id: i for i, c in enumerate(self.chunks)}
         self.refs: list[Ref | None] = [ref_of_locator(c.locator) for c in self.chunks]
         self.doc_of = np.array([c.doc_id for c in self.chunks])
-        # Per-query work must not loop over every chunk in Python: documents present, documents as small
-        # integer codes (masks by table lookup), and chunks by provision (kind, main number) are built once.
+        self._build_tables()
+        self.lexical = LexicalIndex([self._lexical_text(c) for c in self.chunks])
+        self.router = Router(self.documents.values(), manifest.jurisdiction_words)
+        self.matrices = self._load_matrices() if settings.retrieval.dense_backend == "memory" else {}
+        self._query_vectors: dict[tuple[str, str], list[float]] = {}
+        self._similarities: dict[tuple[str, str], np.ndarray] = {}  # the last few (index, text) → sims
+        self._preference = {d.id: (_STATUS_ORDER.get(d.status, 1), n) for n, d in enumerate(manifest.documents)}
+        self._family = {d.id: (d.jurisdiction, d.language) for d in manifest.documents}
+        self.definitions = DefinitionIndex(self.chunks)
+        self.prior = np.array(
+            [
+                unit_prior(profiles[self.documents[c.doc_id].profile], c.locator) if c.doc_id in self.documents else 1.0
+                for c in self.chunks
+            ]
+        )
+
+    def _build_tables(self) -> None:
+        """Per-query work must not loop over every chunk in Python: documents present, documents as small
+        integer codes (masks by table lookup), and chunks by provision (kind, main number) are built once."""
         self._present = set(self.doc_of.tolist())
         self._doc_codes = {d: n for n, d in enumerate(sorted(self._present))}
         self._doc_code_of = np.array([self._doc_codes[c.doc_id] for c in self.chunks], dtype=np.int32)
@@ -207,31 +112,17 @@ class Retriever:
         for i, ref in enumerate(self.refs):
             if ref is not None:
                 self._by_provision.setdefault((ref.kind, ref.main), []).append(i)
-        self.lexical = LexicalIndex([self._lexical_text(c) for c in self.chunks])
-        self.router = Router(self.documents.values(), self.manifest.jurisdiction_words)
-        self.reranker = _load_reranker(settings.retrieval.reranker_path)
-        self.matrices: dict[str, np.ndarray] = {}
-        if settings.retrieval.dense_backend == "memory":
-            for index in self.embedders:
-                stored = self.store.vectors(index)
-                dim = len(next(iter(stored.values()))) if stored else 1
-                self.matrices[index] = np.array(
-                    [stored.get(c.id, [0.0] * dim) for c in self.chunks], dtype=np.float32
-                ).reshape(len(self.chunks), dim)
-        self._query_vectors: dict[tuple[str, str], list[float]] = {}
-        order = {"in_force": 0, "current": 0, "superseded": 1, "revoked": 2}
-        self._preference = {d.id: (order.get(d.status, 1), n) for n, d in enumerate(self.manifest.documents)}
-        self._family = {d.id: (d.jurisdiction, d.language) for d in self.manifest.documents}
-        self._similarities: dict[tuple[str, str], np.ndarray] = {}  # the last few (index, text) → sims
-        self._cue_prefixes = self._index_definition_cues()
-        self.glossary = Glossary.load(settings.glossary)
-        profiles = {d.profile: load_profile(settings.profiles_dir, d.profile) for d in self.documents.values()}
-        self.prior = np.array(
-            [
-                unit_prior(profiles[self.documents[c.doc_id].profile], c.locator) if c.doc_id in self.documents else 1.0
-                for c in self.chunks
-            ]
-        )
+
+    def _load_matrices(self) -> dict[str, np.ndarray]:
+        """Each index's vectors as one matrix in chunk order, for exact in-memory search."""
+        matrices = {}
+        for index in self.embedders:
+            stored = self.store.vectors(index)
+            dim = len(next(iter(stored.values()))) if stored else 1
+            matrices[index] = np.array([stored.get(c.id, [0.0] * dim) for c in self.chunks], dtype=np.float32).reshape(
+                len(self.chunks), dim
+            )
+        return matrices
 
     def _lexical_text(self, chunk: Chunk) -> str:
         doc = self.documents.get(chunk.doc_id)
@@ -341,64 +232,13 @@ class Retriever:
                 continue
             for rank, wanted in enumerate(refs):
                 if wanted.matches(ref):
-                    exact = 0.1 if wanted.subs and ref.subs and wanted.subs[0] in ref.subs else 0.0
+                    exact = LOOKUP_EXACT_BONUS if wanted.subs and ref.subs and wanted.subs[0] in ref.subs else 0.0
                     # Earlier references and earlier chunks of a provision come first.
                     found[chunk.id] = max(
-                        found.get(chunk.id, 0.0), _LOOKUP_BONUS + exact - 0.01 * rank - 0.0001 * chunk.ordinal
+                        found.get(chunk.id, 0.0),
+                        LOOKUP_BONUS + exact - LOOKUP_RANK_STEP * rank - LOOKUP_ORDINAL_STEP * chunk.ordinal,
                     )
         return found
-
-    def _definitions(self, question: str, doc_ids: list[str]) -> dict[str, float]:
-        """Chunks that define or gloss a quoted term the question asks about ("‘X’ means", "X refers
-        to", "X describes", a list entry "8. X: …")."""
-        if not _ASKS_DEFINITION.search(question):
-            return {}
-        terms = quoted_terms(question)
-        if not terms:
-            return {}
-        patterns = definition_patterns(terms)
-        allowed = set(doc_ids)
-        found = {}
-        for i in self._definition_candidates(terms):
-            chunk = self.chunks[i]
-            if chunk.doc_id in allowed and any(p.search(chunk.text) for p in patterns):
-                found[chunk.id] = _DEFINITION_BONUS
-        return found
-
-    def _index_definition_cues(self) -> tuple[str, np.ndarray, np.ndarray]:
-        """The 64 characters before every definition cue of every chunk, casefolded and joined (built once)."""
-        parts, owners = [], []
-        for i, chunk in enumerate(self.chunks):
-            folded = chunk.text.casefold()
-            if not any(cue in folded for cue in _DEFINES_CUES):
-                continue
-            if len(folded) == len(chunk.text):  # one character for one: positions agree, str.find will do
-                at = sorted({m for cue in _DEFINES_CUES for m in _find_all(folded, cue)})
-            else:  # the regex is exact but slow (case-insensitive lookahead at every position)
-                at = [m.start() for m in _DEFINES_AT.finditer(chunk.text)]
-            for start in at:
-                # the term (at most 60 characters) and an optional closing quote, then only whitespace
-                before = folded[:start] if len(folded) == len(chunk.text) else chunk.text[:start].casefold()
-                parts.append(before.rstrip()[-64:])
-                owners.append(i)
-        starts = np.cumsum([0] + [len(p) + 1 for p in parts])
-        return "\x00".join(parts), starts, np.array(owners, dtype=np.int64)
-
-    def _definition_candidates(self, terms: list[str]) -> list[int]:
-        """Chunks in which a term may stand right before a definition cue, in chunk order: a superset of the
-        matches (the patterns decide), found with str.find over the 64 characters before every cue instead of
-        a regex over every chunk."""
-        if any(not t for t in terms):
-            return list(range(len(self.chunks)))
-        text, starts, owners = self._cue_prefixes
-        found: set[int] = set()
-        for term in terms:
-            folded = term.casefold()
-            pos = text.find(folded)
-            while pos != -1:
-                found.add(int(owners[np.searchsorted(starts, pos, side="right") - 1]))
-                pos = text.find(folded, pos + 1)
-        return sorted(found)
 
     def _parallel(self, ranked: list[tuple[str, float]], want_lang: str, allowed: list[str]) -> list[tuple[str, float]]:
         """Put the same provision in the wanted language right before a passage in another one."""
@@ -429,7 +269,7 @@ class Retriever:
                             and (not ref.subs or not oref.subs or set(ref.subs) & set(oref.subs))
                         ):
                             # The reader asked in (or for) the other language: its text comes first.
-                            out.append((twin.id, score + 1e-6))
+                            out.append((twin.id, score + _TWIN_STEP))
                             emitted.add(twin.id)
             out.append((cid, score))
             emitted.add(cid)
@@ -458,16 +298,29 @@ class Retriever:
 
     def retrieve(self, question: str, filters: Filters | None = None, k: int | None = None) -> list[Passage]:
         question = check_question(question)
-        cfg = self.settings.retrieval
-        k = k or cfg.k
-        filters = filters or Filters()
+        k = k or self.settings.retrieval.k
         route = self.router.route(question)
-        allowed = self.allowed_docs(filters, route)
+        allowed = self.allowed_docs(filters or Filters(), route)
         if not allowed:
             return []
         routed = [d for d in route.doc_ids if d in allowed]
+        cands = self._fuse(question, allowed, routed)
+        scores = self._score(question, cands, route, allowed, routed)
+        ranked = self._arrange(question, scores, route, allowed, k)
+        passages = []
+        for cid, score in ranked[:k]:
+            chunk = self.chunks[self.by_id[cid]]
+            signals = dict(cands.signals.get(cid, {}))
+            if chunk.doc_id in routed:
+                signals["routed"] = 1.0
+            passages.append(Passage(chunk, score, signals, self.documents.get(chunk.doc_id)))
+        return passages
+
+    def _fuse(self, question: str, allowed: list[str], routed: list[str]) -> Candidates:
+        """The ranked lists of every signal, fused by weighted reciprocal rank."""
+        cfg = self.settings.retrieval
         n = cfg.candidates
-        cands = _Candidates()
+        cands = Candidates()
         gloss = self.glossary.expansion(question)
         # An English question is embedded once, with its synonyms; a Japanese or Korean one, which MiniLM
         # cannot read, is embedded as is (for its Latin words) and, below, by its glossary rendering.
@@ -485,69 +338,72 @@ class Retriever:
             cands.add("dense_focus", self._dense("dense", focus, n, allowed), cfg.weight_focus, cfg.rrf_k)
             cands.add("lexical_focus", self._lexical(focus, n, allowed), cfg.weight_focus, cfg.rrf_k)
         if routed and set(routed) != set(allowed):
-            cands.add("dense_routed", self._dense("dense", dense_text, n // 2, routed), cfg.weight_dense / 2, cfg.rrf_k)
-            cands.add(
-                "multilingual_routed",
-                self._dense("multilingual", question, n // 2, routed),
-                cfg.weight_multilingual / 2,
-                cfg.rrf_k,
-            )
-            cands.add("lexical_routed", self._lexical(question, n // 2, routed), cfg.weight_lexical / 2, cfg.rrf_k)
+            # The named documents searched alone as well: half the candidates, half the weight.
+            half = n // 2
+            cands.add("dense_routed", self._dense("dense", dense_text, half, routed), cfg.weight_dense / 2, cfg.rrf_k)
+            multilingual = self._dense("multilingual", question, half, routed)
+            cands.add("multilingual_routed", multilingual, cfg.weight_multilingual / 2, cfg.rrf_k)
+            cands.add("lexical_routed", self._lexical(question, half, routed), cfg.weight_lexical / 2, cfg.rrf_k)
+        return cands
+
+    def _score(
+        self, question: str, cands: Candidates, route: Route, allowed: list[str], routed: list[str]
+    ) -> dict[str, float]:
+        """Fused scores × the unit's prior × the route boost, plus the lookup and definition bonuses."""
         scores = {cid: s * self.prior[self.by_id[cid]] for cid, s in cands.fused.items()}
         for cid in scores:
             if self.chunks[self.by_id[cid]].doc_id in routed:
-                scores[cid] *= cfg.route_boost
+                scores[cid] *= self.settings.retrieval.route_boost
         for cid, bonus in self._lookup(refs_in_question(question), allowed, route).items():
             scores[cid] = scores.get(cid, 0.0) + bonus
             cands.signals.setdefault(cid, {})["lookup"] = bonus
-        for cid, bonus in self._definitions(question, routed or allowed).items():
-            scores[cid] = scores.get(cid, 0.0) + bonus
-            cands.signals.setdefault(cid, {})["definition"] = bonus
+        for cid in self.definitions.defining(question, routed or allowed):
+            scores[cid] = scores.get(cid, 0.0) + DEFINITION_BONUS
+            cands.signals.setdefault(cid, {})["definition"] = DEFINITION_BONUS
+        return scores
+
+    def _arrange(
+        self, question: str, scores: dict[str, float], route: Route, allowed: list[str], k: int
+    ) -> list[tuple[str, float]]:
+        """The final order: reranked head, one copy of each edition, jurisdictions taking turns, parallel texts."""
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        head = _HEAD * k
         if self.reranker is not None:
-            ranked = self.reranker(question, ranked[: 3 * k], self.chunks, self.by_id) + ranked[3 * k :]
+            ranked = self.reranker(question, ranked[:head], self.chunks, self.by_id) + ranked[head:]
         ranked = (
             collapse_duplicates(
-                ranked[: 3 * k],
+                ranked[:head],
                 lambda cid: self.chunks[self.by_id[cid]].text,
                 lambda cid: self._preference[self.chunks[self.by_id[cid]].doc_id],
                 lambda cid: self._family.get(self.chunks[self.by_id[cid]].doc_id),
             )
-            + ranked[3 * k :]
+            + ranked[head:]
         )
         ranked = self._interleave(ranked, route)
-        ranked = self._parallel(ranked[: 2 * k], preferred_language(question), allowed)
-        passages = []
-        for cid, score in ranked[:k]:
-            chunk = self.chunks[self.by_id[cid]]
-            signals = dict(cands.signals.get(cid, {}))
-            if chunk.doc_id in routed:
-                signals["routed"] = 1.0
-            passages.append(Passage(chunk, score, signals, self.documents.get(chunk.doc_id)))
-        return passages
+        return self._parallel(ranked[: _PARALLEL_HEAD * k], preferred_language(question), allowed)
 
 
-def _load_reranker(path: str) -> Any:
-    """A cross-encoder from a local folder re-orders the head of the list; off when no path is set."""
-    if not path:
-        return None
-    from sentence_transformers import CrossEncoder
-
-    model = CrossEncoder(path, device="cpu")
-
-    def rerank(
-        question: str, head: list[tuple[str, float]], chunks: list[Chunk], by_id: dict[str, int]
-    ) -> list[tuple[str, float]]:
-        texts = [chunks[by_id[cid]].text for cid, _ in head]
-        scores = model.predict([(question, t) for t in texts]) if texts else []
-        # Keep lookups on top: a reranker judges relevance, not which provision was named.
-        keyed = [
-            (cid, (s if s >= _LOOKUP_BONUS else 0.0) + 1 / (1 + math.exp(-float(r))))
-            for (cid, s), r in zip(head, scores, strict=True)
-        ]
-        return sorted(keyed, key=lambda kv: -kv[1])
-
-    return rerank
+def build_retriever(
+    settings: Settings,
+    *,
+    embedders: dict[str, Embeddings] | None = None,
+    store: ChromaStore | None = None,
+    manifest: Manifest | None = None,
+) -> Retriever:
+    """A Retriever with the defaults the settings name: the corpus, the packaged embedders, the store, the
+    glossary, each document family's profile and the optional reranker. Pass any of them to use your own."""
+    manifest = manifest or load_corpus(settings.manifest, settings.cache_dir)
+    embedders = embedders if embedders is not None else build_embedders(settings)
+    profiles = {d.profile: load_profile(settings.profiles_dir, d.profile) for d in manifest.documents}
+    return Retriever(
+        settings,
+        manifest=manifest,
+        embedders=embedders,
+        store=store or open_store(settings, embedders),
+        glossary=Glossary.load(settings.glossary),
+        profiles=profiles,
+        reranker=load_reranker(settings.retrieval.reranker_path),
+    )
 
 
 def retrieve(
@@ -559,35 +415,4 @@ def retrieve(
     retriever: Retriever | None = None,
 ) -> list[Passage]:
     """Ranked passages for a question, each with its chunk's provenance and the scores that placed it."""
-    return (retriever or Retriever(settings)).retrieve(question, filters, k)
-
-
-class GovQARetriever(BaseRetriever):
-    """govqa's retrieval as a LangChain retriever: Documents carry text plus full provenance."""
-
-    retriever: Any
-    filters: Filters | None = None
-    k: int = 10
-
-    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
-        out = []
-        for p in self.retriever.retrieve(query, self.filters, self.k):
-            c = p.chunk
-            out.append(
-                LCDocument(
-                    page_content=c.text,
-                    id=c.id,
-                    metadata={
-                        "doc_id": c.doc_id,
-                        "locator": c.locator,
-                        "heading": c.heading,
-                        "page_start": c.page_start,
-                        "page_end": c.page_end,
-                        "lang": c.lang,
-                        "score": p.score,
-                        "scores": p.scores,
-                        "title": p.document.short_title if p.document else c.doc_id,
-                    },
-                )
-            )
-        return out
+    return (retriever or build_retriever(settings)).retrieve(question, filters, k)

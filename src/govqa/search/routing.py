@@ -8,23 +8,19 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from govqa.errors import ConfigError
 from govqa.records import Document
+from govqa.text import fold
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
-def normalize(text: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).lower()).strip()
-
-
 def _pattern(term: str) -> re.Pattern[str]:
-    norm = re.escape(normalize(term)).replace(r"\ ", r"\s+")
+    norm = re.escape(fold(term)).replace(r"\ ", r"\s+")
     if _CJK.search(term):
         return re.compile(norm)
     return re.compile(rf"(?<![a-z0-9]){norm}(?![a-z0-9])")
@@ -59,20 +55,20 @@ class Router:
 
     def known_spans(self, question: str) -> list[tuple[int, int]]:
         """Spans of the normalised question that name a document or a jurisdiction."""
-        text = normalize(question)
+        text = fold(question)
         pats = [rx for rx, _, _ in self._aliases] + [rx for rx, _, _ in self._jurisdictions]
         return [(m.start(), m.end()) for rx in pats for m in rx.finditer(text)]
 
     def route(self, question: str) -> Route:
-        text = normalize(question)
+        text = fold(question)
         hits = [(m.start(), m.end(), term, doc_id) for rx, term, doc_id in self._aliases for m in rx.finditer(text)]
         hits = self._longest(hits)
         if hits:
             ids = tuple(dict.fromkeys(h[3] for h in hits))
             owners: dict[str, set[str]] = {}
             for _, term, doc_id in self._aliases:
-                owners.setdefault(normalize(term), set()).add(doc_id)
-            named = tuple(dict.fromkeys(h[3] for h in hits if len(owners[normalize(h[2])]) == 1))
+                owners.setdefault(fold(term), set()).add(doc_id)
+            named = tuple(dict.fromkeys(h[3] for h in hits if len(owners[fold(h[2])]) == 1))
             return Route(ids, "alias", tuple(dict.fromkeys(h[2] for h in hits)), named)
         jhits = [(m.start(), m.end(), w, code) for rx, w, code in self._jurisdictions for m in rx.finditer(text)]
         codes = {h[3] for h in self._longest(jhits)}
@@ -112,7 +108,7 @@ class Glossary:
     """Dictionary-based query translation: Japanese/Korean terms in a question → English terms."""
 
     def __init__(self, terms: dict[str, str], synonyms: dict[str, str] | None = None) -> None:
-        self._terms = sorted(((normalize(k), v) for k, v in terms.items()), key=lambda kv: -len(kv[0]))
+        self._terms = sorted(((fold(k), v) for k, v in terms.items()), key=lambda kv: -len(kv[0]))
         self._synonyms = [(_pattern(k), v) for k, v in sorted((synonyms or {}).items(), key=lambda kv: -len(kv[0]))]
 
     @classmethod
@@ -129,11 +125,11 @@ class Glossary:
         )
 
     def known(self, term: str) -> bool:
-        return normalize(term) in {t for t, _ in self._terms}
+        return fold(term) in {t for t, _ in self._terms}
 
     def english_terms(self, question: str) -> str:
         """English renderings of the glossary terms in the question, longest terms first, each once."""
-        text = normalize(question)
+        text = fold(question)
         found: list[str] = []
         for term, english in self._terms:
             if term in text:
@@ -144,7 +140,7 @@ class Glossary:
     def expansion(self, question: str) -> str:
         """Terms to add to a question: English for CJK terms, the texts' wording for everyday words."""
         found = [self.english_terms(question)] if question_language(question) != "en" else []
-        text = normalize(question)
+        text = fold(question)
         for rx, wording in self._synonyms:
             if rx.search(text):
                 found.append(wording)

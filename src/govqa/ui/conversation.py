@@ -21,9 +21,10 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from govqa.answering.extractive import Answer
 from govqa.documents.locators import Ref, ref_of_locator, refs_in_question
-from govqa.search.routing import Router, normalize
+from govqa.records import Answer
+from govqa.search.routing import Router
+from govqa.text import fold
 
 _LEAD = re.compile(
     r"^\s*(?:(?:and|but|so|also|then|ok(?:ay)?)\s*,?\s+)*(?:(?:what|how)\s+about|same\s+(?:for|in)|and|also|"
@@ -118,7 +119,7 @@ def clean(question: str) -> str:
 
 def mentions(text: str, router: Router) -> list[Mention]:
     """Documents and jurisdictions named in `text` (longest match wins), in order of appearance."""
-    norm = normalize(text)
+    norm = fold(text)
     surface = text if len(norm) == len(text) else norm  # offsets hold while lower-casing keeps lengths
     spans = sorted(set(router.known_spans(text)), key=lambda se: (se[0], -(se[1] - se[0])))
     found: list[Mention] = []

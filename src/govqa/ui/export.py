@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from govqa.answering.extractive import Answer, Citation
+from govqa.records import Answer, Citation
 from govqa.ui.conversation import Turn
 from govqa.ui.viewer import status_badge
 

@@ -1,0 +1,130 @@
+"""Choosing what to quote: the sentences of the retrieved passages that best answer a question (pure).
+
+A sentence scores by the idf-weighted question terms it shares and, when a sentence scorer is given, by its
+embedding similarity to the question (which also works across languages).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from govqa.records import Passage
+from govqa.text import sentence_spans, tokenize
+
+
+@dataclass(frozen=True)
+class Quote:
+    passage: Passage
+    start: int  # offsets inside passage.chunk.text
+    end: int
+    score: float
+
+    @property
+    def text(self) -> str:
+        return self.passage.chunk.text[self.start : self.end]
+
+
+# Words of the question's frame ("Claim: … Does the corpus support that?", "Quote the provision…")
+# that say what the user wants, not what the texts should contain.
+FRAME_WORDS = frozenset(
+    tokenize(
+        "claim corpus support supports supported quote quotes text texts provision provisions document documents say "
+        "says according does do tell me us we our what which who how when where why whether explain describe"
+    )
+)
+
+
+def _weights(query: str, idf: dict[str, float]) -> dict[str, float]:
+    return {t: idf.get(t, 1.0) for t in set(tokenize(query)) if t not in FRAME_WORDS}
+
+
+SentenceScorer = Callable[[str, list[str]], list[float]]
+
+
+def best_quotes(
+    query: str,
+    passages: Sequence[Passage],
+    idf: dict[str, float],
+    *,
+    per_passage: int = 1,
+    limit: int = 4,
+    similarity: SentenceScorer | None = None,
+    prefer: re.Pattern[str] | None = None,
+    min_chars: int = 0,
+) -> list[Quote]:
+    """The sentences that best answer the query, better passages first.
+
+    A sentence scores by the idf-weighted query terms it shares and, when `similarity` is given, by
+    its embedding similarity to the query (which also works across languages). A chosen sentence
+    shorter than `min_chars` widens to its better-scoring neighbour until it is long enough, so a point
+    is quoted with the sentence that completes it.
+    """
+    weights = _weights(query, idf)
+    total = sum(weights.values()) or 1.0
+    spans = [(rank, p, s, e) for rank, p in enumerate(passages) for s, e in sentence_spans(p.chunk.text)]
+    sims = similarity(query, [p.chunk.text[s:e] for _, p, s, e in spans]) if similarity and spans else None
+    by_passage: dict[int, list[tuple[float, int, int]]] = {}  # in text order
+    for i, (rank, passage, s, e) in enumerate(spans):
+        terms = set(tokenize(passage.chunk.text[s:e]))
+        score = sum(w for t, w in weights.items() if t in terms) / total
+        if sims is not None:
+            score = 0.5 * score + 0.5 * max(sims[i], 0.0)
+        if prefer is not None and prefer.search(passage.chunk.text[s:e]):
+            score += 0.5
+        by_passage.setdefault(rank, []).append((score / (1 + 0.15 * rank), s, e))
+    quotes: list[Quote] = []
+    for rank, scored in by_passage.items():
+        best = sorted(range(len(scored)), key=lambda i: -scored[i][0])[:per_passage]
+        taken: set[int] = set()
+        for i in best:
+            if scored[i][0] <= 0 or i in taken:
+                continue
+            lo = hi = i
+            while scored[hi][2] - scored[lo][1] < min_chars:
+                before = lo - 1 if lo > 0 and lo - 1 not in taken else None
+                after = hi + 1 if hi + 1 < len(scored) and hi + 1 not in taken else None
+                if before is None and after is None:
+                    break
+                if after is None or (before is not None and scored[before][0] > scored[after][0]):
+                    lo = before  # type: ignore[assignment]
+                else:
+                    hi = after
+            taken.update(range(lo, hi + 1))
+            quotes.append(Quote(passages[rank], scored[lo][1], scored[hi][2], scored[i][0]))
+    quotes.sort(key=lambda q: -q.score)
+    return quotes[:limit]
+
+
+def coverage(query: str, passages: Sequence[Passage], idf: dict[str, float]) -> float:
+    """Share of the question's idf weight whose terms occur in the passages."""
+    weights = _weights(query, idf)
+    if not weights:
+        return 0.0
+    present: set[str] = set()
+    for p in passages:
+        present |= set(tokenize(p.chunk.text))
+    return sum(w for t, w in weights.items() if t in present) / sum(weights.values())
+
+
+def cosine_scorer(embedder: Any) -> SentenceScorer:
+    def score(query: str, texts: list[str]) -> list[float]:
+        q = np.asarray(embedder.embed_query(query))
+        m = np.asarray(embedder.embed_documents(texts))
+        norms = np.linalg.norm(m, axis=1) * (np.linalg.norm(q) or 1.0)
+        return list((m @ q) / np.where(norms == 0, 1.0, norms))
+
+    return score
+
+
+def in_passage_order(quotes: Sequence[Quote], passages: Sequence[Passage]) -> list[Quote]:
+    """Group quotes by document in the order their passages were ranked, so the answer reads in order."""
+    rank = {p.chunk.id: i for i, p in enumerate(passages)}
+    first_doc: dict[str, int] = {}
+    for q in sorted(quotes, key=lambda q: rank[q.passage.chunk.id]):
+        first_doc.setdefault(q.passage.chunk.doc_id, rank[q.passage.chunk.id])
+    return sorted(quotes, key=lambda q: (first_doc[q.passage.chunk.doc_id], rank[q.passage.chunk.id], q.start))

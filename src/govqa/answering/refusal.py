@@ -1,0 +1,67 @@
+"""When the retrieved passages do not answer a question: the refusal gate every mode passes."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from govqa.answering.quotes import coverage
+from govqa.records import Passage
+from govqa.search.routing import Glossary, Router, question_language
+from govqa.text import fold, tokenize
+
+_NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)*|[A-Z][A-Z\-]{1,})\b")
+_KATAKANA = re.compile(r"[\u30a0-\u30ff]{3,}")
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" '\"‘“(")
+    return not before or before[-1] in ".?!:。"
+
+
+def unknown_names(question: str, router: Router, glossary: Glossary, idf: dict[str, float]) -> list[str]:
+    """Names in the question that occur nowhere in the corpus (a law, country or body it does not hold).
+
+    Capitalised words and acronyms (not sentence-initial) and katakana runs count as names unless
+    they are a document alias, a jurisdiction word or a glossary term.
+    """
+    text = fold(question)
+    for s, e in sorted(router.known_spans(question), key=lambda se: se[0] - se[1]):
+        text = text[:s] + " " * (e - s) + text[e:]
+    original = unicodedata.normalize("NFKC", question)
+    names = [m.group(0) for m in _NAME.finditer(original) if not _sentence_initial(original, m.start())]
+    names += _KATAKANA.findall(original)
+    unknown = []
+    for name in names:
+        norm = fold(name)
+        if norm not in text or glossary.known(name):
+            continue
+        tokens = sorted(tokenize(name), key=len)
+        if tokens and tokens[-1] not in idf:  # its most specific part is nowhere in the corpus
+            unknown.append(name)
+    return unknown
+
+
+def refusal_reason(
+    question: str,
+    passages: Sequence[Passage],
+    *,
+    router: Router,
+    glossary: Glossary,
+    idf: dict[str, float],
+    min_coverage: float,
+) -> str:
+    """Why the passages do not answer, or "" when they plausibly do."""
+    if not passages:
+        return "nothing was retrieved"
+    if any("lookup" in p.scores or "definition" in p.scores for p in passages[:3]):
+        return ""
+    if names := unknown_names(question, router, glossary, idf):
+        return f"the corpus never mentions {', '.join(names)}"
+    if question_language(question) == "en":
+        gloss = glossary.expansion(question)
+        score = coverage(f"{question} {gloss}", passages[:5], idf)
+        if score < min_coverage:
+            return f"the closest passages share only {score:.0%} of the question's terms"
+    return ""

@@ -1,0 +1,97 @@
+"""Combining ranked lists into one: weighted reciprocal-rank fusion, bonuses for passages the question names,
+near-duplicate editions collapsed, and an optional cross-encoder over the head of the list (pure)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from govqa.records import Chunk
+
+# Bonuses added to fused scores. Every fused score is below 1 (weights of a few lists over rrf_k + rank), so
+LOOKUP_BONUS = 1.0  # a provision the question names comes first,
+DEFINITION_BONUS = 0.5  # and a definition of the term it asks about comes next.
+LOOKUP_EXACT_BONUS = 0.1  # the named paragraph, not only its article
+LOOKUP_RANK_STEP = 0.01  # earlier references in the question first
+LOOKUP_ORDINAL_STEP = 0.0001  # earlier chunks of a provision first
+_WORD = re.compile(r"\w+")
+_DUPLICATE = 0.8  # share of the longer passage's word trigrams that makes two passages one
+
+
+@dataclass
+class Candidates:
+    """Weighted reciprocal-rank fusion of ranked lists, remembering each list's own score per passage."""
+
+    fused: dict[str, float] = field(default_factory=dict)
+    signals: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    def add(self, name: str, ranked: Sequence[tuple[str, float]], weight: float, rrf_k: int) -> None:
+        for rank, (cid, score) in enumerate(ranked):
+            self.fused[cid] = self.fused.get(cid, 0.0) + weight / (rrf_k + rank + 1)
+            self.signals.setdefault(cid, {})[name] = score
+
+
+def _shingles(text: str) -> frozenset[tuple[str, ...]]:
+    words = _WORD.findall(text.lower())
+    return frozenset(tuple(words[j : j + 3]) for j in range(max(len(words) - 2, 1)))
+
+
+def collapse_duplicates(
+    ranked: list[tuple[str, float]],
+    text_of: Callable[[str], str],
+    preference_of: Callable[[str], tuple[int, int]],
+    family_of: Callable[[str], object] = lambda cid: None,
+) -> list[tuple[str, float]]:
+    """Keep one of near-identical passages from different documents (two editions of one act), so
+    the head of the list holds distinct evidence. Passages are one when they share >= 80 % of the
+    longer one's word trigrams (a short passage contained in a long one is not a second edition of
+    it). The kept copy takes the best rank of its group and comes from the preferred document:
+    `preference_of` gives (status rank, document position), the lowest wins; passages of one document
+    (same position) are never merged. Only passages of one `family_of` (editions share jurisdiction
+    and language) are compared, which keeps this cheap."""
+    out: list[tuple[str, float]] = []
+    shingles: dict[str, frozenset[tuple[str, ...]]] = {}
+
+    def shingles_of(cid: str) -> frozenset[tuple[str, ...]]:
+        if cid not in shingles:
+            shingles[cid] = _shingles(text_of(cid))
+        return shingles[cid]
+
+    for cid, score in ranked:
+        for slot, (kept, kept_score) in enumerate(out):
+            if preference_of(kept)[1] == preference_of(cid)[1] or family_of(kept) != family_of(cid):
+                continue  # same document, or texts that cannot be editions of one another
+            mine, other = shingles_of(cid), shingles_of(kept)
+            if len(mine & other) >= _DUPLICATE * max(len(mine), len(other)):
+                if preference_of(cid) < preference_of(kept):
+                    out[slot] = (cid, kept_score)
+                break
+        else:
+            out.append((cid, score))
+    return out
+
+
+def load_reranker(path: str) -> Any:
+    """A cross-encoder from a local folder re-orders the head of the list; off when no path is set."""
+    if not path:
+        return None
+    from sentence_transformers import CrossEncoder
+
+    model = CrossEncoder(path, device="cpu")
+
+    def rerank(
+        question: str, head: list[tuple[str, float]], chunks: list[Chunk], by_id: dict[str, int]
+    ) -> list[tuple[str, float]]:
+        texts = [chunks[by_id[cid]].text for cid, _ in head]
+        scores = model.predict([(question, t) for t in texts]) if texts else []
+        # Keep lookups on top: a reranker judges relevance, not which provision was named.
+        keyed = [
+            (cid, (s if s >= LOOKUP_BONUS else 0.0) + 1 / (1 + math.exp(-float(r))))
+            for (cid, s), r in zip(head, scores, strict=True)
+        ]
+        return sorted(keyed, key=lambda kv: -kv[1])
+
+    return rerank

@@ -1,0 +1,136 @@
+"""Text tools every stage shares: tokens, normalisation, sentence boundaries, figures and cue words.
+
+One place for them, so that the chunker, the retriever, the quote picker and the verifier read text the same way
+where they should, and say why where they differ:
+
+- `tokenize`: BM25 and term-overlap tokens. Latin-script text: lower-cased words without stop words, reduced by
+  the Snowball (Porter2) English stemmer so "fines"/"fine", "deploying"/"deployers" and "labelling"/"labels"
+  meet. CJK text (no spaces): overlapping character bigrams, the standard unsupervised choice that needs no
+  dictionary.
+- `fold` (names and aliases: NFKC, lower case, single spaces) and `letters_and_digits` (the evaluation format's
+  quote-matching rule: NFKC, lower case, letters and digits of any script only).
+- Sentence boundaries for three different units, each with its own pattern below: where a long provision may be
+  cut into chunks (`CHUNK_CUT`, conservative: clause ends and line breaks), which sentences a quote is made of
+  (`sentence_spans`, which knows "Art." and "(a)." end nothing), and which sentence of a question asks
+  (`QUESTION_SENTENCE_BREAK`, which needs a capital after the stop). `CLAUSE_END` marks the ends of an
+  instruction-like sentence the verifier withholds.
+- `FIGURE`: numbers, dates and amounts as written ("1,000", "2.5", "2026").
+- Cue words: how the texts define terms (`DEFINITION_CUES`) and words of a question's frame rather than its topic.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import Any
+
+# ---------------------------------------------------------------- tokens
+
+_TOKEN = re.compile(r"[0-9a-z]+|[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_STOP_WORD_LIST = """
+a an and are as at be been being by can could do does did for from had has have how i if in into is it its may
+might must not of on or our shall should so such that the their them then there these they this those to under
+was we were what when where which who whom why will with would you your does any all also about than other
+each per
+"""
+STOP_WORDS = frozenset(_STOP_WORD_LIST.split())
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@functools.lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    """Porter2 stem; words of three letters or fewer (and numbers) stay as they are."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    return str(_stemmer().stemWord(word))
+
+
+def tokenize(text: str) -> list[str]:
+    """Tokens for BM25: stemmed words, and character bigrams for CJK runs."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    tokens: list[str] = []
+    for run in _TOKEN.findall(text):
+        if _CJK.match(run):
+            tokens.extend(run[i : i + 2] for i in range(len(run) - 1)) if len(run) > 1 else tokens.append(run)
+        elif run not in STOP_WORDS:
+            tokens.append(_stem(run))
+    return tokens
+
+
+# ---------------------------------------------------------------- normalisation
+
+
+def fold(text: str) -> str:
+    """NFKC, lower case, runs of white space as one space: how names and aliases are compared."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).lower()).strip()
+
+
+def letters_and_digits(text: str) -> str:
+    """NFKC, lower case, keep only letters and digits of any script (the evaluation format's matching rule)."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return "".join(ch for ch in text if unicodedata.category(ch)[0] in "LN")
+
+
+# ---------------------------------------------------------------- figures
+
+FIGURE = re.compile(r"\d[\d,.]*\d|\d")  # "2026", "1,000", "2.5": a figure as written
+
+# ---------------------------------------------------------------- sentences
+
+# Where a long unit may be cut into chunks: after a sentence or clause end (; and : too), or at a line break.
+CHUNK_CUT = re.compile(r"(?<=[.;:!?。．])\s+|\n")
+# Ends of the sentence around an instruction-like phrase (the verifier withholds the whole sentence).
+CLAUSE_END = re.compile(r"[.!?。！？\n]")
+# A question's sentences end at . ? ! before a capital or a quote (not after "Art." or "No."), or after 。？！.
+QUESTION_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z][a-z])(?<!\bNo)(?<=[.?!])['’\"”]?\s+(?=[A-Z'‘\"“])|(?<=[。？！])")
+
+_QUOTE_BOUNDARY = re.compile(r"(?<=[.;!?。])\s+|(?<=。)")
+_NOT_AN_END = re.compile(  # "No.", "Art.", "e.g.", "1.", "3.2.", "(a)." end no sentence
+    r"(?:\b(?:No|Art|Arts|p|pp|e\.g|i\.e|etc|cf|Sec|para|Vol)|\b\d+(?:\.\d+)*|\([a-z0-9]{1,4}\))\.$"
+)
+
+
+def sentence_spans(text: str, min_chars: int = 40) -> list[tuple[int, int]]:
+    """Sentence spans of a passage. Line breaks do not end sentences (a heading joins the sentence
+    after it); "1.", "No." or "(a)." do not either; fragments shorter than `min_chars` join the next."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _QUOTE_BOUNDARY.finditer(text):
+        if _NOT_AN_END.search(text[start : m.start()]):
+            continue
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and merged[-1][1] - merged[-1][0] < min_chars:
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    out = []
+    for s, e in merged:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+# ---------------------------------------------------------------- cue words
+
+# How the texts define a term: statutes' verbs ("'provider' means …"), guidance's gloss ("X describes …") and
+# the Japanese topic marker of a definition (「Xとは、…をいう」).
+STATUTE_DEFINITION_VERBS = ("means", "refers to", "is defined as", "shall mean")
+DEFINITION_CUES = (*STATUTE_DEFINITION_VERBS, "describes", "とは")
+# A sentence that defines, as the quote picker prefers it when the question asks what a term means.
+DEFINING_SENTENCE = re.compile(rf"\b(?:{'|'.join(STATUTE_DEFINITION_VERBS)})\b|とは", re.I)
