@@ -12,11 +12,7 @@ from pathlib import Path
 import streamlit as st
 from pydantic import ValidationError
 
-from govqa.answering.extractive import Answerer
-from govqa.answering.generation import make_answerer
-from govqa.errors import GovQAError, IndexMissingError, LLMError
-from govqa.index.pipeline import ingest
-from govqa.settings import PROJECT_ROOT, Settings
+from govqa import PROJECT_ROOT, Answerer, GovQAError, IndexMissingError, LLMError, Settings, ingest, make_answerer
 
 HERE = Path(__file__).parent
 DEFAULT_MIRROR = PROJECT_ROOT.parent / "shared" / "corpus"  # where `make run` looks for the corpus files

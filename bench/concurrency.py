@@ -17,10 +17,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from govqa.index.pipeline import ingest
+from govqa import Retriever, Settings, StoreSettings, build_retriever, ingest
 from govqa.index.store import close_client, local_server
-from govqa.search.retriever import Retriever, build_retriever
-from govqa.settings import Settings, StoreSettings
 
 
 def _run_queries(retrieve: Callable[[str], Any], questions: Sequence[str]) -> tuple[list[float], list[str], list[Any]]:
@@ -129,8 +127,7 @@ def main() -> None:
     import json
     import tempfile
 
-    from govqa.corpus import load_corpus
-    from govqa.evaluation import load_questions
+    from govqa import load_corpus, load_questions
     from govqa.index.embed_cache import seed_from_store, settings_cache
 
     parser = argparse.ArgumentParser(description=main.__doc__)

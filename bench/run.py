@@ -36,14 +36,23 @@ import concurrency  # noqa: E402  (bench/ is not a package)
 import naive  # noqa: E402
 from scale import percentile  # noqa: E402
 
-from govqa.answering.extractive import Answerer  # noqa: E402
-from govqa.corpus import load_manifest, require_file  # noqa: E402
-from govqa.evaluation import evaluate, load_questions  # noqa: E402
+from govqa import (  # noqa: E402
+    Answerer,
+    EmbeddingSettings,
+    Retriever,
+    Settings,
+    build_embedders,
+    build_retriever,
+    chunk_document,
+    embedding_text,
+    evaluate,
+    ingest,
+    load_manifest,
+    load_questions,
+    require_file,
+)
 from govqa.index.embed_cache import CachedEmbeddings, cached_embedders, settings_cache  # noqa: E402
-from govqa.index.embedders import build_embedders, embed_many, packaged_minilm_path  # noqa: E402
-from govqa.index.pipeline import chunk_document, embedding_text, ingest  # noqa: E402
-from govqa.search.retriever import Retriever, build_retriever  # noqa: E402
-from govqa.settings import EmbeddingSettings, Settings  # noqa: E402
+from govqa.index.embedders import embed_many, packaged_minilm_path  # noqa: E402
 
 SIZES = (1_000, 10_000, 100_000)
 

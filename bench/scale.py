@@ -21,11 +21,7 @@ from pathlib import Path
 import numpy as np
 from synthetic import MemoryStore, mixed_vectors, recombine
 
-from govqa.evaluation import load_questions
-from govqa.index.embedders import build_embedders
-from govqa.index.pipeline import open_store
-from govqa.search.retriever import build_retriever
-from govqa.settings import Settings
+from govqa import Settings, build_embedders, build_retriever, load_questions, open_store
 
 
 def rss_mb() -> float:

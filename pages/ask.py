@@ -7,12 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from govqa.answering.extractive import MODES, Answerer
-from govqa.corpus import require_file
-from govqa.errors import GovQAError
-from govqa.records import Answer, Chunk, Citation
-from govqa.search.retriever import Filters
-from govqa.settings import Settings
+from govqa import MODES, Answer, Answerer, Chunk, Citation, Filters, GovQAError, Settings, require_file
 from govqa.ui.conversation import Turn, rewrite
 from govqa.ui.export import CLOSEST_NOTE, citation_string, conversation_json, conversation_markdown
 from govqa.ui.viewer import chunk_of, highlight_html, provision_context, render_page, status_badge

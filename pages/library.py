@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from govqa.answering.extractive import Answerer
+from govqa import Answerer
 from govqa.ui.viewer import library_rows
 
 answerer: Answerer = st.session_state["answerer"]

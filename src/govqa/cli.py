@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from govqa.errors import GovQAError
-from govqa.settings import Settings
+from govqa import GovQAError, Settings
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -69,7 +69,7 @@ def _download_progress(doc_id: str) -> Callable[[int, int | None], None]:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from rich.progress import Progress, TaskID
 
-    from govqa.index.pipeline import add_document, ingest
+    from govqa import add_document, ingest
 
     settings = _settings(args)
     with Progress(transient=True) as bar:
@@ -134,8 +134,7 @@ def cmd_chunks(args: argparse.Namespace) -> int:
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
-    from govqa.corpus import load_manifest, require_file
-    from govqa.documents.reader import chunk_document
+    from govqa import chunk_document, load_manifest, require_file
 
     settings = _settings(args)
     doc = load_manifest(settings.manifest).get(args.doc_id)
@@ -147,11 +146,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from govqa.answering.extractive import answer_json
-    from govqa.answering.generation import make_answerer
+    from govqa import Filters, answer_json, check_question, make_answerer
     from govqa.answering.llm import describe
-    from govqa.search.query import check_question
-    from govqa.search.retriever import Filters
 
     check_question(args.question)  # an unusable question is refused before any model or index is loaded
     settings = _settings(args)
@@ -191,44 +187,20 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from govqa.answering.generation import make_answerer
-    from govqa.evaluation import AnswerReport, Report, format_report, load_questions, passage_record, score_question
+    from govqa import make_answerer
+    from govqa.evaluation import evaluate_answers, format_report, load_questions
 
     settings = _settings(args)
     answerer = make_answerer(settings)
     items = load_questions(Path(args.questions))
-    texts: dict[str, str] = {}
-
-    def source_text(doc_id: str) -> str:
-        if doc_id not in texts:
-            texts[doc_id] = "".join(c.text for c in answerer.retriever.chunks if c.doc_id == doc_id)
-        return texts[doc_id]
-
-    report, answers = Report(), AnswerReport()
-    out = Path(args.dump).open("w", encoding="utf-8") if args.dump else None  # noqa: SIM115 - closed below
-    try:
-        for item in items:
-            passages = answerer.retriever.retrieve(item["question"], k=args.k)
-            report.results.append(score_question(item, passages))
-            mode = {"claim": "claim"}.get(item["kind"], "ask")
-            ans = answerer.answer(item["question"], mode=mode)
-            record = {
-                "id": item["id"],
-                "passages": [passage_record(p) for p in passages],
-                "answer": ans.text,
-                "citations": [
-                    {"doc": c.doc_id, "locator": c.locator, "page": c.page, "quote": c.quote} for c in ans.citations
-                ],
-                "verdict": ans.verdict,
-                "refused": ans.refused,
-            }
-            answers.add(item, record, source_text)
-            answers.timings.append(ans.timings)
-            if out:
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    finally:
-        if out:
-            out.close()
+    with contextlib.ExitStack() as stack:
+        out = stack.enter_context(Path(args.dump).open("w", encoding="utf-8")) if args.dump else None
+        report, answers = evaluate_answers(
+            items,
+            answerer,
+            k=args.k,
+            dump=(lambda r: out.write(json.dumps(r, ensure_ascii=False) + "\n")) if out else None,
+        )
     print(format_report(report))
     print()
     for key, value in answers.metrics().items():

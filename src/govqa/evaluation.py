@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from govqa.answering.extractive import Answerer
 from govqa.errors import ConfigError
-from govqa.records import Passage
+from govqa.records import Answer, Passage
 from govqa.text import letters_and_digits
 
 KS = (1, 3, 5, 10)
@@ -179,6 +180,46 @@ class AnswerReport:
             if values:
                 out[f"llm_{key}_median"] = values[len(values) // 2]
         return out
+
+
+def answer_record(item: dict[str, Any], passages: Sequence[Passage], ans: Answer) -> dict[str, Any]:
+    """One line of `govqa eval --dump`: the passages retrieved and the answer given for a question."""
+    return {
+        "id": item["id"],
+        "passages": [passage_record(p) for p in passages],
+        "answer": ans.text,
+        "citations": [{"doc": c.doc_id, "locator": c.locator, "page": c.page, "quote": c.quote} for c in ans.citations],
+        "verdict": ans.verdict,
+        "refused": ans.refused,
+    }
+
+
+def evaluate_answers(
+    items: Iterable[dict[str, Any]],
+    answerer: Answerer,
+    *,
+    k: int = 10,
+    dump: Callable[[dict[str, Any]], None] | None = None,
+) -> tuple[Report, AnswerReport]:
+    """Retrieve and answer every question (claims in claim mode); score both. `dump` gets each record."""
+    texts: dict[str, str] = {}
+
+    def source_text(doc_id: str) -> str:
+        if doc_id not in texts:
+            texts[doc_id] = "".join(c.text for c in answerer.retriever.chunks if c.doc_id == doc_id)
+        return texts[doc_id]
+
+    report, answers = Report(), AnswerReport()
+    for item in items:
+        passages = answerer.retriever.retrieve(item["question"], k=k)
+        report.results.append(score_question(item, passages))
+        ans = answerer.answer(item["question"], mode="claim" if item["kind"] == "claim" else "ask")
+        record = answer_record(item, passages, ans)
+        answers.add(item, record, source_text)
+        answers.timings.append(ans.timings)
+        if dump:
+            dump(record)
+    return report, answers
 
 
 def format_report(report: Report) -> str:
