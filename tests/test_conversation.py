@@ -148,6 +148,7 @@ def test_mentions_prefer_the_longest_name(router: Router) -> None:
 
 
 def test_clean_collapses_spacing_and_width() -> None:
+    """A question is NFKC-normalised (full-width letters) and its white space folded."""
     assert clean("  ＡＩ   Act\n fines ") == "AI Act fines"
 
 

@@ -135,6 +135,7 @@ def openai_server() -> Iterator[str]:
 
 def test_an_openai_compatible_server_answers_through_langchain(retriever: Retriever, openai_server: str) -> None:
     """The openai backend sends the prompt to the server by base URL and shows its answer once verified."""
+    pytest.importorskip("langchain_openai", reason="the [llm] extra is not installed (make test installs it)")
     settings = with_llm(retriever.settings, backend="openai", base_url=openai_server, model="tiny", api_key="k-123")
     answerer = make_answerer(settings, retriever=retriever)
     assert isinstance(answerer, LLMAnswerer)

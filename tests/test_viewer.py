@@ -61,10 +61,12 @@ def test_highlight_marks_the_cited_occurrence_not_the_first() -> None:
 
 
 def test_highlight_clamps_offsets() -> None:
+    """Offsets outside the text are clamped to it."""
     assert highlight_html("abc", -4, 99) == "<mark>abc</mark>"
 
 
 def test_chunk_of_finds_the_cited_chunk() -> None:
+    """A citation's document offsets lead back to the chunk that holds them, and only in its document."""
     assert chunk_of(CHUNKS, "d", 104, 126) is A2_2
     assert chunk_of(CHUNKS, "other", 104, 126) is None
 
@@ -82,6 +84,7 @@ def test_provision_context_rebuilds_the_whole_article() -> None:
 
 
 def test_provision_context_of_unknown_span_is_none() -> None:
+    """A span that no chunk covers has no provision to rebuild."""
     assert provision_context(CHUNKS, "d", 5000, 5010) is None
 
 
@@ -104,6 +107,7 @@ def test_locate_ignores_spacing_and_hyphenation(page: str, quote: str, expected:
 
 
 def test_locate_misses_text_not_on_the_page() -> None:
+    """A quote that is not on the page is not boxed anywhere."""
     assert locate("nothing relevant here", "penalties of up to seven per cent") is None
 
 
@@ -148,12 +152,14 @@ def test_render_page_boxes_the_quote(tmp_path: Path) -> None:
 
 
 def test_render_page_rejects_a_missing_page(tmp_path: Path) -> None:
+    """Asking for a page the PDF does not have is a clear UnreadableDocumentError."""
     pdf = make_pdf(tmp_path / "g.pdf", [["one page"]])
     with pytest.raises(UnreadableDocumentError, match="no page 3"):
         render_page(pdf, 3)
 
 
 def test_render_page_rejects_a_broken_file(tmp_path: Path) -> None:
+    """A file pdfium cannot open is a clear UnreadableDocumentError, not a crash."""
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"%PDF-1.4 this is not a pdf")
     with pytest.raises(UnreadableDocumentError, match="pdfium cannot open"):
@@ -170,6 +176,7 @@ def test_render_page_rejects_a_broken_file(tmp_path: Path) -> None:
     ],
 )
 def test_status_badge(status: str, effect: str, label: str) -> None:
+    """Each status and legal effect gets the badge a reader understands."""
     assert status_badge(status, effect) == label
 
 

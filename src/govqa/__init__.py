@@ -43,7 +43,8 @@ if TYPE_CHECKING:  # the names as the type checker sees them; at run time they l
     from govqa.index.pipeline import DocReport, add_document, ingest, open_store
     from govqa.records import Answer, Chunk, Citation, Document, Passage
     from govqa.search.query import check_question
-    from govqa.search.retriever import Filters, Retriever, build_retriever, retrieve
+    from govqa.search.retriever import Retriever, build_retriever, retrieve
+    from govqa.search.scope import Filters
     from govqa.settings import PROJECT_ROOT, EmbeddingSettings, Settings, StoreSettings, settings_hash
 
 __version__ = "0.1.0"
@@ -90,7 +91,7 @@ _EXPORTS = {
     "retrieve": "govqa.search.retriever",
     "Retriever": "govqa.search.retriever",
     "build_retriever": "govqa.search.retriever",
-    "Filters": "govqa.search.retriever",
+    "Filters": "govqa.search.scope",
     "check_question": "govqa.search.query",
     # answering
     "answer": "govqa.answering.generation",

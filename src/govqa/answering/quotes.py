@@ -43,7 +43,27 @@ def _weights(query: str, idf: dict[str, float]) -> dict[str, float]:
     return {t: idf.get(t, 1.0) for t in set(tokenize(query)) if t not in FRAME_WORDS}
 
 
+SIMILARITY_SHARE = 0.5  # a sentence's score: half shared terms, half embedding similarity
+PREFERRED_BONUS = 0.5  # a sentence of the preferred shape (e.g. one that defines) comes first
+RANK_DECAY = 0.15  # sentences of lower-ranked passages count a little less
+
 SentenceScorer = Callable[[str, list[str]], list[float]]
+
+
+def _widen(scored: list[tuple[float, int, int]], i: int, taken: set[int], min_chars: int) -> tuple[int, int]:
+    """Sentence `i` and the better-scoring of its free neighbours, added one at a time until the span holds
+    `min_chars` characters: the first and last sentence index of the quote."""
+    lo = hi = i
+    while scored[hi][2] - scored[lo][1] < min_chars:
+        before = lo - 1 if lo > 0 and lo - 1 not in taken else None
+        after = hi + 1 if hi + 1 < len(scored) and hi + 1 not in taken else None
+        if before is None and after is None:
+            break
+        if after is None or (before is not None and scored[before][0] > scored[after][0]):
+            lo = before  # type: ignore[assignment]
+        else:
+            hi = after
+    return lo, hi
 
 
 def best_quotes(
@@ -73,10 +93,10 @@ def best_quotes(
         terms = set(tokenize(passage.chunk.text[s:e]))
         score = sum(w for t, w in weights.items() if t in terms) / total
         if sims is not None:
-            score = 0.5 * score + 0.5 * max(sims[i], 0.0)
+            score = (1 - SIMILARITY_SHARE) * score + SIMILARITY_SHARE * max(sims[i], 0.0)
         if prefer is not None and prefer.search(passage.chunk.text[s:e]):
-            score += 0.5
-        by_passage.setdefault(rank, []).append((score / (1 + 0.15 * rank), s, e))
+            score += PREFERRED_BONUS
+        by_passage.setdefault(rank, []).append((score / (1 + RANK_DECAY * rank), s, e))
     quotes: list[Quote] = []
     for rank, scored in by_passage.items():
         best = sorted(range(len(scored)), key=lambda i: -scored[i][0])[:per_passage]
@@ -84,16 +104,7 @@ def best_quotes(
         for i in best:
             if scored[i][0] <= 0 or i in taken:
                 continue
-            lo = hi = i
-            while scored[hi][2] - scored[lo][1] < min_chars:
-                before = lo - 1 if lo > 0 and lo - 1 not in taken else None
-                after = hi + 1 if hi + 1 < len(scored) and hi + 1 not in taken else None
-                if before is None and after is None:
-                    break
-                if after is None or (before is not None and scored[before][0] > scored[after][0]):
-                    lo = before  # type: ignore[assignment]
-                else:
-                    hi = after
+            lo, hi = _widen(scored, i, taken, min_chars)
             taken.update(range(lo, hi + 1))
             quotes.append(Quote(passages[rank], scored[lo][1], scored[hi][2], scored[i][0]))
     quotes.sort(key=lambda q: -q.score)

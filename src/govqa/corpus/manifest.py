@@ -76,6 +76,7 @@ def load_manifest(path: Path, *, schemes: tuple[str, ...] = _ALLOWED_SCHEMES, le
     `Manifest.rejected`, so one bad entry cannot stop the others from being ingested or searched; a file
     that is not valid TOML stays an error either way.
     """
+    # A little over a screen: the checks read as one list of rules over one entry; `accept` applies them.
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:

@@ -98,6 +98,8 @@ def _block_rule(rules: tuple[BlockRule, ...], locator: str) -> list[tuple[int, B
 
 def segment(source: SourceText, profile: Profile) -> tuple[Section, ...]:
     """The document's units, in order, covering its text from the first heading on."""
+    # One pass over the lines with a stack of open headings and blocks; its branches share that state, so
+    # splitting it into functions would pass the whole state around. It is tested line by line (test_structure).
     if source.sections:
         return source.sections
     text = source.text

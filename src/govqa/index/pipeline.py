@@ -14,6 +14,8 @@ metadata, and stale chunks are deleted from every index, including ones a killed
 
 from __future__ import annotations
 
+import re
+import shutil
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,9 +23,9 @@ from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 
-from govqa.corpus import Manifest, load_corpus, require_file
+from govqa.corpus import Manifest, load_added, load_corpus, load_manifest, require_file, save_added, sha256_file
 from govqa.documents.reader import build_key, chunk_document
-from govqa.errors import GovQAError, UnreadableDocumentError
+from govqa.errors import ConfigError, GovQAError, SourceUnavailableError, UnreadableDocumentError
 from govqa.index.embed_cache import cached_embedders, settings_cache
 from govqa.index.embedders import build_embedders, embed_many, embedder_name, embedding_text
 from govqa.index.store import ChromaStore
@@ -128,9 +130,6 @@ def ingest(
 
 def _refuse_taken_id(settings: Settings, doc: Document) -> None:
     """An added file may replace its own earlier version (same source path), never another document."""
-    from govqa.corpus import load_added, load_manifest
-    from govqa.errors import ConfigError
-
     try:
         manifest_ids = {d.id for d in load_manifest(settings.manifest, lenient=True).documents}
     except ConfigError:  # no manifest (or an unreadable one): nothing of it to overwrite
@@ -147,32 +146,13 @@ def _refuse_taken_id(settings: Settings, doc: Document) -> None:
 _FORMATS = {".pdf": ("pdf", "generic"), ".xml": ("xml", "jp-law-xml"), ".txt": ("txt", "generic")}
 
 
-def add_document(
-    settings: Settings,
-    path: Path,
-    *,
-    title: str | None = None,
-    short_title: str | None = None,
-    jurisdiction: str = "",
-    language: str = "en",
-    embedders: dict[str, Embeddings] | None = None,
-    store: ChromaStore | None = None,
-    progress: Progress | None = None,
-) -> DocReport:
-    """Ingest a user's own file that is not in the manifest; it is copied into the cache first."""
-    import re
-    import shutil
-
-    from govqa.corpus import save_added, sha256_file
-    from govqa.errors import SourceUnavailableError
-
-    if not path.is_file():
-        raise SourceUnavailableError(f"{path}: no such file; give the path of a PDF, XML or .txt file.")
-    if path.suffix.lower() not in _FORMATS:
-        raise UnreadableDocumentError(f"{path}: unsupported type {path.suffix!r}; add a .pdf, .xml or .txt file.")
+def _user_document(
+    path: Path, title: str | None, short_title: str | None, jurisdiction: str, language: str
+) -> Document:
+    """The manifest record of a user's own file: an id from its name, its checksum, its local URL."""
     fmt, profile = _FORMATS[path.suffix.lower()]
     slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "document"
-    doc = Document(
+    return Document(
         id=f"user-{slug}",
         title=title or path.stem,
         short_title=short_title or title or path.stem,
@@ -187,6 +167,26 @@ def add_document(
         status="current",
         legal_effect="non_binding",
     )
+
+
+def add_document(
+    settings: Settings,
+    path: Path,
+    *,
+    title: str | None = None,
+    short_title: str | None = None,
+    jurisdiction: str = "",
+    language: str = "en",
+    embedders: dict[str, Embeddings] | None = None,
+    store: ChromaStore | None = None,
+    progress: Progress | None = None,
+) -> DocReport:
+    """Ingest a user's own file that is not in the manifest; it is copied into the cache first."""
+    if not path.is_file():
+        raise SourceUnavailableError(f"{path}: no such file; give the path of a PDF, XML or .txt file.")
+    if path.suffix.lower() not in _FORMATS:
+        raise UnreadableDocumentError(f"{path}: unsupported type {path.suffix!r}; add a .pdf, .xml or .txt file.")
+    doc = _user_document(path, title, short_title, jurisdiction, language)
     _refuse_taken_id(settings, doc)
     t0 = time.perf_counter()
     try:

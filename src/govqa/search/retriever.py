@@ -14,7 +14,6 @@ rank, then document routing, provision lookup and parallel-text expansion.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -41,23 +40,13 @@ from govqa.search.fusion import (
 )
 from govqa.search.query import check_question, question_focus
 from govqa.search.routing import Glossary, Route, Router, preferred_language, question_language
+from govqa.search.scope import Filters, allowed_docs
 from govqa.settings import Settings
 
 _TWIN_STEP = 1e-6  # the same provision in the reader's language goes right before its translation
 _STATUS_ORDER = {"in_force": 0, "current": 0, "superseded": 1, "revoked": 2}  # which edition to keep
 _HEAD = 3  # rerank and collapse editions over the first _HEAD × k passages
 _PARALLEL_HEAD = 2  # look for parallel texts of the first _PARALLEL_HEAD × k
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Restrict retrieval; empty tuples mean "any"."""
-
-    jurisdictions: tuple[str, ...] = ()
-    doc_ids: tuple[str, ...] = ()
-    doc_types: tuple[str, ...] = ()
-    languages: tuple[str, ...] = ()
-    include_superseded: bool | None = None  # None: the settings decide
 
 
 class Retriever:
@@ -131,37 +120,8 @@ class Retriever:
     # ------------------------------------------------------------ which documents
 
     def allowed_docs(self, filters: Filters, route: Route) -> list[str]:
-        include_old = (
-            filters.include_superseded
-            if filters.include_superseded is not None
-            else self.settings.retrieval.include_superseded
-        )
-        present = self._present
-        allowed = []
-        for doc_id in sorted(present):
-            doc = self.documents.get(doc_id)
-            if doc is None:
-                continue
-            if filters.doc_ids and doc_id not in filters.doc_ids:
-                continue
-            if filters.jurisdictions and doc.jurisdiction not in filters.jurisdictions:
-                continue
-            if filters.doc_types and doc.doc_type not in filters.doc_types:
-                continue
-            if filters.languages and doc.language not in filters.languages:
-                continue
-            if not include_old and not filters.doc_ids and self._retired(doc, route, present):
-                continue
-            allowed.append(doc_id)
-        return allowed
-
-    def _retired(self, doc: Document, route: Route, present: set[str]) -> bool:
-        """Revoked texts, and superseded ones whose successor is indexed, unless the question names them."""
-        if doc.id in route.named:
-            return False
-        if doc.status == "revoked":
-            return doc.id not in route.doc_ids or route.by != "alias"
-        return doc.status == "superseded" and bool(doc.superseded_by) and doc.superseded_by in present
+        """The indexed documents the filters and the question's route allow (see `scope.allowed_docs`)."""
+        return allowed_docs(self.documents, self._present, filters, route, self.settings.retrieval.include_superseded)
 
     # ------------------------------------------------------------ signals
 

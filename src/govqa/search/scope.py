@@ -1,0 +1,57 @@
+"""Which documents a question may be answered from: the user's filters, and retired texts set aside (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from govqa.records import Document
+from govqa.search.routing import Route
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrict retrieval; empty tuples mean "any"."""
+
+    jurisdictions: tuple[str, ...] = ()
+    doc_ids: tuple[str, ...] = ()
+    doc_types: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    include_superseded: bool | None = None  # None: the settings decide
+
+
+def allowed_docs(
+    documents: Mapping[str, Document],
+    present: set[str],
+    filters: Filters,
+    route: Route,
+    include_superseded: bool,
+) -> list[str]:
+    """The indexed documents (`present`) that the filters allow, without retired texts unless asked for."""
+    include_old = filters.include_superseded if filters.include_superseded is not None else include_superseded
+    allowed = []
+    for doc_id in sorted(present):
+        doc = documents.get(doc_id)
+        if doc is None:
+            continue
+        if filters.doc_ids and doc_id not in filters.doc_ids:
+            continue
+        if filters.jurisdictions and doc.jurisdiction not in filters.jurisdictions:
+            continue
+        if filters.doc_types and doc.doc_type not in filters.doc_types:
+            continue
+        if filters.languages and doc.language not in filters.languages:
+            continue
+        if not include_old and not filters.doc_ids and _retired(doc, route, present):
+            continue
+        allowed.append(doc_id)
+    return allowed
+
+
+def _retired(doc: Document, route: Route, present: set[str]) -> bool:
+    """Revoked texts, and superseded ones whose successor is indexed, unless the question names them."""
+    if doc.id in route.named:
+        return False
+    if doc.status == "revoked":
+        return doc.id not in route.doc_ids or route.by != "alias"
+    return doc.status == "superseded" and bool(doc.superseded_by) and doc.superseded_by in present
