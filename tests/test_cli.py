@@ -163,6 +163,9 @@ def test_ingest_add_indexes_a_users_file(added: tuple[Path, int, str]) -> None:
     """`ingest --add FILE` prints a report row for the new user-… document and exits 0."""
     root, code, out = added
     assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("govqa ingest: 1 document;")  # said before the models load
+    assert lines[1].startswith("models: dense: all-MiniLM-L6-v2")
     row = next(line for line in out.splitlines() if line.startswith("user-robot-notes"))
     assert row.split()[1] == "ingested" and int(row.split()[3]) == 3  # front text, Article 1, Article 2
     assert (root / "cache" / "user-robot-notes.txt").is_file()

@@ -13,12 +13,16 @@ from govqa.evaluation import (
     QuestionResult,
     Report,
     evaluate,
+    evaluate_answers,
     format_report,
+    format_summary,
     half_match,
+    half_of,
     load_questions,
+    run_label,
     score_question,
 )
-from govqa.records import Chunk, Passage
+from govqa.records import Answer, Chunk, Citation, Passage
 from govqa.text import letters_and_digits as normalize
 
 TEXT = "Providers of general-purpose AI models shall draw up technical documentation of the model."
@@ -204,3 +208,68 @@ def test_load_questions_errors_name_file_and_line(tmp_path: Path, line: str, fra
     with pytest.raises(ConfigError) as info:
         load_questions(path)
     assert fragment in str(info.value)
+
+
+@pytest.mark.parametrize(("item_id", "half"), [("d001", "odd"), ("d002", "even"), ("d070", "even"), ("h013", "odd")])
+def test_half_of_splits_by_the_ids_number(item_id: str, half: str) -> None:
+    """Questions fall in fixed halves by the parity of their id's number."""
+    assert half_of({"id": item_id}) == half
+
+
+class _FakeRetriever:
+    """Returns one passage about inspections for every question."""
+
+    chunks = (Chunk("a", "Article 1", (), "Bodies inspect robots.", 0, 22, None, None, "en"),)
+
+    def retrieve(self, question: str, k: int = 10) -> list[Passage]:
+        return [Passage(self.chunks[0], 1.0)]
+
+
+class _FakeAnswerer:
+    """Cites the passage for robot questions and refuses the rest."""
+
+    retriever = _FakeRetriever()
+
+    def answer(self, question: str, *, mode: str = "ask") -> Answer:
+        if "robot" not in question:
+            return Answer(question, mode, "refused", (), refused=True)
+        cite = Citation(1, "a", "A", "Article 1", None, "Bodies inspect robots.", "", "", "", "", "", 0, 22)
+        return Answer(question, mode, "cited", (cite,))
+
+
+def _items() -> list[dict[str, Any]]:
+    gold = [{"doc": "a", "quote": "Bodies inspect robots"}]
+    return [
+        {"id": "d001", "kind": "factual", "question": "Who inspects robots?", "gold": gold},
+        {"id": "d002", "kind": "factual", "question": "Who inspects drones?", "gold": gold},
+        {"id": "d003", "kind": "unanswerable", "question": "Moon law?", "gold": []},
+    ]
+
+
+def test_evaluate_answers_scores_all_and_each_half() -> None:
+    """Every question counts under "all" and under its half; answers are scored beside retrieval."""
+    dumped: list[dict[str, Any]] = []
+    results = evaluate_answers(_items(), _FakeAnswerer(), dump=dumped.append, group=half_of)  # type: ignore[arg-type]
+    assert set(results) == {"all", "odd", "even"}
+    assert [r.id for r in results["odd"].retrieval.results] == ["d001", "d003"]
+    assert [r.id for r in results["even"].retrieval.results] == ["d002"]
+    assert results["all"].answers.metrics()["citation_recall"] == 0.5  # d001 cited, d002 refused
+    assert results["odd"].answers.metrics()["unanswerable_refused"] == 1.0
+    assert results["even"].answers.metrics()["answerable_refused"] == 1.0
+    assert [d["id"] for d in dumped] == ["d001", "d002", "d003"]
+
+
+def test_format_summary_prints_a_row_per_set_as_markdown() -> None:
+    """The summary table has a header, a separator and one row per set, to paste as printed."""
+    results = evaluate_answers(_items(), _FakeAnswerer(), group=half_of)  # type: ignore[arg-type]
+    table = format_summary(results, markdown=True, title="dev: commit abc, 2026-12-01").splitlines()
+    assert table[0] == "dev: commit abc, 2026-12-01"
+    assert table[1].startswith("| set | n | hit@1 | hit@5 | recall@10 | mrr |")
+    assert [row.split("|")[1].strip() for row in table[3:]] == ["all", "odd", "even"]
+    assert table[3].split("|")[2].strip() == "2/3"  # answerable / all questions
+
+
+def test_run_label_names_a_commit_and_the_date() -> None:
+    """Figures are labelled with the commit and date that produced them."""
+    label = run_label()
+    assert label.startswith("commit ") and label[-10:-6].isdigit()

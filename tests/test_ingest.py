@@ -180,6 +180,21 @@ def test_doc_ids_limit_the_run(settings: Settings, manifest: Manifest, embedders
     assert {c.doc_id for c in _stored(settings, embedders)} == {"fx-jp-robot-ja"}
 
 
+def test_each_document_is_reported_as_it_finishes(settings: Settings, manifest: Manifest, embedders) -> None:
+    """on_document hears every document once, in order, before ingest returns; a second run reports unchanged."""
+    heard: list[tuple[str, str, int]] = []
+
+    def on_document(report) -> None:  # type: ignore[no-untyped-def]
+        heard.append((report.doc_id, report.state, len(_stored(settings, embedders, report.doc_id))))
+
+    reports = ingest(settings, manifest=manifest, embedders=embedders, on_document=on_document)
+    assert [(d, s) for d, s, _ in heard] == [(r.doc_id, r.state) for r in reports]
+    assert all(stored > 0 for _, _, stored in heard)  # each document was in the index when reported
+    heard.clear()
+    ingest(settings, manifest=manifest, embedders=embedders, on_document=on_document)
+    assert {s for _, s, _ in heard} == {"unchanged"} and len(heard) == len(manifest.documents)
+
+
 def test_progress_is_reported_per_index(settings: Settings, manifest: Manifest) -> None:
     """The progress callback hears each document and index, ending at the total."""
 

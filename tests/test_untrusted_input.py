@@ -14,7 +14,8 @@ from conftest import fake_embedders, make_settings
 from fixture_corpus import build_corpus, manifest_toml
 
 import govqa.search.retriever as retriever_module
-from govqa.answering.extractive import MODES, Answerer, answer
+from govqa.answering.extractive import MODES, Answerer
+from govqa.answering.generation import answer
 from govqa.cli import main
 from govqa.errors import QuestionError
 from govqa.index.pipeline import ingest

@@ -7,10 +7,14 @@ import contextlib
 import json
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from govqa import GovQAError, Settings
+
+if TYPE_CHECKING:
+    from govqa import DocReport
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -66,13 +70,63 @@ def _download_progress(doc_id: str) -> Callable[[int, int | None], None]:
     return progress
 
 
-def cmd_ingest(args: argparse.Namespace) -> int:
-    from rich.progress import Progress, TaskID
+_ROW = "{:<52} {:<10} {:>5} {:>6} {:>8} {:>8}"
 
+
+def _report_row(r: DocReport) -> str:
+    return _ROW.format(r.doc_id, r.state, r.pages, r.chunks, r.embedded, f"{r.seconds:.1f}")
+
+
+def _ingest_reports(
+    args: argparse.Namespace, settings: Settings, manifest: Any, embedders: Any, progress: Any
+) -> list[DocReport]:
+    """Ingest the manifest (or add one file), printing each document's row as it finishes."""
     from govqa import add_document, ingest
 
+    def finished(report: DocReport) -> None:
+        print(_report_row(report), flush=True)
+
+    if not args.add:
+        return ingest(
+            settings,
+            doc_ids=args.doc or None,
+            manifest=manifest,
+            embedders=embedders,
+            rebuild=args.rebuild,
+            progress=progress,
+            on_document=finished,
+        )
+    report = add_document(
+        settings,
+        Path(args.add),
+        title=args.title,
+        short_title=args.short_title,
+        jurisdiction=args.jurisdiction,
+        language=args.language,
+        embedders=embedders,
+        progress=progress,
+    )
+    finished(report)
+    return [report]
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
+
+    from govqa import DocReport, build_embedders, load_corpus
+    from govqa.index.embedders import embedder_name
+
     settings = _settings(args)
-    with Progress(transient=True) as bar:
+    manifest = None if args.add else load_corpus(settings.manifest, settings.cache_dir)
+    count = 1 if manifest is None else len(args.doc or manifest.documents)
+    print(f"govqa ingest: {count} document{'s' * (count != 1)}; loading the embedding models…", flush=True)
+    embedders = build_embedders(settings)
+    names = ", ".join(f"{index}: {embedder_name(e)}" for index, e in embedders.items())
+    print(f"models: {names}", flush=True)
+    print(_ROW.format("document", "state", "pages", "chunks", "embedded", "seconds"), flush=True)
+    # A live bar only on a terminal; a log or a pipe gets one line per document as it finishes.
+    with Progress(transient=True, console=Console(stderr=True), disable=not sys.stderr.isatty()) as bar:
         tasks: dict[str, TaskID] = {}
 
         def progress(label: str, done: int, total: int) -> None:
@@ -80,27 +134,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 tasks[label] = bar.add_task(f"embedding {label}", total=total)
             bar.update(tasks[label], completed=done)
 
-        if args.add:
-            reports = [
-                add_document(
-                    settings,
-                    Path(args.add),
-                    title=args.title,
-                    short_title=args.short_title,
-                    jurisdiction=args.jurisdiction,
-                    language=args.language,
-                    progress=progress,
-                )
-            ]
-        else:
-            reports = ingest(settings, doc_ids=args.doc or None, rebuild=args.rebuild, progress=progress)
-    print(f"{'document':<52} {'state':<10} {'pages':>5} {'chunks':>6} {'embedded':>8} {'seconds':>8}")
-    for r in reports:
-        print(f"{r.doc_id:<52} {r.state:<10} {r.pages:>5} {r.chunks:>6} {r.embedded:>8} {r.seconds:>8.1f}")
-    print(
-        f"{'total':<52} {'':<10} {sum(r.pages for r in reports):>5} {sum(r.chunks for r in reports):>6} "
-        f"{sum(r.embedded for r in reports):>8} {sum(r.seconds for r in reports):>8.1f}"
-    )
+        reports = _ingest_reports(args, settings, manifest, embedders, progress)
+    total = DocReport("total", "", *(sum(getattr(r, f) for r in reports) for f in ("pages", "chunks", "embedded")))
+    print(_report_row(replace(total, seconds=sum(r.seconds for r in reports))))
     failed = [r for r in reports if r.state == "failed"]
     for r in failed:
         print(f"error: {r.error if r.error.startswith(r.doc_id) else f'{r.doc_id}: {r.error}'}", file=sys.stderr)
@@ -188,11 +224,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     from govqa import make_answerer
-    from govqa.evaluation import evaluate_answers, format_report, load_questions
+    from govqa.evaluation import evaluate_answers, format_report, format_summary, half_of, load_questions, run_label
 
     settings = _settings(args)
     answerer = make_answerer(settings)
-    items = load_questions(Path(args.questions))
+    items = [item for path in args.questions for item in load_questions(Path(path))]
     with contextlib.ExitStack() as stack:
         out = stack.enter_context(Path(args.dump).open("w", encoding="utf-8")) if args.dump else None
 
@@ -200,10 +236,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
             if out:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
-        report, answers = evaluate_answers(items, answerer, k=args.k, dump=dump)
-    print(format_report(report))
+        results = evaluate_answers(items, answerer, k=args.k, dump=dump, group=half_of if args.halves else None)
+    if args.halves or args.markdown:
+        names = ", ".join(Path(p).name for p in args.questions)
+        print(format_summary(results, markdown=args.markdown, title=f"{names}: {run_label()}"))
+        return 0
+    print(format_report(results["all"].retrieval))
     print()
-    for key, value in answers.metrics().items():
+    for key, value in results["all"].answers.metrics().items():
         print(f"{key:<24} {value:.3f}")
     return 0
 
@@ -267,9 +307,11 @@ def build_parser() -> argparse.ArgumentParser:
     ask.set_defaults(func=cmd_ask)
 
     ev = sub.add_parser("eval", help="score retrieval on a question set (FORMAT.md)")
-    ev.add_argument("questions")
+    ev.add_argument("questions", nargs="+", help="one or more question files (FORMAT.md), scored together")
     ev.add_argument("--k", type=int, default=10)
     ev.add_argument("--dump", help="write one JSON result per question here")
+    ev.add_argument("--halves", action="store_true", help="also score the odd-id and even-id halves apart")
+    ev.add_argument("--markdown", action="store_true", help="a summary table to paste, with commit and date")
     ev.add_argument("--llm", choices=["none", "llamacpp", "openai"], help="answer engine (default: settings)")
     ev.set_defaults(func=cmd_eval)
     return parser

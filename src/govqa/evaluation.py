@@ -8,7 +8,9 @@ quotes against whole pages, requires the whole quote.)
 
 from __future__ import annotations
 
+import datetime
 import json
+import subprocess
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +19,7 @@ from typing import Any
 from govqa.answering.extractive import Answerer
 from govqa.errors import ConfigError
 from govqa.records import Answer, Passage
+from govqa.settings import PROJECT_ROOT
 from govqa.text import letters_and_digits
 
 KS = (1, 3, 5, 10)
@@ -194,14 +197,32 @@ def answer_record(item: dict[str, Any], passages: Sequence[Passage], ans: Answer
     }
 
 
+def half_of(item: dict[str, Any]) -> str:
+    """The fixed half a question belongs to, by its id's number: "odd" (d001, d003…) or "even" (d002…).
+
+    Weights, thresholds and cues are chosen on one half and confirmed on the other."""
+    digits = "".join(ch for ch in str(item["id"]) if ch.isdigit())
+    return "odd" if digits and int(digits) % 2 else "even"
+
+
+@dataclass
+class Evaluation:
+    """Retrieval and answer scores of one set of questions."""
+
+    retrieval: Report = field(default_factory=Report)
+    answers: AnswerReport = field(default_factory=AnswerReport)
+
+
 def evaluate_answers(
     items: Iterable[dict[str, Any]],
     answerer: Answerer,
     *,
     k: int = 10,
     dump: Callable[[dict[str, Any]], None] | None = None,
-) -> tuple[Report, AnswerReport]:
-    """Retrieve and answer every question (claims in claim mode); score both. `dump` gets each record."""
+    group: Callable[[dict[str, Any]], str] | None = None,
+) -> dict[str, Evaluation]:
+    """Retrieve and answer every question (claims in claim mode); score both, under "all" and, with `group`,
+    under each question's group as well (e.g. `half_of`). `dump` gets each question's record."""
     texts: dict[str, str] = {}
 
     def source_text(doc_id: str) -> str:
@@ -209,17 +230,57 @@ def evaluate_answers(
             texts[doc_id] = "".join(c.text for c in answerer.retriever.chunks if c.doc_id == doc_id)
         return texts[doc_id]
 
-    report, answers = Report(), AnswerReport()
+    out: dict[str, Evaluation] = {"all": Evaluation()}
     for item in items:
         passages = answerer.retriever.retrieve(item["question"], k=k)
-        report.results.append(score_question(item, passages))
         ans = answerer.answer(item["question"], mode="claim" if item["kind"] == "claim" else "ask")
         record = answer_record(item, passages, ans)
-        answers.add(item, record, source_text)
-        answers.timings.append(ans.timings)
+        for key in ["all", group(item)] if group else ["all"]:
+            scores = out.setdefault(key, Evaluation())
+            scores.retrieval.results.append(score_question(item, passages))
+            scores.answers.add(item, record, source_text)
+            scores.answers.timings.append(ans.timings)
         if dump:
             dump(record)
-    return report, answers
+    return out
+
+
+def run_label() -> str:
+    """Which code produced a figure: the checkout's commit (with "+changes" when the tree differs) and the date."""
+
+    def git(*args: str) -> str:
+        try:
+            done = subprocess.run(["git", *args], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=10)
+        except (OSError, subprocess.SubprocessError):
+            return ""
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown commit"
+    if git("status", "--porcelain", "--untracked-files=no", "--", "src", "ingest", "corpus", "prompts"):
+        commit += "+changes"
+    return f"commit {commit}, {datetime.date.today().isoformat()}"
+
+
+SUMMARY = ("hit@1", "hit@5", "recall@10", "mrr")
+ANSWER_SUMMARY = ("citation_recall", "unanswerable_refused", "answerable_refused", "claim_verdict_accuracy")
+
+
+def format_summary(results: dict[str, Evaluation], *, markdown: bool = False, title: str = "") -> str:
+    """One row per question set (e.g. odd half, even half, all): retrieval over the answerable questions, then
+    how the answers fare. `markdown` gives a table to paste as printed."""
+    cols = ["set", "n", *SUMMARY, *ANSWER_SUMMARY]
+    rows = []
+    for key, ev in results.items():
+        m, a = ev.retrieval.metrics(), ev.answers.metrics()
+        n = f"{int(m.get('n', 0))}/{len(ev.retrieval.results)}"
+        rows.append([key, n, *(f"{m.get(c, 0.0):.2f}" for c in SUMMARY), *(f"{a[c]:.2f}" for c in ANSWER_SUMMARY)])
+    if markdown:
+        lines = [f"| {' | '.join(cols)} |", "|" + "---|" * len(cols)] + [f"| {' | '.join(r)} |" for r in rows]
+    else:
+        widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(cols)]
+        lines = ["  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True))]
+        lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in rows]
+    return "\n".join([title, *lines] if title else lines)
 
 
 def format_report(report: Report) -> str:

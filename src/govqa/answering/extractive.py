@@ -162,23 +162,41 @@ class Answerer:
 
     # ------------------------------------------------------------ modes
 
+    def _quotes(
+        self,
+        query: str,
+        passages: Sequence[Passage],
+        limit: int,
+        *,
+        per_passage: int | None = None,
+        prefer: re.Pattern[str] | None = None,
+    ) -> list[Quote]:
+        """The sentences of `passages` that best answer `query` (see `quotes.best_quotes`)."""
+        cfg = self.settings.answer
+        return best_quotes(
+            query,
+            passages,
+            self.idf,
+            per_passage=per_passage or cfg.quotes_per_passage,
+            limit=limit,
+            similarity=self.similarity,
+            min_chars=cfg.quote_chars,
+            prefer=prefer,
+        )
+
+    def _expanded(self, question: str) -> str:
+        return f"{question} {self.retriever.glossary.expansion(question)}"
+
     def _ask(self, question: str, filters: Filters) -> Answer:
         if _WANTS_QUOTE.search(question):
             return replace(self._quote(question, filters), mode="ask")
         passages = self.retriever.retrieve(question, filters)
         if not self.confident(question, passages):
             return self._refusal(question, "ask", passages)
-        query = f"{question} {self.retriever.glossary.expansion(question)}"
-        quotes = best_quotes(
-            query,
-            passages[: self.settings.answer.passages],
-            self.idf,
-            per_passage=self.settings.answer.quotes_per_passage,
-            limit=self.settings.answer.max_quotes,
-            similarity=self.similarity,
-            min_chars=self.settings.answer.quote_chars,
-            prefer=DEFINING_SENTENCE if any("definition" in p.scores for p in passages[:3]) else None,
-        )
+        defines = any("definition" in p.scores for p in passages[:3])
+        prefer = DEFINING_SENTENCE if defines else None
+        top = passages[: self.settings.answer.passages]
+        quotes = self._quotes(self._expanded(question), top, self.settings.answer.max_quotes, prefer=prefer)
         quotes = in_passage_order(quotes, passages)
         return self._compose(question, "ask", quotes, passages, intro="The texts say:")
 
@@ -198,16 +216,8 @@ class Answerer:
         passages = self.retriever.retrieve(question, filters)
         if not self.confident(question, passages):
             return self._refusal(question, "claim", passages, verdict="not_addressed")
-        query = f"{question} {self.retriever.glossary.expansion(question)}"
-        quotes = best_quotes(
-            query,
-            passages[: self.settings.answer.passages],
-            self.idf,
-            per_passage=self.settings.answer.quotes_per_passage,
-            limit=self.settings.answer.max_quotes - 1,
-            similarity=self.similarity,
-            min_chars=self.settings.answer.quote_chars,
-        )
+        top = passages[: self.settings.answer.passages]
+        quotes = self._quotes(self._expanded(question), top, self.settings.answer.max_quotes - 1)
         # A claim's figures (dates, amounts) must stand somewhere in the documents the evidence comes from,
         # their text or their record's date (a law's signing year is often printed nowhere in its text).
         docs = {p.chunk.doc_id for p in passages[:5]}
@@ -252,15 +262,7 @@ class Answerer:
                 query = f"{question} {words}"
                 found = self.retriever.retrieve(query, Filters(doc_ids=tuple(docs)), k=5)
                 passages.extend(found)
-                best = best_quotes(
-                    f"{words} {question}",
-                    found,
-                    self.idf,
-                    per_passage=1,
-                    limit=1,
-                    similarity=self.similarity,
-                    min_chars=self.settings.answer.quote_chars,
-                )
+                best = self._quotes(f"{words} {question}", found, 1, per_passage=1)
                 if best and coverage(words, [best[0].passage], self.idf) > 0:
                     quotes.append(best[0])
                     lines.append(f"  {aspect}: §{len(quotes) - 1}")
@@ -294,32 +296,10 @@ class Answerer:
         for _, docs in groups:
             found = self.retriever.retrieve(question, Filters(doc_ids=tuple(docs)), k=5)
             passages.extend(found)
-            quotes.extend(
-                best_quotes(
-                    question,
-                    found,
-                    self.idf,
-                    per_passage=1,
-                    limit=2,
-                    similarity=self.similarity,
-                    min_chars=self.settings.answer.quote_chars,
-                )
-            )
+            quotes.extend(self._quotes(question, found, 2, per_passage=1))
         if not quotes or not self.confident(question, passages):
             return self._refusal(question, "compare", passages)
         return self._compose(question, "compare", quotes, passages, intro="Side by side:")
-
-
-def answer(
-    question: str,
-    settings: Settings,
-    *,
-    mode: str = "ask",
-    filters: Filters | None = None,
-    answerer: Answerer | None = None,
-) -> Answer:
-    """Answer a question with verbatim, cited quotes (extractive engine)."""
-    return (answerer or Answerer(settings)).answer(question, mode=mode, filters=filters)
 
 
 def answer_json(ans: Answer) -> str:

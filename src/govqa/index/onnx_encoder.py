@@ -106,7 +106,9 @@ def _export(model_dir: Path, out: Path) -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")  # a local folder must never trigger a download
     import torch
     from transformers import AutoModel
+    from transformers.utils import logging as hf_logging
 
+    hf_logging.disable_progress_bar()  # a "Loading weights" bar in an ingest log says nothing useful
     model = AutoModel.from_pretrained(str(model_dir), attn_implementation="eager").eval()
 
     class LastHiddenState(torch.nn.Module):

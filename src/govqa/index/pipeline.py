@@ -97,8 +97,10 @@ def ingest(
     store: ChromaStore | None = None,
     rebuild: bool = False,
     progress: Progress | None = None,
+    on_document: Callable[[DocReport], None] | None = None,
 ) -> list[DocReport]:
-    """Ingest the manifest's documents (or some of them); one report per document."""
+    """Ingest the manifest's documents (or some of them); one report per document, also handed to
+    `on_document` as each document finishes (so a log shows progress while a long ingest runs)."""
     manifest = manifest or load_corpus(settings.manifest, settings.cache_dir)
     rejected = {entry_id for entry_id, _ in manifest.rejected}
     docs = [manifest.get(i) for i in doc_ids if i not in rejected] if doc_ids else list(manifest.documents)
@@ -108,23 +110,28 @@ def ingest(
     if rebuild:
         store.reset()
     states = store.doc_states()
-    reports = [
-        DocReport(entry_id, "failed", error=reason)
-        for entry_id, reason in manifest.rejected
-        if not doc_ids or entry_id in doc_ids
-    ]
+    reports: list[DocReport] = []
+
+    def done(report: DocReport) -> None:
+        reports.append(report)
+        if on_document:
+            on_document(report)
+
+    for entry_id, reason in manifest.rejected:
+        if not doc_ids or entry_id in doc_ids:
+            done(DocReport(entry_id, "failed", error=reason))
     for doc in docs:
         t0 = time.perf_counter()
         state = states.get(doc.id)
         key = build_key(settings, settings.profiles_dir / f"{doc.profile}.toml")
         if state and state.source_sha256 == doc.sha256 and state.build_key == key:
-            reports.append(DocReport(doc.id, "unchanged", chunks=state.chunks, seconds=time.perf_counter() - t0))
+            done(DocReport(doc.id, "unchanged", chunks=state.chunks, seconds=time.perf_counter() - t0))
             continue
         try:
             path = require_file(doc, settings.cache_dir, settings.corpus_mirror)
-            reports.append(ingest_document(doc, path, settings, store, embedders, progress))
+            done(ingest_document(doc, path, settings, store, embedders, progress))
         except GovQAError as exc:
-            reports.append(DocReport(doc.id, "failed", seconds=time.perf_counter() - t0, error=str(exc)))
+            done(DocReport(doc.id, "failed", seconds=time.perf_counter() - t0, error=str(exc)))
     return reports
 
 
