@@ -19,7 +19,8 @@ from langchain_core.embeddings import Embeddings
 from govqa.corpus import Manifest
 from govqa.errors import IndexMissingError, QuestionError
 from govqa.index.pipeline import ingest
-from govqa.search.fusion import collapse_duplicates
+from govqa.records import Chunk
+from govqa.search.fusion import collapse_duplicates, make_reranker
 from govqa.search.langchain import GovQARetriever
 from govqa.search.query import MAX_QUESTION_CHARS, definition_patterns, question_focus, quoted_terms
 from govqa.search.retriever import Filters, Retriever, build_retriever, retrieve
@@ -382,3 +383,17 @@ def test_identical_text_of_different_families_is_kept() -> None:
     family = {"eu:1": ("EU", "en"), "us:1": ("US", "en")}
     out = collapse_duplicates([("eu:1", 2.0), ("us:1", 1.0)], texts.__getitem__, preference.__getitem__, family.get)
     assert [cid for cid, _ in out] == ["eu:1", "us:1"]
+
+
+def test_the_reranker_keeps_named_provisions_on_top_even_below_a_routed_score() -> None:
+    """Passages the question names stay first after reranking; a routed passage whose fused score is above the
+    lookup bonus is reranked like any other, not mistaken for a named provision."""
+    texts = {"routed": "routed text", "named": "named text", "other": "other text"}
+    chunks = [Chunk("d", f"Article {i}", (), t, 0, len(t), None, None, "en", i) for i, t in enumerate(texts.values())]
+    by_id = {cid: i for i, cid in enumerate(texts)}
+    relevance = {"routed text": 5.0, "named text": -5.0, "other text": 0.0}  # what a cross-encoder might say
+    rerank = make_reranker(lambda pairs: [relevance[text] for _, text in pairs])
+    head = [("routed", 1.8), ("named", 1.05), ("other", 0.3)]  # 1.8: a routed passage × route_boost
+    ranked = rerank("q", head, chunks, by_id, {"named"})
+    assert [cid for cid, _ in ranked] == ["named", "routed", "other"]
+    assert ranked[0][1] > 1.0 > ranked[1][1]

@@ -7,13 +7,12 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from govqa.records import Chunk
 
-# Bonuses added to fused scores. Every fused score is below 1 (weights of a few lists over rrf_k + rank), so
-LOOKUP_BONUS = 1.0  # a provision the question names comes first,
-DEFINITION_BONUS = 0.5  # and a definition of the term it asks about comes next.
+# Bonuses added to fused scores. A fused score is a few weights over rrf_k + rank, mostly well below 1, so
+LOOKUP_BONUS = 1.0  # a provision the question names usually comes first (a routed document's score, multiplied
+DEFINITION_BONUS = 0.5  # by route_boost, can pass it), and a definition of the term it asks about next.
 LOOKUP_EXACT_BONUS = 0.1  # the named paragraph, not only its article
 LOOKUP_RANK_STEP = 0.01  # earlier references in the question first
 LOOKUP_ORDINAL_STEP = 0.0001  # earlier chunks of a provision first
@@ -74,24 +73,36 @@ def collapse_duplicates(
     return out
 
 
-def load_reranker(path: str) -> Any:
+Reranker = Callable[[str, list[tuple[str, float]], list[Chunk], dict[str, int], set[str]], list[tuple[str, float]]]
+
+
+def make_reranker(predict: Callable[[list[tuple[str, str]]], Sequence[float]]) -> Reranker:
+    """A reranker over a cross-encoder's `predict((question, text) pairs) → relevance logits`.
+
+    It re-orders the head of the list by relevance, but keeps the passages in `pinned` (the provisions the
+    question names) on top with their scores: a reranker judges relevance, not which provision was named.
+    Pinned passages are named by id, not recognised by score, because a routed document's fused score can
+    exceed the lookup bonus."""
+
+    def rerank(
+        question: str, head: list[tuple[str, float]], chunks: list[Chunk], by_id: dict[str, int], pinned: set[str]
+    ) -> list[tuple[str, float]]:
+        texts = [chunks[by_id[cid]].text for cid, _ in head]
+        logits = predict([(question, t) for t in texts]) if texts else []
+        keyed = [
+            (cid, (s if cid in pinned else 0.0) + 1 / (1 + math.exp(-float(r))))
+            for (cid, s), r in zip(head, logits, strict=True)
+        ]
+        return sorted(keyed, key=lambda kv: -kv[1])
+
+    return rerank
+
+
+def load_reranker(path: str) -> Reranker | None:
     """A cross-encoder from a local folder re-orders the head of the list; off when no path is set."""
     if not path:
         return None
     from sentence_transformers import CrossEncoder
 
     model = CrossEncoder(path, device="cpu")
-
-    def rerank(
-        question: str, head: list[tuple[str, float]], chunks: list[Chunk], by_id: dict[str, int]
-    ) -> list[tuple[str, float]]:
-        texts = [chunks[by_id[cid]].text for cid, _ in head]
-        scores = model.predict([(question, t) for t in texts]) if texts else []
-        # Keep lookups on top: a reranker judges relevance, not which provision was named.
-        keyed = [
-            (cid, (s if s >= LOOKUP_BONUS else 0.0) + 1 / (1 + math.exp(-float(r))))
-            for (cid, s), r in zip(head, scores, strict=True)
-        ]
-        return sorted(keyed, key=lambda kv: -kv[1])
-
-    return rerank
+    return make_reranker(lambda pairs: list(model.predict(pairs)))

@@ -14,7 +14,6 @@ rank, then document routing, provision lookup and parallel-text expansion.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
@@ -35,6 +34,7 @@ from govqa.search.fusion import (
     LOOKUP_ORDINAL_STEP,
     LOOKUP_RANK_STEP,
     Candidates,
+    Reranker,
     collapse_duplicates,
     load_reranker,
 )
@@ -61,7 +61,7 @@ class Retriever:
         store: ChromaStore,
         glossary: Glossary,
         profiles: Mapping[str, Profile],
-        reranker: Any = None,
+        reranker: Reranker | None = None,
     ) -> None:
         self.settings = settings
         self.manifest = manifest
@@ -266,7 +266,8 @@ class Retriever:
         routed = [d for d in route.doc_ids if d in allowed]
         cands = self._fuse(question, allowed, routed)
         scores = self._score(question, cands, route, allowed, routed)
-        ranked = self._arrange(question, scores, route, allowed, k)
+        pinned = {cid for cid, signals in cands.signals.items() if "lookup" in signals}
+        ranked = self._arrange(question, scores, route, allowed, k, pinned)
         passages = []
         for cid, score in ranked[:k]:
             chunk = self.chunks[self.by_id[cid]]
@@ -323,13 +324,13 @@ class Retriever:
         return scores
 
     def _arrange(
-        self, question: str, scores: dict[str, float], route: Route, allowed: list[str], k: int
+        self, question: str, scores: dict[str, float], route: Route, allowed: list[str], k: int, pinned: set[str]
     ) -> list[tuple[str, float]]:
         """The final order: reranked head, one copy of each edition, jurisdictions taking turns, parallel texts."""
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         head = _HEAD * k
         if self.reranker is not None:
-            ranked = self.reranker(question, ranked[:head], self.chunks, self.by_id) + ranked[head:]
+            ranked = self.reranker(question, ranked[:head], self.chunks, self.by_id, pinned) + ranked[head:]
         ranked = (
             collapse_duplicates(
                 ranked[:head],
