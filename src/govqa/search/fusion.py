@@ -28,6 +28,8 @@ class Candidates:
     signals: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def add(self, name: str, ranked: Sequence[tuple[str, float]], weight: float, rrf_k: int) -> None:
+        if not weight:
+            return  # a list weighted 0 is off: it neither scores nor brings candidates
         for rank, (cid, score) in enumerate(ranked):
             self.fused[cid] = self.fused.get(cid, 0.0) + weight / (rrf_k + rank + 1)
             self.signals.setdefault(cid, {})[name] = score

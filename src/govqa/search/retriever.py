@@ -289,6 +289,7 @@ class Retriever:
         dense_text = f"{question} {gloss}".strip() if english else question
         cands.add("dense", self._dense("dense", dense_text, n, allowed), cfg.weight_dense, cfg.rrf_k)
         cands.add("multilingual", self._dense("multilingual", question, n, allowed), cfg.weight_multilingual, cfg.rrf_k)
+        cands.add("e5", self._dense("e5", question, n, allowed), cfg.weight_e5, cfg.rrf_k)
         cands.add("lexical", self._lexical(question, n, allowed), cfg.weight_lexical, cfg.rrf_k)
         if gloss:
             cands.add("lexical_gloss", self._lexical(gloss, n, allowed), cfg.weight_lexical, cfg.rrf_k)
@@ -305,6 +306,7 @@ class Retriever:
             multilingual = self._dense("multilingual", question, half, routed)
             cands.add("multilingual_routed", multilingual, cfg.weight_multilingual / 2, cfg.rrf_k)
             cands.add("lexical_routed", self._lexical(question, half, routed), cfg.weight_lexical / 2, cfg.rrf_k)
+            cands.add("e5_routed", self._dense("e5", question, half, routed), cfg.weight_e5 / 2, cfg.rrf_k)
         return cands
 
     def _score(
