@@ -202,3 +202,44 @@ def test_nonsense_sizes_are_refused(batch_size: int, threads: int) -> None:
     """Batch size and thread count below 1 raise a ConfigError before anything loads."""
     with pytest.raises(ConfigError, match="≥ 1"):
         E5Embeddings(batch_size=batch_size, threads=threads)
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, {"dense": "all-MiniLM-L6-v2", "multilingual": "use-multilingual-v3"}),
+        ({"dense_model": "e5", "multilingual": False}, {"dense": "multilingual-e5-small-q4"}),
+        (
+            {"e5": True},
+            {"dense": "all-MiniLM-L6-v2", "multilingual": "use-multilingual-v3", "e5": "multilingual-e5-small-q4"},
+        ),
+        ({"dense_model": "e5", "e5": True, "multilingual": False}, {"dense": "multilingual-e5-small-q4"}),
+    ],
+)
+def test_the_settings_name_the_models_each_index_records(env: dict[str, Any], expected: dict[str, str]) -> None:
+    """Which index holds which model follows the embedding settings (e5 beside e5 is not indexed twice)."""
+    from govqa.index.embedders import expected_model_names
+    from govqa.settings import EmbeddingSettings, Settings
+
+    settings = Settings(embedding=EmbeddingSettings(**env))
+    assert expected_model_names(settings) == expected
+
+
+def test_switching_the_main_model_to_e5_is_a_clear_mismatch(tmp_path: Path) -> None:
+    """An index built with MiniLM, opened with e5 as the main model, says which models differ and how to fix it."""
+    from govqa.errors import IndexMismatchError
+    from govqa.index.embedders import expected_model_names
+    from govqa.index.store import ChromaStore
+    from govqa.records import Chunk
+    from govqa.settings import EmbeddingSettings, Settings
+
+    built = Settings(index_dir=tmp_path / "index", embedding=EmbeddingSettings(multilingual=False))
+    store = ChromaStore(built, model_names=expected_model_names(built))
+    chunk = Chunk("doc", "Article 1", (), "Providers shall keep logs.", 0, 26, None, None, "en")
+    store.upsert("dense", [chunk], [[1.0] + [0.0] * 383], {"source_sha256": "x", "build_key": "y"})
+    switched = built.model_copy(update={"embedding": EmbeddingSettings(multilingual=False, dense_model="e5")})
+    reopened = ChromaStore(switched, model_names=expected_model_names(switched))
+    with pytest.raises(IndexMismatchError) as info:
+        reopened.chunks()
+    message = str(info.value)
+    assert "all-MiniLM-L6-v2" in message and "multilingual-e5-small-q4" in message and "--rebuild" in message

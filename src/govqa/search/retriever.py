@@ -52,6 +52,8 @@ _PARALLEL_HEAD = 2  # look for parallel texts of the first _PARALLEL_HEAD × k
 class Retriever:
     """Holds what retrieval needs in memory: chunk list, BM25 index, locator table, router."""
 
+    query_cache_size = 256  # question embeddings kept (a benchmark sweeping weights keeps them all)
+
     def __init__(
         self,
         settings: Settings,
@@ -147,7 +149,7 @@ class Retriever:
         key = (index, text)
         vector = self._query_vectors.get(key)
         if vector is None:  # a local, not a re-read: another thread may clear the cache meanwhile
-            if len(self._query_vectors) > 256:
+            if len(self._query_vectors) > self.query_cache_size:
                 self._query_vectors.clear()
             vector = self._query_vectors[key] = self.embedders[index].embed_query(text)
         return vector
