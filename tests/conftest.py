@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from langchain_core.embeddings import Embeddings
 
-from govqa.settings import Settings
+from govqa.settings import RetrievalSettings, Settings
 
 # The shared corpus sits beside the checkout (/work/shared/corpus here; `shared/` next to it in CI).
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -99,6 +99,10 @@ def make_settings(root: Path, **overrides: Any) -> Settings:
         "cache_dir": root / "cache",
         "manifest": root / "sources.toml",
         "corpus_mirror": None,
+        # The fixture index is searched with keyword-counting stand-ins for the dense models, whose lists are
+        # word counts, not meaning: the fixture tests keep the fusion balance they were written for (BM25 at
+        # full weight, each stand-in at half). The defaults are tuned on the real corpus (bench/tune.py).
+        "retrieval": RetrievalSettings(weight_dense=0.5, weight_lexical=1.0, rrf_k=10),
     }
     values.update(overrides)
     return Settings(**values)

