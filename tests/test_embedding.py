@@ -87,13 +87,16 @@ def test_use_matches_japanese_to_its_english_translation(use: UniversalSentenceE
 
 
 def test_build_embedders_follows_the_settings(tmp_path: Path) -> None:
-    """The settings choose the indexes: dense always, multilingual only when enabled; names are recorded."""
-    on = build_embedders(Settings(index_dir=tmp_path))
+    """The settings choose the indexes: dense always, USE and e5 only when enabled; names are recorded."""
+    models = EmbeddingSettings(multilingual=True)
+    on = build_embedders(Settings(index_dir=tmp_path, embedding=models))
     assert {k: embedder_name(v) for k, v in on.items()} == {
         "dense": "all-MiniLM-L6-v2",
         "multilingual": "use-multilingual-v3",
+        "e5": "multilingual-e5-small-q4",
     }
-    off = build_embedders(Settings(index_dir=tmp_path, embedding=EmbeddingSettings(multilingual=False)))
+    dense_only = models.model_copy(update={"multilingual": False, "e5": False})
+    off = build_embedders(Settings(index_dir=tmp_path, embedding=dense_only))
     assert list(off) == ["dense"]
 
 

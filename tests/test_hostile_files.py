@@ -18,6 +18,7 @@ import pytest
 from conftest import fake_embedders, index_snapshot, make_pdf
 from fixture_corpus import DOCUMENTS, build_corpus, manifest_toml
 
+import govqa.index.embedders as embedders_module
 import govqa.index.pipeline as ingest_module
 from govqa.cli import main
 from govqa.corpus import sha256_file
@@ -201,6 +202,7 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Env:
     The CLI builds its embedders from settings; here they are the keyword fakes (no model load)."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(ingest_module, "build_embedders", lambda settings: fake_embedders())
+    monkeypatch.setattr(embedders_module, "build_embedders", lambda settings: fake_embedders())  # the CLI's
     mirror = tmp_path / "mirror"
     corpus = build_corpus(mirror)
     manifest = tmp_path / "sources.toml"

@@ -35,7 +35,9 @@ import os, signal, sys
 sys.path.insert(0, sys.argv[1])
 from conftest import fake_embedders
 import govqa.index.pipeline  # noqa
+import govqa.index.embedders  # noqa
 sys.modules["govqa.index.pipeline"].build_embedders = lambda settings: fake_embedders()
+sys.modules["govqa.index.embedders"].build_embedders = lambda settings: fake_embedders()  # the CLI's
 from chromadb.api.models.Collection import Collection
 
 kill_at = int(os.environ.pop("GOVQA_TEST_KILL_AT_WRITE", "0"))
