@@ -1,26 +1,180 @@
-"""Chunk roles: captions first, wording cues second, data in ingest/roles.toml.
+"""Chunk roles: captions first, wording cues second, data in ingest/roles.toml; tagged at ingest and stored.
 
-Every sentence below is invented for these tests (no corpus text).
+Every law below is invented for these tests (no corpus text); the real-corpus checks at the end only read
+the shared corpus when it is present.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS, KeywordEmbedder, fake_embedders, make_settings
+from fixture_corpus import build_corpus
 
+from govqa.corpus import load_manifest
+from govqa.documents.reader import build_key, chunk_document
 from govqa.documents.roles import ROLES, load_roles, role_counts, roles_of
 from govqa.errors import ConfigError
-from govqa.records import Chunk
-from govqa.settings import PROJECT_ROOT
+from govqa.index.pipeline import ingest, open_store
+from govqa.index.store import chunk_from_record, chunk_metadata
+from govqa.records import Chunk, Document
+from govqa.settings import PROJECT_ROOT, ChunkingSettings, Settings
 
 ROLES_FILE = PROJECT_ROOT / "ingest" / "roles.toml"
 RULES = load_roles(ROLES_FILE)
 
+# A promotion-style act in the Japanese Law Translation shape: duties of the State, no penalties at all.
+DRONE_ACT_EN = """<?xml version="1.0" encoding="UTF-8"?>
+<Law Lang="en"><LawNum>Act No. 7 of 2031</LawNum><LawBody><LawTitle>Act on Promoting Friendly Drones</LawTitle>
+<MainProvision><Chapter Num="1"><ChapterTitle>Chapter I General Provisions</ChapterTitle>
+<Article Num="1"><ArticleCaption>(Purpose)</ArticleCaption><ArticleTitle>Article 1</ArticleTitle>
+<Paragraph Num="1"><ParagraphNum/><ParagraphSentence><Sentence>The purpose of this Act is to let friendly drones deliver soup to every village.</Sentence></ParagraphSentence></Paragraph>
+</Article>
+<Article Num="2"><ArticleCaption>(Definitions)</ArticleCaption><ArticleTitle>Article 2</ArticleTitle>
+<Paragraph Num="1"><ParagraphNum/><ParagraphSentence><Sentence>The term "friendly drone" means a drone that hums a tune while it flies and must carry soup.</Sentence></ParagraphSentence></Paragraph>
+</Article>
+<Article Num="3"><ArticleCaption>(Responsibilities of the National Government)</ArticleCaption><ArticleTitle>Article 3</ArticleTitle>
+<Paragraph Num="1"><ParagraphNum/><ParagraphSentence><Sentence>The national government is to build landing pads for friendly drones.</Sentence></ParagraphSentence></Paragraph>
+</Article>
+<Article Num="4"><ArticleCaption>(Tuning of Drones)</ArticleCaption><ArticleTitle>Article 4</ArticleTitle>
+<Paragraph Num="1"><ParagraphNum/><ParagraphSentence><Sentence>A business operator is to endeavor to fine-tune the model that steers its drones so that no soup is spilled.</Sentence></ParagraphSentence></Paragraph>
+</Article>
+<Article Num="5"><ArticleCaption>(Delegation to Cabinet Order)</ArticleCaption><ArticleTitle>Article 5</ArticleTitle>
+<Paragraph Num="1"><ParagraphNum/><ParagraphSentence><Sentence>The size of a landing pad is specified by Cabinet Order.</Sentence></ParagraphSentence></Paragraph>
+</Article>
+</Chapter></MainProvision>
+<SupplProvision><SupplProvisionLabel>Supplementary Provisions</SupplProvisionLabel>
+<Article Num="1"><ArticleCaption>(Effective Date)</ArticleCaption><ArticleTitle>Article 1</ArticleTitle>
+<Paragraph Num="1"><ParagraphNum/><ParagraphSentence><Sentence>This Act comes into effect on the first day of spring.</Sentence></ParagraphSentence></Paragraph>
+</Article>
+</SupplProvision></LawBody></Law>
+"""
+
+# An e-Gov shaped Japanese act with a penalties chapter whose articles carry no caption of their own.
+ROBOT_ACT_JA = """<?xml version="1.0" encoding="UTF-8"?>
+<Law Era="Reiwa" Lang="ja" LawType="Act" Num="98" Year="13">
+<LawNum>令和十三年法律第九十八号</LawNum>
+<LawBody>
+<LawTitle>お掃除ロボット法</LawTitle>
+<MainProvision>
+<Chapter Num="1"><ChapterTitle>第一章　総則</ChapterTitle>
+<Article Num="1"><ArticleCaption>（目的）</ArticleCaption><ArticleTitle>第一条</ArticleTitle>
+<Paragraph Num="1"><ParagraphNum/><ParagraphSentence><Sentence>この法律は、お掃除ロボットが静かに働くことを目的とする。</Sentence></ParagraphSentence></Paragraph>
+</Article>
+<Article Num="2"><ArticleCaption>（定義）</ArticleCaption><ArticleTitle>第二条</ArticleTitle>
+<Paragraph Num="1"><ParagraphNum/><ParagraphSentence><Sentence>この法律において「お掃除ロボット」とは、床を掃除する機械をいう。</Sentence></ParagraphSentence></Paragraph>
+</Article>
+<Article Num="3"><ArticleCaption>（国等の責務）</ArticleCaption><ArticleTitle>第三条</ArticleTitle>
+<Paragraph Num="1"><ParagraphNum/><ParagraphSentence><Sentence>国及び地方公共団体は、お掃除ロボットの充電所を整備しなければならない。</Sentence></ParagraphSentence></Paragraph>
+</Article>
+<Article Num="4"><ArticleCaption>（深夜運転）</ArticleCaption><ArticleTitle>第四条</ArticleTitle>
+<Paragraph Num="1"><ParagraphNum/><ParagraphSentence><Sentence>何人も、深夜にお掃除ロボットを大きな音で運転させてはならない。</Sentence></ParagraphSentence></Paragraph>
+<Paragraph Num="2"><ParagraphNum>２</ParagraphNum><ParagraphSentence><Sentence>深夜の時間帯は、政令で定める。</Sentence></ParagraphSentence></Paragraph>
+</Article>
+</Chapter>
+<Chapter Num="2"><ChapterTitle>第二章　罰則</ChapterTitle>
+<Article Num="5"><ArticleTitle>第五条</ArticleTitle>
+<Paragraph Num="1"><ParagraphNum/><ParagraphSentence><Sentence>第四条第一項の規定に違反した者は、十万円以下の罰金に処する。</Sentence></ParagraphSentence></Paragraph>
+</Article>
+</Chapter>
+</MainProvision>
+<SupplProvision><SupplProvisionLabel>附　則</SupplProvisionLabel>
+<Article Num="1"><ArticleCaption>（施行期日）</ArticleCaption><ArticleTitle>第一条</ArticleTitle>
+<Paragraph Num="1"><ParagraphNum/><ParagraphSentence><Sentence>この法律は、公布の日から起算して一年を経過した日から施行する。</Sentence></ParagraphSentence></Paragraph>
+</Article>
+</SupplProvision>
+</LawBody>
+</Law>
+"""
+
+# A MOLEG shaped Korean act with an administrative-fine article.
+KITE_ACT_KO = """<?xml version="1.0" encoding="UTF-8"?>
+<법령><기본정보><법령명_한글>연날리기 진흥법</법령명_한글></기본정보>
+<조문>
+<조문단위><조문번호>1</조문번호><조문여부>전문</조문여부><조문내용>제1장 총칙</조문내용></조문단위>
+<조문단위><조문번호>1</조문번호><조문여부>조문</조문여부><조문제목>목적</조문제목><조문내용>제1조(목적) 이 법은 하늘에 연을 안전하게 띄우는 것을 목적으로 한다.</조문내용></조문단위>
+<조문단위><조문번호>2</조문번호><조문여부>조문</조문여부><조문제목>정의</조문제목><조문내용>제2조(정의) "큰연"이란 날개 길이가 3미터 이상인 연을 말한다.</조문내용></조문단위>
+<조문단위><조문번호>3</조문번호><조문여부>조문</조문여부><조문제목>국가 등의 책무</조문제목><조문내용>제3조(국가 등의 책무)</조문내용>
+<항><항번호>①</항번호><항내용>① 국가와 지방자치단체는 연날리기 공원을 마련하여야 한다.</항내용></항>
+<항><항번호>②</항번호><항내용>② 연날리기 공원의 기준은 대통령령으로 정한다.</항내용></항>
+</조문단위>
+<조문단위><조문번호>4</조문번호><조문여부>조문</조문여부><조문제목>적용범위</조문제목><조문내용>제4조(적용범위) 이 법은 바다 위에서 띄우는 연에도 적용한다.</조문내용></조문단위>
+<조문단위><조문번호>5</조문번호><조문여부>전문</조문여부><조문내용>제2장 벌칙</조문내용></조문단위>
+<조문단위><조문번호>5</조문번호><조문여부>조문</조문여부><조문제목>과태료</조문제목><조문내용>제5조(과태료) 큰연을 신고하지 아니하고 띄운 자에게는 100만원 이하의 과태료를 부과한다.</조문내용></조문단위>
+</조문>
+<부칙><부칙단위><부칙공포번호>77777</부칙공포번호><부칙내용><![CDATA[부칙
+이 법은 공포 후 6개월이 경과한 날부터 시행한다.]]></부칙내용></부칙단위></부칙>
+</법령>
+"""
+
+LAWS = {
+    "en": (DRONE_ACT_EN, "jp-law-xml"),
+    "ja": (ROBOT_ACT_JA, "jp-law-xml"),
+    "ko": (KITE_ACT_KO, "kr-moleg-xml"),
+}
+
+
+def _tagged(tmp_path: Path, lang: str) -> dict[str, tuple[str, ...]]:
+    """Roles by locator of one fixture law, read through the real parse → chunk → tag path."""
+    xml, profile = LAWS[lang]
+    path = tmp_path / f"law-{lang}.xml"
+    path.write_text(xml, encoding="utf-8")
+    doc = Document(id=f"fx-{lang}", title="law", short_title="law", file=path.name, language=lang, format="xml")
+    settings = make_settings(tmp_path, chunking=ChunkingSettings(min_chars=0))
+    chunks, _ = chunk_document(dataclasses.replace(doc, profile=profile), path, settings)
+    return {c.locator: c.roles for c in chunks}
+
 
 def _chunk(text: str, heading_path: tuple[str, ...] = (), lang: str = "en") -> Chunk:
     return Chunk("d", "Article 9", heading_path, text, 0, len(text), None, None, lang)
+
+
+# ---------------------------------------------------------------- fixture laws, three languages
+
+
+def test_english_promotion_act_roles_come_from_captions_and_cues(tmp_path: Path) -> None:
+    """A JLT-shaped act: purpose, definition, the State's duty, delegation and effective date are tagged."""
+    roles = _tagged(tmp_path, "en")
+    assert roles["Article 1"] == ("purpose",)
+    assert roles["Article 2"] == ("definition",)  # "must carry" inside a definition is no obligation
+    assert roles["Article 3"] == ("obligation", "obligation:national_government")
+    assert roles["Article 5"] == ("delegation",)
+    assert roles["Supplementary Provisions, Article 1"] == ("dates",)
+
+
+def test_a_law_without_penalties_has_no_enforcement_chunk(tmp_path: Path) -> None:
+    """The promotion act names no penalty anywhere, and "fine-tune the model" is not a fine."""
+    roles = _tagged(tmp_path, "en")
+    assert not any("enforcement" in r for r in roles.values())
+    assert roles["Article 4"] == ("obligation", "obligation:business_operator")
+
+
+def test_japanese_act_with_penalties(tmp_path: Path) -> None:
+    """An e-Gov act: captions （目的）（定義）, 国及び地方公共団体は as joined addressees, てはならない, 政令で定める,
+    a caption-less article under 罰則, and （施行期日）."""
+    roles = _tagged(tmp_path, "ja")
+    assert roles["第一条"] == ("purpose",)
+    assert roles["第二条"] == ("definition",)
+    assert roles["第三条"] == ("obligation", "obligation:national_government", "obligation:local_government")
+    assert roles["第四条第一項"] == ("prohibition",)
+    assert roles["第四条第二項"] == ("delegation",)
+    assert roles["第五条"] == ("enforcement",)
+    assert roles["附 則第一条"] == ("dates",)
+
+
+def test_korean_act_with_administrative_fines(tmp_path: Path) -> None:
+    """A MOLEG act: (목적) (정의) (적용범위), 국가와 지방자치단체는 …하여야 한다, 대통령령으로, 과태료 and 부칙 시행."""
+    roles = _tagged(tmp_path, "ko")
+    assert roles["제1조"] == ("purpose",)
+    assert roles["제2조"] == ("definition",)
+    assert roles["제3조제1항"] == ("obligation", "obligation:national_government", "obligation:local_government")
+    assert roles["제3조제2항"] == ("obligation", "delegation")  # the duties caption covers the whole article
+    assert roles["제4조"] == ("scope",)
+    assert roles["제5조"] == ("enforcement",)
+    assert roles["부칙 (제77777호)"] == ("dates",)
 
 
 # ---------------------------------------------------------------- cues, false friends, captions
@@ -160,7 +314,105 @@ def test_a_malformed_roles_file_is_a_config_error_naming_it(
     assert str(bad) in str(caught.value) and entry in str(caught.value)
 
 
-# ---------------------------------------------------------------- stored and shown
+def test_a_missing_roles_file_fails_chunking_with_its_name(tmp_path: Path) -> None:
+    """chunk_document refuses to run without the roles file and says which file and setting."""
+    settings = make_settings(tmp_path, roles=tmp_path / "nowhere.toml")
+    path = tmp_path / "law.xml"
+    path.write_text(DRONE_ACT_EN, encoding="utf-8")
+    doc = Document(id="fx", title="t", short_title="t", file="law.xml", format="xml", profile="jp-law-xml")
+    with pytest.raises(ConfigError, match=r"nowhere\.toml.*GOVQA_ROLES"):
+        chunk_document(doc, path, settings)
+
+
+def test_the_build_key_follows_the_roles_file(tmp_path: Path) -> None:
+    """Editing the roles file changes every document's build key, so the next ingest re-tags."""
+    roles = tmp_path / "roles.toml"
+    roles.write_text(ROLES_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    settings = make_settings(tmp_path, roles=roles)
+    profile = PROJECT_ROOT / "ingest" / "profiles" / "eu-oj.toml"
+    before = build_key(settings, profile)
+    roles.write_text(roles.read_text(encoding="utf-8") + "\n# a new comment\n", encoding="utf-8")
+    assert build_key(settings, profile) != before
+
+
+# ---------------------------------------------------------------- stored
+
+
+def test_roles_survive_the_metadata_round_trip() -> None:
+    """Roles are stored comma-joined in Chroma metadata and read back as the same tuple."""
+    chunk = dataclasses.replace(_chunk("Text."), roles=("obligation", "obligation:deployer", "dates"))
+    meta = chunk_metadata(chunk, {"source_sha256": "x", "build_key": "y"})
+    assert meta["roles"] == "obligation,obligation:deployer,dates"
+    assert chunk_from_record(chunk.text, meta) == chunk
+
+
+def test_ingest_stores_roles_and_a_roles_change_retags_without_embedding(tmp_path: Path) -> None:
+    """The index holds the roles chunk_document gave; after a roles file edit the next ingest re-tags the
+    chunks in place (same ids) and embeds nothing."""
+    roles = tmp_path / "roles.toml"
+    roles.write_text(ROLES_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    settings = make_settings(tmp_path, roles=roles)
+    manifest = build_corpus(settings.cache_dir, ("fx-robot-act-2027",))
+    embedders = fake_embedders()
+    ingest(settings, manifest=manifest, embedders=embedders)
+    stored = open_store(settings, embedders).chunks("fx-robot-act-2027")
+    expected, _ = chunk_document(manifest.documents[0], settings.cache_dir / manifest.documents[0].file, settings)
+    assert [c.roles for c in stored] == [c.roles for c in expected]
+    assert any("enforcement" in c.roles for c in stored)  # Article 4: "a fine of up to ten thousand euro"
+
+    # Empty the English enforcement captions and cues: the penalty article is no longer tagged.
+    roles.write_text(re.sub(r"(?ms)^enforcement = \[\n.*?^\]\n", "enforcement = []\n", ROLES_FILE.read_text("utf-8")))
+    calls = [e.calls for e in embedders.values() if isinstance(e, KeywordEmbedder)]
+    reports = ingest(settings, manifest=manifest, embedders=embedders)
+    assert [r.state for r in reports] == ["ingested"] and reports[0].embedded == 0
+    assert [e.calls for e in embedders.values() if isinstance(e, KeywordEmbedder)] == calls
+    retagged = open_store(settings, embedders).chunks("fx-robot-act-2027")
+    assert [c.id for c in retagged] == [c.id for c in stored]
+    assert not any("enforcement" in c.roles for c in retagged)
 
 
 # ---------------------------------------------------------------- the real corpus (read only, when present)
+
+REAL = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the shared corpus is not at {CORPUS}")
+
+
+def _real_roles(doc_id: str) -> dict[str, set[str]]:
+    """Role → locators of one real corpus document, tagged with the shipped roles file."""
+    doc = load_manifest(PROJECT_ROOT / "corpus" / "sources.toml").get(doc_id)
+    chunks, _ = chunk_document(doc, CORPUS / doc.file, Settings())
+    found: dict[str, set[str]] = {}
+    for chunk in chunks:
+        assert chunk.roles and set(chunk.roles) <= set(ROLES) | {r for r in chunk.roles if r.startswith("obligation:")}
+        for role in chunk.roles:
+            found.setdefault(role, set()).add(chunk.locator)
+    return found
+
+
+@REAL
+def test_eu_ai_act_has_definitions_prohibitions_penalties_and_dates() -> None:
+    """The EU AI Act: Article 3 defines, Article 5 prohibits, Article 99 penalises, Article 113 dates."""
+    roles = _real_roles("eu-ai-act-2024-1689-en")
+    assert any(loc.startswith("Article 3(") for loc in roles["definition"])
+    assert any(loc.startswith("Article 5(") for loc in roles["prohibition"])
+    assert any(loc.startswith("Article 99(") for loc in roles["enforcement"])
+    assert "Article 113" in roles["dates"]
+    assert any(loc.startswith("Article 26(") for loc in roles["obligation:deployer"])
+
+
+@REAL
+@pytest.mark.parametrize("doc_id", ["jp-ai-promotion-act-2025-en-jlt", "jp-ai-promotion-act-2025-ja-egov"])
+def test_japan_ai_promotion_act_has_no_enforcement(doc_id: str) -> None:
+    """Japan's AI Promotion Act (English and Japanese) has no penalty provision, but has a purpose and State duties."""
+    roles = _real_roles(doc_id)
+    assert "enforcement" not in roles
+    assert roles["purpose"] and roles["obligation:national_government"]
+
+
+@REAL
+@pytest.mark.parametrize(
+    ("doc_id", "fines"),
+    [("kr-ai-basic-act-ko-moleg-2026-07-21", "제43조"), ("kr-ai-basic-act-en-moleg-act21311", "Article 43")],
+)
+def test_korea_ai_basic_act_has_administrative_fines(doc_id: str, fines: str) -> None:
+    """Korea's AI Basic Act: its administrative-fines article (과태료) is an enforcement chunk."""
+    assert any(loc.startswith(fines) for loc in _real_roles(doc_id)["enforcement"])
