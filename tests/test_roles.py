@@ -1,4 +1,4 @@
-"""Chunk roles: captions first, wording cues second, data in ingest/roles.toml; tagged at ingest and stored.
+"""Chunk roles: captions first, wording cues second, data in ingest/roles.toml; stored, shown by the CLI.
 
 Every law below is invented for these tests (no corpus text); the real-corpus checks at the end only read
 the shared corpus when it is present.
@@ -7,6 +7,8 @@ the shared corpus when it is present.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -14,10 +16,12 @@ import pytest
 from conftest import CORPUS, KeywordEmbedder, fake_embedders, make_settings
 from fixture_corpus import build_corpus
 
+from govqa.cli import main
 from govqa.corpus import load_manifest
 from govqa.documents.reader import build_key, chunk_document
 from govqa.documents.roles import ROLES, load_roles, role_counts, roles_of
 from govqa.errors import ConfigError
+from govqa.index.embedders import expected_model_names
 from govqa.index.pipeline import ingest, open_store
 from govqa.index.store import chunk_from_record, chunk_metadata
 from govqa.records import Chunk, Document
@@ -335,7 +339,7 @@ def test_the_build_key_follows_the_roles_file(tmp_path: Path) -> None:
     assert build_key(settings, profile) != before
 
 
-# ---------------------------------------------------------------- stored
+# ---------------------------------------------------------------- stored and shown
 
 
 def test_roles_survive_the_metadata_round_trip() -> None:
@@ -369,6 +373,53 @@ def test_ingest_stores_roles_and_a_roles_change_retags_without_embedding(tmp_pat
     retagged = open_store(settings, embedders).chunks("fx-robot-act-2027")
     assert [c.id for c in retagged] == [c.id for c in stored]
     assert not any("enforcement" in c.roles for c in retagged)
+
+
+def _cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """The fixture act in a manifest, mirror and index under tmp_path, with GOVQA_* pointing there."""
+    monkeypatch.chdir(tmp_path)
+    for name, value in (("MANIFEST", "sources.toml"), ("CACHE_DIR", "cache"), ("INDEX_DIR", "index")):
+        monkeypatch.setenv(f"GOVQA_{name}", str(tmp_path / value))
+    settings = make_settings(tmp_path)
+    manifest = build_corpus(settings.cache_dir, ("fx-robot-act-2027",))
+    doc = manifest.documents[0]
+    (tmp_path / "sources.toml").write_text(
+        f'[[document]]\nid = "{doc.id}"\nfile = "{doc.file}"\ntitle = "t"\nshort_title = "t"\n'
+        f'sha256 = "{hashlib.sha256((settings.cache_dir / doc.file).read_bytes()).hexdigest()}"\n'
+        f'official_url = "https://example.org/t"\nformat = "txt"\nprofile = "articles-text"\n',
+        encoding="utf-8",
+    )
+    assert load_manifest(tmp_path / "sources.toml").get(doc.id).sha256 == doc.sha256
+    return settings
+
+
+def test_chunks_jsonl_shows_roles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`govqa chunks --jsonl` prints each chunk's roles as a list."""
+    settings = _cli_env(tmp_path, monkeypatch)
+    names = expected_model_names(settings)  # the names the read-only CLI expects, on keyword embedders
+    ingest(settings, embedders={index: KeywordEmbedder(name) for index, name in names.items()})
+    assert main(["chunks", "--jsonl", "--doc", "fx-robot-act-2027"]) == 0
+    records = {r["locator"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert all(isinstance(r["roles"], list) and r["roles"] for r in records.values())
+    assert "enforcement" in records["Article 4(1)"]["roles"]
+    assert "obligation" in records["Article 2(1)"]["roles"]
+
+
+def test_inspect_prints_role_counts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`govqa inspect` prints each chunk's roles and a count per role, absent roles as 0, before the summary."""
+    _cli_env(tmp_path, monkeypatch)
+    assert main(["inspect", "fx-robot-act-2027"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    counts = dict(item.rsplit(" ", 1) for item in lines[-3].removeprefix("roles: ").split(", "))
+    assert list(counts) == list(ROLES)
+    assert counts["prohibition"] == "0" and int(counts["enforcement"]) >= 1
+    assert lines[-2].startswith("obligation addressees: ")
+    assert lines[-1].endswith("pages")
+    assert any(line.startswith("Article 4(1)") and "enforcement" in line for line in lines)
 
 
 # ---------------------------------------------------------------- the real corpus (read only, when present)
