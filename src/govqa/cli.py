@@ -160,6 +160,7 @@ def cmd_chunks(args: argparse.Namespace) -> int:
             "char_start": c.char_start,
             "char_end": c.char_end,
             "lang": c.lang,
+            "roles": list(c.roles),
             "text": c.text,
         }
         if args.jsonl:
@@ -171,12 +172,17 @@ def cmd_chunks(args: argparse.Namespace) -> int:
 
 def cmd_inspect(args: argparse.Namespace) -> int:
     from govqa import chunk_document, load_manifest, require_file
+    from govqa.documents.roles import OBLIGATION, role_counts
 
     settings = _settings(args)
     doc = load_manifest(settings.manifest).get(args.doc_id)
     chunks, pages = chunk_document(doc, require_file(doc, settings.cache_dir, settings.corpus_mirror), settings)
     for c in chunks:
-        print(f"{c.locator:<40} {c.page_label:<10} {len(c.text):>5}  {c.heading[:90]}")
+        print(f"{c.locator:<40} {c.page_label:<10} {len(c.text):>5}  {c.heading[:90]}  [{' '.join(c.roles)}]")
+    counts = role_counts(chunks)
+    print("roles: " + ", ".join(f"{role} {n}" for role, n in counts.items() if ":" not in role))
+    addressees = [f"{role.removeprefix(OBLIGATION + ':')} {n}" for role, n in counts.items() if ":" in role]
+    print(f"obligation addressees: {', '.join(addressees) or 'none named'}")
     print(f"{len(chunks)} chunks, {len({c.locator for c in chunks})} locators, {pages} pages")
     return 0
 
@@ -282,7 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
     chunks.add_argument("--jsonl", action="store_true", help="one JSON object per line")
     chunks.set_defaults(func=cmd_chunks)
 
-    insp = sub.add_parser("inspect", help="show how a document is cut into units (no index needed)")
+    insp = sub.add_parser("inspect", help="show how a document is cut into units and their roles (no index needed)")
     insp.add_argument("doc_id")
     insp.add_argument("--mirror", help="local folder with corpus files (or GOVQA_CORPUS_MIRROR)")
     insp.set_defaults(func=cmd_inspect)

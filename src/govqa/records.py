@@ -100,6 +100,9 @@ class Chunk:
     lang: str
     ordinal: int = 0  # position within the document, for stable ordering
     page_breaks: tuple[int, ...] = ()  # offsets inside `text` where a new page begins
+    # What kind of provision this is ("definition", "obligation:deployer"…; see ingest/roles.toml). Not part
+    # of the id: re-tagging a document re-writes metadata, never vectors.
+    roles: tuple[str, ...] = ()
 
     def page_at(self, offset: int) -> int | None:
         """The page a character of this chunk's text stands on."""

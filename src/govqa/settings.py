@@ -157,6 +157,11 @@ class Settings(BaseSettings):
     glossary: Path = Field(
         PROJECT_ROOT / "ingest" / "glossary.toml", description="Bilingual glossary for cross-lingual query expansion."
     )
+    roles: Path = Field(
+        PROJECT_ROOT / "ingest" / "roles.toml",
+        description="Caption patterns and wording cues that tag each chunk with its roles (definition, "
+        "obligation, enforcement…) at ingest.",
+    )
     http_timeout_s: float = Field(60.0, description="Timeout for downloading a corpus file.")
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)  # type: ignore[arg-type]
     chunking: ChunkingSettings = Field(default_factory=ChunkingSettings)  # type: ignore[arg-type]

@@ -61,6 +61,7 @@ def chunk_metadata(chunk: Chunk, extra: dict[str, str]) -> dict[str, str | int]:
         "lang": chunk.lang,
         "ordinal": chunk.ordinal,
         "page_breaks": ",".join(str(b) for b in chunk.page_breaks),
+        "roles": ",".join(chunk.roles),
         **extra,
     }
 
@@ -79,6 +80,7 @@ def chunk_from_record(text: str, meta: dict[str, Any]) -> Chunk:
         lang=str(meta.get("lang", "")),
         ordinal=int(meta.get("ordinal", 0)),
         page_breaks=tuple(int(b) for b in str(meta.get("page_breaks", "")).split(",") if b),
+        roles=tuple(r for r in str(meta.get("roles", "")).split(",") if r),
     )
 
 
