@@ -51,8 +51,9 @@ from govqa import (  # noqa: E402
     load_questions,
     require_file,
 )
+from govqa.evaluation import run_label  # noqa: E402
 from govqa.index.embed_cache import CachedEmbeddings, cached_embedders, settings_cache  # noqa: E402
-from govqa.index.embedders import embed_many, packaged_minilm_path  # noqa: E402
+from govqa.index.embedders import embed_many, expected_model_names, packaged_minilm_path  # noqa: E402
 
 SIZES = (1_000, 10_000, 100_000)
 
@@ -85,6 +86,9 @@ def machine(settings: Settings) -> dict[str, Any]:
         "torch_threads": torch.get_num_threads(),
         "onnxruntime": onnxruntime.__version__,
         "minilm_backend": settings.embedding.backend,
+        "models": expected_model_names(settings),
+        "e5_backend": settings.embedding.e5_backend,
+        "commit": run_label(),
         "load_avg_1m": round(os.getloadavg()[0], 2),
     }
 
@@ -119,10 +123,13 @@ def bench_govqa(settings: Settings, items: list[dict[str, Any]], repeat: int, re
         parse_s += time.perf_counter() - t0
         texts.extend(embedding_text(doc, c) for c in dict((c.id, c) for c in chunks).values())
     results["parse_s"] = round(parse_s, 2)
-    t0 = time.perf_counter()
-    for embedder in embedders.values():
+    embed_s = {}
+    for index, embedder in embedders.items():
+        t0 = time.perf_counter()
         embed_many(embedder, texts)
-    results["embed_only_s"] = round(time.perf_counter() - t0, 2)
+        embed_s[index] = time.perf_counter() - t0
+        results[f"embed_only_s_{index}"] = round(embed_s[index], 2)
+    results["embed_only_s"] = round(sum(embed_s.values()), 2)
     results["ingest_over_embed"] = round(results["ingest_s"] / results["embed_only_s"], 2)
 
     # Length-sorted batches against batches in document order, on the same sample, MiniLM only.

@@ -18,6 +18,7 @@ from govqa.evaluation import (
     format_summary,
     half_match,
     half_of,
+    halves_and_language,
     load_questions,
     run_label,
     score_question,
@@ -243,30 +244,32 @@ def _items() -> list[dict[str, Any]]:
         {"id": "d001", "kind": "factual", "question": "Who inspects robots?", "gold": gold},
         {"id": "d002", "kind": "factual", "question": "Who inspects drones?", "gold": gold},
         {"id": "d003", "kind": "unanswerable", "question": "Moon law?", "gold": []},
+        {"id": "d005", "kind": "crosslingual", "lang": "ja", "question": "robot の検査は？", "gold": gold},
     ]
 
 
 def test_evaluate_answers_scores_all_and_each_half() -> None:
     """Every question counts under "all" and under its half; answers are scored beside retrieval."""
     dumped: list[dict[str, Any]] = []
-    results = evaluate_answers(_items(), _FakeAnswerer(), dump=dumped.append, group=half_of)  # type: ignore[arg-type]
-    assert set(results) == {"all", "odd", "even"}
-    assert [r.id for r in results["odd"].retrieval.results] == ["d001", "d003"]
+    results = evaluate_answers(_items(), _FakeAnswerer(), dump=dumped.append, group=halves_and_language)  # type: ignore[arg-type]
+    assert set(results) == {"all", "odd", "even", "ja"}
+    assert [r.id for r in results["odd"].retrieval.results] == ["d001", "d003", "d005"]
+    assert [r.id for r in results["ja"].retrieval.results] == ["d005"]
     assert [r.id for r in results["even"].retrieval.results] == ["d002"]
-    assert results["all"].answers.metrics()["citation_recall"] == 0.5  # d001 cited, d002 refused
+    assert results["all"].answers.metrics()["citation_recall"] == 2 / 3  # d001 and d005 cited, d002 refused
     assert results["odd"].answers.metrics()["unanswerable_refused"] == 1.0
     assert results["even"].answers.metrics()["answerable_refused"] == 1.0
-    assert [d["id"] for d in dumped] == ["d001", "d002", "d003"]
+    assert [d["id"] for d in dumped] == ["d001", "d002", "d003", "d005"]
 
 
 def test_format_summary_prints_a_row_per_set_as_markdown() -> None:
     """The summary table has a header, a separator and one row per set, to paste as printed."""
-    results = evaluate_answers(_items(), _FakeAnswerer(), group=half_of)  # type: ignore[arg-type]
+    results = evaluate_answers(_items(), _FakeAnswerer(), group=halves_and_language)  # type: ignore[arg-type]
     table = format_summary(results, markdown=True, title="dev: commit abc, 2026-12-01").splitlines()
     assert table[0] == "dev: commit abc, 2026-12-01"
     assert table[1].startswith("| set | n | hit@1 | hit@5 | recall@10 | mrr |")
-    assert [row.split("|")[1].strip() for row in table[3:]] == ["all", "odd", "even"]
-    assert table[3].split("|")[2].strip() == "2/3"  # answerable / all questions
+    assert [row.split("|")[1].strip() for row in table[3:]] == ["all", "odd", "even", "ja"]
+    assert table[3].split("|")[2].strip() == "3/4"  # answerable / all questions
 
 
 def test_run_label_names_a_commit_and_the_date() -> None:

@@ -230,7 +230,14 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     from govqa import make_answerer
-    from govqa.evaluation import evaluate_answers, format_report, format_summary, half_of, load_questions, run_label
+    from govqa.evaluation import (
+        evaluate_answers,
+        format_report,
+        format_summary,
+        halves_and_language,
+        load_questions,
+        run_label,
+    )
 
     settings = _settings(args)
     answerer = make_answerer(settings)
@@ -242,7 +249,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
             if out:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
-        results = evaluate_answers(items, answerer, k=args.k, dump=dump, group=half_of if args.halves else None)
+        results = evaluate_answers(
+            items, answerer, k=args.k, dump=dump, group=halves_and_language if args.halves else None
+        )
     if args.halves or args.markdown:
         names = ", ".join(Path(p).name for p in args.questions)
         print(format_summary(results, markdown=args.markdown, title=f"{names}: {run_label()}"))
@@ -316,7 +325,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("questions", nargs="+", help="one or more question files (FORMAT.md), scored together")
     ev.add_argument("--k", type=int, default=10)
     ev.add_argument("--dump", help="write one JSON result per question here")
-    ev.add_argument("--halves", action="store_true", help="also score the odd-id and even-id halves apart")
+    ev.add_argument(
+        "--halves", action="store_true", help="also score the odd-id and even-id halves, and Japanese questions, apart"
+    )
     ev.add_argument("--markdown", action="store_true", help="a summary table to paste, with commit and date")
     ev.add_argument("--llm", choices=["none", "llamacpp", "openai"], help="answer engine (default: settings)")
     ev.set_defaults(func=cmd_eval)

@@ -205,6 +205,11 @@ def half_of(item: dict[str, Any]) -> str:
     return "odd" if digits and int(digits) % 2 else "even"
 
 
+def halves_and_language(item: dict[str, Any]) -> tuple[str, ...]:
+    """The question's half, and "ja" for Japanese questions (scored apart: they cross languages)."""
+    return (half_of(item), "ja") if item.get("lang") == "ja" else (half_of(item),)
+
+
 @dataclass
 class Evaluation:
     """Retrieval and answer scores of one set of questions."""
@@ -219,10 +224,10 @@ def evaluate_answers(
     *,
     k: int = 10,
     dump: Callable[[dict[str, Any]], None] | None = None,
-    group: Callable[[dict[str, Any]], str] | None = None,
+    group: Callable[[dict[str, Any]], Sequence[str]] | None = None,
 ) -> dict[str, Evaluation]:
     """Retrieve and answer every question (claims in claim mode); score both, under "all" and, with `group`,
-    under each question's group as well (e.g. `half_of`). `dump` gets each question's record."""
+    under each of the question's groups as well (e.g. `halves_and_language`). `dump` gets each question's record."""
     texts: dict[str, str] = {}
 
     def source_text(doc_id: str) -> str:
@@ -235,7 +240,7 @@ def evaluate_answers(
         passages = answerer.retriever.retrieve(item["question"], k=k)
         ans = answerer.answer(item["question"], mode="claim" if item["kind"] == "claim" else "ask")
         record = answer_record(item, passages, ans)
-        for key in ["all", group(item)] if group else ["all"]:
+        for key in ["all", *(group(item) if group else ())]:
             scores = out.setdefault(key, Evaluation())
             scores.retrieval.results.append(score_question(item, passages))
             scores.answers.add(item, record, source_text)
