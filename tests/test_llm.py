@@ -1,6 +1,7 @@
 """LLM backends: the packaged model's assembly, the backend factory, an OpenAI-compatible server on
-loopback (a tiny stand-in speaking the real wire protocol, driven through langchain-openai), and one
-end-to-end answer from the real packaged local model (marked `llm`; `make test` installs it)."""
+loopback (a tiny stand-in speaking the real wire protocol, driven through langchain-openai), the llama.cpp
+backend's timeout (a slow stand-in for llama_cpp.Llama), and one end-to-end answer from the real packaged local
+model (marked `llm`; `make test` installs it, `make test-llm` runs only it)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import hashlib
 import json
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -18,9 +20,9 @@ from fixture_index import build_retriever
 
 from govqa.answering.extractive import Answerer
 from govqa.answering.generation import LLMAnswerer, make_answerer
-from govqa.answering.llm import assemble_packaged_model, build_chat_model, describe
+from govqa.answering.llm import LlamaCppChat, assemble_packaged_model, build_chat_model, describe
 from govqa.answering.verify import find_verbatim
-from govqa.errors import LLMError
+from govqa.errors import LLMError, LLMTimeoutError
 from govqa.search.retriever import Retriever
 from govqa.settings import Settings
 
@@ -160,6 +162,84 @@ def test_an_unreachable_server_falls_back_to_the_extractive_answer(retriever: Re
     ans = make_answerer(settings, retriever=retriever).answer(FINE_Q)
     assert ans.engine == "extractive" and ans.citations
     assert "did not answer (" in ans.notice and "Connection" in ans.notice
+
+
+# ---------------------------------------------------------------- the llama.cpp backend's timeout
+
+
+class FakeLlama:
+    """Stands in for llama_cpp.Llama (what `LlamaCppChat._client()` returns): `create_chat_completion(stream=
+    True)` yields chunks in llama-cpp-python's shape, one every `delay` s. Its reply quotes the first eight words
+    of passage 1, repeated `repeats` times; it records whether its stream ran out or was closed early."""
+
+    def __init__(self, delay: float, repeats: int = 1) -> None:
+        self.delay, self.repeats = delay, repeats
+        self.finished = self.closed = False
+
+    def create_chat_completion(self, *, messages: list[dict[str, str]], stream: bool = False, **kw: Any) -> Any:
+        assert stream, "the backend must stream so that it can stop at the deadline"
+        first = messages[-1]["content"].split('<passage n="1"', 1)[1].split(">", 1)[1].split("</passage>", 1)[0]
+        reply = f'The first passage answers it. [1] "{" ".join(first.split()[:8])}"\n'
+        return self._chunks([reply[:20], reply[20:]] * self.repeats)
+
+    def _chunks(self, pieces: list[str]) -> Iterator[dict[str, Any]]:
+        try:
+            yield {"choices": [{"index": 0, "delta": {"role": "assistant"}, "finish_reason": None}]}
+            for piece in pieces:
+                time.sleep(self.delay)
+                yield {"choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]}
+            yield {"choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}
+            self.finished = True
+        finally:
+            self.closed = not self.finished
+
+
+def local_answerer(retriever: Retriever, tmp_path: Path, client: FakeLlama, timeout_s: float) -> LLMAnswerer:
+    """The llamacpp backend built from settings as the app builds it, with `client` in place of the model."""
+    model = tmp_path / "fake.gguf"
+    model.write_bytes(b"GGUF")
+    settings = with_llm(retriever.settings, backend="llamacpp", model_path=str(model), timeout_s=timeout_s)
+    chat = build_chat_model(settings)
+    assert isinstance(chat, LlamaCppChat) and chat.timeout_s == timeout_s
+    chat._llama = client
+    answerer = make_answerer(settings, llm=chat, retriever=retriever)
+    assert isinstance(answerer, LLMAnswerer)
+    return answerer
+
+
+def test_a_slow_local_model_is_stopped_at_the_timeout_and_the_extractive_answer_shown(
+    retriever: Retriever, tmp_path: Path
+) -> None:
+    """A model still streaming at timeout_s is stopped there; the notice names the limit it ran past."""
+    client = FakeLlama(delay=0.2, repeats=20)  # 8 s if nothing stops it
+    answerer = local_answerer(retriever, tmp_path, client, timeout_s=0.5)
+    started = time.monotonic()
+    ans = answerer.answer(FINE_Q)
+    assert time.monotonic() - started < 3.0
+    assert client.closed and not client.finished
+    extractive = Answerer(retriever.settings, retriever).answer(FINE_Q)
+    assert ans.engine == "extractive" and ans.text == extractive.text and ans.citations == extractive.citations
+    assert "The local LLM (fake.gguf) took longer than 0.5 s and was stopped (GOVQA_LLM__TIMEOUT_S)" in ans.notice
+
+
+def test_a_local_model_within_the_timeout_answers(retriever: Retriever, tmp_path: Path) -> None:
+    """A model that finishes before timeout_s is shown as usual, its quote verified, with no notice."""
+    client = FakeLlama(delay=0.01)
+    ans = local_answerer(retriever, tmp_path, client, timeout_s=5).answer(FINE_Q)
+    assert client.finished
+    assert ans.engine == "local LLM (fake.gguf)" and not ans.notice
+    assert ans.text == "- The first passage answers it. [1]" and len(ans.citations) == 1
+
+
+def test_a_non_streaming_call_is_stopped_at_the_timeout_too(retriever: Retriever, tmp_path: Path) -> None:
+    """`invoke` (no streaming asked for) raises LLMTimeoutError at timeout_s and stops the model."""
+    client = FakeLlama(delay=0.2, repeats=20)
+    chat = local_answerer(retriever, tmp_path, client, timeout_s=0.5).llm
+    started = time.monotonic()
+    with pytest.raises(LLMTimeoutError, match=r"took longer than 0\.5 s"):
+        chat.invoke('What fine applies? <passage n="1">An operator who fails to register a robot</passage>')
+    assert time.monotonic() - started < 3.0
+    assert client.closed and not client.finished
 
 
 # ---------------------------------------------------------------- the real packaged model

@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # the names as the type checker sees them; at run time they l
         IndexMissingError,
         IndexStateError,
         LLMError,
+        LLMTimeoutError,
         PromptError,
         QuestionError,
         SourceError,
@@ -74,6 +75,7 @@ _EXPORTS = {
     "QuestionError": "govqa.errors",
     "PromptError": "govqa.errors",
     "LLMError": "govqa.errors",
+    "LLMTimeoutError": "govqa.errors",
     # corpus
     "Manifest": "govqa.corpus",
     "load_manifest": "govqa.corpus",
@@ -125,6 +127,7 @@ __all__ = [
     "IndexMissingError",
     "IndexStateError",
     "LLMError",
+    "LLMTimeoutError",
     "Manifest",
     "Passage",
     "PromptError",

@@ -12,6 +12,7 @@
     │   └── IndexMismatchError
     ├── QuestionError            the user's question cannot be answered as asked
     └── LLMError                 the configured LLM backend cannot be built or reached
+        └── LLMTimeoutError          the model was stopped after GOVQA_LLM__TIMEOUT_S
 
 The CLI prints these without a traceback and exits non-zero; the app shows them with st.error.
 """
@@ -73,3 +74,14 @@ class PromptError(ConfigError):
 
 class LLMError(GovQAError):
     """The LLM backend cannot be built (missing extra, model file) or did not answer."""
+
+
+class LLMTimeoutError(LLMError):
+    """The model was still generating when `settings.llm.timeout_s` ran out, and was stopped."""
+
+    def __init__(self, timeout_s: float) -> None:
+        super().__init__(
+            f"The model took longer than {timeout_s:g} s and was stopped; raise GOVQA_LLM__TIMEOUT_S, "
+            "lower GOVQA_LLM__PASSAGES or GOVQA_LLM__MAX_TOKENS, or use a smaller model."
+        )
+        self.timeout_s = timeout_s

@@ -8,7 +8,7 @@
                                              ▼
               each line checked (govqa.answering.verify) ─► verified lines with citations built from provenance
                                              │
-                      nothing verified / model failed ─► the extractive answer, and a notice saying why
+                      nothing verified / model failed or timed out ─► the extractive answer, and a notice saying why
 
 Only verified quotes are ever shown: citations are built from the passages' records at the offsets where
 each quote was found, never from the model's text.
@@ -28,6 +28,7 @@ from govqa.answering.extractive import NOT_LEGAL_ADVICE, REFUSAL, Answerer, Quot
 from govqa.answering.llm import build_chat_model, describe
 from govqa.answering.prompts import LLM_MODES, PassageView, PromptSet, load_prompts
 from govqa.answering.verify import Checked, Line, check_line, check_output, withhold_instructions
+from govqa.errors import LLMTimeoutError
 from govqa.records import Answer, Passage
 from govqa.search.retriever import Filters, Retriever
 from govqa.settings import Settings
@@ -86,6 +87,12 @@ class LLMAnswerer(Answerer):
         started = time.perf_counter()
         try:
             output, first_token = self._generate(messages, passages, on_line)
+        except LLMTimeoutError as exc:  # the backend stopped the model at settings.llm.timeout_s
+            return replace(
+                base,
+                notice=f"The {self.engine} took longer than {exc.timeout_s:g} s and was stopped "
+                "(GOVQA_LLM__TIMEOUT_S); this is the extractive answer.",
+            )
         except Exception as exc:  # any backend failure (connection, timeout, model error) falls back
             return replace(
                 base,

