@@ -50,6 +50,10 @@ test: install-llm browser
 test-fast: install
 	$(BIN)/python -m pytest -m "not slow and not llm" -q
 
+# Only the tests that run the real packaged local model (loads 1.1 GB; minutes on 2 cores).
+test-llm: install-llm
+	$(BIN)/python -m pytest -m llm
+
 lint: install
 	$(BIN)/ruff check src tests app.py pages bench
 	$(BIN)/ruff format --check src tests app.py pages bench
