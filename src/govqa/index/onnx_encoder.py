@@ -18,7 +18,6 @@ import hashlib
 import json
 import logging
 import os
-import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from govqa.errors import ConfigError
+from govqa.index.onnx_export import export_once, open_session, trace
 
 log = logging.getLogger(__name__)
 
@@ -78,28 +78,14 @@ def exported_model(model_dir: Path, onnx_dir: Path) -> Path:
     """The optimised ONNX file of the model in `model_dir`, exported into `onnx_dir` on first use."""
     config = check_exportable(model_dir)
     target = onnx_dir / f"{model_dir.parent.name}-{model_dir.name}-{_weights_digest(model_dir)}.onnx"
-    if target.is_file():
-        return target
-    raw = target.with_suffix(f".{os.getpid()}.raw")
-    tmp = target.with_suffix(f".{os.getpid()}.tmp")
-    log.info("Exporting %s to ONNX once (a few seconds): %s", model_dir, target)
-    try:
-        onnx_dir.mkdir(parents=True, exist_ok=True)
-        _export(model_dir, raw)
-        _optimise(raw, tmp, config)
-        os.replace(tmp, target)  # atomic: a concurrent process sees no file or a whole one
-    except ConfigError:
-        raise
-    except Exception as exc:  # torch and onnx raise many types; the fix is the same
-        raise ConfigError(
-            f"Exporting {model_dir} to ONNX failed ({type(exc).__name__}: {exc}); "
-            "set GOVQA_EMBEDDING__ONNX_DIR to a writable folder, or GOVQA_EMBEDDING__BACKEND=torch to embed "
-            "with sentence-transformers instead."
-        ) from exc
-    finally:
-        raw.unlink(missing_ok=True)
-        tmp.unlink(missing_ok=True)
-    return target
+    return export_once(
+        target,
+        lambda raw: _export(model_dir, raw),
+        num_heads=int(config["num_attention_heads"]),
+        hidden=int(config["hidden_size"]),
+        fix="set GOVQA_EMBEDDING__ONNX_DIR to a writable folder, or GOVQA_EMBEDDING__BACKEND=torch to embed with "
+        "sentence-transformers instead.",
+    )
 
 
 def _export(model_dir: Path, out: Path) -> None:
@@ -122,43 +108,13 @@ def _export(model_dir: Path, out: Path) -> None:
             ).last_hidden_state
 
     names = ["input_ids", "attention_mask", "token_type_ids"]
-    example = tuple(torch.ones((2, 8), dtype=torch.long) for _ in names)
-    with warnings.catch_warnings(), torch.no_grad():
-        # The tracer warns that Python conditions become constants; they depend on no input shape here,
-        # and tests/test_onnx_embedding.py checks the exported vectors against sentence-transformers.
-        warnings.simplefilter("ignore")
-        torch.onnx.export(
-            LastHiddenState(),
-            example,
-            str(out),
-            input_names=names,
-            output_names=["last_hidden_state"],
-            dynamic_axes={n: {0: "batch", 1: "tokens"} for n in [*names, "last_hidden_state"]},
-            opset_version=17,
-            dynamo=False,
-        )
-
-
-def _optimise(raw: Path, out: Path, config: dict[str, Any]) -> None:
-    from onnxruntime.transformers import optimizer
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # fusion progress notes; the result is checked by the tests
-        model = optimizer.optimize_model(
-            str(raw),
-            model_type="bert",
-            num_heads=int(config["num_attention_heads"]),
-            hidden_size=int(config["hidden_size"]),
-            opt_level=1,  # graph fusions only: the file stays portable across CPUs
-        )
-        model.save_model_to_file(str(out))
+    trace(LastHiddenState(), tuple(torch.ones((2, 8), dtype=torch.long) for _ in names), names, out)
 
 
 class OnnxEncoder:
     """Tokenise, run the exported model, mean-pool over real tokens, L2-normalise."""
 
     def __init__(self, model_dir: Path, onnx_dir: Path, threads: int = 0) -> None:
-        import onnxruntime as ort
         from tokenizers import Tokenizer
 
         path = exported_model(model_dir, onnx_dir)
@@ -167,16 +123,7 @@ class OnnxEncoder:
         self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self.tokenizer.enable_truncation(max_tokens)
         self.tokenizer.enable_padding()
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        # Idle workers must not spin: between question embeddings the same two cores run numpy and BM25.
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        try:
-            self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
-        except Exception as exc:  # a damaged file: export again next time
-            path.unlink(missing_ok=True)
-            raise ConfigError(f"The exported model {path} is unreadable ({exc}); it was removed, run again.") from exc
+        self.session = open_session(path, threads)
         self.dim = int(self.session.get_outputs()[0].shape[-1])
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:

@@ -1,0 +1,89 @@
+"""What both ONNX encoders share: exporting a BERT once (traced by torch, fused by ONNX Runtime's optimizer)
+into a file written atomically, and opening it in a session that does not spin between calls."""
+
+from __future__ import annotations
+
+import logging
+import os
+import warnings
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from govqa.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+
+def export_once(target: Path, build: Callable[[Path], None], *, num_heads: int, hidden: int, fix: str) -> Path:
+    """`target`, built on first use: `build(raw)` writes the traced graph, which is fused into `target`.
+
+    The file is written under a temporary name and renamed, so a concurrent process sees no file or a whole
+    one. Any failure is a ConfigError that ends with `fix`."""
+    if target.is_file():
+        return target
+    raw = target.with_suffix(f".{os.getpid()}.raw")
+    tmp = target.with_suffix(f".{os.getpid()}.tmp")
+    log.info("Exporting an embedding model to ONNX once: %s", target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        build(raw)
+        optimise_bert(raw, tmp, num_heads=num_heads, hidden=hidden)
+        os.replace(tmp, target)
+    except ConfigError:
+        raise
+    except Exception as exc:  # torch and onnx raise many types; the fix is the same
+        raise ConfigError(f"Exporting {target.name} to ONNX failed ({type(exc).__name__}: {exc}); {fix}") from exc
+    finally:
+        raw.unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
+    return target
+
+
+def trace(module: Any, example: tuple[Any, ...], input_names: Sequence[str], out: Path) -> None:
+    """Export a torch module returning the last hidden state, with batch and token axes left dynamic."""
+    import torch
+
+    names = list(input_names)
+    with warnings.catch_warnings(), torch.no_grad():
+        # The tracer warns that Python conditions become constants; they depend on no input shape here,
+        # and the tests check the exported vectors against each model's reference encoder.
+        warnings.simplefilter("ignore")
+        torch.onnx.export(
+            module,
+            example,
+            str(out),
+            input_names=names,
+            output_names=["last_hidden_state"],
+            dynamic_axes={n: {0: "batch", 1: "tokens"} for n in [*names, "last_hidden_state"]},
+            opset_version=17,
+            dynamo=False,
+        )
+
+
+def optimise_bert(raw: Path, out: Path, *, num_heads: int, hidden: int) -> None:
+    """Fuse attention, LayerNorm and GELU (graph fusions only: the file stays portable across CPUs)."""
+    from onnxruntime.transformers import optimizer
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # fusion progress notes; the result is checked by the tests
+        model = optimizer.optimize_model(
+            str(raw), model_type="bert", num_heads=num_heads, hidden_size=hidden, opt_level=1
+        )
+        model.save_model_to_file(str(out))
+
+
+def open_session(path: Path, threads: int) -> Any:
+    """An ONNX Runtime session on the CPU; a damaged file is removed (exported again next time)."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    # Idle workers must not spin: between question embeddings the same two cores run numpy and BM25.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    try:
+        return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    except Exception as exc:
+        path.unlink(missing_ok=True)
+        raise ConfigError(f"The exported model {path} is unreadable ({exc}); it was removed, run again.") from exc
