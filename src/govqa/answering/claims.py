@@ -16,7 +16,7 @@ def missing_figures(claim: str, evidence_text: str) -> list[str]:
     return [n for n in FIGURE.findall(claim) if n.replace(",", "") not in evidence]
 
 
-_NEGATION = re.compile(r"\b(no|not|never|none|without|only|neither|nor|cannot)\b|ない|ません|なし", re.I)
+NEGATION = re.compile(r"\b(no|not|never|none|without|only|neither|nor|cannot)\b|ない|ません|なし", re.I)
 
 
 def judge_claim(claim: str, quotes: Sequence[Quote], idf: dict[str, float]) -> tuple[Verdict | None, str]:
@@ -28,8 +28,8 @@ def judge_claim(claim: str, quotes: Sequence[Quote], idf: dict[str, float]) -> t
     cover = coverage(claim, [best.passage], idf)
     if cover < 0.3:
         return None, f"The closest passage covers {cover:.0%} of the claim's terms."
-    claim_neg = bool(_NEGATION.search(claim))
-    quote_neg = bool(_NEGATION.search(best.text))
+    claim_neg = bool(NEGATION.search(claim))
+    quote_neg = bool(NEGATION.search(best.text))
     if claim_neg == quote_neg:
         return "supported", f"{best.passage.chunk.locator} states the claim's terms with the same polarity."
     return "refuted", f"{best.passage.chunk.locator} states the claim's terms with the opposite polarity."

@@ -14,12 +14,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Literal
 
-from govqa.answering.claims import judge_claim, missing_figures
+from govqa.answering.absence import Absence, absent_role
+from govqa.answering.claims import NEGATION, judge_claim, missing_figures
 from govqa.answering.quotes import Quote, SentenceScorer, best_quotes, cosine_scorer, coverage, in_passage_order
 from govqa.answering.refusal import refusal_reason, unknown_names
 from govqa.records import Answer, Citation, Passage, Verdict
 from govqa.search.query import check_question
 from govqa.search.retriever import Filters, Retriever, build_retriever
+from govqa.search.routing import question_language
 from govqa.settings import Settings, settings_hash
 from govqa.text import DEFINING_SENTENCE
 
@@ -189,10 +191,29 @@ class Answerer:
     def _expanded(self, question: str) -> str:
         return f"{question} {self.retriever.glossary.expansion(question)}"
 
+    def _absent(self, question: str, mode: str, absence: Absence, passages: Sequence[Passage]) -> Answer:
+        """ "No": the named laws have no provision of the kind asked about; their closest provisions follow. A
+        claim that such a provision exists is refuted; one that says it is missing is supported."""
+        japanese = question_language(question) == "ja"
+        statement = absence.statement(japanese)
+        ids = {d.id for d in absence.documents}
+        top = [p for p in passages if p.chunk.doc_id in ids][: self.settings.answer.passages]
+        quotes = in_passage_order(self._quotes(self._expanded(question), top, self.settings.answer.max_quotes), top)
+        closest = "最も近い規定:" if japanese else "The closest provisions:"
+        if mode != "claim":
+            intro = f"{'いいえ。' if japanese else 'No: '}{statement} {closest}"
+            return self._compose(question, mode, quotes, passages, intro=intro)
+        verdict: Verdict = "supported" if NEGATION.search(question) else "refuted"
+        verb = {"supported": "support", "refuted": "contradict"}[verdict]
+        intro = f"The texts {verb} the claim: {statement} {closest}"
+        return self._compose(question, mode, quotes, passages, intro=intro, verdict=verdict, reason=statement)
+
     def _ask(self, question: str, filters: Filters) -> Answer:
         if _WANTS_QUOTE.search(question):
             return replace(self._quote(question, filters), mode="ask")
         passages = self.retriever.retrieve(question, filters)
+        if absence := absent_role(question, self.retriever, filters):
+            return self._absent(question, "ask", absence, passages)
         if not self.confident(question, passages):
             return self._refusal(question, "ask", passages)
         defines = any("definition" in p.scores for p in passages[:3])
@@ -216,6 +237,8 @@ class Answerer:
 
     def _claim(self, question: str, filters: Filters) -> Answer:
         passages = self.retriever.retrieve(question, filters)
+        if absence := absent_role(question, self.retriever, filters):
+            return self._absent(question, "claim", absence, passages)
         if not self.confident(question, passages):
             return self._refusal(question, "claim", passages, verdict="not_addressed")
         top = passages[: self.settings.answer.passages]

@@ -1,0 +1,109 @@
+"""Role absence: a question about a kind of provision that the laws it names do not have gets a "no" that says
+what was checked, and a claim that asserts such a provision is refuted; silence is never read into guidance,
+a jurisdiction-wide question or an index without roles."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from fixture_index import build_retriever
+
+from govqa.answering.absence import absent_role
+from govqa.answering.extractive import Answerer
+from govqa.search.intents import asked_roles
+from govqa.search.retriever import Retriever
+
+
+@pytest.fixture(scope="module")
+def retriever(tmp_path_factory: pytest.TempPathFactory) -> Retriever:
+    """The fixture corpus: the Robot Safety Act 2027 has penalties; the Japan Robot Act (ja + en) has none."""
+    return build_retriever(tmp_path_factory.mktemp("absence"))
+
+
+@pytest.fixture(scope="module")
+def answerer(retriever: Retriever) -> Answerer:
+    return Answerer(retriever.settings, retriever)
+
+
+@pytest.mark.parametrize(
+    ("question", "roles"),
+    [
+        ("Does the Act impose fines on operators?", ["enforcement"]),
+        ("What penalties apply?", ["enforcement"]),
+        ("Can regulators sanction a provider?", ["enforcement"]),
+        ("この法律に罰則はありますか", ["enforcement"]),
+        ("과태료가 있습니까?", ["enforcement"]),
+        ("How do I fine-tune a model under the Act?", []),
+        ("Does fine tuning count as placing on the market?", []),
+        ("Is fine-grained logging required?", []),
+        ("Who must register a robot?", []),
+    ],
+)
+def test_questions_asking_about_penalties_are_recognised(question: str, roles: list[str]) -> None:
+    """Fines, penalties and sanctions (ja, ko too) ask for enforcement provisions; fine-tuning does not."""
+    assert asked_roles(question) == roles
+
+
+def test_a_law_without_penalties_answers_no_and_names_what_was_checked(answerer: Answerer) -> None:
+    """Asked about penalties in the Japan Robot Act, the answer says no, names both texts checked, and quotes
+    the act's own provisions."""
+    ans = answerer.answer("Does the Japan Robot Act impose fines on operators?")
+    first = ans.text.splitlines()[0]
+    assert first.startswith("No: The indexed text of ") and "contains no provision on penalties or fines" in first
+    assert "Japan Robot Act (EN)" in first and "ロボット安全法" in first
+    assert ans.citations and {c.doc_id for c in ans.citations} <= {"fx-jp-robot-en", "fx-jp-robot-ja"}
+    assert not ans.refused
+
+
+def test_a_japanese_question_gets_a_japanese_no(answerer: Answerer) -> None:
+    """The finding is framed in Japanese for a Japanese question."""
+    ans = answerer.answer("Japan Robot Act に罰則はありますか")
+    assert ans.text.startswith("いいえ。索引にある") and "罰則・過料の規定がありません" in ans.text
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("The Japan Robot Act lets regulators fine operators.", "refuted"),
+        ("The Japan Robot Act has no penalties.", "supported"),
+    ],
+)
+def test_a_claim_about_missing_penalties_gets_a_verdict_with_its_reason(
+    answerer: Answerer, claim: str, verdict: str
+) -> None:
+    """A claim that the law fines is refuted, one that it has no penalties is supported, both saying why."""
+    ans = answerer.answer(claim, mode="claim")
+    assert ans.verdict == verdict
+    assert "contains no provision on penalties or fines" in ans.verdict_reason
+    assert ans.citations
+
+
+def test_a_law_with_penalties_is_not_said_to_lack_them(answerer: Answerer, retriever: Retriever) -> None:
+    """The Robot Safety Act 2027 has a fine: no absence, and the claim is not refuted on that ground."""
+    assert absent_role("Does RSA 2027 impose fines on operators?", retriever) is None
+    ans = answerer.answer("RSA 2027 lets regulators fine operators.", mode="claim")
+    assert "contains no provision" not in ans.verdict_reason
+
+
+def test_guidance_and_questions_without_a_named_law_say_nothing_about_absence(retriever: Retriever) -> None:
+    """Silence is read only into laws the question names: not guidance, not a question naming no text."""
+    assert absent_role("Do the Data Guidelines impose fines?", retriever) is None
+    assert absent_role("Are there fines for robots?", retriever) is None
+
+
+def test_an_index_without_roles_says_nothing_about_absence(retriever: Retriever) -> None:
+    """Chunks indexed before roles were tagged carry none: that is no evidence of a missing provision."""
+    original = retriever.chunks
+    try:
+        retriever.chunks = [dataclasses.replace(c, roles=()) for c in original]  # chunks are frozen records
+        assert absent_role("Does the Japan Robot Act impose fines on operators?", retriever) is None
+    finally:
+        retriever.chunks = original
+
+
+def test_the_fixture_laws_carry_the_roles_the_rule_reads(retriever: Retriever) -> None:
+    """The rule's premise on the fixture: the 2027 act has an enforcement chunk, the Japan Robot Act none."""
+    roles = {(c.doc_id, r) for c in retriever.chunks for r in c.roles}
+    assert ("fx-robot-act-2027", "enforcement") in roles
+    assert not {d for d, r in roles if r == "enforcement"} & {"fx-jp-robot-en", "fx-jp-robot-ja"}
