@@ -159,6 +159,15 @@ def test_applies_lists_the_aspects_and_ends_with_the_disclaimer(answerer: Answer
     assert any(c.locator.startswith("Article 4") for c in ans.citations)
 
 
+@pytest.mark.parametrize("mode", ["ask", "applies", "compare", "claim", "quote"])
+def test_every_mode_refuses_a_law_the_corpus_never_mentions(answerer: Answerer, mode: str) -> None:
+    """A question about a law that is not in the corpus is refused in every mode, not answered from others."""
+    ans = answerer.answer(
+        "Does Canada's Artificial Intelligence and Data Act apply to our robots in Japan too?", mode=mode
+    )
+    assert ans.refused and not ans.citations
+
+
 @pytest.mark.parametrize("question", ["", "   ", "\n\t"])
 def test_empty_questions_raise_a_question_error(answerer: Answerer, question: str) -> None:
     """An empty question is refused with a QuestionError, not answered."""

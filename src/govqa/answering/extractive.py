@@ -278,6 +278,11 @@ class Answerer:
         return list(groups.items())
 
     def _applies(self, question: str, filters: Filters) -> Answer:
+        # The same gate as every other mode: a law or body the corpus never mentions is refused, not answered
+        # with another jurisdiction's scope clauses.
+        found = self.retriever.retrieve(question, filters)
+        if not self.confident(question, found):
+            return self._refusal(question, "applies", found)
         lines: list[str] = []
         quotes: list[Quote] = []
         passages: list[Passage] = []
