@@ -163,3 +163,42 @@ def test_glossary_files(tmp_path: Path) -> None:
     (tmp_path / "bad.toml").write_text("[terms\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"bad\.toml"):
         Glossary.load(tmp_path / "bad.toml")
+
+
+def _manifest_router() -> tuple[Router, dict[str, tuple[str, ...]], dict[str, str]]:
+    from govqa.corpus import load_manifest
+    from govqa.settings import Settings
+
+    manifest = load_manifest(Settings().manifest)
+    router = Router(manifest.documents, manifest.jurisdiction_words)
+    return router, manifest.jurisdiction_words, {d.id: d.jurisdiction for d in manifest.documents}
+
+
+_ROUTER, _WORDS, _JURISDICTION = _manifest_router()
+
+
+@pytest.mark.parametrize(
+    ("code", "question"),
+    [
+        (code, template.format(word=word))
+        for code, words in _WORDS.items()
+        for word in words
+        for template in (
+            ["{word}のAI法の目的は何ですか"]
+            if not word.isascii()
+            else ["What does {word}'s AI Act require?", "{word} AI Act: who must comply?"]
+        )
+    ],
+)
+def test_a_jurisdiction_word_keeps_a_generic_name_in_its_jurisdiction(code: str, question: str) -> None:
+    """ "Japan's AI Act", "Colorado AI Act", 「日本のAI法」: every jurisdiction of the manifest keeps the question
+    within its own texts instead of the text whose alias the generic name happens to be."""
+    route = _ROUTER.route(question)
+    assert route.doc_ids, question
+    assert {_JURISDICTION[d] for d in route.doc_ids} == {code}, (question, route)
+
+
+def test_a_jurisdiction_word_elsewhere_in_the_question_does_not_reroute() -> None:
+    """ "Does the EU AI Act apply to Japanese companies?" is about the EU act: the word is not bound to the name."""
+    route = _ROUTER.route("Does the EU AI Act apply to Japanese companies?")
+    assert route.by == "alias" and {_JURISDICTION[d] for d in route.doc_ids} == {"EU"}

@@ -19,6 +19,11 @@ from govqa.text import fold
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
+# What may stand between a jurisdiction word and the name it qualifies: "Japan's", "Japanese", "Colorado's new",
+# 「日本の」.
+_BINDS = re.compile(r"(?:['’]s|s['’])?\s*(?:(?:new|own|national|federal|state|first)\s+)?|の")
+
+
 def _pattern(term: str) -> re.Pattern[str]:
     norm = re.escape(fold(term)).replace(r"\ ", r"\s+")
     if _CJK.search(term):
@@ -53,6 +58,22 @@ class Router:
             h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)
         ]
 
+    def _unbound(
+        self, hits: list[tuple[int, int, str, str]], jhits: list[tuple[int, int, str, str]], text: str
+    ) -> tuple[list[tuple[int, int, str, str]], set[str]]:
+        """Alias matches, less those a jurisdiction word binds to another jurisdiction, and the jurisdictions
+        that took them: in "Japan's AI Act" or "Colorado AI Act" the generic name ("AI Act", an alias of the
+        EU's act) belongs to Japan or Colorado, so the question is routed within that jurisdiction instead."""
+        jurisdiction = {d.id: d.jurisdiction for d in self.documents}
+        kept, rebound = [], set()
+        for hit in hits:
+            bound = [j[3] for j in jhits if j[1] <= hit[0] and _BINDS.fullmatch(text[j[1] : hit[0]])]
+            if bound and jurisdiction.get(hit[3]) not in bound:
+                rebound.update(bound)
+                continue
+            kept.append(hit)
+        return kept, rebound
+
     def known_spans(self, question: str) -> list[tuple[int, int]]:
         """Spans of the normalised question that name a document or a jurisdiction."""
         text = fold(question)
@@ -62,16 +83,19 @@ class Router:
     def route(self, question: str) -> Route:
         text = fold(question)
         hits = [(m.start(), m.end(), term, doc_id) for rx, term, doc_id in self._aliases for m in rx.finditer(text)]
-        hits = self._longest(hits)
+        jhits = self._longest(
+            [(m.start(), m.end(), w, code) for rx, w, code in self._jurisdictions for m in rx.finditer(text)]
+        )
+        hits, rebound = self._unbound(self._longest(hits), jhits, text)
         if hits:
-            ids = tuple(dict.fromkeys(h[3] for h in hits))
+            rebound_ids = [d.id for d in self.documents if d.jurisdiction in rebound]
+            ids = tuple(dict.fromkeys([*(h[3] for h in hits), *rebound_ids]))
             owners: dict[str, set[str]] = {}
             for _, term, doc_id in self._aliases:
                 owners.setdefault(fold(term), set()).add(doc_id)
             named = tuple(dict.fromkeys(h[3] for h in hits if len(owners[fold(h[2])]) == 1))
             return Route(ids, "alias", tuple(dict.fromkeys(h[2] for h in hits)), named)
-        jhits = [(m.start(), m.end(), w, code) for rx, w, code in self._jurisdictions for m in rx.finditer(text)]
-        codes = {h[3] for h in self._longest(jhits)}
+        codes = {h[3] for h in jhits}
         if codes:
             ids = tuple(d.id for d in self.documents if d.jurisdiction in codes)
             return Route(ids, "jurisdiction", tuple(sorted(codes)))
