@@ -27,22 +27,22 @@ def answerer(retriever: Retriever) -> Answerer:
 
 
 @pytest.mark.parametrize(
-    ("question", "roles"),
+    ("question", "asks"),
     [
-        ("Does the Act impose fines on operators?", ["enforcement"]),
-        ("What penalties apply?", ["enforcement"]),
-        ("Can regulators sanction a provider?", ["enforcement"]),
-        ("この法律に罰則はありますか", ["enforcement"]),
-        ("과태료가 있습니까?", ["enforcement"]),
-        ("How do I fine-tune a model under the Act?", []),
-        ("Does fine tuning count as placing on the market?", []),
-        ("Is fine-grained logging required?", []),
-        ("Who must register a robot?", []),
+        ("Does the Act impose fines on operators?", True),
+        ("What penalties apply?", True),
+        ("Can regulators sanction a provider?", True),
+        ("この法律に罰則はありますか", True),
+        ("과태료가 있습니까?", True),
+        ("How do I fine-tune a model under the Act?", False),
+        ("Does fine tuning count as placing on the market?", False),
+        ("Is fine-grained logging required?", False),
+        ("Who must register a robot?", False),
     ],
 )
-def test_questions_asking_about_penalties_are_recognised(question: str, roles: list[str]) -> None:
+def test_questions_asking_about_penalties_are_recognised(question: str, asks: bool) -> None:
     """Fines, penalties and sanctions (ja, ko too) ask for enforcement provisions; fine-tuning does not."""
-    assert asked_roles(question) == roles
+    assert ("enforcement" in asked_roles(question)) is asks
 
 
 def test_a_law_without_penalties_answers_no_and_names_what_was_checked(answerer: Answerer) -> None:

@@ -41,7 +41,7 @@ class Absence:
 
 def absent_role(question: str, retriever: Retriever, filters: Filters | None = None) -> Absence | None:
     """The first role the question asks about that the laws it names lack entirely, or None."""
-    roles = asked_roles(question)
+    roles = [role for role in asked_roles(question) if role in ROLE_NAMES]
     if not roles:
         return None
     route = retriever.router.route(question)

@@ -74,7 +74,10 @@ class DefinitionIndex:
         """Ids of the chunks of `doc_ids` that define or gloss a term the question quotes and asks about."""
         if not ASKS_DEFINITION.search(question):
             return []
-        terms = quoted_terms(question)
+        return self.defining_terms(quoted_terms(question), doc_ids)
+
+    def defining_terms(self, terms: Sequence[str], doc_ids: Sequence[str]) -> list[str]:
+        """Ids of the chunks of `doc_ids` that define or gloss one of `terms`."""
         if not terms:
             return []
         patterns = definition_patterns(terms)

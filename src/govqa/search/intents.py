@@ -1,27 +1,87 @@
 """What kind of provision a question asks about, as the roles chunks carry (see documents/roles.py).
 
-Only intents whose words are unambiguous across the corpus are listed; a question matches none of them more
-often than it matches a wrong one. Words that only look alike are excluded where they are common in AI texts:
-"fine-tune"/"fine-grained" are not fines, and "law enforcement" is a user of AI, not a sanction.
+One table, `INTENTS`: a role → the question wordings (English, Japanese, Korean) that ask for it. It follows
+how laws are written, not any question set: "what does X mean" is answered by a definitions article, "who
+does it apply to" by a scope article (or the definitions of the parties), "when" by the entry-into-force and
+transitional provisions, "is there a fine" by the penalties chapter, "is it binding" by a statement of legal
+nature, "must we" by an obligation, "is it banned" by a prohibition.
+
+Words that only look alike are excluded where they are common in AI texts: "fine-tune"/"fine-grained" are not
+fines, "law enforcement" is a user of AI, not a sanction, and "when" inside a scenario ("when we deploy…")
+asks no date (only "when does/will/is/did …" and "what date/deadline" do).
+
+`asked_roles` is evidence for retrieval (a ranked list of its own, weighed in the fusion); `ABSENCE_NAMES`
+lists the roles whose absence from a whole law is itself an answer (see answering/absence.py).
 """
 
 from __future__ import annotations
 
 import re
 
-# Penalties, fines and sanctions, in English, Japanese and Korean.
+_I = re.I
+
+# Penalties, fines and sanctions, and enforcing them.
 _ENFORCEMENT = re.compile(
     r"\b(?:fin(?:e|es|ed|ing)|penalt(?:y|ies)|penali[sz]\w*|sanction(?:s|ed)?|punish\w*|punitive)\b"
     r"(?![-‐]\w|\s+tun\w*|\s+grain\w*)"
+    r"|\benforc(?:e|es|ed|ing)\b(?!\s+agenc)|(?<!law\s)\benforcement\b(?!\s+(?:agenc|authorit|purpos))"
     r"|罰則|罰金|過料|処罰|制裁|벌칙|과태료|벌금|처벌",
-    re.I,
+    _I,
 )
 
-INTENTS: dict[str, re.Pattern[str]] = {"enforcement": _ENFORCEMENT}
-# How an answer names a role that a text lacks, in English and Japanese.
-ROLE_NAMES = {"enforcement": ("provision on penalties or fines", "罰則・過料の規定")}
+INTENTS: dict[str, re.Pattern[str]] = {
+    "definition": re.compile(
+        r"\b(?:define[sd]?|definition|meaning|what (?:is|are) meant by|what (?:does|do) .{1,60}\bmean"
+        r"|what counts as|what (?:is|are) (?:an?|the)\s+['‘\"“])"
+        r"|定義|とは|意味|정의|(?:이)?란\s|뜻",
+        _I,
+    ),
+    "scope": re.compile(
+        r"\b(?:appl(?:y|ies)\s+to|apply\b|covered|cover(?:s)?\s|subject to|in scope|scope"
+        r"|outside (?:the|of)|extraterritorial|who (?:is|are|does|do)\b)"
+        r"|適用|対象|範囲|적용|대상",
+        _I,
+    ),
+    "exclusion": re.compile(
+        r"\b(?:exempt\w*|exclu\w+|exception\w*|carve[- ]?outs?|(?:does|do) not apply)\b"
+        r"|適用除外|除外|例外|적용\s*제외|예외",
+        _I,
+    ),
+    "dates": re.compile(
+        r"\bwhen (?:does|do|did|will|is|are|was|were)\b|\b(?:take|took|takes) effect|effective"
+        r"|enter(?:s|ed)? into force|entry into force|deadline|timeline|what date|which date|from when"
+        r"|transition(?:al)? period|start(?:s)? to apply"
+        r"|施行|いつ|期限|期日|시행|언제",
+        _I,
+    ),
+    "enforcement": _ENFORCEMENT,
+    "legal_nature": re.compile(
+        r"\b(?:mandatory|binding|voluntary|legally (?:required|enforceable)|compulsory|obligatory|soft law)\b"
+        r"|法的拘束力|拘束力|任意|自主的|義務(?:的|化)|구속력|자율",
+        _I,
+    ),
+    "obligation": re.compile(
+        r"\b(?:must|obligations?|obliged|required|requirements?|dut(?:y|ies)|ha(?:ve|s) to|need(?:s)? to"
+        r"|responsib\w+)\b"
+        r"|義務|責務|しなければ|べき|의무|책무|하여야",
+        _I,
+    ),
+    "prohibition": re.compile(
+        r"\b(?:ban(?:s|ned)?|prohibit\w*|forbid\w*|forbidden|illegal|outlaw\w*|off[- ]limits|not allowed|allowed)\b"
+        r"|禁止|禁じ|許され|금지",
+        _I,
+    ),
+    "right": re.compile(
+        r"\b(?:right to|rights|remed(?:y|ies)|redress|complain\w*|compensat\w*|sue|appeal)\b|権利|請求|救済|권리|구제",
+        _I,
+    ),
+}
+# How an answer names a role that a whole law lacks, in English and Japanese: only the roles whose absence
+# is itself an answer (a statute without penalties is news; one without a "legal nature" statement is not).
+ABSENCE_NAMES = {"enforcement": ("provision on penalties or fines", "罰則・過料の規定")}
+ROLE_NAMES = ABSENCE_NAMES  # the name answering/absence.py reads
 
 
 def asked_roles(question: str) -> list[str]:
-    """The roles a question asks about (for now: enforcement), in the order of INTENTS."""
+    """The roles a question asks about, in the order of INTENTS."""
     return [role for role, pattern in INTENTS.items() if pattern.search(question)]

@@ -19,13 +19,14 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from govqa.corpus import Manifest, load_corpus
-from govqa.documents.locators import Ref, ref_of_locator, refs_in_question
+from govqa.documents.locators import Ref, ref_of_locator
 from govqa.documents.profiles import Profile, load_profile, unit_prior
 from govqa.index.embedders import build_embedders
 from govqa.index.lexical import LexicalIndex
 from govqa.index.pipeline import open_store
 from govqa.index.store import ChromaStore
 from govqa.records import Chunk, Document, Passage
+from govqa.search.analysis import QueryAnalysis, analyze
 from govqa.search.definitions import DefinitionIndex
 from govqa.search.fusion import (
     DEFINITION_BONUS,
@@ -38,8 +39,7 @@ from govqa.search.fusion import (
     collapse_duplicates,
     load_reranker,
 )
-from govqa.search.query import check_question, question_focus
-from govqa.search.routing import Glossary, Route, Router, preferred_language, question_language
+from govqa.search.routing import Glossary, Route, Router
 from govqa.search.scope import Filters, allowed_docs
 from govqa.settings import Settings
 
@@ -258,18 +258,24 @@ class Retriever:
 
     # ------------------------------------------------------------ main entry
 
-    def retrieve(self, question: str, filters: Filters | None = None, k: int | None = None) -> list[Passage]:
-        question = check_question(question)
+    def analyze(self, question: str) -> QueryAnalysis:
+        """The question read once (see search/analysis.py); QuestionError when empty or huge."""
+        return analyze(question, self.router, self.glossary)
+
+    def retrieve(
+        self, question: str | QueryAnalysis, filters: Filters | None = None, k: int | None = None
+    ) -> list[Passage]:
+        """The k best passages for a question (or its analysis), each with the scores that placed it."""
+        query = question if isinstance(question, QueryAnalysis) else self.analyze(question)
         k = k or self.settings.retrieval.k
-        route = self.router.route(question)
-        allowed = self.allowed_docs(filters or Filters(), route)
+        allowed = self.allowed_docs(filters or Filters(), query.route)
         if not allowed:
             return []
-        routed = [d for d in route.doc_ids if d in allowed]
-        cands = self._fuse(question, allowed, routed)
-        scores = self._score(question, cands, route, allowed, routed)
+        routed = [d for d in query.route.doc_ids if d in allowed]
+        cands = self._fuse(query, allowed, routed)
+        scores = self._score(query, cands, allowed, routed)
         pinned = {cid for cid, signals in cands.signals.items() if "lookup" in signals}
-        ranked = self._arrange(question, scores, route, allowed, k, pinned)
+        ranked = self._arrange(query, scores, allowed, k, pinned)
         passages = []
         for cid, score in ranked[:k]:
             chunk = self.chunks[self.by_id[cid]]
@@ -279,16 +285,15 @@ class Retriever:
             passages.append(Passage(chunk, score, signals, self.documents.get(chunk.doc_id)))
         return passages
 
-    def _fuse(self, question: str, allowed: list[str], routed: list[str]) -> Candidates:
+    def _fuse(self, query: QueryAnalysis, allowed: list[str], routed: list[str]) -> Candidates:
         """The ranked lists of every signal, fused by weighted reciprocal rank."""
         cfg = self.settings.retrieval
         n = cfg.candidates
         cands = Candidates()
-        gloss = self.glossary.expansion(question)
+        question, gloss, english = query.question, query.expansion, query.english
         # An English question is embedded once, with its synonyms; a Japanese or Korean one, which MiniLM
         # cannot read, is embedded as is (for its Latin words) and, below, by its glossary rendering.
-        english = question_language(question) == "en"
-        dense_text = f"{question} {gloss}".strip() if english else question
+        dense_text = query.dense_text
         cands.add("dense", self._dense("dense", dense_text, n, allowed), cfg.weight_dense, cfg.rrf_k)
         cands.add("multilingual", self._dense("multilingual", question, n, allowed), cfg.weight_multilingual, cfg.rrf_k)
         cands.add("e5", self._dense("e5", question, n, allowed), cfg.weight_e5, cfg.rrf_k)
@@ -297,7 +302,7 @@ class Retriever:
             cands.add("lexical_gloss", self._lexical(gloss, n, allowed), cfg.weight_lexical, cfg.rrf_k)
             if not english:
                 cands.add("dense_gloss", self._dense("dense", gloss, n, allowed), cfg.weight_dense, cfg.rrf_k)
-        focus = question_focus(question)
+        focus = query.focus
         if focus and english and cfg.weight_focus > 0:
             cands.add("dense_focus", self._dense("dense", focus, n, allowed), cfg.weight_focus, cfg.rrf_k)
             cands.add("lexical_focus", self._lexical(focus, n, allowed), cfg.weight_focus, cfg.rrf_k)
@@ -312,29 +317,30 @@ class Retriever:
         return cands
 
     def _score(
-        self, question: str, cands: Candidates, route: Route, allowed: list[str], routed: list[str]
+        self, query: QueryAnalysis, cands: Candidates, allowed: list[str], routed: list[str]
     ) -> dict[str, float]:
         """Fused scores × the unit's prior × the route boost, plus the lookup and definition bonuses."""
         scores = {cid: s * self.prior[self.by_id[cid]] for cid, s in cands.fused.items()}
         for cid in scores:
             if self.chunks[self.by_id[cid]].doc_id in routed:
                 scores[cid] *= self.settings.retrieval.route_boost
-        for cid, bonus in self._lookup(refs_in_question(question), allowed, route).items():
+        for cid, bonus in self._lookup(list(query.refs), allowed, query.route).items():
             scores[cid] = scores.get(cid, 0.0) + bonus
             cands.signals.setdefault(cid, {})["lookup"] = bonus
-        for cid in self.definitions.defining(question, routed or allowed):
+        defining = self.definitions.defining_terms(query.terms, routed or allowed) if query.asks_definition else []
+        for cid in defining:
             scores[cid] = scores.get(cid, 0.0) + DEFINITION_BONUS
             cands.signals.setdefault(cid, {})["definition"] = DEFINITION_BONUS
         return scores
 
     def _arrange(
-        self, question: str, scores: dict[str, float], route: Route, allowed: list[str], k: int, pinned: set[str]
+        self, query: QueryAnalysis, scores: dict[str, float], allowed: list[str], k: int, pinned: set[str]
     ) -> list[tuple[str, float]]:
         """The final order: reranked head, one copy of each edition, jurisdictions taking turns, parallel texts."""
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         head = _HEAD * k
         if self.reranker is not None:
-            ranked = self.reranker(question, ranked[:head], self.chunks, self.by_id, pinned) + ranked[head:]
+            ranked = self.reranker(query.question, ranked[:head], self.chunks, self.by_id, pinned) + ranked[head:]
         ranked = (
             collapse_duplicates(
                 ranked[:head],
@@ -344,8 +350,8 @@ class Retriever:
             )
             + ranked[head:]
         )
-        ranked = self._interleave(ranked, route)
-        return self._parallel(ranked[: _PARALLEL_HEAD * k], preferred_language(question), allowed)
+        ranked = self._interleave(ranked, query.route)
+        return self._parallel(ranked[: _PARALLEL_HEAD * k], query.reader_language, allowed)
 
 
 def build_retriever(

@@ -1,0 +1,100 @@
+"""Question intents → provision roles (search/intents.py) and the question-analysis record (search/analysis.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from govqa.documents.roles import ROLES
+from govqa.records import Document
+from govqa.search.analysis import analyze
+from govqa.search.intents import ABSENCE_NAMES, INTENTS, asked_roles
+from govqa.search.routing import Glossary, Router
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("What does 'provider' mean under the Act?", "definition"),
+        ("How is a deployer defined?", "definition"),
+        ("「個人関連情報」とは何ですか", "definition"),
+        ("'고영향 인공지능'의 정의는?", "definition"),
+        ("Who does the Act apply to?", "scope"),
+        ("Does the law cover companies outside the country?", "scope"),
+        ("この法律の適用対象は誰ですか", "scope"),
+        ("이 법의 적용 대상은?", "scope"),
+        ("Are there any exemptions for research?", "exclusion"),
+        ("適用除外はありますか", "exclusion"),
+        ("When does the Act take effect?", "dates"),
+        ("What is the deadline for compliance?", "dates"),
+        ("この法律はいつ施行されますか", "dates"),
+        ("이 법은 언제 시행됩니까?", "dates"),
+        ("Can regulators fine a company?", "enforcement"),
+        ("Who enforces the rules?", "enforcement"),
+        ("罰則はありますか", "enforcement"),
+        ("Is the framework mandatory?", "legal_nature"),
+        ("Are the guidelines legally binding?", "legal_nature"),
+        ("ガイドラインに法的拘束力はありますか", "legal_nature"),
+        ("What must a deployer do?", "obligation"),
+        ("事業者の責務は何ですか", "obligation"),
+        ("Is social scoring banned?", "prohibition"),
+        ("Is emotion recognition at work prohibited?", "prohibition"),
+        ("顔認識は禁止されていますか", "prohibition"),
+        ("Do people have a right to an explanation?", "right"),
+    ],
+)
+def test_intent_table_maps_question_wordings_to_roles(question: str, role: str) -> None:
+    """Each wording of the intent table (English, Japanese, Korean) asks for its provision role."""
+    assert role in asked_roles(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("How do I fine-tune a model?", "enforcement"),
+        ("Is law enforcement use of facial recognition covered?", "enforcement"),
+        ("When we deploy a chatbot, what must we disclose?", "dates"),
+        ("What is the purpose of the Act?", "definition"),
+        ("What are the transparency obligations?", "prohibition"),
+    ],
+)
+def test_words_that_only_look_alike_ask_for_no_role(question: str, role: str) -> None:
+    """Fine-tuning is no fine, law enforcement no sanction, a scenario's "when" no date."""
+    assert role not in asked_roles(question)
+
+
+def test_every_intent_and_absence_name_is_a_role_of_the_vocabulary() -> None:
+    """Intents only name roles chunks can carry; absence only speaks of roles the intents ask for."""
+    assert set(INTENTS) <= set(ROLES)
+    assert set(ABSENCE_NAMES) <= set(INTENTS)
+
+
+def _doc(doc_id: str, jurisdiction: str, short_title: str, aliases: tuple[str, ...] = ()) -> Document:
+    return Document(
+        id=doc_id,
+        title=short_title,
+        short_title=short_title,
+        jurisdiction=jurisdiction,
+        language="en",
+        aliases=aliases,
+    )
+
+
+def test_analysis_reads_the_question_once_into_one_record() -> None:
+    """Route, provision references, quoted terms, roles, language and the asking sentence come out together."""
+    router = Router(
+        [_doc("robot-act", "XX", "Robot Safety Act", ("RSA",)), _doc("other", "YY", "Other Code")],
+        {"XX": ("Robotland",)},
+    )
+    glossary = Glossary({}, {"robots": "robotic systems"})
+    query = analyze(
+        "We build robots for hospitals. Under the RSA, what does 'operator' mean in Article 3(2)?", router, glossary
+    )
+    assert query.route.doc_ids == ("robot-act",) and query.route.by == "alias"
+    assert [(r.kind, r.main, r.subs) for r in query.refs] == [("article", "3", ("2",))]
+    assert query.terms == ("operator",)
+    assert query.asks_definition and "definition" in query.roles
+    assert query.language == "en" and query.reader_language == "en"
+    assert query.focus.startswith("Under the RSA")
+    assert query.expansion == "robotic systems"
+    assert query.dense_text.endswith("robotic systems")
+    assert query.summary()["refs"] == ["article 3(2)"]
