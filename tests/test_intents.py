@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from fixture_index import build_retriever
 
 from govqa.documents.roles import ROLES
 from govqa.records import Document
 from govqa.search.analysis import analyze
 from govqa.search.intents import ABSENCE_NAMES, INTENTS, asked_roles
+from govqa.search.query import asked_terms
 from govqa.search.routing import Glossary, Router
 
 
@@ -98,3 +102,41 @@ def test_analysis_reads_the_question_once_into_one_record() -> None:
     assert query.expansion == "robotic systems"
     assert query.dense_text.endswith("robotic systems")
     assert query.summary()["refs"] == ["article 3(2)"]
+
+
+@pytest.mark.parametrize(
+    ("question", "terms"),
+    [
+        ("What is a deployer under the EU AI Act?", ["deployer"]),
+        (
+            "What does general-purpose AI model mean in the Act?",
+            ["general-purpose ai model", "general-purpose artificial intelligence model", "gpai model"],
+        ),
+        (
+            "What is the definition of high-impact AI under Korea's AI Basic Act?",
+            ["high-impact ai", "high-impact artificial intelligence"],
+        ),
+        ("How does the APPI define 個人関連情報 (personally referable information)?", ["個人関連情報"]),
+        ("AI推進法での人工知能関連技術の定義は？", ["人工知能関連技術"]),
+        ("What is meant by placing on the market?", ["placing on the market"]),
+        ("What does 'operator' mean?", ["operator"]),
+        ("What does the Act say about deepfakes?", []),
+    ],
+)
+def test_definition_questions_name_the_term_asked_about(question: str, terms: list[str]) -> None:
+    """The term of a definition question, quoted or not, with abbreviations spelt out ("AI" → "artificial
+    intelligence") so the texts' own wording is found."""
+    assert asked_terms(question) == terms
+
+
+def test_the_role_list_brings_the_provisions_of_the_kind_asked_about(tmp_path: Path) -> None:
+    """Asked about sanctions (a word the text never uses), the routed law's penalty article comes first by its
+    role; with the role list off it does not carry the role signal at all."""
+    retriever = build_retriever(tmp_path)
+    question = "Which sanctions does the Robot Safety Act 2027 provide for?"
+    passages = retriever.retrieve(question, k=5)
+    assert "enforcement" in passages[0].chunk.roles and "role" in passages[0].scores
+    retriever.settings = retriever.settings.model_copy(
+        update={"retrieval": retriever.settings.retrieval.model_copy(update={"weight_role": 0.0})}
+    )
+    assert not any("role" in p.scores for p in retriever.retrieve(question, k=10))

@@ -87,6 +87,12 @@ class RetrievalSettings(BaseModel):
         "alone, when an English question first describes a situation; 0 = off.",
         ge=0,
     )
+    weight_role: float = Field(
+        1.0,
+        description="Fusion weight of the role list: the chunks of the routed documents whose provision role the "
+        "question asks about (definition, scope, dates, penalties…), ranked by e5 similarity; 0 = off.",
+        ge=0,
+    )
     route_boost: float = Field(3.0, description="Score multiplier for documents the question names.")
     include_superseded: bool = Field(False, description="Search superseded and revoked documents too.")
     reranker_path: str = Field("", description="Local cross-encoder folder; empty = no reranking.")

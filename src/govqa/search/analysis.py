@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from govqa.documents.locators import Ref, refs_in_question
 from govqa.search.intents import asked_roles
-from govqa.search.query import ASKS_DEFINITION, check_question, question_focus, quoted_terms
+from govqa.search.query import ASKS_DEFINITION, asked_terms, check_question, question_focus, quoted_terms
 from govqa.search.routing import Glossary, Route, Router, preferred_language, question_language
 
 
@@ -31,7 +31,7 @@ class QueryAnalysis:
     reader_language: str  # the language the answer's text should be in
     route: Route
     refs: tuple[Ref, ...]
-    terms: tuple[str, ...]  # quoted terms, lower case
+    terms: tuple[str, ...]  # quoted terms, or the terms a definition question asks about; lower case
     asks_definition: bool
     roles: tuple[str, ...]  # provision roles the question asks about (search/intents.py)
     focus: str  # the asking sentence when the question first sets a scene, else ""
@@ -68,14 +68,15 @@ def analyze(question: str, router: Router, glossary: Glossary) -> QueryAnalysis:
     """The question's analysis (the question is checked first: QuestionError when empty or huge)."""
     question = check_question(question)
     roles = tuple(asked_roles(question))
+    asks_definition = bool(ASKS_DEFINITION.search(question)) or "definition" in roles
     return QueryAnalysis(
         question=question,
         language=question_language(question),
         reader_language=preferred_language(question),
         route=router.route(question),
         refs=tuple(refs_in_question(question)),
-        terms=tuple(quoted_terms(question)),
-        asks_definition=bool(ASKS_DEFINITION.search(question)) or "definition" in roles,
+        terms=tuple(asked_terms(question) if asks_definition else quoted_terms(question)),
+        asks_definition=asks_definition,
         roles=roles,
         focus=question_focus(question),
         expansion=glossary.expansion(question),

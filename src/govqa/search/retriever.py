@@ -19,7 +19,6 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from govqa.corpus import Manifest, load_corpus
-from govqa.documents.locators import Ref, ref_of_locator
 from govqa.documents.profiles import Profile, load_profile, unit_prior
 from govqa.index.embedders import build_embedders
 from govqa.index.lexical import LexicalIndex
@@ -30,23 +29,21 @@ from govqa.search.analysis import QueryAnalysis, analyze
 from govqa.search.definitions import DefinitionIndex
 from govqa.search.fusion import (
     DEFINITION_BONUS,
-    LOOKUP_BONUS,
-    LOOKUP_EXACT_BONUS,
-    LOOKUP_ORDINAL_STEP,
-    LOOKUP_RANK_STEP,
     Candidates,
     Reranker,
     collapse_duplicates,
     load_reranker,
 )
+from govqa.search.provisions import Provisions
 from govqa.search.routing import Glossary, Route, Router
 from govqa.search.scope import Filters, allowed_docs
 from govqa.settings import Settings
 
-_TWIN_STEP = 1e-6  # the same provision in the reader's language goes right before its translation
 _STATUS_ORDER = {"in_force": 0, "current": 0, "superseded": 1, "revoked": 2}  # which edition to keep
 _HEAD = 3  # rerank and collapse editions over the first _HEAD × k passages
 _PARALLEL_HEAD = 2  # look for parallel texts of the first _PARALLEL_HEAD × k
+# Roles most provisions of a law carry: asking for them singles out nothing.
+_COMMON_ROLES = frozenset({"obligation"})
 
 
 class Retriever:
@@ -74,7 +71,8 @@ class Retriever:
         self.documents: dict[str, Document] = {d.id: d for d in manifest.documents}
         self.chunks: list[Chunk] = store.chunks()
         self.by_id = {c.id: i for i, c in enumerate(self.chunks)}
-        self.refs: list[Ref | None] = [ref_of_locator(c.locator) for c in self.chunks]
+        self.provisions = Provisions(self.chunks, self.documents)
+        self.refs = self.provisions.refs
         self.doc_of = np.array([c.doc_id for c in self.chunks])
         self._build_tables()
         self.lexical = LexicalIndex([self._lexical_text(c) for c in self.chunks])
@@ -99,10 +97,8 @@ class Retriever:
         self._doc_codes = {d: n for n, d in enumerate(sorted(self._present))}
         self._doc_code_of = np.array([self._doc_codes[c.doc_id] for c in self.chunks], dtype=np.int32)
         self._masks: dict[tuple[str, ...], np.ndarray] = {}
-        self._by_provision: dict[tuple[str, str], list[int]] = {}
-        for i, ref in enumerate(self.refs):
-            if ref is not None:
-                self._by_provision.setdefault((ref.kind, ref.main), []).append(i)
+        roles = {role for c in self.chunks for role in c.roles}
+        self._role_masks = {role: np.array([role in c.roles for c in self.chunks], dtype=bool) for role in roles}
 
     def _load_matrices(self) -> dict[str, np.ndarray]:
         """Each index's vectors as one matrix in chunk order, for exact in-memory search."""
@@ -154,13 +150,20 @@ class Retriever:
             vector = self._query_vectors[key] = self.embedders[index].embed_query(text)
         return vector
 
-    def _dense(self, index: str, question: str, n: int, doc_ids: list[str]) -> list[tuple[str, float]]:
+    def _dense(
+        self, index: str, question: str, n: int, doc_ids: list[str], within: np.ndarray | None = None
+    ) -> list[tuple[str, float]]:
+        """The n chunks of `doc_ids` (and of the `within` mask) nearest to the question in one index."""
         if index not in self.embedders or not doc_ids:
             return []
         vector = self._query_vector(index, question)
         matrix = self.matrices.get(index)
         if matrix is None:
-            return self.store.query(index, vector, n, doc_ids)
+            if within is None:
+                return self.store.query(index, vector, n, doc_ids)
+            # The server has no role filter: ask for more and keep those inside the mask.
+            found = self.store.query(index, vector, n * 4, doc_ids)
+            return [(cid, s) for cid, s in found if cid in self.by_id and within[self.by_id[cid]]][:n]
         # Exact cosine search (vectors are normalised) restricted to the allowed documents. The product
         # reads the whole matrix (the cost that grows with the corpus), so a question's routed searches
         # reuse it instead of computing it again.
@@ -170,72 +173,21 @@ class Retriever:
             if len(self._similarities) >= 4:
                 self._similarities.clear()
             self._similarities[(index, question)] = sims
-        sims = np.where(self._doc_mask(doc_ids), sims, -np.inf)
+        mask = self._doc_mask(doc_ids) if within is None else self._doc_mask(doc_ids) & within
+        sims = np.where(mask, sims, -np.inf)
         n = min(n, len(sims))
         top = np.argpartition(-sims, n - 1)[:n]
         ranked = sorted((i for i in top if np.isfinite(sims[i])), key=lambda i: -sims[i])
         return [(self.chunks[i].id, float(sims[i])) for i in ranked]
 
+    def _role_mask(self, roles: Sequence[str]) -> np.ndarray | None:
+        """Chunks carrying any of the roles (None when no chunk carries one: an index without roles)."""
+        masks = [self._role_masks[r] for r in roles if r in self._role_masks]
+        return np.logical_or.reduce(masks) if masks else None
+
     def _lexical(self, question: str, n: int, doc_ids: list[str]) -> list[tuple[str, float]]:
         mask = self._doc_mask(doc_ids)
         return [(self.chunks[i].id, s) for i, s in self.lexical.search(question, n, mask)]
-
-    def _lookup(self, refs: list[Ref], doc_ids: list[str], route: Route) -> dict[str, float]:
-        """Chunks holding a provision the question names, best-fitting first."""
-        if not refs:
-            return {}
-        scope = set(route.doc_ids) & set(doc_ids) if route.doc_ids else set(doc_ids)
-        found: dict[str, float] = {}
-        holding = sorted({i for w in refs for i in self._by_provision.get((w.kind, w.main), [])})
-        for i in holding:
-            ref = self.refs[i]
-            chunk = self.chunks[i]
-            if ref is None or chunk.doc_id not in scope:
-                continue
-            for rank, wanted in enumerate(refs):
-                if wanted.matches(ref):
-                    exact = LOOKUP_EXACT_BONUS if wanted.subs and ref.subs and wanted.subs[0] in ref.subs else 0.0
-                    # Earlier references and earlier chunks of a provision come first.
-                    found[chunk.id] = max(
-                        found.get(chunk.id, 0.0),
-                        LOOKUP_BONUS + exact - LOOKUP_RANK_STEP * rank - LOOKUP_ORDINAL_STEP * chunk.ordinal,
-                    )
-        return found
-
-    def _parallel(self, ranked: list[tuple[str, float]], want_lang: str, allowed: list[str]) -> list[tuple[str, float]]:
-        """Put the same provision in the wanted language right before a passage in another one."""
-        partners: dict[str, list[str]] = {}
-        for doc in self.documents.values():
-            if doc.translation_of and doc.translation_of in self.documents:
-                partners.setdefault(doc.id, []).append(doc.translation_of)
-                partners.setdefault(doc.translation_of, []).append(doc.id)
-        out: list[tuple[str, float]] = []
-        emitted: set[str] = set()
-        for cid, score in ranked:
-            if cid in emitted:
-                continue  # already placed as the twin of a passage ranked above it
-            chunk = self.chunks[self.by_id[cid]]
-            ref = self.refs[self.by_id[cid]]
-            if chunk.lang != want_lang and ref is not None:
-                for other in partners.get(chunk.doc_id, []):
-                    if other not in allowed or self.documents[other].language != want_lang:
-                        continue
-                    for j in self._by_provision.get((ref.kind, ref.main), []):
-                        oref, twin = self.refs[j], self.chunks[j]
-                        if (
-                            twin.doc_id == other
-                            and oref is not None
-                            and twin.id not in emitted
-                            and oref.kind == ref.kind
-                            and oref.main == ref.main
-                            and (not ref.subs or not oref.subs or set(ref.subs) & set(oref.subs))
-                        ):
-                            # The reader asked in (or for) the other language: its text comes first.
-                            out.append((twin.id, score + _TWIN_STEP))
-                            emitted.add(twin.id)
-            out.append((cid, score))
-            emitted.add(cid)
-        return out
 
     def _interleave(self, ranked: list[tuple[str, float]], route: Route) -> list[tuple[str, float]]:
         """When a question names texts of several jurisdictions (a comparison), give each a turn at the top."""
@@ -306,6 +258,13 @@ class Retriever:
         if focus and english and cfg.weight_focus > 0:
             cands.add("dense_focus", self._dense("dense", focus, n, allowed), cfg.weight_focus, cfg.rrf_k)
             cands.add("lexical_focus", self._lexical(focus, n, allowed), cfg.weight_focus, cfg.rrf_k)
+        selective = [r for r in query.roles if r not in _COMMON_ROLES]
+        if routed and cfg.weight_role > 0 and (role_mask := self._role_mask(selective)) is not None:
+            # The provisions of the named documents that are of the kind asked about (definitions, scope,
+            # dates, penalties…), ranked by meaning: evidence weighed with the others, not a rule that wins.
+            index = "e5" if "e5" in self.embedders else "dense"
+            text = question if index == "e5" else dense_text
+            cands.add("role", self._dense(index, text, n, routed, within=role_mask), cfg.weight_role, cfg.rrf_k)
         if routed and set(routed) != set(allowed):
             # The named documents searched alone as well: half the candidates, half the weight.
             half = n // 2
@@ -324,7 +283,8 @@ class Retriever:
         for cid in scores:
             if self.chunks[self.by_id[cid]].doc_id in routed:
                 scores[cid] *= self.settings.retrieval.route_boost
-        for cid, bonus in self._lookup(list(query.refs), allowed, query.route).items():
+        scope = set(query.route.doc_ids) & set(allowed) if query.route.doc_ids else set(allowed)
+        for cid, bonus in self.provisions.lookup(query.refs, scope).items():
             scores[cid] = scores.get(cid, 0.0) + bonus
             cands.signals.setdefault(cid, {})["lookup"] = bonus
         defining = self.definitions.defining_terms(query.terms, routed or allowed) if query.asks_definition else []
@@ -351,7 +311,7 @@ class Retriever:
             + ranked[head:]
         )
         ranked = self._interleave(ranked, query.route)
-        return self._parallel(ranked[: _PARALLEL_HEAD * k], query.reader_language, allowed)
+        return self.provisions.parallel(ranked[: _PARALLEL_HEAD * k], query.reader_language, allowed)
 
 
 def build_retriever(
