@@ -179,7 +179,12 @@ def unmentioned(
     """The years, law numbers and names the asking sentence gives that no passage (nor its record) mentions."""
     sentence = asking_sentence(question)
     said = _mentions(passages, documents)
-    plain = kanji_to_digits(sentence)
+    plain = fold(sentence)
+    for s, e in router.known_spans(sentence):  # a title's own year ("the Robot Act 2027") names the law
+        tail = re.match(r"\s*(?:of\s+)?\d{4}\b", plain[e:])
+        e += tail.end() if tail else 0
+        plain = plain[:s] + " " * (e - s) + plain[e:]
+    plain = kanji_to_digits(plain)
     missing = [y for y in _YEAR.findall(plain) if y not in said]
     for m in _LAW_NUMBER.finditer(plain):
         said_as = rf"(?:no\.\s*|order\s+){m.group(1)}(?!\d)" if m.group(1) else re.escape(m.group(2))
@@ -211,6 +216,7 @@ def delegation(question: str, passages: Sequence[Passage]) -> tuple[str, str, Pa
     if not (asks_instrument or _ASKS_DETAIL.search(sentence)) or re.search(r"\bwhen\b|いつ", sentence, re.I):
         return None
     terms = set(tokenize(sentence)) - set(tokenize("what which how much many rules rule act law"))
+    terms = {t for t in terms if not re.search(r"[\u3040-\u309f]", t)}  # kana bigrams are grammar, not topic
     for passage in passages[:3]:
         for clause in re.split(r"(?<=[.;。])\s*", " ".join(passage.chunk.text.split())):
             found = next(((_named(en, m), ja) for rx, en, ja in _DELEGATES if (m := rx.search(clause))), None)
