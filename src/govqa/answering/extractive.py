@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Literal
 
 from govqa.answering.absence import Absence, absent_role
+from govqa.answering.answerability import find_gap
 from govqa.answering.claims import NEGATION, judge_claim, missing_figures
 from govqa.answering.quotes import Quote, SentenceScorer, best_quotes, cosine_scorer, coverage, in_passage_order
 from govqa.answering.refusal import refusal_reason, unknown_names
@@ -208,6 +209,16 @@ class Answerer:
         intro = f"The texts {verb} the claim: {statement} {closest}"
         return self._compose(question, mode, quotes, passages, intro=intro, verdict=verdict, reason=statement)
 
+    def _gap(self, question: str, mode: str, passages: Sequence[Passage]) -> Answer | None:
+        """A refusal saying why, with the closest or delegating text, when the asked point is not in the texts."""
+        r = self.retriever
+        if not (gap := find_gap(question, passages, documents=r.documents, router=r.router, glossary=r.glossary)):
+            return None
+        quotes = self._quotes(self._expanded(question), gap.cite, len(gap.cite), per_passage=1, prefer=gap.prefer)
+        verdict: Verdict | None = "not_addressed" if mode == "claim" else None
+        answer = self._compose(question, mode, quotes, passages, gap.statement, verdict=verdict, reason=gap.statement)
+        return replace(answer, refused=True)
+
     def _ask(self, question: str, filters: Filters) -> Answer:
         if _WANTS_QUOTE.search(question):
             return replace(self._quote(question, filters), mode="ask")
@@ -216,6 +227,8 @@ class Answerer:
             return self._absent(question, "ask", absence, passages)
         if not self.confident(question, passages):
             return self._refusal(question, "ask", passages)
+        if gap := self._gap(question, "ask", passages):
+            return gap
         defines = any("definition" in p.scores for p in passages[:3])
         prefer = DEFINING_SENTENCE if defines else None
         top = passages[: self.settings.answer.passages]
@@ -227,6 +240,8 @@ class Answerer:
         passages = self.retriever.retrieve(question, filters)
         if not passages or not self.confident(question, passages):
             return self._refusal(question, "quote", passages)
+        if gap := self._gap(question, "quote", passages):
+            return gap
         top = passages[0]
         if "lookup" in top.scores:  # the provision the question names, all of its paragraphs
             same = [p for p in passages if "lookup" in p.scores and p.chunk.doc_id == top.chunk.doc_id]
@@ -241,6 +256,8 @@ class Answerer:
             return self._absent(question, "claim", absence, passages)
         if not self.confident(question, passages):
             return self._refusal(question, "claim", passages, verdict="not_addressed")
+        if gap := self._gap(question, "claim", passages):
+            return gap
         top = passages[: self.settings.answer.passages]
         quotes = self._quotes(self._expanded(question), top, self.settings.answer.max_quotes - 1)
         # A claim's figures (dates, amounts) must stand somewhere in the documents the evidence comes from,
@@ -283,6 +300,8 @@ class Answerer:
         found = self.retriever.retrieve(question, filters)
         if not self.confident(question, found):
             return self._refusal(question, "applies", found)
+        if gap := self._gap(question, "applies", found):
+            return gap
         lines: list[str] = []
         quotes: list[Quote] = []
         passages: list[Passage] = []
@@ -329,6 +348,8 @@ class Answerer:
             quotes.extend(self._quotes(question, found, 2, per_passage=1))
         if not quotes or not self.confident(question, passages):
             return self._refusal(question, "compare", passages)
+        if gap := self._gap(question, "compare", passages):
+            return gap
         return self._compose(question, "compare", quotes, passages, intro="Side by side:")
 
 

@@ -1,0 +1,100 @@
+"""Whether retrieved texts answer the asked point: unmentioned names and numbers, delegation, later events."""
+
+from __future__ import annotations
+
+from govqa.answering.answerability import find_gap, kanji_to_digits
+from govqa.records import Chunk, Document, Passage
+from govqa.search.routing import Glossary, Router
+
+ACT = Document(
+    "robot-act",
+    "Robot Safety Act (Act No. 12 of 2024)",
+    "Robot Safety Act",
+    aliases=("Robot Act",),
+    jurisdiction="XL",
+    doc_type="statute",
+    date="2024-05-01",
+)
+DOCS = {ACT.id: ACT}
+ROUTER = Router(DOCS.values(), {"XL": ("Examplia", "Northshire")})
+GLOSSARY = Glossary({})
+
+
+def passage(text: str, locator: str = "Article 5") -> Passage:
+    chunk = Chunk(ACT.id, locator, (), text, 0, len(text), None, None, "en")
+    return Passage(chunk, 1.0, document=ACT)
+
+
+def gap(question: str, *texts: str):  # type: ignore[no-untyped-def]
+    return find_gap(question, [passage(t) for t in texts], documents=DOCS, router=ROUTER, glossary=GLOSSARY)
+
+
+def test_a_passage_that_answers_leaves_no_gap() -> None:
+    """A question whose names and numbers stand in the passages is answered."""
+    assert gap("Who must inspect robots under the Robot Act?", "Operators shall inspect robots every year.") is None
+
+
+def test_a_delegated_threshold_names_the_instrument_and_cites_the_delegating_provision() -> None:
+    """A threshold the Act leaves to a Presidential Decree: "The Act leaves this to …", citing that provision."""
+    text = "Operators of robots whose speed exceeds the threshold prescribed by Presidential Decree shall register."
+    found = gap("What is the speed threshold for robots that must register under the Robot Act?", text)
+    assert found is not None and found.kind == "delegated"
+    assert found.statement.startswith("The Act leaves this to a Presidential Decree, which is not in the library")
+    assert found.cite[0].chunk.text == text
+
+
+def test_japanese_questions_get_japanese_framing() -> None:
+    """A Japanese question about a detail left to a Cabinet Order is answered in Japanese."""
+    text = "登録の基準は、政令で定める。"
+    found = gap("Robot Actの登録の基準は何ですか？", text)
+    assert found is not None and found.kind == "delegated"
+    assert "政令" in found.statement and "ライブラリ" in found.statement
+
+
+def test_rules_an_authority_may_adopt_are_not_in_the_library() -> None:
+    """A question about rules the regulator adopted, when the Act only empowers it to adopt them."""
+    text = "The Robot Commissioner may promulgate rules on the content of inspection reports."
+    found = gap("What rules has the Robot Commissioner adopted on the content of inspection reports?", text)
+    assert found is not None and found.kind == "delegated"
+    assert "Robot Commissioner" in found.statement
+
+
+def test_a_sub_jurisdiction_no_passage_mentions_is_unmentioned() -> None:
+    """A region that routes to the jurisdiction's law but that no passage names is not answered."""
+    found = gap("Which body has Northshire designated to inspect robots?", "Each region shall designate a body.")
+    assert found is not None and found.kind == "unmentioned" and "Northshire" in found.statement
+
+
+def test_scene_names_are_context_not_the_asked_point() -> None:
+    """A place in the sentence that sets the scene does not make the asked point unmentioned."""
+    question = "We build robots in Northshire. Who must inspect them under the Robot Act?"
+    assert gap(question, "Operators shall inspect robots every year.") is None
+
+
+def test_a_law_number_no_passage_mentions_is_unmentioned() -> None:
+    """An amending act named by number that the texts never cite is not answered; kanji numbers are compared."""
+    found = gap("令和8年法律第56号で何が変わりましたか？", "この法律は、令和八年法律第四十五号の施行の日から施行する。")
+    assert found is not None and found.kind == "unmentioned"
+    assert (
+        gap("令和8年法律第45号はいつ施行されますか？", "この法律は、令和八年法律第四十五号の施行の日から施行する。")
+        is None
+    )
+
+
+def test_an_event_after_the_text_is_a_later_event() -> None:
+    """A text cannot record that it was repealed after its own date."""
+    found = gap("Claim: 'The Robot Act was repealed in March 2026.'", "This Act enters into force on 1 July 2024.")
+    assert found is not None and found.kind == "later_event"
+
+
+def test_a_report_of_a_kind_the_library_lacks_is_unheld() -> None:
+    """The content of a report is not in a library that holds no report."""
+    found = gap(
+        "What did the Robot Board recommend in its final report?", "The Robot Board shall issue a final report."
+    )
+    assert found is not None and found.kind == "unheld"
+
+
+def test_kanji_numbers_and_era_years_become_digits() -> None:
+    """第五十六号 → 第56号, 令和八年 → 2026年."""
+    assert kanji_to_digits("令和八年法律第五十六号") == "2026年法律第56号"

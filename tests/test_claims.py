@@ -1,0 +1,105 @@
+"""Claim verdicts from what a quote states: figures, modality, scope, actor, polarity (fixture quotes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from govqa.answering.claims import judge_claim, missing_figures
+from govqa.answering.quotes import Quote
+from govqa.records import Chunk, Passage
+from govqa.text import tokenize
+
+WORDS = (
+    "operators robots inspect inspection yearly register registry duty fine fines euro providers deployers "
+    "importers label labels output outputs apply applies rule every all companies endeavour must shall"
+)
+IDF = dict.fromkeys(tokenize(WORDS), 1.0)
+
+
+def quote(text: str, roles: tuple[str, ...] = ()) -> Quote:
+    chunk = Chunk("fixture-act", "Article 7", (), text, 0, len(text), None, None, "en", roles=roles)
+    return Quote(Passage(chunk, 1.0), 0, len(text), 1.0)
+
+
+def test_no_quote_is_not_addressed() -> None:
+    """With nothing quoted the claim is not addressed."""
+    assert judge_claim("Robot operators must inspect robots yearly.", [], IDF)[0] == "not_addressed"
+
+
+def test_a_quote_on_another_topic_leaves_the_verdict_open() -> None:
+    """A quote sharing too little of the claim decides nothing."""
+    verdict, _ = judge_claim("Robot operators must inspect robots yearly.", [quote("The registry is public.")], IDF)
+    assert verdict is None
+
+
+def test_same_terms_same_polarity_support() -> None:
+    """A quote stating the claim's duty with the same force and figures supports it."""
+    claim = "Robot operators must inspect robots yearly from 2027."
+    q = quote("From 1 March 2027, robot operators shall inspect their robots yearly.")
+    assert judge_claim(claim, [q], IDF)[0] == "supported"
+
+
+@pytest.mark.parametrize(
+    ("claim", "text"),
+    [
+        (
+            "Robot operators must inspect robots yearly since 2024.",
+            "From 1 March 2027, operators shall inspect robots yearly.",
+        ),
+        (
+            "Fines for robot operators reach 5% of turnover.",
+            "Fines for robot operators shall not exceed 2% of turnover.",
+        ),
+        ("Robot operators face fines of EUR 10 million.", "Robot operators face fines of up to EUR 20 000 000."),
+    ],
+)
+def test_a_different_figure_of_the_same_kind_refutes(claim: str, text: str) -> None:
+    """A year, percentage or amount in the quote that differs from the claim's refutes it."""
+    verdict, reason = judge_claim(claim, [quote(text)], IDF)
+    assert verdict == "refuted"
+    assert "Article 7" in reason
+
+
+@pytest.mark.parametrize(
+    ("claim", "text"),
+    [
+        (
+            "The Act obliges robot operators to inspect robots yearly.",
+            "Robot operators shall endeavour to inspect robots yearly.",
+        ),
+        ("Robot operators must inspect robots yearly.", "Robot operators are encouraged to inspect robots yearly."),
+        ("Inspecting robots yearly is voluntary for operators.", "Robot operators shall inspect robots yearly."),
+    ],
+)
+def test_a_duty_of_other_force_refutes(claim: str, text: str) -> None:
+    """A binding claim against an effort or encouragement, or a voluntary claim against a duty, is refuted."""
+    assert judge_claim(claim, [quote(text)], IDF)[0] == "refuted"
+
+
+def test_a_universal_claim_against_a_narrowed_rule_refutes() -> None:
+    """ "Every" against a rule with an exception is refuted; a quote that says "all" itself is not."""
+    claim = "Every robot operator must inspect robots yearly."
+    narrowed = quote("Robot operators shall inspect robots yearly, except operators of robots used only at home.")
+    assert judge_claim(claim, [narrowed], IDF)[0] == "refuted"
+    universal = quote("All robot operators other than the registry itself shall inspect robots yearly.")
+    assert judge_claim(claim, [universal], IDF)[0] == "supported"
+
+
+def test_a_duty_on_another_actor_refutes() -> None:
+    """A claim putting a duty on providers, against a provision binding only deployers, is refuted."""
+    claim = "Providers must label robot outputs."
+    q = quote("Deployers shall label the outputs of robots.", roles=("obligation", "obligation:deployer"))
+    verdict, reason = judge_claim(claim, [q], IDF)
+    assert verdict == "refuted"
+    assert "deployer" in reason
+
+
+def test_opposite_polarity_refutes() -> None:
+    """A quote stating the claim's terms negated refutes it."""
+    claim = "Robot operators must register robots."
+    assert judge_claim(claim, [quote("Robot operators need not register robots.")], IDF)[0] == "refuted"
+
+
+def test_missing_figures_ignores_commas_and_spaces() -> None:
+    """A figure counts as present whatever its thousands separators."""
+    assert missing_figures("a fine of 100,000 yuan in 2025", "fines up to 100 000 yuan") == ["2025"]
