@@ -7,8 +7,9 @@ transitional provisions, "is there a fine" by the penalties chapter, "is it bind
 nature, "must we" by an obligation, "is it banned" by a prohibition.
 
 Words that only look alike are excluded where they are common in AI texts: "fine-tune"/"fine-grained" are not
-fines, "law enforcement" is a user of AI, not a sanction, and "when" inside a scenario ("when we deploy…")
-asks no date (only "when does/will/is/did …" and "what date/deadline" do).
+fines, "law enforcement" is a user of AI, not a sanction, "when" inside a scenario ("when we deploy…")
+asks no date (only "when does/will/is/did …" and "what date/deadline" do), 「…することは」 is no 「とは」 of a
+definition, and "human rights" asks for no remedy.
 
 `asked_roles` is evidence for retrieval (a ranked list of its own, weighed in the fusion); `ABSENCE_NAMES`
 lists the roles whose absence from a whole law is itself an answer (see answering/absence.py).
@@ -33,11 +34,11 @@ INTENTS: dict[str, re.Pattern[str]] = {
     "definition": re.compile(
         r"\b(?:define[sd]?|definition|meaning|what (?:is|are) meant by|what (?:does|do) .{1,60}\bmean"
         r"|what counts as|what (?:is|are) (?:an?|the)\s+['‘\"“])"
-        r"|定義|とは|意味|정의|(?:이)?란\s|뜻",
+        r"|定義|(?<!こ)とは|意味|정의|(?:이)?란\s|뜻",
         _I,
     ),
     "scope": re.compile(
-        r"\b(?:appl(?:y|ies)\s+to|apply\b|covered|cover(?:s)?\s|subject to|in scope|scope"
+        r"\b(?:appl(?:y|ies)\s+to|apply\b|covered|cover(?:s)?\s|subject to|in scope|scope|regulat(?:e|es|ed)\b"
         r"|outside (?:the|of)|extraterritorial|who (?:is|are|does|do)\b)"
         r"|適用|対象|範囲|적용|대상",
         _I,
@@ -72,7 +73,7 @@ INTENTS: dict[str, re.Pattern[str]] = {
         _I,
     ),
     "right": re.compile(
-        r"\b(?:right to|rights|remed(?:y|ies)|redress|complain\w*|compensat\w*|sue|appeal)\b|権利|請求|救済|권리|구제",
+        r"\b(?:right to|rights of|remed(?:y|ies)|redress|complain\w*|compensat\w*|sue|appeal)\b|権利|請求|救済|권리|구제",
         _I,
     ),
 }

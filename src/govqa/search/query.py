@@ -12,7 +12,8 @@ from govqa.text import DEFINITION_CUES, QUESTION_SENTENCE_BREAK, tokenize
 MAX_QUESTION_CHARS = 4000
 # A question asking what a term means.
 ASKS_DEFINITION = re.compile(
-    r"\b(define[sd]?|definition|meaning|what (?:is|are) meant by|describe[sd]?|explain(?:s|ed)?)\b|定義|とは|説明", re.I
+    r"\b(define[sd]?|definition|meaning|what (?:is|are) meant by|describe[sd]?|explain(?:s|ed)?)\b|定義|(?<!こ)とは|説明",
+    re.I,
 )
 # Words of a question's frame, not its topic: a last sentence made only of these has no focus.
 _FRAME = frozenset(tokenize("corpus support claim true correct right say says text document quote answer"))
@@ -59,7 +60,7 @@ _ASKED_TERM = (
 )
 _CJK_TERM = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,20}")
 _CJK_ASKED = re.compile(
-    r"([\u3040-\u30ff\u3400-\u9fff\uac00-\ud7afA-Za-z]{2,30}?)(?:とは|の定義|の意味|(?:이)?란|의 정의)"
+    r"([\u3040-\u30ff\u3400-\u9fff\uac00-\ud7afA-Za-z]{2,30}?)(?:(?<!こ)とは|の定義|の意味|(?:이)?란|의 정의)"
 )
 # What may stand between the name of a text and the term a Japanese question asks about (「AI推進法での…」).
 _CJK_FRAME = re.compile(r"における|において|での|上の|では|の中の|、")
