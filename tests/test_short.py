@@ -68,7 +68,8 @@ def test_japanese_items_are_units_of_their_own(text: str) -> None:
 
 def test_a_sentence_inside_brackets_does_not_end_at_its_full_stop() -> None:
     """「。」 inside （…） ends no unit: the bracket's text stays with the sentence around it."""
-    text = "この法律において「記録」とは、電磁的記録（電子的方式で作られる記録をいう。以下同じ。）をいう。次の文は別の文である。"
+    text = "この法律において「記録」とは、電磁的記録（電子的方式で作られる記録をいう。以下同じ。）をいう。"
+    text += "次の文は別の文である。"
     units = [text[s:e] for s, e in sentence_spans(text, min_chars=5)]
     assert units[0].endswith("以下同じ。）をいう。"), units
 
