@@ -164,3 +164,10 @@ def test_no_quotes_no_short_answer_and_a_refusal_says_why() -> None:
     assert short_answer("Is it banned?", "ask", [], {}) is None
     assert refusal_note("the corpus never mentions AIDA") == "Not answered: the corpus never mentions AIDA."
     assert refusal_note("", japanese=True).startswith("回答できません")
+
+
+def test_a_back_reference_to_a_prohibition_is_no_yes() -> None:
+    """ "That prohibition should not cover …" names a ban but states none: the fallback, not "Yes"."""
+    text = "That prohibition should not cover the lawful labelling of robot data sets acquired under national law."
+    short = short_answer("Is labelling robot data sets prohibited?", "ask", [whole(text, "Recital 9")], {0: 1})
+    assert short is not None and short.startswith("The closest text, Recital 9 of Robot Act, says:")

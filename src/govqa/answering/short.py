@@ -41,7 +41,9 @@ YES_NO = re.compile(
 )
 
 # What a quote states.
-PROHIBITS = re.compile(r"\bprohibit\w*|\bshall not\b|\bmust not\b|\bmay not\b|\bforbid\w*|してはならない|禁止", re.I)
+PROHIBITS = re.compile(  # a rule that forbids, not a heading or a back-reference ("that prohibition should not …")
+    r"\b(?:prohibited|forbidden)\b|\b(?:shall|must|may) not\b|してはならない|禁止する|禁止され", re.I
+)
 EXEMPTS = re.compile(
     r"\b(?:does|do|shall) not apply\b|\bexempt\w*|\bnot be covered\b|\bshall not be subject\b"
     r"|適用しない|この限りでない",
@@ -58,7 +60,7 @@ STATES_AMOUNT = re.compile(
     r"|\b(?:fine|imprisonment|penalty)\b[^.;]{0,80}\d|\d[\d,]*\s?(?:円|万円|ウォン|元)|懲役|罰金",
     re.I,
 )
-QUOTED_TERM = re.compile(r"['‘\"“「『]([^'’\"”」』]{2,60})['’\"”」』]")
+QUOTED_TERM = re.compile(r"(?<![A-Za-z])['‘\"“「『]([^'’\"”」』]{2,60})['’\"”」』]")  # not the "'s" of "Act's"
 
 RELEVANT_SHARE = 0.6  # a quote stands behind the short answer only if it scores near the best quote
 SHORT_QUOTE_CHARS = 260  # longer quotes are elided in the short answer (the full quote follows below it)
@@ -142,15 +144,15 @@ def _stated(question: str, cited: Sequence[_Cited], japanese: bool) -> str:
         if found:
             return _frame("definition", found[0], japanese, text=found[1])
     yes_no = bool(YES_NO.search(question.strip()))
-    for c in cited:  # a yes or a no rests on the sentence or point that carries the answer, and its lead-in
+    for c in cited if yes_no else ():  # a yes or a no rests on the point that states it, read with its lead-in
         lead = _lead_in(c.quote)
         stated = f"{lead} {c.quote.core}"
-        if yes_no and ASKS_BAN.search(question) and PROHIBITS.search(stated):
+        if ASKS_BAN.search(question) and PROHIBITS.search(stated):
             return _frame("yes", c, japanese, lead)
-        if yes_no and ASKS_EXEMPTION.search(question) and EXEMPTS.search(stated):
+        if ASKS_EXEMPTION.search(question) and EXEMPTS.search(stated):
             return _frame("yes", c, japanese, lead)
-        if yes_no and ASKS_SCOPE.search(question) and EXEMPTS.search(c.quote.core):
-            return _frame("no", c, japanese, lead)
+        if ASKS_SCOPE.search(question) and (found := _find([c], EXEMPTS)):
+            return _frame("no", c, japanese, text=found[1])
     for asks, states in ((ASKS_DATE, STATES_DATE), (ASKS_AMOUNT, STATES_AMOUNT)):
         if asks.search(question) and (found := _find(cited, states)):
             return _frame("states", found[0], japanese, text=found[1])
