@@ -129,8 +129,8 @@ def render_answer(turn: Turn, index: int, *, latest: bool = True) -> None:
         st.info(ans.notice, icon=":material/info:")
     if ans.refused:
         st.warning(ans.text)
-        if ans.verdict_reason:
-            st.caption(ans.verdict_reason)
+        for why in dict.fromkeys(r for r in (ans.short_answer, ans.verdict_reason) if r):  # the gate's reason
+            st.caption(why)
         if ans.passages:
             st.markdown(f"<div class='closest-title'>Closest passages — {CLOSEST_NOTE}</div>", unsafe_allow_html=True)
             for p in ans.passages[:3]:
@@ -143,6 +143,8 @@ def render_answer(turn: Turn, index: int, *, latest: bool = True) -> None:
                     unsafe_allow_html=True,
                 )
         return
+    if ans.short_answer:  # the answer to the question as asked, before the quotes that support it
+        st.markdown(f"<div class='short-answer'>{html.escape(ans.short_answer)}</div>", unsafe_allow_html=True)
     st.markdown(ans.text)
     if ans.verdict:
         st.info(f"Verdict: **{ans.verdict.replace('_', ' ')}** — {ans.verdict_reason}")

@@ -276,6 +276,30 @@ def test_each_mode(monkeypatch: pytest.MonkeyPatch, env: dict[str, str], mode: s
         assert any("Verdict" in i.value for i in at.info)
 
 
+@pytest.mark.parametrize(
+    ("mode", "question"),
+    [
+        ("ask", "Who must register a household robot?"),
+        ("claim", "A provider who fails to register a household robot may be fined up to 5,000 credits."),
+        ("applies", "We sell household robots in Examplia. Does the Examplia Robot Act apply to us?"),
+        ("compare", "Compare the duties of robot businesses in Examplia and Japan"),
+        ("quote", "Quote Article 3 of the Examplia Robot Act"),
+    ],
+)
+def test_the_short_answer_comes_before_the_sources(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], mode: str, question: str
+) -> None:
+    """In every mode the short answer, ending in a citation marker, is rendered above the sources."""
+    at = _app(monkeypatch, env)
+    at.radio(key="mode").set_value(mode).run()
+    _ask(at, question)
+    short = _turns(at)[0].answer.short_answer
+    assert short and short.rstrip("。").endswith("]"), short
+    page = _html(at)
+    assert "class='short-answer'" in page and "class='sources-title'" in page
+    assert page.index("class='short-answer'") < page.index("class='sources-title'")
+
+
 def test_jurisdiction_filter_restricts_the_sources(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> None:
     """With Japan chosen, a question about robots cites only Japan's text."""
     at = _app(monkeypatch, env)
@@ -343,6 +367,7 @@ def test_refusal_shows_closest_passages(monkeypatch: pytest.MonkeyPatch, env: di
     """A question about something the corpus never mentions is refused, with passages marked as not answering."""
     at = _ask(_app(monkeypatch, env), "What does Canada's AIDA say about fines?")
     assert [w.value for w in at.warning] == [REFUSAL]
+    assert any(c.value.startswith("Not answered: the corpus never mentions") for c in at.caption), at.caption
     assert "do not answer the question" in _html(at) and "does not answer" in _html(at)
 
 

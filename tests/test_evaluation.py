@@ -10,6 +10,7 @@ import pytest
 
 from govqa.errors import ConfigError
 from govqa.evaluation import (
+    AnswerReport,
     QuestionResult,
     Report,
     evaluate,
@@ -260,6 +261,24 @@ def test_evaluate_answers_scores_all_and_each_half() -> None:
     assert results["odd"].answers.metrics()["unanswerable_refused"] == 1.0
     assert results["even"].answers.metrics()["answerable_refused"] == 1.0
     assert [d["id"] for d in dumped] == ["d001", "d002", "d003", "d005"]
+
+
+def test_answer_metrics_count_first_citations_short_answers_and_lengths() -> None:
+    """First citation gold over answerable questions; short answers and the median length over answers given."""
+    report = AnswerReport()
+    gold = {"doc": "a", "quote": "Bodies inspect robots"}
+    cite = {"doc": "a", "quote": "Bodies inspect robots."}
+    other = {"doc": "a", "quote": "Something else entirely."}
+    for citations, short, text in (([cite, other], "Yes [1]", "x" * 10), ([other, cite], None, "x" * 30)):
+        record = {"citations": citations, "refused": False, "short_answer": short, "answer": text}
+        report.add(
+            {"kind": "factual", "gold": [gold]}, record, lambda doc: "Bodies inspect robots. Something else entirely."
+        )
+    report.add({"kind": "factual", "gold": [gold]}, {"citations": [], "refused": True, "answer": "no"}, lambda doc: "")
+    m = report.metrics()
+    assert m["first_citation_gold"] == 1 / 3 and m["citation_recall"] == 2 / 3
+    assert m["short_answer_present"] == 1 / 2  # the refusal does not count
+    assert m["median_answer_chars"] == (17 + 30) / 2  # the short answer is part of what a reader reads
 
 
 def test_format_summary_prints_a_row_per_set_as_markdown() -> None:

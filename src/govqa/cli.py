@@ -210,6 +210,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if args.json:
         print(answer_json(ans))
         return 0
+    if ans.short_answer:
+        print(f"{ans.short_answer}\n")
     print(ans.text)
     if ans.verdict:
         print(f"\nVerdict: {ans.verdict} — {ans.verdict_reason}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import statistics
 import subprocess
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -141,6 +142,10 @@ class AnswerReport:
     unanswerable_refused: int = 0
     claims: int = 0
     claims_correct: int = 0
+    first_gold: int = 0  # answerable questions whose first citation matches a gold item
+    answered: int = 0  # answers not refused
+    with_short_answer: int = 0
+    answer_chars: list[int] = field(default_factory=list)  # per answer not refused: short answer and body
     timings: list[dict[str, float | None]] = field(default_factory=list)  # per answer, LLM engine only
 
     def add(self, item: dict[str, Any], record: dict[str, Any], source_text: Callable[[str], str]) -> None:
@@ -154,6 +159,14 @@ class AnswerReport:
         else:
             self.answerable += 1
             self.answerable_refused += bool(record["refused"])
+            first = record["citations"][:1]
+            self.first_gold += any(
+                c["doc"] == g["doc"] and half_match(g["quote"], c["quote"]) for c in first for g in item["gold"]
+            )
+        if not record["refused"]:
+            self.answered += 1
+            self.with_short_answer += bool(record.get("short_answer"))
+            self.answer_chars.append(len(record.get("short_answer") or "") + len(record["answer"] or ""))
         for gold in item["gold"]:
             self.gold_items += 1
             self.gold_cited += any(
@@ -173,6 +186,9 @@ class AnswerReport:
             "unanswerable_refused": rate(self.unanswerable_refused, self.unanswerable),
             "answerable_refused": rate(self.answerable_refused, self.answerable),
             "claim_verdict_accuracy": rate(self.claims_correct, self.claims),
+            "first_citation_gold": rate(self.first_gold, self.answerable),
+            "short_answer_present": rate(self.with_short_answer, self.answered),
+            "median_answer_chars": float(statistics.median(self.answer_chars)) if self.answer_chars else 0.0,
         } | self.timing_metrics()
 
     def timing_metrics(self) -> dict[str, float]:
@@ -190,6 +206,7 @@ def answer_record(item: dict[str, Any], passages: Sequence[Passage], ans: Answer
     return {
         "id": item["id"],
         "passages": [passage_record(p) for p in passages],
+        "short_answer": ans.short_answer,
         "answer": ans.text,
         "citations": [{"doc": c.doc_id, "locator": c.locator, "page": c.page, "quote": c.quote} for c in ans.citations],
         "verdict": ans.verdict,
@@ -267,7 +284,19 @@ def run_label() -> str:
 
 
 SUMMARY = ("hit@1", "hit@5", "recall@10", "mrr")
-ANSWER_SUMMARY = ("citation_recall", "unanswerable_refused", "answerable_refused", "claim_verdict_accuracy")
+ANSWER_SUMMARY = (
+    "citation_recall",
+    "first_citation_gold",
+    "unanswerable_refused",
+    "answerable_refused",
+    "claim_verdict_accuracy",
+    "short_answer_present",
+    "median_answer_chars",
+)
+
+
+def _cell(name: str, value: float) -> str:
+    return f"{value:.0f}" if name.endswith("_chars") else f"{value:.2f}"
 
 
 def format_summary(results: dict[str, Evaluation], *, markdown: bool = False, title: str = "") -> str:
@@ -278,7 +307,7 @@ def format_summary(results: dict[str, Evaluation], *, markdown: bool = False, ti
     for key, ev in results.items():
         m, a = ev.retrieval.metrics(), ev.answers.metrics()
         n = f"{int(m.get('n', 0))}/{len(ev.retrieval.results)}"
-        rows.append([key, n, *(f"{m.get(c, 0.0):.2f}" for c in SUMMARY), *(f"{a[c]:.2f}" for c in ANSWER_SUMMARY)])
+        rows.append([key, n, *(f"{m.get(c, 0.0):.2f}" for c in SUMMARY), *(_cell(c, a[c]) for c in ANSWER_SUMMARY)])
     if markdown:
         lines = [f"| {' | '.join(cols)} |", "|" + "---|" * len(cols)] + [f"| {' | '.join(r)} |" for r in rows]
     else:

@@ -174,6 +174,9 @@ class Answer:
     verdict_reason: str = ""
     engine: str = "extractive"
     notice: str = ""  # e.g. why an LLM answer was replaced by the extractive one
+    # One or two sentences answering the question as asked, each ending in its citation marker, shown before the
+    # quotes; for a refusal, why it was refused. None where the engine gives none (e.g. an LLM answer).
+    short_answer: str | None = None
     passages: tuple[Passage, ...] = field(default=(), repr=False)
     settings_hash: str = ""
     timings: dict[str, float | None] = field(default_factory=dict)  # LLM engine: first_token_s, total_s
@@ -182,6 +185,7 @@ class Answer:
         return {
             "question": self.question,
             "mode": self.mode,
+            "short_answer": self.short_answer,
             "answer": self.text,
             "refused": self.refused,
             "verdict": self.verdict,

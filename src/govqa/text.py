@@ -92,7 +92,16 @@ CLAUSE_END = re.compile(r"[.!?。！？\n]")
 # A question's sentences end at . ? ! before a capital or a quote (not after "Art." or "No."), or after 。？！.
 QUESTION_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z][a-z])(?<!\bNo)(?<=[.?!])['’\"”]?\s+(?=[A-Z'‘\"“])|(?<=[。？！])")
 
-_QUOTE_BOUNDARY = re.compile(r"(?<=[.;!?。])\s+|(?<=。)")
+# An enumerated point opens a unit of its own: "(a)", "(iv)", "(II)", "1.", "（一）", "一　", "２", "イ　", "가.",
+# NIST's "GV-1.1-001" and bullets, at a line start or after a lead-in's colon. A quote can then be the point
+# that carries the answer ("(f) the placing on the market … except where …") rather than the whole list.
+POINT = re.compile(
+    r"\((?:[a-zA-Z]{1,4}|\d{1,3})\)\s|\d{1,3}\.\s|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+\u3000"
+    r"|[０-９]+|[イロハニホヘトチリヌ]\u3000|[가나다라마바사아자차카타파하]\.\s|[A-Z]{2}-\d+\.\d+-\d+|[•\uf0b2\u25cf]"
+)
+_QUOTE_BOUNDARY = re.compile(
+    rf"(?<=[.;!?。])\s+|(?<=。)|\n(?=(?:{POINT.pattern}))|(?<=[:：])\s+(?=(?:{POINT.pattern}))"
+)
 _NOT_AN_END = re.compile(  # "No.", "Art.", "e.g.", "1.", "3.2.", "(a)." end no sentence
     r"(?:\b(?:No|Art|Arts|p|pp|e\.g|i\.e|etc|cf|Sec|para|Vol)|\b\d+(?:\.\d+)*|\([a-z0-9]{1,4}\))\.$"
 )
@@ -104,7 +113,8 @@ def sentence_spans(text: str, min_chars: int = 40) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _QUOTE_BOUNDARY.finditer(text):
-        if _NOT_AN_END.search(text[start : m.start()]):
+        before = text[start : m.start()]
+        if _NOT_AN_END.search(before) or before.count("（") > before.count("）"):  # "。" inside brackets ends nothing
             continue
         spans.append((start, m.start()))
         start = m.end()

@@ -19,6 +19,7 @@ from govqa.answering.answerability import find_gap
 from govqa.answering.claims import NEGATION, judge_claim, missing_figures
 from govqa.answering.quotes import Quote, SentenceScorer, best_quotes, cosine_scorer, coverage, in_passage_order
 from govqa.answering.refusal import refusal_reason, unknown_names
+from govqa.answering.short import refusal_note, short_answer
 from govqa.records import Answer, Citation, Passage, Verdict
 from govqa.search.query import check_question
 from govqa.search.retriever import Filters, Retriever, build_retriever
@@ -131,6 +132,7 @@ class Answerer:
             refused=True,
             verdict=verdict,
             verdict_reason="No retrieved passage addresses the question." if verdict else "",
+            short_answer=refusal_note(self.refusal_reason(question, passages), question_language(question) == "ja"),
             passages=tuple(passages),
             settings_hash=settings_hash(self.settings),
         )
@@ -145,6 +147,7 @@ class Answerer:
         outro: str = "",
         verdict: Verdict | None = None,
         reason: str = "",
+        finding: str = "",
     ) -> Answer:
         cites, index = self._cite(quotes)
         lines = [intro] if intro else []
@@ -161,6 +164,7 @@ class Answerer:
             tuple(cites),
             verdict=verdict,
             verdict_reason=reason,
+            short_answer=short_answer(question, mode, quotes, index, verdict=verdict, finding=finding),
             passages=tuple(passages),
             settings_hash=settings_hash(self.settings),
         )
@@ -203,7 +207,7 @@ class Answerer:
         closest = "最も近い規定:" if japanese else "The closest provisions:"
         if mode != "claim":
             intro = f"{'いいえ。' if japanese else 'No: '}{statement} {closest}"
-            return self._compose(question, mode, quotes, passages, intro=intro)
+            return self._compose(question, mode, quotes, passages, intro=intro, finding=statement)
         verdict: Verdict = "supported" if NEGATION.search(question) else "refuted"
         verb = {"supported": "support", "refuted": "contradict"}[verdict]
         intro = f"The texts {verb} the claim: {statement} {closest}"
@@ -268,7 +272,8 @@ class Answerer:
         missing = missing_figures(question, corpus_text)
         if missing:
             answer = self._refusal(question, "claim", passages, verdict="not_addressed")
-            return replace(answer, verdict_reason=f"The texts retrieved never state {', '.join(missing)}.")
+            never = f"the texts retrieved never state {', '.join(missing)}"
+            return replace(answer, verdict_reason=f"{never[0].upper()}{never[1:]}.", short_answer=refusal_note(never))
         verdict, reason = judge_claim(question, quotes, self.idf)
         intro = {"supported": "The texts support the claim:", "refuted": "The texts contradict the claim:"}.get(
             verdict or "", "Evidence found; the quotes alone do not settle the claim:"
@@ -334,6 +339,7 @@ class Answerer:
             "applies",
             "\n".join(text),
             tuple(cites),
+            short_answer=short_answer(question, "applies", quotes, index),
             passages=tuple(passages),
             settings_hash=settings_hash(self.settings),
         )

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from govqa.records import Passage
-from govqa.text import sentence_spans, tokenize
+from govqa.text import POINT, sentence_spans, tokenize
 
 
 @dataclass(frozen=True)
@@ -23,10 +23,20 @@ class Quote:
     start: int  # offsets inside passage.chunk.text
     end: int
     score: float
+    # The sentence or point that scored best, inside [start, end) (the quote may widen around it); -1: the whole.
+    core_start: int = -1
+    core_end: int = -1
 
     @property
     def text(self) -> str:
         return self.passage.chunk.text[self.start : self.end]
+
+    @property
+    def core(self) -> str:
+        """The sentence or point that carries the answer (what a short answer quotes)."""
+        if self.core_start < 0:
+            return self.text
+        return self.passage.chunk.text[self.core_start : self.core_end]
 
 
 # Words of the question's frame ("Claim: … Does the corpus support that?", "Quote the provision…")
@@ -48,6 +58,34 @@ PREFERRED_BONUS = 0.5  # a sentence of the preferred shape (e.g. one that define
 RANK_DECAY = 0.15  # sentences of lower-ranked passages count a little less
 
 SentenceScorer = Callable[[str, list[str]], list[float]]
+
+
+# A sentence that opens with one of these qualifies the one before it ("Testing … shall not be covered by that
+# exclusion", "provided, however, …", 「ただし、…」): the rule and its exception are quoted together.
+QUALIFIER = re.compile(
+    r"^(?:provided|however|except|unless|notwithstanding|nevertheless|this (?:shall|does) not|ただし|但し)"
+    r"|\b(?:shall not be covered by|does not cover|shall not apply to)\b",
+    re.I,
+)
+
+
+def _complete(text: str, units: list[tuple[float, int, int]], lo: int, hi: int, taken: set[int]) -> tuple[int, int]:
+    """Units a quote needs to be read right: a lead-in ending in a colon takes its first point, a first point
+    takes the lead-in just before it, and a rule takes the qualifying sentence right after it."""
+
+    def free(j: int) -> bool:
+        return 0 <= j < len(units) and j not in taken
+
+    def unit(j: int) -> str:
+        return text[units[j][1] : units[j][2]]
+
+    if unit(hi).endswith((":", "：")) and free(hi + 1):
+        hi += 1
+    if free(lo - 1) and POINT.match(unit(lo)) and unit(lo - 1).endswith((":", "：")):
+        lo -= 1
+    if free(hi + 1) and QUALIFIER.search(unit(hi + 1)[:80]):
+        hi += 1
+    return lo, hi
 
 
 def _widen(scored: list[tuple[float, int, int]], i: int, taken: set[int], min_chars: int) -> tuple[int, int]:
@@ -105,8 +143,9 @@ def best_quotes(
             if scored[i][0] <= 0 or i in taken:
                 continue
             lo, hi = _widen(scored, i, taken, min_chars)
+            lo, hi = _complete(passages[rank].chunk.text, scored, lo, hi, taken)
             taken.update(range(lo, hi + 1))
-            quotes.append(Quote(passages[rank], scored[lo][1], scored[hi][2], scored[i][0]))
+            quotes.append(Quote(passages[rank], scored[lo][1], scored[hi][2], scored[i][0], scored[i][1], scored[i][2]))
     quotes.sort(key=lambda q: -q.score)
     return quotes[:limit]
 

@@ -75,6 +75,8 @@ def conversation_markdown(turns: Sequence[Turn]) -> str:
         parts.append(f"*{'; '.join(meta)}*\n")
         if ans.notice:
             parts.append(f"> Note: {ans.notice}\n")
+        if ans.short_answer:
+            parts.append(f"**{ans.short_answer}**\n")
         parts.append(ans.text + "\n")
         if ans.verdict:
             parts.append(f"**Verdict:** {ans.verdict} — {ans.verdict_reason}\n")

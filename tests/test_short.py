@@ -1,0 +1,173 @@
+"""The short answer and the tight quote, over invented provisions: a definition, a prohibition with its exception,
+a date, an amount, a role absence and the "closest text" fallback, in English and Japanese framing."""
+
+from __future__ import annotations
+
+import pytest
+
+from govqa.answering.quotes import Quote, best_quotes
+from govqa.answering.short import refusal_note, short_answer
+from govqa.records import Chunk, Document, Passage
+from govqa.text import sentence_spans
+
+ACT = Document(id="ex-act", title="Examplia Robot Act", short_title="Robot Act", doc_type="statute")
+
+BANS = (
+    "Article 5\nProhibited robot practices\n1. The following robot practices shall be prohibited:\n"
+    "(a) the sale of a robot that hides its camera from the people it films in their homes;\n"
+    "(b) the use of a robot to infer the emotions of a worker at the workplace, except where the robot is used "
+    "for medical or safety reasons;\n"
+    "(c) the use of a robot to rank citizens by their social behaviour for the purpose of public benefits."
+)
+DEFINES = (
+    "(7) 'robot keeper' means a natural or legal person who has a robot under its control at a place of work; "
+    "(8) 'robot maker' means a person who builds a robot or has it built and sells it under its own name."
+)
+DATES = "This Act shall enter into force on 1 March 2028. It shall be reviewed by the Robot Office every five years."
+FINES = "An operator who fails to register a robot shall be liable to a fine of up to 20,000 credits per robot."
+REGISTRY = "The registry shall be open to the public, and any person may search it by serial number at no charge."
+
+
+def passage(text: str, locator: str = "Article 5(1)") -> Passage:
+    chunk = Chunk("ex-act", locator, (), text, 0, len(text), None, None, "en")
+    return Passage(chunk, 1.0, document=ACT)
+
+
+def whole(text: str, locator: str = "Article 5(1)") -> Quote:
+    return Quote(passage(text, locator), 0, len(text), 1.0)
+
+
+def picked(question: str, text: str, locator: str = "Article 5(1)") -> list[Quote]:
+    """The quotes the picker takes from one passage, tight (no widening)."""
+    return best_quotes(question, [passage(text, locator)], {}, per_passage=1, limit=1, min_chars=0)
+
+
+def test_the_quote_is_the_enumerated_point_that_answers() -> None:
+    """Of a long list, the quote is the one point asked about, verbatim at its offsets, exception included."""
+    [q] = picked("Is using robots to infer the emotions of workers prohibited?", BANS)
+    assert q.text.startswith("(b) the use of a robot to infer the emotions")
+    assert q.text.endswith("medical or safety reasons;")
+    assert BANS[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第二条　この法律において次の各号に掲げる用語の意義は、当該各号に定めるところによる。\n"
+        "一　ロボット　自ら動作する機械であって、人の指示により家庭又は職場において作業を行うものをいう。\n"
+        "二　事業者　ロボットを業として製造し、又は販売する者をいう。",
+        "（一）ロボットを製造する者は、その安全を確保するための措置を講じなければならない\n"
+        "（二）ロボットを販売する者は、その取扱いについて購入者に説明しなければならない",
+    ],
+)
+def test_japanese_items_are_units_of_their_own(text: str) -> None:
+    """Japanese law items ("一　", "（一）") start units, as "(a)" does in English texts."""
+    units = [text[s:e] for s, e in sentence_spans(text)]
+    assert any(u.startswith(("二", "（二）")) for u in units), units
+
+
+def test_a_sentence_inside_brackets_does_not_end_at_its_full_stop() -> None:
+    """「。」 inside （…） ends no unit: the bracket's text stays with the sentence around it."""
+    text = "この法律において「記録」とは、電磁的記録（電子的方式で作られる記録をいう。以下同じ。）をいう。"
+    text += "次の文は別の文である。"
+    units = [text[s:e] for s, e in sentence_spans(text, min_chars=5)]
+    assert units[0].endswith("以下同じ。）をいう。"), units
+
+
+def test_a_definition_is_answered_with_the_defining_sentence() -> None:
+    """ "What does 'robot keeper' mean?" — the defining sentence of that term, not its neighbour, with [1]."""
+    short = short_answer("What does 'robot keeper' mean under the Robot Act?", "ask", [whole(DEFINES)], {0: 1})
+    assert short == (
+        "Article 5(1) of Robot Act: “(7) 'robot keeper' means a natural or legal person who has a robot under its "
+        "control at a place of work;” [1]"
+    )
+
+
+def test_a_prohibition_is_a_yes_with_its_lead_in_and_exception() -> None:
+    """A ban the list's lead-in states is a "Yes —", quoting the lead-in, the point and its exception."""
+    question = "Is it banned to use robots to infer the emotions of workers?"
+    short = short_answer(question, "ask", picked(question, BANS), {0: 1})
+    assert short is not None and short.startswith("Yes — Article 5(1) of Robot Act: “")
+    assert "shall be prohibited:" in short and "(b) the use of a robot" in short and "except where" in short
+    assert short.endswith("[1]")
+
+
+def test_no_yes_without_a_quote_that_states_it() -> None:
+    """A ban question whose best quote prohibits nothing gets what the text says, never a "Yes"."""
+    short = short_answer("Is it banned to search the robot registry?", "ask", [whole(REGISTRY, "Article 2(2)")], {0: 1})
+    assert short == f"The closest text, Article 2(2) of Robot Act, says: “{REGISTRY}” [1]"
+
+
+def test_an_exclusion_answers_whether_the_act_applies_with_no() -> None:
+    """ "Does it apply to …?" answered by a "does not apply" sentence is a "No —"."""
+    text = "(3) This Act does not apply to robots built and used only for scientific research in a closed laboratory."
+    short = short_answer(
+        "Does the Robot Act apply to our research robot?", "ask", [whole(text, "Article 2(3)")], {0: 2}
+    )
+    assert short is not None and short.startswith("No — Article 2(3) of Robot Act: “(3) This Act does not apply")
+    assert short.endswith("[2]")
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "figure"),
+    [
+        ("When does the Robot Act enter into force?", DATES, "1 March 2028"),
+        ("How high can the fine for an unregistered robot go?", FINES, "20,000 credits"),
+    ],
+)
+def test_a_date_or_an_amount_is_quoted_with_its_provision(question: str, text: str, figure: str) -> None:
+    """A date or amount question is answered by the sentence that states it, with no yes/no framing."""
+    short = short_answer(question, "ask", [whole(text, "Article 9")], {0: 1})
+    assert short is not None and short.startswith("Article 9 of Robot Act: “") and figure in short
+    assert "closest" not in short and short.endswith("[1]")
+
+
+def test_a_role_absence_is_a_no_and_names_what_was_checked() -> None:
+    """The answerer's finding that the law has no such provision leads, then the closest text with its marker."""
+    finding = "The indexed text of Robot Act (12 passages checked) contains no penalty provision."
+    short = short_answer(
+        "Does the Robot Act impose penalties?", "ask", [whole(REGISTRY, "Article 2(2)")], {0: 1}, finding=finding
+    )
+    assert short is not None
+    assert short.startswith("No: the indexed text of Robot Act (12 passages checked) contains no penalty provision.")
+    assert short.endswith("[1]")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("ロボット法では、ロボットの登録簿は誰でも見られますか？", "最も近い規定はRobot ActのArticle 2(2)で、"),
+        (
+            "ロボット法では、労働者の感情を推定するロボットの利用は禁止されていますか？",
+            "はい。Robot ActのArticle 5(1)：",
+        ),
+    ],
+)
+def test_japanese_questions_get_japanese_framing(question: str, expected: str) -> None:
+    """A Japanese question gets Japanese framing around the verbatim quote, 「…」 and its marker."""
+    quotes = [whole(REGISTRY, "Article 2(2)")] if "登録簿" in question else picked("emotions of a worker", BANS)
+    short = short_answer(question, "ask", quotes, {0: 1})
+    assert short is not None and short.startswith(expected) and short.endswith("」[1]")
+
+
+def test_a_long_quote_is_elided_but_keeps_its_exception() -> None:
+    """In the short answer a long sentence keeps its opening and its "except" clause; the full quote follows."""
+    long = "(2) " + "A keeper shall keep the robot's log and its records of every task it performed " * 4
+    long += "except where the robot is used at home only."
+    short = short_answer("What must a keeper keep?", "ask", [whole(long)], {0: 1})
+    assert short is not None and " … except where the robot is used at home only." in short
+    assert len(short) < len(long)
+
+
+def test_no_quotes_no_short_answer_and_a_refusal_says_why() -> None:
+    """Without quotes there is nothing to stand on; a refusal's note names its reason."""
+    assert short_answer("Is it banned?", "ask", [], {}) is None
+    assert refusal_note("the corpus never mentions AIDA") == "Not answered: the corpus never mentions AIDA."
+    assert refusal_note("", japanese=True).startswith("回答できません")
+
+
+def test_a_back_reference_to_a_prohibition_is_no_yes() -> None:
+    """ "That prohibition should not cover …" names a ban but states none: the fallback, not "Yes"."""
+    text = "That prohibition should not cover the lawful labelling of robot data sets acquired under national law."
+    short = short_answer("Is labelling robot data sets prohibited?", "ask", [whole(text, "Recital 9")], {0: 1})
+    assert short is not None and short.startswith("The closest text, Recital 9 of Robot Act, says:")
