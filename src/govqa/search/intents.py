@@ -73,7 +73,8 @@ INTENTS: dict[str, re.Pattern[str]] = {
         _I,
     ),
     "right": re.compile(
-        r"\b(?:right to|rights of|remed(?:y|ies)|redress|complain\w*|compensat\w*|sue|appeal)\b|権利|請求|救済|권리|구제",
+        r"\b(?:right to|rights of|remed(?:y|ies)|redress|complain\w*|compensat\w*|sue|appeal)\b"
+        r"|権利|請求|救済|권리|구제",
         _I,
     ),
 }

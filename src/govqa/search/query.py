@@ -12,7 +12,8 @@ from govqa.text import DEFINITION_CUES, QUESTION_SENTENCE_BREAK, tokenize
 MAX_QUESTION_CHARS = 4000
 # A question asking what a term means.
 ASKS_DEFINITION = re.compile(
-    r"\b(define[sd]?|definition|meaning|what (?:is|are) meant by|describe[sd]?|explain(?:s|ed)?)\b|定義|(?<!こ)とは|説明",
+    r"\b(define[sd]?|definition|meaning|what (?:is|are) meant by|describe[sd]?|explain(?:s|ed)?)\b"
+    r"|定義|(?<!こ)とは|説明",
     re.I,
 )
 # Words of a question's frame, not its topic: a last sentence made only of these has no focus.
