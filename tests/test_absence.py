@@ -72,10 +72,14 @@ def test_a_japanese_question_gets_a_japanese_no(answerer: Answerer) -> None:
 def test_a_claim_about_missing_penalties_gets_a_verdict_with_its_reason(
     answerer: Answerer, claim: str, verdict: str
 ) -> None:
-    """A claim that the law fines is refuted, one that it has no penalties is supported, both saying why."""
+    """A claim that the law fines is refuted, one that it has no penalties is supported, both saying why, and
+    the short answer leads with the verdict and the finding."""
     ans = answerer.answer(claim, mode="claim")
     assert ans.verdict == verdict
     assert "contains no provision on penalties or fines" in ans.verdict_reason
+    head = {"refuted": "Contradicted: ", "supported": "Supported: "}[verdict]
+    assert ans.short_answer and ans.short_answer.startswith(head)
+    assert "contains no provision on penalties or fines" in ans.short_answer
     assert ans.citations
 
 

@@ -211,7 +211,9 @@ class Answerer:
         verdict: Verdict = "supported" if NEGATION.search(question) else "refuted"
         verb = {"supported": "support", "refuted": "contradict"}[verdict]
         intro = f"The texts {verb} the claim: {statement} {closest}"
-        return self._compose(question, mode, quotes, passages, intro=intro, verdict=verdict, reason=statement)
+        return self._compose(
+            question, mode, quotes, passages, intro=intro, verdict=verdict, reason=statement, finding=statement
+        )
 
     def _gap(self, question: str, mode: str, passages: Sequence[Passage]) -> Answer | None:
         """A refusal saying why, with the closest or delegating text, when the asked point is not in the texts."""

@@ -190,7 +190,15 @@ def short_answer(
     japanese = question_language(question) == "ja"
     cited = [_Cited(q, numbers[i]) for i, q in enumerate(quotes)]
     if finding:
-        lead = f"いいえ。{finding}" if japanese else f"No: {finding[0].lower()}{finding[1:]}"
+        if mode == "claim" and verdict in ("supported", "refuted"):  # the finding settles the claim
+            heads = {
+                "supported": ("主張は裏付けられます。", "Supported: "),
+                "refuted": ("主張は本文と矛盾します。", "Contradicted: "),
+            }
+            head = heads[verdict][0 if japanese else 1]
+            lead = f"{head}{finding}" if japanese else f"{head}{finding[0].lower()}{finding[1:]}"
+        else:
+            lead = f"いいえ。{finding}" if japanese else f"No: {finding[0].lower()}{finding[1:]}"
         return f"{lead} {_frame('closest', cited[0], japanese)}"
     if mode == "claim":
         return _claim(verdict, cited[0], japanese)
