@@ -5,12 +5,15 @@ a jurisdiction-wide question or an index without roles."""
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
+from fixture_corpus import FILLER
 from fixture_index import build_retriever
 
 from govqa.answering.absence import absent_role
 from govqa.answering.extractive import Answerer
+from govqa.records import Document
 from govqa.search.intents import asked_roles
 from govqa.search.retriever import Retriever
 
@@ -111,3 +114,32 @@ def test_the_fixture_laws_carry_the_roles_the_rule_reads(retriever: Retriever) -
     roles = {(c.doc_id, r) for c in retriever.chunks for r in c.roles}
     assert ("fx-robot-act-2027", "enforcement") in roles
     assert not {d for d, r in roles if r == "enforcement"} & {"fx-jp-robot-en", "fx-jp-robot-ja"}
+
+
+KITE_ACT = f"""Kite Register Act
+Article 1
+(1) Every kite shall be entered in the kite register before its first flight. {FILLER}
+Article 2
+(1) The minister of kites may enforce this Act against any owner who flies an unregistered kite. {FILLER}
+"""
+
+
+def test_a_law_whose_text_speaks_of_enforcing_it_is_never_said_to_lack_enforcement(tmp_path: Path) -> None:
+    """No enforcement role was tagged (no cue reads "may enforce"), but the text uses the word: no absence."""
+    doc = Document(
+        id="fx-kite-act",
+        title="Kite Register Act",
+        short_title="Kite Register Act",
+        file="fx-kite-act.txt",
+        jurisdiction="EU",
+        doc_type="statute",
+        language="en",
+        status="in_force",
+        format="txt",
+        profile="articles-text",
+        official_url="https://example.org/kite-act",
+        licence="test fixture",
+    )
+    retriever = build_retriever(tmp_path, extra=[(doc, KITE_ACT)])
+    assert not any("enforcement" in c.roles for c in retriever.chunks if c.doc_id == doc.id)
+    assert absent_role("Does the Kite Register Act impose penalties?", retriever) is None

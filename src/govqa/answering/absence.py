@@ -4,7 +4,8 @@ impose penalties?"): an answer in itself, and the commonest fact a journalist ch
 Said only when all of these hold, so that silence in the texts is never mistaken for silence in the law:
 the question names its instrument(s) by title or alias (not only a jurisdiction); every named instrument is a
 statute, regulation or administrative measure indexed whole (not guidance, principles or a framework); the
-index carries provision roles for them; and not one of their chunks carries the role asked about.
+index carries provision roles for them; not one of their chunks carries the role asked about; and not one of
+their chunks even uses the words that ask for it (a role cue that missed a provision must not turn into a "no").
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from govqa.records import Document
-from govqa.search.intents import ROLE_NAMES, asked_roles
+from govqa.search.intents import INTENTS, ROLE_NAMES, asked_roles
 from govqa.search.retriever import Retriever
 from govqa.search.scope import Filters
 
@@ -56,6 +57,6 @@ def absent_role(question: str, retriever: Retriever, filters: Filters | None = N
     if not chunks or not all(any(c.roles for c in chunks if c.doc_id == d) for d in ids):
         return None  # an index built before roles were tagged says nothing about absence
     for role in roles:
-        if not any(role in c.roles for c in chunks):
+        if not any(role in c.roles or INTENTS[role].search(c.text) for c in chunks):
             return Absence(role, tuple(docs), len(chunks))
     return None
