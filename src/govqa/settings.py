@@ -93,6 +93,13 @@ class RetrievalSettings(BaseModel):
         "question asks about (definition, scope, dates, penalties…), ranked by e5 similarity; 0 = off.",
         ge=0,
     )
+    cross_references: float = Field(
+        0.0,
+        description="A top passage's references to other provisions of its document bring them within reach, at "
+        "this share of its score; 0 = off.",
+        ge=0,
+        le=1,
+    )
     route_boost: float = Field(3.0, description="Score multiplier for documents the question names.")
     include_superseded: bool = Field(False, description="Search superseded and revoked documents too.")
     reranker_path: str = Field("", description="Local cross-encoder folder; empty = no reranking.")

@@ -19,6 +19,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from govqa.corpus import Manifest, load_corpus
+from govqa.documents.locators import refs_in_question
 from govqa.documents.profiles import Profile, load_profile, unit_prior
 from govqa.index.embedders import build_embedders
 from govqa.index.lexical import LexicalIndex
@@ -44,6 +45,8 @@ _HEAD = 3  # rerank and collapse editions over the first _HEAD × k passages
 _PARALLEL_HEAD = 2  # look for parallel texts of the first _PARALLEL_HEAD × k
 # Roles most provisions of a law carry: asking for them singles out nothing.
 _COMMON_ROLES = frozenset({"obligation"})
+_XREF_SOURCES = 3  # the passages whose cross-references are followed
+_XREF_PER_SOURCE = 3  # the provisions each may bring
 
 
 class Retriever:
@@ -291,7 +294,26 @@ class Retriever:
         for cid in defining:
             scores[cid] = scores.get(cid, 0.0) + DEFINITION_BONUS
             cands.signals.setdefault(cid, {})["definition"] = DEFINITION_BONUS
+        if self.settings.retrieval.cross_references > 0:
+            self._follow_references(scores, cands, routed or allowed)
         return scores
+
+    def _follow_references(self, scores: dict[str, float], cands: Candidates, docs: list[str]) -> None:
+        """A top passage that applies another provision ("referred to in Article 6(3)", "listed in Annex III")
+        is read with it: the provision it names, in the same document, comes within reach just below it."""
+        share = self.settings.retrieval.cross_references
+        top = sorted(scores.items(), key=lambda kv: -kv[1])[:_XREF_SOURCES]
+        for cid, score in top:
+            chunk = self.chunks[self.by_id[cid]]
+            if chunk.doc_id not in docs:
+                continue
+            own = self.refs[self.by_id[cid]]
+            named = [r for r in refs_in_question(chunk.text) if own is None or (r.kind, r.main) != (own.kind, own.main)]
+            for target, _ in self.provisions.lookup(named[:_XREF_PER_SOURCE], {chunk.doc_id}).items():
+                bonus = score * share
+                if scores.get(target, 0.0) < bonus:
+                    scores[target] = bonus
+                    cands.signals.setdefault(target, {})["reference"] = bonus
 
     def _arrange(
         self, query: QueryAnalysis, scores: dict[str, float], allowed: list[str], k: int, pinned: set[str]
