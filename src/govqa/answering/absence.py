@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from govqa.records import Document
-from govqa.search.intents import INTENTS, ROLE_NAMES, asked_roles
+from govqa.search.analysis import QueryAnalysis
+from govqa.search.intents import INTENTS, ROLE_NAMES
 from govqa.search.retriever import Retriever
 from govqa.search.scope import Filters
 
@@ -40,12 +41,13 @@ class Absence:
         return f"The indexed text of {texts} ({self.chunks_checked} passages checked) contains no {english}."
 
 
-def absent_role(question: str, retriever: Retriever, filters: Filters | None = None) -> Absence | None:
-    """The first role the question asks about that the laws it names lack entirely, or None."""
-    roles = [role for role in asked_roles(question) if role in ROLE_NAMES]
+def absent_role(question: str | QueryAnalysis, retriever: Retriever, filters: Filters | None = None) -> Absence | None:
+    """The first role the question (or its analysis) asks about that the laws it names lack entirely, or None."""
+    query = question if isinstance(question, QueryAnalysis) else retriever.analyze(question)
+    roles = [role for role in query.roles if role in ROLE_NAMES]
     if not roles:
         return None
-    route = retriever.router.route(question)
+    route = query.route
     if route.by != "alias":
         return None
     allowed = set(retriever.allowed_docs(filters or Filters(), route))

@@ -228,8 +228,9 @@ class Answerer:
     def _ask(self, question: str, filters: Filters) -> Answer:
         if _WANTS_QUOTE.search(question):
             return replace(self._quote(question, filters), mode="ask")
-        passages = self.retriever.retrieve(question, filters)
-        if absence := absent_role(question, self.retriever, filters):
+        query = self.retriever.analyze(question)  # read once; retrieval and the absence check share it
+        passages = self.retriever.retrieve(query, filters)
+        if absence := absent_role(query, self.retriever, filters):
             return self._absent(question, "ask", absence, passages)
         if not self.confident(question, passages):
             return self._refusal(question, "ask", passages)
@@ -257,8 +258,9 @@ class Answerer:
         return self._compose(question, "quote", quotes, passages)
 
     def _claim(self, question: str, filters: Filters) -> Answer:
-        passages = self.retriever.retrieve(question, filters)
-        if absence := absent_role(question, self.retriever, filters):
+        query = self.retriever.analyze(question)  # read once; retrieval and the absence check share it
+        passages = self.retriever.retrieve(query, filters)
+        if absence := absent_role(query, self.retriever, filters):
             return self._absent(question, "claim", absence, passages)
         if not self.confident(question, passages):
             return self._refusal(question, "claim", passages, verdict="not_addressed")
