@@ -215,3 +215,18 @@ def test_chunks_without_an_index_is_an_error(
     err = capsys.readouterr().err
     last = err.strip().splitlines()[-1]  # model loading may draw a progress bar first
     assert last.startswith("error: ") and "govqa ingest" in last and "Traceback" not in err
+
+
+def test_ask_explain_prints_how_the_question_was_read(
+    added: tuple[Path, int, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`ask --explain` first prints the question's analysis (roles asked, route) to stderr, then answers."""
+    root, _, _ = added
+    monkeypatch.chdir(root)
+    for name, value in (("MANIFEST", "sources.toml"), ("CACHE_DIR", "cache"), ("INDEX_DIR", "index")):
+        monkeypatch.setenv(f"GOVQA_{name}", str(root / value))
+    assert main(["ask", "Are there any fines for robots?", "--explain"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.startswith("How the question was read:")
+    assert 'roles: ["enforcement"]' in captured.err
+    assert captured.out.strip()

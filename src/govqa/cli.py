@@ -206,6 +206,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
         def stream(line: str) -> None:
             print(f"  … {line}", file=sys.stderr, flush=True)
 
+    if args.explain:  # how the question was read: what retrieval acts on
+        reading = answerer.retriever.analyze(args.question).summary()
+        print("How the question was read:", file=sys.stderr)
+        for key, value in reading.items():
+            print(f"  {key}: {json.dumps(value, ensure_ascii=False)}", file=sys.stderr)
     ans = answerer.answer(args.question, mode=args.mode, filters=filters, on_line=stream)
     if args.json:
         print(answer_json(ans))
@@ -316,6 +321,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--doc", action="append", help="only this document id (repeatable)")
     ask.add_argument("--include-superseded", action="store_true", help="also search superseded/revoked texts")
     ask.add_argument("--json", action="store_true", help="print JSON")
+    ask.add_argument(
+        "--explain", action="store_true", help="first print how the question was read (route, roles, terms…)"
+    )
     ask.add_argument(
         "--llm",
         choices=["none", "llamacpp", "openai"],
