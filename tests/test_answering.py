@@ -7,6 +7,7 @@ and the not-legal-advice line, claim = a verdict only where the quotes justify o
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -199,3 +200,25 @@ def test_sentences_do_not_end_at_abbreviations(text: str, expected: int) -> None
     spans = sentence_spans(text, min_chars=30)
     assert len(spans) == expected
     assert all(text[s:e].strip() == text[s:e] for s, e in spans)
+
+
+@pytest.mark.parametrize("shown", [0, 120])
+def test_answer_lines_show_the_point_and_citations_keep_the_whole_span(retriever: Retriever, shown: int) -> None:
+    """Each answer line shows (elided past `shown_chars`) the sentence that carries the answer, taken from its
+    citation's quote; with shown_chars 0 the line is the whole quoted span."""
+    settings = retriever.settings.model_copy(
+        update={"answer": retriever.settings.answer.model_copy(update={"shown_chars": shown})}
+    )
+    ans = Answerer(settings, retriever).answer("Who must register a robot in the national registry?")
+    quotes = {c.n: " ".join(c.quote.split()) for c in ans.citations}
+    lines = [m for m in re.finditer(r"“(.*)” \[(\d+)\]$", ans.text, re.M)]
+    assert lines
+    for m in lines:
+        shown_text, n = m.group(1), int(m.group(2))
+        if shown:
+            assert len(shown_text) <= shown + 4
+            assert all(part.strip(" …") in quotes[n] for part in shown_text.split(" … "))
+        else:
+            assert shown_text == quotes[n]
+    if shown:
+        assert any(len(quotes[int(m.group(2))]) > len(m.group(1)) for m in lines)

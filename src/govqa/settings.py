@@ -117,6 +117,12 @@ class AnswerSettings(BaseModel):
     quote_chars: int = Field(
         400, description="A quoted sentence shorter than this widens to its better neighbour sentence(s).", ge=0
     )
+    shown_chars: int = Field(
+        200,
+        description="An answer line shows the sentence or point that carries the answer, elided past this many "
+        "characters (its citation keeps the whole quoted span); 0 = show the whole span.",
+        ge=0,
+    )
     min_coverage: float = Field(
         0.15,
         description="Refuse an English question when the top passages hold less than this share of its "

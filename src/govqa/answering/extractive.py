@@ -19,7 +19,7 @@ from govqa.answering.answerability import find_gap
 from govqa.answering.claims import NEGATION, judge_claim, missing_figures
 from govqa.answering.quotes import Quote, SentenceScorer, best_quotes, cosine_scorer, coverage, in_passage_order
 from govqa.answering.refusal import refusal_reason, unknown_names
-from govqa.answering.short import refusal_note, short_answer
+from govqa.answering.short import elide, refusal_note, short_answer
 from govqa.records import Answer, Citation, Passage, Verdict
 from govqa.search.query import check_question
 from govqa.search.retriever import Filters, Retriever, build_retriever
@@ -154,7 +154,10 @@ class Answerer:
         for i, q in enumerate(quotes):
             c = q.passage.chunk
             title = q.passage.document.short_title if q.passage.document else c.doc_id
-            lines.append(f"- {title}, {c.locator}: “{' '.join(q.text.split())}” [{index[i]}]")
+            # The line shows the sentence or point that carries the answer; its citation holds the whole quoted
+            # span with exact offsets, and the source viewer the whole provision.
+            shown = elide(q.core, self.settings.answer.shown_chars) if self.settings.answer.shown_chars else q.text
+            lines.append(f"- {title}, {c.locator}: “{' '.join(shown.split())}” [{index[i]}]")
         if outro:
             lines.append(outro)
         return Answer(

@@ -77,7 +77,7 @@ class _Cited:
         return p.chunk.locator, (p.document.short_title if p.document else p.chunk.doc_id)
 
 
-def _elide(text: str, limit: int = SHORT_QUOTE_CHARS) -> str:
+def elide(text: str, limit: int = SHORT_QUOTE_CHARS) -> str:
     """The quote on one line; a long one keeps its opening and any exception clause, with "…" for the rest."""
     text = " ".join(text.split())
     if len(text) <= limit:
@@ -106,9 +106,9 @@ def _lead_in(q: Quote) -> str:
 def _frame(kind: str, c: _Cited, japanese: bool, lead: str = "", text: str = "") -> str:
     locator, title = c.where
     text = text or c.quote.core
-    body = _elide(text)
+    body = elide(text)
     if lead and not text.startswith(lead.strip()):
-        body = f"{_elide(lead, 120)} … {body}"
+        body = f"{elide(lead, 120)} … {body}"
     if japanese:
         opening = {"yes": "はい。", "no": "いいえ。", "closest": "最も近い規定は"}.get(kind, "")
         if kind == "closest":
@@ -169,7 +169,7 @@ def _claim(verdict: Verdict | None, c: _Cited, japanese: bool) -> str:
     head = {"supported": "Supported — ", "refuted": "Contradicted — "}.get(verdict or "", "")
     if not head:
         return f"The quotes alone do not settle the claim. {_frame('closest', c, japanese)}"
-    return f"{head}{locator} of {title}: “{_elide(c.quote.core)}” [{c.n}]"
+    return f"{head}{locator} of {title}: “{elide(c.quote.core)}” [{c.n}]"
 
 
 def short_answer(
