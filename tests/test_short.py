@@ -43,9 +43,12 @@ def picked(question: str, text: str, locator: str = "Article 5(1)") -> list[Quot
 
 
 def test_the_quote_is_the_enumerated_point_that_answers() -> None:
-    """Of a long list, the quote is the one point asked about, verbatim at its offsets, exception included."""
+    """Of a long list, the point asked about carries the answer (its core, exception included); the quote
+    reaches back to the list's lead-in, which states the rule, verbatim at its offsets."""
     [q] = picked("Is using robots to infer the emotions of workers prohibited?", BANS)
-    assert q.text.startswith("(b) the use of a robot to infer the emotions")
+    assert q.core.startswith("(b) the use of a robot to infer the emotions")
+    assert q.core.endswith("medical or safety reasons;")
+    assert "1. The following robot practices shall be prohibited:\n(a)" in q.text
     assert q.text.endswith("medical or safety reasons;")
     assert BANS[q.start : q.end] == q.text
 

@@ -69,6 +69,9 @@ QUALIFIER = re.compile(
 )
 
 
+LEAD_IN_REACH = 1500  # characters back from a point to its lead-in ("… shall be prohibited:") that a quote spans
+
+
 def _complete(text: str, units: list[tuple[float, int, int]], lo: int, hi: int, taken: set[int]) -> tuple[int, int]:
     """Units a quote needs to be read right: a lead-in ending in a colon takes its first point, a first point
     takes the lead-in just before it, and a rule takes the qualifying sentence right after it."""
@@ -81,8 +84,12 @@ def _complete(text: str, units: list[tuple[float, int, int]], lo: int, hi: int, 
 
     if unit(hi).endswith((":", "：")) and free(hi + 1):
         hi += 1
-    if free(lo - 1) and POINT.match(unit(lo)) and unit(lo - 1).endswith((":", "：")):
-        lo -= 1
+    if POINT.match(unit(lo)):  # a point is read with its lead-in: back over the points before it
+        j = lo - 1
+        while free(j) and POINT.match(unit(j)) and not unit(j).endswith((":", "：")):
+            j -= 1
+        if free(j) and unit(j).endswith((":", "：")) and units[lo][1] - units[j][1] <= LEAD_IN_REACH:
+            lo = j
     if free(hi + 1) and QUALIFIER.search(unit(hi + 1)[:80]):
         hi += 1
     return lo, hi
