@@ -37,6 +37,7 @@ from govqa.search.routing import Glossary, Router
         ("罰則はありますか", "enforcement"),
         ("Is the framework mandatory?", "legal_nature"),
         ("Are the guidelines legally binding?", "legal_nature"),
+        ("The resolution legally obliges companies to comply.", "legal_nature"),
         ("ガイドラインに法的拘束力はありますか", "legal_nature"),
         ("What must a deployer do?", "obligation"),
         ("事業者の責務は何ですか", "obligation"),
