@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import naive  # noqa: E402  (bench/ is a folder of scripts, not a package)
 from langchain_core.language_models.fake_chat_models import FakeListChatModel  # noqa: E402
 
-from govqa.answering.extractive import Answerer  # noqa: E402
+from govqa.answering.extractive import REFUSAL, Answerer  # noqa: E402
 from govqa.answering.generation import evidence  # noqa: E402
 from govqa.search.retriever import Retriever  # noqa: E402
 
@@ -210,17 +210,19 @@ def _row(stdout: str, label: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("replies", "written", "removed", "verdicts"),
+    ("replies", "written", "declined", "removed", "verdicts"),
     [
         # a model that quotes its evidence and judges the claim right: both answers are its own, nothing removed
         (['The fine is up to ten thousand euro. [1] "{q}"', '{q} [1] "{q}"\nVerdict: supported. It says so.'],
-         "0.67", "0.00", "1.00"),
+         "0.67", "0.00", "0.00", "1.00"),
         # the same quotes and a wrong verdict: the verdict row drops
         (['The fine is up to ten thousand euro. [1] "{q}"', '{q} [1] "{q}"\nVerdict: refuted. It does not.'],
-         "0.67", "0.00", "0.00"),
+         "0.67", "0.00", "0.00", "0.00"),
         # invented quotes: every line removed, the extractive answers shown instead
         (['Fines are huge. [1] "one billion euro for everyone"', 'Yes. [1] "no such words in the act"'],
-         "0.00", "1.00", "1.00"),
+         "0.00", "0.00", "1.00", "1.00"),
+        # a model that finds no answer in its evidence: nothing written, nothing removed, extractive shown
+        ([REFUSAL, REFUSAL], "0.00", "1.00", "0.00", "1.00"),
     ],
 )  # fmt: skip
 def test_llm_bench_prints_both_engines_and_numbers_that_move_with_the_model(
@@ -228,6 +230,7 @@ def test_llm_bench_prints_both_engines_and_numbers_that_move_with_the_model(
     capsys: pytest.CaptureFixture[str],
     replies: list[str],
     written: str,
+    declined: str,
     removed: str,
     verdicts: str,
 ) -> None:
@@ -244,7 +247,7 @@ def test_llm_bench_prints_both_engines_and_numbers_that_move_with_the_model(
     assert _row(out, "engine") == ["extractive", "LLM (fake-list-chat-model)"]
     assert _row(out, "answers in the model's words") == ["–", written]
     assert _row(out, "model lines removed by verification") == ["–", removed]
-    assert _row(out, "model replies with no answer line") == ["–", "0.00"]
+    assert _row(out, "model replies with no answer line") == ["–", declined]
     assert _row(out, "claim verdict right")[1] == verdicts
     assert _row(out, "unanswerable refused") == ["1.00", "1.00"]  # the gate refuses before any model call
     engines = json.loads(last)["engines"]

