@@ -115,7 +115,7 @@ class LLMSettings(BaseModel):
     backend: Literal["none", "llamacpp", "openai"] = Field(
         "none",
         description="Answer engine: none = extractive only; llamacpp = local GGUF model (extra govqa[llm]); "
-        "openai = any OpenAI-compatible server by base URL.",
+        "openai = any OpenAI-compatible server by base URL (extra govqa[openai]).",
     )
     model_path: str = Field(
         "", description="GGUF file for llamacpp; empty = assemble the packaged Qwen2.5-Coder-1.5B parts."
