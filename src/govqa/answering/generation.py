@@ -142,7 +142,7 @@ class LLMAnswerer(Answerer):
             on_line(result.statement)
 
     def _compose_checked(
-        self, base: Answer, mode: str, evidence: Sequence[Quote], checked: Checked, timings: dict[str, float | None]
+        self, base: Answer, mode: str, given: Sequence[Quote], checked: Checked, timings: dict[str, float | None]
     ) -> Answer:
         """The verified lines as the answer, cited where their quotes stand in the passages; the extractive
         answer with a notice when none verifies."""
@@ -166,7 +166,7 @@ class LLMAnswerer(Answerer):
         quotes = []
         for ln in supported:
             for s in ln.support:
-                ev = evidence[s.passage]
+                ev = given[s.passage]
                 quotes.append(Quote(ev.passage, ev.start + s.start, ev.start + s.end, 1.0))
         cites, index = self._cite(quotes)
         lines, i = [], 0
