@@ -391,7 +391,6 @@ def test_empty_question_is_an_error_not_a_traceback(monkeypatch: pytest.MonkeyPa
 def test_notice_and_engine_are_shown(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> None:
     """The sidebar names the configured engine; when the LLM server is unreachable the answer is the
     extractive one and its notice says so."""
-    pytest.importorskip("langchain_openai", reason="the [llm] extra is not installed (make test installs it)")
     at = _app(
         monkeypatch,
         env,

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import itertools
 import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import fixture_index
 import pytest
 from conftest import KeywordEmbedder
 from fixture_corpus import ROBOT_ACT_2027, build_corpus
@@ -17,6 +20,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 import naive  # noqa: E402  (bench/ is a folder of scripts, not a package)
+from langchain_core.language_models.fake_chat_models import FakeListChatModel  # noqa: E402
+
+from govqa.answering.extractive import REFUSAL, Answerer  # noqa: E402
+from govqa.answering.generation import evidence  # noqa: E402
+from govqa.search.retriever import Retriever  # noqa: E402
 
 # Keys other tools read from the last line; extend, never rename.
 STABLE_KEYS = {
@@ -160,3 +168,88 @@ def test_run_py_ends_with_one_json_object_holding_the_stable_keys(tmp_path: Path
     assert saved["results"]["scale"]["40"]["chunks"] == 40
     assert saved["results"]["scale"]["80"]["chunks"] == 80
     assert last["query_p95_ms_100k"] is None  # not measured in this run, but the key stays
+
+
+# ---------------------------------------------------------------- bench/llm.py: the LLM engine beside extractive
+
+ROBOT_FINE = "An operator who fails to register a robot is liable to a penalty"
+LLM_QUESTIONS = (
+    {
+        "id": "l1",
+        "kind": "factual",
+        "question": "What fine applies to an operator who fails to register a robot?",
+        "gold": [{"doc": "fx-robot-act-2027", "quote": ROBOT_FINE}],
+    },
+    {
+        "id": "l2",
+        "kind": "claim",
+        "question": "An operator who fails to register a robot can be fined.",
+        "verdict": "supported",
+        "gold": [{"doc": "fx-robot-act-2027", "quote": ROBOT_FINE}],
+    },
+    {"id": "l3", "kind": "unanswerable", "question": "What does the Martian Robot Code say on fines?", "gold": []},
+)
+
+
+@pytest.fixture(scope="module")
+def llm_bench(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Retriever, Path]:
+    """bench/llm.py as a module, the fixture index, and the three questions above as a file."""
+    root = tmp_path_factory.mktemp("llm-bench")
+    questions = root / "q.jsonl"
+    questions.write_text("\n".join(json.dumps(q) for q in LLM_QUESTIONS) + "\n", "utf-8")
+    spec = importlib.util.spec_from_file_location("bench_llm", ROOT / "bench" / "llm.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module, fixture_index.build_retriever(root / "index"), questions
+
+
+def _row(stdout: str, label: str) -> list[str]:
+    line = next(ln for ln in stdout.splitlines() if ln.startswith(f"| {label} |"))
+    return [cell.strip() for cell in line.strip("|").split("|")[1:]]
+
+
+@pytest.mark.parametrize(
+    ("replies", "written", "declined", "removed", "verdicts"),
+    [
+        # a model that quotes its evidence and judges the claim right: both answers are its own, nothing removed
+        (['The fine is up to ten thousand euro. [1] "{q}"', '{q} [1] "{q}"\nVerdict: supported. It says so.'],
+         "0.67", "0.00", "0.00", "1.00"),
+        # the same quotes and a wrong verdict: the verdict row drops
+        (['The fine is up to ten thousand euro. [1] "{q}"', '{q} [1] "{q}"\nVerdict: refuted. It does not.'],
+         "0.67", "0.00", "0.00", "0.00"),
+        # invented quotes: every line removed, the extractive answers shown instead
+        (['Fines are huge. [1] "one billion euro for everyone"', 'Yes. [1] "no such words in the act"'],
+         "0.00", "0.00", "1.00", "1.00"),
+        # a model that finds no answer in its evidence: nothing written, nothing removed, extractive shown
+        ([REFUSAL, REFUSAL], "0.00", "1.00", "0.00", "1.00"),
+    ],
+)  # fmt: skip
+def test_llm_bench_prints_both_engines_and_numbers_that_move_with_the_model(
+    llm_bench: tuple[Any, Retriever, Path],
+    capsys: pytest.CaptureFixture[str],
+    replies: list[str],
+    written: str,
+    declined: str,
+    removed: str,
+    verdicts: str,
+) -> None:
+    """bench/llm.py with a fake chat model: the table puts extractive beside the model, its rows follow what the
+    model wrote (lines removed, answers written, verdicts), and the last line is JSON with the same numbers."""
+    module, retriever, questions = llm_bench
+    base = Answerer(retriever.settings, retriever).answer(str(LLM_QUESTIONS[0]["question"]))
+    quote = " ".join(evidence(base, 5)[0].text.split()[:8])
+    model = FakeListChatModel(responses=[r.replace("{q}", quote) for r in replies])
+    module.main([str(questions)], retriever=retriever, llm=model)
+    out = capsys.readouterr().out
+    *table, last = out.strip().splitlines()
+    assert table[0].startswith("bench/llm.py, 3 questions, commit ")
+    assert _row(out, "engine") == ["extractive", "LLM (fake-list-chat-model)"]
+    assert _row(out, "answers in the model's words") == ["–", written]
+    assert _row(out, "model lines removed by verification") == ["–", removed]
+    assert _row(out, "model replies with no answer line") == ["–", declined]
+    assert _row(out, "claim verdict right")[1] == verdicts
+    assert _row(out, "unanswerable refused") == ["1.00", "1.00"]  # the gate refuses before any model call
+    engines = json.loads(last)["engines"]
+    assert f"{engines['LLM (fake-list-chat-model)']['llm_lines_removed']:.2f}" == removed
+    assert engines["extractive"]["answer_s_median"] >= 0 and "llm_lines_removed" not in engines["extractive"]

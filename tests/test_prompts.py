@@ -82,3 +82,13 @@ def test_no_prompt_text_lives_in_the_code() -> None:
     rules = (PROMPTS_DIR / "system.md").read_text(encoding="utf-8").splitlines()[0]
     package = Path(load_prompts.__code__.co_filename).parent
     assert not any(rules in p.read_text(encoding="utf-8") for p in package.rglob("*.py"))
+
+
+def test_the_prompt_prefix_is_the_same_for_every_question_and_mode() -> None:
+    """Only the last message varies: system and examples come first, byte for byte the same, so a local model
+    evaluates them once and re-uses them (llama.cpp keeps the longest shared prefix of the last prompt)."""
+    prompts = load_prompts()
+    evidence = [("Robot Act", "Article 4(1)", 7, "An operator is liable to a fine.")]
+    runs = [prompts.messages(mode, f"question {i}", evidence[:i], REFUSAL) for i, mode in enumerate(LLM_MODES)]
+    assert all(run[:-1] == runs[0][:-1] for run in runs)
+    assert len({run[-1] for run in runs}) == len(runs)

@@ -12,6 +12,7 @@ import datetime
 import json
 import statistics
 import subprocess
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -146,7 +147,9 @@ class AnswerReport:
     answered: int = 0  # answers not refused
     with_short_answer: int = 0
     answer_chars: list[int] = field(default_factory=list)  # per answer not refused: short answer and body
-    timings: list[dict[str, float | None]] = field(default_factory=list)  # per answer, LLM engine only
+    timings: list[dict[str, float | None]] = field(default_factory=list)  # per answer (model times: LLM engine)
+    model_lines: list[tuple[int, int] | None] = field(default_factory=list)  # per answer: Answer.model_lines
+    model_written: int = 0  # answers whose text a model wrote (not the extractive fallback)
 
     def add(self, item: dict[str, Any], record: dict[str, Any], source_text: Callable[[str], str]) -> None:
         for cite in record["citations"]:
@@ -180,25 +183,44 @@ class AnswerReport:
         def rate(a: int, b: int) -> float:
             return a / b if b else 0.0
 
-        return {
-            "quotes_verbatim": rate(self.quotes_verbatim, self.quotes),
-            "citation_recall": rate(self.gold_cited, self.gold_items),
-            "unanswerable_refused": rate(self.unanswerable_refused, self.unanswerable),
-            "answerable_refused": rate(self.answerable_refused, self.answerable),
-            "claim_verdict_accuracy": rate(self.claims_correct, self.claims),
-            "first_citation_gold": rate(self.first_gold, self.answerable),
-            "short_answer_present": rate(self.with_short_answer, self.answered),
-            "median_answer_chars": float(statistics.median(self.answer_chars)) if self.answer_chars else 0.0,
-        } | self.timing_metrics()
+        return (
+            {
+                "quotes_verbatim": rate(self.quotes_verbatim, self.quotes),
+                "citation_recall": rate(self.gold_cited, self.gold_items),
+                "unanswerable_refused": rate(self.unanswerable_refused, self.unanswerable),
+                "answerable_refused": rate(self.answerable_refused, self.answerable),
+                "claim_verdict_accuracy": rate(self.claims_correct, self.claims),
+                "first_citation_gold": rate(self.first_gold, self.answerable),
+                "short_answer_present": rate(self.with_short_answer, self.answered),
+                "median_answer_chars": float(statistics.median(self.answer_chars)) if self.answer_chars else 0.0,
+            }
+            | self.timing_metrics()
+            | self.model_metrics()
+        )
 
     def timing_metrics(self) -> dict[str, float]:
-        """Median time to first token and total model time over the answers a model wrote."""
+        """Median time to first token and total model time over the answers a model ran for, and median time per
+        answer (retrieval included) over every answer."""
         out: dict[str, float] = {}
-        for key in ("first_token_s", "total_s"):
+        for key, name in (("first_token_s", "llm_first_token_s"), ("total_s", "llm_total_s"), ("answer_s", "answer_s")):
             values = sorted(v for t in self.timings if (v := t.get(key)) is not None)
             if values:
-                out[f"llm_{key}_median"] = values[len(values) // 2]
+                out[f"{name}_median"] = values[len(values) // 2]
         return out
+
+    def model_metrics(self) -> dict[str, float]:
+        """What verification made of a model's output: the share of its lines removed, the share of its replies
+        with no answer line (it declined: the refusal sentence, or nothing), and the share of answers shown in
+        the model's words rather than extractively."""
+        runs = [m for m in self.model_lines if m is not None]
+        if not runs:
+            return {}
+        written = sum(w for w, _ in runs)
+        return {
+            "llm_lines_removed": sum(r for _, r in runs) / written if written else 0.0,
+            "llm_answers_written": self.model_written / len(self.model_lines),
+            "llm_declined": sum(w == 0 for w, _ in runs) / len(runs),
+        }
 
 
 def answer_record(item: dict[str, Any], passages: Sequence[Passage], ans: Answer) -> dict[str, Any]:
@@ -255,13 +277,17 @@ def evaluate_answers(
     out: dict[str, Evaluation] = {"all": Evaluation()}
     for item in items:
         passages = answerer.retriever.retrieve(item["question"], k=k)
+        started = time.perf_counter()
         ans = answerer.answer(item["question"], mode="claim" if item["kind"] == "claim" else "ask")
+        elapsed = time.perf_counter() - started
         record = answer_record(item, passages, ans)
         for key in ["all", *(group(item) if group else ())]:
             scores = out.setdefault(key, Evaluation())
             scores.retrieval.results.append(score_question(item, passages))
             scores.answers.add(item, record, source_text)
-            scores.answers.timings.append(ans.timings)
+            scores.answers.timings.append(ans.timings | {"answer_s": elapsed})
+            scores.answers.model_lines.append(ans.model_lines)
+            scores.answers.model_written += ans.engine != "extractive"
         if dump:
             dump(record)
     return out

@@ -180,6 +180,7 @@ class Answer:
     passages: tuple[Passage, ...] = field(default=(), repr=False)
     settings_hash: str = ""
     timings: dict[str, float | None] = field(default_factory=dict)  # LLM engine: first_token_s, total_s
+    model_lines: tuple[int, int] | None = None  # LLM engine: lines the model wrote, lines verification removed
 
     def to_json(self) -> dict[str, object]:
         return {

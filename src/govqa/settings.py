@@ -134,13 +134,15 @@ class LLMSettings(BaseModel):
     backend: Literal["none", "llamacpp", "openai"] = Field(
         "none",
         description="Answer engine: none = extractive only; llamacpp = local GGUF model (extra govqa[llm]); "
-        "openai = any OpenAI-compatible server by base URL.",
+        "openai = any OpenAI-compatible server by base URL (extra govqa[openai]).",
     )
     model_path: str = Field(
         "", description="GGUF file for llamacpp; empty = assemble the packaged Qwen2.5-Coder-1.5B parts."
     )
     model_dir: Path = Field(Path(".govqa/models"), description="Where the packaged model is assembled (1.1 GB).")
-    passages: int = Field(4, description="Passages given to the model (each costs prompt time).", ge=1)
+    passages: int = Field(
+        5, description="Quotes of the extractive answer the model reads (each costs prompt time).", ge=1
+    )
     base_url: str = Field("", description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1.")
     model: str = Field("", description="Model name sent to the OpenAI-compatible server.")
     api_key: str = Field("", description="API key for the OpenAI-compatible server, if it needs one.")

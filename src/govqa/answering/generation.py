@@ -1,9 +1,12 @@
-"""The LLM answer chain: extractive first, then a model over the same passages, then verification.
+"""The LLM answer chain: extractive first, then a model over the extractive answer's evidence, then verification.
 
     question ─► Answerer (extractive) ─► refused? ─► yes: the refusal, no model call
                                              │ no
                                              ▼
-              passages (instruction-like sentences withheld) ─► prompts/ ─► chat model (streamed)
+              its quotes, numbered as it cites them (instruction-like sentences withheld)
+                                             │
+                                             ▼
+              prompts/ (fixed prefix first, so a local model re-uses it) ─► chat model (streamed)
                                              │
                                              ▼
               each line checked (govqa.answering.verify) ─► verified lines with citations built from provenance
@@ -29,7 +32,7 @@ from govqa.answering.llm import build_chat_model, describe
 from govqa.answering.prompts import LLM_MODES, PassageView, PromptSet, load_prompts
 from govqa.answering.verify import Checked, Line, check_line, check_output, withhold_instructions
 from govqa.errors import LLMTimeoutError
-from govqa.records import Answer, Passage
+from govqa.records import Answer
 from govqa.search.retriever import Filters, Retriever
 from govqa.settings import Settings
 
@@ -37,26 +40,30 @@ OnLine = Callable[[str], None]
 _MESSAGE = {"system": SystemMessage, "human": HumanMessage, "ai": AIMessage}
 
 
-def distinct_passages(passages: Sequence[Passage], limit: int) -> list[Passage]:
-    seen: set[str] = set()
-    out = []
-    for p in passages:
-        if p.chunk.id not in seen:
-            seen.add(p.chunk.id)
-            out.append(p)
-    return out[:limit]
+def evidence(base: Answer, limit: int) -> list[Quote]:
+    """The extractive answer's first `limit` quotes in citation order (quote n is its citation [n]), each
+    located in the passage it was cut from. The model reads these rather than whole passages: a few sentences
+    cost a small model a fraction of the prompt time, and they are the ones the extractive engine judged best."""
+    out: list[Quote] = []
+    for c in base.citations[:limit]:
+        for p in base.passages:
+            ch = p.chunk
+            if ch.doc_id == c.doc_id and ch.char_start <= c.quote_start and c.quote_end <= ch.char_end:
+                out.append(Quote(p, c.quote_start - ch.char_start, c.quote_end - ch.char_start, 1.0))
+                break
+    return out
 
 
-def passage_views(passages: Sequence[Passage]) -> list[PassageView]:
-    """The passages as the model sees them: sentences that address a model are withheld."""
+def evidence_views(quotes: Sequence[Quote]) -> list[PassageView]:
+    """The evidence as the model sees it: sentences that address a model are withheld."""
     return [
         (
-            p.document.short_title if p.document else p.chunk.doc_id,
-            p.chunk.locator,
-            p.chunk.page_start,
-            withhold_instructions(p.chunk.text),
+            q.passage.document.short_title if q.passage.document else q.passage.chunk.doc_id,
+            q.passage.chunk.locator,
+            q.passage.chunk.page_at(q.start),
+            withhold_instructions(q.text),
         )
-        for p in passages
+        for q in quotes
     ]
 
 
@@ -82,11 +89,13 @@ class LLMAnswerer(Answerer):
         base = super().answer(question, mode=mode, filters=filters)
         if mode not in LLM_MODES or base.refused:
             return base
-        passages = distinct_passages(base.passages, self.settings.llm.passages)
-        messages = self.prompts.messages(mode, base.question, passage_views(passages), REFUSAL)
+        quotes = evidence(base, self.settings.llm.passages)
+        if not quotes:
+            return base
+        messages = self.prompts.messages(mode, base.question, evidence_views(quotes), REFUSAL)
         started = time.perf_counter()
         try:
-            output, first_token = self._generate(messages, passages, on_line)
+            output, first_token = self._generate(messages, quotes, on_line)
         except LLMTimeoutError as exc:  # the backend stopped the model at settings.llm.timeout_s
             return replace(
                 base,
@@ -101,11 +110,11 @@ class LLMAnswerer(Answerer):
             )
         timings = {"first_token_s": first_token, "total_s": time.perf_counter() - started}
         instructions = "\n".join(text for role, text in messages if role == "system") + self.prompts.modes[mode]
-        checked = check_output(output, [p.chunk.text for p in passages], refusal=REFUSAL, instructions=instructions)
-        return self._compose_checked(base, mode, passages, checked, timings)
+        checked = check_output(output, [q.text for q in quotes], refusal=REFUSAL, instructions=instructions)
+        return self._compose_checked(base, mode, quotes, checked, timings)
 
     def _generate(
-        self, messages: list[tuple[str, str]], passages: Sequence[Passage], on_line: OnLine | None
+        self, messages: list[tuple[str, str]], quotes: Sequence[Quote], on_line: OnLine | None
     ) -> tuple[str, float | None]:
         """Stream the model's output; each finished line that passes verification goes to `on_line` at once."""
         chain = self.llm | StrOutputParser()
@@ -113,7 +122,7 @@ class LLMAnswerer(Answerer):
         started = time.perf_counter()
         first: float | None = None
         text, pending = "", ""
-        texts = [p.chunk.text for p in passages]
+        texts = [q.text for q in quotes]
         for token in chain.stream(lc_messages):
             if first is None:
                 first = time.perf_counter() - started
@@ -133,9 +142,13 @@ class LLMAnswerer(Answerer):
             on_line(result.statement)
 
     def _compose_checked(
-        self, base: Answer, mode: str, passages: Sequence[Passage], checked: Checked, timings: dict[str, float | None]
+        self, base: Answer, mode: str, given: Sequence[Quote], checked: Checked, timings: dict[str, float | None]
     ) -> Answer:
+        """The verified lines as the answer, cited where their quotes stand in the passages; the extractive
+        answer with a notice when none verifies."""
+        # Kept whole: the fallback, the citations and the lines share the one count of what verification kept.
         supported = [ln for ln in checked.lines if ln.support]
+        model_lines = (len(checked.lines) + len(checked.dropped), len(checked.dropped))
         dropped = "; ".join(f"“{line[:60]}” ({why})" for line, why in checked.dropped[:3])
         if not supported:
             why = (
@@ -144,9 +157,17 @@ class LLMAnswerer(Answerer):
                 else f"none of the model's {len(checked.dropped)} line(s) had a quote that stands in the passages"
             )
             return replace(
-                base, notice=f"The {self.engine} was not used: {why}; this is the extractive answer.", timings=timings
+                base,
+                notice=f"The {self.engine} was not used: {why}; this is the extractive answer.",
+                timings=timings,
+                model_lines=model_lines,
             )
-        quotes = [Quote(passages[s.passage], s.start, s.end, 1.0) for ln in supported for s in ln.support]
+        # A quote's offsets are inside its evidence sentence; the citation needs them inside the passage.
+        quotes = []
+        for ln in supported:
+            for s in ln.support:
+                ev = given[s.passage]
+                quotes.append(Quote(ev.passage, ev.start + s.start, ev.start + s.end, 1.0))
         cites, index = self._cite(quotes)
         lines, i = [], 0
         for ln in checked.lines:
@@ -172,6 +193,7 @@ class LLMAnswerer(Answerer):
             passages=base.passages,
             settings_hash=settings_hash(self.settings),
             timings=timings,
+            model_lines=model_lines,
         )
 
 

