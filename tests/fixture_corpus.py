@@ -264,6 +264,23 @@ INJECTION_DOC = Document(
 )
 
 
+def statute(doc_id: str, title: str, jurisdiction: str = "EU") -> Document:
+    """An extra in-force statute in plain text ("Article N" / "(n)" paragraphs), for a test's own law."""
+    return Document(
+        id=doc_id,
+        title=title,
+        short_title=title,
+        file=f"{doc_id}.txt",
+        jurisdiction=jurisdiction,
+        doc_type="statute",
+        language="en",
+        status="in_force",
+        format="txt",
+        profile="articles-text",
+        **BASE,
+    )
+
+
 def build_injection_corpus(cache_dir: Path) -> Manifest:
     """The fixture corpus plus INJECTION_DOC, written and pinned like the others."""
     corpus = build_corpus(cache_dir)

@@ -8,12 +8,11 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from fixture_corpus import FILLER
+from fixture_corpus import FILLER, statute
 from fixture_index import build_retriever
 
 from govqa.answering.absence import absent_role
 from govqa.answering.extractive import Answerer
-from govqa.records import Document
 from govqa.search.intents import asked_roles
 from govqa.search.retriever import Retriever
 
@@ -126,20 +125,7 @@ Article 2
 
 def test_a_law_whose_text_speaks_of_enforcing_it_is_never_said_to_lack_enforcement(tmp_path: Path) -> None:
     """No enforcement role was tagged (no cue reads "may enforce"), but the text uses the word: no absence."""
-    doc = Document(
-        id="fx-kite-act",
-        title="Kite Register Act",
-        short_title="Kite Register Act",
-        file="fx-kite-act.txt",
-        jurisdiction="EU",
-        doc_type="statute",
-        language="en",
-        status="in_force",
-        format="txt",
-        profile="articles-text",
-        official_url="https://example.org/kite-act",
-        licence="test fixture",
-    )
+    doc = statute("fx-kite-act", "Kite Register Act")
     retriever = build_retriever(tmp_path, extra=[(doc, KITE_ACT)])
     assert not any("enforcement" in c.roles for c in retriever.chunks if c.doc_id == doc.id)
     assert absent_role("Does the Kite Register Act impose penalties?", retriever) is None

@@ -5,10 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fixture_corpus import FILLER
+from fixture_corpus import FILLER, statute
 from fixture_index import build_retriever
-
-from govqa.records import Document
 
 BOAT_ACT = f"""Boat Safety Act
 Article 1
@@ -24,20 +22,7 @@ Article 3
 def test_a_top_passage_brings_the_provision_it_refers_to_within_reach(tmp_path: Path, share: float) -> None:
     """Article 1 applies "the safety kit listed in Article 3": followed, Article 3 comes right after it with a
     reference signal; with cross-references off, no passage carries that signal."""
-    doc = Document(
-        id="fx-boat-act",
-        title="Boat Safety Act",
-        short_title="Boat Safety Act",
-        file="fx-boat-act.txt",
-        jurisdiction="EU",
-        doc_type="statute",
-        language="en",
-        status="in_force",
-        format="txt",
-        profile="articles-text",
-        official_url="https://example.org/boat-act",
-        licence="test fixture",
-    )
+    doc = statute("fx-boat-act", "Boat Safety Act")
     retriever = build_retriever(tmp_path, extra=[(doc, BOAT_ACT)])
     # BM25 alone ranks here (the keyword stand-ins for the dense models tie on these short articles).
     only_words = {"cross_references": share, "weight_dense": 0.0, "weight_multilingual": 0.0}
