@@ -98,3 +98,12 @@ def test_a_report_of_a_kind_the_library_lacks_is_unheld() -> None:
 def test_kanji_numbers_and_era_years_become_digits() -> None:
     """第五十六号 → 第56号, 令和八年 → 2026年."""
     assert kanji_to_digits("令和八年法律第五十六号") == "2026年法律第56号"
+
+
+def test_a_company_the_law_never_names_is_the_subject_not_a_gap() -> None:
+    """A company or product asked about ("Acme", "RoboChat") is what the law is applied to: its absence from the
+    law's text is no gap; a public body or a text the passages never name is."""
+    text = "Operators shall inspect robots every year."
+    assert gap("Does the Robot Act apply to robots made by Acme or to RoboChat?", text) is None
+    found = gap("What has the Robot Inspection Board decided under the Robot Act?", text)
+    assert found is not None and found.kind == "unmentioned" and "Robot Inspection Board" in found.statement

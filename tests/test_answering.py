@@ -222,3 +222,12 @@ def test_answer_lines_show_the_point_and_citations_keep_the_whole_span(retriever
             assert shown_text == quotes[n]
     if shown:
         assert any(len(quotes[int(m.group(2))]) > len(m.group(1)) for m in lines)
+
+
+def test_a_near_miss_is_refused_with_its_finding_as_the_short_answer(answerer: Answerer) -> None:
+    """A body the texts never name: the answer is refused, and its short answer is the finding (never a yes or a
+    no read off the closest quotes), while the closest passages are still cited."""
+    ans = answerer.answer("What has the Robot Inspection Board decided under the Robot Safety Act 2027?")
+    assert ans.refused
+    assert ans.short_answer == "No retrieved text mentions Robot Inspection Board; the texts do not answer this."
+    assert ans.citations

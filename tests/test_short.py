@@ -111,6 +111,14 @@ def test_an_exclusion_answers_whether_the_act_applies_with_no() -> None:
     assert short.endswith("[2]")
 
 
+def test_a_does_not_apply_sentence_about_something_else_is_no_no() -> None:
+    """A "does not apply" sentence about other things than the question's subject answers nothing: no "No —"."""
+    text = "(3) This Act does not apply to robots built and used only for scientific research in a closed laboratory."
+    short = short_answer("Does the Robot Act apply to delivery drones?", "ask", [whole(text, "Article 2(3)")], {0: 1})
+    assert short is not None and not short.startswith("No")
+    assert short.startswith("The closest text, Article 2(3) of Robot Act")
+
+
 @pytest.mark.parametrize(
     ("question", "text", "figure"),
     [

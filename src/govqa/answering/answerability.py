@@ -100,6 +100,17 @@ _LAW_NUMBER = re.compile(
 )
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[-\s](?:for|of|on|and|the|[A-Z][A-Za-z]*(?:-[A-Za-z]+)*))*\b")
 _SMALL = frozenset({"for", "of", "on", "and", "the"})
+# A name counts as something the texts would have to mention when it names a text or a public body, is an
+# acronym (AIDA, J-AISI), or is a place the library's titles never carry; a company or a product ("Microsoft",
+# "ChatGPT") is what the question asks the law about, and its absence from the law's text answers nothing.
+_INSTITUTION = re.compile(
+    r"\b(?:act|law|code|regulations?|directive|order|decree|measures|rules|provisions|guidelines?|guide|framework"
+    r"|report|principles|convention|treaty|resolution|commission|agency|office|authority|board|body|council"
+    r"|committee|ministry|department|division|institute|secretary|parliament|court|bureau|administration"
+    r"|cent(?:er|re)|verify)\b",
+    re.I,
+)
+_ACRONYM = re.compile(r"[A-Z][A-Z-]{2,}")
 
 
 def kanji_to_digits(text: str) -> str:
@@ -151,10 +162,13 @@ def _names(sentence: str, router: Router, glossary: Glossary) -> list[str]:
     known = fold(sentence)
     meta = fold(" ".join(f"{d.title} {d.short_title} {' '.join(d.aliases)} {d.issuer}" for d in router.documents))
     stems = {w[:4] for w in re.findall(r"[a-z]{4,}", meta)}
+    places: list[str] = []  # jurisdiction words the library's titles never carry ("Germany")
     for s, e in router.known_spans(sentence):
         word = known[s:e]
         if word in meta or not re.fullmatch(r"[a-z ]{4,}", word) or word[:4] in stems:
             known = known[:s] + " " * (e - s) + known[e:]
+        else:
+            places.append(word)
     names = []
     for m in _NAME.finditer(sentence):
         words = m.group(0).split()
@@ -164,6 +178,8 @@ def _names(sentence: str, router: Router, glossary: Glossary) -> list[str]:
         before = sentence[: m.start()].rstrip(" '\"‘“(")
         if not name or not before or before[-1] in ".?!:。":  # sentence-initial capitals are no names
             continue
+        if not (_INSTITUTION.search(name) or _ACRONYM.fullmatch(name) or any(p in fold(name) for p in places)):
+            continue  # a company, a product or an adjective: the subject asked about, not a text or a body
         if fold(name) in known and not glossary.known(name) and len(name) > 2:
             names.append(name)
     return names

@@ -35,6 +35,8 @@ REFUSAL = "The documents in the corpus do not address this question."
 NOT_LEGAL_ADVICE = "This summary quotes the texts; it is not legal advice."
 TEXTS_SILENT = "The texts retrieved do not say."
 
+# The label a refusal's statement ends with, before the passages it lists.
+_LIST_LABEL = re.compile(r"\s*(?:The closest passages:|The delegating provision:|最も近い規定:|委任する規定:)\s*$")
 _WANTS_QUOTE = re.compile(r"\bquote\b|引用|原文を", re.I)
 
 
@@ -226,7 +228,11 @@ class Answerer:
         quotes = self._quotes(self._expanded(question), gap.cite, len(gap.cite), per_passage=1, prefer=gap.prefer)
         verdict: Verdict | None = "not_addressed" if mode == "claim" else None
         answer = self._compose(question, mode, quotes, passages, gap.statement, verdict=verdict, reason=gap.statement)
-        return replace(answer, refused=True)
+        # The short answer is the finding itself (never a yes/no the quotes seem to give), citing what it rests on.
+        finding = _LIST_LABEL.sub("", gap.statement).strip()
+        if gap.kind == "delegated" and answer.citations:
+            finding = f"{finding} [{answer.citations[0].n}]"
+        return replace(answer, refused=True, short_answer=finding)
 
     def _ask(self, question: str, filters: Filters) -> Answer:
         if _WANTS_QUOTE.search(question):

@@ -14,10 +14,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from govqa.answering.quotes import Quote
+from govqa.answering.quotes import FRAME_WORDS, Quote
 from govqa.records import Verdict
 from govqa.search.routing import question_language
-from govqa.text import DEFINING_SENTENCE, POINT, sentence_spans
+from govqa.text import DEFINING_SENTENCE, POINT, sentence_spans, tokenize
 
 # What the question asks for.
 ASKS_DEFINITION = re.compile(
@@ -136,6 +136,31 @@ def _find(cited: Sequence[_Cited], pattern: re.Pattern[str], terms: Sequence[str
     return None
 
 
+# Words every question about a law shares with every provision: they say nothing of what the question is about.
+_GENERIC = FRAME_WORDS | frozenset(
+    tokenize(
+        "ai artificial intelligence act law regulation rules apply applies covered ban banned prohibit prohibited "
+        "exempt exempted allowed system systems model models"
+    )
+)
+TOPICAL_SHARE = 1 / 3  # of the question's own topic words that a yes/no sentence must carry
+
+
+def _topical(question: str, stated: str, c: _Cited) -> bool:
+    """Whether a sentence is about what a yes/no question asks about: it carries at least a third of the
+    question's topic words (the words of the law's own name aside). "This Regulation does not apply to …
+    natural persons" answers nothing about ChatGPT or US companies, whatever its "does not apply" says. Words
+    cannot be compared across languages (a Japanese question, an English text): such a quote is let through."""
+    if question_language(question) != question_language(stated):
+        return True
+    doc = c.quote.passage.document
+    name = set(tokenize(f"{doc.title} {doc.short_title} {' '.join(doc.aliases)}")) if doc else set()
+    topic = set(tokenize(question)) - _GENERIC - name
+    if not topic:
+        return True
+    return len(topic & set(tokenize(stated))) >= TOPICAL_SHARE * len(topic)
+
+
 def _stated(question: str, cited: Sequence[_Cited], japanese: bool) -> str:
     """The short answer a quote states outright (by the question's shape), or ""."""
     if ASKS_DEFINITION.search(question):
@@ -147,6 +172,8 @@ def _stated(question: str, cited: Sequence[_Cited], japanese: bool) -> str:
     for c in cited if yes_no else ():  # a yes or a no rests on the point that states it, read with its lead-in
         lead = _lead_in(c.quote)
         stated = f"{lead} {c.quote.core}"
+        if not _topical(question, stated if not ASKS_SCOPE.search(question) else c.quote.text, c):
+            continue
         if ASKS_BAN.search(question) and PROHIBITS.search(stated):
             return _frame("yes", c, japanese, lead)
         if ASKS_EXEMPTION.search(question) and EXEMPTS.search(stated):
