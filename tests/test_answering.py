@@ -16,7 +16,7 @@ from fixture_index import build_retriever
 
 from govqa.answering.extractive import NOT_LEGAL_ADVICE, REFUSAL, TEXTS_SILENT, Answerer
 from govqa.errors import QuestionError
-from govqa.records import Answer, Document
+from govqa.records import Answer, Document, Passage
 from govqa.search.retriever import Filters, Retriever
 from govqa.text import sentence_spans
 
@@ -231,3 +231,15 @@ def test_a_near_miss_is_refused_with_its_finding_as_the_short_answer(answerer: A
     assert ans.refused
     assert ans.short_answer == "No retrieved text mentions Robot Inspection Board; the texts do not answer this."
     assert ans.citations
+
+
+@pytest.mark.parametrize(("signal", "refused"), [("role", False), ("dense", True)])
+def test_a_provision_of_the_kind_asked_about_passes_the_refusal_gate(
+    answerer: Answerer, retriever: Retriever, signal: str, refused: bool
+) -> None:
+    """Passages that share no word with the question are refused, unless they are of the role it asks about in
+    the law it names (found by structure): then they are an answer, whatever their wording."""
+    penalty = next(c for c in retriever.chunks if c.doc_id == "fx-robot-act-2027" and "enforcement" in c.roles)
+    passages = [Passage(penalty, 1.0, {signal: 0.9}, retriever.documents[penalty.doc_id])]
+    reason = answerer.refusal_reason("Which sanctions await shipowners?", passages)
+    assert bool(reason) is refused

@@ -55,7 +55,9 @@ def refusal_reason(
     """Why the passages do not answer, or "" when they plausibly do."""
     if not passages:
         return "nothing was retrieved"
-    if any("lookup" in p.scores or "definition" in p.scores for p in passages[:3]):
+    # A provision the question names, the definition of its term, or a provision of the kind it asks about
+    # (its role) in the law it names: found by structure, whatever the wording shares with the question.
+    if any("lookup" in p.scores or "definition" in p.scores or "role" in p.scores for p in passages[:3]):
         return ""
     if names := unknown_names(question, router, glossary, idf):
         return f"the corpus never mentions {', '.join(names)}"
