@@ -22,6 +22,8 @@ from govqa.search.routing import Glossary, Router
         ("How is a deployer defined?", "definition"),
         ("「個人関連情報」とは何ですか", "definition"),
         ("'고영향 인공지능'의 정의는?", "definition"),
+        ("What is high-impact AI under Korea's AI Basic Act?", "definition"),
+        ("What is personal information under the APPI?", "definition"),
         ("Who does the Act apply to?", "scope"),
         ("Does the law cover companies outside the country?", "scope"),
         ("この法律の適用対象は誰ですか", "scope"),
@@ -60,6 +62,10 @@ def test_intent_table_maps_question_wordings_to_roles(question: str, role: str) 
         ("When we deploy a chatbot, what must we disclose?", "dates"),
         ("What is the purpose of the Act?", "definition"),
         ("What are the transparency obligations?", "prohibition"),
+        ("What is the penalty under the APPI?", "definition"),
+        ("What is required under the AI Act?", "definition"),
+        ("What are transparency obligations under the AI Act?", "definition"),
+        ("What is Japan's approach under the guidelines?", "definition"),
     ],
 )
 def test_words_that_only_look_alike_ask_for_no_role(question: str, role: str) -> None:

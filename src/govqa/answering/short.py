@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from govqa.answering.quotes import FRAME_WORDS, Quote
 from govqa.records import Verdict
+from govqa.search.intents import asked_roles
 from govqa.search.routing import question_language
 from govqa.text import DEFINING_SENTENCE, POINT, sentence_spans, tokenize
 
@@ -163,7 +164,7 @@ def _topical(question: str, stated: str, c: _Cited) -> bool:
 
 def _stated(question: str, cited: Sequence[_Cited], japanese: bool) -> str:
     """The short answer a quote states outright (by the question's shape), or ""."""
-    if ASKS_DEFINITION.search(question):
+    if ASKS_DEFINITION.search(question) or "definition" in asked_roles(question):
         terms = [t.lower() for t in QUOTED_TERM.findall(question)]
         found = (terms and _find(cited, DEFINING_SENTENCE, terms)) or _find(cited, DEFINING_SENTENCE)
         if found:

@@ -34,6 +34,11 @@ INTENTS: dict[str, re.Pattern[str]] = {
     "definition": re.compile(
         r"\b(?:define[sd]?|definition|meaning|what (?:is|are) meant by|what (?:does|do) .{1,60}\bmean"
         r"|what counts as|what (?:is|are) (?:an?|the)\s+['‘\"“])"
+        # "What is (a) high-impact AI under …?": a bare term asked about within a named text; not "what is the
+        # penalty", "what is required", "what is Japan's approach", nor a plural of duties or rules
+        r"|\bwhat (?:is|are) (?:an? )?(?!the\b|this\b|that\b|it\b|there\b)(?![\w-]+(?:ed|'s|’s)\b)"
+        r"(?![\w-]+ (?:of|for|to)\b)(?:[\w-]+\s+){0,3}?(?!(?:obligations|requirements|rules|penalties|fines|duties"
+        r"|rights|exemptions|deadlines|steps)\b)[\w-]+\s+(?:under|in|according to)\s+(?:the\s+)?[A-Z\u3040-\u9fff]"
         r"|定義|(?<!こ)とは|意味|정의|(?:이)?란\s|뜻",
         _I,
     ),
