@@ -190,15 +190,19 @@ def test_chunks_jsonl_has_the_provenance_fields(
     assert records[2]["text"] == "Article 2\nA robot that talks must say that it is a machine."
 
 
-@pytest.mark.slow
-def test_ask_json_answers_from_the_added_file(
-    added: tuple[Path, int, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """`ask --json` answers from the user's document (its added.toml entry loads with the corpus) as JSON."""
+@pytest.fixture
+def in_added(added: tuple[Path, int, str], monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The working folder and GOVQA_* settings of the corpus with the user's added file."""
     root, _, _ = added
     monkeypatch.chdir(root)
     for name, value in (("MANIFEST", "sources.toml"), ("CACHE_DIR", "cache"), ("INDEX_DIR", "index")):
         monkeypatch.setenv(f"GOVQA_{name}", str(root / value))
+    return root
+
+
+@pytest.mark.slow
+def test_ask_json_answers_from_the_added_file(in_added: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`ask --json` answers from the user's document (its added.toml entry loads with the corpus) as JSON."""
     assert main(["ask", "Must a talking robot say that it is a machine?", "--json"]) == 0
     out = capsys.readouterr().out
     json.loads(out)
@@ -217,14 +221,9 @@ def test_chunks_without_an_index_is_an_error(
     assert last.startswith("error: ") and "govqa ingest" in last and "Traceback" not in err
 
 
-def test_ask_explain_prints_how_the_question_was_read(
-    added: tuple[Path, int, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+@pytest.mark.slow
+def test_ask_explain_prints_how_the_question_was_read(in_added: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`ask --explain` first prints the question's analysis (roles asked, route) to stderr, then answers."""
-    root, _, _ = added
-    monkeypatch.chdir(root)
-    for name, value in (("MANIFEST", "sources.toml"), ("CACHE_DIR", "cache"), ("INDEX_DIR", "index")):
-        monkeypatch.setenv(f"GOVQA_{name}", str(root / value))
     assert main(["ask", "Are there any fines for robots?", "--explain"]) == 0
     captured = capsys.readouterr()
     assert captured.err.startswith("How the question was read:")
