@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fixture_corpus import BASE, FILLER
 from fixture_index import build_retriever
 
 from govqa.documents.roles import ROLES
@@ -71,6 +72,41 @@ def test_intent_table_maps_question_wordings_to_roles(question: str, role: str) 
 def test_words_that_only_look_alike_ask_for_no_role(question: str, role: str) -> None:
     """Fine-tuning is no fine, law enforcement no sanction, a scenario's "when" no date."""
     assert role not in asked_roles(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who does the Colorado AI Act apply to?", ["scope", "definition:party"]),
+        ("Does the Act protect people who live abroad?", ["scope", "definition:party"]),
+        ("Does the Act protect consumers outside the state?", ["scope", "definition:party"]),
+        ("What must providers of general-purpose AI models do?", ["obligation", "obligation:provider"]),
+        ("What duties does the APPI put on our startup?", ["obligation", "obligation:business_operator"]),
+        ("We're an insurance company. Do we have to comply?", ["obligation", "obligation:business_operator"]),
+        ("事業者の責務は何ですか", ["obligation", "obligation:business_operator"]),
+        ("생성형 인공지능 제공자의 의무는?", ["obligation", "obligation:provider"]),
+    ],
+)
+def test_narrower_roles_follow_from_the_intent_and_the_party_named(question: str, expected: list[str]) -> None:
+    """A scope question also asks for the definitions of parties; an obligation question naming a party asks
+    for that party's obligations."""
+    roles = asked_roles(question)
+    assert [r for r in roles if r in expected] == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "absent"),
+    [
+        ("Does Japan's AI Promotion Act protect the independence of researchers?", "definition:party"),
+        ("What is a provider under the AI Act?", "obligation:provider"),  # no obligation asked
+        ("AI事業者ガイドラインでは、AI利用者は何をすべきですか", "obligation:business_operator"),  # a title
+        ("What must the Commission do?", "obligation:business_operator"),
+    ],
+)
+def test_no_narrower_role_without_its_intent_or_party(question: str, absent: str) -> None:
+    """Protecting a thing asks for no party; naming a party without asking what it must do asks for none of its
+    obligations; the Guidelines' title is no business operator."""
+    assert absent not in asked_roles(question)
 
 
 def test_every_intent_and_absence_name_is_a_role_of_the_vocabulary() -> None:
@@ -147,3 +183,37 @@ def test_the_role_list_brings_the_provisions_of_the_kind_asked_about(tmp_path: P
         update={"retrieval": retriever.settings.retrieval.model_copy(update={"weight_role": 0.0})}
     )
     assert not any("role" in p.scores for p in retriever.retrieve(question, k=10))
+
+
+PARTY_ACT = f"""Kite Safety Act
+Article 1
+(1) "Kite flyer" means a natural person who flies a kite in a public park of this State. {FILLER}
+Article 2
+(1) "Kite" means a light frame covered with paper that flies on a string. {FILLER}
+Article 3
+(1) A kite flyer shall keep the string shorter than fifty metres. {FILLER}
+Article 4
+(1) The park authority shall put up signs at the gates of each public park. {FILLER}
+"""
+
+
+def test_a_scope_question_brings_the_definitions_of_parties(tmp_path: Path) -> None:
+    """Asked who the act protects or applies to, the routed act's definition of a person comes with the role
+    signal; the definition of a thing does not."""
+    doc = Document(
+        id="fx-kite-act",
+        title="Kite Safety Act",
+        short_title="Kite Safety Act",
+        file="fx-kite-act.txt",
+        jurisdiction="EU",
+        doc_type="statute",
+        language="en",
+        status="in_force",
+        format="txt",
+        profile="articles-text",
+        **BASE,
+    )
+    retriever = build_retriever(tmp_path, extra=[(doc, PARTY_ACT)])
+    passages = retriever.retrieve("Who does the Kite Safety Act apply to?", k=10)
+    role = {p.chunk.locator for p in passages if "role" in p.scores and p.chunk.doc_id == "fx-kite-act"}
+    assert "Article 1(1)" in role and "Article 2(1)" not in role

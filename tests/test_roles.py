@@ -268,6 +268,40 @@ def test_a_chunk_without_any_cue_is_other() -> None:
     assert roles_of(_chunk("Drones shall hum.", lang="xx"), RULES) == ("other",)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "party"),
+    [
+        ('"Operator" means a natural or legal person that runs a robot in this State.', "en", True),
+        ('(4) "RESIDENT" MEANS AN INDIVIDUAL WHO LIVES IN THIS STATE.', "en", True),
+        ('"Robot operator" in this Chapter and Chapter III means a person that uses a robot for business.', "en", True),
+        (
+            '7. "Robot business" means any of the following corporations, organizations or individuals: a. makers',
+            "en",
+            True,
+        ),
+        ('"Robot" means a machine that moves by itself.', "en", False),
+        ('"Registry" means the list kept by the ministry of robotics.', "en", False),
+        ("この法律において「ロボット事業者」とは、ロボットを事業の用に供している者をいう。", "ja", True),
+        ("この法律において「ロボット」とは、自ら動く機械をいう。", "ja", False),
+        ('1. "로봇사업자"란 로봇을 제공하는 법인, 단체, 개인 및 국가기관등을 말한다.', "ko", True),
+        ('2. "로봇"이란 스스로 움직이는 기계를 말한다.', "ko", False),
+    ],
+)
+def test_a_definition_of_a_person_or_body_is_a_party_definition(text: str, lang: str, party: bool) -> None:
+    """Who a law binds or protects is defined as a person, individual, corporation or body (者, 자); a
+    definition of a thing is not a party's."""
+    caption = {"en": "Definitions", "ja": "（定義）", "ko": "제2조(정의)"}[lang]
+    roles = roles_of(_chunk(text, (caption,), lang), RULES)
+    assert "definition" in roles
+    assert ("definition:party" in roles) is party
+
+
+def test_a_party_pattern_outside_a_definition_adds_nothing() -> None:
+    """ "means a person" in an obligation is no definition, so no party definition either."""
+    roles = roles_of(_chunk('The "operator" shall register; registering means a person is on file.'), RULES)
+    assert "definition:party" not in roles
+
+
 def test_roles_do_not_change_the_chunk_id() -> None:
     """Tagging a chunk keeps its id, so a re-tag never re-embeds."""
     chunk = _chunk("The provider shall keep the logs.")
@@ -414,6 +448,7 @@ def test_inspect_prints_role_counts(
     _cli_env(tmp_path, monkeypatch)
     assert main(["inspect", "fx-robot-act-2027"]) == 0
     lines = capsys.readouterr().out.splitlines()
+    assert lines[-4] == "definitions of parties (who it binds or protects): 0"  # the fixture act defines none
     counts = dict(item.rsplit(" ", 1) for item in lines[-3].removeprefix("roles: ").split(", "))
     assert list(counts) == list(ROLES)
     assert counts["prohibition"] == "0" and int(counts["enforcement"]) >= 1
@@ -433,7 +468,8 @@ def _real_roles(doc_id: str) -> dict[str, set[str]]:
     chunks, _ = chunk_document(doc, CORPUS / doc.file, Settings())
     found: dict[str, set[str]] = {}
     for chunk in chunks:
-        assert chunk.roles and set(chunk.roles) <= set(ROLES) | {r for r in chunk.roles if r.startswith("obligation:")}
+        extra = {r for r in chunk.roles if r.startswith("obligation:")} | {"definition:party"}
+        assert chunk.roles and set(chunk.roles) <= set(ROLES) | extra
         for role in chunk.roles:
             found.setdefault(role, set()).add(chunk.locator)
     return found
@@ -448,6 +484,33 @@ def test_eu_ai_act_has_definitions_prohibitions_penalties_and_dates() -> None:
     assert any(loc.startswith("Article 99(") for loc in roles["enforcement"])
     assert "Article 113" in roles["dates"]
     assert any(loc.startswith("Article 26(") for loc in roles["obligation:deployer"])
+
+
+@REAL
+@pytest.mark.parametrize(
+    ("doc_id", "parties", "things"),
+    [
+        # consumer, deployer, developer — not "artificial intelligence system"
+        ("us-co-sb24-205-signed-act", "6-1-1701(4)", "6-1-1701(2)"),
+        # "artificial intelligence business operator" — not "artificial intelligence" itself
+        ("kr-ai-basic-act-en-moleg-act21311", "Article 2(7)", "Article 2(1)"),
+        ("eu-ai-act-2024-1689-en", "Article 3(2)", "Article 3(1)"),
+    ],
+)
+def test_real_laws_define_their_parties(doc_id: str, parties: str, things: str) -> None:
+    """The definitions of who a law binds or protects are party definitions; the definitions of things are not."""
+    roles = _real_roles(doc_id)
+    assert any(loc.startswith(parties) for loc in roles["definition:party"])
+    assert not any(loc.startswith(things) for loc in roles["definition:party"])
+    assert any(loc.startswith(things) for loc in roles["definition"])
+
+
+@REAL
+def test_the_ai_guidelines_glossary_is_one_definition_per_term() -> None:
+    """The AI Guidelines' glossary prints each term on a bulleted line of its own: every term is a definitions
+    unit of its own, so the term stays with its text."""
+    roles = _real_roles("jp-ai-guidelines-for-business-v1.0-en")
+    assert {"Part 1 Definitions (AI governance)", "Part 1 Definitions (AI system)"} <= roles["definition"]
 
 
 @REAL

@@ -172,7 +172,7 @@ def cmd_chunks(args: argparse.Namespace) -> int:
 
 def cmd_inspect(args: argparse.Namespace) -> int:
     from govqa import chunk_document, load_manifest, require_file
-    from govqa.documents.roles import OBLIGATION, role_counts
+    from govqa.documents.roles import OBLIGATION, PARTY_DEFINITION, role_counts
 
     settings = _settings(args)
     doc = load_manifest(settings.manifest).get(args.doc_id)
@@ -180,8 +180,11 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     for c in chunks:
         print(f"{c.locator:<40} {c.page_label:<10} {len(c.text):>5}  {c.heading[:90]}  [{' '.join(c.roles)}]")
     counts = role_counts(chunks)
+    print(f"definitions of parties (who it binds or protects): {counts[PARTY_DEFINITION]}")
     print("roles: " + ", ".join(f"{role} {n}" for role, n in counts.items() if ":" not in role))
-    addressees = [f"{role.removeprefix(OBLIGATION + ':')} {n}" for role, n in counts.items() if ":" in role]
+    addressees = [
+        f"{role.removeprefix(OBLIGATION + ':')} {n}" for role, n in counts.items() if role.startswith(f"{OBLIGATION}:")
+    ]
     print(f"obligation addressees: {', '.join(addressees) or 'none named'}")
     print(f"{len(chunks)} chunks, {len({c.locator for c in chunks})} locators, {pages} pages")
     return 0

@@ -4,7 +4,8 @@ document's own captions first and from conservative per-language wording cues se
 The vocabulary and every pattern are data in `ingest/roles.toml` (its header explains the rules); this
 module only loads and checks that file (`load_roles`), applies it to a chunk (`roles_of`) and counts a
 document's roles (`role_counts`). All are pure apart from reading the file. A role string is a name of
-ROLES, or "obligation:ADDRESSEE" beside a plain "obligation".
+ROLES, "obligation:ADDRESSEE" beside a plain "obligation", or "definition:party" beside a plain "definition"
+(the definition of a person or body: who the text binds or protects).
 """
 
 from __future__ import annotations
@@ -36,8 +37,10 @@ ROLES = (
     "other",
 )
 OBLIGATION = "obligation"
+DEFINITION = "definition"
+PARTY_DEFINITION = "definition:party"  # defines a person or body: a scope question's answer often lies here
 OTHER = "other"
-_LANGUAGE_KEYS = {"captions", "cues", "addressees", "subject_marker", "joiner"}
+_LANGUAGE_KEYS = {"captions", "cues", "addressees", "parties", "subject_marker", "joiner"}
 # Sentence ends for finding an obligation's subject; "。" inside 「…という。」 or （…。） ends nothing.
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(\"“‘\d])|(?<=。)(?![）」])|(?<=다\.)\s+")
 
@@ -51,6 +54,7 @@ class LanguageRules:
     captions: dict[str, Patterns]
     cues: dict[str, Patterns]
     addressees: dict[str, Patterns]
+    parties: Patterns = ()  # a definition whose term is a person or body ("'deployer' means a person …")
     subject_marker: re.Pattern[str] | None = None  # what must follow an obligation's subject ("は")
     joiner: re.Pattern[str] | None = None  # what may stand between two joined subjects ("及び")
 
@@ -101,10 +105,14 @@ def _language(lang: str, data: object, addressees: tuple[str, ...], where: str) 
             f"{at}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(_LANGUAGE_KEYS))}."
         )
     marker, joiner = data.get("subject_marker"), data.get("joiner")
+    parties = data.get("parties", [])
+    if not isinstance(parties, list):
+        raise ConfigError(f"{at} parties: expected a list of regular expressions, got {type(parties).__name__}.")
     return LanguageRules(
         captions=_pattern_table(data.get("captions", {}), ROLES, f"{at} captions"),
         cues=_pattern_table(data.get("cues", {}), ROLES, f"{at} cues"),
         addressees=_pattern_table(data.get("addressees", {}), addressees, f"{at} addressees"),
+        parties=tuple(_compile(p, f"{at} parties[{i}]") for i, p in enumerate(parties)),
         subject_marker=None if marker is None else _compile(marker, f"{at} subject_marker"),
         joiner=None if joiner is None else _compile(joiner, f"{at} joiner"),
     )
@@ -208,8 +216,8 @@ def _caption_roles(chunk: Chunk, lang: LanguageRules) -> tuple[set[str], set[str
 
 
 def roles_of(chunk: Chunk, rules: RoleRules) -> tuple[str, ...]:
-    """The chunk's roles in vocabulary order, each obligation addressee after "obligation"; ("other",)
-    when nothing applies."""
+    """The chunk's roles in vocabulary order, each obligation addressee after "obligation" and
+    "definition:party" after "definition"; ("other",) when nothing applies."""
     lang = rules.languages.get(chunk.lang)
     if lang is None:
         return (OTHER,)
@@ -226,12 +234,15 @@ def roles_of(chunk: Chunk, rules: RoleRules) -> tuple[str, ...]:
             ordered.append(role)
             if role == OBLIGATION:
                 ordered.extend(f"{OBLIGATION}:{name}" for name in rules.addressees if name in addressees)
+            if role == DEFINITION and _matches(lang.parties, chunk.text):
+                ordered.append(PARTY_DEFINITION)
     return tuple(ordered) or (OTHER,)
 
 
 def role_counts(chunks: Iterable[Chunk]) -> dict[str, int]:
     """Chunks per role: every role of the vocabulary, 0 included (a law with no penalty provisions shows
-    "enforcement 0"), then each obligation addressee found, most frequent first."""
+    "enforcement 0"), then the definitions of parties, then each obligation addressee found, most frequent
+    first."""
     counts = Counter(role for chunk in chunks for role in chunk.roles)
     addressees = sorted((r for r in counts if r.startswith(f"{OBLIGATION}:")), key=lambda r: (-counts[r], r))
-    return {role: counts[role] for role in (*ROLES, *addressees)}
+    return {role: counts[role] for role in (*ROLES, PARTY_DEFINITION, *addressees)}

@@ -11,6 +11,14 @@ fines, "law enforcement" is a user of AI, not a sanction, "when" inside a scenar
 asks no date (only "when does/will/is/did …" and "what date/deadline" do), 「…することは」 is no 「とは」 of a
 definition, and "human rights" asks for no remedy.
 
+Two roles are narrower than the intent that asks for them, as laws are written:
+- who a law applies to or protects is often settled by the definitions of its parties ("'consumer' means an
+  individual who is a Colorado resident", "'deployer' means a person doing business in this state"), so a
+  scope question also asks for "definition:party";
+- "what must we do" from a party the question names (a provider, a deployer, "our company") asks for the
+  obligations the texts put on that party: "obligation:NAME" (the addressees of ingest/roles.toml), since
+  plain "obligation" covers most of a law.
+
 `asked_roles` is evidence for retrieval (a ranked list of its own, weighed in the fusion); `ABSENCE_NAMES`
 lists the roles whose absence from a whole law is itself an answer (see answering/absence.py).
 """
@@ -18,6 +26,8 @@ lists the roles whose absence from a whole law is itself an answer (see answerin
 from __future__ import annotations
 
 import re
+
+from govqa.documents.roles import PARTY_DEFINITION
 
 _I = re.I
 
@@ -44,7 +54,10 @@ INTENTS: dict[str, re.Pattern[str]] = {
     ),
     "scope": re.compile(
         r"\b(?:appl(?:y|ies)\s+to|apply\b|covered|cover(?:s)?\s|subject to|in scope|scope|regulat(?:e|es|ed)\b"
-        r"|outside (?:the|of)|extraterritorial|who (?:is|are|does|do)\b)"
+        r"|outside (?:the|of)|extraterritorial|who (?:is|are|does|do)\b"
+        # "does it protect people who …": who the law protects, not what it protects
+        r"|protect(?:s|ed|ion)?\s+(?:for\s+)?(?:the\s+)?(?:people|persons|individuals|consumers|residents|non-residents"
+        r"|citizens|users|workers|employees|children|minors|patients|foreigners)\b)"
         r"|適用|対象|範囲|적용|대상",
         _I,
     ),
@@ -90,6 +103,33 @@ ABSENCE_NAMES = {"enforcement": ("provision on penalties or fines", "罰則・�
 ROLE_NAMES = ABSENCE_NAMES  # the name answering/absence.py reads
 
 
+# Parties a question names, as the addressees of obligations (ingest/roles.toml [addressees]). A business
+# speaking of itself ("our startup", "we're an insurance company") is a business operator, the addressee of
+# Japanese and Korean business duties; 「AI事業者ガイドライン」 is a title, not a party.
+ADDRESSEES: dict[str, re.Pattern[str]] = {
+    "provider": re.compile(r"\bproviders?\b|提供者|제공자", _I),
+    "deployer": re.compile(r"\bdeployers?\b", _I),
+    "developer": re.compile(r"\bdevelopers?\b|開発者|개발자", _I),
+    "importer": re.compile(r"\bimporters?\b", _I),
+    "distributor": re.compile(r"\bdistributors?\b", _I),
+    "business_operator": re.compile(
+        r"\bbusiness operators?\b|\b(?:our|my)\s+(?:[\w-]+\s+){0,2}?(?:company|business|startup|start-up|firm"
+        r"|enterprise|employer)\b|\bwe(?:'re|’re| are) an? (?:[\w-]+\s+){0,3}?(?:company|business|startup|start-up"
+        r"|firm|employer)\b|事業者(?!ガイドライン)|企業|사업자|기업",
+        _I,
+    ),
+}
+
+
 def asked_roles(question: str) -> list[str]:
-    """The roles a question asks about, in the order of INTENTS."""
-    return [role for role, pattern in INTENTS.items() if pattern.search(question)]
+    """The roles a question asks about, in the order of INTENTS; "definition:party" after "scope" and
+    "obligation:NAME" after "obligation" for each party the question names."""
+    roles = []
+    for role, pattern in INTENTS.items():
+        if pattern.search(question):
+            roles.append(role)
+            if role == "scope":
+                roles.append(PARTY_DEFINITION)
+            if role == "obligation":
+                roles += [f"obligation:{name}" for name, party in ADDRESSEES.items() if party.search(question)]
+    return roles
