@@ -99,7 +99,8 @@ def render_citation(c: Citation, ans: Answer, key: str) -> None:
         st.markdown(
             f"<div class='cite-head'><span class='cite-n'>{c.n}</span><b>{html.escape(c.short_title)}</b>"
             f"{badge(c.status, c.legal_effect)}</div>"
-            f"<div class='cite-loc'><b>{html.escape(c.locator)}</b>{page}{link}</div>",
+            f"<div class='cite-loc'><b>{html.escape(c.locator)}</b>{page}{link}</div>"
+            + (f"<div class='cite-loc'>also in {html.escape('; '.join(c.also_in))}</div>" if c.also_in else ""),
             unsafe_allow_html=True,
         )
         if chunk is not None:

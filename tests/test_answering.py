@@ -243,3 +243,39 @@ def test_a_provision_of_the_kind_asked_about_passes_the_refusal_gate(
     passages = [Passage(penalty, 1.0, {signal: 0.9}, retriever.documents[penalty.doc_id])]
     reason = answerer.refusal_reason("Which sanctions await shipowners?", passages)
     assert bool(reason) is refused
+
+
+def test_a_provision_printed_in_two_editions_is_listed_twice_and_cited_once(tmp_path: Path) -> None:
+    """Two editions of one act (the signed act and its print) hold the same provision: retrieval lists the
+    preferred edition's passage with the other right after it (`edition_of`), and the answer quotes one and names
+    the other edition under "also in", instead of citing the same words twice."""
+    from fixture_corpus import ROBOT_ACT_2027
+
+    doc = Document(
+        id="fx-robot-act-2027-print",
+        title="Robot Safety Act 2027 (official print)",
+        short_title="RSA 2027 print",
+        aliases=("Robot Safety Act 2027",),  # editions share their names
+        file="fx-robot-act-2027-print.txt",
+        jurisdiction="EU",
+        doc_type="statute",
+        language="en",
+        status="in_force",
+        format="txt",
+        profile="articles-text",
+        **BASE,
+    )
+    retriever = build_retriever(tmp_path, extra=[(doc, ROBOT_ACT_2027)])
+    question = "What fine does an operator who fails to register a robot face under the Robot Safety Act 2027?"
+    passages = retriever.retrieve(question, k=3)
+    kept = [p for p in passages if not p.edition_of]
+    assert len(kept) == 3 and all(p.chunk.doc_id == "fx-robot-act-2027" for p in kept)  # the first listed edition
+    first = passages.index(kept[0])
+    copy = passages[first + 1]
+    assert copy.chunk.doc_id == "fx-robot-act-2027-print" and copy.edition_of == kept[0].chunk.id
+    assert copy.chunk.text == kept[0].chunk.text and kept[0].editions == (copy,)
+
+    ans = Answerer(retriever.settings, retriever).answer(question)
+    assert ans.citations and not any(c.doc_id == "fx-robot-act-2027-print" for c in ans.citations)
+    cited = next(c for c in ans.citations if c.locator == "Article 4(1)")
+    assert cited.also_in == ("RSA 2027 print, Article 4(1)",)

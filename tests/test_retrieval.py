@@ -362,6 +362,18 @@ def test_near_identical_passages_of_two_editions_collapse_to_the_preferred_one()
     assert out == ["signed:1", "print:2"]
 
 
+def test_collapsed_copies_are_kept_for_the_passage_that_stands_for_them() -> None:
+    """The merged copies are recorded under the kept passage (best first), also when the preferred edition
+    replaces a copy that ranked above it."""
+    texts = {"print:1": RULE.upper(), "signed:1": RULE, "old:1": RULE, "print:2": "Fines apply."}
+    preference = {"signed": (0, 0), "print": (0, 1), "old": (1, 2)}
+    ranked = [("print:1", 3.0), ("signed:1", 2.0), ("old:1", 1.5), ("print:2", 1.0)]
+    copies: dict[str, list[str]] = {}
+    out = collapse_duplicates(ranked, texts.__getitem__, lambda c: preference[c.split(":")[0]], copies=copies)
+    assert out == [("signed:1", 3.0), ("print:2", 1.0)]
+    assert copies == {"signed:1": ["print:1", "old:1"]}
+
+
 def test_an_in_force_text_is_preferred_over_a_superseded_one() -> None:
     """Status decides before manifest order."""
     ranked = [("old:1", RULE, 3.0), ("new:1", RULE, 2.0)]

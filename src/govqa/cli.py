@@ -227,6 +227,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
         print("\nCitations:")
     for c in ans.citations:
         print(f"[{c.n}] {c.label} — {c.url}")
+        if c.also_in:
+            print(f"    also in: {'; '.join(c.also_in)}")
         print(f"    “{' '.join(c.quote.split())}”")
     if ans.notice:
         print(f"\nNote: {ans.notice}")

@@ -137,6 +137,11 @@ class Passage:
     score: float
     scores: dict[str, float] = field(default_factory=dict)  # per-signal: dense, lexical, route, lookup…
     document: Document | None = None
+    # The same provision in other editions of the text (the signed act and its session-law print): retrieval
+    # lists each right after this passage, with `edition_of` naming this passage's chunk id; answers quote
+    # this one and cite the others as "also in".
+    editions: tuple[Passage, ...] = ()
+    edition_of: str = ""
 
 
 @dataclass(frozen=True)
@@ -156,6 +161,7 @@ class Citation:
     sha256: str
     quote_start: int  # offsets of the quote inside the document's parsed text
     quote_end: int
+    also_in: tuple[str, ...] = ()  # the same provision in other editions of the text: "<title>, <locator>, p. N"
 
     @property
     def label(self) -> str:

@@ -21,6 +21,7 @@ from govqa.answering.quotes import Quote, SentenceScorer, best_quotes, cosine_sc
 from govqa.answering.refusal import refusal_reason, unknown_names
 from govqa.answering.short import elide, refusal_note, short_answer
 from govqa.records import Answer, Citation, Passage, Verdict
+from govqa.search.analysis import QueryAnalysis
 from govqa.search.query import check_question
 from govqa.search.retriever import Filters, Retriever, build_retriever
 from govqa.search.routing import question_language
@@ -40,6 +41,12 @@ _LIST_LABEL = re.compile(r"\s*(?:The closest passages:|The delegating provision:
 _WANTS_QUOTE = re.compile(r"\bquote\b|引用|原文を", re.I)
 
 
+def _edition_label(p: Passage) -> str:
+    """Where another edition of the text holds the same provision: title, locator, page."""
+    title = p.document.short_title if p.document else p.chunk.doc_id
+    return f"{title}, {p.chunk.locator}" + (f", {p.chunk.page_label}" if p.chunk.page_label else "")
+
+
 # ---------------------------------------------------------------- the answerer
 
 
@@ -54,6 +61,11 @@ class Answerer:
         embedders = self.retriever.embedders
         embedder = embedders.get("e5") or embedders.get("multilingual") or embedders.get("dense")
         self.similarity: SentenceScorer | None = cosine_scorer(embedder) if embedder is not None else None
+
+    def _retrieve(self, question: str | QueryAnalysis, filters: Filters, k: int | None = None) -> list[Passage]:
+        """Retrieved passages, one per provision: its copies in other editions of the text stay on it
+        (`Passage.editions`) and are cited as "also in"."""
+        return [p for p in self.retriever.retrieve(question, filters, k) if not p.edition_of]
 
     def _cite(self, quotes: Sequence[Quote]) -> tuple[list[Citation], dict[int, int]]:
         """Number quotes by passage (one number per passage), in order of first use."""
@@ -83,6 +95,7 @@ class Answerer:
                         sha256=doc.sha256 if doc else "",
                         quote_start=c.char_start + q.start,
                         quote_end=c.char_start + q.end,
+                        also_in=tuple(_edition_label(e) for e in q.passage.editions),
                     )
                 )
             index[i] = numbers[key]
@@ -238,7 +251,7 @@ class Answerer:
         if _WANTS_QUOTE.search(question):
             return replace(self._quote(question, filters), mode="ask")
         query = self.retriever.analyze(question)  # read once; retrieval and the absence check share it
-        passages = self.retriever.retrieve(query, filters)
+        passages = self._retrieve(query, filters)
         if absence := absent_role(query, self.retriever, filters):
             return self._absent(question, "ask", absence, passages)
         if not self.confident(question, passages):
@@ -253,7 +266,7 @@ class Answerer:
         return self._compose(question, "ask", quotes, passages, intro="The texts say:")
 
     def _quote(self, question: str, filters: Filters) -> Answer:
-        passages = self.retriever.retrieve(question, filters)
+        passages = self._retrieve(question, filters)
         if not passages or not self.confident(question, passages):
             return self._refusal(question, "quote", passages)
         if gap := self._gap(question, "quote", passages):
@@ -268,7 +281,7 @@ class Answerer:
 
     def _claim(self, question: str, filters: Filters) -> Answer:
         query = self.retriever.analyze(question)  # read once; retrieval and the absence check share it
-        passages = self.retriever.retrieve(query, filters)
+        passages = self._retrieve(query, filters)
         if absence := absent_role(query, self.retriever, filters):
             return self._absent(question, "claim", absence, passages)
         if not self.confident(question, passages):
@@ -306,7 +319,7 @@ class Answerer:
         allowed = self.retriever.allowed_docs(filters, route)
         docs = [d for d in route.doc_ids if d in allowed]
         if not docs:
-            docs = list(dict.fromkeys(p.chunk.doc_id for p in self.retriever.retrieve(question, filters)[:3]))
+            docs = list(dict.fromkeys(p.chunk.doc_id for p in self._retrieve(question, filters)[:3]))
         groups: dict[str, list[str]] = {}
         for doc_id in docs:
             groups.setdefault(self.retriever.documents[doc_id].jurisdiction, []).append(doc_id)
@@ -315,7 +328,7 @@ class Answerer:
     def _applies(self, question: str, filters: Filters) -> Answer:
         # The same gate as every other mode: a law or body the corpus never mentions is refused, not answered
         # with another jurisdiction's scope clauses.
-        found = self.retriever.retrieve(question, filters)
+        found = self._retrieve(question, filters)
         if not self.confident(question, found):
             return self._refusal(question, "applies", found)
         if gap := self._gap(question, "applies", found):
@@ -327,7 +340,7 @@ class Answerer:
             lines.append(f"{jurisdiction}:")
             for aspect, words in self._ASPECTS:
                 query = f"{question} {words}"
-                found = self.retriever.retrieve(query, Filters(doc_ids=tuple(docs)), k=5)
+                found = self._retrieve(query, Filters(doc_ids=tuple(docs)), k=5)
                 passages.extend(found)
                 best = self._quotes(f"{words} {question}", found, 1, per_passage=1)
                 if best and coverage(words, [best[0].passage], self.idf) > 0:
@@ -362,7 +375,7 @@ class Answerer:
         quotes: list[Quote] = []
         passages: list[Passage] = []
         for _, docs in groups:
-            found = self.retriever.retrieve(question, Filters(doc_ids=tuple(docs)), k=5)
+            found = self._retrieve(question, Filters(doc_ids=tuple(docs)), k=5)
             passages.extend(found)
             quotes.extend(self._quotes(question, found, 2, per_passage=1))
         if not quotes or not self.confident(question, passages):

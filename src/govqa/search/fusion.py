@@ -48,6 +48,7 @@ def collapse_duplicates(
     text_of: Callable[[str], str],
     preference_of: Callable[[str], tuple[int, int]],
     family_of: Callable[[str], object] = lambda cid: None,
+    copies: dict[str, list[str]] | None = None,
 ) -> list[tuple[str, float]]:
     """Keep one of near-identical passages from different documents (two editions of one act), so
     the head of the list holds distinct evidence. Passages are one when they share >= 80 % of the
@@ -55,7 +56,8 @@ def collapse_duplicates(
     it). The kept copy takes the best rank of its group and comes from the preferred document:
     `preference_of` gives (status rank, document position), the lowest wins; passages of one document
     (same position) are never merged. Only passages of one `family_of` (editions share jurisdiction
-    and language) are compared, which keeps this cheap."""
+    and language) are compared, which keeps this cheap. `copies`, when given, receives each kept id's merged
+    copies (the same provision in the other editions), best first."""
     out: list[tuple[str, float]] = []
     shingles: dict[str, frozenset[tuple[str, ...]]] = {}
 
@@ -72,6 +74,10 @@ def collapse_duplicates(
             if len(mine & other) >= _DUPLICATE * max(len(mine), len(other)):
                 if preference_of(cid) < preference_of(kept):
                     out[slot] = (cid, kept_score)
+                    if copies is not None:
+                        copies[cid] = [kept, *copies.pop(kept, [])]
+                elif copies is not None:
+                    copies.setdefault(kept, []).append(cid)
                 break
         else:
             out.append((cid, score))

@@ -36,6 +36,7 @@ class GovQARetriever(BaseRetriever):
                         "score": p.score,
                         "scores": p.scores,
                         "title": p.document.short_title if p.document else c.doc_id,
+                        "edition_of": p.edition_of,  # the chunk id this one repeats in another edition, or ""
                     },
                 )
             )

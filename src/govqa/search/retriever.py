@@ -220,7 +220,8 @@ class Retriever:
     def retrieve(
         self, question: str | QueryAnalysis, filters: Filters | None = None, k: int | None = None
     ) -> list[Passage]:
-        """The k best passages for a question (or its analysis), each with the scores that placed it."""
+        """The k best passages for a question (or its analysis), each with the scores that placed it and
+        followed by its copies in other editions of the same text (`Passage.edition_of`)."""
         query = question if isinstance(question, QueryAnalysis) else self.analyze(question)
         k = k or self.settings.retrieval.k
         allowed = self.allowed_docs(filters or Filters(), query.route)
@@ -230,14 +231,20 @@ class Retriever:
         cands = self._fuse(query, allowed, routed)
         scores = self._score(query, cands, allowed, routed)
         pinned = {cid for cid, signals in cands.signals.items() if "lookup" in signals}
-        ranked = self._arrange(query, scores, allowed, k, pinned)
-        passages = []
-        for cid, score in ranked[:k]:
+        copies: dict[str, list[str]] = {}
+        ranked = self._arrange(query, scores, allowed, k, pinned, copies)
+
+        def passage(cid: str, score: float, editions: tuple[Passage, ...] = (), edition_of: str = "") -> Passage:
             chunk = self.chunks[self.by_id[cid]]
             signals = dict(cands.signals.get(cid, {}))
             if chunk.doc_id in routed:
                 signals["routed"] = 1.0
-            passages.append(Passage(chunk, score, signals, self.documents.get(chunk.doc_id)))
+            return Passage(chunk, score, signals, self.documents.get(chunk.doc_id), editions, edition_of)
+
+        passages = []
+        for cid, score in ranked[:k]:
+            editions = tuple(passage(copy, score, edition_of=cid) for copy in copies.get(cid, ()))
+            passages += [passage(cid, score, editions=editions), *editions]
         return passages
 
     def _fuse(self, query: QueryAnalysis, allowed: list[str], routed: list[str]) -> Candidates:
@@ -316,9 +323,16 @@ class Retriever:
                     cands.signals.setdefault(target, {})["reference"] = bonus
 
     def _arrange(
-        self, query: QueryAnalysis, scores: dict[str, float], allowed: list[str], k: int, pinned: set[str]
+        self,
+        query: QueryAnalysis,
+        scores: dict[str, float],
+        allowed: list[str],
+        k: int,
+        pinned: set[str],
+        copies: dict[str, list[str]] | None = None,
     ) -> list[tuple[str, float]]:
-        """The final order: reranked head, one copy of each edition, jurisdictions taking turns, parallel texts."""
+        """The final order: reranked head, one copy of each edition (the others go to `copies`), jurisdictions
+        taking turns, parallel texts."""
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         head = _HEAD * k
         if self.reranker is not None:
@@ -329,6 +343,7 @@ class Retriever:
                 lambda cid: self.chunks[self.by_id[cid]].text,
                 lambda cid: self._preference[self.chunks[self.by_id[cid]].doc_id],
                 lambda cid: self._family.get(self.chunks[self.by_id[cid]].doc_id),
+                copies,
             )
             + ranked[head:]
         )

@@ -14,11 +14,12 @@ CLOSEST_NOTE = "closest passages found; they do not answer the question"
 
 
 def citation_string(c: Citation) -> str:
-    """A copy-ready citation: title, locator, page, version, URL."""
+    """A copy-ready citation: title, locator, page, version, URL, and the other editions holding the same text."""
     page = f", p. {c.page}" if c.page else ""
     version = f" ({c.version})" if c.version else ""
     text = f"{c.short_title}, {c.locator}{page}{version}."
-    return f"{text} {c.url}" if c.url else text
+    text = f"{text} {c.url}" if c.url else text
+    return f"{text} Also in: {'; '.join(c.also_in)}." if c.also_in else text
 
 
 def to_markdown(answers: Sequence[Answer]) -> str:
