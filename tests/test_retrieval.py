@@ -20,6 +20,7 @@ from govqa.corpus import Manifest
 from govqa.errors import IndexMissingError, QuestionError
 from govqa.index.pipeline import ingest
 from govqa.records import Chunk
+from govqa.search.definitions import DefinitionIndex
 from govqa.search.fusion import collapse_duplicates, make_reranker
 from govqa.search.langchain import GovQARetriever
 from govqa.search.query import MAX_QUESTION_CHARS, definition_patterns, question_focus, quoted_terms
@@ -372,6 +373,33 @@ def test_collapsed_copies_are_kept_for_the_passage_that_stands_for_them() -> Non
     out = collapse_duplicates(ranked, texts.__getitem__, lambda c: preference[c.split(":")[0]], copies=copies)
     assert out == [("signed:1", 3.0), ("print:2", 1.0)]
     assert copies == {"signed:1": ["print:1", "old:1"]}
+
+
+def test_a_glossary_entry_defines_the_term_on_its_first_line() -> None:
+    """A glossary prints the term on a line of its own and its definition below, with no "means": a chunk of a
+    definitions unit whose first line is the term defines it; the same line in other chunks does not."""
+    entry = "\uf09f AI governance\nThe design and operation of systems that keep risks acceptable."
+    other = "AI governance\nMore on this topic later."
+    chunks = [
+        Chunk(
+            "g",
+            "Part 1 Definitions (AI governance)",
+            (),
+            entry,
+            0,
+            len(entry),
+            None,
+            None,
+            "en",
+            0,
+            (),
+            ("definition",),
+        ),
+        Chunk("g", "Part 2", (), other, 100, 100 + len(other), None, None, "en", 1),
+    ]
+    index = DefinitionIndex(chunks)
+    assert index.defining_terms(["ai governance"], ["g"]) == [chunks[0].id]
+    assert index.defining_terms(["ai system"], ["g"]) == []
 
 
 def test_an_in_force_text_is_preferred_over_a_superseded_one() -> None:

@@ -2,7 +2,9 @@
 
 Built once per index: the 64 characters before every definition cue of every chunk ("means", "refers to",
 "describes", 「とは」, a list entry's ":"), casefolded and joined, so a question's terms are found with
-str.find instead of a regex over every chunk; the definition patterns then decide.
+str.find instead of a regex over every chunk; the definition patterns then decide. A glossary entry has no
+cue (the term on a line of its own, its definition below): a chunk of a definitions unit whose first line is
+a bare term is indexed by that term.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ _CUES = (*DEFINITION_CUES, ":")  # casefolded
 # Where a definition cue starts (overlapping ones too).
 _CUE_AT = re.compile(rf"(?=(?:{'|'.join(_CUES)}))", re.I)
 _PREFIX_CHARS = 64  # the term (at most 60 characters) and an optional closing quote
+# A glossary entry's first line: an optional bullet (PDFs print them as private-use glyphs) and a bare term.
+_ENTRY = re.compile(r"[\uE000-\uF8FF•▪■◆]?\s*([^.。:：\n]{1,60})\s*$")
 
 
 def _find_all(text: str, part: str) -> list[int]:
@@ -52,6 +56,10 @@ class DefinitionIndex:
                 before = folded[:start] if same_length else chunk.text[:start].casefold()
                 parts.append(before.rstrip()[-_PREFIX_CHARS:])
                 owners.append(i)
+        self._entries: dict[str, list[int]] = {}
+        for i, chunk in enumerate(chunks):
+            if "definition" in chunk.roles and (m := _ENTRY.match(chunk.text.split("\n", 1)[0])):
+                self._entries.setdefault(m.group(1).strip().casefold(), []).append(i)
         self._text = "\x00".join(parts)
         self._starts = np.cumsum([0] + [len(p) + 1 for p in parts])
         self._owners = np.array(owners, dtype=np.int64)
@@ -82,9 +90,10 @@ class DefinitionIndex:
             return []
         patterns = definition_patterns(terms)
         allowed = set(doc_ids)
+        entries = {i for term in terms for i in self._entries.get(term.casefold(), ())}
         found = []
-        for i in self.candidates(terms):
+        for i in sorted(entries.union(self.candidates(terms))):
             chunk = self.chunks[i]
-            if chunk.doc_id in allowed and any(p.search(chunk.text) for p in patterns):
+            if chunk.doc_id in allowed and (i in entries or any(p.search(chunk.text) for p in patterns)):
                 found.append(chunk.id)
         return found
