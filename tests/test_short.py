@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from govqa.answering.quotes import Quote, best_quotes
-from govqa.answering.short import refusal_note, short_answer
+from govqa.answering.short import refusal_note, short_answer, stating_shape
 from govqa.records import Chunk, Document, Passage
 from govqa.text import sentence_spans
 
@@ -182,3 +182,33 @@ def test_a_back_reference_to_a_prohibition_is_no_yes() -> None:
     text = "That prohibition should not cover the lawful labelling of robot data sets acquired under national law."
     short = short_answer("Is labelling robot data sets prohibited?", "ask", [whole(text, "Recital 9")], {0: 1})
     assert short is not None and short.startswith("The closest text, Recital 9 of Robot Act, says:")
+
+
+SCOPE_AND_DATE = "Robot makers must register every robot they build. This Act shall enter into force on 1 March 2028."
+OFFENCE_AND_FINE = (
+    "A keeper who fails to register a robot commits an offence. "
+    "The offence is punishable by a fine of up to 20,000 credits."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "stated"),
+    [
+        ("When will the Robot Act start to apply to robot makers?", SCOPE_AND_DATE, "1 March 2028"),
+        ("From which date do robot makers fall under the Robot Act?", SCOPE_AND_DATE, "1 March 2028"),
+        ("How much is the fine for the offence of failing to register a robot?", OFFENCE_AND_FINE, "20,000"),
+    ],
+)
+def test_a_date_or_amount_question_quotes_the_sentence_that_states_it(question: str, text: str, stated: str) -> None:
+    """Asked when or how much, the quote picker prefers the sentence stating a date or an amount over one that
+    shares somewhat more of the question's words; without the preference it takes the other."""
+    quotes = best_quotes(question, [passage(text)], {}, per_passage=1, limit=1, prefer=stating_shape(question))
+    assert stated in text[quotes[0].start : quotes[0].end]
+    plain = best_quotes(question, [passage(text)], {}, per_passage=1, limit=1)
+    assert stated not in text[plain[0].start : plain[0].end]
+
+
+def test_a_question_for_neither_date_nor_amount_prefers_no_shape() -> None:
+    """Only dates and amounts have a stating shape; a scenario's "when" asks no date."""
+    assert stating_shape("What must a robot keeper do?") is None
+    assert stating_shape("When we deploy a robot, what must we tell workers?") is None

@@ -19,7 +19,7 @@ from govqa.answering.answerability import find_gap
 from govqa.answering.claims import NEGATION, judge_claim, missing_figures
 from govqa.answering.quotes import Quote, SentenceScorer, best_quotes, cosine_scorer, coverage, in_passage_order
 from govqa.answering.refusal import refusal_reason, unknown_names
-from govqa.answering.short import elide, refusal_note, short_answer
+from govqa.answering.short import elide, refusal_note, short_answer, stating_shape
 from govqa.records import Answer, Citation, Passage, Verdict
 from govqa.search.analysis import QueryAnalysis
 from govqa.search.query import check_question
@@ -259,7 +259,7 @@ class Answerer:
         if gap := self._gap(question, "ask", passages):
             return gap
         defines = any("definition" in p.scores for p in passages[:3])
-        prefer = DEFINING_SENTENCE if defines else None
+        prefer = DEFINING_SENTENCE if defines else stating_shape(question)
         top = passages[: self.settings.answer.passages]
         quotes = self._quotes(self._expanded(question), top, self.settings.answer.max_quotes, prefer=prefer)
         quotes = in_passage_order(quotes, passages)

@@ -63,6 +63,15 @@ STATES_AMOUNT = re.compile(
 )
 QUOTED_TERM = re.compile(r"(?<![A-Za-z])['‘\"“「『]([^'’\"”」』]{2,60})['’\"”」』]")  # not the "'s" of "Act's"
 
+
+def stating_shape(question: str) -> re.Pattern[str] | None:
+    """The sentence shape that states what the question asks for, for the quote picker to prefer: a date or a
+    period for a question about dates ("When does …", "By when …", 施行), an amount for one about fines."""
+    if "dates" in asked_roles(question):
+        return STATES_DATE
+    return STATES_AMOUNT if ASKS_AMOUNT.search(question) else None
+
+
 RELEVANT_SHARE = 0.6  # a quote stands behind the short answer only if it scores near the best quote
 SHORT_QUOTE_CHARS = 260  # longer quotes are elided in the short answer (the full quote follows below it)
 
