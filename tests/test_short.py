@@ -197,18 +197,31 @@ OFFENCE_AND_FINE = (
         ("When will the Robot Act start to apply to robot makers?", SCOPE_AND_DATE, "1 March 2028"),
         ("From which date do robot makers fall under the Robot Act?", SCOPE_AND_DATE, "1 March 2028"),
         ("How much is the fine for the offence of failing to register a robot?", OFFENCE_AND_FINE, "20,000"),
+        (
+            "Are robot cameras in homes off-limits under the Robot Act?",
+            "Robot cameras in homes are common under the Robot Act. Makers should not sell a robot that films homes.",
+            "should not",
+        ),
+        (
+            "Are there exemptions for research robots under the Robot Act 2027?",
+            "The Robot Act 2027 covers research robots. Machines kept in a research laboratory are exempt.",
+            "are exempt",
+        ),
     ],
 )
-def test_a_date_or_amount_question_quotes_the_sentence_that_states_it(question: str, text: str, stated: str) -> None:
-    """Asked when or how much, the quote picker prefers the sentence stating a date or an amount over one that
-    shares somewhat more of the question's words; without the preference it takes the other."""
+def test_a_question_for_a_date_amount_ban_or_exemption_quotes_the_sentence_that_states_it(
+    question: str, text: str, stated: str
+) -> None:
+    """Asked when, how much, whether something is banned or exempt, the quote picker prefers the sentence stating
+    a date, an amount, a ban ("should not" in soft law) or an exemption over one that shares somewhat more of the
+    question's words; without the preference it takes the other."""
     quotes = best_quotes(question, [passage(text)], {}, per_passage=1, limit=1, prefer=stating_shape(question))
     assert stated in text[quotes[0].start : quotes[0].end]
     plain = best_quotes(question, [passage(text)], {}, per_passage=1, limit=1)
     assert stated not in text[plain[0].start : plain[0].end]
 
 
-def test_a_question_for_neither_date_nor_amount_prefers_no_shape() -> None:
-    """Only dates and amounts have a stating shape; a scenario's "when" asks no date."""
+def test_other_questions_prefer_no_shape() -> None:
+    """Only dates, amounts, bans and exemptions have a stating shape; a scenario's "when" asks no date."""
     assert stating_shape("What must a robot keeper do?") is None
     assert stating_shape("When we deploy a robot, what must we tell workers?") is None

@@ -64,12 +64,27 @@ STATES_AMOUNT = re.compile(
 QUOTED_TERM = re.compile(r"(?<![A-Za-z])['‘\"“「『]([^'’\"”」』]{2,60})['’\"”」』]")  # not the "'s" of "Act's"
 
 
+# A sentence that forbids, in hard or soft law: guidelines and principles say "should not" and "not acceptable".
+# Only the quote picker prefers it; a "Yes —" still needs PROHIBITS.
+FORBIDS = re.compile(
+    rf"{PROHIBITS.pattern}|(?<!prohibition )\bshould not\b"
+    r"|\b(?:are|is) (?:thus )?not (?:acceptable|permitted|allowed)\b",
+    re.I,
+)
+
+
 def stating_shape(question: str) -> re.Pattern[str] | None:
     """The sentence shape that states what the question asks for, for the quote picker to prefer: a date or a
-    period for a question about dates ("When does …", "By when …", 施行), an amount for one about fines."""
-    if "dates" in asked_roles(question):
+    period for a question about dates ("When does …", "By when …", 施行), an amount for one about fines, a
+    sentence that forbids for "is it banned / off-limits", one that exempts for "are there exemptions"."""
+    roles = asked_roles(question)
+    if "dates" in roles:
         return STATES_DATE
-    return STATES_AMOUNT if ASKS_AMOUNT.search(question) else None
+    if ASKS_AMOUNT.search(question):
+        return STATES_AMOUNT
+    if "prohibition" in roles:
+        return FORBIDS
+    return EXEMPTS if "exclusion" in roles else None
 
 
 RELEVANT_SHARE = 0.6  # a quote stands behind the short answer only if it scores near the best quote
