@@ -38,6 +38,10 @@ from govqa.search.routing import Glossary, Router
         ("Can regulators fine a company?", "enforcement"),
         ("Who enforces the rules?", "enforcement"),
         ("罰則はありますか", "enforcement"),
+        ("Can anyone go to prison under the Act?", "enforcement"),
+        ("Is there criminal liability for misuse?", "enforcement"),
+        ("懲役刑はありますか", "enforcement"),
+        ("징역형이 있습니까?", "enforcement"),
         ("Is the framework mandatory?", "legal_nature"),
         ("Are the guidelines legally binding?", "legal_nature"),
         ("The resolution legally obliges companies to comply.", "legal_nature"),
@@ -84,6 +88,7 @@ def test_words_that_only_look_alike_ask_for_no_role(question: str, role: str) ->
         ("What duties does the APPI put on our startup?", ["obligation", "obligation:business_operator"]),
         ("We're an insurance company. Do we have to comply?", ["obligation", "obligation:business_operator"]),
         ("事業者の責務は何ですか", ["obligation", "obligation:business_operator"]),
+        ("We're a hospital deploying a high-risk AI system. What must we do?", ["obligation", "obligation:deployer"]),
         ("생성형 인공지능 제공자의 의무는?", ["obligation", "obligation:provider"]),
     ],
 )
@@ -101,6 +106,8 @@ def test_narrower_roles_follow_from_the_intent_and_the_party_named(question: str
         ("What is a provider under the AI Act?", "obligation:provider"),  # no obligation asked
         ("AI事業者ガイドラインでは、AI利用者は何をすべきですか", "obligation:business_operator"),  # a title
         ("What must the Commission do?", "obligation:business_operator"),
+        ("What must a provider do before a deployer uses the system?", "obligation:business_operator"),
+        ("Must the provider tell us before we deploy updates?", "obligation:developer"),
     ],
 )
 def test_no_narrower_role_without_its_intent_or_party(question: str, absent: str) -> None:

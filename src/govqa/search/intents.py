@@ -36,7 +36,9 @@ _ENFORCEMENT = re.compile(
     r"\b(?:fin(?:e|es|ed|ing)|penalt(?:y|ies)|penali[sz]\w*|sanction(?:s|ed)?|punish\w*|punitive)\b"
     r"(?![-‐]\w|\s+tun\w*|\s+grain\w*)"
     r"|\benforc(?:e|es|ed|ing)\b(?!\s+agenc)|(?<!law\s)\benforcement\b(?!\s+(?:agenc|authorit|purpos))"
-    r"|罰則|罰金|過料|処罰|制裁|벌칙|과태료|벌금|처벌",
+    # imprisonment is a penalty too ("Can anyone go to prison under …?")
+    r"|\b(?:prison|imprison\w*|jail\w*|criminal (?:liability|penalt\w+|offen[cs]es?|charges?))\b"
+    r"|罰則|罰金|過料|処罰|制裁|懲役|拘禁刑|禁錮|벌칙|과태료|벌금|처벌|징역",
     _I,
 )
 
@@ -108,7 +110,8 @@ ROLE_NAMES = ABSENCE_NAMES  # the name answering/absence.py reads
 # Japanese and Korean business duties; 「AI事業者ガイドライン」 is a title, not a party.
 ADDRESSEES: dict[str, re.Pattern[str]] = {
     "provider": re.compile(r"\bproviders?\b|提供者|제공자", _I),
-    "deployer": re.compile(r"\bdeployers?\b", _I),
+    # a business deploying a system says so: "We're a hospital deploying a high-risk AI system"
+    "deployer": re.compile(r"\bdeployers?\b|\b(?:we|I)(?:'re|’re| are| am)?\b[^.?!]{0,80}?\bdeploy(?:s|ing)?\b", _I),
     "developer": re.compile(r"\bdevelopers?\b|開発者|개발자", _I),
     "importer": re.compile(r"\bimporters?\b", _I),
     "distributor": re.compile(r"\bdistributors?\b", _I),
