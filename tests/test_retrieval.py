@@ -339,10 +339,15 @@ def test_quoted_terms(question: str, terms: list[str]) -> None:
         ("Intro.\n8. Risk Tolerance: the readiness to bear risk", True),
         ("the risk tolerance: a list follows", False),
         ("risk tolerance is discussed later", False),
+        ("The term risk tolerance means the readiness to bear risk", True),
+        ("(12) ‘enterprise risk tolerance’ means the readiness of a group", False),
+        ("an agreed enterprise risk tolerance means the group bears more", False),
+        ("この文書において「リスク許容度」とは、リスクを負う意思をいう。", False),  # another term
     ],
 )
 def test_definition_patterns(text: str, defines: bool) -> None:
-    """A term defined by a verb, or glossed as a list entry at a line start, is a definition."""
+    """A term defined by a verb, or glossed as a list entry at a line start, is a definition; the same words at the
+    end of a longer defined term ("‘enterprise risk tolerance’ means") are not."""
     assert any(p.search(text) for p in definition_patterns(["risk tolerance"])) is defines
 
 

@@ -110,7 +110,10 @@ def definition_patterns(terms: Sequence[str]) -> list[re.Pattern[str]]:
     patterns = []
     for term in terms:
         t = re.escape(term)
-        patterns.append(re.compile(rf"[‘'\"“「]?{t}[’'\"”」]?{verbs}", re.I))
+        # quoted, the quote opens right before the term; unquoted, no Latin word but "term" or an article stands
+        # before it: "‘downstream provider’ means" defines another term than "provider"
+        unquoted = rf"(?:(?<=\bterm )|(?<=\bthe )|(?<=\ban )|(?<=\ba )|(?<![A-Za-z0-9‘'\"“-])(?<![A-Za-z0-9-] )){t}"
+        patterns.append(re.compile(rf"(?:[‘'\"“「]{t}[’'\"”」]|{unquoted}[’'\"”」]?){verbs}", re.I))
         patterns.append(re.compile(rf"(?:^|\n)(?:\d+\.\s*)?[‘'\"“「]?{t}[’'\"”」]?\s*:", re.I))
     return patterns
 
