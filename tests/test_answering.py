@@ -103,6 +103,15 @@ def test_a_subject_the_corpus_never_names_is_refused(answerer: Answerer, mode: s
     assert ans.refused and ans.text == REFUSAL and not ans.citations
 
 
+def test_a_company_asked_about_under_a_named_law_is_answered_not_refused(answerer: Answerer) -> None:
+    """A name the corpus never mentions beside a law it holds is what the law is asked about (a company, a
+    product): the question is answered from that law; the same name alone, naming no law held, is refused."""
+    ans = answerer.answer("Does the Robot Safety Act 2027 apply to Zorblax Robotics?")
+    assert not ans.refused and ans.citations[0].doc_id == "fx-robot-act-2027"
+    alone = answerer.answer("Do the Zorblax Robotics rules apply to service robots?")
+    assert alone.refused and "Zorblax" in (alone.short_answer or "")
+
+
 def test_claim_with_a_figure_the_texts_never_state_is_not_addressed(answerer: Answerer) -> None:
     """A claimed amount that appears nowhere in the evidence's documents leaves the claim not addressed."""
     ans = answerer.answer("The Robot Safety Act 2027 sets a fine of up to 50,000 euro for each robot.", mode="claim")

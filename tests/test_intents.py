@@ -46,6 +46,7 @@ from govqa.search.routing import Glossary, Router
         ("Are the guidelines legally binding?", "legal_nature"),
         ("The resolution legally obliges companies to comply.", "legal_nature"),
         ("ガイドラインに法的拘束力はありますか", "legal_nature"),
+        ("Is Google bound by the Hiroshima Code of Conduct?", "legal_nature"),
         ("What must a deployer do?", "obligation"),
         ("事業者の責務は何ですか", "obligation"),
         ("Is social scoring banned?", "prohibition"),

@@ -59,7 +59,11 @@ def refusal_reason(
     # (its role) in the law it names: found by structure, whatever the wording shares with the question.
     if any("lookup" in p.scores or "definition" in p.scores or "role" in p.scores for p in passages[:3]):
         return ""
-    if names := unknown_names(question, router, glossary, idf):
+    # A name the corpus never mentions is a law, country or body it does not hold, unless the question names a
+    # text the corpus holds: then the name is what that text is asked about ("Does the EU AI Act apply to
+    # <company>?"); a text or body it names beside it is the answerability check's (answering/answerability.py).
+    names = unknown_names(question, router, glossary, idf)
+    if names and router.route(question).by != "alias":
         return f"the corpus never mentions {', '.join(names)}"
     if question_language(question) == "en":
         gloss = glossary.expansion(question)

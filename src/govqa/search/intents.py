@@ -78,7 +78,7 @@ INTENTS: dict[str, re.Pattern[str]] = {
     "enforcement": _ENFORCEMENT,
     "legal_nature": re.compile(
         r"\b(?:mandatory|binding|voluntary|legally (?:required|enforceable|oblig\w+|bind\w*)|compulsory|obligatory"
-        r"|soft law|legal force|force of law)\b"
+        r"|soft law|legal force|force of law|(?:legally )?bound by)\b"
         r"|法的拘束力|拘束力|任意|自主的|義務(?:的|化)|구속력|자율",
         _I,
     ),
