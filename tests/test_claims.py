@@ -100,6 +100,24 @@ def test_opposite_polarity_refutes() -> None:
     assert judge_claim(claim, [quote("Robot operators need not register robots.")], IDF)[0] == "refuted"
 
 
+def test_a_quote_stating_less_than_half_of_the_claim_does_not_support_it() -> None:
+    """Same polarity is no support when the quote shares only part of the claim's terms: the verdict stays open,
+    and says why."""
+    claim = "Robot providers must label outputs, pay fines in euro and inspect robots yearly."
+    verdict, reason = judge_claim(claim, [quote("Providers shall label their outputs.")], IDF)
+    assert verdict is None and "too few" in reason
+    most = quote("Robot providers shall label outputs and pay fines in euro.")
+    assert judge_claim(claim, [most], IDF)[0] == "supported"
+
+
+def test_only_restricts_and_does_not_negate() -> None:
+    """ "Applies to robots used only at home" is no negative claim: a rule that does not apply to them refutes it,
+    one that applies supports it."""
+    claim = "The rule applies to robots used only at home."
+    assert judge_claim(claim, [quote("This rule does not apply to robots used only at home.")], IDF)[0] == "refuted"
+    assert judge_claim(claim, [quote("This rule applies to robots used only at home.")], IDF)[0] == "supported"
+
+
 def test_missing_figures_ignores_commas_and_spaces() -> None:
     """A figure counts as present whatever its thousands separators."""
     assert missing_figures("a fine of 100,000 yuan in 2025", "fines up to 100 000 yuan") == ["2025"]

@@ -16,7 +16,7 @@ from typing import Literal
 
 from govqa.answering.absence import Absence, absent_role
 from govqa.answering.answerability import find_gap
-from govqa.answering.claims import NEGATION, judge_claim, missing_figures
+from govqa.answering.claims import CLAIMS_ABSENCE, judge_claim, missing_figures
 from govqa.answering.quotes import Quote, SentenceScorer, best_quotes, cosine_scorer, coverage, in_passage_order
 from govqa.answering.refusal import refusal_reason, unknown_names
 from govqa.answering.short import elide, refusal_note, short_answer, stating_shape
@@ -226,7 +226,7 @@ class Answerer:
         if mode != "claim":
             intro = f"{'いいえ。' if japanese else 'No: '}{statement} {closest}"
             return self._compose(question, mode, quotes, passages, intro=intro, finding=statement)
-        verdict: Verdict = "supported" if NEGATION.search(question) else "refuted"
+        verdict: Verdict = "supported" if CLAIMS_ABSENCE.search(question) else "refuted"
         verb = {"supported": "support", "refuted": "contradict"}[verdict]
         intro = f"The texts {verb} the claim: {statement} {closest}"
         return self._compose(
