@@ -120,6 +120,23 @@ def test_a_does_not_apply_sentence_about_something_else_is_no_no() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "no"),
+    [
+        ("(3) This Act does not apply to robots built and used only for national defence.", False),
+        ("(3) This Act does not apply to business operators outside the territory of Examplia.", True),
+    ],
+)
+def test_across_languages_a_no_needs_the_question_s_words_in_its_glossary_english(text: str, no: bool) -> None:
+    """A Japanese question answered from an English text: the "does not apply" sentence must carry the words of
+    the question's glossary rendering ("outside", "business operators") to be its "いいえ"; one about defence
+    robots is only the closest text."""
+    question = "ロボット法は海外の事業者にも適用されますか？"
+    gloss = "outside the territory foreign business operators providers apply application"
+    short = short_answer(question, "ask", [whole(text, "Article 2(3)")], {0: 1}, gloss=gloss)
+    assert short is not None and short.startswith("いいえ") is no
+
+
+@pytest.mark.parametrize(
     ("question", "text", "figure"),
     [
         ("When does the Robot Act enter into force?", DATES, "1 March 2028"),

@@ -67,6 +67,10 @@ class Answerer:
         (`Passage.editions`) and are cited as "also in"."""
         return [p for p in self.retriever.retrieve(question, filters, k) if not p.edition_of]
 
+    def _gloss(self, question: str) -> str:
+        """The glossary's English for a question in another language ("" for an English question)."""
+        return "" if question_language(question) == "en" else self.retriever.glossary.expansion(question)
+
     def _cite(self, quotes: Sequence[Quote]) -> tuple[list[Citation], dict[int, int]]:
         """Number quotes by passage (one number per passage), in order of first use."""
         numbers: dict[str, int] = {}
@@ -182,7 +186,9 @@ class Answerer:
             tuple(cites),
             verdict=verdict,
             verdict_reason=reason,
-            short_answer=short_answer(question, mode, quotes, index, verdict=verdict, finding=finding),
+            short_answer=short_answer(
+                question, mode, quotes, index, verdict=verdict, finding=finding, gloss=self._gloss(question)
+            ),
             passages=tuple(passages),
             settings_hash=settings_hash(self.settings),
         )
@@ -365,7 +371,7 @@ class Answerer:
             "applies",
             "\n".join(text),
             tuple(cites),
-            short_answer=short_answer(question, "applies", quotes, index),
+            short_answer=short_answer(question, "applies", quotes, index, gloss=self._gloss(question)),
             passages=tuple(passages),
             settings_hash=settings_hash(self.settings),
         )

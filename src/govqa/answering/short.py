@@ -171,13 +171,16 @@ _GENERIC = FRAME_WORDS | frozenset(
 TOPICAL_SHARE = 1 / 3  # of the question's own topic words that a yes/no sentence must carry
 
 
-def _topical(question: str, stated: str, c: _Cited) -> bool:
+def _topical(question: str, stated: str, c: _Cited, gloss: str = "") -> bool:
     """Whether a sentence is about what a yes/no question asks about: it carries at least a third of the
     question's topic words (the words of the law's own name aside). "This Regulation does not apply to …
-    natural persons" answers nothing about ChatGPT or US companies, whatever its "does not apply" says. Words
-    cannot be compared across languages (a Japanese question, an English text): such a quote is let through."""
+    natural persons" answers nothing about ChatGPT or US companies, whatever its "does not apply" says. Across
+    languages (a Japanese question, an English text) the question's topic words are its glossary rendering
+    `gloss`; without one, such a quote is let through."""
     if question_language(question) != question_language(stated):
-        return True
+        if not gloss:
+            return True
+        question = gloss
     doc = c.quote.passage.document
     name = set(tokenize(f"{doc.title} {doc.short_title} {' '.join(doc.aliases)}")) if doc else set()
     topic = set(tokenize(question)) - _GENERIC - name
@@ -186,7 +189,7 @@ def _topical(question: str, stated: str, c: _Cited) -> bool:
     return len(topic & set(tokenize(stated))) >= TOPICAL_SHARE * len(topic)
 
 
-def _stated(question: str, cited: Sequence[_Cited], japanese: bool) -> str:
+def _stated(question: str, cited: Sequence[_Cited], japanese: bool, gloss: str = "") -> str:
     """The short answer a quote states outright (by the question's shape), or ""."""
     if ASKS_DEFINITION.search(question) or "definition" in asked_roles(question):
         terms = [t.lower() for t in QUOTED_TERM.findall(question)]
@@ -197,7 +200,7 @@ def _stated(question: str, cited: Sequence[_Cited], japanese: bool) -> str:
     for c in cited if yes_no else ():  # a yes or a no rests on the point that states it, read with its lead-in
         lead = _lead_in(c.quote)
         stated = f"{lead} {c.quote.core}"
-        if not _topical(question, stated if not ASKS_SCOPE.search(question) else c.quote.text, c):
+        if not _topical(question, stated if not ASKS_SCOPE.search(question) else c.quote.text, c, gloss):
             continue
         if ASKS_BAN.search(question) and PROHIBITS.search(stated):
             return _frame("yes", c, japanese, lead)
@@ -232,8 +235,10 @@ def short_answer(
     *,
     verdict: Verdict | None = None,
     finding: str = "",
+    gloss: str = "",
 ) -> str | None:
     """One or two sentences answering `question` from `quotes` (`numbers`: quote index → citation number).
+    `gloss` is the glossary's English for a question in another language: a yes or no needs its words.
 
     `finding` is a conclusion the answerer reached itself (a role the named law lacks): it leads, as "No: …",
     and the closest quote follows. None when there is no quote to stand behind an answer."""
@@ -263,7 +268,7 @@ def short_answer(
         return " ".join(_frame("states", c, japanese) for c in list(firsts.values())[:2])
     best = max(q.score for q in quotes)
     relevant = [c for c in cited if c.quote.score >= RELEVANT_SHARE * best]
-    return _stated(question, relevant, japanese) or _frame("closest", cited[0], japanese)
+    return _stated(question, relevant, japanese, gloss) or _frame("closest", cited[0], japanese)
 
 
 def refusal_note(reason: str, japanese: bool = False) -> str:
