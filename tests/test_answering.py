@@ -7,6 +7,7 @@ and the not-legal-advice line, claim = a verdict only where the quotes justify o
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -258,22 +259,10 @@ def test_a_provision_printed_in_two_editions_is_listed_twice_and_cited_once(tmp_
     """Two editions of one act (the signed act and its print) hold the same provision: retrieval lists the
     preferred edition's passage with the other right after it (`edition_of`), and the answer quotes one and names
     the other edition under "also in", instead of citing the same words twice."""
-    from fixture_corpus import ROBOT_ACT_2027
+    from fixture_corpus import ROBOT_ACT_2027, statute
 
-    doc = Document(
-        id="fx-robot-act-2027-print",
-        title="Robot Safety Act 2027 (official print)",
-        short_title="RSA 2027 print",
-        aliases=("Robot Safety Act 2027",),  # editions share their names
-        file="fx-robot-act-2027-print.txt",
-        jurisdiction="EU",
-        doc_type="statute",
-        language="en",
-        status="in_force",
-        format="txt",
-        profile="articles-text",
-        **BASE,
-    )
+    # the same act's official print: an edition of its own, which shares the act's names
+    doc = dataclasses.replace(statute("fx-robot-act-2027-print", "RSA 2027 print"), aliases=("Robot Safety Act 2027",))
     retriever = build_retriever(tmp_path, extra=[(doc, ROBOT_ACT_2027)])
     question = "What fine does an operator who fails to register a robot face under the Robot Safety Act 2027?"
     passages = retriever.retrieve(question, k=3)

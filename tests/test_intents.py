@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fixture_corpus import BASE, FILLER
+from fixture_corpus import FILLER, statute
 from fixture_index import build_retriever
 
 from govqa.documents.roles import ROLES
@@ -208,19 +208,7 @@ Article 4
 def test_a_scope_question_brings_the_definitions_of_parties(tmp_path: Path) -> None:
     """Asked who the act protects or applies to, the routed act's definition of a person comes with the role
     signal; the definition of a thing does not."""
-    doc = Document(
-        id="fx-kite-act",
-        title="Kite Safety Act",
-        short_title="Kite Safety Act",
-        file="fx-kite-act.txt",
-        jurisdiction="EU",
-        doc_type="statute",
-        language="en",
-        status="in_force",
-        format="txt",
-        profile="articles-text",
-        **BASE,
-    )
+    doc = statute("fx-kite-act", "Kite Safety Act")
     retriever = build_retriever(tmp_path, extra=[(doc, PARTY_ACT)])
     passages = retriever.retrieve("Who does the Kite Safety Act apply to?", k=10)
     role = {p.chunk.locator for p in passages if "role" in p.scores and p.chunk.doc_id == "fx-kite-act"}
