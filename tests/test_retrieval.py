@@ -19,12 +19,14 @@ from langchain_core.embeddings import Embeddings
 from govqa.corpus import Manifest
 from govqa.errors import IndexMissingError, QuestionError
 from govqa.index.pipeline import ingest
-from govqa.records import Chunk
+from govqa.records import Chunk, Document
 from govqa.search.definitions import DefinitionIndex
 from govqa.search.fusion import collapse_duplicates, make_reranker
 from govqa.search.langchain import GovQARetriever
 from govqa.search.query import MAX_QUESTION_CHARS, definition_patterns, question_focus, quoted_terms
 from govqa.search.retriever import Filters, Retriever, build_retriever, retrieve
+from govqa.search.routing import Router
+from govqa.search.scope import allowed_docs
 from govqa.settings import Settings
 
 
@@ -198,6 +200,33 @@ def test_superseded_text_named_in_the_question_is_searched(retriever: Retriever)
     """A question naming the superseded text by its short title searches that text."""
     passages = retriever.retrieve("What did the Robot Safety Act 2020 say about the ministry of robotics?")
     assert passages[0].chunk.doc_id == "fx-robot-act-2020"
+
+
+@pytest.mark.parametrize(
+    ("question", "searched"),
+    [
+        ("In 2021, did operators have to notify the ministry by letter?", True),  # the 2020 act was the text
+        ("Claim: 'Since the act was adopted in May 2020, operators notify the ministry.'", True),
+        ("Since 2028, must operators notify the ministry?", False),  # the 2027 act is the text
+        ("In 2019, did operators have to notify the ministry?", False),  # neither existed yet
+        ("Must operators notify the ministry by letter?", False),  # no date: the text in force
+    ],
+)
+def test_a_question_dated_to_a_superseded_version_s_time_searches_it(question: str, searched: bool) -> None:
+    """A question that dates itself to a year when the superseded version was the text (dated that year or
+    before, its successor later) asks about that version; otherwise the successor stands alone."""
+    old = Document(
+        id="old",
+        title="Robot Act",
+        short_title="Robot Act",
+        status="superseded",
+        superseded_by="new",
+        date="2020-05-01",
+    )
+    new = Document(id="new", title="Robot Act", short_title="Robot Act", status="in_force", date="2027-01-01")
+    docs = {d.id: d for d in (old, new)}
+    route = Router(docs.values(), {}).route(question)
+    assert ("old" in allowed_docs(docs, set(docs), Filters(), route, include_superseded=False)) is searched
 
 
 def test_superseded_text_without_indexed_successor_is_searched(tmp_path: Path) -> None:

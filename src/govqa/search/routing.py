@@ -31,12 +31,18 @@ def _pattern(term: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9]){norm}(?![a-z0-9])")
 
 
+_YEAR = re.compile(r"(?<![\d-])(?:19|20)\d{2}(?![\d-])")
+
+
 @dataclass(frozen=True)
 class Route:
     doc_ids: tuple[str, ...]  # documents the question points at (empty: no routing)
     by: str  # "alias", "jurisdiction" or ""
     terms: tuple[str, ...] = ()
     named: tuple[str, ...] = ()  # documents named by a title or alias that no other document shares
+    # Years the question dates itself to ("promulgated in January 2025"): a superseded version that was the
+    # text at that time is the one it asks about (see scope.allowed_docs).
+    years: tuple[int, ...] = ()
 
 
 class Router:
@@ -81,6 +87,7 @@ class Router:
         return [(m.start(), m.end()) for rx in pats for m in rx.finditer(text)]
 
     def route(self, question: str) -> Route:
+        years = tuple(sorted({int(y) for y in _YEAR.findall(question)}))
         text = fold(question)
         hits = [(m.start(), m.end(), term, doc_id) for rx, term, doc_id in self._aliases for m in rx.finditer(text)]
         jhits = self._longest(
@@ -94,12 +101,12 @@ class Router:
             for _, term, doc_id in self._aliases:
                 owners.setdefault(fold(term), set()).add(doc_id)
             named = tuple(dict.fromkeys(h[3] for h in hits if len(owners[fold(h[2])]) == 1))
-            return Route(ids, "alias", tuple(dict.fromkeys(h[2] for h in hits)), named)
+            return Route(ids, "alias", tuple(dict.fromkeys(h[2] for h in hits)), named, years)
         codes = {h[3] for h in jhits}
         if codes:
             ids = tuple(d.id for d in self.documents if d.jurisdiction in codes)
-            return Route(ids, "jurisdiction", tuple(sorted(codes)))
-        return Route((), "")
+            return Route(ids, "jurisdiction", tuple(sorted(codes)), years=years)
+        return Route((), "", years=years)
 
 
 def question_language(question: str) -> str:

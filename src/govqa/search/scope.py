@@ -42,16 +42,22 @@ def allowed_docs(
             continue
         if filters.languages and doc.language not in filters.languages:
             continue
-        if not include_old and not filters.doc_ids and _retired(doc, route, present):
+        if not include_old and not filters.doc_ids and _retired(doc, route, present, documents):
             continue
         allowed.append(doc_id)
     return allowed
 
 
-def _retired(doc: Document, route: Route, present: set[str]) -> bool:
-    """Revoked texts, and superseded ones whose successor is indexed, unless the question names them."""
+def _retired(doc: Document, route: Route, present: set[str], documents: Mapping[str, Document]) -> bool:
+    """Revoked texts, and superseded ones whose successor is indexed, unless the question names them or dates
+    itself to a year when the superseded version was the text (dated that year or before, its successor later)."""
     if doc.id in route.named:
         return False
     if doc.status == "revoked":
         return doc.id not in route.doc_ids or route.by != "alias"
-    return doc.status == "superseded" and bool(doc.superseded_by) and doc.superseded_by in present
+    if not (doc.status == "superseded" and doc.superseded_by and doc.superseded_by in present):
+        return False
+    successor = documents.get(doc.superseded_by)
+    if route.years and doc.date[:4].isdigit() and successor and successor.date[:4].isdigit():
+        return not int(doc.date[:4]) <= max(route.years) < int(successor.date[:4])
+    return True
