@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from govqa.answering.extractive import REFUSAL
@@ -72,6 +73,13 @@ def test_citation_string_is_copy_ready() -> None:
         citation_string(CITE) == "EU AI Act, Article 50(1), p. 82 (OJ L 2024/1689). https://example.org/act.pdf#page=82"
     )
     assert citation_string(TRANSLATION) == "Japan AI Promotion Act (EN), Article 3. https://example.org/jp"
+
+
+def test_a_citation_names_the_other_editions_that_print_the_same_provision() -> None:
+    """The copy-ready citation ends with the other editions holding the same words, locator and page each."""
+    cite = dataclasses.replace(CITE, also_in=("EU AI Act (print), Article 50(1), p. 12",))
+    assert citation_string(cite).endswith(" Also in: EU AI Act (print), Article 50(1), p. 12.")
+    assert "Also in" not in citation_string(CITE)
 
 
 def test_markdown_holds_questions_quotes_and_file_identity() -> None:
