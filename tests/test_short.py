@@ -201,6 +201,19 @@ def test_a_back_reference_to_a_prohibition_is_no_yes() -> None:
     assert short is not None and short.startswith("The closest text, Recital 9 of Robot Act, says:")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This obligation shall not apply to robots used for emotion recognition that the law permits.",
+        "This Act shall not affect the rules on emotion recognition robots laid down in other law.",
+    ],
+)
+def test_a_rule_that_exempts_or_saves_is_no_yes_to_a_ban(text: str) -> None:
+    """ "Shall not apply" and "shall not affect" limit another rule; they forbid nothing: no "Yes"."""
+    short = short_answer("Are emotion recognition robots banned?", "ask", [whole(text, "Article 50(3)")], {0: 1})
+    assert short is not None and not short.startswith("Yes")
+
+
 SCOPE_AND_DATE = "Robot makers must register every robot they build. This Act shall enter into force on 1 March 2028."
 OFFENCE_AND_FINE = (
     "A keeper who fails to register a robot commits an offence. "

@@ -42,8 +42,13 @@ YES_NO = re.compile(
 )
 
 # What a quote states.
-PROHIBITS = re.compile(  # a rule that forbids, not a heading or a back-reference ("that prohibition should not …")
-    r"\b(?:prohibited|forbidden)\b|\b(?:shall|must|may) not\b|してはならない|禁止する|禁止され", re.I
+# A rule that forbids, not a heading or a back-reference ("that prohibition should not …"), nor a rule that
+# limits another ("This obligation shall not apply to …" exempts; "shall not affect" saves).
+PROHIBITS = re.compile(
+    r"\b(?:prohibited|forbidden)\b"
+    r"|\b(?:shall|must|may) not\b(?!\s+(?:apply|affect|prejudice|preclude|be\s+(?:construed|interpreted|deemed)))"
+    r"|してはならない|禁止する|禁止され",
+    re.I,
 )
 EXEMPTS = re.compile(
     r"\b(?:does|do|shall) not apply\b|\bexempt\w*|\bnot be covered\b|\bshall not be subject\b"
