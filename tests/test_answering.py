@@ -277,3 +277,4 @@ def test_a_provision_printed_in_two_editions_is_listed_twice_and_cited_once(tmp_
     assert ans.citations and not any(c.doc_id == "fx-robot-act-2027-print" for c in ans.citations)
     cited = next(c for c in ans.citations if c.locator == "Article 4(1)")
     assert cited.also_in == ("RSA 2027 print, Article 4(1)",)
+    assert cited.also_in_docs == ("fx-robot-act-2027-print",)  # what the eval scorer counts as the same law

@@ -13,6 +13,8 @@ from govqa.evaluation import (
     AnswerReport,
     QuestionResult,
     Report,
+    answer_record,
+    cites,
     evaluate,
     evaluate_answers,
     format_report,
@@ -279,6 +281,33 @@ def test_answer_metrics_count_first_citations_short_answers_and_lengths() -> Non
     assert m["first_citation_gold"] == 1 / 3 and m["citation_recall"] == 2 / 3
     assert m["short_answer_present"] == 1 / 2  # the refusal does not count
     assert m["median_answer_chars"] == (17 + 30) / 2  # the short answer is part of what a reader reads
+
+
+@pytest.mark.parametrize(
+    ("citation", "cited"),
+    [
+        ({"doc": "signed", "quote": "Deployers shall notify consumers."}, True),
+        ({"doc": "print", "quote": "Deployers shall notify consumers.", "editions": ["signed"]}, True),
+        ({"doc": "print", "quote": "Deployers shall notify consumers.", "editions": []}, False),
+        ({"doc": "print", "quote": "Developers shall keep records.", "editions": ["signed"]}, False),
+    ],
+)
+def test_a_citation_of_another_edition_cites_the_gold(citation: dict[str, Any], cited: bool) -> None:
+    """FORMAT.md: two editions of one enacted text count as one document. A citation counts for a gold item of
+    the other edition when the answer names that edition as holding the same provision, and only then."""
+    gold = {"doc": "signed", "quote": "Deployers shall notify consumers"}
+    report = AnswerReport()
+    record = {"citations": [citation], "refused": False, "short_answer": "x", "answer": "x"}
+    report.add({"kind": "factual", "gold": [gold]}, record, lambda doc: citation["quote"])
+    assert report.metrics()["citation_recall"] == report.metrics()["first_citation_gold"] == float(cited)
+    assert cites(citation, gold) is cited
+
+
+def test_the_dump_names_the_editions_a_citation_also_stands_in() -> None:
+    """`govqa eval --dump` records each citation's other editions (document ids), which the scorer reads."""
+    cite = Citation(1, "print", "P", "Art. 1", None, "q", "", "", "", "", "", 0, 1, ("S, Art. 1",), ("signed",))
+    record = answer_record({"id": "d1"}, [], Answer("q", "ask", "t", (cite,)))
+    assert record["citations"][0]["editions"] == ["signed"]
 
 
 def test_format_summary_prints_a_row_per_set_as_markdown() -> None:

@@ -129,6 +129,14 @@ def evaluate(
     return report
 
 
+def cites(citation: dict[str, Any], gold: dict[str, Any]) -> bool:
+    """A citation (a --dump record's) cites a gold item when at least half of the gold quote stands in its quote
+    and it names the gold's document, itself or as another edition holding the same provision (FORMAT.md: two
+    editions of one enacted text count as one document)."""
+    docs = (citation["doc"], *citation.get("editions", ()))
+    return gold["doc"] in docs and half_match(gold["quote"], citation["quote"])
+
+
 @dataclass
 class AnswerReport:
     """How the answers (not just the passages) fare: quotes, citations, refusals, verdicts."""
@@ -163,18 +171,14 @@ class AnswerReport:
             self.answerable += 1
             self.answerable_refused += bool(record["refused"])
             first = record["citations"][:1]
-            self.first_gold += any(
-                c["doc"] == g["doc"] and half_match(g["quote"], c["quote"]) for c in first for g in item["gold"]
-            )
+            self.first_gold += any(cites(c, g) for c in first for g in item["gold"])
         if not record["refused"]:
             self.answered += 1
             self.with_short_answer += bool(record.get("short_answer"))
             self.answer_chars.append(len(record.get("short_answer") or "") + len(record["answer"] or ""))
         for gold in item["gold"]:
             self.gold_items += 1
-            self.gold_cited += any(
-                c["doc"] == gold["doc"] and half_match(gold["quote"], c["quote"]) for c in record["citations"]
-            )
+            self.gold_cited += any(cites(c, gold) for c in record["citations"])
         if item["kind"] == "claim":
             self.claims += 1
             self.claims_correct += record.get("verdict") == item.get("verdict")
@@ -230,7 +234,10 @@ def answer_record(item: dict[str, Any], passages: Sequence[Passage], ans: Answer
         "passages": [passage_record(p) for p in passages],
         "short_answer": ans.short_answer,
         "answer": ans.text,
-        "citations": [{"doc": c.doc_id, "locator": c.locator, "page": c.page, "quote": c.quote} for c in ans.citations],
+        "citations": [
+            {"doc": c.doc_id, "locator": c.locator, "page": c.page, "quote": c.quote, "editions": list(c.also_in_docs)}
+            for c in ans.citations
+        ],
         "verdict": ans.verdict,
         "refused": ans.refused,
     }

@@ -162,6 +162,7 @@ class Citation:
     quote_start: int  # offsets of the quote inside the document's parsed text
     quote_end: int
     also_in: tuple[str, ...] = ()  # the same provision in other editions of the text: "<title>, <locator>, p. N"
+    also_in_docs: tuple[str, ...] = ()  # those editions' document ids, in the same order
 
     @property
     def label(self) -> str:

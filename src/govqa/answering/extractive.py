@@ -100,6 +100,7 @@ class Answerer:
                         quote_start=c.char_start + q.start,
                         quote_end=c.char_start + q.end,
                         also_in=tuple(_edition_label(e) for e in q.passage.editions),
+                        also_in_docs=tuple(e.chunk.doc_id for e in q.passage.editions),
                     )
                 )
             index[i] = numbers[key]
