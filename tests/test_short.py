@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from govqa.answering.quotes import Quote, best_quotes
+from govqa.answering.quotes import POINT_WHOLE_MAX, Quote, best_quotes
 from govqa.answering.short import refusal_note, short_answer, stating_shape
 from govqa.records import Chunk, Document, Passage
 from govqa.text import sentence_spans
@@ -51,6 +51,46 @@ def test_the_quote_is_the_enumerated_point_that_answers() -> None:
     assert "1. The following robot practices shall be prohibited:\n(a)" in q.text
     assert q.text.endswith("medical or safety reasons;")
     assert BANS[q.start : q.end] == q.text
+
+
+NESTED = (
+    "(a) Within 90 days of the date of this Act, the Robot Office shall:\n"
+    "(i) publish guidance on the safe keeping of robots, including:\n"
+    "(A) a checklist for robots that care for children;\n"
+    "(B) a checklist for robots that drive vehicles."
+)
+TRANSITION = (
+    "2. This Act shall apply to robots sold before 1 March 2028 only if, as from that date, those robots are "
+    "substantially rebuilt. In any case, robots kept by public bodies shall comply with this Act by 1 March 2031.\n"
+    "3. Robots kept for a museum's collection are exempt from registration."
+)
+
+
+def test_a_nested_lead_in_is_read_down_to_its_first_point() -> None:
+    """ "shall: (i) …, including: (A) …" — a lead-in takes its first point, and that point, itself a lead-in,
+    takes its own first point: the deadline, the duty and the item asked about are quoted together."""
+    [q] = picked("By when must the Robot Office publish guidance for robots?", NESTED)
+    assert q.text.startswith("(a) Within 90 days")
+    assert q.text.endswith("(A) a checklist for robots that care for children;")
+    assert NESTED[q.start : q.end] == q.text
+
+
+def test_a_numbered_paragraph_is_quoted_with_its_later_sentences() -> None:
+    """A paragraph's second sentence ("In any case, …") qualifies its first: both are quoted, the next
+    paragraph is not."""
+    [q] = picked("Does the Robot Act apply to robots sold before March 2028?", TRANSITION)
+    assert q.text.startswith("2. This Act shall apply")
+    assert q.text.endswith("by 1 March 2031.")
+
+
+def test_a_long_paragraph_is_not_quoted_whole() -> None:
+    """Past POINT_WHOLE_MAX characters a paragraph's later sentences are left to the source viewer."""
+    tail = " ".join(f"Robots kept in zone {n} shall be inspected every year." for n in range(30))
+    text = TRANSITION.split("\n")[0] + " " + tail
+    [q] = picked("Does the Robot Act apply to robots sold before March 2028?", text)
+    assert q.text.startswith("2. This Act shall apply")
+    assert "by 1 March 2031." in q.text
+    assert len(q.text) <= POINT_WHOLE_MAX < len(text)
 
 
 @pytest.mark.parametrize(

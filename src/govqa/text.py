@@ -114,8 +114,9 @@ def sentence_spans(text: str, min_chars: int = 40) -> list[tuple[int, int]]:
     start = 0
     for m in _QUOTE_BOUNDARY.finditer(text):
         before = text[start : m.start()]
-        if _NOT_AN_END.search(before) or before.count("（") > before.count("）"):  # "。" inside brackets ends nothing
-            continue
+        next_point = "\n" in m.group() and POINT.match(text, m.end())  # "… by 2030.\n3. …": a new point all the same
+        if (_NOT_AN_END.search(before) and not next_point) or before.count("（") > before.count("）"):
+            continue  # "No." or "(a)." ends no sentence; nor does "。" inside brackets
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
