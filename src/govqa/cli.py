@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from govqa import GovQAError, Settings
+from govqa.errors import IndexMissingError
 
 if TYPE_CHECKING:
     from govqa import DocReport
@@ -147,9 +148,15 @@ def cmd_chunks(args: argparse.Namespace) -> int:
     from govqa.index.embedders import expected_model_names
     from govqa.index.store import ChromaStore
 
+    from govqa import load_corpus
+
     settings = _settings(args)
     store = ChromaStore(settings, model_names=expected_model_names(settings))  # reading needs no model
+    if args.doc:
+        load_corpus(settings.manifest, settings.cache_dir).get(args.doc)  # an unknown id: error with the known ids
+    printed = 0
     for c in store.chunks(args.doc):
+        printed += 1
         record = {
             "id": c.id,
             "doc": c.doc_id,
@@ -167,6 +174,8 @@ def cmd_chunks(args: argparse.Namespace) -> int:
             print(json.dumps(record, ensure_ascii=False))
         else:
             print(f"{c.doc_id}  {c.locator}  {c.page_label}  {c.text[:80]!r}")
+    if args.doc and not printed:
+        raise IndexMissingError(f"{args.doc} is in the manifest but has no chunks in {settings.index_dir}: run `govqa ingest`.")
     return 0
 
 
