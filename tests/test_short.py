@@ -277,18 +277,31 @@ OFFENCE_AND_FINE = (
             "The Robot Act 2027 covers research robots. Machines kept in a research laboratory are exempt.",
             "are exempt",
         ),
+        (
+            "Is the Robot Code mandatory for robot makers?",
+            "The Robot Code lists the safety steps for every machine it covers. Following the Code is voluntary.",
+            "voluntary",
+        ),
     ],
 )
 def test_a_question_for_a_date_amount_ban_or_exemption_quotes_the_sentence_that_states_it(
     question: str, text: str, stated: str
 ) -> None:
-    """Asked when, how much, whether something is banned or exempt, the quote picker prefers the sentence stating
-    a date, an amount, a ban ("should not" in soft law) or an exemption over one that shares somewhat more of the
+    """Asked when, how much, whether something is banned, exempt or mandatory, the quote picker prefers the
+    sentence stating a date, an amount, a ban ("should not" in soft law), an exemption or the text's legal nature
+    ("voluntary", 法的拘束力) over one that shares somewhat more of the
     question's words; without the preference it takes the other."""
     quotes = best_quotes(question, [passage(text)], {}, per_passage=1, limit=1, prefer=stating_shape(question))
     assert stated in text[quotes[0].start : quotes[0].end]
     plain = best_quotes(question, [passage(text)], {}, per_passage=1, limit=1)
     assert stated not in text[plain[0].start : plain[0].end]
+
+
+def test_a_question_on_legal_nature_prefers_a_statement_of_it_in_japanese_too() -> None:
+    """「法的拘束力がありますか」 asks for the sentence that states the text's legal nature."""
+    shape = stating_shape("ロボット指針には法的拘束力がありますか？")
+    assert shape is not None and shape.search("本指針は法的拘束力を有するものではない。")
+    assert not shape.search("この指針はロボットの安全についてまとめたものである。")
 
 
 def test_other_questions_prefer_no_shape() -> None:

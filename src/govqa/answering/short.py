@@ -78,15 +78,26 @@ FORBIDS = re.compile(
 )
 
 
+# A sentence that states a text's legal nature: voluntary, (not) binding, soft law (for "Is it mandatory?").
+STATES_NATURE = re.compile(
+    r"\bvoluntar(?:y|ily)\b|\bnon-binding\b|\b(?:not |no )?legally[- ]binding\b|\bnot binding\b|\bsoft laws?\b"
+    r"|\blegal (?:force|effect|obligations?)\b|法的(?:な)?拘束力|拘束力|자율|구속력",
+    re.I,
+)
+
+
 def stating_shape(question: str) -> re.Pattern[str] | None:
     """The sentence shape that states what the question asks for, for the quote picker to prefer: a date or a
     period for a question about dates ("When does …", "By when …", 施行), an amount for one about fines, a
-    sentence that forbids for "is it banned / off-limits", one that exempts for "are there exemptions"."""
+    statement of legal nature ("voluntary", "not legally binding") for "is it mandatory", a sentence that forbids
+    for "is it banned / off-limits", one that exempts for "are there exemptions"."""
     roles = asked_roles(question)
     if "dates" in roles:
         return STATES_DATE
     if ASKS_AMOUNT.search(question):
         return STATES_AMOUNT
+    if "legal_nature" in roles:
+        return STATES_NATURE
     if "prohibition" in roles:
         return FORBIDS
     return EXEMPTS if "exclusion" in roles else None
