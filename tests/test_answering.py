@@ -19,6 +19,7 @@ from govqa.answering.extractive import NOT_LEGAL_ADVICE, REFUSAL, TEXTS_SILENT, 
 from govqa.errors import QuestionError
 from govqa.records import Answer, Document, Passage
 from govqa.search.retriever import Filters, Retriever
+from govqa.search.routing import Router
 from govqa.text import sentence_spans
 
 
@@ -111,6 +112,51 @@ def test_a_company_asked_about_under_a_named_law_is_answered_not_refused(answere
     assert not ans.refused and ans.citations[0].doc_id == "fx-robot-act-2027"
     alone = answerer.answer("Do the Zorblax Robotics rules apply to service robots?")
     assert alone.refused and "Zorblax" in (alone.short_answer or "")
+
+
+LISTED = Document(
+    id="fx-robot-code-2030",
+    title="Robot Safety Act 2027, 2030 revision",
+    short_title="RSA 2030",
+    aliases=("Robot Safety Act 2027, 2030 revision", "Lunar Robot Accord"),
+    version="Revised 2030-01-01",
+    official_url="https://example.org/robot-code-2030",
+)
+
+
+@pytest.mark.parametrize("mode", ["ask", "claim", "compare", "quote", "applies"])
+def test_a_text_the_library_lists_but_does_not_hold_is_declined_with_its_source(
+    answerer: Answerer, monkeypatch: pytest.MonkeyPatch, mode: str
+) -> None:
+    """A question about a `[[reference]]` text (listed in the manifest, not mirrored) is refused in every mode,
+    naming the text, its version and official URL, instead of being answered from whatever text is closest. A
+    later revision whose name holds a held text's name ("Robot Safety Act 2027, 2030 revision") also names the
+    held text to ask about instead."""
+    monkeypatch.setattr(answerer.retriever, "references", Router([LISTED], {}))
+    ans = answerer.answer("What fines for robots does the Lunar Robot Accord set?", mode=mode)
+    assert ans.refused and not ans.citations
+    assert "Robot Safety Act 2027, 2030 revision (Revised 2030-01-01" in (ans.short_answer or "")
+    assert "https://example.org/robot-code-2030" in (ans.short_answer or "")
+    revision = answerer.answer("What fines for robots does the Robot Safety Act 2027, 2030 revision set?", mode=mode)
+    assert revision.refused and "It holds Robot Safety Act 2027, which you can ask about" in (
+        revision.short_answer or ""
+    )
+
+
+def test_an_answer_that_also_names_an_unheld_text_says_it_does_not_cover_it(
+    answerer: Answerer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Asked about a held law beside a listed one, the answer quotes the held law and ends with a note that the
+    listed text is not in the library; without the listed text's name there is no such note."""
+    monkeypatch.setattr(answerer.retriever, "references", Router([LISTED], {}))
+    ans = answerer.answer("Compare robot registration in the Robot Safety Act 2027 and the Lunar Robot Accord.")
+    assert not ans.refused and ans.citations[0].doc_id == "fx-robot-act-2027"
+    assert ans.text.splitlines()[-1].startswith("Note: the library lists Robot Safety Act 2027, 2030 revision")
+    assert ans.text.rstrip().endswith("so this answer does not cover it.")
+    plain = answerer.answer(
+        "Compare robot registration in the Robot Safety Act 2027 and the Robot Safety Act of Japan."
+    )
+    assert "does not cover it" not in plain.text
 
 
 def test_claim_with_a_figure_the_texts_never_state_is_not_addressed(answerer: Answerer) -> None:

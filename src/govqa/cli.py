@@ -145,10 +145,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_chunks(args: argparse.Namespace) -> int:
+    from govqa import load_corpus
     from govqa.index.embedders import expected_model_names
     from govqa.index.store import ChromaStore
-
-    from govqa import load_corpus
 
     settings = _settings(args)
     store = ChromaStore(settings, model_names=expected_model_names(settings))  # reading needs no model
@@ -175,7 +174,9 @@ def cmd_chunks(args: argparse.Namespace) -> int:
         else:
             print(f"{c.doc_id}  {c.locator}  {c.page_label}  {c.text[:80]!r}")
     if args.doc and not printed:
-        raise IndexMissingError(f"{args.doc} is in the manifest but has no chunks in {settings.index_dir}: run `govqa ingest`.")
+        raise IndexMissingError(
+            f"{args.doc} is in the manifest but has no chunks in {settings.index_dir}: run `govqa ingest`."
+        )
     return 0
 
 

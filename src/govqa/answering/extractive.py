@@ -18,7 +18,7 @@ from govqa.answering.absence import Absence, absent_role
 from govqa.answering.answerability import find_gap
 from govqa.answering.claims import CLAIMS_ABSENCE, judge_claim, missing_figures
 from govqa.answering.quotes import Quote, SentenceScorer, best_quotes, cosine_scorer, coverage, in_passage_order
-from govqa.answering.refusal import refusal_reason, unknown_names
+from govqa.answering.refusal import refusal_reason, unheld_reason, unheld_references, unknown_names
 from govqa.answering.short import elide, refusal_note, short_answer, stating_shape
 from govqa.records import Answer, Citation, Passage, Verdict
 from govqa.search.analysis import QueryAnalysis
@@ -123,6 +123,7 @@ class Answerer:
             glossary=self.retriever.glossary,
             idf=self.idf,
             min_coverage=self.settings.answer.min_coverage,
+            references=self.retriever.references,
         )
 
     def answer(
@@ -141,7 +142,22 @@ class Answerer:
             raise QuestionError(f"Unknown mode {mode!r}; choose one of {', '.join(MODES)}.")
         handler = getattr(self, f"_{mode}")
         result: Answer = handler(question, filters or Filters())
-        return result
+        return self._note_unheld(question, result)
+
+    def _note_unheld(self, question: str, answer: Answer) -> Answer:
+        """An answer about held texts that also names a text the library only lists (a comparison with the
+        Council of Europe convention) says that part is not covered, with that text's official source."""
+        named, within, apart = unheld_references(question, self.retriever.router, self.retriever.references)
+        if not named or not apart or answer.refused:
+            return answer
+        japanese = question_language(question) == "ja"
+        reason = unheld_reason(named, within, japanese)
+        note = (
+            f"注：{reason}。この回答はそれを扱っていません。"
+            if japanese
+            else f"Note: {reason}, so this answer does not cover it."
+        )
+        return replace(answer, text=f"{answer.text}\n{note}")
 
     def _refusal(self, question: str, mode: str, passages: Sequence[Passage], verdict: Verdict | None = None) -> Answer:
         return Answer(

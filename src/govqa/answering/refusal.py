@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from govqa.answering.quotes import coverage
-from govqa.records import Passage
+from govqa.records import Document, Passage
 from govqa.search.routing import Glossary, Router, question_language
 from govqa.text import fold, tokenize
 
@@ -43,6 +43,33 @@ def unknown_names(question: str, router: Router, glossary: Glossary, idf: dict[s
     return unknown
 
 
+def unheld_references(question: str, router: Router, references: Router) -> tuple[list[Document], list[Document], bool]:
+    """The texts the manifest lists without holding them (`[[reference]]`: OECD, UNESCO, a later edition…) that
+    the question names; the held documents named only inside those names ("AI Guidelines for Business v1.2"
+    contains the alias of v1.0); and whether the question names a held document apart from them."""
+    held = router.named_spans(question)
+    named, inside = [], set()
+    for start, end, ref_id in references.named_spans(question):
+        named.append(next(d for d in references.documents if d.id == ref_id))
+        inside |= {h for h in held if start <= h[0] and h[1] <= end and h[1] - h[0] < end - start}
+    docs = {d.id: d for d in router.documents}
+    within = list({h[2]: docs[h[2]] for h in sorted(inside)}.values())
+    return named, within, len(inside) < len(held)
+
+
+def unheld_reason(references: Sequence[Document], held: Sequence[Document], japanese: bool) -> str:
+    """What the refusal says of a listed text the library does not hold: its title, version and official URL."""
+    also = ", ".join(d.short_title for d in held)
+    if japanese:
+        listed = "、".join(f"{r.title}（{r.version}、公式: {r.official_url}）" for r in references)
+        return f"ライブラリは{listed}を挙げていますが、本文を保持していません" + (
+            f"。保持しているのは{also}です" if also else ""
+        )
+    listed = "; ".join(f"{r.title} ({r.version}; official source: {r.official_url})" for r in references)
+    text = f"the library lists {listed} but does not hold the text"
+    return text + (f". It holds {also}, which you can ask about instead" if also else "")
+
+
 def refusal_reason(
     question: str,
     passages: Sequence[Passage],
@@ -51,8 +78,13 @@ def refusal_reason(
     glossary: Glossary,
     idf: dict[str, float],
     min_coverage: float,
+    references: Router | None = None,
 ) -> str:
     """Why the passages do not answer, or "" when they plausibly do."""
+    if references is not None:
+        named, within, apart = unheld_references(question, router, references)
+        if named and not apart:  # asked only about texts the library does not hold
+            return unheld_reason(named, within, japanese=question_language(question) == "ja")
     if not passages:
         return "nothing was retrieved"
     # A provision the question names, the definition of its term, or a provision of the kind it asks about

@@ -80,6 +80,7 @@ class Retriever:
         self._build_tables()
         self.lexical = LexicalIndex([self._lexical_text(c) for c in self.chunks])
         self.router = Router(self.documents.values(), manifest.jurisdiction_words)
+        self.references = Router(manifest.references, {})  # texts listed but not held: named only to be declined
         self.matrices = self._load_matrices() if settings.retrieval.dense_backend == "memory" else {}
         self._query_vectors: dict[tuple[str, str], list[float]] = {}
         self._similarities: dict[tuple[str, str], np.ndarray] = {}  # the last few (index, text) → sims

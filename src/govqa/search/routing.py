@@ -80,6 +80,12 @@ class Router:
             kept.append(hit)
         return kept, rebound
 
+    def named_spans(self, question: str) -> list[tuple[int, int, str]]:
+        """Where the normalised question names a document by an alias (longest matches): start, end, document id."""
+        text = fold(question)
+        hits = [(m.start(), m.end(), term, doc_id) for rx, term, doc_id in self._aliases for m in rx.finditer(text)]
+        return [(s, e, doc_id) for s, e, _, doc_id in self._longest(hits)]
+
     def known_spans(self, question: str) -> list[tuple[int, int]]:
         """Spans of the normalised question that name a document or a jurisdiction."""
         text = fold(question)
