@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from govqa.answering.quotes import POINT_WHOLE_MAX, Quote, best_quotes
-from govqa.answering.short import refusal_note, short_answer, stating_shape
+from govqa.answering.short import SHORT_QUOTE_CHARS, elide, refusal_note, short_answer, stating_shape
 from govqa.records import Chunk, Document, Passage
 from govqa.text import sentence_spans
 
@@ -302,6 +302,18 @@ def test_a_question_on_legal_nature_prefers_a_statement_of_it_in_japanese_too() 
     shape = stating_shape("ロボット指針には法的拘束力がありますか？")
     assert shape is not None and shape.search("本指針は法的拘束力を有するものではない。")
     assert not shape.search("この指針はロボットの安全についてまとめたものである。")
+
+
+def test_a_long_quote_keeps_the_words_of_the_asked_shape_when_it_is_elided() -> None:
+    """The short answer cuts a long sentence after its opening; asked "Is it mandatory?", the words that say so
+    ("voluntary") are kept with a few words around them, and the opening is not repeated."""
+    opening = "On the basis of the Robot Principles, this Code for Organizations Building Advanced Robots, " * 3
+    text = f"{opening}will provide voluntary guidance for actions by the makers of the most advanced robots."
+    shape = stating_shape("Is the Robot Code mandatory?")
+    kept = elide(text, keep=shape)
+    assert kept.startswith("On the basis of the Robot Principles") and "voluntary guidance" in kept
+    assert kept.count(" … ") >= 1 and len(kept) <= SHORT_QUOTE_CHARS + 10
+    assert "voluntary" not in elide(text)
 
 
 def test_other_questions_prefer_no_shape() -> None:

@@ -118,12 +118,19 @@ class _Cited:
         return p.chunk.locator, (p.document.short_title if p.document else p.chunk.doc_id)
 
 
-def elide(text: str, limit: int = SHORT_QUOTE_CHARS) -> str:
-    """The quote on one line; a long one keeps its opening and any exception clause, with "…" for the rest."""
+def elide(text: str, limit: int = SHORT_QUOTE_CHARS, keep: re.Pattern[str] | None = None) -> str:
+    """The quote on one line; a long one keeps its opening and any exception clause, with "…" for the rest.
+    With `keep` (the shape the question asks for: "voluntary", a date…), words matching it that the opening
+    would cut are kept too, with a few words around them."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
     head = text[: limit * 2 // 3].rsplit(" ", 1)[0]
+    if keep and not keep.search(head) and (k := keep.search(text, len(head))):
+        start = text.rfind(" ", len(head), max(len(head), k.start() - limit // 6)) + 1 or len(head)
+        window = text[start : start + limit // 3]
+        cut = window.rsplit(" ", 1)[0] if start + limit // 3 < len(text) else window
+        return f"{head} … {cut}{' …' if start + len(cut) < len(text) else ''}"
     m = re.search(r"\b(?:except|unless|provided|however)\b|ただし", text[len(head) :], re.I)
     if m:
         tail = text[len(head) + m.start() :]
@@ -144,10 +151,12 @@ def _lead_in(q: Quote) -> str:
     return leads[-1] if leads else ""
 
 
-def _frame(kind: str, c: _Cited, japanese: bool, lead: str = "", text: str = "") -> str:
+def _frame(
+    kind: str, c: _Cited, japanese: bool, lead: str = "", text: str = "", keep: re.Pattern[str] | None = None
+) -> str:
     locator, title = c.where
     text = text or c.quote.core
-    body = elide(text)
+    body = elide(text, keep=keep)
     if lead and not text.startswith(lead.strip()):
         body = f"{elide(lead, 120)} … {body}"
     if japanese:
@@ -284,7 +293,9 @@ def short_answer(
         return " ".join(_frame("states", c, japanese) for c in list(firsts.values())[:2])
     best = max(q.score for q in quotes)
     relevant = [c for c in cited if c.quote.score >= RELEVANT_SHARE * best]
-    return _stated(question, relevant, japanese, gloss) or _frame("closest", cited[0], japanese)
+    return _stated(question, relevant, japanese, gloss) or _frame(
+        "closest", cited[0], japanese, keep=stating_shape(question)
+    )
 
 
 def refusal_note(reason: str, japanese: bool = False) -> str:
