@@ -135,6 +135,22 @@ def test_a_prohibition_is_a_yes_with_its_lead_in_and_exception() -> None:
     assert short.endswith("[1]")
 
 
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("Is it allowed to use robots to infer the emotions of workers?", "No — "),
+        ("Are robots that infer the emotions of workers permitted?", "No — "),
+        ("Are robots that infer the emotions of workers not allowed?", "Yes — "),
+    ],
+)
+def test_is_it_allowed_is_answered_no_by_a_ban(question: str, opening: str) -> None:
+    """ "Is it allowed / permitted?" turns a ban around: "No —", with the same lead-in, point and exception;
+    "not allowed" asks for the ban itself."""
+    short = short_answer(question, "ask", picked(question, BANS), {0: 1})
+    assert short is not None and short.startswith(f"{opening}Article 5(1) of Robot Act: “")
+    assert "(b) the use of a robot" in short and "except where" in short
+
+
 def test_no_yes_without_a_quote_that_states_it() -> None:
     """A ban question whose best quote prohibits nothing gets what the text says, never a "Yes"."""
     short = short_answer("Is it banned to search the robot registry?", "ask", [whole(REGISTRY, "Article 2(2)")], {0: 1})

@@ -25,7 +25,11 @@ ASKS_DEFINITION = re.compile(
     r"\bdefin(?:e|es|ed|ition)\b|\bmean(?:s|ing)?\b|\bwhat (?:is|are) (?:an? |the )?['‘\"“]|とは[何など]|定義|意味",
     re.I,
 )
-ASKS_BAN = re.compile(r"\bban(?:s|ned)?\b|\bprohibit\w*|\bforbid\w*|\boff-limits\b|禁止|してはならない", re.I)
+ASKS_BAN = re.compile(
+    r"\bban(?:s|ned)?\b|\bprohibit\w*|\bforbid\w*|\boff-limits\b|\bnot (?:allowed|permitted)\b|禁止|してはならない", re.I
+)
+# "Is it allowed?" is answered "No —" by a rule that forbids it ("Are they not allowed?" asks for a ban).
+ASKS_ALLOWED = re.compile(r"(?<!not )\b(?:allowed|permitted|lawful|legal)\b|許され(?!ない)", re.I)
 ASKS_EXEMPTION = re.compile(r"\bexempt\w*|\bexclu(?:de|ded|sion)\b|適用除外", re.I)
 ASKS_SCOPE = re.compile(r"\bappl(?:y|ies)\b|\bcover(?:s|ed)?\b|適用され", re.I)
 ASKS_DATE = re.compile(
@@ -229,6 +233,8 @@ def _stated(question: str, cited: Sequence[_Cited], japanese: bool, gloss: str =
             continue
         if ASKS_BAN.search(question) and PROHIBITS.search(stated):
             return _frame("yes", c, japanese, lead)
+        if ASKS_ALLOWED.search(question) and PROHIBITS.search(stated):
+            return _frame("no", c, japanese, lead)
         if ASKS_EXEMPTION.search(question) and EXEMPTS.search(stated):
             return _frame("yes", c, japanese, lead)
         if ASKS_SCOPE.search(question) and (found := _find([c], EXEMPTS)):
