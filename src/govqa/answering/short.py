@@ -26,7 +26,8 @@ ASKS_DEFINITION = re.compile(
     re.I,
 )
 ASKS_BAN = re.compile(
-    r"\bban(?:s|ned)?\b|\bprohibit\w*|\bforbid\w*|\boff-limits\b|\bnot (?:allowed|permitted)\b|禁止|してはならない", re.I
+    r"\bban(?:s|ned)?\b|\bprohibit\w*|\bforbid\w*|\boff-limits\b|\bnot (?:allowed|permitted)\b|禁止|してはならない",
+    re.I,
 )
 # "Is it allowed?" is answered "No —" by a rule that forbids it ("Are they not allowed?" asks for a ban).
 ASKS_ALLOWED = re.compile(r"(?<!not )\b(?:allowed|permitted|lawful|legal)\b|許され(?!ない)", re.I)
