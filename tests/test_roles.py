@@ -255,6 +255,8 @@ def test_obligation_addressee_is_the_subject_nearest_the_verb() -> None:
         ("The Commission is empowered to adopt delegated acts to amend Annex III.", "delegation"),
         ("This Regulation shall apply from 2 August 2026.", "dates"),
         ("Any person shall have the right to lodge a complaint with the authority.", "right"),
+        ("(6) THIS PART 9 IS NOT SUBJECT TO A PRIVATE RIGHT OF ACTION FOR VIOLATIONS OF THIS PART 9.", "right"),
+        ("A keeper harmed by a robot may bring a civil action against its maker.", "right"),
         ("(6) NOTHING IN THIS PART 9 APPLIES TO ANY ROBOT THAT IS ACQUIRED BY A FEDERAL AGENCY.", "exclusion"),
         ("(7) AN INSURER IS IN FULL COMPLIANCE WITH THIS PART 9 IF IT IS SUBJECT TO SECTION 10-3-1104.", "exclusion"),
         ("(2) The obligations under this part do not restrict a keeper's ability to recall a robot.", "exclusion"),

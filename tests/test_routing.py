@@ -165,6 +165,20 @@ def test_glossary_files(tmp_path: Path) -> None:
         Glossary.load(tmp_path / "bad.toml")
 
 
+@pytest.mark.parametrize(
+    ("question", "wording"),
+    [
+        ("Can consumers sue a company under the act?", "private right of action"),
+        ("Are emotion recognition systems allowed in schools?", "education institutions"),
+        ("Can police use facial recognition in public?", "law enforcement"),
+        ("Can police use facial recognition in public?", "remote biometric identification"),
+    ],
+)
+def test_everyday_words_gain_the_texts_wording(question: str, wording: str) -> None:
+    """The shipped glossary's synonyms add the words laws use for everyday ones (sue, school, police…)."""
+    assert wording in Glossary.load(PROJECT_ROOT / "ingest" / "glossary.toml").expansion(question)
+
+
 def _manifest_router() -> tuple[Router, dict[str, tuple[str, ...]], dict[str, str]]:
     from govqa.corpus import load_manifest
     from govqa.settings import Settings
