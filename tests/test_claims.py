@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govqa.answering.claims import judge_claim, missing_figures
+from govqa.answering.claims import judge, judge_claim, missing_figures
 from govqa.answering.quotes import Quote
 from govqa.records import Chunk, Passage
 from govqa.text import tokenize
@@ -121,3 +121,43 @@ def test_only_restricts_and_does_not_negate() -> None:
 def test_missing_figures_ignores_commas_and_spaces() -> None:
     """A figure counts as present whatever its thousands separators."""
     assert missing_figures("a fine of 100,000 yuan in 2025", "fines up to 100 000 yuan") == ["2025"]
+
+
+def test_a_date_is_compared_with_the_quote_s_date_of_the_same_event() -> None:
+    """Laws date entry into force and application apart. A claimed entry-into-force year is not refuted by the
+    quote's application date: the quote does not date entry into force, so nothing is settled; the same claimed
+    year of application is compared with the application date and refuted."""
+    text = (
+        "This Act shall enter into force on the twentieth day following its publication. "
+        "Robot operators shall register robots and it shall apply from 1 March 2029."
+    )
+    verdict, reason = judge_claim("The robot registration rule entered into force in 2027.", [quote(text)], IDF)
+    assert verdict is None and "does not state the claim's date (2027)" in reason
+    assert judge_claim("The robot registration rule shall apply from 2027.", [quote(text)], IDF)[0] == "refuted"
+    assert judge_claim("The robot registration rule shall apply from 2029.", [quote(text)], IDF)[0] == "supported"
+
+
+def test_a_claim_of_immediate_effect_against_a_delay_refutes() -> None:
+    """ "took effect the day it was promulgated" against "1 year after the date of its promulgation"."""
+    claim = "The robot registry rule took effect the day it was promulgated."
+    text = "This Act on the robot registry shall enter into force 1 year after the date of its promulgation."
+    verdict, reason = judge_claim(claim, [quote(text)], IDF)
+    assert verdict == "refuted" and "1 year after" in reason
+    at_once = "This Act on the robot registry shall enter into force on the date of its promulgation."
+    assert judge_claim(claim, [quote(at_once)], IDF)[0] != "refuted"
+
+
+def test_a_law_number_is_not_a_negation() -> None:
+    """ "Act No. 53" says nothing negative: a quote citing it does not refute by polarity."""
+    claim = "Robot operators must register robots in the registry."
+    text = "Under the Robot Act (Act No. 53 of 2027), robot operators shall register robots in the registry."
+    assert judge_claim(claim, [quote(text)], IDF)[0] == "supported"
+
+
+def test_the_verdict_names_the_quote_it_rests_on() -> None:
+    """`judge` returns the deciding quote, which the answer cites first, even when another quote ranks above."""
+    claim = "The robot registry rule took effect the day it was promulgated."
+    first = quote("The robot registry rule keeps a record of robots and their operators.")
+    deciding = quote("The robot registry rule shall enter into force 6 months after its promulgation.")
+    verdict, _, rests_on = judge(claim, [first, deciding], IDF)
+    assert verdict == "refuted" and rests_on is deciding

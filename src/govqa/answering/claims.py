@@ -3,7 +3,10 @@
 A verdict comes from what the quote states, checked the way laws are written, in this order:
 
 - **figures and dates**: the claim gives a year, a percentage or an amount; the quote gives a different one of the
-  same kind and not the claim's → refuted ("since May 2024" against "on and after February 1, 2026").
+  same kind and not the claim's → refuted ("since May 2024" against "on and after February 1, 2026"). A claimed
+  date of one event (enactment, entry into force, application) is compared with the quote's dates of that event;
+  one the quote does not state for it supports nothing. A claim that a text took effect at once, against a quote
+  putting entry into force "1 year after" promulgation → refuted.
 - **modality**: the claim makes something binding ("must", "obliges", "mandatory") where the quote only asks for
   an effort or encourages ("shall endeavour", "encourages", "should", 「努める」), or the reverse → refuted.
 - **scope**: the claim says "all", "every" or "any" and the quote narrows it ("only", "except", "other than",
@@ -23,7 +26,7 @@ from collections.abc import Sequence
 
 from govqa.answering.quotes import Quote, coverage
 from govqa.records import Verdict
-from govqa.text import FIGURE
+from govqa.text import FIGURE, sentence_spans
 
 
 def missing_figures(claim: str, evidence_text: str) -> list[str]:
@@ -33,7 +36,8 @@ def missing_figures(claim: str, evidence_text: str) -> list[str]:
 
 
 # Negation, for polarity: "only" restricts, it does not negate ("applies to AI used only for military purposes").
-NEGATION = re.compile(r"\b(no|not|never|none|without|neither|nor|cannot)\b|ない|ません|なし", re.I)
+# "Act No. 53" is a number, not a negation.
+NEGATION = re.compile(r"\b(no(?!\.?\s*\d)|not|never|none|without|neither|nor|cannot)\b|ない|ません|なし", re.I)
 # A claim that a provision is absent ("has no fines", "only encourages", "relies only on guidance").
 CLAIMS_ABSENCE = re.compile(rf"{NEGATION.pattern}|\bonly\b", re.I)
 
@@ -100,11 +104,58 @@ def _amounts(text: str) -> set[float]:
     return out
 
 
+# Laws date their events apart: enactment (promulgated, signed, adopted), entry into force, and application
+# ("shall enter into force on the twentieth day following … It shall apply from 2 August 2026"). A claimed date
+# of one is compared with the dates the quote gives that one, not with a cited law's year ("Act No. 89 of 1999").
+DATED_EVENTS = (
+    re.compile(r"\b(?:promulgat\w+|enact\w*|signed|adopted|passed)\b|公布|成立|공포", re.I),
+    re.compile(
+        r"\b(?:enter(?:s|ed)? into force|entry into force|in force|(?:take|takes|took|taken) effect"
+        r"|(?:come|comes|came) into (?:force|effect)|effective (?:date|on|from|as of))\b|施行|시행",
+        re.I,
+    ),
+    re.compile(r"\b(?:appl(?:y|ies|ied)|applicab\w+|application) (?:from|as (?:from|of)|on|since|in)\b|適用", re.I),
+)
+
+
+def dated_text(claim: str, quote: str) -> str:
+    """The part of the quote whose dates a claim's date is compared with: when the claim names the event it dates
+    (entry into force, application), the quote's sentences naming that event; else the whole quote."""
+    events = [rx for rx in DATED_EVENTS if rx.search(claim)]
+    if len(events) != 1:
+        return quote
+    return " ".join(quote[s:e] for s, e in sentence_spans(quote, min_chars=0) if events[0].search(quote[s:e]))
+
+
+# "took effect the day it was promulgated / immediately" against "shall enter into force 1 year after the date of
+# its promulgation" or "on the twentieth day following its publication": a delay the claim leaves out.
+CLAIMS_IMMEDIATE = re.compile(
+    r"\b(?:immediately|the (?:same )?day (?:it was |of (?:its )?)?(?:promulgat|sign|enact|adopt|publi)\w*"
+    r"|(?:upon|on) (?:its )?(?:promulgation|signature|signing|enactment|adoption|publication))",
+    re.I,
+)
+STATES_DELAY = re.compile(
+    r"\b(?:enters? into force|takes? effect|comes? into (?:force|effect)|shall apply)\b[^.;]{0,40}?"
+    r"\b((?:\d+|one|two|three|six|twelve) (?:years?|months?|days?) (?:after|following|from)"
+    r"|(?:the )?\w+(?:th|st|nd|rd) day following)",
+    re.I,
+)
+
+
+def timing_conflict(claim: str, quote: str) -> str:
+    """The delay the quote puts on entry into force ("1 year after") when the claim says it was immediate, or ""."""
+    if not CLAIMS_IMMEDIATE.search(claim):
+        return ""
+    m = STATES_DELAY.search(quote)
+    return m.group(1) if m else ""
+
+
 def figure_conflict(claim: str, quote: str, *, kinds_only: bool = False) -> str:
     """The figure of the quote that differs from the claim's of the same kind (year, percentage, amount), or "";
-    with `kinds_only`, any figure of the quote of a kind the claim gives ("a figure to compare")."""
+    with `kinds_only`, any figure of the quote of a kind the claim gives ("a figure to compare"). Years are read
+    in the quote's sentences on the event the claim dates (`dated_text`)."""
     kinds = (
-        (set(_YEAR.findall(claim)), set(_YEAR.findall(quote))),
+        (set(_YEAR.findall(claim)), set(_YEAR.findall(dated_text(claim, quote)))),
         (
             {p.replace(",", ".") for p in _PERCENT.findall(claim)},
             {p.replace(",", ".") for p in _PERCENT.findall(quote)},
@@ -152,37 +203,53 @@ def actor_conflict(claim: str, quote: Quote) -> str:
     return ", ".join(b.replace("_", " ") for b in bound)
 
 
-def judge_claim(claim: str, quotes: Sequence[Quote], idf: dict[str, float]) -> tuple[Verdict | None, str]:
+def judge(claim: str, quotes: Sequence[Quote], idf: dict[str, float]) -> tuple[Verdict | None, str, Quote | None]:
     """The verdict and its reason (see the module docstring). Each check reads the best-covering quote that states
-    what it checks: a figure of the claim's kind, a duty's force. A claim no quote covers enough is left open."""
+    what it checks: a figure of the claim's kind, a duty's force. A claim no quote covers enough is left open.
+    The third item is the quote the verdict rests on (None when no verdict is reached)."""
     if not quotes:
-        return "not_addressed", "No passage addresses the claim."
+        return "not_addressed", "No passage addresses the claim.", None
     covers = {id(q): coverage(_unnamed(claim, q), [q.passage], idf) for q in quotes}
     ranked = sorted((q for q in quotes if covers[id(q)] >= 0.3), key=lambda q: -covers[id(q)])
     if not ranked:
-        return None, f"The closest passage covers {max(covers.values()):.0%} of the claim's terms."
+        return None, f"The closest passage covers {max(covers.values()):.0%} of the claim's terms.", None
     text = {id(q): " ".join(q.text.split()) for q in ranked}
     dated = next((q for q in ranked if figure_conflict(claim, text[id(q)], kinds_only=True)), None)
     if dated and (figure := figure_conflict(claim, text[id(dated)])):
-        return "refuted", f"{dated.passage.chunk.locator} states {figure}, not the claim's figure."
+        return "refuted", f"{dated.passage.chunk.locator} states {figure}, not the claim's figure.", dated
+    for q in ranked:
+        if delay := timing_conflict(claim, text[id(q)]):
+            return "refuted", f"{q.passage.chunk.locator} puts entry into force {delay}, not at once.", q
     # the duty's force is read first in the engine's own best quote when it is on the claim's topic at all
     first = [quotes[0]] if covers[id(quotes[0])] >= TOPICAL and quotes[0] not in ranked else []
     text |= {id(q): " ".join(q.text.split()) for q in first}
     modal = next((q for q in [*first, *ranked] if STRONG.search(text[id(q)]) or WEAK.search(text[id(q)])), None)
     if modal and (force := modality_conflict(claim, text[id(modal)])):
         where = modal.passage.chunk.locator
-        return "refuted", f"{where} is {force}: the claim states the duty's force otherwise."
+        return "refuted", f"{where} is {force}: the claim states the duty's force otherwise.", modal
     best = ranked[0]
     where = best.passage.chunk.locator
     if scope_conflict(claim, text[id(best)]):
-        return "refuted", f"{where} narrows the rule (an exception or limit) that the claim states without one."
+        return "refuted", f"{where} narrows the rule (an exception or limit) that the claim states without one.", best
     if actor := actor_conflict(claim, best):
-        return "refuted", f"{where} puts the duty on the {actor}, not on whom the claim names."
-    if bool(NEGATION.search(claim)) != bool(NEGATION.search(text[id(best)])):
-        return "refuted", f"{where} states the claim's terms with the opposite polarity."
+        return "refuted", f"{where} puts the duty on the {actor}, not on whom the claim names.", best
+    if bool(NEGATION.search(claim)) != bool(NEGATION.search(best.core)):  # the sentence that carries it
+        return "refuted", f"{where} states the claim's terms with the opposite polarity.", best
+    years = set(_YEAR.findall(claim))
+    stated = set(_YEAR.findall(dated_text(claim, text[id(best)])))
+    if best.passage.document and not DATED_EVENTS[1].search(claim) and not DATED_EVENTS[2].search(claim):
+        stated.add(best.passage.document.date[:4])  # the text's own date: when it was adopted or signed
+    if years and not years & stated:
+        return None, f"{where} does not state the claim's date ({', '.join(sorted(years))}) for what it dates.", None
     if covers[id(best)] >= SUPPORTS:
-        return "supported", f"{where} states the claim's terms with the same polarity."
-    return None, f"{where} shares {covers[id(best)]:.0%} of the claim's terms: too few to support it."
+        return "supported", f"{where} states the claim's terms with the same polarity.", best
+    return None, f"{where} shares {covers[id(best)]:.0%} of the claim's terms: too few to support it.", None
+
+
+def judge_claim(claim: str, quotes: Sequence[Quote], idf: dict[str, float]) -> tuple[Verdict | None, str]:
+    """The verdict and its reason (see `judge`)."""
+    verdict, reason, _ = judge(claim, quotes, idf)
+    return verdict, reason
 
 
 def _unnamed(claim: str, quote: Quote) -> str:

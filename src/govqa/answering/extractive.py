@@ -16,7 +16,7 @@ from typing import Literal
 
 from govqa.answering.absence import Absence, absent_role
 from govqa.answering.answerability import find_gap
-from govqa.answering.claims import CLAIMS_ABSENCE, judge_claim, missing_figures
+from govqa.answering.claims import CLAIMS_ABSENCE, judge, missing_figures
 from govqa.answering.quotes import Quote, SentenceScorer, best_quotes, cosine_scorer, coverage, in_passage_order
 from govqa.answering.refusal import refusal_reason, unheld_reason, unheld_references, unknown_names
 from govqa.answering.short import elide, refusal_note, short_answer, stating_shape
@@ -323,7 +323,9 @@ class Answerer:
             answer = self._refusal(question, "claim", passages, verdict="not_addressed")
             never = f"the texts retrieved never state {', '.join(missing)}"
             return replace(answer, verdict_reason=f"{never[0].upper()}{never[1:]}.", short_answer=refusal_note(never))
-        verdict, reason = judge_claim(question, quotes, self.idf)
+        verdict, reason, deciding = judge(question, quotes, self.idf)
+        if deciding is not None:  # the short answer and the first citation are the quote the verdict rests on
+            quotes = [deciding, *(q for q in quotes if q is not deciding)]
         intro = {"supported": "The texts support the claim:", "refuted": "The texts contradict the claim:"}.get(
             verdict or "", "Evidence found; the quotes alone do not settle the claim:"
         )
