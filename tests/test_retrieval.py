@@ -23,7 +23,7 @@ from govqa.records import Chunk, Document
 from govqa.search.definitions import DefinitionIndex
 from govqa.search.fusion import collapse_duplicates, make_reranker
 from govqa.search.langchain import GovQARetriever
-from govqa.search.query import MAX_QUESTION_CHARS, definition_patterns, question_focus, quoted_terms
+from govqa.search.query import ASKS_DEFINITION, MAX_QUESTION_CHARS, definition_patterns, question_focus, quoted_terms
 from govqa.search.retriever import Filters, Retriever, build_retriever, retrieve
 from govqa.search.routing import Router
 from govqa.search.scope import allowed_docs
@@ -434,6 +434,32 @@ def test_a_glossary_entry_defines_the_term_on_its_first_line() -> None:
     index = DefinitionIndex(chunks)
     assert index.defining_terms(["ai governance"], ["g"]) == [chunks[0].id]
     assert index.defining_terms(["ai system"], ["g"]) == []
+
+
+def test_a_term_with_ai_finds_its_definition_written_out() -> None:
+    """Users write "high-impact AI"; laws define "high-impact artificial intelligence" (and the reverse)."""
+    text = '4. "High-impact artificial intelligence" means an artificial intelligence system with a large impact;'
+    short = "(2) 'AI model' means a trained model."
+    chunks = [
+        Chunk("k", "Article 2(4)", (), text, 0, len(text), None, None, "en", 0),
+        Chunk("k", "Article 2(2)", (), short, 200, 200 + len(short), None, None, "en", 1),
+    ]
+    index = DefinitionIndex(chunks)
+    assert index.defining_terms(["high-impact ai"], ["k"]) == [chunks[0].id]
+    assert index.defining_terms(["artificial intelligence model"], ["k"]) == [chunks[1].id]
+    assert index.defining_terms(["high-impact robot"], ["k"]) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ('What is "high-impact AI" under the act?', True),
+        ("What counts as a 'consequential decision' in Colorado?", True),
+        ("What is the EU's approach to AI?", False),
+    ],
+)
+def test_what_is_a_quoted_term_asks_for_its_definition(question: str, asks: bool) -> None:
+    assert bool(ASKS_DEFINITION.search(question)) is asks
 
 
 def test_an_in_force_text_is_preferred_over_a_superseded_one() -> None:

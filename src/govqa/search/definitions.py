@@ -28,6 +28,20 @@ _PREFIX_CHARS = 64  # the term (at most 60 characters) and an optional closing q
 _ENTRY = re.compile(r"[\uE000-\uF8FF•▪■◆]?\s*([^.。:：\n]{1,60})\s*$")
 
 
+_AI = re.compile(r"\bAI\b", re.I)
+_ARTIFICIAL_INTELLIGENCE = re.compile(r"\bartificial intelligence\b", re.I)
+
+
+def spellings(term: str) -> list[str]:
+    """The term, and the term with "AI" written out or "artificial intelligence" abbreviated."""
+    out = [term]
+    if _AI.search(term):
+        out.append(_AI.sub("artificial intelligence", term))
+    if _ARTIFICIAL_INTELLIGENCE.search(term):
+        out.append(_ARTIFICIAL_INTELLIGENCE.sub("AI", term))
+    return out
+
+
 def _find_all(text: str, part: str) -> list[int]:
     found, pos = [], text.find(part)
     while pos != -1:
@@ -85,9 +99,11 @@ class DefinitionIndex:
         return self.defining_terms(quoted_terms(question), doc_ids)
 
     def defining_terms(self, terms: Sequence[str], doc_ids: Sequence[str]) -> list[str]:
-        """Ids of the chunks of `doc_ids` that define or gloss one of `terms`."""
+        """Ids of the chunks of `doc_ids` that define or gloss one of `terms` (or its spelling with "AI" written
+        out, or abbreviated: users write "high-impact AI", laws "high-impact artificial intelligence")."""
         if not terms:
             return []
+        terms = list(dict.fromkeys(v for t in terms for v in spellings(t)))
         patterns = definition_patterns(terms)
         allowed = set(doc_ids)
         entries = {i for term in terms for i in self._entries.get(term.casefold(), ())}

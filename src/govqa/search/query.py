@@ -13,6 +13,8 @@ MAX_QUESTION_CHARS = 4000
 # A question asking what a term means.
 ASKS_DEFINITION = re.compile(
     r"\b(define[sd]?|definition|meaning|what (?:is|are) meant by|describe[sd]?|explain(?:s|ed)?)\b"
+    # "What is 'high-impact AI'?", "What counts as a “consequential decision”?": a quoted term asked about
+    r"|\bwhat (?:is|are|counts as) (?:an? |the )?[‘'\"“][^’'\"”]{2,60}[’'\"”]"
     r"|定義|(?<!こ)とは|説明",
     re.I,
 )
