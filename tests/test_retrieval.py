@@ -129,6 +129,19 @@ def test_a_named_provision_comes_first(retriever: Retriever, question: str, doc_
     assert "lookup" in top.scores
 
 
+def test_an_article_caption_the_question_names_is_searched(
+    retriever: Retriever, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """「検査」 is the caption of 第三条（検査）: the routed law's article under it is found by its caption (the
+    "caption" list); with that list weighted 0 no passage has the signal."""
+    question = "ロボット安全法の検査について教えてください"
+    captioned = [p for p in retriever.retrieve(question) if "caption" in p.scores]
+    assert [(p.chunk.doc_id, p.chunk.locator) for p in captioned] == [("fx-jp-robot-ja", "第三条")]
+    off = retriever.settings.retrieval.model_copy(update={"weight_caption": 0.0})
+    monkeypatch.setattr(retriever, "settings", retriever.settings.model_copy(update={"retrieval": off}))
+    assert not any("caption" in p.scores for p in retriever.retrieve(question))
+
+
 def test_a_provision_across_a_page_break_keeps_its_pages(retriever: Retriever) -> None:
     """The PDF's Article 2 runs from page 2 to page 3, and its passage says so."""
     top = retriever.retrieve("Data Guidelines Article 2")[0]

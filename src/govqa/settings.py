@@ -93,6 +93,12 @@ class RetrievalSettings(BaseModel):
         "question asks about (definition, scope, dates, penalties…), ranked by e5 similarity; 0 = off.",
         ge=0,
     )
+    weight_caption: float = Field(
+        1.0,
+        description="Fusion weight of the caption list: the chunks of the routed documents under an article caption "
+        'the question names ("basic principles", 「基本理念」), in document order; 0 = off.',
+        ge=0,
+    )
     cross_references: float = Field(
         0.0,
         description="A top passage's references to other provisions of its document bring them within reach, at "

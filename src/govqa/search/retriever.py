@@ -27,6 +27,7 @@ from govqa.index.pipeline import open_store
 from govqa.index.store import ChromaStore
 from govqa.records import Chunk, Document, Passage
 from govqa.search.analysis import QueryAnalysis, analyze
+from govqa.search.captions import Captions
 from govqa.search.definitions import DefinitionIndex
 from govqa.search.fusion import (
     DEFINITION_BONUS,
@@ -87,6 +88,7 @@ class Retriever:
         self._preference = {d.id: (_STATUS_ORDER.get(d.status, 1), n) for n, d in enumerate(manifest.documents)}
         self._family = {d.id: (d.jurisdiction, d.language) for d in manifest.documents}
         self.definitions = DefinitionIndex(self.chunks)
+        self.captions = Captions(self.chunks)
         self.prior = np.array(
             [
                 unit_prior(profiles[self.documents[c.doc_id].profile], c.locator) if c.doc_id in self.documents else 1.0
@@ -276,6 +278,9 @@ class Retriever:
             index = "e5" if "e5" in self.embedders else "dense"
             text = question if index == "e5" else dense_text
             cands.add("role", self._dense(index, text, n, routed, within=role_mask), cfg.weight_role, cfg.rrf_k)
+        if routed and cfg.weight_caption > 0 and (captioned := self.captions.named(question, routed)):
+            # The articles whose caption the question names ("basic principles", 「基本理念」), in text order.
+            cands.add("caption", [(cid, 1.0) for cid in captioned], cfg.weight_caption, cfg.rrf_k)
         if routed and set(routed) != set(allowed):
             # The named documents searched alone as well: half the candidates, half the weight.
             half = n // 2
