@@ -90,6 +90,12 @@ def test_words_that_only_look_alike_ask_for_no_role(question: str, role: str) ->
         ("We're an insurance company. Do we have to comply?", ["obligation", "obligation:business_operator"]),
         ("事業者の責務は何ですか", ["obligation", "obligation:business_operator"]),
         ("We're a hospital deploying a high-risk AI system. What must we do?", ["obligation", "obligation:deployer"]),
+        # the party told or given something is not the one bound
+        ("What must a developer disclose to deployers?", ["obligation", "obligation:developer"]),
+        (
+            "What must providers give to deployers, and what must deployers do?",
+            ["obligation", "obligation:provider", "obligation:deployer"],
+        ),
         ("생성형 인공지능 제공자의 의무는?", ["obligation", "obligation:provider"]),
     ],
 )

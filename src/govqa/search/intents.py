@@ -124,6 +124,20 @@ ADDRESSEES: dict[str, re.Pattern[str]] = {
 }
 
 
+# A party the question names as the one told or given something ("what must a developer disclose to deployers")
+# receives, it is not bound: the words before it.
+_RECIPIENT = re.compile(
+    r"\b(?:disclos|provid|giv|tell|inform|notif|send|suppl|report|communicat|explain|mak\w* available)\w*\b"
+    r"[^.?!]{0,40}?\bto\s+(?:the\s+|its\s+|their\s+|any\s+)?$",
+    _I,
+)
+
+
+def _bound(party: re.Pattern[str], question: str) -> bool:
+    """Whether the question names the party other than as the recipient of what is disclosed or given."""
+    return any(not _RECIPIENT.search(question[: m.start()]) for m in party.finditer(question))
+
+
 def asked_roles(question: str) -> list[str]:
     """The roles a question asks about, in the order of INTENTS; "definition:party" after "scope" and
     "obligation:NAME" after "obligation" for each party the question names."""
@@ -134,5 +148,5 @@ def asked_roles(question: str) -> list[str]:
             if role == "scope":
                 roles.append(PARTY_DEFINITION)
             if role == "obligation":
-                roles += [f"obligation:{name}" for name, party in ADDRESSEES.items() if party.search(question)]
+                roles += [f"obligation:{name}" for name, party in ADDRESSEES.items() if _bound(party, question)]
     return roles
