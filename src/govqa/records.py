@@ -143,6 +143,12 @@ class Passage:
     editions: tuple[Passage, ...] = ()
     edition_of: str = ""
 
+    @property
+    def label(self) -> str:
+        """Where it stands: short title, locator, page ("Colorado AI Act, Session Laws ch. 198, 6-1-1703(2), p. 4")."""
+        title = self.document.short_title if self.document else self.chunk.doc_id
+        return f"{title}, {self.chunk.locator}" + (f", {self.chunk.page_label}" if self.chunk.page_label else "")
+
 
 @dataclass(frozen=True)
 class Citation:

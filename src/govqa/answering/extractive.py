@@ -18,7 +18,7 @@ from govqa.answering.absence import Absence, absent_role
 from govqa.answering.answerability import find_gap
 from govqa.answering.claims import CLAIMS_ABSENCE, judge, missing_figures
 from govqa.answering.quotes import Quote, SentenceScorer, best_quotes, cosine_scorer, coverage, in_passage_order
-from govqa.answering.refusal import refusal_reason, unheld_reason, unheld_references, unknown_names
+from govqa.answering.refusal import refusal_reason, unheld_note, unknown_names
 from govqa.answering.short import elide, refusal_note, short_answer, stating_shape
 from govqa.records import Answer, Citation, Passage, Verdict
 from govqa.search.analysis import QueryAnalysis
@@ -39,15 +39,6 @@ TEXTS_SILENT = "The texts retrieved do not say."
 # The label a refusal's statement ends with, before the passages it lists.
 _LIST_LABEL = re.compile(r"\s*(?:The closest passages:|The delegating provision:|最も近い規定:|委任する規定:)\s*$")
 _WANTS_QUOTE = re.compile(r"\bquote\b|引用|原文を", re.I)
-
-
-def _edition_label(p: Passage) -> str:
-    """Where another edition of the text holds the same provision: title, locator, page."""
-    title = p.document.short_title if p.document else p.chunk.doc_id
-    return f"{title}, {p.chunk.locator}" + (f", {p.chunk.page_label}" if p.chunk.page_label else "")
-
-
-# ---------------------------------------------------------------- the answerer
 
 
 class Answerer:
@@ -99,7 +90,7 @@ class Answerer:
                         sha256=doc.sha256 if doc else "",
                         quote_start=c.char_start + q.start,
                         quote_end=c.char_start + q.end,
-                        also_in=tuple(_edition_label(e) for e in q.passage.editions),
+                        also_in=tuple(e.label for e in q.passage.editions),
                         also_in_docs=tuple(e.chunk.doc_id for e in q.passage.editions),
                     )
                 )
@@ -142,22 +133,8 @@ class Answerer:
             raise QuestionError(f"Unknown mode {mode!r}; choose one of {', '.join(MODES)}.")
         handler = getattr(self, f"_{mode}")
         result: Answer = handler(question, filters or Filters())
-        return self._note_unheld(question, result)
-
-    def _note_unheld(self, question: str, answer: Answer) -> Answer:
-        """An answer about held texts that also names a text the library only lists (a comparison with the
-        Council of Europe convention) says that part is not covered, with that text's official source."""
-        named, within, apart = unheld_references(question, self.retriever.router, self.retriever.references)
-        if not named or not apart or answer.refused:
-            return answer
-        japanese = question_language(question) == "ja"
-        reason = unheld_reason(named, within, japanese)
-        note = (
-            f"注：{reason}。この回答はそれを扱っていません。"
-            if japanese
-            else f"Note: {reason}, so this answer does not cover it."
-        )
-        return replace(answer, text=f"{answer.text}\n{note}")
+        note = unheld_note(question, self.retriever.router, self.retriever.references)  # a text named, not held
+        return replace(result, text=f"{result.text}\n{note}") if note and not result.refused else result
 
     def _refusal(self, question: str, mode: str, passages: Sequence[Passage], verdict: Verdict | None = None) -> Answer:
         return Answer(

@@ -70,6 +70,21 @@ def unheld_reason(references: Sequence[Document], held: Sequence[Document], japa
     return text + (f". It holds {also}, which you can ask about instead" if also else "")
 
 
+def unheld_note(question: str, router: Router, references: Router) -> str:
+    """For an answer about held texts that also names a text the library only lists (a comparison with the Council
+    of Europe convention): the note that this part is not covered, with that text's official source; else ""."""
+    named, within, apart = unheld_references(question, router, references)
+    if not named or not apart:
+        return ""
+    japanese = question_language(question) == "ja"
+    reason = unheld_reason(named, within, japanese)
+    return (
+        f"注：{reason}。この回答はそれを扱っていません。"
+        if japanese
+        else f"Note: {reason}, so this answer does not cover it."
+    )
+
+
 def refusal_reason(
     question: str,
     passages: Sequence[Passage],
