@@ -190,20 +190,6 @@ def test_chunks_jsonl_has_the_provenance_fields(
     assert records[2]["text"] == "Article 2\nA robot that talks must say that it is a machine."
 
 
-@pytest.mark.slow
-def test_chunks_of_an_unknown_document_is_an_error_naming_the_ids(
-    added: tuple[Path, int, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """`chunks --doc` with a mistyped id does not print nothing and succeed: it names the ids that exist."""
-    root, _, _ = added
-    monkeypatch.chdir(root)
-    monkeypatch.setenv("GOVQA_CACHE_DIR", str(root / "cache"))
-    assert main(["--index-dir", str(root / "index"), "chunks", "--doc", "user-robot-note"]) == 1
-    err = capsys.readouterr().err
-    assert err.startswith("error: No document 'user-robot-note'") and "user-robot-notes" in err
-    assert main(["--index-dir", str(root / "index"), "chunks", "--doc", "user-robot-notes"]) == 0
-
-
 @pytest.fixture
 def in_added(added: tuple[Path, int, str], monkeypatch: pytest.MonkeyPatch) -> Path:
     """The working folder and GOVQA_* settings of the corpus with the user's added file."""
@@ -212,6 +198,17 @@ def in_added(added: tuple[Path, int, str], monkeypatch: pytest.MonkeyPatch) -> P
     for name, value in (("MANIFEST", "sources.toml"), ("CACHE_DIR", "cache"), ("INDEX_DIR", "index")):
         monkeypatch.setenv(f"GOVQA_{name}", str(root / value))
     return root
+
+
+@pytest.mark.slow
+def test_chunks_of_an_unknown_document_is_an_error_naming_the_ids(
+    in_added: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`chunks --doc` with a mistyped id does not print nothing and succeed: it names the ids that exist."""
+    assert main(["chunks", "--doc", "user-robot-note"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: No document 'user-robot-note'") and "user-robot-notes" in err
+    assert main(["chunks", "--doc", "user-robot-notes"]) == 0
 
 
 @pytest.mark.slow
