@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+import pytest
+
 from govqa.answering.answerability import find_gap, kanji_to_digits
 from govqa.records import Chunk, Document, Passage
 from govqa.search.routing import Glossary, Router
@@ -14,6 +18,8 @@ ACT = Document(
     jurisdiction="XL",
     doc_type="statute",
     date="2024-05-01",
+    status="in_force",
+    version="Act No. 12 of 2024, as enacted",
 )
 DOCS = {ACT.id: ACT}
 ROUTER = Router(DOCS.values(), {"XL": ("Examplia", "Northshire")})
@@ -107,3 +113,50 @@ def test_a_company_the_law_never_names_is_the_subject_not_a_gap() -> None:
     assert gap("Does the Robot Act apply to robots made by Acme or to RoboChat?", text) is None
     found = gap("What has the Robot Inspection Board decided under the Robot Act?", text)
     assert found is not None and found.kind == "unmentioned" and "Robot Inspection Board" in found.statement
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Has the Robot Act been amended?",
+        "Is the Robot Act still in force?",
+        "Was the Robot Act repealed by the Drone Code?",
+        "Claim: The Robot Act was revoked last year.",
+    ],
+)
+def test_what_became_of_a_text_is_a_later_event_with_the_library_s_record(question: str) -> None:
+    """A text cannot record its own later fate: the question is declined, quoting the manifest's record of the
+    text (status, version) for the reader to follow up."""
+    found = gap(question, "Operators shall inspect robots every year.")
+    assert found is not None and found.kind == "later_event"
+    assert "cannot record what became of it later" in found.statement
+    assert "in_force; Act No. 12 of 2024, as enacted" in found.statement
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Must operators suspend a faulty robot under the Robot Act?",  # the text's content, a party's act
+        "Are providers' robots replaced under the Robot Act?",
+        "When does the Robot Act enter into force?",
+    ],
+)
+def test_a_question_on_the_text_s_content_is_no_later_event(question: str) -> None:
+    found = gap(question, "Operators shall inspect robots every year and suspend a faulty robot.")
+    assert found is None or found.kind != "later_event"
+
+
+def test_a_held_later_version_may_record_the_change() -> None:
+    """With the text's later version in the library, its text may say what changed: no later-event gap."""
+    old = dataclasses.replace(ACT, superseded_by="robot-act-2026")
+    new = dataclasses.replace(ACT, id="robot-act-2026", date="2026-01-01")
+    docs = {old.id: old, new.id: new}
+    router = Router(docs.values(), {"XL": ("Examplia",)})
+    found = find_gap(
+        "Has the Robot Act been amended?",
+        [passage("Operators shall inspect robots.")],
+        documents=docs,
+        router=router,
+        glossary=GLOSSARY,
+    )
+    assert found is None or found.kind != "later_event"

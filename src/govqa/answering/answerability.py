@@ -10,8 +10,10 @@ near miss: the law is here, the asked detail is not. Three findings, each follow
   Presidential Decree", "delegated acts", 「政令で定める」, "rules promulgated by the Attorney General"), or the
   question asks for the content of such an instrument. The library holds statutes and guidance, never the decrees
   and rules made under them, so the answer is "the Act leaves this to <instrument>", citing the delegating text.
-- **later event**: the question says a text was revoked, amended, updated… in a year after the text's own date.
-  A text cannot record what happened to it later.
+- **later event**: the question says a text was revoked, amended, updated… in a year after the text's own date,
+  or asks what became of a named text ("Is it still in force?", "Has it been amended?") when the library holds
+  no later version of it. A text cannot record what happened to it later; the answer gives the library's own
+  record of the text (its status and version in corpus/sources.toml) for the reader to follow up.
 
 Each finding is a `Gap`: what the answer says and which passages it cites. Cue patterns are the tables below.
 """
@@ -269,6 +271,42 @@ def later_event(question: str, passages: Sequence[Passage], documents: Mapping[s
     return str(max(years))
 
 
+# A question or claim on what became of a text since it was made ("Is it still in force?", "Has it been
+# amended?", "It was revoked by …", "Did Colorado delay it?"). A sentence about a party's own acts ("Must
+# deployers suspend the system?", "Are our systems replaced…") asks what the text says, not what became of it.
+_FATE_DONE = (
+    r"(?:revoked|repealed|rescinded|amended|replaced|superseded|withdrawn|overturned|delayed|postponed|suspended)"
+)
+_FATE_DO = r"(?:revoke|repeal|rescind|amend|replace|supersede|withdraw|overturn|delay|postpone|suspend)"
+_ASKS_FATE = re.compile(
+    r"\bstill (?:in force|in effect|valid|effective)\b|\bno longer (?:in force|in effect|valid)\b"
+    rf"|\b(?:was|were|been|is|are|got)\b[^?.]{{0,60}}?\b{_FATE_DONE}\b|^did\b[^?]*\b{_FATE_DO}\b"
+    r"|(?:まだ|現在も)有効|廃止され|改正され",
+    re.I,
+)
+_PARTY = re.compile(
+    r"\b(?:providers?|deployers?|operators?|developers?|users?|importers?|distributors?|compan(?:y|ies)"
+    r"|business(?:es)?|we|our|us|I|my)\b|事業者|提供者|利用者",
+    re.I,
+)
+
+
+def later_fate(
+    question: str, route_docs: Sequence[str], documents: Mapping[str, Document], router: Router
+) -> Document | None:
+    """The named text a question asks the later fate of (revoked, amended, delayed, still in force), when the
+    library holds no later version of it that could record that; else None. A question that names another
+    jurisdiction ("Has Colorado delayed … its AI Act?") is not taken to ask about a text outside it."""
+    sentence = asking_sentence(question).strip()
+    if not _ASKS_FATE.search(sentence) or _PARTY.search(sentence):
+        return None
+    named = [documents[d] for d in route_docs if d in documents]
+    if not named or any(d.superseded_by in documents for d in named) or len({d.date for d in named}) > 1:
+        return None  # a later version is held: its text may say what changed
+    places = router.jurisdictions_named(question)
+    return None if places and named[0].jurisdiction not in places else named[0]
+
+
 def find_gap(
     question: str,
     passages: Sequence[Passage],
@@ -289,6 +327,17 @@ def find_gap(
             if japanese
             else f"The text of {title} predates {year}: it cannot record what happened to it then, "
             "and no text in the library does. The texts do not answer this."
+        )
+        return Gap("later_event", statement, tuple(passages[:2]))
+    route = router.route(question)
+    if route.by == "alias" and (doc := later_fate(question, route.named or route.doc_ids, documents, router)):
+        statement = (
+            f"{doc.short_title}の本文（{doc.date}）はその後の改正・廃止等を記録できず、ライブラリのどのテキストも"
+            f"記録していません。ライブラリの記録（corpus/sources.toml）：{doc.status}、{doc.version}。最も近い規定:"
+            if japanese
+            else f"The text of {doc.short_title} ({doc.date}) cannot record what became of it later, and no text "
+            f"in the library does. The library's record of it (corpus/sources.toml): {doc.status}; {doc.version}. "
+            "The closest passages:"
         )
         return Gap("later_event", statement, tuple(passages[:2]))
     if found := delegation(question, passages):

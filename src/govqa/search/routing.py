@@ -86,6 +86,11 @@ class Router:
         hits = [(m.start(), m.end(), term, doc_id) for rx, term, doc_id in self._aliases for m in rx.finditer(text)]
         return [(s, e, doc_id) for s, e, _, doc_id in self._longest(hits)]
 
+    def jurisdictions_named(self, question: str) -> set[str]:
+        """The jurisdictions whose words the question uses ("Colorado" → "US-CO")."""
+        text = fold(question)
+        return {code for rx, _, code in self._jurisdictions if rx.search(text)}
+
     def known_spans(self, question: str) -> list[tuple[int, int]]:
         """Spans of the normalised question that name a document or a jurisdiction."""
         text = fold(question)
