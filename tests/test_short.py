@@ -151,6 +151,20 @@ def test_is_it_allowed_is_answered_no_by_a_ban(question: str, opening: str) -> N
     assert "(b) the use of a robot" in short and "except where" in short
 
 
+@pytest.mark.parametrize(
+    ("question", "yes"),
+    [
+        ("ロボットで労働者の感情を推測することは禁止されていますか？", True),
+        ("ロボットで禁止されている行為は何ですか？", False),  # 「何ですか」 asks what, not whether
+        ("何らかの行為は禁止されていますか？", True),  # 「何らか」 is "any", no question word
+    ],
+)
+def test_a_japanese_what_question_gets_no_yes(question: str, yes: bool) -> None:
+    quotes = picked("Is it banned to use robots to infer the emotions of workers?", BANS)
+    short = short_answer(question, "ask", quotes, {0: 1})
+    assert short is not None and short.startswith("はい。") is yes
+
+
 def test_no_yes_without_a_quote_that_states_it() -> None:
     """A ban question whose best quote prohibits nothing gets what the text says, never a "Yes"."""
     short = short_answer("Is it banned to search the robot registry?", "ask", [whole(REGISTRY, "Article 2(2)")], {0: 1})

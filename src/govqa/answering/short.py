@@ -45,6 +45,8 @@ YES_NO = re.compile(
     r"^(?:is|are|does|do|can|could|must|should|will|has|have|may|was|were)\b|(?:ますか|ですか|ありますか|か)[？?]?$",
     re.I,
 )
+# A Japanese question ending in 「ですか」 asks yes or no only without a question word (「何ですか」 asks what).
+WH_JA = re.compile(r"何(?!ら)|なに|どの|どこ|どう(?!か)|どれ|どんな|いつ|誰|だれ|なぜ|いくら|いくつ|どちら")
 
 # What a quote states.
 # A rule that forbids, not a heading or a back-reference ("that prohibition should not …"), nor a rule that
@@ -226,7 +228,7 @@ def _stated(question: str, cited: Sequence[_Cited], japanese: bool, gloss: str =
         found = (terms and _find(cited, DEFINING_SENTENCE, terms)) or _find(cited, DEFINING_SENTENCE)
         if found:
             return _frame("definition", found[0], japanese, text=found[1])
-    yes_no = bool(YES_NO.search(question.strip()))
+    yes_no = bool(YES_NO.search(question.strip())) and not WH_JA.search(question)
     for c in cited if yes_no else ():  # a yes or a no rests on the point that states it, read with its lead-in
         lead = _lead_in(c.quote)
         stated = f"{lead} {c.quote.core}"
