@@ -172,6 +172,7 @@ def test_glossary_files(tmp_path: Path) -> None:
         ("Are emotion recognition systems allowed in schools?", "education institutions"),
         ("Can police use facial recognition in public?", "law enforcement"),
         ("Can police use facial recognition in public?", "remote biometric identification"),
+        ("Must foreign companies appoint a local representative?", "domestic agent"),
     ],
 )
 def test_everyday_words_gain_the_texts_wording(question: str, wording: str) -> None:
