@@ -25,6 +25,7 @@ from govqa.index.embedders import expected_model_names
 from govqa.index.pipeline import ingest, open_store
 from govqa.index.store import chunk_from_record, chunk_metadata
 from govqa.records import Chunk, Document
+from govqa.search.captions import Captions
 from govqa.settings import PROJECT_ROOT, ChunkingSettings, Settings
 
 ROLES_FILE = PROJECT_ROOT / "ingest" / "roles.toml"
@@ -535,3 +536,29 @@ def test_japan_ai_promotion_act_has_no_enforcement(doc_id: str) -> None:
 def test_korea_ai_basic_act_has_administrative_fines(doc_id: str, fines: str) -> None:
     """Korea's AI Basic Act: its administrative-fines article (과태료) is an enforcement chunk."""
     assert any(loc.startswith(fines) for loc in _real_roles(doc_id)["enforcement"])
+
+
+@REAL
+def test_colorado_withholds_a_private_right_of_action() -> None:
+    """Colorado's 6-1-1706(6) ('… not subject to, a private right of action') is a right-role chunk, which a
+    question about suing searches."""
+    assert "6-1-1706(4)–(6)" in _real_roles("us-co-sb24-205-signed-act")["right"]
+
+
+@REAL
+@pytest.mark.parametrize(
+    ("doc_id", "question", "article"),
+    [
+        ("jp-ai-promotion-act-2025-ja-egov", "AI推進法の基本理念は何ですか？", "第三条"),
+        ("jp-ai-promotion-act-2025-en-jlt", "What are the basic principles of Japan's AI Promotion Act?", "Article 3"),
+        ("kr-ai-basic-act-en-moleg-act21311", "What is the scope of application of the AI Basic Act?", "Article 4"),
+    ],
+)
+def test_real_article_captions_are_found_by_name(doc_id: str, question: str, article: str) -> None:
+    """The real laws' article captions (「基本理念」, "Basic Principles", "Scope of application") lead a question
+    that names them to that article and no other."""
+    doc = load_manifest(PROJECT_ROOT / "corpus" / "sources.toml").get(doc_id)
+    chunks, _ = chunk_document(doc, CORPUS / doc.file, Settings())
+    named = set(Captions(chunks).named(question, [doc_id]))
+    locators = {c.locator for c in chunks if c.id in named}
+    assert locators and all(re.match(rf"{article}(?![0-9十])", loc) for loc in locators), locators
