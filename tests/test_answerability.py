@@ -160,3 +160,20 @@ def test_a_held_later_version_may_record_the_change() -> None:
         glossary=GLOSSARY,
     )
     assert found is None or found.kind != "later_event"
+
+
+@pytest.mark.parametrize(
+    ("question", "declined"),
+    [
+        ("How many companies have signed the Robot Act?", True),
+        ("Which operators have reported under the Robot Act?", True),
+        ("Which operators have registered robots under the Robot Act?", True),
+        ("Which operators have to register robots under the Robot Act?", False),  # a duty, not an uptake
+        ("Who must report robot accidents under the Robot Act?", False),
+    ],
+)
+def test_who_has_since_taken_a_text_up_is_a_later_event(question: str, declined: bool) -> None:
+    """A text sets out what it asks; it cannot record who has since signed, reported or complied."""
+    found = gap(question, "Operators shall register robots and report robot accidents every year.")
+    is_uptake = found is not None and "cannot record who has since signed" in found.statement
+    assert is_uptake is declined

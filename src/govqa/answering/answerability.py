@@ -11,9 +11,9 @@ near miss: the law is here, the asked detail is not. Three findings, each follow
   question asks for the content of such an instrument. The library holds statutes and guidance, never the decrees
   and rules made under them, so the answer is "the Act leaves this to <instrument>", citing the delegating text.
 - **later event**: the question says a text was revoked, amended, updated… in a year after the text's own date,
-  or asks what became of a named text ("Is it still in force?", "Has it been amended?") when the library holds
-  no later version of it. A text cannot record what happened to it later; the answer gives the library's own
-  record of the text (its status and version in corpus/sources.toml) for the reader to follow up.
+  asks what became of a named text ("Is it still in force?", "Has it been amended?") when the library holds no
+  later version, or who has since signed, reported under or complied with it. A text cannot record what happened
+  later; for its fate the answer gives the library's record of it (status, version in corpus/sources.toml).
 
 Each finding is a `Gap`: what the answer says and which passages it cites. Cue patterns are the tables below.
 """
@@ -291,6 +291,20 @@ _PARTY = re.compile(
 )
 
 
+# Who has since taken a text up: "How many companies have signed the Code?", "Which firms reported under it?".
+_ASKS_UPTAKE = re.compile(
+    r"^(?:which|how many|what|who)\b[^?]{0,60}?"
+    r"(?:\b(?:compan\w*|organi[sz]ations?|firms?|providers?|developers?|countries|states|members?|businesses"
+    r"|signator\w*)\b[^?]{0,40}?)?\b(?:have|has|had|did)\b[^?]{0,20}?"
+    r"\b(?:sign|report|ratif|adopt|join|compl(?:y|ied)|commit|endors|notif|submit|regist)\w*",
+    re.I,
+)
+
+
+# "Which companies have to report …?" asks for a duty, not for who has reported.
+_PARTY_DUTY = re.compile(r"\b(?:must|shall|have to|has to|need to|required|obliged)\b", re.I)
+
+
 def later_fate(
     question: str, route_docs: Sequence[str], documents: Mapping[str, Document], router: Router
 ) -> Document | None:
@@ -330,6 +344,22 @@ def find_gap(
         )
         return Gap("later_event", statement, tuple(passages[:2]))
     route = router.route(question)
+    sentence = asking_sentence(question).strip()
+    named = [d for d in (*route.named, *route.doc_ids) if d in documents]
+    if (
+        route.by in ("alias", "jurisdiction")
+        and named
+        and _ASKS_UPTAKE.search(sentence)
+        and not _PARTY_DUTY.search(sentence)
+    ):
+        doc = documents[named[0]]
+        statement = (
+            f"{doc.short_title}の本文は、その後誰が署名・報告・遵守したかを記録できず、ライブラリのどのテキストも記録していません。最も近い規定:"
+            if japanese
+            else f"The text of {doc.short_title} sets out what it asks; it cannot record who has since signed, "
+            "reported under or complied with it, and no text in the library does. The closest passages:"
+        )
+        return Gap("later_event", statement, tuple(passages[:2]))
     if route.by == "alias" and (doc := later_fate(question, route.named or route.doc_ids, documents, router)):
         statement = (
             f"{doc.short_title}の本文（{doc.date}）はその後の改正・廃止等を記録できず、ライブラリのどのテキストも"
