@@ -10,10 +10,8 @@ near miss: the law is here, the asked detail is not. Three findings, each follow
   Presidential Decree", "delegated acts", 「政令で定める」, "rules promulgated by the Attorney General"), or the
   question asks for the content of such an instrument. The library holds statutes and guidance, never the decrees
   and rules made under them, so the answer is "the Act leaves this to <instrument>", citing the delegating text.
-- **later event**: the question says a text was revoked, amended, updated… in a year after the text's own date,
-  asks what became of a named text ("Is it still in force?", "Has it been amended?") when the library holds no
-  later version, or who has since signed, reported under or complied with it. A text cannot record what happened
-  later; for its fate the answer gives the library's record of it (status, version in corpus/sources.toml).
+- **later event** (later.py): what a text cannot record — an event the question dates after the text, what became
+  of a named text since (still in force? amended?), who has since signed, reported under or complied with it.
 
 Each finding is a `Gap`: what the answer says and which passages it cites. Cue patterns are the tables below.
 """
@@ -25,6 +23,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from govqa.answering.later import later_finding
 from govqa.records import Document, Passage
 from govqa.search.query import question_focus
 from govqa.search.routing import Glossary, Router, question_language
@@ -79,14 +78,6 @@ _IN_INSTRUMENT = re.compile(
     re.I,
 )
 
-# ---------------------------------------------------------------- data: events that happen to a text after it
-
-
-_LATER_EVENT = re.compile(
-    r"\b(?:revok\w*|repeal\w*|rescind\w*|amend\w*|updat\w*|replac\w*|supersed\w*|withdr[ae]w\w*|overturn\w*)\b"
-    r"|廃止|改正|撤回",
-    re.I,
-)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 # ---------------------------------------------------------------- numbers and names
@@ -259,68 +250,6 @@ def unheld_instrument(question: str, documents: Mapping[str, Document]) -> str:
     return "" if re.search(rf"\b{re.escape(kind)}\b", titles) else fold(m.group(1))
 
 
-def later_event(question: str, passages: Sequence[Passage], documents: Mapping[str, Document]) -> str:
-    """The year of an event (revoked, amended…) the question puts after the date of every text retrieved, or ""."""
-    sentence = asking_sentence(question)
-    if not _LATER_EVENT.search(sentence):
-        return ""
-    years = [int(y) for y in _YEAR.findall(kanji_to_digits(sentence))]
-    dated = [int(d.date[:4]) for p in passages[:3] if (d := documents.get(p.chunk.doc_id)) and d.date[:4].isdigit()]
-    if not years or not dated or max(years) <= max(dated):
-        return ""
-    return str(max(years))
-
-
-# A question or claim on what became of a text since it was made ("Is it still in force?", "Has it been
-# amended?", "It was revoked by …", "Did Colorado delay it?"). A sentence about a party's own acts ("Must
-# deployers suspend the system?", "Are our systems replaced…") asks what the text says, not what became of it.
-_FATE_DONE = (
-    r"(?:revoked|repealed|rescinded|amended|replaced|superseded|withdrawn|overturned|delayed|postponed|suspended)"
-)
-_FATE_DO = r"(?:revoke|repeal|rescind|amend|replace|supersede|withdraw|overturn|delay|postpone|suspend)"
-_ASKS_FATE = re.compile(
-    r"\bstill (?:in force|in effect|valid|effective)\b|\bno longer (?:in force|in effect|valid)\b"
-    rf"|\b(?:was|were|been|is|are|got)\b[^?.]{{0,60}}?\b{_FATE_DONE}\b|^did\b[^?]*\b{_FATE_DO}\b"
-    r"|(?:まだ|現在も)有効|廃止され|改正され",
-    re.I,
-)
-_PARTY = re.compile(
-    r"\b(?:providers?|deployers?|operators?|developers?|users?|importers?|distributors?|compan(?:y|ies)"
-    r"|business(?:es)?|we|our|us|I|my)\b|事業者|提供者|利用者",
-    re.I,
-)
-
-
-# Who has since taken a text up: "How many companies have signed the Code?", "Which firms reported under it?".
-_ASKS_UPTAKE = re.compile(
-    r"^(?:which|how many|what|who)\b[^?]{0,60}?"
-    r"(?:\b(?:compan\w*|organi[sz]ations?|firms?|providers?|developers?|countries|states|members?|businesses"
-    r"|signator\w*)\b[^?]{0,40}?)?\b(?:have|has|had|did)\b[^?]{0,20}?"
-    r"\b(?:sign|report|ratif|adopt|join|compl(?:y|ied)|commit|endors|notif|submit|regist)\w*",
-    re.I,
-)
-
-
-# "Which companies have to report …?" asks for a duty, not for who has reported.
-_PARTY_DUTY = re.compile(r"\b(?:must|shall|have to|has to|need to|required|obliged)\b", re.I)
-
-
-def later_fate(
-    question: str, route_docs: Sequence[str], documents: Mapping[str, Document], router: Router
-) -> Document | None:
-    """The named text a question asks the later fate of (revoked, amended, delayed, still in force), when the
-    library holds no later version of it that could record that; else None. A question that names another
-    jurisdiction ("Has Colorado delayed … its AI Act?") is not taken to ask about a text outside it."""
-    sentence = asking_sentence(question).strip()
-    if not _ASKS_FATE.search(sentence) or _PARTY.search(sentence):
-        return None
-    named = [documents[d] for d in route_docs if d in documents]
-    if not named or any(d.superseded_by in documents for d in named) or len({d.date for d in named}) > 1:
-        return None  # a later version is held: its text may say what changed
-    places = router.jurisdictions_named(question)
-    return None if places and named[0].jurisdiction not in places else named[0]
-
-
 def find_gap(
     question: str,
     passages: Sequence[Passage],
@@ -333,42 +262,8 @@ def find_gap(
     if not passages or any("lookup" in p.scores for p in passages[:3]):
         return None  # a provision asked for by number is answered by quoting it
     japanese = question_language(question) == "ja"
-    if year := later_event(question, passages, documents):
-        doc = documents.get(passages[0].chunk.doc_id)
-        title = doc.short_title if doc else passages[0].chunk.doc_id
-        statement = (
-            f"{title}の本文は{year}年の出来事を記録できません。テキストはこの点に答えていません。"
-            if japanese
-            else f"The text of {title} predates {year}: it cannot record what happened to it then, "
-            "and no text in the library does. The texts do not answer this."
-        )
-        return Gap("later_event", statement, tuple(passages[:2]))
-    route = router.route(question)
-    sentence = asking_sentence(question).strip()
-    named = [d for d in (*route.named, *route.doc_ids) if d in documents]
-    if (
-        route.by in ("alias", "jurisdiction")
-        and named
-        and _ASKS_UPTAKE.search(sentence)
-        and not _PARTY_DUTY.search(sentence)
-    ):
-        doc = documents[named[0]]
-        statement = (
-            f"{doc.short_title}の本文は、その後誰が署名・報告・遵守したかを記録できず、ライブラリのどのテキストも記録していません。最も近い規定:"
-            if japanese
-            else f"The text of {doc.short_title} sets out what it asks; it cannot record who has since signed, "
-            "reported under or complied with it, and no text in the library does. The closest passages:"
-        )
-        return Gap("later_event", statement, tuple(passages[:2]))
-    if route.by == "alias" and (doc := later_fate(question, route.named or route.doc_ids, documents, router)):
-        statement = (
-            f"{doc.short_title}の本文（{doc.date}）はその後の改正・廃止等を記録できず、ライブラリのどのテキストも"
-            f"記録していません。ライブラリの記録（corpus/sources.toml）：{doc.status}、{doc.version}。最も近い規定:"
-            if japanese
-            else f"The text of {doc.short_title} ({doc.date}) cannot record what became of it later, and no text "
-            f"in the library does. The library's record of it (corpus/sources.toml): {doc.status}; {doc.version}. "
-            "The closest passages:"
-        )
+    sentence = asking_sentence(question)
+    if statement := later_finding(question, sentence, kanji_to_digits(sentence), passages, documents, router):
         return Gap("later_event", statement, tuple(passages[:2]))
     if found := delegation(question, passages):
         en, ja, passage = found
