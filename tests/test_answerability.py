@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from govqa.answering.answerability import find_gap, kanji_to_digits
+from govqa.answering.answerability import DocumentTerms, find_gap, kanji_to_digits
 from govqa.records import Chunk, Document, Passage
 from govqa.search.routing import Glossary, Router
 
@@ -177,3 +177,34 @@ def test_who_has_since_taken_a_text_up_is_a_later_event(question: str, declined:
     found = gap(question, "Operators shall register robots and report robot accidents every year.")
     is_uptake = found is not None and "cannot record who has since signed" in found.statement
     assert is_uptake is declined
+
+
+@pytest.mark.parametrize(
+    ("question", "absent"),
+    [
+        ("What does the Robot Act say about autonomous weapons?", "autonomous weapons"),
+        ("Does the Robot Act regulate self-driving cars?", "self-driving cars"),
+        ("What does the Robot Act say about annual inspections?", ""),  # the Act's own words
+        ("What does the Robot Act say about check-ups?", ""),  # the glossary gives the Act's word
+        ("What does the Robot Act say about AI systems?", ""),  # words of every topic name none
+    ],
+)
+def test_a_topic_no_part_of_the_named_text_mentions_is_not_answered(question: str, absent: str) -> None:
+    """A topic named outright whose words stand nowhere in the whole named text (not only in the passages
+    retrieved) is "not mentioned"; a topic the text words otherwise is found through the glossary."""
+    text = "Operators shall have their robots inspected every year. The inspection is free."
+    chunks = [passage(text).chunk]
+    glossary = Glossary({}, {"check-ups": "inspection inspected"})
+    found = find_gap(
+        question,
+        [passage(text)],
+        documents=DOCS,
+        router=ROUTER,
+        glossary=glossary,
+        terms_of=DocumentTerms(chunks),
+    )
+    if absent:
+        assert found is not None and found.kind == "unmentioned"
+        assert found.statement.startswith(f"No passage of Robot Safety Act mentions {absent}")
+    else:
+        assert found is None

@@ -10,6 +10,8 @@ near miss: the law is here, the asked detail is not. Three findings, each follow
   Presidential Decree", "delegated acts", 「政令で定める」, "rules promulgated by the Attorney General"), or the
   question asks for the content of such an instrument. The library holds statutes and guidance, never the decrees
   and rules made under them, so the answer is "the Act leaves this to <instrument>", citing the delegating text.
+- **unmentioned topic**: "What does the Act say about <topic>?" when no word of the topic (nor the glossary's
+  wording for it) stands anywhere in the whole named text, not only in the passages retrieved.
 - **later event** (later.py): what a text cannot record — an event the question dates after the text, what became
   of a named text since (still in force? amended?), who has since signed, reported under or complied with it.
 
@@ -20,11 +22,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from govqa.answering.later import later_finding
-from govqa.records import Document, Passage
+from govqa.records import Chunk, Document, Passage
 from govqa.search.query import question_focus
 from govqa.search.routing import Glossary, Router, question_language
 from govqa.text import fold, tokenize
@@ -250,6 +252,50 @@ def unheld_instrument(question: str, documents: Mapping[str, Document]) -> str:
     return "" if re.search(rf"\b{re.escape(kind)}\b", titles) else fold(m.group(1))
 
 
+# "What does the Act say about <topic>?", "Does it regulate <topic>?": a topic named outright.
+_ASKS_TOPIC = re.compile(
+    r"\b(?:says?|said)\s+(?:anything\s+)?(?:about|on|regarding|concerning)\s+(.+?)\s*[?？]?$"
+    r"|\b(?:regulates?|address(?:es)?|mentions?)\s+(.+?)\s*[?？]?$",
+    re.I,
+)
+# Words of any topic in this library, which name no topic of their own.
+_NO_TOPIC = frozenset(
+    tokenize("ai artificial intelligence system systems model models technology data use using act law rules it them")
+)
+
+
+class DocumentTerms:
+    """The words (tokens) of each whole document, read once per document: whether a text mentions a topic at all."""
+
+    def __init__(self, chunks: Sequence[Chunk]) -> None:
+        self.chunks = chunks
+        self._terms: dict[str, frozenset[str]] = {}
+
+    def __call__(self, doc_id: str) -> frozenset[str]:
+        if doc_id not in self._terms:
+            texts = (c.text for c in self.chunks if c.doc_id == doc_id)
+            self._terms[doc_id] = frozenset(t for text in texts for t in tokenize(text))
+        return self._terms[doc_id]
+
+
+def absent_topic(
+    question: str, route_docs: Sequence[str], terms_of: Callable[[str], frozenset[str]], glossary: Glossary
+) -> str:
+    """The topic a question names outright ("What does the Act say about autonomous weapons?") when none of its
+    words, nor the texts' wording for them (the glossary), stands anywhere in the named texts; else ""."""
+    m = _ASKS_TOPIC.search(asking_sentence(question).strip())
+    if not m or not route_docs:
+        return ""
+    topic = (m.group(1) or m.group(2)).strip()
+    words = set(tokenize(topic)) - _NO_TOPIC
+    if not words or question_language(topic) != "en":
+        return ""
+    present: set[str] = set()
+    for doc_id in route_docs:
+        present |= terms_of(doc_id)
+    return "" if words & present or set(tokenize(glossary.expansion(topic))) & present else topic
+
+
 def find_gap(
     question: str,
     passages: Sequence[Passage],
@@ -257,8 +303,10 @@ def find_gap(
     documents: Mapping[str, Document],
     router: Router,
     glossary: Glossary,
+    terms_of: Callable[[str], frozenset[str]] | None = None,
 ) -> Gap | None:
-    """The first reason the passages do not answer the asked point, or None (see the module docstring)."""
+    """The first reason the passages do not answer the asked point, or None (see the module docstring).
+    `terms_of(doc_id)`: the words of a whole document, for a topic that no part of the named texts mentions."""
     if not passages or any("lookup" in p.scores for p in passages[:3]):
         return None  # a provision asked for by number is answered by quoting it
     japanese = question_language(question) == "ja"
@@ -281,6 +329,17 @@ def find_gap(
             else f"The library does not hold the {held}; the texts do not answer this. The closest passages:"
         )
         return Gap("unheld", statement, tuple(passages[:2]))
+    route = router.route(question)
+    named = route.doc_ids if route.by == "alias" else ()
+    if terms_of is not None and (topic := absent_topic(question, named, terms_of, glossary)):
+        titles = "、".join(documents[d].short_title for d in named if d in documents)
+        statement = (
+            f"{titles}のどの規定も「{topic}」に触れておらず、テキストはこの点に答えていません。最も近い規定:"
+            if japanese
+            else f"No passage of {titles.replace('、', ', ')} mentions {topic}; the texts do not answer this. "
+            "The closest passages:"
+        )
+        return Gap("unmentioned", statement, tuple(passages[:2]))
     if missing := unmentioned(question, passages, documents, router, glossary):
         listed = "、".join(missing) if japanese else ", ".join(missing)
         statement = (

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Literal
 
 from govqa.answering.absence import Absence, absent_role
-from govqa.answering.answerability import find_gap
+from govqa.answering.answerability import DocumentTerms, find_gap
 from govqa.answering.claims import CLAIMS_ABSENCE, judge, missing_figures
 from govqa.answering.quotes import Quote, SentenceScorer, best_quotes, cosine_scorer, coverage, in_passage_order
 from govqa.answering.refusal import refusal_reason, unheld_note, unknown_names
@@ -52,6 +52,7 @@ class Answerer:
         embedders = self.retriever.embedders
         embedder = embedders.get("e5") or embedders.get("multilingual") or embedders.get("dense")
         self.similarity: SentenceScorer | None = cosine_scorer(embedder) if embedder is not None else None
+        self.terms_of = DocumentTerms(self.retriever.chunks)  # whole documents' words, for an unmentioned topic
 
     def _retrieve(self, question: str | QueryAnalysis, filters: Filters, k: int | None = None) -> list[Passage]:
         """Retrieved passages, one per provision: its copies in other editions of the text stay on it
@@ -236,7 +237,10 @@ class Answerer:
     def _gap(self, question: str, mode: str, passages: Sequence[Passage]) -> Answer | None:
         """A refusal saying why, with the closest or delegating text, when the asked point is not in the texts."""
         r = self.retriever
-        if not (gap := find_gap(question, passages, documents=r.documents, router=r.router, glossary=r.glossary)):
+        gap = find_gap(
+            question, passages, documents=r.documents, router=r.router, glossary=r.glossary, terms_of=self.terms_of
+        )
+        if not gap:
             return None
         quotes = self._quotes(self._expanded(question), gap.cite, len(gap.cite), per_passage=1, prefer=gap.prefer)
         verdict: Verdict | None = "not_addressed" if mode == "claim" else None
