@@ -296,6 +296,26 @@ def absent_topic(
     return "" if words & present or set(tokenize(glossary.expansion(topic))) & present else topic
 
 
+def _topic_finding(
+    question: str,
+    documents: Mapping[str, Document],
+    router: Router,
+    glossary: Glossary,
+    terms_of: Callable[[str], frozenset[str]],
+) -> str:
+    """What the answer says of a topic no part of the texts the question names mentions, or ""."""
+    route = router.route(question)
+    named = route.doc_ids if route.by == "alias" else ()
+    if not (topic := absent_topic(question, named, terms_of, glossary)):
+        return ""
+    titles = [documents[d].short_title for d in named if d in documents]
+    if question_language(question) == "ja":
+        return (
+            f"{'、'.join(titles)}のどの規定も「{topic}」に触れておらず、テキストはこの点に答えていません。最も近い規定:"
+        )
+    return f"No passage of {', '.join(titles)} mentions {topic}; the texts do not answer this. The closest passages:"
+
+
 def find_gap(
     question: str,
     passages: Sequence[Passage],
@@ -329,16 +349,7 @@ def find_gap(
             else f"The library does not hold the {held}; the texts do not answer this. The closest passages:"
         )
         return Gap("unheld", statement, tuple(passages[:2]))
-    route = router.route(question)
-    named = route.doc_ids if route.by == "alias" else ()
-    if terms_of is not None and (topic := absent_topic(question, named, terms_of, glossary)):
-        titles = "、".join(documents[d].short_title for d in named if d in documents)
-        statement = (
-            f"{titles}のどの規定も「{topic}」に触れておらず、テキストはこの点に答えていません。最も近い規定:"
-            if japanese
-            else f"No passage of {titles.replace('、', ', ')} mentions {topic}; the texts do not answer this. "
-            "The closest passages:"
-        )
+    if terms_of is not None and (statement := _topic_finding(question, documents, router, glossary, terms_of)):
         return Gap("unmentioned", statement, tuple(passages[:2]))
     if missing := unmentioned(question, passages, documents, router, glossary):
         listed = "、".join(missing) if japanese else ", ".join(missing)
