@@ -175,6 +175,7 @@ def test_analysis_reads_the_question_once_into_one_record() -> None:
         ),
         ("How does the APPI define 個人関連情報 (personally referable information)?", ["個人関連情報"]),
         ("AI推進法での人工知能関連技術の定義は？", ["人工知能関連技術"]),
+        ("個人情報保護法で個人情報取扱事業者とは誰ですか？", ["個人情報取扱事業者"]),  # 「…法で」 names the text
         ("What is meant by placing on the market?", ["placing on the market"]),
         ("What does 'operator' mean?", ["operator"]),
         ("What does the Act say about deepfakes?", []),

@@ -217,3 +217,15 @@ def test_a_jurisdiction_word_elsewhere_in_the_question_does_not_reroute() -> Non
     """ "Does the EU AI Act apply to Japanese companies?" is about the EU act: the word is not bound to the name."""
     route = _ROUTER.route("Does the EU AI Act apply to Japanese companies?")
     assert route.by == "alias" and {_JURISDICTION[d] for d in route.doc_ids} == {"EU"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does the Hiroshima AI Process Code of Conduct say about watermarking?",
+        "広島AIプロセスの行動規範は何を求めていますか？",
+    ],
+)
+def test_the_hiroshima_code_is_not_taken_for_the_guiding_principles(question: str) -> None:
+    """ "Hiroshima AI Process" names the guiding principles; "… Process Code of Conduct" names the code."""
+    assert _ROUTER.route(question).doc_ids == ("g7-hiroshima-code-of-conduct-2023-en",)

@@ -346,6 +346,16 @@ def test_a_long_quote_keeps_the_words_of_the_asked_shape_when_it_is_elided() -> 
     assert "voluntary" not in elide(text)
 
 
+def test_a_long_japanese_quote_is_elided_after_a_clause_not_after_its_heading() -> None:
+    """Japanese has no spaces: a long quote is cut after 、 or 。, not at the one space after its heading."""
+    text = (
+        "第一条（目的） " + "この法律は、ロボットの安全を確保し、" * 20 + "国民生活の安定に寄与することを目的とする。"
+    )
+    short = elide(text)
+    assert short.startswith("第一条（目的） この法律は、") and len(short) > SHORT_QUOTE_CHARS // 2
+    assert short.endswith("、 …")
+
+
 def test_other_questions_prefer_no_shape() -> None:
     """Only dates, amounts, bans and exemptions have a stating shape; a scenario's "when" asks no date."""
     assert stating_shape("What must a robot keeper do?") is None

@@ -125,6 +125,19 @@ class _Cited:
         return p.chunk.locator, (p.document.short_title if p.document else p.chunk.doc_id)
 
 
+def _cut(text: str, n: int) -> str:
+    """The text's first `n` characters, ended at a word (English) or after a 、 or 。 (Japanese, which has no
+    spaces): never a stub such as a lone heading before the first space."""
+    if len(text) <= n:
+        return text
+    head = text[:n]
+    for mark in (" ", "、", "。"):
+        at = head.rfind(mark)
+        if at >= n // 2:
+            return head[: at + (mark != " ")]
+    return head
+
+
 def elide(text: str, limit: int = SHORT_QUOTE_CHARS, keep: re.Pattern[str] | None = None) -> str:
     """The quote on one line; a long one keeps its opening and any exception clause, with "…" for the rest.
     With `keep` (the shape the question asks for: "voluntary", a date…), words matching it that the opening
@@ -132,11 +145,10 @@ def elide(text: str, limit: int = SHORT_QUOTE_CHARS, keep: re.Pattern[str] | Non
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    head = text[: limit * 2 // 3].rsplit(" ", 1)[0]
+    head = _cut(text, limit * 2 // 3)
     if keep and not keep.search(head) and (k := keep.search(text, len(head))):
         start = text.rfind(" ", len(head), max(len(head), k.start() - limit // 6)) + 1 or len(head)
-        window = text[start : start + limit // 3]
-        cut = window.rsplit(" ", 1)[0] if start + limit // 3 < len(text) else window
+        cut = _cut(text[start:], limit // 3)
         return f"{head} … {cut}{' …' if start + len(cut) < len(text) else ''}"
     m = re.search(r"\b(?:except|unless|provided|however)\b|ただし", text[len(head) :], re.I)
     if m:

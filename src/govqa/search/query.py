@@ -65,8 +65,9 @@ _CJK_TERM = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,20}")
 _CJK_ASKED = re.compile(
     r"([\u3040-\u30ff\u3400-\u9fff\uac00-\ud7afA-Za-z]{2,30}?)(?:(?<!こ)とは|の定義|の意味|(?:이)?란|의 정의)"
 )
-# What may stand between the name of a text and the term a Japanese question asks about (「AI推進法での…」).
-_CJK_FRAME = re.compile(r"における|において|での|上の|では|の中の|、")
+# What may stand between the name of a text and the term a Japanese question asks about (「AI推進法での…」,
+# 「個人情報保護法で…」: a particle right after a name ending in 法, 令, 則, 針 or ガイドライン).
+_CJK_FRAME = re.compile(r"における|において|での|上の|では|の中の|、|(?<=[法令則針ン])[での]")
 
 
 # Abbreviations the texts spell out, and their long forms: a term is looked for in both ("high-impact AI" is
