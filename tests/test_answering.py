@@ -159,6 +159,20 @@ def test_an_answer_that_also_names_an_unheld_text_says_it_does_not_cover_it(
     assert "does not cover it" not in plain.text
 
 
+def test_a_long_scene_before_the_question_does_not_make_it_refused(answerer: Answerer) -> None:
+    """The words of a scene ("We bake croissants …") are context: the asking sentence's words are enough for
+    the passages to answer; an off-topic question is still refused."""
+    pastries = (
+        "croissants baguettes brioche focaccia ciabatta pretzels bagels scones muffins eclairs macarons "
+        "cannoli strudel baklava churros waffles crepes pancakes donuts biscotti madeleines shortbread "
+        "panettone stollen challah pumpernickel sourdough rye spelt oatcakes crumpets tortillas naan pita"
+    )
+    scene = f"Our bakery sells {pastries.replace(' ', ', ')} to cafes. "
+    ans = answerer.answer(scene + "Must operators register robots?")
+    assert not ans.refused and ans.citations
+    assert answerer.answer("Is rye flour tastier than spelt?").refused  # the asking sentence still has to share
+
+
 def test_claim_with_a_figure_the_texts_never_state_is_not_addressed(answerer: Answerer) -> None:
     """A claimed amount that appears nowhere in the evidence's documents leaves the claim not addressed."""
     ans = answerer.answer("The Robot Safety Act 2027 sets a fine of up to 50,000 euro for each robot.", mode="claim")

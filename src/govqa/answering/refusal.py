@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from govqa.answering.quotes import coverage
 from govqa.records import Document, Passage
+from govqa.search.query import question_focus
 from govqa.search.routing import Glossary, Router, question_language
 from govqa.text import fold, tokenize
 
@@ -113,8 +114,12 @@ def refusal_reason(
     if names and router.route(question).by != "alias":
         return f"the corpus never mentions {', '.join(names)}"
     if question_language(question) == "en":
-        gloss = glossary.expansion(question)
-        score = coverage(f"{question} {gloss}", passages[:5], idf)
+        # A scene set before the question ("We sell an AI toy in Europe.") is context: the asking sentence's
+        # words alone ("What obligations do we have?") may be what the passages share.
+        score = max(
+            coverage(f"{text} {glossary.expansion(text)}", passages[:5], idf)
+            for text in {question, question_focus(question) or question}
+        )
         if score < min_coverage:
             return f"the closest passages share only {score:.0%} of the question's terms"
     return ""
