@@ -161,3 +161,16 @@ def test_the_verdict_names_the_quote_it_rests_on() -> None:
     deciding = quote("The robot registry rule shall enter into force 6 months after its promulgation.")
     verdict, _, rests_on = judge(claim, [first, deciding], IDF)
     assert verdict == "refuted" and rests_on is deciding
+
+
+def test_scope_is_read_in_the_sentence_that_carries_the_claim() -> None:
+    """ "bans all X" against a core sentence that bans X only for one purpose ("unless …") is refuted, even when
+    the quote's neighbouring sentence says "any" about something else."""
+    text = (
+        "This rule does not cover any robot kept in a museum. "
+        "(h) the use of inspection robots by the police, unless such use is strictly necessary."
+    )
+    core_start = text.index("(h)")
+    chunk = Chunk("fixture-act", "Article 7", (), text, 0, len(text), None, None, "en")
+    q = Quote(Passage(chunk, 1.0), 0, len(text), 1.0, core_start, len(text))
+    assert judge_claim("The Robot Act bans all inspection robots used by the police.", [q], IDF)[0] == "refuted"

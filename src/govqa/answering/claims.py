@@ -229,7 +229,7 @@ def judge(claim: str, quotes: Sequence[Quote], idf: dict[str, float]) -> tuple[V
         return "refuted", f"{where} is {force}: the claim states the duty's force otherwise.", modal
     best = ranked[0]
     where = best.passage.chunk.locator
-    if scope_conflict(claim, text[id(best)]):
+    if scope_conflict(claim, " ".join(best.core.split())):  # the sentence that carries the claim
         return "refuted", f"{where} narrows the rule (an exception or limit) that the claim states without one.", best
     if actor := actor_conflict(claim, best):
         return "refuted", f"{where} puts the duty on the {actor}, not on whom the claim names.", best
