@@ -132,7 +132,7 @@ class AnswerSettings(BaseModel):
     min_coverage: float = Field(
         0.15,
         description="Refuse an English question when the top passages hold less than this share of its "
-        "idf-weighted terms.",
+        "idf-weighted terms (of the whole question, or of its asking sentence when a scene comes first).",
     )
 
 
