@@ -174,3 +174,16 @@ def test_scope_is_read_in_the_sentence_that_carries_the_claim() -> None:
     chunk = Chunk("fixture-act", "Article 7", (), text, 0, len(text), None, None, "en")
     q = Quote(Passage(chunk, 1.0), 0, len(text), 1.0, core_start, len(text))
     assert judge_claim("The Robot Act bans all inspection robots used by the police.", [q], IDF)[0] == "refuted"
+
+
+def test_a_negated_condition_is_not_a_negated_rule() -> None:
+    """ "… robots for which the operator has concluded that they are not dangerous, shall be registered" states the
+    duty; the "not" belongs to the condition. A "shall not" in the main clause still refutes."""
+    claim = "Robot operators must register robots in the registry."
+    condition = (
+        "Robots for which the operator has concluded that they are not dangerous, operators shall register in the "
+        "registry."
+    )
+    assert judge_claim(claim, [quote(condition)], IDF)[0] == "supported"
+    rule = "Robot operators shall not register robots in the registry."
+    assert judge_claim(claim, [quote(rule)], IDF)[0] == "refuted"

@@ -142,6 +142,16 @@ STATES_DELAY = re.compile(
 )
 
 
+# A subordinate clause ("for which the provider has concluded that it is not high-risk") negates a condition, not
+# the rule: polarity is read without it.
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|where|whether|if)\b[^,;:()]*", re.I)
+
+
+def main_clause(sentence: str) -> str:
+    """The sentence less its subordinate clauses (up to the next comma, semicolon or colon)."""
+    return _SUBORDINATE.sub(" ", sentence)
+
+
 def timing_conflict(claim: str, quote: str) -> str:
     """The delay the quote puts on entry into force ("1 year after") when the claim says it was immediate, or ""."""
     if not CLAIMS_IMMEDIATE.search(claim):
@@ -233,7 +243,7 @@ def judge(claim: str, quotes: Sequence[Quote], idf: dict[str, float]) -> tuple[V
         return "refuted", f"{where} narrows the rule (an exception or limit) that the claim states without one.", best
     if actor := actor_conflict(claim, best):
         return "refuted", f"{where} puts the duty on the {actor}, not on whom the claim names.", best
-    if bool(NEGATION.search(claim)) != bool(NEGATION.search(best.core)):  # the sentence that carries it
+    if bool(NEGATION.search(claim)) != bool(NEGATION.search(main_clause(best.core))):  # the sentence that carries it
         return "refuted", f"{where} states the claim's terms with the opposite polarity.", best
     years = set(_YEAR.findall(claim))
     stated = set(_YEAR.findall(dated_text(claim, text[id(best)])))
