@@ -168,7 +168,7 @@ class StoreSettings(BaseModel):
 
 
 class Settings(BaseSettings):
-    """Every knob govqa has. Descriptions feed the README's configuration table."""
+    """Every knob govqa has. Descriptions feed the configuration table in docs/configuration.md."""
 
     model_config = SettingsConfigDict(
         env_prefix="GOVQA_", env_nested_delimiter="__", toml_file="govqa.toml", extra="forbid"
@@ -215,7 +215,7 @@ def settings_hash(settings: Settings) -> str:
 
 
 def settings_table() -> str:
-    """The README's configuration table, generated from the field descriptions."""
+    """The configuration table of docs/configuration.md, generated from the field descriptions."""
     rows = ["| environment variable | default | meaning |", "|---|---|---|"]
 
     def walk(model: type[BaseModel], prefix: str) -> None:
