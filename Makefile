@@ -1,6 +1,6 @@
 # The two commands of the README: `make run` (install, ingest, app) and `make test` (everything CI runs). The real
 # local-LLM tests are opt-in (`make test-llm`): the packaged model does worse than the extractive engine on the dev
-# sets (README, "LLM engine"), so CI does not build llama-cpp-python for it.
+# sets (docs/llm.md), so CI does not build llama-cpp-python for it.
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin

@@ -10,8 +10,8 @@ synthetic chunks (bench/scale.py, one process per size); concurrent queries from
 and from threads and processes against a `chroma run` server that this script starts and stops.
 
 Prints a table; the LAST LINE of stdout is one JSON object. Results are also saved as JSON under
-bench/results/ with the machine's description. Nothing here asserts a target (targets live in the
-README). Needs the bench dependency group: pip install -e . --group bench
+bench/results/ with the machine's description. Nothing here asserts a target (targets live in
+docs/benchmarks.md). Needs the bench dependency group: pip install -e . --group bench
 """
 
 from __future__ import annotations
