@@ -13,6 +13,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from govqa import PROJECT_ROOT, Answerer, GovQAError, IndexMissingError, LLMError, Settings, ingest, make_answerer
+from govqa.index.embedders import EmbedderFactory
 
 HERE = Path(__file__).parent
 DEFAULT_MIRROR = PROJECT_ROOT.parent / "shared" / "corpus"  # where `make run` looks for the corpus files
@@ -27,15 +28,17 @@ st.markdown(f"<style>{(HERE / '.streamlit' / 'govqa.css').read_text(encoding='ut
 
 
 @st.cache_resource(show_spinner="Loading the index and the embedding models…")
-def load_answerer(settings_json: str) -> tuple[Answerer, str]:
+def load_answerer(settings_json: str, _embedders: EmbedderFactory | None = None) -> tuple[Answerer, str]:
     """One answerer per distinct configuration, shared by every session and rerun; an LLM backend that
-    cannot start leaves the extractive engine and a warning saying why."""
+    cannot start leaves the extractive engine and a warning saying why. `_embedders` builds the embedding
+    models instead of the packaged ones (a test's stand-in; not part of the cache key)."""
     settings = Settings.model_validate_json(settings_json)
     try:
-        return make_answerer(settings), ""
+        return make_answerer(settings, embedders=_embedders), ""
     except LLMError as exc:
         extractive = settings.model_copy(update={"llm": settings.llm.model_copy(update={"backend": "none"})})
-        return make_answerer(extractive), f"The configured LLM could not start ({exc}); answering extractively."
+        answerer = make_answerer(extractive, embedders=_embedders)
+        return answerer, f"The configured LLM could not start ({exc}); answering extractively."
 
 
 def engine_label(settings: Settings) -> tuple[str, str]:
@@ -50,8 +53,11 @@ try:
 except ValidationError as exc:
     st.error(f"The settings are invalid (govqa.toml or GOVQA_* variables): {exc}")
     st.stop()
+# The embedding models: the packaged ones, unless the session was given a factory (tests drive the app with a
+# keyword-count stand-in through Streamlit's AppTest).
+embedder_factory: EmbedderFactory | None = st.session_state.get("embedder_factory")
 try:
-    answerer, engine_warning = load_answerer(settings.model_dump_json())
+    answerer, engine_warning = load_answerer(settings.model_dump_json(), embedder_factory)
 except IndexMissingError as exc:
     st.title("govqa")
     st.error(f"No index yet. {exc}")
@@ -64,8 +70,10 @@ except IndexMissingError as exc:
     mirror = settings.corpus_mirror or DEFAULT_MIRROR
     if mirror.is_dir() and st.button(f"Build the index now from {mirror}", icon=":material/build:"):
         bar = st.progress(0.0, text="Loading the embedding models…")
+        mirrored = settings.model_copy(update={"corpus_mirror": mirror})
         reports = ingest(
-            settings.model_copy(update={"corpus_mirror": mirror}),
+            mirrored,
+            embedders=embedder_factory(mirrored) if embedder_factory else None,
             progress=lambda label, done, total: bar.progress(done / max(total, 1), text=label),
         )
         failed = [r for r in reports if r.state == "failed"]

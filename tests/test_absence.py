@@ -11,10 +11,15 @@ import pytest
 from fixture_corpus import FILLER, statute
 from fixture_index import build_retriever
 
-from govqa.answering.absence import absent_role
+from govqa.answering import absence
 from govqa.answering.extractive import Answerer
 from govqa.search.intents import asked_roles
 from govqa.search.retriever import Retriever
+
+
+def absent_role(question: str, retriever: Retriever) -> absence.Absence | None:
+    """The absence the checks find for a question read once, over the retriever's library."""
+    return absence.absent_role(retriever.analyze(question), Answerer(retriever.settings, retriever).context("ask"))
 
 
 @pytest.fixture(scope="module")

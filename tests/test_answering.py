@@ -311,8 +311,10 @@ def test_a_provision_of_the_kind_asked_about_passes_the_refusal_gate(
     the law it names (found by structure): then they are an answer, whatever their wording."""
     penalty = next(c for c in retriever.chunks if c.doc_id == "fx-robot-act-2027" and "enforcement" in c.roles)
     passages = [Passage(penalty, 1.0, {signal: 0.9}, retriever.documents[penalty.doc_id])]
-    reason = answerer.refusal_reason("Which sanctions await shipowners?", passages)
-    assert bool(reason) is refused
+    passage = passages[0]
+    passages = [dataclasses.replace(passage, role_match=signal == "role")]  # how retrieval flags a role's provision
+    finding = answerer.check("Which sanctions await shipowners?", passages)
+    assert (finding is not None and finding.form == "gate") is refused
 
 
 def test_a_provision_printed_in_two_editions_is_listed_twice_and_cited_once(tmp_path: Path) -> None:

@@ -1,4 +1,6 @@
-"""The Streamlit app, driven by Streamlit's AppTest against a real index built with the packaged models.
+"""The Streamlit app, driven by Streamlit's AppTest against a real Chroma index. The app is given the
+keyword-count embedders (the session's `embedder_factory`), so its logic runs without the packaged models;
+the tests that need those models are marked slow.
 
 The fixture corpus is invented: a two-page PDF act of "Examplia" (in force), its superseded 2020 text,
 and an English translation of a Japanese act, described by a manifest written for the test.
@@ -11,7 +13,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import make_pdf
+from conftest import KeywordEmbedder, make_pdf
+from langchain_core.embeddings import Embeddings
 from streamlit.testing.v1 import AppTest
 
 from govqa.answering.extractive import REFUSAL
@@ -21,7 +24,20 @@ from govqa.settings import PROJECT_ROOT, Settings
 from govqa.ui.conversation import Turn
 from govqa.ui.export import conversation_json, conversation_markdown
 
-pytestmark = pytest.mark.slow
+
+
+# The words the fixture acts are about: the keyword-count stand-in ranks by them as the real models would.
+VOCABULARY = (
+    *KeywordEmbedder.VOCABULARY,
+    "household", "machine", "talks", "person", "provider", "sale", "register", "fine", "credits", "research",
+    "laboratory", "consumers", "apply", "applies", "rented", "serial", "japan", "japanese", "examplia", "duty",
+)  # fmt: skip
+
+
+def keyword_models(settings: Settings) -> dict[str, Embeddings]:
+    """The embedder factory the app is given here: keyword-count stand-ins for the packaged models."""
+    return {"dense": KeywordEmbedder("fake-keywords", VOCABULARY), "multilingual": KeywordEmbedder("fake-2", VOCABULARY)}
+
 
 FILLER = (
     "The Robot Office publishes guidance on this paragraph, and that guidance is read together with the "
@@ -159,24 +175,33 @@ def write_app_corpus(root: Path, folder: str = "cache") -> dict[str, str]:
     }
 
 
-def build_app_index(root: Path) -> dict[str, str]:
-    """The fixture corpus written and ingested under `root`; returns the GOVQA_* environment."""
+def build_app_index(root: Path, embedders: dict[str, Embeddings] | None = None) -> dict[str, str]:
+    """The fixture corpus written and ingested under `root` (with the packaged models unless `embedders` are
+    given); returns the GOVQA_* environment."""
     env = write_app_corpus(root)
     settings = Settings(index_dir=root / "index", cache_dir=root / "cache", manifest=root / "sources.toml")
-    reports = ingest(settings)
+    reports = ingest(settings, embedders=embedders)
     assert all(r.state == "ingested" for r in reports), reports
     return env
 
 
 @pytest.fixture(scope="module")
 def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    return build_app_index(tmp_path_factory.mktemp("app"))
+    return build_app_index(tmp_path_factory.mktemp("app"), keyword_models(Settings()))
 
 
-def _app(monkeypatch: pytest.MonkeyPatch, env: dict[str, str], **extra: str) -> AppTest:
+def new_app(models: bool = False) -> AppTest:
+    """The app under AppTest, with the keyword-count embedders unless `models` (the packaged ones)."""
+    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=300)
+    if not models:
+        at.session_state["embedder_factory"] = keyword_models
+    return at
+
+
+def _app(monkeypatch: pytest.MonkeyPatch, env: dict[str, str], *, models: bool = False, **extra: str) -> AppTest:
     for key, value in {**env, **extra}.items():
         monkeypatch.setenv(key, value)
-    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=300)
+    at = new_app(models)
     at.run()
     assert not at.exception, at.exception
     return at
@@ -434,7 +459,7 @@ def test_missing_index_says_how_to_build_it(monkeypatch: pytest.MonkeyPatch, tmp
     """With no index, the app names the command that builds one instead of failing."""
     monkeypatch.setenv("GOVQA_INDEX_DIR", str(tmp_path / "none"))
     monkeypatch.setenv("GOVQA_CACHE_DIR", str(tmp_path / "cache"))
-    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=300)
+    at = new_app()
     at.run()
     assert not at.exception
     assert at.error and "No index yet" in at.error[0].value
@@ -448,7 +473,7 @@ def test_build_button_ingests_the_mirror(monkeypatch: pytest.MonkeyPatch, tmp_pa
     monkeypatch.setenv("GOVQA_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("GOVQA_MANIFEST", env["GOVQA_MANIFEST"])
     monkeypatch.setenv("GOVQA_CORPUS_MIRROR", str(tmp_path / "mirror"))
-    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=300)
+    at = new_app()
     at.run()
     assert at.error and "No index yet" in at.error[0].value
     at.button[0].click().run()
@@ -458,7 +483,8 @@ def test_build_button_ingests_the_mirror(monkeypatch: pytest.MonkeyPatch, tmp_pa
     assert (tmp_path / "cache" / "ex-robot-act-2027.pdf").is_file()
 
 
+@pytest.mark.slow
 def test_index_mismatch_is_an_error_not_a_traceback(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> None:
-    """An index built with another model is reported with the fix, as st.error."""
-    at = _app(monkeypatch, env, GOVQA_EMBEDDING__MODEL_NAME="another-model")
+    """An index built with other models is reported with the fix, as st.error (the packaged models load)."""
+    at = _app(monkeypatch, env, models=True, GOVQA_EMBEDDING__MODEL_NAME="another-model")
     assert at.error and "govqa ingest --rebuild" in at.error[0].value

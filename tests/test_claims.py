@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from govqa.answering.claims import judge, judge_claim, missing_figures
+from govqa.answering.claims import judge, main_clause, missing_figures
+from govqa.answering.findings import render_value
 from govqa.answering.quotes import Quote
-from govqa.records import Chunk, Passage
-from govqa.text import tokenize
+from govqa.messages import load_messages
+from govqa.records import Chunk, Passage, Verdict
+from govqa.text import FIGURE, tokenize
 
 WORDS = (
     "operators robots inspect inspection yearly register registry duty fine fines euro providers deployers "
@@ -19,6 +21,12 @@ IDF = dict.fromkeys(tokenize(WORDS), 1.0)
 def quote(text: str, roles: tuple[str, ...] = ()) -> Quote:
     chunk = Chunk("fixture-act", "Article 7", (), text, 0, len(text), None, None, "en", roles=roles)
     return Quote(Passage(chunk, 1.0), 0, len(text), 1.0)
+
+
+def judge_claim(claim: str, quotes: list[Quote], idf: dict[str, float]) -> tuple[Verdict | None, str]:
+    """The verdict and its reason as the English catalogue words it."""
+    judgement = judge(claim, quotes, idf)
+    return judgement.verdict, str(render_value(judgement.reason, load_messages("en")))
 
 
 def test_no_quote_is_not_addressed() -> None:
@@ -120,7 +128,7 @@ def test_only_restricts_and_does_not_negate() -> None:
 
 def test_missing_figures_ignores_commas_and_spaces() -> None:
     """A figure counts as present whatever its thousands separators."""
-    assert missing_figures("a fine of 100,000 yuan in 2025", "fines up to 100 000 yuan") == ["2025"]
+    assert missing_figures(FIGURE.findall("a fine of 100,000 yuan in 2025"), "fines up to 100 000 yuan") == ["2025"]
 
 
 def test_a_date_is_compared_with_the_quote_s_date_of_the_same_event() -> None:
@@ -159,8 +167,8 @@ def test_the_verdict_names_the_quote_it_rests_on() -> None:
     claim = "The robot registry rule took effect the day it was promulgated."
     first = quote("The robot registry rule keeps a record of robots and their operators.")
     deciding = quote("The robot registry rule shall enter into force 6 months after its promulgation.")
-    verdict, _, rests_on = judge(claim, [first, deciding], IDF)
-    assert verdict == "refuted" and rests_on is deciding
+    judgement = judge(claim, [first, deciding], IDF)
+    assert judgement.verdict == "refuted" and judgement.quote is deciding
 
 
 def test_scope_is_read_in_the_sentence_that_carries_the_claim() -> None:
@@ -187,3 +195,34 @@ def test_a_negated_condition_is_not_a_negated_rule() -> None:
     assert judge_claim(claim, [quote(condition)], IDF)[0] == "supported"
     rule = "Robot operators shall not register robots in the registry."
     assert judge_claim(claim, [quote(rule)], IDF)[0] == "refuted"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # the content of a duty: a "that" clause after a verb of duty or statement is the rule itself
+        ("Providers shall ensure that AI systems are not used for scoring.", "not used"),
+        ("The Act provides that operators need not register.", "need not"),
+        # counter-example: a relative clause qualifying a noun is a condition, read apart from the rule
+        ("Systems that are not high-risk shall be registered.", ""),
+    ],
+)
+def test_a_that_clause_after_a_verb_of_duty_keeps_its_negation(sentence: str, kept: str) -> None:
+    """ "shall ensure that X are not used" keeps its "not" for polarity; a relative clause on a noun does not."""
+    main = main_clause(sentence)
+    if kept:
+        assert kept in main
+    else:
+        assert "not" not in main
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Robot operators must register robots under Act No. 53.", "supported"),  # a law number is no negation
+        ("Robot operators need not register robots under Act No. 53.", "refuted"),
+    ],
+)
+def test_a_law_number_is_not_read_as_a_negation(claim: str, verdict: str) -> None:
+    """The "No." of a law number says nothing of polarity; a real negation still does."""
+    assert judge_claim(claim, [quote("Robot operators shall register robots under Act No. 53.")], IDF)[0] == verdict

@@ -10,9 +10,12 @@ from contextlib import redirect_stdout
 from pathlib import Path
 
 import pytest
+from conftest import fake_embedders
 from fixture_corpus import ROBOT_ACT_2027
+from langchain_core.embeddings import Embeddings
 
-from govqa.cli import main
+from govqa import Settings
+from govqa.cli import main as cli_main
 from govqa.corpus import load_manifest
 
 GOOD = ROBOT_ACT_2027.encode()
@@ -50,6 +53,16 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("GOVQA_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("GOVQA_INDEX_DIR", str(tmp_path / "index"))
     return tmp_path
+
+
+def keyword_models(settings: Settings) -> dict[str, Embeddings]:
+    """The embedder factory the CLI is run with here: keyword-count stand-ins for the packaged models."""
+    return fake_embedders()
+
+
+def main(argv: list[str]) -> int:
+    """`govqa ARGV` with the keyword-count models (the command logic is what these tests check)."""
+    return cli_main(argv, embedders=keyword_models)
 
 
 def _lines(text: str) -> dict[str, str]:
@@ -134,13 +147,11 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert "invalid choice" in capsys.readouterr().err
 
 
-# ---------------------------------------------------------------- with the real embedding models
+# ---------------------------------------------------------------- an index built through the CLI
 
 
-@pytest.fixture(scope="module")
-def added(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, int, str]]:
-    """`govqa ingest --add notes.txt` run once with the real models into a module tmp dir (empty manifest)."""
-    root = tmp_path_factory.mktemp("cli")
+def _add_notes(root: Path, **models: object) -> tuple[int, str]:
+    """`govqa ingest --add notes.txt` into `root` (empty manifest); the models as `cli_main` is given them."""
     notes = root / "Robot Notes.txt"
     notes.write_text(
         "Robot notes\nArticle 1\nEvery robot must be cleaned weekly by its operator.\n"
@@ -154,24 +165,40 @@ def added(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, int,
         mp.setenv("GOVQA_MANIFEST", str(root / "sources.toml"))
         mp.setenv("GOVQA_CACHE_DIR", str(root / "cache"))
         mp.setenv("GOVQA_INDEX_DIR", str(root / "index"))
-        code = main(["ingest", "--add", str(notes), "--title", "Robot notes", "--jurisdiction", "EU"])
-    yield root, code, out.getvalue()
+        code = cli_main(["ingest", "--add", str(notes), "--title", "Robot notes", "--jurisdiction", "EU"], **models)
+    return code, out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def added(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, int, str]]:
+    """The notes ingested once through the CLI with the keyword-count models into a module tmp dir."""
+    root = tmp_path_factory.mktemp("cli")
+    code, out = _add_notes(root, embedders=keyword_models)
+    yield root, code, out
 
 
 @pytest.mark.slow
+def test_ingest_add_with_the_packaged_models(tmp_path: Path) -> None:
+    """Without a factory, `govqa ingest` loads the packaged models and names them before the report."""
+    code, out = _add_notes(tmp_path)
+    assert code == 0
+    assert out.splitlines()[1].startswith("models: dense: all-MiniLM-L6-v2")
+    row = next(line for line in out.splitlines() if line.startswith("user-robot-notes"))
+    assert row.split()[1] == "ingested"
+
+
 def test_ingest_add_indexes_a_users_file(added: tuple[Path, int, str]) -> None:
     """`ingest --add FILE` prints a report row for the new user-… document and exits 0."""
     root, code, out = added
     assert code == 0
     lines = out.splitlines()
     assert lines[0].startswith("govqa ingest: 1 document;")  # said before the models load
-    assert lines[1].startswith("models: dense: all-MiniLM-L6-v2")
+    assert lines[1].startswith("models: dense: fake-keywords")
     row = next(line for line in out.splitlines() if line.startswith("user-robot-notes"))
     assert row.split()[1] == "ingested" and int(row.split()[3]) == 3  # front text, Article 1, Article 2
     assert (root / "cache" / "user-robot-notes.txt").is_file()
 
 
-@pytest.mark.slow
 def test_chunks_jsonl_has_the_provenance_fields(
     added: tuple[Path, int, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -200,7 +227,6 @@ def in_added(added: tuple[Path, int, str], monkeypatch: pytest.MonkeyPatch) -> P
     return root
 
 
-@pytest.mark.slow
 def test_chunks_of_an_unknown_document_is_an_error_naming_the_ids(
     in_added: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -211,7 +237,6 @@ def test_chunks_of_an_unknown_document_is_an_error_naming_the_ids(
     assert main(["chunks", "--doc", "user-robot-notes"]) == 0
 
 
-@pytest.mark.slow
 def test_ask_json_answers_from_the_added_file(in_added: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`ask --json` answers from the user's document (its added.toml entry loads with the corpus) as JSON."""
     assert main(["ask", "Must a talking robot say that it is a machine?", "--json"]) == 0
@@ -220,7 +245,6 @@ def test_ask_json_answers_from_the_added_file(in_added: Path, capsys: pytest.Cap
     assert "user-robot-notes" in out and "Article 2" in out
 
 
-@pytest.mark.slow
 def test_chunks_without_an_index_is_an_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -232,7 +256,6 @@ def test_chunks_without_an_index_is_an_error(
     assert last.startswith("error: ") and "govqa ingest" in last and "Traceback" not in err
 
 
-@pytest.mark.slow
 def test_ask_explain_prints_how_the_question_was_read(in_added: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`ask --explain` first prints the question's analysis (roles asked, route) to stderr, then answers."""
     assert main(["ask", "Are there any fines for robots?", "--explain"]) == 0

@@ -11,7 +11,7 @@ from fixture_index import build_retriever
 from govqa.documents.roles import ROLES
 from govqa.records import Document
 from govqa.search.analysis import analyze
-from govqa.search.intents import ABSENCE_NAMES, INTENTS, asked_roles
+from govqa.search.intents import ABSENCE_ROLES, INTENTS, asked_roles
 from govqa.search.query import asked_terms
 from govqa.search.routing import Glossary, Router
 
@@ -126,7 +126,7 @@ def test_no_narrower_role_without_its_intent_or_party(question: str, absent: str
 def test_every_intent_and_absence_name_is_a_role_of_the_vocabulary() -> None:
     """Intents only name roles chunks can carry; absence only speaks of roles the intents ask for."""
     assert set(INTENTS) <= set(ROLES)
-    assert set(ABSENCE_NAMES) <= set(INTENTS)
+    assert set(ABSENCE_ROLES) <= set(INTENTS)
 
 
 def _doc(doc_id: str, jurisdiction: str, short_title: str, aliases: tuple[str, ...] = ()) -> Document:

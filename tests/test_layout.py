@@ -19,6 +19,7 @@ LAYERS = {
     "govqa.settings": 0,
     "govqa.records": 0,
     "govqa.text": 0,
+    "govqa.messages": 0,
     "govqa.corpus": 1,
     "govqa.documents": 2,
     "govqa.index": 3,
@@ -111,6 +112,42 @@ def test_the_checker_sees_an_upward_import(tmp_path: Path) -> None:
     found = govqa_imports(tree, "govqa.documents.reader", is_package=False)
     assert found == {"govqa.search.retriever"}
     assert layer("govqa.search.retriever") > layer("govqa.documents.reader")
+
+
+# The modules that read a question string: only search/analysis.py calls them, into QueryAnalysis.
+QUESTION_READERS = {
+    "govqa.search.query",
+    "govqa.search.reading",
+    "govqa.search.routing",
+    "govqa.documents.locators",
+}
+ANSWERING = sorted(PACKAGE.joinpath("answering").glob("*.py"))
+
+
+def question_readers_imported(tree: ast.Module, name: str) -> set[str]:
+    """The question-reading modules a module imports (the intent table's patterns are data, not a reader; its
+    `asked_roles` is one)."""
+    found = govqa_imports(tree, name, is_package=False) & QUESTION_READERS
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "govqa.search.intents":
+            found |= {f"govqa.search.intents.{a.name}" for a in node.names if a.name == "asked_roles"}
+    return found
+
+
+@pytest.mark.parametrize("path", ANSWERING, ids=lambda p: p.name)
+def test_answering_reads_the_question_s_record_not_the_question(path: Path) -> None:
+    """The answering stage reads QueryAnalysis: no answering module imports a question parser."""
+    name = module_name(path)
+    assert not question_readers_imported(ast.parse(path.read_text(encoding="utf-8")), name)
+
+
+def test_the_question_reader_check_sees_a_parser_import() -> None:
+    """The check itself: an answering module importing the router's reader or `asked_roles` is caught."""
+    tree = ast.parse(
+        "from govqa.search.routing import question_language\nfrom govqa.search.intents import asked_roles\n"
+    )
+    found = question_readers_imported(tree, "govqa.answering.short")
+    assert found == {"govqa.search.routing", "govqa.search.intents.asked_roles"}
 
 
 @pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: str(p.relative_to(PACKAGE)))

@@ -23,7 +23,8 @@ from govqa.records import Chunk, Document
 from govqa.search.definitions import DefinitionIndex
 from govqa.search.fusion import collapse_duplicates, make_reranker
 from govqa.search.langchain import GovQARetriever
-from govqa.search.query import ASKS_DEFINITION, MAX_QUESTION_CHARS, definition_patterns, question_focus, quoted_terms
+from govqa.search.query import ASKS_DEFINITION, MAX_QUESTION_CHARS, definition_patterns, quoted_terms
+from govqa.search.reading import question_focus
 from govqa.search.retriever import Filters, Retriever, build_retriever, retrieve
 from govqa.search.routing import Router
 from govqa.search.scope import allowed_docs

@@ -3,14 +3,42 @@ a date, an amount, a role absence and the "closest text" fallback, in English an
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from govqa.answering import short
 from govqa.answering.quotes import POINT_WHOLE_MAX, Quote, best_quotes
-from govqa.answering.short import SHORT_QUOTE_CHARS, elide, refusal_note, short_answer, stating_shape
+from govqa.answering.short import SHORT_QUOTE_CHARS, elide
+from govqa.messages import load_messages
 from govqa.records import Chunk, Document, Passage
+from govqa.search.analysis import QueryAnalysis, analyze
+from govqa.search.routing import Glossary, Router
 from govqa.text import sentence_spans
 
 ACT = Document(id="ex-act", title="Examplia Robot Act", short_title="Robot Act", doc_type="statute")
+ROUTER = Router([ACT], {})
+
+
+def read(question: str, gloss: str = "") -> QueryAnalysis:
+    """The question read once, as the answerer reads it; `gloss`: the glossary's English for its term 海外."""
+    return analyze(question, ROUTER, Glossary({"海外": gloss} if gloss else {}))
+
+
+def short_answer(
+    question: str, mode: str, quotes: list[Quote], numbers: dict[int, int], gloss: str = "", finding: str = ""
+) -> str | None:
+    query = read(question, gloss)
+    return short.short_answer(query, mode, quotes, numbers, load_messages(query.language), finding=finding)
+
+
+def stating_shape(question: str) -> re.Pattern[str] | None:
+    return short.stating_shape(read(question))
+
+
+def refusal_note(reason: str, japanese: bool = False) -> str:
+    return short.refusal_note(reason, load_messages("ja" if japanese else "en"))
+
 
 BANS = (
     "Article 5\nProhibited robot practices\n1. The following robot practices shall be prohibited:\n"

@@ -16,6 +16,7 @@ from govqa.errors import IndexMissingError
 
 if TYPE_CHECKING:
     from govqa import DocReport
+    from govqa.index.embedders import EmbedderFactory
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -28,6 +29,14 @@ def _settings(args: argparse.Namespace) -> Settings:
     if getattr(args, "llm", None):  # --llm picks the answer engine for this run
         settings = settings.model_copy(update={"llm": settings.llm.model_copy(update={"backend": args.llm})})
     return settings
+
+
+def _embedders(args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
+    """The embedding models: the packaged ones, or those of the factory `main` was given."""
+    from govqa import build_embedders
+
+    factory = getattr(args, "embedder_factory", None)
+    return dict((factory or build_embedders)(settings))
 
 
 def cmd_corpus(args: argparse.Namespace) -> int:
@@ -115,14 +124,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import Progress, TaskID
 
-    from govqa import DocReport, build_embedders, load_corpus
+    from govqa import DocReport, load_corpus
     from govqa.index.embedders import embedder_name
 
     settings = _settings(args)
     manifest = None if args.add else load_corpus(settings.manifest, settings.cache_dir)
     count = 1 if manifest is None else len(args.doc or manifest.documents)
     print(f"govqa ingest: {count} document{'s' * (count != 1)}; loading the embedding models…", flush=True)
-    embedders = build_embedders(settings)
+    embedders = _embedders(args, settings)
     names = ", ".join(f"{index}: {embedder_name(e)}" for index, e in embedders.items())
     print(f"models: {names}", flush=True)
     print(_ROW.format("document", "state", "pages", "chunks", "embedded", "seconds"), flush=True)
@@ -146,11 +155,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_chunks(args: argparse.Namespace) -> int:
     from govqa import load_corpus
-    from govqa.index.embedders import expected_model_names
+    from govqa.index.embedders import embedder_name, expected_model_names
     from govqa.index.store import ChromaStore
 
     settings = _settings(args)
-    store = ChromaStore(settings, model_names=expected_model_names(settings))  # reading needs no model
+    factory = getattr(args, "embedder_factory", None)
+    # reading needs no model, only the names the index must have been built with
+    names = {k: embedder_name(e) for k, e in factory(settings).items()} if factory else expected_model_names(settings)
+    store = ChromaStore(settings, model_names=names)
     if args.doc:
         load_corpus(settings.manifest, settings.cache_dir).get(args.doc)  # an unknown id: error with the known ids
     printed = 0
@@ -211,7 +223,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         doc_ids=tuple(args.doc or ()),
         include_superseded=args.include_superseded or None,
     )
-    answerer = make_answerer(settings)
+    answerer = make_answerer(settings, embedders=getattr(args, "embedder_factory", None))
     stream = None
     if settings.llm.backend != "none" and not args.json:
         print(f"Answering with the {describe(settings)}; verified lines appear as they are checked:", file=sys.stderr)
@@ -262,7 +274,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     )
 
     settings = _settings(args)
-    answerer = make_answerer(settings)
+    answerer = make_answerer(settings, embedders=getattr(args, "embedder_factory", None))
     items = [item for path in args.questions for item in load_questions(Path(path))]
     with contextlib.ExitStack() as stack:
         out = stack.enter_context(Path(args.dump).open("w", encoding="utf-8")) if args.dump else None
@@ -359,8 +371,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, embedders: EmbedderFactory | None = None) -> int:
+    """Run one command; `embedders` builds the embedding models instead of the packaged ones (tests)."""
     args = build_parser().parse_args(argv)
+    args.embedder_factory = embedders
     try:
         return int(args.func(args))
     except GovQAError as exc:

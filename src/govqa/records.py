@@ -142,6 +142,16 @@ class Passage:
     # this one and cite the others as "also in".
     editions: tuple[Passage, ...] = ()
     edition_of: str = ""
+    # How structure found it, whatever its wording shares with the question: the provision the question names
+    # by number, the definition of the term it asks about, a provision of the role it asks about.
+    lookup: bool = False
+    defines: bool = False
+    role_match: bool = False
+
+    @property
+    def found_by_structure(self) -> bool:
+        """Found as the named provision, the asked term's definition or a provision of the asked role."""
+        return self.lookup or self.defines or self.role_match
 
     @property
     def label(self) -> str:

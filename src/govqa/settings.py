@@ -134,6 +134,41 @@ class AnswerSettings(BaseModel):
         description="Refuse an English question when the top passages hold less than this share of its "
         "idf-weighted terms (of the whole question, or of its asking sentence when a scene comes first).",
     )
+    relevant_share: float = Field(
+        0.6,
+        description="A quote stands behind the short answer only if it scores at least this share of the best "
+        "quote's score (chosen on the odd half of the dev files, confirmed on the even half).",
+        ge=0.0,
+        le=1.0,
+    )
+    topical_share: float = Field(
+        1 / 3,
+        description="A yes or no needs a sentence carrying this share of the question's own topic words: a "
+        "'does not apply to natural persons' is no 'No' to a question about one company (odd half, confirmed even).",
+        ge=0.0,
+        le=1.0,
+    )
+    claim_judged: float = Field(
+        0.3,
+        description="Coverage of a claim's terms at which a quote is judged against it; below, the claim is left "
+        "open (odd half, confirmed even).",
+        ge=0.0,
+        le=1.0,
+    )
+    claim_topical: float = Field(
+        0.2,
+        description="Coverage at which the engine's best quote is on a claim's topic, so that its duty's force "
+        "(shall / shall endeavour) is read against the claim (odd half, confirmed even).",
+        ge=0.0,
+        le=1.0,
+    )
+    claim_supports: float = Field(
+        0.5,
+        description="Support by polarity alone needs a quote stating at least this share of the claim's terms: "
+        "sharing a third and no negation is no evidence (odd half: 0.56 for its supported claim; even 0.58-0.85).",
+        ge=0.0,
+        le=1.0,
+    )
 
 
 class LLMSettings(BaseModel):

@@ -82,6 +82,65 @@ def letters_and_digits(text: str) -> str:
 # ---------------------------------------------------------------- figures
 
 FIGURE = re.compile(r"\d[\d,.]*\d|\d")  # "2026", "1,000", "2.5": a figure as written
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")  # a calendar year as written: "2026", not "12026"
+
+_KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
+_KANJI_NUMBER = re.compile(r"[〇零一二三四五六七八九十百千]+")
+_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
+_ERA_YEAR = re.compile(r"(令和|平成|昭和)(\d+|元)年")
+
+
+def kanji_to_digits(text: str) -> str:
+    """Kanji numerals as digits (「第五十六号」 → 「第56号」), era years as Western ones (「令和8年」 → 「2026年」)."""
+
+    def number(m: re.Match[str]) -> str:
+        total, current = 0, 0
+        for ch in m.group(0):
+            if ch in _KANJI_DIGITS:
+                current = current * 10 + _KANJI_DIGITS[ch] if current else _KANJI_DIGITS[ch]
+            else:
+                total += (current or 1) * _KANJI_UNITS[ch]
+                current = 0
+        return str(total + current)
+
+    text = _KANJI_NUMBER.sub(number, unicodedata.normalize("NFKC", text))
+    return _ERA_YEAR.sub(lambda m: f"{_ERAS[m.group(1)] + (1 if m.group(2) == '元' else int(m.group(2)))}年", text)
+
+
+# A law's number: "Act No. 56", "Law No. 21311", "Executive Order 14110", 「法律第56号」.
+LAW_NUMBER = re.compile(
+    r"\b(?:act|law|order|regulation|decree)\s+(?:no\.?\s*)?(\d{2,6})\b|((?:\d{4}年)?法律第\d+号)", re.I
+)
+# Negation, for polarity ("only" restricts, it does not negate). Read on text whose law numbers are blanked
+# (`strip_law_numbers`): the "No." of "Act No. 53" is a number sign.
+NEGATION = re.compile(r"\b(no|not|never|none|without|neither|nor|cannot)\b|ない|ません|なし", re.I)
+
+
+def strip_law_numbers(text: str) -> str:
+    """The text with law numbers ("Act No. 53", 「法律第56号」) blanked, for reading its words."""
+    return LAW_NUMBER.sub(" ", text)
+
+
+_NAME_LINKS = frozenset({"for", "of", "on", "and", "the"})
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a proper name that a text mentioning it would carry ("Measures for Labeling" → measures,
+    labeling), folded; the whole name when none is long enough."""
+    return [fold(w) for w in re.split(r"[\s-]+", name) if w.lower() not in _NAME_LINKS and len(w) > 2] or [fold(name)]
+
+
+def language_of(text: str) -> str:
+    """'ja' or 'ko' when the text is written in that script, else 'en' (kana is Japanese; kanji without hangul too)."""
+    if re.search(r"[\u3040-\u30ff]", text) or (
+        re.search(r"[\u4e00-\u9fff]", text) and not re.search(r"[\uac00-\ud7af]", text)
+    ):
+        return "ja"
+    if re.search(r"[\uac00-\ud7af]", text):
+        return "ko"
+    return "en"
+
 
 # ---------------------------------------------------------------- sentences
 

@@ -10,13 +10,13 @@ their chunks even uses the words that ask for it (a role cue that missed a provi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from govqa.records import Document
+from govqa.answering.findings import CheckContext, Finding, Term
+from govqa.records import Document, Passage
 from govqa.search.analysis import QueryAnalysis
-from govqa.search.intents import INTENTS, ROLE_NAMES
-from govqa.search.retriever import Retriever
-from govqa.search.scope import Filters
+from govqa.search.intents import ABSENCE_ROLES, INTENTS
 
 LAW_TYPES = frozenset({"statute", "regulation", "administrative_measures"})
 
@@ -29,36 +29,41 @@ class Absence:
     documents: tuple[Document, ...]
     chunks_checked: int
 
-    def statement(self, japanese: bool = False) -> str:
+    def finding(self, cite: tuple[Passage, ...], claim_says_missing: bool | None) -> Finding:
         """The finding, naming what was checked (title and version of each text)."""
-        english, ja = ROLE_NAMES[self.role]
         # a version's first clause says which text it is ("Translation of the Act as enacted (promulgated …)")
-        texts = ", ".join(
+        texts = tuple(
             f"{d.short_title} ({d.version.split(';')[0]})" if d.version else d.short_title for d in self.documents
         )
-        if japanese:
-            return f"索引にある{texts}の本文（{self.chunks_checked}節）には{ja}がありません。"
-        return f"The indexed text of {texts} ({self.chunks_checked} passages checked) contains no {english}."
+        fields = {"texts": texts, "chunks": self.chunks_checked, "role": Term(f"role.{self.role}")}
+        return Finding("role_absent", "absence", fields, cite, "closest_provisions", claim_support=claim_says_missing)
 
 
-def absent_role(question: str | QueryAnalysis, retriever: Retriever, filters: Filters | None = None) -> Absence | None:
-    """The first role the question (or its analysis) asks about that the laws it names lack entirely, or None."""
-    query = question if isinstance(question, QueryAnalysis) else retriever.analyze(question)
-    roles = [role for role in query.roles if role in ROLE_NAMES]
-    if not roles:
-        return None
+def absent_role(query: QueryAnalysis, ctx: CheckContext) -> Absence | None:
+    """The first role the question asks about that the laws it names lack entirely, or None."""
+    roles = [role for role in query.roles if role in ABSENCE_ROLES]
     route = query.route
-    if route.by != "alias":
+    if not roles or route.by != "alias":
         return None
-    allowed = set(retriever.allowed_docs(filters or Filters(), route))
-    docs = [retriever.documents[d] for d in route.doc_ids if d in allowed and d in retriever.documents]
+    allowed = set(ctx.allowed(route))
+    docs = [ctx.documents[d] for d in route.doc_ids if d in allowed and d in ctx.documents]
     if not docs or any(d.doc_type not in LAW_TYPES for d in docs):
         return None
     ids = {d.id for d in docs}
-    chunks = [c for c in retriever.chunks if c.doc_id in ids]
+    chunks = [c for c in ctx.chunks if c.doc_id in ids]
     if not chunks or not all(any(c.roles for c in chunks if c.doc_id == d) for d in ids):
         return None  # an index built before roles were tagged says nothing about absence
     for role in roles:
         if not any(role in c.roles or INTENTS[role].search(c.text) for c in chunks):
             return Absence(role, tuple(docs), len(chunks))
     return None
+
+
+def check_role_absence(query: QueryAnalysis, passages: Sequence[Passage], ctx: CheckContext) -> Finding | None:
+    """The named law has no provision of the asked kind: "No", citing its closest provisions. In claim mode the
+    claim that such a provision is missing is supported, the claim that it exists refuted."""
+    if not (absence := absent_role(query, ctx)):
+        return None
+    ids = {d.id for d in absence.documents}
+    cite = tuple(p for p in passages if p.chunk.doc_id in ids)
+    return absence.finding(cite, query.claims_absence if ctx.mode == "claim" else None)

@@ -23,23 +23,38 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from govqa.answering.findings import CheckContext, Finding, Term
 from govqa.answering.quotes import Quote, coverage
-from govqa.records import Verdict
-from govqa.text import FIGURE, sentence_spans
+from govqa.records import Passage, Verdict
+from govqa.search.analysis import QueryAnalysis
+from govqa.settings import AnswerSettings
+from govqa.text import NEGATION, YEAR, sentence_spans, strip_law_numbers, tokenize
 
 
-def missing_figures(claim: str, evidence_text: str) -> list[str]:
+def missing_figures(figures: Sequence[str], evidence_text: str) -> list[str]:
     """The claim's figures (dates, amounts) that stand nowhere in the evidence text (commas and spaces aside)."""
     evidence = evidence_text.replace(",", "").replace(" ", "")
-    return [n for n in FIGURE.findall(claim) if n.replace(",", "") not in evidence]
+    return [n for n in figures if n.replace(",", "") not in evidence]
 
 
-# Negation, for polarity: "only" restricts, it does not negate ("applies to AI used only for military purposes").
-# "Act No. 53" is a number, not a negation.
-NEGATION = re.compile(r"\b(no(?!\.?\s*\d)|not|never|none|without|neither|nor|cannot)\b|ない|ません|なし", re.I)
-# A claim that a provision is absent ("has no fines", "only encourages", "relies only on guidance").
-CLAIMS_ABSENCE = re.compile(rf"{NEGATION.pattern}|\bonly\b", re.I)
+def check_claim_figures(query: QueryAnalysis, passages: Sequence[Passage], ctx: CheckContext) -> Finding | None:
+    """A claim's figures (dates, amounts) must stand somewhere in the documents the evidence comes from, their
+    text or their record's date (a law's signing year is often printed nowhere in its text)."""
+    if ctx.mode != "claim" or not query.figures:
+        return None
+    docs = {p.chunk.doc_id for p in passages[:5]}
+    evidence = "".join(c.text for c in ctx.chunks if c.doc_id in docs)
+    evidence += " ".join(d.date for i in sorted(docs) if (d := ctx.documents.get(i)))
+    missing = missing_figures(query.figures, evidence)
+    return Finding("missing_figures", "gate", {"figures": tuple(missing)}) if missing else None
+
+
+def negated(text: str) -> bool:
+    """Whether the text negates (law numbers such as "Act No. 53" are numbers, not negations)."""
+    return bool(NEGATION.search(strip_law_numbers(text)))
+
 
 # ---------------------------------------------------------------- data: modality, scope, actors
 
@@ -61,11 +76,6 @@ CLAIMS_NOT_BINDING = re.compile(
     r"\b(?:voluntary|optional|non-binding|not (?:legally )?(?:binding|required|mandatory)|need not|only encourag\w*)\b",
     re.I,
 )
-TOPICAL = 0.2  # coverage of the claim at which a quote is on its topic (0.3: covers it enough to judge it)
-# Support by polarity alone needs a quote stating at least half of the claim's terms: sharing a third of them
-# and no negation is no evidence for "lets consumers sue" (chosen on the odd half: its supported claim covers
-# 0.56; the even half's 0.58 to 0.85).
-SUPPORTS = 0.5
 UNIVERSAL = re.compile(r"\b(?:all|every|any|each|always|no exceptions?)\b|全て|すべて", re.I)
 NARROWING = re.compile(
     r"\b(?:only|solely|except|other than|unless|provided that|limited to|does not apply|shall not apply"
@@ -86,7 +96,6 @@ ACTORS: dict[str, re.Pattern[str]] = {
     "citizens": re.compile(r"\b(?:citizens|the people)\b", re.I),
 }
 _DUTY_AFTER = re.compile(r"^\W*(?:\w+\W+){0,4}?(?:must|shall|ha(?:ve|s) to|(?:is|are) (?:required|obliged))\b", re.I)
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|per ?cent)", re.I)
 _AMOUNT = re.compile(
     r"(?:eur|usd|\$|€|¥|yen|yuan|won|krw)\s*(\d[\d ,.]*\d|\d)\s*(million|billion)?"
@@ -143,13 +152,21 @@ STATES_DELAY = re.compile(
 
 
 # A subordinate clause ("for which the provider has concluded that it is not high-risk") negates a condition, not
-# the rule: polarity is read without it.
+# the rule: polarity is read without it. A "that" clause after a verb of duty or statement ("shall ensure that AI
+# systems are not used", "provides that …") is the rule's content, not a condition: it stays.
 _SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|where|whether|if)\b[^,;:()]*", re.I)
+_CONTENT_VERBS = frozenset(tokenize("ensure require provide state stipulate declare mean guarantee verify demonstrate"))
 
 
 def main_clause(sentence: str) -> str:
     """The sentence less its subordinate clauses (up to the next comma, semicolon or colon)."""
-    return _SUBORDINATE.sub(" ", sentence)
+
+    def drop(m: re.Match[str]) -> str:
+        before = sentence[: m.start()].split()
+        content = m.group(0).lower().startswith("that") and before and set(tokenize(before[-1])) & _CONTENT_VERBS
+        return m.group(0) if content else " "
+
+    return _SUBORDINATE.sub(drop, sentence)
 
 
 def timing_conflict(claim: str, quote: str) -> str:
@@ -165,7 +182,7 @@ def figure_conflict(claim: str, quote: str, *, kinds_only: bool = False) -> str:
     with `kinds_only`, any figure of the quote of a kind the claim gives ("a figure to compare"). Years are read
     in the quote's sentences on the event the claim dates (`dated_text`)."""
     kinds = (
-        (set(_YEAR.findall(claim)), set(_YEAR.findall(dated_text(claim, quote)))),
+        (set(YEAR.findall(claim)), set(YEAR.findall(dated_text(claim, quote)))),
         (
             {p.replace(",", ".") for p in _PERCENT.findall(claim)},
             {p.replace(",", ".") for p in _PERCENT.findall(quote)},
@@ -213,53 +230,61 @@ def actor_conflict(claim: str, quote: Quote) -> str:
     return ", ".join(b.replace("_", " ") for b in bound)
 
 
-def judge(claim: str, quotes: Sequence[Quote], idf: dict[str, float]) -> tuple[Verdict | None, str, Quote | None]:
+@dataclass(frozen=True)
+class Judgement:
+    """A claim's verdict (None: the texts do not settle it), the check that decided and why, and the quote it
+    rests on (cited first)."""
+
+    verdict: Verdict | None
+    reason: Term
+    quote: Quote | None = None
+
+
+def judge(claim: str, quotes: Sequence[Quote], idf: dict[str, float], cfg: AnswerSettings | None = None) -> Judgement:
     """The verdict and its reason (see the module docstring). Each check reads the best-covering quote that states
     what it checks: a figure of the claim's kind, a duty's force. A claim no quote covers enough is left open.
-    The third item is the quote the verdict rests on (None when no verdict is reached)."""
+    The thresholds (`cfg`: claim_judged, claim_topical, claim_supports) are the answer settings'."""
+    cfg = cfg or AnswerSettings.model_validate({})
     if not quotes:
-        return "not_addressed", "No passage addresses the claim.", None
+        return Judgement("not_addressed", Term("claim.no_claim_passage"))
     covers = {id(q): coverage(_unnamed(claim, q), [q.passage], idf) for q in quotes}
-    ranked = sorted((q for q in quotes if covers[id(q)] >= 0.3), key=lambda q: -covers[id(q)])
+    ranked = sorted((q for q in quotes if covers[id(q)] >= cfg.claim_judged), key=lambda q: -covers[id(q)])
     if not ranked:
-        return None, f"The closest passage covers {max(covers.values()):.0%} of the claim's terms.", None
+        return Judgement(None, Term("verdict.uncovered", {"share": max(covers.values())}))
     text = {id(q): " ".join(q.text.split()) for q in ranked}
+
+    def because(key: str, q: Quote, **fields: object) -> Term:
+        return Term(f"verdict.{key}", {"locator": q.passage.chunk.locator, **fields})
+
     dated = next((q for q in ranked if figure_conflict(claim, text[id(q)], kinds_only=True)), None)
     if dated and (figure := figure_conflict(claim, text[id(dated)])):
-        return "refuted", f"{dated.passage.chunk.locator} states {figure}, not the claim's figure.", dated
+        return Judgement("refuted", because("figure", dated, figure=figure), dated)
     for q in ranked:
         if delay := timing_conflict(claim, text[id(q)]):
-            return "refuted", f"{q.passage.chunk.locator} puts entry into force {delay}, not at once.", q
+            return Judgement("refuted", because("timing", q, delay=delay), q)
     # the duty's force is read first in the engine's own best quote when it is on the claim's topic at all
-    first = [quotes[0]] if covers[id(quotes[0])] >= TOPICAL and quotes[0] not in ranked else []
+    first = [quotes[0]] if covers[id(quotes[0])] >= cfg.claim_topical and quotes[0] not in ranked else []
     text |= {id(q): " ".join(q.text.split()) for q in first}
     modal = next((q for q in [*first, *ranked] if STRONG.search(text[id(q)]) or WEAK.search(text[id(q)])), None)
     if modal and (force := modality_conflict(claim, text[id(modal)])):
-        where = modal.passage.chunk.locator
-        return "refuted", f"{where} is {force}: the claim states the duty's force otherwise.", modal
+        key = "modality_binding" if force == "binding" else "modality_not_binding"
+        return Judgement("refuted", because(key, modal), modal)
     best = ranked[0]
-    where = best.passage.chunk.locator
     if scope_conflict(claim, " ".join(best.core.split())):  # the sentence that carries the claim
-        return "refuted", f"{where} narrows the rule (an exception or limit) that the claim states without one.", best
+        return Judgement("refuted", because("scope", best), best)
     if actor := actor_conflict(claim, best):
-        return "refuted", f"{where} puts the duty on the {actor}, not on whom the claim names.", best
-    if bool(NEGATION.search(claim)) != bool(NEGATION.search(main_clause(best.core))):  # the sentence that carries it
-        return "refuted", f"{where} states the claim's terms with the opposite polarity.", best
-    years = set(_YEAR.findall(claim))
-    stated = set(_YEAR.findall(dated_text(claim, text[id(best)])))
+        return Judgement("refuted", because("actor", best, actors=actor), best)
+    if negated(claim) != negated(main_clause(best.core)):  # the sentence that carries it
+        return Judgement("refuted", because("polarity", best), best)
+    years = set(YEAR.findall(claim))
+    stated = set(YEAR.findall(dated_text(claim, text[id(best)])))
     if best.passage.document and not DATED_EVENTS[1].search(claim) and not DATED_EVENTS[2].search(claim):
         stated.add(best.passage.document.date[:4])  # the text's own date: when it was adopted or signed
     if years and not years & stated:
-        return None, f"{where} does not state the claim's date ({', '.join(sorted(years))}) for what it dates.", None
-    if covers[id(best)] >= SUPPORTS:
-        return "supported", f"{where} states the claim's terms with the same polarity.", best
-    return None, f"{where} shares {covers[id(best)]:.0%} of the claim's terms: too few to support it.", None
-
-
-def judge_claim(claim: str, quotes: Sequence[Quote], idf: dict[str, float]) -> tuple[Verdict | None, str]:
-    """The verdict and its reason (see `judge`)."""
-    verdict, reason, _ = judge(claim, quotes, idf)
-    return verdict, reason
+        return Judgement(None, because("undated", best, years=tuple(sorted(years))))
+    if covers[id(best)] >= cfg.claim_supports:
+        return Judgement("supported", because("supported", best), best)
+    return Judgement(None, because("too_few", best, share=covers[id(best)]))
 
 
 def _unnamed(claim: str, quote: Quote) -> str:

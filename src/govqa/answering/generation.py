@@ -33,7 +33,8 @@ from govqa.answering.prompts import LLM_MODES, PassageView, PromptSet, load_prom
 from govqa.answering.verify import Checked, Line, check_line, check_output, withhold_instructions
 from govqa.errors import LLMTimeoutError
 from govqa.records import Answer
-from govqa.search.retriever import Filters, Retriever
+from govqa.index.embedders import EmbedderFactory
+from govqa.search.retriever import Filters, Retriever, build_retriever
 from govqa.settings import Settings
 
 OnLine = Callable[[str], None]
@@ -198,9 +199,16 @@ class LLMAnswerer(Answerer):
 
 
 def make_answerer(
-    settings: Settings, *, llm: BaseChatModel | None = None, retriever: Retriever | None = None
+    settings: Settings,
+    *,
+    llm: BaseChatModel | None = None,
+    retriever: Retriever | None = None,
+    embedders: EmbedderFactory | None = None,
 ) -> Answerer:
-    """The answerer the settings ask for: extractive, or an LLM engine (`llm` given, or built from settings)."""
+    """The answerer the settings ask for: extractive, or an LLM engine (`llm` given, or built from settings).
+    `embedders` builds the embedding models (default: the packaged ones the settings name)."""
+    if retriever is None and embedders is not None:
+        retriever = build_retriever(settings, embedders=embedders(settings))
     model = llm if llm is not None else build_chat_model(settings)
     if model is None:
         return Answerer(settings, retriever)

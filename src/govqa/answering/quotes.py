@@ -7,7 +7,7 @@ embedding similarity to the question (which also works across languages).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,7 +49,7 @@ FRAME_WORDS = frozenset(
 )
 
 
-def _weights(query: str, idf: dict[str, float]) -> dict[str, float]:
+def _weights(query: str, idf: Mapping[str, float]) -> dict[str, float]:
     return {t: idf.get(t, 1.0) for t in set(tokenize(query)) if t not in FRAME_WORDS}
 
 
@@ -168,7 +168,7 @@ def best_quotes(
     return quotes[:limit]
 
 
-def coverage(query: str, passages: Sequence[Passage], idf: dict[str, float]) -> float:
+def coverage(query: str, passages: Sequence[Passage], idf: Mapping[str, float]) -> float:
     """Share of the question's idf weight whose terms occur in the passages."""
     weights = _weights(query, idf)
     if not weights:

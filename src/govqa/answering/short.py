@@ -15,38 +15,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from govqa.answering.quotes import FRAME_WORDS, Quote
+from govqa.messages import Messages
 from govqa.records import Verdict
-from govqa.search.intents import asked_roles
-from govqa.search.routing import question_language
-from govqa.text import DEFINING_SENTENCE, POINT, sentence_spans, tokenize
-
-# What the question asks for.
-ASKS_DEFINITION = re.compile(
-    r"\bdefin(?:e|es|ed|ition)\b|\bmean(?:s|ing)?\b|\bwhat (?:is|are) (?:an? |the )?['‘\"“]|とは[何など]|定義|意味",
-    re.I,
-)
-ASKS_BAN = re.compile(
-    r"\bban(?:s|ned)?\b|\bprohibit\w*|\bforbid\w*|\boff-limits\b|\bnot (?:allowed|permitted)\b|禁止|してはならない",
-    re.I,
-)
-# "Is it allowed?" is answered "No —" by a rule that forbids it ("Are they not allowed?" asks for a ban).
-ASKS_ALLOWED = re.compile(r"(?<!not )\b(?:allowed|permitted|lawful|legal)\b|許され(?!ない)", re.I)
-ASKS_EXEMPTION = re.compile(r"\bexempt\w*|\bexclu(?:de|ded|sion)\b|適用除外", re.I)
-ASKS_SCOPE = re.compile(r"\bappl(?:y|ies)\b|\bcover(?:s|ed)?\b|適用され", re.I)
-ASKS_DATE = re.compile(
-    r"\bwhen\b|\bwhat date\b|\bdeadline\b|\btakes? effect\b|\benter(?:s)? into force\b|いつ|施行日|期限|期日", re.I
-)
-ASKS_AMOUNT = re.compile(
-    r"\bhow (?:much|high|large|many)\b|\bmaximum\b|\bfines?\b|\bpenalt\w+|\bprison\b|\bimprison\w*"
-    r"|いくら|罰金|罰則|金額",
-    re.I,
-)
-YES_NO = re.compile(
-    r"^(?:is|are|does|do|can|could|must|should|will|has|have|may|was|were)\b|(?:ますか|ですか|ありますか|か)[？?]?$",
-    re.I,
-)
-# A Japanese question ending in 「ですか」 asks yes or no only without a question word (「何ですか」 asks what).
-WH_JA = re.compile(r"何(?!ら)|なに|どの|どこ|どう(?!か)|どれ|どんな|いつ|誰|だれ|なぜ|いくら|いくつ|どちら")
+from govqa.search.analysis import QueryAnalysis
+from govqa.text import DEFINING_SENTENCE, POINT, language_of, sentence_spans, tokenize
 
 # What a quote states.
 # A rule that forbids, not a heading or a back-reference ("that prohibition should not …"), nor a rule that
@@ -73,7 +45,6 @@ STATES_AMOUNT = re.compile(
     r"|\b(?:fine|imprisonment|penalty)\b[^.;]{0,80}\d|\d[\d,]*\s?(?:円|万円|ウォン|元)|懲役|罰金",
     re.I,
 )
-QUOTED_TERM = re.compile(r"(?<![A-Za-z])['‘\"“「『]([^'’\"”」』]{2,60})['’\"”」』]")  # not the "'s" of "Act's"
 
 
 # A sentence that forbids, in hard or soft law: guidelines and principles say "should not" and "not acceptable".
@@ -93,15 +64,15 @@ STATES_NATURE = re.compile(
 )
 
 
-def stating_shape(question: str) -> re.Pattern[str] | None:
+def stating_shape(query: QueryAnalysis) -> re.Pattern[str] | None:
     """The sentence shape that states what the question asks for, for the quote picker to prefer: a date or a
     period for a question about dates ("When does …", "By when …", 施行), an amount for one about fines, a
     statement of legal nature ("voluntary", "not legally binding") for "is it mandatory", a sentence that forbids
     for "is it banned / off-limits", one that exempts for "are there exemptions"."""
-    roles = asked_roles(question)
+    roles = query.roles
     if "dates" in roles:
         return STATES_DATE
-    if ASKS_AMOUNT.search(question):
+    if query.shape.amount:
         return STATES_AMOUNT
     if "legal_nature" in roles:
         return STATES_NATURE
@@ -110,7 +81,6 @@ def stating_shape(question: str) -> re.Pattern[str] | None:
     return EXEMPTS if "exclusion" in roles else None
 
 
-RELEVANT_SHARE = 0.6  # a quote stands behind the short answer only if it scores near the best quote
 SHORT_QUOTE_CHARS = 260  # longer quotes are elided in the short answer (the full quote follows below it)
 
 
@@ -171,23 +141,16 @@ def _lead_in(q: Quote) -> str:
 
 
 def _frame(
-    kind: str, c: _Cited, japanese: bool, lead: str = "", text: str = "", keep: re.Pattern[str] | None = None
+    kind: str, c: _Cited, msgs: Messages, lead: str = "", text: str = "", keep: re.Pattern[str] | None = None
 ) -> str:
+    """A quote framed as the short answer says it: "Yes — Article 5 of the AI Act: “…” [1]" (kind: yes, no, states,
+    definition, closest, claim_supported, claim_refuted)."""
     locator, title = c.where
     text = text or c.quote.core
     body = elide(text, keep=keep)
     if lead and not text.startswith(lead.strip()):
         body = f"{elide(lead, 120)} … {body}"
-    if japanese:
-        opening = {"yes": "はい。", "no": "いいえ。", "closest": "最も近い規定は"}.get(kind, "")
-        if kind == "closest":
-            return f"{opening}{title}の{locator}で、次のように定めています：「{body}」[{c.n}]"
-        label = "の定義" if kind == "definition" else ""
-        return f"{opening}{title}の{locator}{label}：「{body}」[{c.n}]"
-    if kind == "closest":
-        return f"The closest text, {locator} of {title}, says: “{body}” [{c.n}]"
-    opening = {"yes": "Yes — ", "no": "No — "}.get(kind, "")
-    return f"{opening}{locator} of {title}: “{body}” [{c.n}]"
+    return msgs(f"short.{kind}", locator=locator, title=title, body=body, n=c.n)
 
 
 def _units(q: Quote) -> list[str]:
@@ -212,115 +175,103 @@ _GENERIC = FRAME_WORDS | frozenset(
         "exempt exempted allowed system systems model models"
     )
 )
-TOPICAL_SHARE = 1 / 3  # of the question's own topic words that a yes/no sentence must carry
 
 
-def _topical(question: str, stated: str, c: _Cited, gloss: str = "") -> bool:
-    """Whether a sentence is about what a yes/no question asks about: it carries at least a third of the
+def _topical(query: QueryAnalysis, stated: str, c: _Cited, share: float) -> bool:
+    """Whether a sentence is about what a yes/no question asks about: it carries at least `share` of the
     question's topic words (the words of the law's own name aside). "This Regulation does not apply to …
     natural persons" answers nothing about ChatGPT or US companies, whatever its "does not apply" says. Across
-    languages (a Japanese question, an English text) the question's topic words are its glossary rendering
-    `gloss`; without one, such a quote is let through."""
-    if question_language(question) != question_language(stated):
-        if not gloss:
+    languages (a Japanese question, an English text) the question's topic words are its glossary rendering;
+    without one, such a quote is let through."""
+    words = query.topic_tokens
+    if query.language != language_of(stated):
+        if not query.gloss_tokens:
             return True
-        question = gloss
+        words = query.gloss_tokens
     doc = c.quote.passage.document
     name = set(tokenize(f"{doc.title} {doc.short_title} {' '.join(doc.aliases)}")) if doc else set()
-    topic = set(tokenize(question)) - _GENERIC - name
+    topic = set(words) - _GENERIC - name
     if not topic:
         return True
-    return len(topic & set(tokenize(stated))) >= TOPICAL_SHARE * len(topic)
+    return len(topic & set(tokenize(stated))) >= share * len(topic)
 
 
-def _stated(question: str, cited: Sequence[_Cited], japanese: bool, gloss: str = "") -> str:
+def _stated(query: QueryAnalysis, cited: Sequence[_Cited], msgs: Messages, topical_share: float) -> str:
     """The short answer a quote states outright (by the question's shape), or ""."""
-    if ASKS_DEFINITION.search(question) or "definition" in asked_roles(question):
-        terms = [t.lower() for t in QUOTED_TERM.findall(question)]
+    shape = query.shape
+    if shape.definition or query.asks_definition:
+        terms = list(query.quoted)
         found = (terms and _find(cited, DEFINING_SENTENCE, terms)) or _find(cited, DEFINING_SENTENCE)
         if found:
-            return _frame("definition", found[0], japanese, text=found[1])
-    yes_no = bool(YES_NO.search(question.strip())) and not WH_JA.search(question)
-    for c in cited if yes_no else ():  # a yes or a no rests on the point that states it, read with its lead-in
+            return _frame("definition", found[0], msgs, text=found[1])
+    for c in cited if shape.yes_no else ():  # a yes or a no rests on the point that states it, read with its lead-in
         lead = _lead_in(c.quote)
         stated = f"{lead} {c.quote.core}"
-        if not _topical(question, stated if not ASKS_SCOPE.search(question) else c.quote.text, c, gloss):
+        if not _topical(query, stated if not shape.scope else c.quote.text, c, topical_share):
             continue
-        if ASKS_BAN.search(question) and PROHIBITS.search(stated):
-            return _frame("yes", c, japanese, lead)
-        if ASKS_ALLOWED.search(question) and PROHIBITS.search(stated):
-            return _frame("no", c, japanese, lead)
-        if ASKS_EXEMPTION.search(question) and EXEMPTS.search(stated):
-            return _frame("yes", c, japanese, lead)
-        if ASKS_SCOPE.search(question) and (found := _find([c], EXEMPTS)):
-            return _frame("no", c, japanese, text=found[1])
-    for asks, states in ((ASKS_DATE, STATES_DATE), (ASKS_AMOUNT, STATES_AMOUNT)):
-        if asks.search(question) and (found := _find(cited, states)):
-            return _frame("states", found[0], japanese, text=found[1])
+        if shape.ban and PROHIBITS.search(stated):
+            return _frame("yes", c, msgs, lead)
+        if shape.allowed and PROHIBITS.search(stated):
+            return _frame("no", c, msgs, lead)
+        if shape.exemption and EXEMPTS.search(stated):
+            return _frame("yes", c, msgs, lead)
+        if shape.scope and (found := _find([c], EXEMPTS)):
+            return _frame("no", c, msgs, text=found[1])
+    for asks, states in ((shape.date, STATES_DATE), (shape.amount, STATES_AMOUNT)):
+        if asks and (found := _find(cited, states)):
+            return _frame("states", found[0], msgs, text=found[1])
     return ""
 
 
-def _claim(verdict: Verdict | None, c: _Cited, japanese: bool) -> str:
-    locator, title = c.where
-    if japanese:
-        head = {"supported": "主張は裏付けられます。", "refuted": "主張は本文と矛盾します。"}.get(
-            verdict or "", "引用だけでは主張の当否は決まりません。"
-        )
-        return f"{head}{_frame('closest' if not verdict else 'states', c, japanese)}"
-    head = {"supported": "Supported — ", "refuted": "Contradicted — "}.get(verdict or "", "")
-    if not head:
-        return f"The quotes alone do not settle the claim. {_frame('closest', c, japanese)}"
-    return f"{head}{locator} of {title}: “{elide(c.quote.core)}” [{c.n}]"
+def _claim(verdict: Verdict | None, c: _Cited, msgs: Messages) -> str:
+    if verdict in ("supported", "refuted"):
+        return _frame(f"claim_{verdict}", c, msgs)
+    return msgs("short.claim_open", closest=_frame("closest", c, msgs))
+
+
+def _lower_first(text: str) -> str:
+    return f"{text[0].lower()}{text[1:]}" if text else text
 
 
 def short_answer(
-    question: str,
+    query: QueryAnalysis,
     mode: str,
     quotes: Sequence[Quote],
     numbers: Mapping[int, int],
+    msgs: Messages,
     *,
     verdict: Verdict | None = None,
     finding: str = "",
-    gloss: str = "",
+    relevant_share: float = 0.6,
+    topical_share: float = 1 / 3,
 ) -> str | None:
-    """One or two sentences answering `question` from `quotes` (`numbers`: quote index → citation number).
-    `gloss` is the glossary's English for a question in another language: a yes or no needs its words.
+    """One or two sentences answering the question from `quotes` (`numbers`: quote index → citation number).
 
     `finding` is a conclusion the answerer reached itself (a role the named law lacks): it leads, as "No: …",
-    and the closest quote follows. None when there is no quote to stand behind an answer."""
+    and the closest quote follows. None when there is no quote to stand behind an answer. A quote stands behind
+    the short answer only if it scores at least `relevant_share` of the best; a yes or no needs a sentence with
+    `topical_share` of the question's topic words."""
     if not quotes:
         return None
-    japanese = question_language(question) == "ja"
     cited = [_Cited(q, numbers[i]) for i, q in enumerate(quotes)]
     if finding:
-        if mode == "claim" and verdict in ("supported", "refuted"):  # the finding settles the claim
-            heads = {
-                "supported": ("主張は裏付けられます。", "Supported: "),
-                "refuted": ("主張は本文と矛盾します。", "Contradicted: "),
-            }
-            head = heads[verdict][0 if japanese else 1]
-            lead = f"{head}{finding}" if japanese else f"{head}{finding[0].lower()}{finding[1:]}"
-        else:
-            lead = f"いいえ。{finding}" if japanese else f"No: {finding[0].lower()}{finding[1:]}"
-        return f"{lead} {_frame('closest', cited[0], japanese)}"
+        closest = _frame("closest", cited[0], msgs)
+        key = f"finding_{verdict}" if mode == "claim" and verdict in ("supported", "refuted") else "finding_no"
+        return msgs(f"short.{key}", finding=_lower_first(finding), closest=closest)
     if mode == "claim":
-        return _claim(verdict, cited[0], japanese)
+        return _claim(verdict, cited[0], msgs)
     if mode == "quote":
-        return _frame("states", cited[0], japanese)
+        return _frame("states", cited[0], msgs)
     if mode == "compare":  # one sentence per document, in the order the answer gives them
         firsts: dict[str, _Cited] = {}
         for c in cited:
             firsts.setdefault(c.quote.passage.chunk.doc_id, c)
-        return " ".join(_frame("states", c, japanese) for c in list(firsts.values())[:2])
+        return " ".join(_frame("states", c, msgs) for c in list(firsts.values())[:2])
     best = max(q.score for q in quotes)
-    relevant = [c for c in cited if c.quote.score >= RELEVANT_SHARE * best]
-    return _stated(question, relevant, japanese, gloss) or _frame(
-        "closest", cited[0], japanese, keep=stating_shape(question)
-    )
+    relevant = [c for c in cited if c.quote.score >= relevant_share * best]
+    return _stated(query, relevant, msgs, topical_share) or _frame("closest", cited[0], msgs, keep=stating_shape(query))
 
 
-def refusal_note(reason: str, japanese: bool = False) -> str:
+def refusal_note(reason: str, msgs: Messages) -> str:
     """What a refusal says about why: the reason the gate found, in a sentence."""
-    if japanese:
-        return f"回答できません：{reason}。" if reason else "回答できません：文書はこの質問に答えていません。"
-    return f"Not answered: {reason}." if reason else "Not answered: the texts retrieved do not address the question."
+    return msgs("short.not_answered", reason=reason) if reason else msgs("short.not_answered_default")

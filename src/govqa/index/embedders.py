@@ -11,7 +11,7 @@ while it loads.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +109,11 @@ def _e5(settings: Settings) -> Embeddings:
     if cfg.e5_backend == "engine":
         return E5EngineEmbeddings(cfg.e5_batch_size, cfg.e5_threads)
     return E5OnnxEmbeddings(cfg.onnx_dir, cfg.onnx_batch_size, cfg.e5_threads)
+
+
+# Builds the embedders for some settings: `build_embedders` by default; tests pass a keyword-count stand-in
+# through the CLI, the app and `make_answerer` the same way.
+EmbedderFactory = Callable[[Settings], dict[str, Embeddings]]
 
 
 def build_embedders(settings: Settings) -> dict[str, Embeddings]:

@@ -6,20 +6,42 @@
                  ├─ refs                        ("Art. 50(2)", 第三条, 6-1-1702(1))
                  ├─ terms, asks_definition      (quoted terms: 'deployer', 「個人関連情報」)
                  ├─ roles                       (intents as provision roles: definition, scope, dates…)
-                 ├─ focus                       (the asking sentence of a scenario)
+                 ├─ focus, asking               (the asking sentence of a scenario; a statement quoted and asked about)
+                 ├─ shape                       (yes/no, definition, date, amount, ban, exemption, fate… reading.py)
+                 ├─ years, law_numbers, names   (what the asking sentence names that the texts must mention)
+                 ├─ unknown_names, unheld       (names the corpus never mentions; listed texts it does not hold)
+                 ├─ topic, instrument           (a topic named outright; "in its final report")
+                 ├─ figures, claim_negated      (a claim's figures as written; whether it claims an absence)
                  └─ expansion, dense_text       (glossary English for CJK terms, the texts' wording)
 
-Pure: `analyze` reads only the question, the router and the glossary.
+Pure: `analyze` reads only the question, the router, the glossary and (when given) the corpus's idf and the
+manifest's listed-but-unheld references. The answering stage reads this record, never the question string.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from govqa.documents.locators import Ref, refs_in_question
 from govqa.search.intents import asked_roles
-from govqa.search.query import ASKS_DEFINITION, asked_terms, check_question, question_focus, quoted_terms
+from govqa.search.query import ASKS_DEFINITION, asked_terms, check_question, quoted_terms
+from govqa.search.reading import (
+    RESTRICTS,
+    Shape,
+    Unheld,
+    asked_topic,
+    asking_sentence,
+    detail_terms,
+    instrument_named,
+    named_years_and_numbers,
+    proper_names,
+    question_focus,
+    read_shape,
+    unheld_references,
+    unknown_names,
+)
 from govqa.search.routing import Glossary, Route, Router, preferred_language, question_language
+from govqa.text import FIGURE, NEGATION, YEAR, kanji_to_digits, strip_law_numbers, tokenize
 
 
 @dataclass(frozen=True)
@@ -36,10 +58,51 @@ class QueryAnalysis:
     roles: tuple[str, ...]  # provision roles the question asks about (search/intents.py)
     focus: str  # the asking sentence when the question first sets a scene, else ""
     expansion: str  # glossary terms added to the question ("" when none)
+    asking: str = ""  # the part that asks (a scene before it is context; a quoted statement asked about)
+    shape: Shape = field(default_factory=Shape)
+    quoted: tuple[str, ...] = ()  # terms the question quotes, lower case
+    jurisdictions: tuple[str, ...] = ()  # jurisdiction codes whose words the question uses
+    years: tuple[str, ...] = ()  # years the asking sentence names outside the titles of the library's texts
+    event_years: tuple[int, ...] = ()  # years of the asking sentence, kanji and era years as digits
+    law_numbers: tuple[tuple[str, str], ...] = ()  # (as written, how a text prints it: a pattern)
+    names: tuple[str, ...] = ()  # proper names of texts, bodies, places the asking sentence names
+    unknown_names: tuple[str, ...] = ()  # names that occur nowhere in the corpus
+    unheld: Unheld = field(default_factory=Unheld)  # listed texts the library does not hold
+    topic: str = ""  # a topic named outright ("say about <topic>")
+    topic_terms: frozenset[str] = frozenset()  # its words and the glossary's wording for them
+    instrument: tuple[str, str] = ("", "")  # a document asked the content of, and its kind
+    detail_terms: frozenset[str] = frozenset()  # a detail question's topic words
+    topic_tokens: frozenset[str] = frozenset()  # every token of the question (its words' stems, CJK bigrams)
+    gloss_tokens: frozenset[str] = frozenset()  # the tokens of its glossary English (another language)
+    figures: tuple[str, ...] = ()  # figures as written (dates, amounts): a claim's must stand in the evidence
+    negated: bool = False  # the question or claim negates (law numbers such as "Act No. 53" aside)
+    restricts: bool = False  # it says "only": a claim that a text does no more than something
+    # The question and its asking sentence, each with the glossary's wording: the passages must share one's terms.
+    coverage_texts: tuple[str, ...] = ()
+
+    @property
+    def claims_absence(self) -> bool:
+        """A claim that a provision is missing ("has no fines", "only encourages")."""
+        return self.negated or self.restricts
 
     @property
     def english(self) -> bool:
         return self.language == "en"
+
+    @property
+    def japanese(self) -> bool:
+        """Whether answers speak Japanese (the question is written in it)."""
+        return self.language == "ja"
+
+    @property
+    def gloss(self) -> str:
+        """The glossary's English for a question in another language ("" for an English question)."""
+        return "" if self.english else self.expansion
+
+    @property
+    def expanded(self) -> str:
+        """The question with the glossary's wording added: what quotes are chosen for."""
+        return f"{self.question} {self.expansion}"
 
     @property
     def dense_text(self) -> str:
@@ -60,15 +123,37 @@ class QueryAnalysis:
             "asks_definition": self.asks_definition,
             "roles": list(self.roles),
             "focus": self.focus,
+            "asking": self.asking,
+            "shape": [name for name, on in vars(self.shape).items() if on],
+            "years": list(self.years),
+            "law_numbers": [n for n, _ in self.law_numbers],
+            "names": list(self.names),
+            "unknown_names": list(self.unknown_names),
+            "unheld": [d.id for d in self.unheld.named],
+            "topic": self.topic,
             "expansion": self.expansion,
         }
 
 
-def analyze(question: str, router: Router, glossary: Glossary) -> QueryAnalysis:
-    """The question's analysis (the question is checked first: QuestionError when empty or huge)."""
+def analyze(
+    question: str,
+    router: Router,
+    glossary: Glossary,
+    *,
+    idf: dict[str, float] | None = None,
+    references: Router | None = None,
+) -> QueryAnalysis:
+    """The question's analysis (the question is checked first: QuestionError when empty or huge). `idf` (the
+    corpus's words) finds names it never mentions; `references` the listed texts it does not hold."""
+    # Kept whole: one line per field of the record, each read here once and nowhere else.
     question = check_question(question)
     roles = tuple(asked_roles(question))
     asks_definition = bool(ASKS_DEFINITION.search(question)) or "definition" in roles
+    asking = asking_sentence(question)
+    years, law_numbers = named_years_and_numbers(asking, router)
+    topic, topic_terms = asked_topic(asking, glossary)
+    expansion = glossary.expansion(question)
+    english = question_language(question) == "en"
     return QueryAnalysis(
         question=question,
         language=question_language(question),
@@ -79,5 +164,27 @@ def analyze(question: str, router: Router, glossary: Glossary) -> QueryAnalysis:
         asks_definition=asks_definition,
         roles=roles,
         focus=question_focus(question),
-        expansion=glossary.expansion(question),
+        expansion=expansion,
+        asking=asking,
+        shape=read_shape(question, asking, roles),
+        quoted=tuple(quoted_terms(question)),
+        jurisdictions=tuple(sorted(router.jurisdictions_named(question))),
+        years=years,
+        event_years=tuple(int(y) for y in YEAR.findall(kanji_to_digits(asking))),
+        law_numbers=law_numbers,
+        names=proper_names(asking, router, glossary),
+        unknown_names=unknown_names(question, router, glossary, idf) if idf is not None else (),
+        unheld=unheld_references(question, router, references),
+        topic=topic,
+        topic_terms=topic_terms,
+        instrument=instrument_named(asking),
+        detail_terms=detail_terms(asking),
+        topic_tokens=frozenset(tokenize(question)),
+        gloss_tokens=frozenset(tokenize(expansion)) if not english else frozenset(),
+        figures=tuple(FIGURE.findall(question)),
+        negated=bool(NEGATION.search(strip_law_numbers(question))),
+        restricts=bool(RESTRICTS.search(question)),
+        coverage_texts=tuple(
+            dict.fromkeys(f"{t} {glossary.expansion(t)}" for t in (question, question_focus(question) or question))
+        ),
     )

@@ -19,7 +19,7 @@ Two roles are narrower than the intent that asks for them, as laws are written:
   obligations the texts put on that party: "obligation:NAME" (the addressees of ingest/roles.toml), since
   plain "obligation" covers most of a law.
 
-`asked_roles` is evidence for retrieval (a ranked list of its own, weighed in the fusion); `ABSENCE_NAMES`
+`asked_roles` is evidence for retrieval (a ranked list of its own, weighed in the fusion); `ABSENCE_ROLES`
 lists the roles whose absence from a whole law is itself an answer (see answering/absence.py).
 """
 
@@ -99,10 +99,9 @@ INTENTS: dict[str, re.Pattern[str]] = {
         _I,
     ),
 }
-# How an answer names a role that a whole law lacks, in English and Japanese: only the roles whose absence
-# is itself an answer (a statute without penalties is news; one without a "legal nature" statement is not).
-ABSENCE_NAMES = {"enforcement": ("provision on penalties or fines", "罰則・過料の規定")}
-ROLE_NAMES = ABSENCE_NAMES  # the name answering/absence.py reads
+# The roles whose absence from a whole law is itself an answer (a statute without penalties is news; one
+# without a "legal nature" statement is not). The message catalogue names each ([role] in prompts/messages.*.toml).
+ABSENCE_ROLES = frozenset({"enforcement"})
 
 
 # Parties a question names, as the addressees of obligations (ingest/roles.toml [addressees]). A business

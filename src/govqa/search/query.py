@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from govqa.errors import QuestionError
-from govqa.text import DEFINITION_CUES, QUESTION_SENTENCE_BREAK, tokenize
+from govqa.text import DEFINITION_CUES
 
 MAX_QUESTION_CHARS = 4000
 # A question asking what a term means.
@@ -18,8 +18,6 @@ ASKS_DEFINITION = re.compile(
     r"|定義|(?<!こ)とは|説明",
     re.I,
 )
-# Words of a question's frame, not its topic: a last sentence made only of these has no focus.
-_FRAME = frozenset(tokenize("corpus support claim true correct right say says text document quote answer"))
 # Quoted terms: Latin quotes need word boundaries around them (apostrophes); CJK brackets do not.
 _QUOTED = re.compile(r"(?:^|(?<=[\s(]))[‘'\"“]([^’'\"”]{2,60})[’'\"”](?=[\s.,;:!?)]|$)|[「『]([^」』]{2,60})[」』]")
 
@@ -119,17 +117,3 @@ def definition_patterns(terms: Sequence[str]) -> list[re.Pattern[str]]:
         patterns.append(re.compile(rf"(?:[‘'\"“「]{t}[’'\"”」]|{unquoted}[’'\"”」]?){verbs}", re.I))
         patterns.append(re.compile(rf"(?:^|\n)(?:\d+\.\s*)?[‘'\"“「]?{t}[’'\"”」]?\s*:", re.I))
     return patterns
-
-
-def question_focus(question: str) -> str:
-    """The sentence that asks, when a question first sets a scene ("We are a hospital… Who must…?").
-
-    Scenario words dilute both the embedding and BM25; the asking sentence, searched on its own as
-    an extra list, names the duty or topic wanted. Empty for a one-sentence question.
-    """
-    sentences = [s.strip() for s in QUESTION_SENTENCE_BREAK.split(question) if s.strip()]
-    if len(sentences) < 2:
-        return ""
-    asking = [s for s in sentences if s.endswith(("?", "？"))]
-    focus = (asking or sentences)[-1]
-    return focus if set(tokenize(focus)) - _FRAME else ""

@@ -82,6 +82,7 @@ class Retriever:
         self.lexical = LexicalIndex([self._lexical_text(c) for c in self.chunks])
         self.router = Router(self.documents.values(), manifest.jurisdiction_words)
         self.references = Router(manifest.references, {})  # texts listed but not held: named only to be declined
+        self.idf = self.lexical.idf()  # the corpus's words: a name none of them carries is one it never mentions
         self.matrices = self._load_matrices() if settings.retrieval.dense_backend == "memory" else {}
         self._query_vectors: dict[tuple[str, str], list[float]] = {}
         self._similarities: dict[tuple[str, str], np.ndarray] = {}  # the last few (index, text) → sims
@@ -218,7 +219,7 @@ class Retriever:
 
     def analyze(self, question: str) -> QueryAnalysis:
         """The question read once (see search/analysis.py); QuestionError when empty or huge."""
-        return analyze(question, self.router, self.glossary)
+        return analyze(question, self.router, self.glossary, idf=self.idf, references=self.references)
 
     def retrieve(
         self, question: str | QueryAnalysis, filters: Filters | None = None, k: int | None = None
@@ -242,7 +243,8 @@ class Retriever:
             signals = dict(cands.signals.get(cid, {}))
             if chunk.doc_id in routed:
                 signals["routed"] = 1.0
-            return Passage(chunk, score, signals, self.documents.get(chunk.doc_id), editions, edition_of)
+            flags = {"lookup": "lookup" in signals, "defines": "definition" in signals, "role_match": "role" in signals}
+            return Passage(chunk, score, signals, self.documents.get(chunk.doc_id), editions, edition_of, **flags)
 
         passages = []
         for cid, score in ranked[:k]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from govqa.errors import ConfigError
 from govqa.records import Document
-from govqa.text import fold
+from govqa.text import fold, language_of
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
@@ -121,14 +121,8 @@ class Router:
 
 
 def question_language(question: str) -> str:
-    """'ja' or 'ko' when the question is written in that script, else 'en'."""
-    if re.search(r"[\u3040-\u30ff]", question) or (
-        re.search(r"[\u4e00-\u9fff]", question) and not re.search(r"[\uac00-\ud7af]", question)
-    ):
-        return "ja"
-    if re.search(r"[\uac00-\ud7af]", question):
-        return "ko"
-    return "en"
+    """'ja' or 'ko' when the question is written in that script, else 'en' (see `text.language_of`)."""
+    return language_of(question)
 
 
 _WANTS = {

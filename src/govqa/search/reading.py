@@ -1,0 +1,370 @@
+"""How a question is worded: its shape, what it names, and what it asks that a text cannot record (pure).
+
+One pattern per concept, read once by `analysis.analyze` into the `QueryAnalysis` record; the answering stage
+reads the record and never these patterns (tests/test_layout.py keeps it so). The patterns that read the *texts*
+(a quote that forbids, exempts, states a date) live with the answering step that reads passages.
+
+- **shape**: yes/no, a definition, a date, an amount, a ban, a permission, an exemption, scope, legal nature,
+  "quote it", a detail a law may delegate (an amount, criteria, a procedure), a subordinate instrument's content;
+- **what it names**: years, law numbers ("Act No. 56", 「法律第56号」), proper names of texts and bodies
+  ("Measures for Labeling …", "AIDA"), names the corpus never mentions, texts the manifest lists without holding;
+- **what a text cannot record**: an event dated after it, what became of a named text since (revoked, amended,
+  still in force), who took it up since (signed, reported, complied).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from govqa.records import Document
+from govqa.search.routing import Glossary, Router
+from govqa.text import LAW_NUMBER, QUESTION_SENTENCE_BREAK, YEAR, fold, kanji_to_digits, language_of, tokenize
+
+_I = re.I
+
+# ---------------------------------------------------------------- shape
+
+YES_NO = re.compile(
+    r"^(?:is|are|does|do|can|could|must|should|will|has|have|may|was|were)\b|(?:ますか|ですか|ありますか|か)[？?]?$", _I
+)
+# Japanese question words: a question ending in 「ですか」 asks yes or no only without one (「何ですか」 asks what).
+# 「何ら」 and 「何らか」 ("at all", "some") are adverbs built on 何, not question words.
+_JA_QUESTION_WORDS = (
+    "何",
+    "なに",
+    "どの",
+    "どこ",
+    "どう",
+    "どれ",
+    "どんな",
+    "いつ",
+    "誰",
+    "だれ",
+    "なぜ",
+    "いくら",
+    "いくつ",
+    "どちら",
+)
+_JA_ADVERBS = ("何ら", "どうか")
+ASKS_BAN = re.compile(
+    r"\bban(?:s|ned)?\b|\bprohibit\w*|\bforbid\w*|\boff-limits\b|\bnot (?:allowed|permitted)\b"
+    r"|禁止|してはならない|許されない",
+    _I,
+)
+# A permission question ("Is it allowed?") is answered "No —" by a rule that forbids it; a ban question that
+# words it negatively ("Are they not allowed?") is a ban question first (see `Shape.allowed`).
+ASKS_ALLOWED = re.compile(r"\b(?:allowed|permitted|lawful|legal)\b|許され", _I)
+ASKS_EXEMPTION = re.compile(r"\bexempt\w*|\bexclu(?:de|ded|sion)\b|適用除外", _I)
+ASKS_SCOPE = re.compile(r"\bappl(?:y|ies)\b|\bcover(?:s|ed)?\b|適用され", _I)
+ASKS_DATE = re.compile(
+    r"\bwhen\b|\bwhat date\b|\bdeadline\b|\btakes? effect\b|\benter(?:s)? into force\b|いつ|施行日|期限|期日", _I
+)
+ASKS_AMOUNT = re.compile(
+    r"\bhow (?:much|high|large|many)\b|\bmaximum\b|\bfines?\b|\bpenalt\w+|\bprison\b|\bimprison\w*"
+    r"|いくら|罰金|罰則|金額",
+    _I,
+)
+WANTS_QUOTE = re.compile(r"\bquote\b|引用|原文を", _I)
+# A detail a text may leave to another instrument: an amount, a threshold, criteria, a list, a procedure.
+ASKS_DETAIL = re.compile(
+    r"\b(?:how (?:much|many|high|large|long)|threshold|criteria|criterion|standards?|amount|level|number of"
+    r"|procedures?|methods?|details?|what (?:rules|requirements|thresholds?|criteria|standards)|which (?:entities|areas"
+    r"|sectors|products|services|persons|organizations|institutions))\b|基準|金額|いくら|手続|方法|範囲|どの程度",
+    _I,
+)
+# What a subordinate instrument says: "What rules has the Attorney General adopted", "What does the Decree set".
+ASKS_INSTRUMENT = re.compile(
+    r"\b(?:rules?|decrees?|orders?|ordinances?|delegated acts?|implementing acts?)\b[^?]{0,60}\b(?:adopted|issued"
+    r"|promulgated|made|set|say|prescribe|require)|\b(?:what|which) (?:rules?|decrees?|ordinances?|delegated acts?"
+    r"|implementing acts?)\b|政令|省令|施行令|大統領令|시행령",
+    _I,
+)
+ASKS_WHEN = re.compile(r"\bwhen\b|いつ", _I)
+# A document named as where the asked content stands: "in its final report", "under the agency's guide".
+IN_INSTRUMENT = re.compile(
+    r"\b(?:in|under) (?:its|their|the [\w' -]{0,40}?)\s*((?:[\w-]+ ){0,3}?(report|guide|plan|strategy|roadmap"
+    r"|white paper|rulebook|handbook))\b",
+    _I,
+)
+# "What does the Act say about <topic>?", "Does it regulate <topic>?": a topic named outright.
+ASKS_TOPIC = re.compile(
+    r"\b(?:says?|said)\s+(?:anything\s+)?(?:about|on|regarding|concerning)\s+(.+?)\s*[?？]?$"
+    r"|\b(?:regulates?|address(?:es)?|mentions?)\s+(.+?)\s*[?？]?$",
+    _I,
+)
+# Words of any topic in this library, which name no topic of their own.
+_NO_TOPIC = frozenset(
+    tokenize("ai artificial intelligence system systems model models technology data use using act law rules it them")
+)
+# Words of a question's frame, not its topic: an asking sentence made only of these has no focus of its own.
+_FRAME = frozenset(tokenize("corpus support claim true correct right say says text document quote answer"))
+# Words a delegation question shares with every delegating clause.
+_DETAIL_FRAME = frozenset(tokenize("what which how much many rules rule act law"))
+
+# ---------------------------------------------------------------- what a text cannot record
+
+LATER_EVENT = re.compile(
+    r"\b(?:revok\w*|repeal\w*|rescind\w*|amend\w*|updat\w*|replac\w*|supersed\w*|withdr[ae]w\w*|overturn\w*)\b"
+    r"|廃止|改正|撤回",
+    _I,
+)
+_FATE_DONE = (
+    r"(?:revoked|repealed|rescinded|amended|replaced|superseded|withdrawn|overturned|delayed|postponed|suspended)"
+)
+_FATE_DO = r"(?:revoke|repeal|rescind|amend|replace|supersede|withdraw|overturn|delay|postpone|suspend)"
+# What became of a text since it was made ("Is it still in force?", "Has it been amended?", "Did Colorado delay
+# it?"). A sentence about a party's own acts ("Must deployers suspend the system?") asks what the text says.
+ASKS_FATE = re.compile(
+    r"\bstill (?:in force|in effect|valid|effective)\b|\bno longer (?:in force|in effect|valid)\b"
+    rf"|\b(?:was|were|been|is|are|got)\b[^?.]{{0,60}}?\b{_FATE_DONE}\b|^did\b[^?]*\b{_FATE_DO}\b"
+    r"|(?:まだ|現在も)有効|廃止され|改正され",
+    _I,
+)
+PARTY = re.compile(
+    r"\b(?:providers?|deployers?|operators?|developers?|users?|importers?|distributors?|compan(?:y|ies)"
+    r"|business(?:es)?|we|our|us|I|my)\b|事業者|提供者|利用者",
+    _I,
+)
+# Who has since taken a text up: "How many companies have signed the Code?", "Which firms reported under it?".
+ASKS_UPTAKE = re.compile(
+    r"^(?:which|how many|what|who)\b[^?]{0,60}?"
+    r"(?:\b(?:compan\w*|organi[sz]ations?|firms?|providers?|developers?|countries|states|members?|businesses"
+    r"|signator\w*)\b[^?]{0,40}?)?\b(?:have|has|had|did)\b[^?]{0,20}?"
+    r"\b(?:sign|report|ratif|adopt|join|compl(?:y|ied)|commit|endors|notif|submit|regist)\w*",
+    _I,
+)
+# "Which companies have to report …?" asks for a duty, not for who has reported.
+ASKS_DUTY = re.compile(r"\b(?:must|shall|have to|has to|need to|required|obliged)\b", _I)
+
+# ---------------------------------------------------------------- what it names
+
+# "only" in a claim restricts a rule to less than it might cover ("relies only on guidance").
+RESTRICTS = re.compile(r"\bonly\b", _I)
+_PROPER_NAME = re.compile(r"\b[A-Z][a-z]+(?:[-\s](?:for|of|on|and|the|[A-Z][A-Za-z]*(?:-[A-Za-z]+)*))*\b")
+_SMALL = frozenset({"for", "of", "on", "and", "the"})
+# A name the texts would have to mention: a text or a public body, an acronym (AIDA, J-AISI), or a place the
+# library's titles never carry. A company or a product ("Microsoft", "ChatGPT") is what the question asks the law
+# about, and its absence from the law's text answers nothing.
+_INSTITUTION = re.compile(
+    r"\b(?:act|law|code|regulations?|directive|order|decree|measures|rules|provisions|guidelines?|guide|framework"
+    r"|report|principles|convention|treaty|resolution|commission|agency|office|authority|board|body|council"
+    r"|committee|ministry|department|division|institute|secretary|parliament|court|bureau|administration"
+    r"|cent(?:er|re))\b",
+    _I,
+)
+_ACRONYM = re.compile(r"[A-Z][A-Z-]{2,}")
+_CAPITALISED = re.compile(r"\b(?:[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)*|[A-Z][A-Z\-]{1,})\b")
+_KATAKANA = re.compile(r"[\u30a0-\u30ff]{3,}")
+# A statement quoted in full inside a question ("'Japan's AI law has no penalties.' Is that right?").
+_QUOTED_STATEMENT = re.compile(r"[‘'\"“「]([^’\"”」]{12,})[’'\"”」]")
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What the question asks for, as flags: each one a class of questions the answer takes a form for."""
+
+    yes_no: bool = False
+    definition: bool = False
+    date: bool = False
+    amount: bool = False
+    ban: bool = False
+    allowed: bool = False  # a permission question ("Is it allowed?"), not a ban question
+    exemption: bool = False
+    scope: bool = False
+    legal_nature: bool = False
+    wants_quote: bool = False
+    detail: bool = False  # a detail a law may delegate: amount, criteria, procedure, list
+    instrument: bool = False  # the content of a subordinate instrument (decree, rules)
+    when: bool = False
+    later_event: bool = False  # names an event that happens to a text: revoked, amended, replaced
+    fate: bool = False  # asks what became of a text since (not about a party's own acts)
+    uptake: bool = False  # asks who has since signed, reported under or complied with a text
+
+
+def _asks_wh_ja(text: str) -> bool:
+    for adverb in _JA_ADVERBS:
+        text = text.replace(adverb, "")
+    return any(word in text for word in _JA_QUESTION_WORDS)
+
+
+def read_shape(question: str, asking: str, roles: tuple[str, ...]) -> Shape:
+    """The question's shape; `asking` is its asking sentence (patterns about a text's fate read only that)."""
+    ban = bool(ASKS_BAN.search(question))
+    return Shape(
+        yes_no=bool(YES_NO.search(question.strip())) and not _asks_wh_ja(question),
+        definition="definition" in roles,
+        date=bool(ASKS_DATE.search(question)),
+        amount=bool(ASKS_AMOUNT.search(question)),
+        ban=ban,
+        allowed=bool(ASKS_ALLOWED.search(question)) and not ban,
+        exemption=bool(ASKS_EXEMPTION.search(question)),
+        scope=bool(ASKS_SCOPE.search(question)),
+        legal_nature="legal_nature" in roles,
+        wants_quote=bool(WANTS_QUOTE.search(question)),
+        detail=bool(ASKS_DETAIL.search(asking)),
+        instrument=bool(ASKS_INSTRUMENT.search(asking)),
+        when=bool(ASKS_WHEN.search(asking)),
+        later_event=bool(LATER_EVENT.search(asking)),
+        fate=bool(ASKS_FATE.search(asking.strip())) and not PARTY.search(asking),
+        uptake=bool(ASKS_UPTAKE.search(asking.strip())) and not ASKS_DUTY.search(asking),
+    )
+
+
+# ---------------------------------------------------------------- the asking sentence
+
+
+def question_focus(question: str) -> str:
+    """The sentence that asks, when a question first sets a scene ("We are a hospital… Who must…?").
+
+    Scenario words dilute both the embedding and BM25; the asking sentence, searched on its own as an extra list,
+    names the duty or topic wanted. Empty for a one-sentence question and for an asking sentence made only of
+    frame words ("Does the corpus support that?")."""
+    sentences = [s.strip() for s in QUESTION_SENTENCE_BREAK.split(question) if s.strip()]
+    if len(sentences) < 2:
+        return ""
+    asking = [s for s in sentences if s.endswith(("?", "？"))]
+    focus = (asking or sentences)[-1]
+    return focus if set(tokenize(focus)) - _FRAME else ""
+
+
+def asking_sentence(question: str) -> str:
+    """The part of a question that asks: a scene set before it is context; a statement quoted in full and then
+    asked about ("'X.' Is that true?", "Claim: 'X'. Does the corpus support it?") is what is asked."""
+    if focus := question_focus(question):
+        return focus
+    sentences = [s.strip() for s in QUESTION_SENTENCE_BREAK.split(question) if s.strip()]
+    if len(sentences) >= 2 and (m := _QUOTED_STATEMENT.search(question)):
+        return m.group(1)
+    return question
+
+
+# ---------------------------------------------------------------- names, years, numbers
+
+
+def _blank_known(sentence: str, router: Router, *, with_year: bool = False) -> str:
+    """The folded sentence with the spans that name a document or a jurisdiction blanked out (with a title's own
+    year after it, "the Robot Act 2027", when `with_year`)."""
+    plain = fold(sentence)
+    for s, e in router.known_spans(sentence):
+        if with_year and (tail := re.match(r"\s*(?:of\s+)?\d{4}\b", plain[e:])):
+            e += tail.end()
+        plain = plain[:s] + " " * (e - s) + plain[e:]
+    return plain
+
+
+def named_years_and_numbers(asking: str, router: Router) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The years and law numbers the asking sentence names, outside the names of the library's texts. A law
+    number is (as written, how a text would print it: a regular expression over folded text)."""
+    plain = kanji_to_digits(_blank_known(asking, router, with_year=True))
+    years = tuple(dict.fromkeys(YEAR.findall(plain)))
+    numbers = []
+    for m in LAW_NUMBER.finditer(plain):
+        said_as = rf"(?:no\.\s*|order\s+){m.group(1)}(?!\d)" if m.group(1) else re.escape(m.group(2))
+        numbers.append((m.group(0), said_as))
+    return years, tuple(numbers)
+
+
+def proper_names(sentence: str, router: Router, glossary: Glossary) -> tuple[str, ...]:
+    """Proper names of a sentence that name no document of the library and are no glossary term: texts, bodies,
+    acronyms, and jurisdiction words no document's title, aliases or issuer carries ("Germany" routes a question
+    to EU law, but the EU's texts say nothing of Germany's own choices)."""
+    known = fold(sentence)
+    meta = fold(" ".join(f"{d.title} {d.short_title} {' '.join(d.aliases)} {d.issuer}" for d in router.documents))
+    stems = {w[:4] for w in re.findall(r"[a-z]{4,}", meta)}
+    places: list[str] = []
+    for s, e in router.known_spans(sentence):
+        word = known[s:e]
+        if word in meta or not re.fullmatch(r"[a-z ]{4,}", word) or word[:4] in stems:
+            known = known[:s] + " " * (e - s) + known[e:]
+        else:
+            places.append(word)
+    names = []
+    for m in _PROPER_NAME.finditer(sentence):
+        words = m.group(0).split()
+        while words and words[-1].lower() in _SMALL:
+            words.pop()
+        name = " ".join(words)
+        before = sentence[: m.start()].rstrip(" '\"‘“(")
+        if not name or not before or before[-1] in ".?!:。":  # sentence-initial capitals are no names
+            continue
+        if not (_INSTITUTION.search(name) or _ACRONYM.fullmatch(name) or any(p in fold(name) for p in places)):
+            continue
+        if fold(name) in known and not glossary.known(name) and len(name) > 2:
+            names.append(name)
+    return tuple(dict.fromkeys(names))
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" '\"‘“(")
+    return not before or before[-1] in ".?!:。"
+
+
+def unknown_names(question: str, router: Router, glossary: Glossary, idf: dict[str, float]) -> tuple[str, ...]:
+    """Names in the question that occur nowhere in the corpus (a law, country or body it does not hold):
+    capitalised words and acronyms (not sentence-initial) and katakana runs, unless they are a document alias, a
+    jurisdiction word or a glossary term, whose most specific word no indexed text carries."""
+    text = _blank_known(question, router)
+    original = unicodedata.normalize("NFKC", question)
+    names = [m.group(0) for m in _CAPITALISED.finditer(original) if not _sentence_initial(original, m.start())]
+    names += _KATAKANA.findall(original)
+    unknown = []
+    for name in names:
+        if fold(name) not in text or glossary.known(name):
+            continue
+        tokens = sorted(tokenize(name), key=len)
+        if tokens and tokens[-1] not in idf:
+            unknown.append(name)
+    return tuple(unknown)
+
+
+@dataclass(frozen=True)
+class Unheld:
+    """Texts the manifest lists without holding them (`[[reference]]`) that the question names."""
+
+    named: tuple[Document, ...] = ()
+    within: tuple[Document, ...] = ()  # held documents named only inside those names ("… v1.2" holds "… v1.0")
+    apart: bool = False  # the question also names a held document apart from them
+
+
+def unheld_references(question: str, router: Router, references: Router | None) -> Unheld:
+    """The listed-but-unheld texts the question names (see `Unheld`)."""
+    if references is None:
+        return Unheld()
+    held = router.named_spans(question)
+    named, inside = [], set()
+    for start, end, ref_id in references.named_spans(question):
+        named.append(next(d for d in references.documents if d.id == ref_id))
+        inside |= {h for h in held if start <= h[0] and h[1] <= end and h[1] - h[0] < end - start}
+    docs = {d.id: d for d in router.documents}
+    within = tuple({h[2]: docs[h[2]] for h in sorted(inside)}.values())
+    return Unheld(tuple(named), within, len(inside) < len(held))
+
+
+# ---------------------------------------------------------------- topics and instruments
+
+
+def asked_topic(asking: str, glossary: Glossary) -> tuple[str, frozenset[str]]:
+    """The topic an English question names outright ("What does the Act say about autonomous weapons?") and the
+    words that would show a text mentions it (its own and the glossary's wording); ("", ∅) when none."""
+    m = ASKS_TOPIC.search(asking.strip())
+    if not m:
+        return "", frozenset()
+    topic = (m.group(1) or m.group(2)).strip()
+    words = set(tokenize(topic)) - _NO_TOPIC
+    if not words or language_of(topic) != "en":
+        return "", frozenset()
+    return topic, frozenset(words | set(tokenize(glossary.expansion(topic))))
+
+
+def instrument_named(asking: str) -> tuple[str, str]:
+    """The document a question asks the content of ("in its final report") and its kind ("report"), or ("", "")."""
+    m = IN_INSTRUMENT.search(asking)
+    return (fold(m.group(1)), fold(m.group(2))) if m else ("", "")
+
+
+def detail_terms(asking: str) -> frozenset[str]:
+    """The topic words of a detail question, which a delegating clause must share (kana bigrams are grammar)."""
+    terms = set(tokenize(asking)) - _DETAIL_FRAME
+    return frozenset(t for t in terms if not re.search(r"[\u3040-\u309f]", t))
