@@ -24,8 +24,6 @@ from govqa.settings import PROJECT_ROOT, Settings
 from govqa.ui.conversation import Turn
 from govqa.ui.export import conversation_json, conversation_markdown
 
-
-
 # The words the fixture acts are about: the keyword-count stand-in ranks by them as the real models would.
 VOCABULARY = (
     *KeywordEmbedder.VOCABULARY,
@@ -36,7 +34,10 @@ VOCABULARY = (
 
 def keyword_models(settings: Settings) -> dict[str, Embeddings]:
     """The embedder factory the app is given here: keyword-count stand-ins for the packaged models."""
-    return {"dense": KeywordEmbedder("fake-keywords", VOCABULARY), "multilingual": KeywordEmbedder("fake-2", VOCABULARY)}
+    return {
+        "dense": KeywordEmbedder("fake-keywords", VOCABULARY),
+        "multilingual": KeywordEmbedder("fake-2", VOCABULARY),
+    }
 
 
 FILLER = (

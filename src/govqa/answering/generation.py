@@ -32,8 +32,8 @@ from govqa.answering.llm import build_chat_model, describe
 from govqa.answering.prompts import LLM_MODES, PassageView, PromptSet, load_prompts
 from govqa.answering.verify import Checked, Line, check_line, check_output, withhold_instructions
 from govqa.errors import LLMTimeoutError
-from govqa.records import Answer
 from govqa.index.embedders import EmbedderFactory
+from govqa.records import Answer
 from govqa.search.retriever import Filters, Retriever, build_retriever
 from govqa.settings import Settings
 
