@@ -185,8 +185,13 @@ def sentence_spans(text: str, min_chars: int = 40) -> list[tuple[int, int]]:
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
+    return trim_spans(text, merged)
+
+
+def trim_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans without the white space at their ends; empty ones dropped."""
     out = []
-    for s, e in merged:
+    for s, e in spans:
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
