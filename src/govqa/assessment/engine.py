@@ -10,7 +10,7 @@ therefore never produce does_not_apply.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from govqa.assessment.facts import Facts
 from govqa.assessment.resolve import ProvisionResolver
@@ -117,6 +117,19 @@ def assess_text(rules: TextRules, facts: Facts, cites: _Cites, document: Documen
     )
 
 
+def _renumber(results: list[TextResult]) -> list[TextResult]:
+    """Citation numbers in reading order (they were given in rule-file order); one provision keeps one number."""
+    numbers: dict[int, int] = {}
+
+    def again(f: Finding) -> Finding:
+        n = numbers.setdefault(f.citation.n, len(numbers) + 1)
+        return replace(f, citation=replace(f.citation, n=n))
+
+    return [
+        replace(r, reasons=tuple(map(again, r.reasons)), obligations=tuple(map(again, r.obligations))) for r in results
+    ]
+
+
 def check_rules(rules: Sequence[TextRules], resolver: ProvisionResolver) -> list[str]:
     """Every citation a rule makes that the index cannot resolve, as "file: doc locator" lines."""
     missing = []
@@ -143,5 +156,6 @@ def assess(
     cites = _Cites(resolver)
     results = [assess_text(r, facts, cites, documents[r.doc], lang) for r in present]
     results.sort(key=lambda t: STATUSES.index(t.status))  # stable: file order within a status
+    results = _renumber(results)
     skipped = tuple(r.doc for r in rules if r not in present)
     return Assessment(facts, tuple(results), lang, skipped)

@@ -172,3 +172,44 @@ def load_facts(path: Path) -> Facts:
         return parse_facts(data)
     except FactsError as exc:
         raise FactsError(f"{path}: {exc}") from exc
+
+
+# The question that settles each field, for the form and for "what would change the outcome": (en, ja).
+QUESTIONS: dict[str, tuple[str, str]] = {
+    "established_in": ("Where is your organisation established?", "貴社の拠点（設立地）はどこですか？"),
+    "markets": (
+        "Where is the system offered, its output used or its users located?",
+        "システムを提供する地域、出力が利用される地域、利用者のいる地域はどこですか？",
+    ),
+    "roles": ("What is your role for the AI system?", "AIシステムに対する貴社の役割は何ですか？"),
+    "employees": ("How many (full-time-equivalent) employees do you have?", "従業員数（フルタイム換算）は何人ですか？"),
+    "system.general_purpose_model": (
+        "Is it a general-purpose AI model (a foundation model others build on)?",
+        "汎用AIモデル（他者が組み込む基盤モデル）ですか？",
+    ),
+    "system.generative": (
+        "Does it generate text, images, audio or video?",
+        "テキスト・画像・音声・動画を生成しますか？",
+    ),
+    "system.interacts_with_people": ("Does it interact directly with people?", "人と直接やり取りしますか？"),
+    "system.emotion_recognition": ("Does it recognise or infer emotions?", "感情を認識・推定しますか？"),
+    "system.biometric_identification": (
+        "Does it identify or categorise people from biometric data?",
+        "生体データから人を識別・分類しますか？",
+    ),
+    "system.social_scoring": (
+        "Does it score people on their social behaviour or personality?",
+        "人の社会的行動や人格を点数化しますか？",
+    ),
+    "system.uses_personal_data": ("Does it handle personal data?", "個人情報を取り扱いますか？"),
+    "system.consequential_decisions": (
+        "Which significant decisions about people does it make or support?",
+        "人に関するどの重要な判断を行い、または支援しますか？",
+    ),
+    "system.purpose": ("What is it used for?", "利用目的は何ですか？"),
+}
+
+
+def question(path: str, lang: str = "en") -> str:
+    en, ja = QUESTIONS[path]
+    return ja if lang == "ja" else en
