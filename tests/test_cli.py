@@ -265,7 +265,9 @@ def test_ask_explain_prints_how_the_question_was_read(in_added: Path, capsys: py
     assert captured.out.strip()
 
 
-def test_assess_refuses_a_malformed_facts_file_naming_the_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_assess_refuses_a_malformed_facts_file_naming_the_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`govqa assess` with a bad value: exit 1 and one line naming the file, the field and the valid values."""
     from govqa.cli import main
 

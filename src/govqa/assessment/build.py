@@ -13,7 +13,7 @@ from pathlib import Path
 from govqa.assessment.engine import Assessment, assess, check_rules
 from govqa.assessment.facts import Facts
 from govqa.assessment.resolve import ProvisionResolver
-from govqa.assessment.rules import RULES_DIR, TextRules, load_rules
+from govqa.assessment.rules import TextRules, load_rules
 from govqa.errors import IndexMissingError, RuleError
 from govqa.records import Chunk, Document
 from govqa.settings import Settings
@@ -34,7 +34,7 @@ def build_assessor(
     *,
     chunks: Iterable[Chunk] | None = None,
     documents: Mapping[str, Document] | None = None,
-    rules_dir: Path = RULES_DIR,
+    rules_dir: Path | None = None,
 ) -> Assessor:
     """Load the rules and resolve every provision they cite in the index; RuleError lists any it lacks."""
     if documents is None:
@@ -47,7 +47,7 @@ def build_assessor(
 
         chunks = ChromaStore(settings, model_names=expected_model_names(settings)).chunks()
     resolver = ProvisionResolver(chunks, documents)
-    rules = tuple(r for r in load_rules(rules_dir) if resolver.holds(r.doc))
+    rules = tuple(r for r in load_rules(rules_dir or settings.assessment_rules) if resolver.holds(r.doc))
     if not rules:
         raise IndexMissingError(
             f"the index in {settings.index_dir} holds none of the assessed texts: run `govqa ingest`"
