@@ -99,10 +99,8 @@ def assess_text(rules: TextRules, facts: Facts, cites: _Cites, document: Documen
         obligations = [c for c in rules.of("obligation") if state[c]]
         unknown += _unknowns([*rules.of("note"), *rules.of("obligation")], facts, lang)
     findings = [cites.finding(c, lang) for c in reasons]
-    if status == "may_apply" and not findings:  # open reaches: cite what they rest on, in their own words
-        findings = [
-            Finding(c.unknown_words(lang) or c.words(lang), cites.finding(c, lang).citation) for c in open_reaches
-        ]
+    if status == "may_apply" and not findings:  # open reaches: what they rest on; the open fact is listed below
+        findings = [cites.finding(c, lang) for c in open_reaches]
     seen: set[tuple[str, str]] = set()
     unique = [u for u in unknown if (u.fact, u.effect) not in seen and not seen.add((u.fact, u.effect))]  # type: ignore[func-returns-value]
     return TextResult(

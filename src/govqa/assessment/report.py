@@ -26,7 +26,7 @@ _HEADINGS = {
     "en": ("Does this apply to you?", "Why", "What it asks", "What would change the outcome", "Sources"),
     "ja": ("このAI規制はあなたに適用されるか", "理由", "求められる事項", "結論が変わりうる事実", "出典"),
 }
-MEMO_QUOTE_CHARS = 300  # the memo shows the opening of each quote; the JSON and the app show it whole
+MEMO_QUOTE_CHARS = 200  # the memo shows the opening of each quote; the JSON and the app show it whole
 
 
 def citation_json(c: Citation) -> dict[str, Any]:
