@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from govqa import GovQAError, Settings
+from govqa import GovQAError, Settings, assess_file
 from govqa.errors import IndexMissingError
 
 if TYPE_CHECKING:
@@ -298,13 +298,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_assess(args: argparse.Namespace) -> int:
-    from govqa.assessment.build import build_assessor
-    from govqa.assessment.facts import load_facts
-    from govqa.assessment.report import assessment_json, memo
-
-    facts = load_facts(Path(args.facts))  # a malformed file fails before the index is opened
-    assessment = build_assessor(_settings(args)).assess(facts, lang=args.lang)
-    print(assessment_json(assessment) if args.json else memo(assessment))
+    print(assess_file(_settings(args), Path(args.facts), lang=args.lang, as_json=args.json))
     return 0
 
 

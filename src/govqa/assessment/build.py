@@ -55,3 +55,14 @@ def build_assessor(
     if missing := check_rules(rules, resolver):
         raise RuleError("assessment rules cite provisions the index does not hold: " + "; ".join(missing))
     return Assessor(rules, resolver, documents)
+
+
+def assess_file(settings: Settings, facts_path: Path, *, lang: str = "en", as_json: bool = False) -> str:
+    """`govqa assess`: the facts file read first (a malformed one fails before the index is opened), then the
+    memo or the JSON."""
+    from govqa.assessment.facts import load_facts
+    from govqa.assessment.report import assessment_json, memo
+
+    facts = load_facts(facts_path)
+    assessment = build_assessor(settings).assess(facts, lang=lang)
+    return assessment_json(assessment) if as_json else memo(assessment)
