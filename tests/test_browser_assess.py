@@ -4,46 +4,22 @@ the index is test_assess_page's two invented texts. Screenshots go to test-artif
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from test_assess_page import build_assess_index
-from test_browser import ARTIFACTS, CHROMIUM, _free_port, _screenshot_all, _wait_healthy
-
-from govqa.settings import PROJECT_ROOT
+from test_browser import ARTIFACTS, CHROMIUM, _screenshot_all, serve_app
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def assess_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app served by `streamlit run` over the invented EU and Korean texts; stopped by its pid afterwards."""
+    """The app over the invented EU and Korean texts and their rules."""
     root = tmp_path_factory.mktemp("browser-assess")
-    env = {**os.environ, **build_assess_index(root)}
-    port = _free_port()
-    log = root / "streamlit.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "app.py"), "--server.address",
-             "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
-             "--browser.gatherUsageStats", "false"],
-            cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, proc, log)
+    with serve_app(root, build_assess_index(root), "browser-assess-streamlit.log") as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=20)
 
 
 def _choose(page, label: str, values: list[str]) -> None:  # type: ignore[no-untyped-def]
