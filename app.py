@@ -94,6 +94,7 @@ st.session_state["settings"] = settings
 page = st.navigation(
     [
         st.Page(HERE / "pages" / "ask.py", title="Ask the texts", icon=":material/forum:", default=True),
+        st.Page(HERE / "pages" / "assess.py", title="Does this apply to me?", icon=":material/checklist:"),
         st.Page(HERE / "pages" / "library.py", title="Library", icon=":material/library_books:"),
     ]
 )

@@ -8,9 +8,10 @@ from typing import Any
 import streamlit as st
 
 from govqa import MODES, Answer, Answerer, Chunk, Citation, Filters, GovQAError, Settings, require_file
+from govqa.ui.cards import card_body_html, card_head_html
 from govqa.ui.conversation import Turn, rewrite
 from govqa.ui.export import CLOSEST_NOTE, citation_string, conversation_json, conversation_markdown
-from govqa.ui.viewer import chunk_of, highlight_html, provision_context, render_page, status_badge
+from govqa.ui.viewer import chunk_of, provision_context, render_page, status_badge
 
 MODE_LABELS = {
     "ask": "Ask",
@@ -32,7 +33,6 @@ EXAMPLES = (
     "What does the NIST AI RMF say about governance?",
 )
 USER_AVATAR, GOVQA_AVATAR = ":material/person:", ":material/balance:"
-BADGE_CLASS = {"in_force": "ok", "current": "ok", "superseded": "old", "revoked": "bad"}
 
 answerer: Answerer = st.session_state["answerer"]
 settings: Settings = st.session_state["settings"]
@@ -51,14 +51,6 @@ def page_image(doc_id: str, page: int, quote: str) -> tuple[bytes, bool] | str:
     except GovQAError as exc:
         return str(exc)
     return image.png, image.marked
-
-
-def badge(status: str, legal_effect: str) -> str:
-    cls = BADGE_CLASS.get(status, "old")
-    out = f"<span class='badge {cls}'>{html.escape(status_badge(status, '')).strip()}</span>"
-    if legal_effect == "reference_translation":
-        out += "<span class='badge tr'>translation without legal effect</span>"
-    return out
 
 
 def cited_chunk(c: Citation, ans: Answer) -> Chunk | None:
@@ -94,20 +86,8 @@ def render_source_viewer(c: Citation, key: str) -> None:
 def render_citation(c: Citation, ans: Answer, key: str) -> None:
     chunk = cited_chunk(c, ans)
     with st.container(border=True):
-        page = f" · p. {c.page}" if c.page else ""
-        link = f" · <a href='{html.escape(c.url, quote=True)}' target='_blank'>official source ↗</a>" if c.url else ""
-        st.markdown(
-            f"<div class='cite-head'><span class='cite-n'>{c.n}</span><b>{html.escape(c.short_title)}</b>"
-            f"{badge(c.status, c.legal_effect)}</div>"
-            f"<div class='cite-loc'><b>{html.escape(c.locator)}</b>{page}{link}</div>"
-            + (f"<div class='cite-loc'>also in {html.escape('; '.join(c.also_in))}</div>" if c.also_in else ""),
-            unsafe_allow_html=True,
-        )
-        if chunk is not None:
-            body = highlight_html(chunk.text, c.quote_start - chunk.char_start, c.quote_end - chunk.char_start)
-        else:
-            body = highlight_html(c.quote, 0, len(c.quote))
-        st.markdown(f"<div class='passage'>{body}</div>", unsafe_allow_html=True)
+        st.markdown(card_head_html(c), unsafe_allow_html=True)
+        st.markdown(card_body_html(c, chunk), unsafe_allow_html=True)
         st.code(citation_string(c), language=None, wrap_lines=True)
         left, right = st.columns([1, 1])
         show = left.toggle("Open in source", key=f"src-{key}")

@@ -4,6 +4,7 @@ test-artifacts/ for a human to look at."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -45,11 +46,9 @@ def _wait_healthy(url: str, proc: subprocess.Popen[bytes], log: Path, timeout_s:
     pytest.fail(f"streamlit did not become healthy within {timeout_s} s:\n{log.read_text(errors='replace')}")
 
 
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app served by a real `streamlit run` over a fixture index; stopped (by its pid) afterwards."""
-    root = tmp_path_factory.mktemp("browser")
-    env = {**os.environ, **build_app_index(root)}
+@contextlib.contextmanager
+def serve_app(root: Path, env: dict[str, str], log_name: str = "browser-streamlit.log") -> Iterator[str]:
+    """The app served by a real `streamlit run` with `env` on loopback; stopped (by its pid) on exit."""
     port = _free_port()
     log = root / "streamlit.log"
     with log.open("wb") as out:
@@ -70,7 +69,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 "false",
             ],
             cwd=PROJECT_ROOT,
-            env=env,
+            env={**os.environ, **env},
             stdout=out,
             stderr=subprocess.STDOUT,
         )
@@ -86,7 +85,15 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             proc.kill()
             proc.wait(timeout=20)
         if ARTIFACTS.is_dir():
-            shutil.copyfile(log, ARTIFACTS / "browser-streamlit.log")
+            shutil.copyfile(log, ARTIFACTS / log_name)
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app over the fixture index of test_app."""
+    root = tmp_path_factory.mktemp("browser")
+    with serve_app(root, build_app_index(root)) as url:
+        yield url
 
 
 def _screenshot_all(page, path: Path) -> None:  # type: ignore[no-untyped-def]

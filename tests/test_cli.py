@@ -263,3 +263,16 @@ def test_ask_explain_prints_how_the_question_was_read(in_added: Path, capsys: py
     assert captured.err.startswith("How the question was read:")
     assert 'roles: ["enforcement"]' in captured.err
     assert captured.out.strip()
+
+
+def test_assess_refuses_a_malformed_facts_file_naming_the_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`govqa assess` with a bad value: exit 1 and one line naming the file, the field and the valid values."""
+    from govqa.cli import main
+
+    facts = tmp_path / "facts.json"
+    facts.write_text('{"roles": ["owner"]}', encoding="utf-8")
+    assert main(["assess", "--facts", str(facts)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "facts.json" in err and "`roles`" in err and "deployer" in err

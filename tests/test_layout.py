@@ -25,6 +25,7 @@ LAYERS = {
     "govqa.index": 3,
     "govqa.search": 4,
     "govqa.answering": 5,
+    "govqa.assessment": 5,  # beside answering: reads the index's chunks, never answering's internals
     "govqa.ui": 6,
     "govqa.evaluation": 7,
     "govqa.cli": 8,

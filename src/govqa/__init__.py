@@ -7,6 +7,7 @@ The pipeline, one sub-package per stage, each importing only from the stages bef
     index/      chunks → embeddings → Chroma + BM25 (embedders, embedding cache, store, ingest pipeline)
     search/     question → ranked passages          (question reading, routing, fusion, retriever)
     answering/  passages → cited answer             (extractive engine; LLM engine with verification)
+    assessment/ facts → per-text status         (rule files per text, provisions resolved in the index)
     ui/         what the app shows                  (conversation follow-ups, source viewer, export)
 
 Shared by all: `records` (Document → Chunk → Passage → Citation → Answer), `settings`, `errors`, `text`.
@@ -22,6 +23,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # the names as the type checker sees them; at run time they load on first use
     from govqa.answering.extractive import MODES, REFUSAL, Answerer, answer_json
     from govqa.answering.generation import answer, make_answerer
+    from govqa.assessment.build import assess_file, build_assessor
+    from govqa.assessment.facts import parse_facts
+    from govqa.assessment.prefill import prefill_facts
     from govqa.corpus import Manifest, load_corpus, load_manifest, require_file
     from govqa.documents.reader import chunk_document
     from govqa.errors import (
@@ -102,6 +106,11 @@ _EXPORTS = {
     "MODES": "govqa.answering.extractive",
     "REFUSAL": "govqa.answering.extractive",
     "answer_json": "govqa.answering.extractive",
+    # assessment
+    "assess_file": "govqa.assessment.build",
+    "build_assessor": "govqa.assessment.build",
+    "parse_facts": "govqa.assessment.facts",
+    "prefill_facts": "govqa.assessment.prefill",
     # evaluation
     "load_questions": "govqa.evaluation",
     "evaluate": "govqa.evaluation",
@@ -141,6 +150,8 @@ __all__ = [
     "add_document",
     "answer",
     "answer_json",
+    "assess_file",
+    "build_assessor",
     "build_embedders",
     "build_retriever",
     "check_question",
@@ -154,6 +165,8 @@ __all__ = [
     "load_questions",
     "make_answerer",
     "open_store",
+    "parse_facts",
+    "prefill_facts",
     "require_file",
     "retrieve",
     "settings_hash",

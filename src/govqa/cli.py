@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from govqa import GovQAError, Settings
+from govqa import GovQAError, Settings, assess_file
 from govqa.errors import IndexMissingError
 
 if TYPE_CHECKING:
@@ -297,6 +297,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_assess(args: argparse.Namespace) -> int:
+    print(assess_file(_settings(args), Path(args.facts), lang=args.lang, as_json=args.json))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     # Longer than a screen on purpose: a flat table of subcommands and their flags reads better in one place.
     parser = argparse.ArgumentParser(prog="govqa", description="Cited answers about AI-governance texts.")
@@ -368,6 +373,11 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--markdown", action="store_true", help="a summary table to paste, with commit and date")
     ev.add_argument("--llm", choices=["none", "llamacpp", "openai"], help="answer engine (default: settings)")
     ev.set_defaults(func=cmd_eval)
+    assess = sub.add_parser("assess", help="does this apply to me? every text's status, reasons and duties, cited")
+    assess.add_argument("--facts", required=True, help="facts JSON file (schema: docs/assessment.md)")
+    assess.add_argument("--json", action="store_true", help="print JSON")
+    assess.add_argument("--lang", choices=["en", "ja"], default="en", help="language of the memo")
+    assess.set_defaults(func=cmd_assess)
     return parser
 
 

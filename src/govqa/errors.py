@@ -2,7 +2,8 @@
 
     GovQAError
     ├── ConfigError              settings or a profile/manifest file is invalid
-    │   └── PromptError              a file in prompts/ is missing or uses the wrong variables
+    │   ├── PromptError              a file in prompts/ is missing or uses the wrong variables
+    │   └── RuleError                an assessment rule file is malformed or cites a provision the index lacks
     ├── SourceError              a corpus file cannot be obtained or trusted
     │   ├── ChecksumMismatchError    the bytes are not the ones the manifest pins
     │   └── SourceUnavailableError   not in cache, mirror or at its URL
@@ -11,6 +12,7 @@
     │   ├── IndexMissingError
     │   └── IndexMismatchError
     ├── QuestionError            the user's question cannot be answered as asked
+    ├── FactsError               an assessment's facts file is malformed (names the field and the valid values)
     └── LLMError                 the configured LLM backend cannot be built or reached
         └── LLMTimeoutError          the model was stopped after GOVQA_LLM__TIMEOUT_S
 
@@ -66,6 +68,14 @@ class IndexMismatchError(IndexStateError):
 
 class QuestionError(GovQAError):
     """The question is empty or otherwise unusable."""
+
+
+class FactsError(GovQAError):
+    """An assessment's facts (facts.json) break the schema: the message names the field and its valid values."""
+
+
+class RuleError(ConfigError):
+    """An assessment rule file is malformed, or cites a provision the index does not hold."""
 
 
 class PromptError(ConfigError):

@@ -224,6 +224,10 @@ class Settings(BaseSettings):
         description="Caption patterns and wording cues that tag each chunk with its roles (definition, "
         "obligation, enforcement…) at ingest.",
     )
+    assessment_rules: Path = Field(
+        Path(__file__).parent / "assessment" / "rules",
+        description="The assessment's decision rules, one TOML file per text (docs/assessment.md).",
+    )
     http_timeout_s: float = Field(60.0, description="Timeout for downloading a corpus file.")
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)  # type: ignore[arg-type]
     chunking: ChunkingSettings = Field(default_factory=ChunkingSettings)  # type: ignore[arg-type]
