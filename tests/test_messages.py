@@ -42,7 +42,7 @@ def test_a_language_missing_a_key_or_changing_a_field_is_refused(tmp_path: Path)
 def test_an_unknown_key_or_a_missing_field_names_what_to_fix() -> None:
     """Rendering with a key the catalogue lacks, or without a field its message needs, says which."""
     msgs = load_messages("en")
-    with pytest.raises(PromptError, match="no message 'finding.nothing'"):
+    with pytest.raises(PromptError, match=r"no message 'finding\.nothing'"):
         msgs("finding.nothing")
     with pytest.raises(PromptError, match="needs the field 'names'"):
         msgs("finding.unmentioned")
