@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from govqa import MODES, Answer, Answerer, Chunk, Citation, Filters, GovQAError, Settings, require_file
+from govqa.assessment.prefill import prefill_facts
 from govqa.ui.cards import card_body_html, card_head_html
 from govqa.ui.conversation import Turn, rewrite
 from govqa.ui.export import CLOSEST_NOTE, citation_string, conversation_json, conversation_markdown
@@ -108,6 +109,14 @@ def render_answer(turn: Turn, index: int, *, latest: bool = True) -> None:
         st.caption(f"Searched for: “{turn.query}”")
     if ans.notice:
         st.info(ans.notice, icon=":material/info:")
+    # one sentence says little of a business: the assessment asks the rest,
+    # starting from what the question says (offered even when the texts retrieved do not answer it)
+    offer = ans.mode == "applies" and latest
+    if offer and st.button(
+        "Answer a few questions for a full assessment", icon=":material/checklist:", key=f"a-{index}"
+    ):
+        st.session_state["assess_prefill"] = prefill_facts(turn.question).to_json()
+        st.switch_page("pages/assess.py")
     if ans.refused:
         st.warning(ans.text)
         for why in dict.fromkeys(r for r in (ans.short_answer, ans.verdict_reason) if r):  # the gate's reason

@@ -31,15 +31,31 @@ def load_assessor(_answerer: Answerer, key: int) -> Assessor:
     return build_assessor(_answerer.settings, chunks=retriever.chunks, documents=retriever.documents)
 
 
+def prefill(facts: dict[str, Any]) -> None:
+    """Start the form at the facts the chat could read from a question (the rest stays "not sure")."""
+    system = facts.get("system") or {}
+    for path, value in [*facts.items(), *((f"system.{k}", v) for k, v in system.items())]:
+        if value is None or path == "system":
+            continue
+        if isinstance(value, list):
+            st.session_state[f"q-{path}"] = value
+        elif isinstance(value, bool):
+            st.session_state[f"q-{path}"] = next(label for label, v in TRI.items() if v is value)
+
+
 def pick_list(path: str, options: tuple[str, ...]) -> list[str] | None:
-    """A multiselect starting at "not sure" (unknown); emptied, it means "none"."""
-    chosen = st.multiselect(question(path), [*options, NOT_SURE], default=[NOT_SURE], key=f"q-{path}")
+    """A multiselect starting at "not sure" (unknown) unless pre-filled; emptied, it means "none"."""
+    key = f"q-{path}"
+    default = None if key in st.session_state else [NOT_SURE]
+    chosen = st.multiselect(question(path), [*options, NOT_SURE], default=default, key=key)
     return None if NOT_SURE in chosen else chosen
 
 
 def pick_flag(path: str) -> bool | None:
-    answer = st.radio(question(path), list(TRI), index=2, horizontal=True, key=f"q-{path}")
-    return TRI[answer]
+    key = f"q-{path}"
+    index = None if key in st.session_state else 2
+    answer = st.radio(question(path), list(TRI), index=index, horizontal=True, key=key)
+    return TRI[answer] if answer is not None else None
 
 
 def questionnaire() -> dict[str, Any]:
@@ -104,6 +120,9 @@ except GovQAError as exc:
     st.error(str(exc))
     st.stop()
 
+if pending := st.session_state.pop("assess_prefill", None):  # sent by the chat's applies-mode answer
+    prefill(pending)
+    st.info("Pre-filled from your question: check each answer, then press Assess.", icon=":material/edit_note:")
 raw = questionnaire()
 if st.button("Assess", type="primary", icon=":material/checklist:"):
     try:

@@ -165,3 +165,23 @@ def test_unknown_markets_give_may_apply_and_the_question(monkeypatch: pytest.Mon
     at.button[0].click().run()
     page = _html(at)
     assert page.count("status-may_apply") == 2 and "If you sell in the Union, Article 1(1)(a) brings you in." in page
+
+
+def test_an_applies_answer_offers_the_assessment_pre_filled(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str]
+) -> None:
+    """Asked in applies mode, the chat offers the full assessment; the form opens with the facts the question
+    states (markets, role) and leaves the rest "not sure"."""
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=300)
+    at.run()
+    at.radio(key="mode").set_value("applies").run()
+    at.chat_input[0].set_value("We are a provider of household robots selling in the EU and Korea. What applies?").run()
+    assert not at.exception, at.exception
+    offer = next(b for b in at.button if b.label == "Answer a few questions for a full assessment")
+    offer.click().run()
+    assert not at.exception, at.exception
+    assert at.session_state["q-markets"] == ["EU", "KR"] and at.session_state["q-roles"] == ["provider"]
+    assert any("Pre-filled from your question" in i.value for i in at.info)
+    assert at.radio(key="q-system.generative").value == "Not sure"  # what the question does not say stays unknown

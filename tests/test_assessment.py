@@ -318,6 +318,11 @@ def _docs() -> dict[str, Document]:
         ),
         ("We deploy a chatbot for customers in Japan and the EU.", {"markets": ["JP", "EU"], "roles": ["deployer"]}),
         ("We use AI to screen job applicants in Colorado.", {"markets": ["US-CO"], "roles": ["deployer"]}),
+        # a business naming its own role, with words between ("a provider of household robots")
+        ("We are a provider of household robots selling in the EU.", {"markets": ["EU"], "roles": ["provider"]}),
+        ("As an importer of robots into the EU, what must we check?", {"roles": ["importer"]}),
+        # counter-example: a role named as someone else's is not the asker's
+        ("What must the provider tell us about the model?", {"roles": None}),
     ],
 )
 def test_prefill_reads_only_what_the_question_states(question: str, expected: dict[str, object]) -> None:

@@ -68,6 +68,14 @@ def _places(text: str) -> list[str]:
     return found
 
 
+# A business naming its own role: "we are a provider of …", "as a deployer", "we're an importer".
+_SELF = r"\b(?:we are|we're|we’re|i am|i'm|as)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?{role}s?\b"
+
+
+def _names_itself(text: str, role: str) -> bool:
+    return bool(re.search(_SELF.format(role=role), text, re.I))
+
+
 def _any(text: str, words: tuple[str, ...]) -> bool:
     low = text.lower()
     return any(w in low if w.isascii() else w in text for w in words)
@@ -79,7 +87,7 @@ def prefill_facts(question: str) -> Facts:
     if m := _ESTABLISHED.search(question):
         established = tuple(_places(m.group("place"))) or None
     markets = tuple(_places(question)) or None
-    roles = tuple(r for r, words in _ROLE_WORDS.items() if _any(question, words)) or None
+    roles = tuple(r for r, words in _ROLE_WORDS.items() if _any(question, words) or _names_itself(question, r)) or None
     decisions = tuple(d for d, words in _DECISION_WORDS.items() if _any(question, words)) or None
     flags = {flag: True for flag, words in _FLAG_WORDS.items() if _any(question, words)}
     return replace(
