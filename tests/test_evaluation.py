@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from govqa.claim_scores import claim_metrics, claim_sets
 from govqa.errors import ConfigError
 from govqa.evaluation import (
     AnswerReport,
@@ -15,8 +16,6 @@ from govqa.evaluation import (
     Report,
     answer_record,
     cites,
-    claim_metrics,
-    claim_sets,
     evaluate,
     evaluate_answers,
     format_claims,

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from govqa.answering.extractive import Answerer
+from govqa.claim_scores import CLAIM_SUMMARY, ClaimOutcome, claim_metrics, claim_outcome, claim_sets
 from govqa.errors import ConfigError
 from govqa.records import Answer, Passage
 from govqa.settings import PROJECT_ROOT
@@ -137,68 +138,6 @@ def cites(citation: dict[str, Any], gold: dict[str, Any]) -> bool:
     return gold["doc"] in docs and half_match(gold["quote"], citation["quote"])
 
 
-@dataclass(frozen=True)
-class ClaimOutcome:
-    """How one claim fared: the verdict given (a refusal in claim mode is a "not_addressed" verdict), the gold
-    verdict, and whether the first citation is a gold passage. Kept per claim so any subset can be scored."""
-
-    id: str
-    lang: str
-    gold: str
-    given: str | None
-    refused: bool
-    first_gold: bool
-
-    @property
-    def half(self) -> str:
-        return half_of({"id": self.id})
-
-
-def claim_outcome(item: dict[str, Any], record: dict[str, Any]) -> ClaimOutcome:
-    """The outcome of a claim's answer record (a --dump record)."""
-    given = record.get("verdict") or ("not_addressed" if record["refused"] else None)
-    first = record["citations"][:1]
-    return ClaimOutcome(
-        str(item["id"]),
-        item.get("lang", "en"),
-        str(item.get("verdict")),
-        given,
-        bool(record["refused"]),
-        any(cites(c, g) for c in first for g in item["gold"]),
-    )
-
-
-def claim_metrics(outcomes: Sequence[ClaimOutcome]) -> dict[str, float]:
-    """Verdicts on claims, as a journalist meets them.
-
-    recall: every claim counts, no verdict is wrong, and a refusal ("not addressed") is right only for a claim the
-    texts do not address; precision: right verdicts over the verdicts given (a refusal is one); given: the share
-    of claims with a verdict; first citation gold: over the claims the texts address; refused: the share of
-    not-addressed claims refused, and of addressed claims refused."""
-    if not outcomes:
-        return {}
-    given = [o for o in outcomes if o.given]
-    right = [o for o in given if o.given == o.gold]
-    addressed = [o for o in outcomes if o.gold != "not_addressed"]
-    silent = [o for o in outcomes if o.gold == "not_addressed"]
-
-    def rate(part: Sequence[ClaimOutcome], whole: Sequence[ClaimOutcome]) -> float:
-        return len(part) / len(whole) if whole else 0.0
-
-    def refused(o: ClaimOutcome) -> bool:
-        return o.refused or o.given == "not_addressed"
-
-    return {
-        "n": float(len(outcomes)),
-        "verdict_recall": rate(right, outcomes),
-        "verdict_given": rate(given, outcomes),
-        "verdict_precision": rate(right, given),
-        "first_citation_gold": rate([o for o in addressed if o.first_gold], addressed),
-        "unanswerable_refused": rate([o for o in silent if refused(o)], silent),
-        "answerable_refused": rate([o for o in addressed if refused(o)], addressed),
-    }
-
-
 @dataclass
 class AnswerReport:
     """How the answers (not just the passages) fare: quotes, citations, refusals, verdicts."""
@@ -247,7 +186,9 @@ class AnswerReport:
             # Kept as it always was (the verdict field equals the gold verdict): claim_verdict_recall is the
             # figure to read; it also credits a refusal of a claim the texts do not address.
             self.claims_correct += record.get("verdict") == item.get("verdict")
-            self.claim_outcomes.append(claim_outcome(item, record))
+            first = record["citations"][:1]
+            first_gold = any(cites(c, g) for c in first for g in item["gold"])
+            self.claim_outcomes.append(claim_outcome(item, record, half=half_of(item), first_gold=first_gold))
 
     def metrics(self) -> dict[str, float]:
         def rate(a: int, b: int) -> float:
@@ -409,26 +350,6 @@ def format_summary(results: dict[str, Evaluation], *, markdown: bool = False, ti
         n = f"{int(m.get('n', 0))}/{len(ev.retrieval.results)}"
         rows.append([key, n, *(f"{m.get(c, 0.0):.2f}" for c in SUMMARY), *(_cell(c, a[c]) for c in ANSWER_SUMMARY)])
     return _table(cols, rows, markdown=markdown, title=title)
-
-
-CLAIM_SUMMARY = (
-    "verdict_recall",
-    "verdict_given",
-    "verdict_precision",
-    "first_citation_gold",
-    "unanswerable_refused",
-    "answerable_refused",
-)
-
-
-def claim_sets(outcomes: Sequence[ClaimOutcome]) -> dict[str, list[ClaimOutcome]]:
-    """The claims of a run by half and by language, the subsets the claim table reports."""
-    sets: dict[str, list[ClaimOutcome]] = {"all": list(outcomes)}
-    for half in ("odd", "even"):
-        sets[half] = [o for o in outcomes if o.half == half]
-    for lang in sorted({o.lang for o in outcomes}):
-        sets[lang] = [o for o in outcomes if o.lang == lang]
-    return {name: rows for name, rows in sets.items() if rows}
 
 
 def format_claims(outcomes: Sequence[ClaimOutcome], *, markdown: bool = False, title: str = "") -> str:
