@@ -57,7 +57,8 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
         "endeavour",
         False,
         re.compile(
-            r"\b(?:shall|must|will|should)\s+(?:make (?:best |every )?efforts?|endeavou?r|strive|seek to)\b"
+            r"\b(?:shall|must|will|should)\s+(?:make (?:best |every )?efforts?|strive|seek to)\b"
+            r"|\bendeavou?r(?:s|ed|ing)?\b"
             r"|\b(?:best[- ]efforts?|effort) (?:obligation|duty)\b|努め|努力義務|努力する|노력",
             re.I,
         ),
@@ -181,7 +182,7 @@ class ClaimReader:
 
     def read(self, claim: str) -> ClaimReading:
         text = unicodedata.normalize("NFKC", claim).strip()
-        actor, modality, negative, modal_words, action = _duty(text)
+        actor, modality, negative, modal_words, action = duty_of(text)
         texts = self.named_texts(text)
         own = not re.search(r"\b(?:that|which|who)\b", actor)  # "a company that follows the Framework" is bound
         if actor and own and (any(fold(actor).endswith(fold(t.words)) for t in texts) or refs_in_question(actor)):
@@ -220,7 +221,9 @@ class ClaimReader:
             if any(doc.id not in n.doc_ids + n.reference_ids for _, n in outer):
                 continue
             descriptions = [(span, n) for span, n in descriptions if (span, n) not in outer]
-            found.append((start, self._named(folded[start:end], "alias", [doc])))
+            # the words that name it include a description around the alias ("Ruritania's Robot Safety Act")
+            lo, hi = min([start, *(span[0] for span, _ in outer)]), max([end, *(span[1] for span, _ in outer)])
+            found.append((start, self._named(folded[lo:hi], "alias", [doc])))
         found += [(span[0], named) for span, named in descriptions]
         # one name may stand for several entries (two editions, a held translation and a listed original)
         merged: dict[str, NamedText] = {}
@@ -280,8 +283,8 @@ def read_claim(claim: str, manifest: Manifest) -> ClaimReading:
 # ---------------------------------------------------------------- actor, modality, action, scope, negation
 
 
-def _duty(text: str) -> tuple[str, str, bool, str, str]:
-    """(actor, modality, negated by the modal, modal words, action) of the claim's first modal."""
+def duty_of(text: str) -> tuple[str, str, bool, str, str]:
+    """(actor, modality, negated by the modal, modal words, action) of the first modal of a claim or a sentence."""
     for modality, negative, rx in MODALITIES:
         m = rx.search(text)
         if not m:
