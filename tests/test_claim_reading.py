@@ -8,7 +8,8 @@ import pytest
 from govqa.corpus.manifest import Manifest
 from govqa.records import Document
 from govqa.search.claim_figures import dates_in, figures_in
-from govqa.search.claim_reading import ClaimReader, negation_words, read_claim
+from govqa.search.claim_reading import ClaimReader, read_claim
+from govqa.search.statements import negation_words
 
 
 def _doc(doc_id: str, title: str, jurisdiction: str, doc_type: str, **extra: object) -> Document:

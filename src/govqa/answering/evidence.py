@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from govqa.answering.quotes import FRAME_WORDS, SentenceScorer
 from govqa.records import Passage
 from govqa.search.claim_figures import Figure, dates_in, figures_in
-from govqa.search.claim_reading import ClaimReading, actor_role, duty_of, negation_words
-from govqa.search.intents import asked_roles
+from govqa.search.claim_reading import ClaimReading
+from govqa.search.statements import actor_role, duty_of, negation_words
 from govqa.text import sentence_spans, tokenize
 
 Verdict = str  # "supported" | "refuted"
@@ -93,14 +93,6 @@ def term_coverage(weights: dict[str, float], sentence: str) -> float:
     return sum(w for t, w in weights.items() if t in present) / sum(weights.values())
 
 
-def claim_roles(reading: ClaimReading) -> set[str]:
-    """The provision roles a claim is about: what its wording asks for, and its actor's obligations."""
-    roles = set(asked_roles(reading.text))
-    if reading.actor_role:
-        roles.add(f"obligation:{reading.actor_role}")
-    return roles
-
-
 def same_event(reading: ClaimReading, sentence: str) -> bool:
     """The sentence states a date of an event the claim dates, or a figure of a kind and unit the claim gives."""
     events = {d.event for d in reading.dates if d.event}
@@ -121,7 +113,7 @@ def rank_evidence(
 ) -> list[Evidence]:
     """The passages' sentences ranked as evidence for the claim, best first (see the module docstring)."""
     terms = claim_weights(reading, idf)
-    roles = claim_roles(reading)
+    roles = set(reading.roles)
     spans = [(rank, p, s, e) for rank, p in enumerate(passages) for s, e in sentence_spans(p.chunk.text)]
     texts = [" ".join(p.chunk.text[s:e].split()) for _, p, s, e in spans]
     sims = similarity(reading.text, texts) if similarity and texts else [0.0] * len(texts)
