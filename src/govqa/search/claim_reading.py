@@ -6,9 +6,9 @@ What a check needs to judge a claim against a law's sentence, read the same way 
   generic name, with adjectives and topic words between ("Japan's AI law", "the EU's new AI rules",
   「日本のAI法」, 「中国の生成AIサービス管理暫行弁法」) — resolved through the manifest's jurisdiction words,
   `doc_type`, `date` and titles. Texts the manifest lists as `[[reference]]` (not held) resolve too, apart;
-- **the actor, the modality and the action** (search/statements.py, which reads a law's sentences the same way): "providers shall ensure …" → provider, must, "ensure …"; modality
-  is one of must / endeavour / may / should ("shall endeavour", 「努める」 are efforts, not duties); a
-  prohibition is "must" negated;
+- **the actor, the modality and the action** (search/statements.py, which reads a law's sentences the same
+  way): "providers shall ensure …" → provider, must, "ensure …"; modality is one of must / endeavour / may /
+  should ("shall endeavour", 「努める」 are efforts, not duties); a prohibition is "must" negated;
 - **figures and dates** (search/claim_figures.py), each date with the event it dates;
 - **scope words** ("all", "only", 「全て」, 「のみ」) and **negation** — a negation inside what a duty requires
   ("shall ensure that X are not used") is the claim's; one inside a condition or a relative clause ("systems
