@@ -25,13 +25,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from govqa.answering.quotes import FRAME_WORDS, SentenceScorer
-from govqa.records import Passage
+from govqa.records import Passage, Verdict
 from govqa.search.claim_figures import Figure, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
 from govqa.search.statements import actor_role, duty_of, negation_words
 from govqa.text import sentence_spans, tokenize
-
-Verdict = str  # "supported" | "refuted"
 
 
 @dataclass(frozen=True)
