@@ -12,6 +12,7 @@ from govqa.claim_scores import claim_metrics, claim_sets
 from govqa.errors import ConfigError
 from govqa.evaluation import (
     AnswerReport,
+    Evaluation,
     QuestionResult,
     Report,
     answer_record,
@@ -401,3 +402,13 @@ def test_claim_table_has_a_row_per_half_and_language() -> None:
     rows = {row.split("|")[1].strip(): [c.strip() for c in row.split("|")[2:-1]] for row in table[3:]}
     assert rows["ja"][:4] == ["2", "0.50", "0.50", "1.00"]  # d002 right, d004 without a verdict
     assert rows["odd"][:4] == ["3", "0.33", "0.67", "0.50"]  # d001 right, d003 wrong, d005 without a verdict
+
+
+def test_the_summary_ends_with_the_claim_table_when_there_are_claims() -> None:
+    """`govqa eval --halves` prints the claim table under the question table, only when the set has claims."""
+    results = {"all": Evaluation(answers=_claim_report())}
+    lines = format_summary(results, title="dev").splitlines()
+    assert lines[0] == "dev" and lines[1].startswith("set")
+    assert lines[4] == "claims" and lines[5].split()[:3] == ["claims", "n", "verdict_recall"]
+    assert [line.split()[0] for line in lines[6:]] == ["all", "odd", "even", "en", "ja"]
+    assert "claims" not in format_summary(evaluate_answers(_items(), _FakeAnswerer()))  # type: ignore[arg-type]

@@ -266,7 +266,6 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from govqa import make_answerer
     from govqa.evaluation import (
         evaluate_answers,
-        format_claims,
         format_report,
         format_summary,
         halves_and_language,
@@ -290,9 +289,6 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.halves or args.markdown:
         names = ", ".join(Path(p).name for p in args.questions)
         print(format_summary(results, markdown=args.markdown, title=f"{names}: {run_label()}"))
-        if claims := results["all"].answers.claim_outcomes:
-            print()
-            print(format_claims(claims, markdown=args.markdown, title=f"claims in {names}"))
         return 0
     print(format_report(results["all"].retrieval))
     print()

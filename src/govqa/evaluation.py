@@ -342,14 +342,17 @@ def _cell(name: str, value: float) -> str:
 
 def format_summary(results: dict[str, Evaluation], *, markdown: bool = False, title: str = "") -> str:
     """One row per question set (e.g. odd half, even half, all): retrieval over the answerable questions, then
-    how the answers fare. `markdown` gives a table to paste as printed."""
+    how the answers fare; then, when there are claims, the claim table (`format_claims`). `markdown` gives tables
+    to paste as printed."""
     cols = ["set", "n", *SUMMARY, *ANSWER_SUMMARY]
     rows = []
     for key, ev in results.items():
         m, a = ev.retrieval.metrics(), ev.answers.metrics()
         n = f"{int(m.get('n', 0))}/{len(ev.retrieval.results)}"
         rows.append([key, n, *(f"{m.get(c, 0.0):.2f}" for c in SUMMARY), *(_cell(c, a[c]) for c in ANSWER_SUMMARY)])
-    return _table(cols, rows, markdown=markdown, title=title)
+    table = _table(cols, rows, markdown=markdown, title=title)
+    claims = results["all"].answers.claim_outcomes if "all" in results else []
+    return f"{table}\n\n{format_claims(claims, markdown=markdown, title='claims')}" if claims else table
 
 
 def format_claims(outcomes: Sequence[ClaimOutcome], *, markdown: bool = False, title: str = "") -> str:
