@@ -8,15 +8,18 @@ from typing import Any
 
 import pytest
 
+from govqa.claim_scores import claim_metrics, claim_sets
 from govqa.errors import ConfigError
 from govqa.evaluation import (
     AnswerReport,
+    Evaluation,
     QuestionResult,
     Report,
     answer_record,
     cites,
     evaluate,
     evaluate_answers,
+    format_claims,
     format_report,
     format_summary,
     half_match,
@@ -324,3 +327,88 @@ def test_run_label_names_a_commit_and_the_date() -> None:
     """Figures are labelled with the commit and date that produced them."""
     label = run_label()
     assert label.startswith("commit ") and label[-10:-6].isdigit()
+
+
+def _claim(item_id: str, verdict: str, *, lang: str = "en") -> dict[str, Any]:
+    gold = [] if verdict == "not_addressed" else [{"doc": "a", "quote": "Bodies inspect robots"}]
+    return {"id": item_id, "kind": "claim", "lang": lang, "question": "?", "gold": gold, "verdict": verdict}
+
+
+def _said(verdict: str | None, *, refused: bool = False, cites_gold: bool = True) -> dict[str, Any]:
+    quote = "Bodies inspect robots." if cites_gold else "Something else entirely."
+    return {"citations": [{"doc": "a", "quote": quote}], "refused": refused, "verdict": verdict, "answer": "x"}
+
+
+def _claim_report() -> AnswerReport:
+    """Six claims worked out by hand: 3 right (d001, d002, d006), 1 wrong (d003), 1 without a verdict (d004), one
+    silent claim without one (d005); three of the four addressed claims first cite their gold passage."""
+    report = AnswerReport()
+    for item, record in (
+        (_claim("d001", "supported"), _said("supported")),
+        (_claim("d002", "refuted", lang="ja"), _said("refuted", cites_gold=False)),
+        (_claim("d003", "refuted"), _said("supported")),
+        (_claim("d004", "supported", lang="ja"), _said(None)),
+        (_claim("d005", "not_addressed"), _said(None)),  # the texts are silent, and the answer says nothing
+        (_claim("d006", "not_addressed"), _said(None, refused=True)),  # a refusal: right for a silent claim
+    ):
+        report.add(item, record, lambda doc: "")
+    return report
+
+
+def test_claim_metrics_count_every_claim_and_only_given_verdicts_for_precision() -> None:
+    """Recall counts every claim (no verdict is wrong, a refusal right only for a not-addressed claim); precision
+    counts the verdicts given; first citation over addressed claims; refusals apart for silent and addressed."""
+    m = claim_metrics(_claim_report().claim_outcomes)
+    assert m["n"] == 6
+    assert m["verdict_recall"] == pytest.approx(3 / 6)
+    assert m["verdict_given"] == pytest.approx(4 / 6)  # d001, d002, d003 and d006's refusal
+    assert m["verdict_precision"] == pytest.approx(3 / 4)
+    assert m["first_citation_gold"] == pytest.approx(3 / 4)  # all but d002 of d001–d004
+    assert m["unanswerable_refused"] == pytest.approx(1 / 2)
+    assert m["answerable_refused"] == 0.0
+
+
+def test_a_refusal_of_an_addressed_claim_is_a_wrong_verdict() -> None:
+    """Refusing a claim the texts address counts as a given, wrong verdict and as an answerable refusal."""
+    report = AnswerReport()
+    report.add(_claim("d001", "supported"), _said("not_addressed", refused=True), lambda doc: "")
+    report.add(_claim("d003", "supported"), _said("supported"), lambda doc: "")
+    m = claim_metrics(report.claim_outcomes)
+    assert (m["verdict_recall"], m["verdict_precision"], m["answerable_refused"]) == (0.5, 0.5, 0.5)
+
+
+def test_answer_metrics_keep_the_old_claim_key_beside_the_new_ones() -> None:
+    """`claim_verdict_accuracy` stays (the verdict field equals the gold one); the claim_* keys come beside it."""
+    m = _claim_report().metrics()
+    assert m["claim_verdict_accuracy"] == pytest.approx(2 / 6)  # d006's refusal carries no verdict field
+    assert m["claim_verdict_recall"] == pytest.approx(3 / 6)
+    assert m["claim_verdict_precision"] == pytest.approx(3 / 4)
+    assert "claim_n" not in m
+    assert "claim_verdict_recall" not in AnswerReport().metrics()  # no claims, no claim figures
+
+
+def test_claim_table_has_a_row_per_half_and_language() -> None:
+    """The claim table prints all, odd, even and each language, with the subsets' own figures."""
+    outcomes = _claim_report().claim_outcomes
+    assert {k: [o.id for o in v] for k, v in claim_sets(outcomes).items()} == {
+        "all": ["d001", "d002", "d003", "d004", "d005", "d006"],
+        "odd": ["d001", "d003", "d005"],
+        "even": ["d002", "d004", "d006"],
+        "en": ["d001", "d003", "d005", "d006"],
+        "ja": ["d002", "d004"],
+    }
+    table = format_claims(outcomes, markdown=True, title="claims").splitlines()
+    assert table[1].startswith("| claims | n | verdict_recall | verdict_given | verdict_precision |")
+    rows = {row.split("|")[1].strip(): [c.strip() for c in row.split("|")[2:-1]] for row in table[3:]}
+    assert rows["ja"][:4] == ["2", "0.50", "0.50", "1.00"]  # d002 right, d004 without a verdict
+    assert rows["odd"][:4] == ["3", "0.33", "0.67", "0.50"]  # d001 right, d003 wrong, d005 without a verdict
+
+
+def test_the_summary_ends_with_the_claim_table_when_there_are_claims() -> None:
+    """`govqa eval --halves` prints the claim table under the question table, only when the set has claims."""
+    results = {"all": Evaluation(answers=_claim_report())}
+    lines = format_summary(results, title="dev").splitlines()
+    assert lines[0] == "dev" and lines[1].startswith("set")
+    assert lines[4] == "claims" and lines[5].split()[:3] == ["claims", "n", "verdict_recall"]
+    assert [line.split()[0] for line in lines[6:]] == ["all", "odd", "even", "en", "ja"]
+    assert "claims" not in format_summary(evaluate_answers(_items(), _FakeAnswerer()))  # type: ignore[arg-type]

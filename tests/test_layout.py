@@ -28,6 +28,7 @@ LAYERS = {
     "govqa.assessment": 5,  # beside answering: reads the index's chunks, never answering's internals
     "govqa.ui": 6,
     "govqa.evaluation": 7,
+    "govqa.claim_scores": 7,  # claim verdict scores, which evaluation.py keeps per claim
     "govqa.cli": 8,
     "govqa": 8,  # the public API re-exports every stage: only the CLI, at the top, imports through it
 }

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from govqa.answering.extractive import Answerer
+from govqa.claim_scores import CLAIM_SUMMARY, ClaimOutcome, claim_metrics, claim_outcome, claim_sets
 from govqa.errors import ConfigError
 from govqa.records import Answer, Passage
 from govqa.settings import PROJECT_ROOT
@@ -158,6 +159,7 @@ class AnswerReport:
     timings: list[dict[str, float | None]] = field(default_factory=list)  # per answer (model times: LLM engine)
     model_lines: list[tuple[int, int] | None] = field(default_factory=list)  # per answer: Answer.model_lines
     model_written: int = 0  # answers whose text a model wrote (not the extractive fallback)
+    claim_outcomes: list[ClaimOutcome] = field(default_factory=list)
 
     def add(self, item: dict[str, Any], record: dict[str, Any], source_text: Callable[[str], str]) -> None:
         for cite in record["citations"]:
@@ -181,7 +183,12 @@ class AnswerReport:
             self.gold_cited += any(cites(c, gold) for c in record["citations"])
         if item["kind"] == "claim":
             self.claims += 1
+            # Kept as it always was (the verdict field equals the gold verdict): claim_verdict_recall is the
+            # figure to read; it also credits a refusal of a claim the texts do not address.
             self.claims_correct += record.get("verdict") == item.get("verdict")
+            first = record["citations"][:1]
+            first_gold = any(cites(c, g) for c in first for g in item["gold"])
+            self.claim_outcomes.append(claim_outcome(item, record, half=half_of(item), first_gold=first_gold))
 
     def metrics(self) -> dict[str, float]:
         def rate(a: int, b: int) -> float:
@@ -200,6 +207,7 @@ class AnswerReport:
             }
             | self.timing_metrics()
             | self.model_metrics()
+            | {f"claim_{k}": v for k, v in claim_metrics(self.claim_outcomes).items() if k != "n"}
         )
 
     def timing_metrics(self) -> dict[str, float]:
@@ -334,13 +342,31 @@ def _cell(name: str, value: float) -> str:
 
 def format_summary(results: dict[str, Evaluation], *, markdown: bool = False, title: str = "") -> str:
     """One row per question set (e.g. odd half, even half, all): retrieval over the answerable questions, then
-    how the answers fare. `markdown` gives a table to paste as printed."""
+    how the answers fare; then, when there are claims, the claim table (`format_claims`). `markdown` gives tables
+    to paste as printed."""
     cols = ["set", "n", *SUMMARY, *ANSWER_SUMMARY]
     rows = []
     for key, ev in results.items():
         m, a = ev.retrieval.metrics(), ev.answers.metrics()
         n = f"{int(m.get('n', 0))}/{len(ev.retrieval.results)}"
         rows.append([key, n, *(f"{m.get(c, 0.0):.2f}" for c in SUMMARY), *(_cell(c, a[c]) for c in ANSWER_SUMMARY)])
+    table = _table(cols, rows, markdown=markdown, title=title)
+    claims = results["all"].answers.claim_outcomes if "all" in results else []
+    return f"{table}\n\n{format_claims(claims, markdown=markdown, title='claims')}" if claims else table
+
+
+def format_claims(outcomes: Sequence[ClaimOutcome], *, markdown: bool = False, title: str = "") -> str:
+    """The claim table: verdict recall (no verdict is wrong), verdicts given, precision of those given, first
+    citation gold, and refusals of not-addressed and of addressed claims; one row per half and per language."""
+    cols = ["claims", "n", *CLAIM_SUMMARY]
+    rows = []
+    for name, subset in claim_sets(outcomes).items():
+        m = claim_metrics(subset)
+        rows.append([name, str(len(subset)), *(f"{m[c]:.2f}" for c in CLAIM_SUMMARY)])
+    return _table(cols, rows, markdown=markdown, title=title)
+
+
+def _table(cols: list[str], rows: list[list[str]], *, markdown: bool, title: str) -> str:
     if markdown:
         lines = [f"| {' | '.join(cols)} |", "|" + "---|" * len(cols)] + [f"| {' | '.join(r)} |" for r in rows]
     else:

@@ -1,0 +1,288 @@
+"""Evidence for a claim, sentence by sentence, and the comparisons that can decide it (pure).
+
+A verdict and the first citation should rest on the sentence that states the claim, not on the passage that
+retrieval ranked first. `rank_evidence` cuts the given passages into sentences and ranks them by how much of
+the claim (search/claim_reading.py's record) each states:
+
+- idf-weighted coverage of the claim's terms (the names of the text it is about left out: a law does not name
+  itself);
+- optionally, embedding similarity between claim and sentence through an injected scorer (the e5 model's, which
+  also meets a Japanese claim with an English sentence);
+- role match: the passage carries a role the claim asks about (its actor's obligations, penalties, dates…);
+- same event: the sentence states a date of the event the claim dates, or a figure of the kind and unit the
+  claim gives.
+
+The checks compare a claim with one sentence and each returns a `Check` with one reason, or None when it cannot
+decide (an unrelated figure, date or exception decides nothing). The order they are meant to run in is
+`CHECKS`; `decide` runs it over the best sentences. Each check is tested with a broader example and a
+counter-example of the same shape that must not get the verdict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from govqa.answering.quotes import FRAME_WORDS, SentenceScorer
+from govqa.records import Passage, Verdict
+from govqa.search.claim_figures import Figure, dates_in, figures_in
+from govqa.search.claim_reading import ClaimReading
+from govqa.search.statements import actor_role, duty_of, negation_words
+from govqa.text import sentence_spans, tokenize
+
+
+@dataclass(frozen=True)
+class EvidenceWeights:
+    """How a sentence's evidence adds up (chosen on the odd half of the dev claims; see docs/claims.md)."""
+
+    coverage: float = 1.0
+    similarity: float = 1.0
+    role: float = 0.15
+    event: float = 0.25
+    rank: float = 0.1  # retrieval's order still says something: the first passage's sentences gain this much
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One sentence of a passage, scored as evidence for a claim."""
+
+    passage: Passage
+    start: int  # offsets in passage.chunk.text
+    end: int
+    score: float
+    coverage: float
+    similarity: float
+    role_match: bool
+    event_match: bool
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.passage.chunk.text[self.start : self.end].split())
+
+
+@dataclass(frozen=True)
+class Check:
+    """What one comparison found: the verdict it supports and its one reason, with what the claim said and
+    what the sentence states (for the message catalogue to render)."""
+
+    check: str  # "figures" | "dates" | "modality" | "actor" | "scope" | "verbatim"
+    verdict: Verdict
+    reason: str  # a key: "figure_differs", "figure_agrees", "date_differs", …
+    claimed: str = ""
+    stated: str = ""
+
+
+# ---------------------------------------------------------------- ranking
+
+
+def claim_weights(reading: ClaimReading, idf: dict[str, float]) -> dict[str, float]:
+    """The claim's terms and their idf weights, less frame words and the words naming the text it is about."""
+    named = {t for n in reading.texts for t in tokenize(n.words)}
+    terms = set(tokenize(reading.text)) - FRAME_WORDS - named
+    return {t: idf.get(t, 1.0) for t in terms if len(t) > 1}  # not the "s" of "Japan's"
+
+
+def term_coverage(weights: dict[str, float], sentence: str) -> float:
+    """The share of the claim's idf weight whose terms the sentence states."""
+    if not weights:
+        return 0.0
+    present = set(tokenize(sentence))
+    return sum(w for t, w in weights.items() if t in present) / sum(weights.values())
+
+
+def same_event(reading: ClaimReading, sentence: str) -> bool:
+    """The sentence states a date of an event the claim dates, or a figure of a kind and unit the claim gives."""
+    events = {d.event for d in reading.dates if d.event}
+    if events & {d.event for d in dates_in(sentence)}:
+        return True
+    kinds = {(f.kind, f.unit) for f in reading.figures if f.kind != "count"}
+    return bool(kinds & {(f.kind, f.unit) for f in figures_in(sentence)})
+
+
+def rank_evidence(
+    reading: ClaimReading,
+    passages: Sequence[Passage],
+    idf: dict[str, float],
+    *,
+    similarity: SentenceScorer | None = None,
+    weights: EvidenceWeights = EvidenceWeights(),
+    limit: int = 10,
+) -> list[Evidence]:
+    """The passages' sentences ranked as evidence for the claim, best first (see the module docstring)."""
+    terms = claim_weights(reading, idf)
+    roles = set(reading.roles)
+    spans = [(rank, p, s, e) for rank, p in enumerate(passages) for s, e in sentence_spans(p.chunk.text)]
+    texts = [" ".join(p.chunk.text[s:e].split()) for _, p, s, e in spans]
+    sims = similarity(reading.text, texts) if similarity and texts else [0.0] * len(texts)
+    out = []
+    for (rank, p, s, e), text, sim in zip(spans, texts, sims, strict=True):
+        cover = term_coverage(terms, text)
+        role = bool(roles & set(p.chunk.roles))
+        event = same_event(reading, text)
+        score = (
+            weights.coverage * cover
+            + weights.similarity * float(sim)
+            + weights.role * role
+            + weights.event * event
+            + weights.rank / (1 + rank)
+        )
+        out.append(Evidence(p, s, e, score, cover, float(sim), role, event))
+    out.sort(key=lambda ev: -ev.score)
+    return out[:limit]
+
+
+# ---------------------------------------------------------------- checks
+
+# A sentence must state this much of what a claim's clause says around a figure, or of the claim's action, for
+# a comparison to be about the same thing (chosen on the odd half; the counter-example tests hold it).
+SAME_TOPIC = 0.34
+EXCEPTION = re.compile(
+    r"\b(?:except|other than|unless|provided that|does not apply|shall not apply|not applicable|with the exception of"
+    r"|only|solely|limited to|exempt\w*|derogat\w+)\b|を除く|除き|に限る|に限り|ただし|適用しない|예외|제외",
+    re.I,
+)
+
+
+def _context(text: str, span: tuple[int, int]) -> set[str]:
+    """The content words of the clause around a span (what a figure or date is about)."""
+    lo = max((m.end() for m in re.finditer(r"[.;,、。]|\band\b", text[: span[0]])), default=0)
+    hi_match = re.search(r"[.;,、。]|\band\b", text[span[1] :])
+    hi = span[1] + hi_match.start() if hi_match else len(text)
+    words = set(tokenize(text[lo : span[0]] + " " + text[span[1] : hi]))
+    return {w for w in words if not w.isdigit() and w not in FRAME_WORDS}
+
+
+def _about_same(context: set[str], sentence: str, cross_language: bool) -> bool:
+    if cross_language or not context:
+        return True  # words cannot be compared across languages: the ranking chose the sentence
+    return len(context & set(tokenize(sentence))) / len(context) >= SAME_TOPIC
+
+
+def _cross(reading: ClaimReading, sentence: str) -> bool:
+    latin = sum(ch.isascii() and ch.isalpha() for ch in sentence) > len(sentence) / 2
+    return (reading.language == "en") != latin
+
+
+def _comparable(claimed: Figure, stated: Figure) -> bool:
+    if claimed.kind != stated.kind:
+        return False
+    if claimed.kind == "count":
+        return bool(set(tokenize(claimed.unit)) & set(tokenize(stated.unit)))
+    return claimed.unit == stated.unit
+
+
+def compare_figures(reading: ClaimReading, sentence: str) -> Check | None:
+    """Each claimed figure against the sentence's figures of its kind and unit, when the sentence speaks of what
+    the figure is about: one differing → refuted; all stated alike → supported."""
+    stated = figures_in(sentence)
+    agreed = 0
+    for f in reading.figures:
+        if not _about_same(_context(reading.text, (f.start, f.end)), sentence, _cross(reading, sentence)):
+            continue
+        same_kind = [g for g in stated if _comparable(f, g)]
+        if same_kind and not any(abs(g.value - f.value) < 1e-9 * max(1.0, f.value) for g in same_kind):
+            return Check("figures", "refuted", "figure_differs", f.text, ", ".join(g.text for g in same_kind))
+        agreed += bool(same_kind)
+    if reading.figures and agreed == len(reading.figures):
+        return Check("figures", "supported", "figure_agrees", ", ".join(f.text for f in reading.figures))
+    return None
+
+
+def compare_dates(reading: ClaimReading, sentence: str) -> Check | None:
+    """Each dated event of the claim against the sentence's dates of the same event: none agreeing → refuted,
+    one agreeing → supported. A date of another event, or of none named, decides nothing."""
+    stated = dates_in(sentence)
+    for d in reading.dates:
+        if not d.event:
+            continue
+        same = [s for s in stated if s.event == d.event]
+        if same and not any(d.agrees(s) for s in same):
+            return Check("dates", "refuted", "date_differs", d.text, ", ".join(s.text for s in same))
+        if same:
+            return Check("dates", "supported", "date_agrees", d.text, next(s.text for s in same if d.agrees(s)))
+    return None
+
+
+def _states_action(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> bool:
+    action = {t: idf.get(t, 1.0) for t in tokenize(reading.action) if t not in FRAME_WORDS}
+    return term_coverage(action, sentence) >= SAME_TOPIC or (_cross(reading, sentence) and not action)
+
+
+STRENGTH = {"must": 3, "endeavour": 2, "should": 1, "may": 0}
+
+
+def compare_modality(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
+    """The claim's force against the sentence's on the same action: a duty claimed where the sentence asks for
+    an effort, advises or permits (or the reverse) → refuted. A prohibition stays a prohibition."""
+    if not reading.modality or not _states_action(reading, sentence, idf):
+        return None
+    _, modality, negative, words, _ = duty_of(sentence)
+    if not modality or negative or (reading.negated and reading.modality == "must"):
+        return None
+    claimed, stated = STRENGTH[reading.modality], STRENGTH[modality]
+    if (claimed == 3) != (stated == 3):
+        return Check("modality", "refuted", "force_differs", reading.modal_words, words)
+    return None
+
+
+def compare_actor(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
+    """The claim binds one party; the sentence puts the same action on another and never names the first →
+    refuted."""
+    if not reading.actor_role or not _states_action(reading, sentence, idf):
+        return None
+    actor, modality, _, _, _ = duty_of(sentence)
+    stated = actor_role(actor)
+    if not modality or not stated or stated == reading.actor_role or actor_role(sentence) == reading.actor_role:
+        return None
+    named = {t for t in tokenize(reading.actor) if t not in FRAME_WORDS}
+    if named & set(tokenize(sentence)):
+        return None
+    return Check("actor", "refuted", "actor_differs", reading.actor, actor)
+
+
+def compare_scope(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
+    """A claim of "all"/"every"/"any" against a sentence that states the same action with an exception or a
+    limit, and claims no universality itself → refuted. An exception to another rule decides nothing."""
+    if not any(kind == "universal" for _, kind in reading.scope) or not _states_action(reading, sentence, idf):
+        return None
+    m = EXCEPTION.search(sentence)
+    if not m or re.search(r"\b(?:all|every|any)\b|全て|すべて", sentence, re.I):
+        return None
+    return Check("scope", "refuted", "exception", next(w for w, k in reading.scope if k == "universal"), m.group())
+
+
+NEAR_VERBATIM = 0.8  # a sentence stating this share of the claim's weighted terms states the claim
+
+
+def near_verbatim(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
+    """A sentence that states nearly all of the claim's terms (a synonym or two aside) with the same polarity
+    → supported. The figure, date and force checks run before it."""
+    if term_coverage(claim_weights(reading, idf), sentence) < NEAR_VERBATIM:
+        return None
+    if bool(reading.negated) != bool(negation_words(sentence) or duty_of(sentence)[2]):
+        return None
+    return Check("verbatim", "supported", "states_claim")
+
+
+Comparison = Callable[[ClaimReading, str, dict[str, float]], Check | None]
+CHECKS: tuple[tuple[str, Comparison], ...] = (
+    ("figures", lambda r, s, idf: compare_figures(r, s)),
+    ("dates", lambda r, s, idf: compare_dates(r, s)),
+    ("modality", compare_modality),
+    ("actor", compare_actor),
+    ("scope", compare_scope),
+    ("verbatim", near_verbatim),
+)
+
+
+def decide(
+    reading: ClaimReading, evidence: Sequence[Evidence], idf: dict[str, float], *, top: int = 3
+) -> tuple[Check, Evidence] | None:
+    """The first check, in CHECKS order, that decides on one of the `top` best sentences (best sentence first
+    within a check), with the sentence it rests on; None when none decides."""
+    for _, check in CHECKS:
+        for ev in evidence[:top]:
+            if found := check(reading, ev.text, idf):
+                return found, ev
+    return None

@@ -1,0 +1,308 @@
+"""Figures and dates as a claim or a law states them, each with what it counts or dates (pure).
+
+One reader for both sides of a comparison: the claim ("a maximum fine of €7,500,000 or 1.5%", "signed … on
+June 8, 2021", 「2027年8月2日までに」) and the sentence that may decide it ("fines of up to EUR 7 500 000 or …
+up to 1 %", "shall enter into force on the twentieth day following …"). A figure keeps its kind (amount,
+percentage, period, count) and unit; a date keeps the event it dates (enactment, entry into force, application,
+publication, revocation, amendment, a meeting, a deadline), read from the nearest event word in the same clause,
+so that a claimed date is compared only with a stated date of the same event (issue 27: a page header's date is
+not the act's date).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from govqa.documents.locators import kanji_to_int
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        (
+            "jan january",
+            "feb february",
+            "mar march",
+            "apr april",
+            "may",
+            "jun june",
+            "jul july",
+            "aug august",
+            "sep sept september",
+            "oct october",
+            "nov november",
+            "dec december",
+        ),
+        start=1,
+    )
+    for m in names.split()
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+# Japanese era years: 令和 1 = 2019, 平成 1 = 1989.
+ERAS = {"令和": 2018, "平成": 1988}
+DATE_PATTERNS = (
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),  # June 8, 2021
+    re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I),  # 2 August 2026
+    re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I),  # May 2024
+    re.compile(r"(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)"),  # 2025-06-04
+    re.compile(r"(?P<era>令和|平成)(?P<year>\d{1,2}|元)年(?:(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?)?"),
+    re.compile(
+        r"(?P<year>(?:19|20)\d{2})\s*[年년]\s*(?:(?P<month>\d{1,2})\s*[月월]\s*(?:(?P<day>\d{1,2})\s*[日일])?)?"
+    ),
+    re.compile(r"(?<![\d./-])(?P<year>(?:19|20)\d{2})(?![\d/-]|\s*(?:%|per ?cent))"),  # a bare year: "in 2025"
+)
+
+# The events laws and news date, in the words of each language; the nearest one in the clause is the date's.
+EVENTS: dict[str, re.Pattern[str]] = {
+    "entry_into_force": re.compile(
+        r"\b(?:enter(?:s|ed)? into force|entry into force|(?:take|takes|took|taken|taking) effect|effective"
+        r"|(?:come|comes|came) into (?:force|effect)|in force|go(?:es)? into effect)\b|施行|시행",
+        re.I,
+    ),
+    "application": re.compile(
+        r"\b(?:appl(?:y|ies|ied)|applicab\w+|application|compl(?:y|iance))\b|適用|遵守|準拠|적용", re.I
+    ),
+    "enactment": re.compile(
+        r"\b(?:promulgat\w+|enact\w*|signed|signature|adopted|adoption|passed|approved)\b|公布|成立|制定|採択|公포|공포|의결",
+        re.I,
+    ),
+    "publication": re.compile(
+        r"\b(?:publish\w*|publication|released?|issued?|announced|unveiled)\b|公表|公開|発表|공개|발표", re.I
+    ),
+    "revocation": re.compile(r"\b(?:revok\w+|revocation|rescind\w*|repeal\w*)\b|廃止|撤回|폐지", re.I),
+    "amendment": re.compile(r"\b(?:amend\w*|updated?|revised?|revision)\b|改正|改定|改訂|アップデート|개정", re.I),
+    "meeting": re.compile(r"\b(?:held|convened|met|meeting)\b|開催|会合|개최", re.I),
+}
+# A date after "by"/"no later than"/「までに」 is a deadline when no event word dates it.
+DEADLINE = re.compile(r"\b(?:by|no later than|not later than|before|until)\s+(?:the\s+)?$", re.I)
+DEADLINE_AFTER = re.compile(r"^\s*(?:まで|までに|迄)")
+_CLAUSE = re.compile(r"[.;!?。；]|,\s+(?:and|but|while|whereas)\b")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date as written, and the event it dates ("" when none is named)."""
+
+    year: int
+    month: int | None
+    day: int | None
+    text: str
+    start: int
+    end: int
+    event: str = ""
+
+    def agrees(self, other: DateMention) -> bool:
+        """The two dates can be the same day: equal where both are precise."""
+        return (
+            self.year == other.year
+            and (self.month is None or other.month is None or self.month == other.month)
+            and (self.day is None or other.day is None or self.day == other.day)
+        )
+
+
+def _event_at(text: str, start: int, end: int) -> str:
+    """The event word nearest to the span within its clause, else "deadline" after "by …", else ""."""
+    lo = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    hi = next((m.start() for m in _CLAUSE.finditer(text, end)), len(text))
+    best: tuple[int, str] | None = None
+    for event, rx in EVENTS.items():
+        for m in rx.finditer(text, lo, hi):
+            distance = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or abs(distance) < best[0]:
+                best = (abs(distance), event)
+    if best:
+        return best[1]
+    if DEADLINE.search(text[lo:start]) or DEADLINE_AFTER.match(text[end:hi]):
+        return "deadline"
+    return ""
+
+
+def _date(m: re.Match[str]) -> tuple[int, int | None, int | None]:
+    groups = m.groupdict()
+    raw_year = groups["year"]
+    year = 1 if raw_year == "元" else int(raw_year)
+    if groups.get("era"):
+        year += ERAS[groups["era"]]
+    month, day = groups.get("month"), groups.get("day")
+    month_no = (int(month) if month.isdigit() else MONTHS[month.lower().rstrip(".")]) if month else None
+    return year, month_no, int(day) if day else None
+
+
+def dates_in(text: str) -> list[DateMention]:
+    """Every date in the text (NFKC), longest reading first where patterns overlap, in order of appearance."""
+    text = unicodedata.normalize("NFKC", text)
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for rx in DATE_PATTERNS:
+        for m in rx.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            year, month, day = _date(m)
+            if month is not None and not 1 <= month <= 12:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(year, month, day, m.group(), m.start(), m.end(), _event_at(text, *m.span())))
+    return sorted(found, key=lambda d: d.start)
+
+
+# ---------------------------------------------------------------- figures
+
+WORD_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100}
+SCALES = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "septillion": 1e24,
+    "万": 1e4,
+    "億": 1e8,
+    "兆": 1e12,
+}
+CURRENCIES = {
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "ユーロ": "EUR",
+    "$": "USD",
+    "usd": "USD",
+    "dollars": "USD",
+    "ドル": "USD",
+    "¥": "JPY",
+    "yen": "JPY",
+    "円": "JPY",
+    "yuan": "CNY",
+    "rmb": "CNY",
+    "元": "CNY",
+    "won": "KRW",
+    "krw": "KRW",
+    "₩": "KRW",
+    "원": "KRW",
+}
+PERIODS = {
+    "hour": "hour",
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "year": "year",
+    "日": "day",
+    "週": "week",
+    "か月": "month",
+    "ヶ月": "month",
+    "カ月": "month",
+    "箇月": "month",
+    "年": "year",
+    "일": "day",
+    "개월": "month",
+    "년": "year",
+}
+_NUM = (
+    r"(?P<num>\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+    + r"|[一二三四五六七八九十百千]+)"
+)
+_SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|septillion|万|億|兆))?"
+_CUR = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True))
+AMOUNTS = (
+    re.compile(rf"(?P<cur>{_CUR})\s*{_NUM}{_SCALE}", re.I),  # €7,500,000; EUR 15 million
+    re.compile(rf"{_NUM}{_SCALE}\s*(?P<cur>{_CUR})(?![a-z])", re.I),  # 100,000 yuan; 20,000,000ユーロ
+)
+PERCENT = re.compile(rf"{_NUM}\s*(?:%|per ?cent|パーセント|퍼센트)", re.I)
+_PERIOD_UNITS = "|".join(sorted(PERIODS, key=len, reverse=True))
+PERIOD = re.compile(rf"(?<![\da-z.,年月]){_NUM}[\s-]*(?P<unit>(?:{_PERIOD_UNITS}))(?:s|間|以内|ごと)?(?![a-z月])", re.I)
+# A count: a number followed by what it counts ("11 areas", "53の国", "6 core functions"), not a provision's
+# or a law's number ("Article 99", "Act No. 53", "14110", "Section 5(d)").
+COUNT = re.compile(
+    rf"(?<![\da-z.(/-]){_NUM}{_SCALE}(?:\s+|の)(?P<noun>(?:[a-z-]+\s+){{0,2}}[a-z-]+s\b|[\u30a0-\u30ff\u4e00-\u9fff]{{1,6}})",
+    re.I,
+)
+_NUMBERED = re.compile(r"(?:article|art|section|sec|no|annex|point|paragraph|chapter|order|resolution|第)\.?\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An amount, a percentage, a period or a count as written, with its value and unit (EUR, %, month, the
+    counted noun)."""
+
+    kind: str  # "amount" | "percent" | "period" | "count"
+    value: float
+    unit: str
+    text: str
+    start: int
+    end: int
+
+
+def number(raw: str, scale: str | None = None) -> float | None:
+    """A written number as a value: "7 500 000", "1,5"? (a decimal point only), "ten", "十", with its scale."""
+    raw = raw.strip().lower()
+    if raw in WORD_NUMBERS:
+        value: float = WORD_NUMBERS[raw]
+    elif re.fullmatch(r"[一二三四五六七八九十百千]+", raw):
+        kanji = kanji_to_int(raw)
+        if kanji is None:
+            return None
+        value = kanji
+    else:
+        value = float(re.sub(r"[ ,]", "", raw))
+    return value * SCALES.get((scale or "").lower(), 1.0)
+
+
+def figures_in(text: str) -> list[Figure]:
+    """The amounts, percentages, periods and counts of a text (NFKC), in order; a year or a date is none of
+    them, nor is a provision's number."""
+    text = unicodedata.normalize("NFKC", text)
+    dated = [(d.start, d.end) for d in dates_in(text)]
+    found: list[Figure] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in [*dated, *((f.start, f.end) for f in found)])
+
+    for kind, rx in (*(("amount", a) for a in AMOUNTS), ("percent", PERCENT), ("period", PERIOD), ("count", COUNT)):
+        for m in rx.finditer(text):
+            if not free(*m.span()) or _NUMBERED.search(text[max(0, m.start() - 12) : m.start()]):
+                continue
+            value = number(m.group("num"), m.groupdict().get("scale"))
+            if value is None:
+                continue
+            found.append(Figure(kind, value, _unit(kind, m), m.group(), m.start(), m.end()))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _unit(kind: str, m: re.Match[str]) -> str:
+    if kind == "amount":
+        return CURRENCIES[m.group("cur").lower()]
+    if kind == "percent":
+        return "%"
+    if kind == "period":
+        return PERIODS[m.group("unit").lower()]
+    return " ".join(m.group("noun").lower().split())

@@ -1,0 +1,217 @@
+"""A claim read once into a typed record (pure: the claim's text and the manifest).
+
+What a check needs to judge a claim against a law's sentence, read the same way whoever wrote the claim:
+
+- **the text it is about**: a title or alias ("EU AI Act", 「AI推進法」), or a description — a jurisdiction and a
+  generic name, with adjectives and topic words between ("Japan's AI law", "the EU's new AI rules",
+  「日本のAI法」, 「中国の生成AIサービス管理暫行弁法」) — resolved through the manifest's jurisdiction words,
+  `doc_type`, `date` and titles. Texts the manifest lists as `[[reference]]` (not held) resolve too, apart;
+- **the actor, the modality and the action** (search/statements.py, which reads a law's sentences the same
+  way): "providers shall ensure …" → provider, must, "ensure …"; modality is one of must / endeavour / may /
+  should ("shall endeavour", 「努める」 are efforts, not duties); a prohibition is "must" negated;
+- **figures and dates** (search/claim_figures.py), each date with the event it dates;
+- **scope words** ("all", "only", 「全て」, 「のみ」) and **negation** — a negation inside what a duty requires
+  ("shall ensure that X are not used") is the claim's; one inside a condition or a relative clause ("systems
+  that are not high-risk", 「…しない場合」) is not.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from govqa.corpus.manifest import Manifest
+from govqa.documents.locators import Ref, refs_in_question
+from govqa.records import Document
+from govqa.search.claim_figures import DateMention, Figure, dates_in, figures_in
+from govqa.search.intents import asked_roles
+from govqa.search.routing import Router, question_language
+from govqa.search.statements import actor_role, duty_of, negation_words, scope_words
+from govqa.text import fold, tokenize
+
+# ---------------------------------------------------------------- data: generic names
+
+# A generic name of a text → the manifest doc_types it may stand for (laws: statutes and regulations alike).
+LAWS = ("statute", "regulation", "administrative_measures")
+GENERIC_NAMES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(r"\bcode of (?:conduct|practice)\b|行動規範", re.I), ("code_of_conduct",)),
+    (re.compile(r"\bexecutive orders?\b|大統領令", re.I), ("executive_order",)),
+    (re.compile(r"\bguiding principles\b|\bprinciples\b|原則", re.I), ("principles",)),
+    (re.compile(r"\bguidelines?\b|\bguidance\b|ガイドライン|指針|가이드라인", re.I), ("guidelines",)),
+    (re.compile(r"\bframeworks?\b|\bprofiles?\b|フレームワーク|枠組み", re.I), ("framework",)),
+    (re.compile(r"\bresolutions?\b|決議|결의", re.I), ("resolution",)),
+    (re.compile(r"\b(?:interim )?measures\b|弁法|措置", re.I), ("administrative_measures",)),
+    (
+        re.compile(r"\b(?:laws?|acts?|statutes?|legislation|bills?|rules|regulations?)\b|法律|法|規制|법률|법", re.I),
+        LAWS,
+    ),
+)
+# What may stand between a jurisdiction word and a generic name: a possessive, adjectives, topic words.
+_BINDER = r"(?:\s*['’]s|s['’])?\s*|\s*(?:の|의)\s*"
+_BETWEEN = r"(?:[\w\-\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af()]+\s*){0,6}?"
+NEWEST = re.compile(r"\b(?:new|newest|latest|recent)\b|新(?:しい)?|최신|새", re.I)
+_NOT_TOPIC = frozenset(tokenize("new newest latest recent first own national federal state landmark comprehensive"))
+
+# ---------------------------------------------------------------- the record
+
+
+@dataclass(frozen=True)
+class NamedText:
+    """A text the claim is about, as the claim names it."""
+
+    words: str  # as written
+    by: str  # "alias" (a title or alias) or "description" (a jurisdiction and a generic name)
+    doc_ids: tuple[str, ...]  # held documents it resolves to (all language versions)
+    reference_ids: tuple[str, ...] = ()  # texts the manifest lists but does not hold
+
+
+@dataclass(frozen=True)
+class ClaimReading:
+    """A claim read once: what it is about, who must do what, with which figures, dates, scope and polarity."""
+
+    text: str
+    language: str  # "en", "ja" or "ko"
+    texts: tuple[NamedText, ...]
+    jurisdictions: tuple[str, ...]  # jurisdictions the claim names ("Colorado deployers …" → "US-CO")
+    refs: tuple[Ref, ...]  # provisions the claim cites ("Article 19", 「第23条」)
+    actor: str  # the words naming who the claim binds or empowers ("" when none)
+    actor_role: str  # that actor as an addressee of ingest/roles.toml ("provider", …) or ""
+    modality: str  # "must" | "endeavour" | "should" | "may" | ""
+    modal_words: str
+    action: str  # what the actor must (may, should) do, as written
+    figures: tuple[Figure, ...]
+    dates: tuple[DateMention, ...]
+    scope: tuple[tuple[str, str], ...]  # (word, "universal" | "restrictive")
+    negated: bool  # the claim's own statement is negative (a prohibition, "does not apply", 「不要」)
+    negations: tuple[str, ...]  # the negation words counted
+    roles: tuple[str, ...] = ()  # provision roles the claim is about: its wording's intents, its actor's duties
+
+    @property
+    def doc_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(d for t in self.texts for d in t.doc_ids))
+
+
+class ClaimReader:
+    """Reads claims against one manifest (its aliases and jurisdiction words compiled once)."""
+
+    def __init__(self, manifest: Manifest) -> None:
+        self.manifest = manifest
+        self._all = (*manifest.documents, *manifest.references)
+        self._held = {d.id for d in manifest.documents}
+        self._router = Router(self._all, manifest.jurisdiction_words)
+        words = [(w, code) for code, ws in manifest.jurisdiction_words.items() for w in ws]
+        alternatives = "|".join(re.escape(fold(w)) for w, _ in sorted(words, key=lambda x: -len(x[0])))
+        self._code = {fold(w): code for w, code in words}
+        generic = "|".join(p.pattern for p, _ in GENERIC_NAMES)
+        self._description = re.compile(
+            rf"(?<![a-z0-9])(?P<where>{alternatives})(?![a-z0-9])(?:{_BINDER})(?P<between>{_BETWEEN})(?P<generic>{generic})",
+            re.I,
+        )
+
+    def read(self, claim: str) -> ClaimReading:
+        text = unicodedata.normalize("NFKC", claim).strip()
+        actor, modality, negative, modal_words, action = duty_of(text)
+        texts = self.named_texts(text)
+        own = not re.search(r"\b(?:that|which|who)\b", actor)  # "a company that follows the Framework" is bound
+        if actor and own and (any(fold(actor).endswith(fold(t.words)) for t in texts) or refs_in_question(actor)):
+            actor = ""  # "The Act prohibits …", "Section 6-1-1706 mandates …": the text speaks, nobody is bound
+        words = negation_words(text)
+        return ClaimReading(
+            text=text,
+            language=question_language(text),
+            texts=texts,
+            jurisdictions=tuple(sorted(self._router.jurisdictions_named(text))),
+            refs=tuple(refs_in_question(text)),
+            actor=actor,
+            actor_role=actor_role(actor),
+            modality=modality,
+            modal_words=modal_words,
+            action=action,
+            figures=tuple(figures_in(text)),
+            dates=tuple(dates_in(text)),
+            scope=scope_words(text),
+            negated=negative or bool(words),
+            negations=tuple(words),
+            roles=claim_roles(text, actor_role(actor)),
+        )
+
+    # ------------------------------------------------------------ texts
+
+    def named_texts(self, claim: str) -> tuple[NamedText, ...]:
+        """Texts named by alias or by description, in order. An alias inside a description of another
+        jurisdiction ("Japan's AI Act": "AI Act" is an alias of the EU's) gives way to the description; a
+        description holding an alias of its own jurisdiction ("Japan's AI Promotion Act") gives way to the alias."""
+        folded = fold(claim)
+        descriptions = [(m.span(), named) for m in self._description.finditer(folded) if (named := self._resolve(m))]
+        found: list[tuple[int, NamedText]] = []
+        for start, end, doc_id in self._router.named_spans(claim):
+            doc = next(d for d in self._all if d.id == doc_id)
+            outer = [(span, n) for span, n in descriptions if span[0] <= start and end <= span[1]]
+            if any(doc.id not in n.doc_ids + n.reference_ids for _, n in outer):
+                continue
+            descriptions = [(span, n) for span, n in descriptions if (span, n) not in outer]
+            # the words that name it include a description around the alias ("Ruritania's Robot Safety Act")
+            lo, hi = min([start, *(span[0] for span, _ in outer)]), max([end, *(span[1] for span, _ in outer)])
+            found.append((start, self._named(folded[lo:hi], "alias", [doc])))
+        found += [(span[0], named) for span, named in descriptions]
+        # one name may stand for several entries (two editions, a held translation and a listed original)
+        merged: dict[str, NamedText] = {}
+        for _, named in sorted(found, key=lambda x: x[0]):
+            was = merged.get(named.words)
+            if was:
+                named = NamedText(
+                    named.words,
+                    named.by,
+                    tuple(dict.fromkeys(was.doc_ids + named.doc_ids)),
+                    tuple(dict.fromkeys(was.reference_ids + named.reference_ids)),
+                )
+            merged[named.words] = named
+        return tuple(merged.values())
+
+    def _named(self, words: str, by: str, docs: list[Document]) -> NamedText:
+        # A text's language versions are one text: a description of either names both.
+        family = {d.translation_of or d.id for d in docs}
+        docs = [d for d in self._all if d in docs or (d.translation_of or d.id) in family]
+        held = tuple(d.id for d in docs if d.id in self._held)
+        return NamedText(words, by, held, tuple(d.id for d in docs if d.id not in self._held))
+
+    def _resolve(self, m: re.Match[str]) -> NamedText | None:
+        """The texts a description names: its jurisdiction's texts of the generic name's types, narrowed by the
+        topic words between (those most of whose tokens the title or aliases carry), a year, and "new"."""
+        code = self._code[m.group("where")]
+        types = next(t for p, t in GENERIC_NAMES if p.fullmatch(m.group("generic")))
+        docs = [d for d in self._all if d.jurisdiction == code and d.doc_type in types]
+        between = m.group("between")
+        # Topic words narrow to the texts whose names carry most of them; with none, the jurisdiction word does
+        # where names carry it ("Hiroshima", 「広島」 among the intergovernmental texts). An unmatched topic
+        # ("privacy" against "Personal Information") keeps every text of the type: ambiguous, not wrong.
+        topic = {t for t in tokenize(between) if t not in _NOT_TOPIC and not t.isdigit()}
+        docs = _narrowed(docs, topic or set(tokenize(m.group("where"))))
+        if years := set(re.findall(r"(?:19|20)\d{2}", between)):
+            docs = [d for d in docs if d.date[:4] in years] or docs
+        if NEWEST.search(between) and docs:
+            families = {d.translation_of or d.id for d in docs if d.status in ("in_force", "current")}
+            docs = [d for d in docs if (d.translation_of or d.id) in families] or docs
+        return self._named(m.group(), "description", docs) if docs else None
+
+
+def _narrowed(docs: list[Document], words: set[str]) -> list[Document]:
+    """The documents whose names share the most of `words` (all of them when none shares any)."""
+    if not words or not docs:
+        return docs
+    overlap = {d.id: len(words & set(tokenize(" ".join((d.title, d.short_title, *d.aliases))))) for d in docs}
+    best = max(overlap.values())
+    return [d for d in docs if overlap[d.id] == best] if best else docs
+
+
+def claim_roles(text: str, role: str) -> tuple[str, ...]:
+    """The provision roles a claim is about: what its wording asks for (search/intents.py), and its actor's
+    obligations."""
+    roles = asked_roles(text)
+    return tuple(dict.fromkeys([*roles, *([f"obligation:{role}"] if role else [])]))
+
+
+def read_claim(claim: str, manifest: Manifest) -> ClaimReading:
+    """The claim read against the manifest (see `ClaimReader`)."""
+    return ClaimReader(manifest).read(claim)

@@ -1,0 +1,156 @@
+"""Who must do what, how strongly, for whom, and whether it is denied — read the same way in a claim and in a
+law's sentence (pure).
+
+- **modality** of the first modal: `must` / `endeavour` / `should` / `may` ("shall endeavour", 「努める」 are
+  efforts, not duties); a prohibition is `must` with the modal negated;
+- **actor**: the subject before the modal, or the object of "mandates/requires … to"; and its addressee name of
+  ingest/roles.toml (`actor_role`);
+- **scope words**: universal ("all", 「全て」) or restrictive ("only", 「のみ」);
+- **negation**: a negation inside what a duty requires ("shall ensure that X are not used") counts; one inside
+  a condition or a relative clause ("systems that are not high-risk", 「…しない場合」) does not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govqa.search.intents import ADDRESSEES
+from govqa.search.routing import question_language
+
+MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, negated, pattern), first match wins
+    (
+        "endeavour",
+        False,
+        re.compile(
+            r"\b(?:shall|must|will|should)\s+(?:make (?:best |every )?efforts?|strive|seek to)\b"
+            r"|\bendeavou?r(?:s|ed|ing)?\b"
+            r"|\b(?:best[- ]efforts?|effort) (?:obligation|duty)\b|努め|努力義務|努力する|노력",
+            re.I,
+        ),
+    ),
+    (
+        "must",
+        True,
+        re.compile(
+            r"\b(?:must not|shall not|may not|cannot|(?:is|are) (?:prohibited|banned|forbidden)"
+            r"|prohibit(?:s|ed)?|bans?|forbids?|outlaws?)\b|してはならない|禁止|禁じ|금지",
+            re.I,
+        ),
+    ),
+    (
+        "must",
+        False,
+        re.compile(
+            r"\b(?:must|shall|(?:is|are) (?:required|obliged|obligated|mandated)|(?:ha(?:ve|s) )?had to|ha(?:ve|s) to"
+            r"|needs? to"
+            r"|requires?|obliges?|mandates?|mandatory|compulsory|obligat(?:ion|ory))\b"
+            r"|なければならない|義務|必要があ|求められ|하여야|의무",
+            re.I,
+        ),
+    ),
+    (
+        "should",
+        False,
+        re.compile(
+            r"\b(?:should|ought to|(?:is|are) (?:encouraged|expected|invited) to|encourages?|recommends?|urges?"
+            r"|calls? (?:up)?on|invites?)\b|望ましい|期待され|推奨|べき|권고|권장",
+            re.I,
+        ),
+    ),
+    (
+        "may",
+        False,
+        re.compile(
+            r"\b(?:may(?!\s+\d)|can|(?:is|are) (?:allowed|permitted|entitled) to|permits?|allows?)\b|できる|할 수 있",
+            re.I,
+        ),
+    ),
+)
+# The verb's object is the actor in "mandates the government to promote", "requires companies to conduct".
+_OBJECT_ACTOR = re.compile(r"^\s+(?P<actor>(?:the\s+)?(?:[\w-]+\s+){0,4}?[\w-]+)\s+to\b", re.I)
+_ACTOR_LEAD = re.compile(r"^(?:under|in|according to|per)\b[^,]*,\s*|^(?:the|a|an)\s+", re.I)
+
+UNIVERSAL = re.compile(r"\b(?:all|every|any|each|always)\b|全て|すべて|全部|いずれも|모든", re.I)
+RESTRICTIVE = re.compile(r"\b(?:only|solely|exclusively|just)\b|のみ|だけ|に限(?:る|り|って)|만", re.I)
+
+NEGATION = re.compile(
+    r"\b(?:not|no(?!\.?\s*\d)|never|none|neither|nor|without|cannot|n't)\b|n['’]t\b"
+    r"|(?<!なければなら)(?<!てはなら)(?<!ねばなら)(?<!ければなら)ない|ません|ではなく|わけではな|不要|않",
+    re.I,
+)
+# Where a clause that only conditions or describes begins: a negation inside it is not the claim's.
+_CONDITION = re.compile(
+    r"\b(?:if|unless|where|when|whether|which|who|whom|whose|for which|in which)\b"
+    r"|(?<![\w-])(?<!ensure )(?<!ensures )(?<!require )(?<!requires )(?<!state )(?<!states )(?<!provide )"
+    r"(?<!provides )(?<!guarantee )(?<!mean )(?<!means )(?<!say )(?<!says )that\b",
+    re.I,
+)
+_CONDITION_END = re.compile(r"[,;:.()]")
+_JA_CONDITION_AFTER = re.compile(r"^[^、。]{0,4}(?:場合|とき|限り|もの(?=は|の))")
+NOT_ONLY = re.compile(r"\bnot only\b|\bnot just\b", re.I)
+
+
+def duty_of(text: str) -> tuple[str, str, bool, str, str]:
+    """(actor, modality, negated by the modal, modal words, action) of the first modal of a claim or a sentence."""
+    for modality, negative, rx in MODALITIES:
+        m = rx.search(text)
+        if not m:
+            continue
+        before, after = text[: m.start()], text[m.end() :]
+        if question_language(text) in ("ja", "ko"):
+            head = re.split(r"[、。,]", before.rstrip("、 "))
+            subject = re.search(r"([^、。,]{1,30}?)(?:は|が|에게|는|은)(?:、|,)?[^はが]*$", before)
+            actor = subject.group(1).strip(" 「」『』") if subject else ""
+            action = head[-1] if head else ""
+            return actor, modality, negative, m.group(), action.strip()
+        obj = _OBJECT_ACTOR.match(after)
+        if obj and re.search(r"(?:s|tes)$", m.group().lower()):  # "mandates the government to …"
+            actor, action = obj.group("actor"), after[obj.end() :]
+        else:
+            clause = re.split(r"[,;:]", before)[-1]
+            actor, action = clause, after
+        actor = _ACTOR_LEAD.sub("", actor.strip(" '\"‘’“”")).strip()
+        action = re.split(r"[.;]\s", action.strip(), maxsplit=1)[0].rstrip(".")
+        return actor, modality, negative, m.group(), action
+    return "", "", False, "", ""
+
+
+PUBLIC_ACTORS = {
+    "member_state": re.compile(r"\bmember states?\b|加盟国", re.I),
+    "local_government": re.compile(r"\blocal governments?\b|地方公共団体|지방자치단체", re.I),
+    "national_government": re.compile(r"\b(?:the state|governments?)\b|政府|^国$|정부", re.I),
+    "authority": re.compile(r"\b(?:commission|authorit(?:y|ies)|agenc(?:y|ies)|ministers?)\b|委員会|大臣|위원회", re.I),
+    "citizens": re.compile(r"\b(?:citizens|the people)\b|国民|국민", re.I),
+}
+
+
+def actor_role(actor: str) -> str:
+    """The addressee (ingest/roles.toml's names) the actor's words name, or ""."""
+    for name, rx in (*ADDRESSEES.items(), *PUBLIC_ACTORS.items()):
+        if actor and rx.search(actor):
+            return name
+    if re.search(r"\b(?:compan(?:y|ies)|businesses|firms|operators|organi[sz]ations)\b", actor, re.I):
+        return "business_operator"
+    return ""
+
+
+def scope_words(text: str) -> tuple[tuple[str, str], ...]:
+    """The claim's scope words in order: universal ("all", 「全て」) or restrictive ("only", 「のみ」)."""
+    found = [(m.start(), m.group().lower(), "universal") for m in UNIVERSAL.finditer(text)]
+    found += [(m.start(), m.group().lower(), "restrictive") for m in RESTRICTIVE.finditer(text)]
+    return tuple((w, kind) for _, w, kind in sorted(found))
+
+
+def negation_words(text: str) -> list[str]:
+    """The negations that are the claim's own: not inside a condition or a relative clause ("if it does not",
+    "systems that are not high-risk", 「…しない場合」), nor "not only"."""
+    out = []
+    for m in NEGATION.finditer(text):
+        if NOT_ONLY.match(text, m.start()) or _JA_CONDITION_AFTER.match(text[m.end() :]):
+            continue
+        before = text[: m.start()]
+        opener = max((c.end() for c in _CONDITION.finditer(before)), default=-1)
+        if opener >= 0 and not _CONDITION_END.search(before[opener:]):
+            continue
+        out.append(m.group())
+    return out

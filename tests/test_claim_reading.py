@@ -1,0 +1,218 @@
+"""A claim read once: the text it names (by alias or description), actor, modality, action, figures, dates,
+scope words and negation; and figures/dates as claims and laws state them."""
+
+from __future__ import annotations
+
+import pytest
+
+from govqa.corpus.manifest import Manifest
+from govqa.records import Document
+from govqa.search.claim_figures import dates_in, figures_in
+from govqa.search.claim_reading import ClaimReader, read_claim
+from govqa.search.statements import negation_words
+
+
+def _doc(doc_id: str, title: str, jurisdiction: str, doc_type: str, **extra: object) -> Document:
+    return Document(
+        doc_id, title, extra.pop("short_title", title), jurisdiction=jurisdiction, doc_type=doc_type, **extra
+    )  # type: ignore[arg-type]
+
+
+MANIFEST = Manifest(
+    documents=(
+        _doc(
+            "ru-ai-en",
+            "Act on Artificial Intelligence Promotion",
+            "RU",
+            "statute",
+            date="2025-06-04",
+            aliases=("Ruritanian AI Promotion Act", "AI促進法"),
+            short_title="Ruritania AI Act (EN)",
+        ),
+        _doc(
+            "ru-ai-ja",
+            "人工知能促進法",
+            "RU",
+            "statute",
+            date="2025-06-04",
+            language="ja",
+            translation_of="",
+            aliases=("AI促進法",),
+        ),
+        _doc("ru-privacy", "Act on the Protection of Personal Information", "RU", "statute", date="2020-01-01"),
+        _doc("ru-guide", "AI Guidelines for Business", "RU", "guidelines", date="2024-04-19", status="superseded"),
+        _doc(
+            "xx-ai",
+            "Regulation on Artificial Intelligence",
+            "XX",
+            "regulation",
+            date="2024-06-13",
+            aliases=("AI Act", "XX AI Act"),
+        ),
+        _doc("intl-hp", "Harbour City Guiding Principles", "INTL", "principles", aliases=("Harbour Principles",)),
+    ),
+    references=(
+        _doc("ru-guide-2", "AI Guidelines for Business v2", "RU", "guidelines", date="2026-03-31", status="current"),
+        _doc("intl-other", "Other Principles on AI", "INTL", "principles"),
+    ),
+    jurisdiction_words={
+        "RU": ("Ruritania", "Ruritanian", "ルリタニア"),
+        "XX": ("Xanadu",),
+        "FR": ("Freedonia",),
+        "INTL": ("Harbour City", "ハーバー"),
+    },
+)
+READER = ClaimReader(MANIFEST)
+
+
+@pytest.mark.parametrize(
+    ("claim", "by", "docs"),
+    [
+        ("The XX AI Act bans social scoring.", "alias", {"xx-ai"}),
+        ("Ruritania's AI law requires businesses to cooperate.", "description", {"ru-ai-en"}),
+        ("Under the Ruritanian new AI legislation, fines are capped.", "description", {"ru-ai-en"}),
+        ("ルリタニアのAI法は罰則を定めていない。", "description", {"ru-ai-en"}),
+        ("Ruritania's personal information law covers employers.", "description", {"ru-privacy"}),
+        # a topic no name carries keeps every law of the jurisdiction: ambiguous, not a guess
+        ("Ruritania's privacy law covers employers.", "description", {"ru-ai-en", "ru-privacy"}),
+        ("Ruritania's AI guidelines are voluntary.", "description", {"ru-guide"}),
+        ("The Harbour City principles list eleven areas.", "description", {"intl-hp"}),
+        # "AI Act" is Xanadu's alias, but Ruritania binds it: the claim describes Ruritania's law
+        ("Ruritania's AI Act has no fines.", "description", {"ru-ai-en"}),
+    ],
+)
+def test_a_text_is_named_by_alias_or_by_description(claim: str, by: str, docs: set[str]) -> None:
+    """A title or alias names a text; so does a jurisdiction plus a generic name, narrowed by doc_type and
+    the topic words between (AI vs privacy), in English and Japanese."""
+    named = READER.read(claim).texts
+    assert [(t.by, set(t.doc_ids) - {"ru-ai-ja"}) for t in named] == [(by, docs)]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Freedonia's AI law bans chatbots.",  # a jurisdiction the library holds no law of
+        "Ruritania and its neighbours discuss many things.",  # a jurisdiction word, no generic name
+        "The new AI law bans chatbots.",  # a generic name with no jurisdiction
+    ],
+)
+def test_a_description_without_a_held_text_names_nothing(claim: str) -> None:
+    """A generic name binds only to a jurisdiction the manifest holds texts of, and needs that jurisdiction."""
+    assert READER.read(claim).texts == ()
+
+
+def test_a_description_resolves_listed_references_apart() -> None:
+    """A newer edition the manifest lists but does not hold is named apart (reference_ids), and "new" prefers
+    the current texts when the library holds one."""
+    (named,) = READER.read("Ruritania's new AI guidelines say so.").texts
+    assert (named.doc_ids, named.reference_ids) == ((), ("ru-guide-2",))
+    (older,) = READER.read("Ruritania's 2024 AI guidelines say so.").texts
+    assert older.doc_ids == ("ru-guide",)
+
+
+def test_read_claim_is_the_readers_reading() -> None:
+    """read_claim builds the reader from the manifest: same record."""
+    claim = "Providers shall ensure that AI systems are not used for scoring."
+    assert read_claim(claim, MANIFEST) == READER.read(claim)
+
+
+@pytest.mark.parametrize(
+    ("claim", "modality", "negated", "actor_role"),
+    [
+        ("Providers shall ensure that AI systems are not used for social scoring.", "must", True, "provider"),
+        ("Deployers must inform workers before use.", "must", False, "deployer"),
+        ("The Act mandates the government to promote research.", "must", False, "national_government"),
+        ("Business operators shall endeavour to cooperate with the measures.", "endeavour", False, "business_operator"),
+        ("Member States may set up sandboxes jointly.", "may", False, "member_state"),
+        ("Companies should publish a summary.", "should", False, "business_operator"),
+        ("The Act prohibits social scoring.", "must", True, ""),
+        ("事業者は、施策に協力するよう努めなければならない。", "endeavour", False, "business_operator"),
+        ("事業者は、利用目的を通知しなければならない。", "must", False, "business_operator"),
+        ("報告は努力義務である。", "endeavour", False, ""),
+        ("Agencies met on May 6, 2026 to discuss it.", "", False, ""),  # a month, not a permission
+    ],
+)
+def test_modality_actor_and_polarity(claim: str, modality: str, negated: bool, actor_role: str) -> None:
+    """must / endeavour / may / should in English and Japanese; a prohibition is "must" negated; the actor is
+    the subject (or the object of "mandates … to"), never the text itself."""
+    reading = READER.read(claim)
+    assert (reading.modality, reading.negated, reading.actor_role) == (modality, negated, actor_role)
+
+
+def test_the_action_is_what_the_actor_must_do() -> None:
+    """The action is the clause after the modal, its negation kept."""
+    reading = READER.read("Providers shall ensure that AI systems are not used for scoring. Other text.")
+    assert (reading.actor, reading.action) == ("Providers", "ensure that AI systems are not used for scoring")
+
+
+@pytest.mark.parametrize(
+    ("claim", "words"),
+    [
+        ("Providers shall ensure that AI systems are not used for scoring.", ["not"]),  # what the duty requires
+        ("The Act does not apply to systems that are not high-risk.", ["not"]),  # the second one is a condition
+        ("The Act applies to systems that are not high-risk.", []),
+        ("The duty applies if the provider does not register.", []),
+        ("It covers not only providers but deployers.", []),
+        ("Deployers need not notify anyone.", ["not"]),
+        ("事業者は、同意を得ない場合、提供してはならない。", []),  # 「ない場合」 is a condition; the ban is a modality
+        ("届出は不要である。", ["不要"]),
+    ],
+)
+def test_negation_is_the_claims_own_not_a_conditions(claim: str, words: list[str]) -> None:
+    """A negation inside a condition or a relative clause is not the claim's; one inside a content clause of a
+    duty ("ensure that … not") is."""
+    assert negation_words(claim) == words
+
+
+def test_scope_words_in_order() -> None:
+    """Universal and restrictive words, as written, in order."""
+    assert READER.read("All providers, and only providers, must register.").scope == (
+        ("all", "universal"),
+        ("only", "restrictive"),
+    )
+    assert READER.read("全ての事業者のみが対象である。").scope == (("全て", "universal"), ("のみ", "restrictive"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a maximum fine of €7,500,000 or 1.5% of turnover", [("amount", 7.5e6, "EUR"), ("percent", 1.5, "%")]),
+        ("fines of up to EUR 7 500 000 or up to 1 % of turnover", [("amount", 7.5e6, "EUR"), ("percent", 1.0, "%")]),
+        ("a fine of EUR 15 million", [("amount", 1.5e7, "EUR")]),
+        ("罰金は20,000,000ユーロ以下または4%以下", [("amount", 2e7, "EUR"), ("percent", 4.0, "%")]),
+        (
+            "within 10 days, or two days, for six months",
+            [("period", 10, "day"), ("period", 2, "day"), ("period", 6, "month")],
+        ),
+        ("3か月以内に、十年間保存", [("period", 3, "month"), ("period", 10, "year")]),
+        ("The framework has 6 core functions.", [("count", 6, "core functions")]),
+        ("11の主要分野がある", [("count", 11, "主要分野")]),
+        # provision and law numbers and years are no figures
+        ("Article 99 of Regulation 2024/1689 and Act No. 53 of 2025 apply.", []),
+    ],
+)
+def test_figures_keep_kind_value_and_unit(text: str, expected: list[tuple[str, float, str]]) -> None:
+    """Amounts in any format compare by value and currency; percentages, periods (word numbers, kanji) and
+    counts keep their unit; provision numbers are not figures."""
+    assert [(f.kind, f.value, f.unit) for f in figures_in(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Act was signed into law on June 8, 2021.", [(2021, 6, 8, "enactment")]),
+        (
+            "It shall enter into force on 1 August 2024 and apply from 2 August 2026.",
+            [(2024, 8, 1, "entry_into_force"), (2026, 8, 2, "application")],
+        ),
+        ("It took effect the day it was promulgated in January 2025.", [(2025, 1, None, "enactment")]),
+        ("Each Member State must set up a sandbox by August 2, 2026.", [(2026, 8, 2, "deadline")]),
+        ("令和7年9月12日、第1回会合が開催された。", [(2025, 9, 12, "meeting")]),
+        ("2027年8月2日までに対応する。", [(2027, 8, 2, "deadline")]),
+        ("Executive Order 14110 was revoked in January 2025.", [(2025, 1, None, "revocation")]),
+        ("The report for 2023 shows growth.", [(2023, None, None, "")]),
+    ],
+)
+def test_dates_carry_the_event_they_date(text: str, expected: list[tuple[int, int | None, int | None, str]]) -> None:
+    """A date's event is the nearest event word in its clause; "by …"/「までに」 without one is a deadline."""
+    assert [(d.year, d.month, d.day, d.event) for d in dates_in(text)] == expected

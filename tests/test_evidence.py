@@ -1,0 +1,284 @@
+"""Evidence sentences for a claim, ranked by what of the claim they state, and the comparisons that decide it:
+each check with a broader example and a counter-example of the same shape that must not get the verdict."""
+
+from __future__ import annotations
+
+import pytest
+
+from govqa.answering.evidence import (
+    CHECKS,
+    compare_actor,
+    compare_dates,
+    compare_figures,
+    compare_modality,
+    compare_scope,
+    decide,
+    near_verbatim,
+    rank_evidence,
+)
+from govqa.corpus.manifest import Manifest
+from govqa.records import Chunk, Document, Passage
+from govqa.search.claim_reading import ClaimReader, ClaimReading
+from govqa.text import tokenize
+
+MANIFEST = Manifest(
+    documents=(Document("ru-act", "Act on Robot Safety", "Robot Safety Act", jurisdiction="RU", doc_type="statute"),),
+    references=(),
+    jurisdiction_words={"RU": ("Ruritania",)},
+)
+READER = ClaimReader(MANIFEST)
+IDF: dict[str, float] = {}  # every term weighs 1 unless a test says otherwise
+
+
+def read(claim: str) -> ClaimReading:
+    return READER.read(claim)
+
+
+def _passage(text: str, *, roles: tuple[str, ...] = (), locator: str = "Article 1") -> Passage:
+    return Passage(Chunk("ru-act", locator, (), text, 0, len(text), None, None, "en", roles=roles), 1.0)
+
+
+# ---------------------------------------------------------------- figures
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # another format of the same amount agrees; a different percentage on the same fine refutes
+        (
+            "Under Ruritania's robot law, false reports carry fines of up to €7,500,000 or 1.5% of turnover.",
+            "False reports to the authority shall be subject to fines of up to EUR 7 500 000 or up to 1 % of turnover.",
+            "refuted",
+        ),
+        (
+            "False reports carry fines of up to €7,500,000 or 1% of turnover.",
+            "False reports to the authority shall be subject to fines of up to EUR 7 500 000 or up to 1 % of turnover.",
+            "supported",
+        ),
+        ("Incidents must be reported within ten days.", "Operators shall report incidents within 15 days.", "refuted"),
+        (
+            "Incidents must be reported within 15 days.",
+            "Operators shall report incidents within fifteen days.",
+            "supported",
+        ),
+        # counter-examples of the same shape: a figure of the same kind about something else decides nothing
+        ("Incidents must be reported within ten days.", "The authority shall decide on appeals within 15 days.", None),
+        ("Registration costs a fee of €500.", "Operators shall keep the logs for at least six months.", None),
+    ],
+)
+def test_figures_on_the_same_matter(claim: str, sentence: str, verdict: str | None) -> None:
+    """A claimed figure against the sentence's of its kind and unit when both speak of the same matter."""
+    found = compare_figures(read(claim), sentence)
+    assert (found.verdict if found else None) == verdict
+
+
+# ---------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        ("The Robot Safety Act was signed on June 8, 2021.", "This Act was signed on 17 May 2024.", "refuted"),
+        ("The Robot Safety Act was signed in May 2024.", "This Act was signed on 17 May 2024.", "supported"),
+        (
+            "The Robot Safety Act took effect in January 2025.",
+            "This Act shall enter into force on 1 January 2026.",
+            "refuted",
+        ),
+        # counter-examples: a date of another event, or a page header's date, decides nothing
+        ("The Robot Safety Act took effect in January 2025.", "This Act was signed on 1 March 2024.", None),
+        ("The Robot Safety Act took effect in January 2025.", "Official Journal, 12 July 2024, page 3.", None),
+    ],
+)
+def test_dates_of_the_same_event(claim: str, sentence: str, verdict: str | None) -> None:
+    """A claimed date is compared only with the sentence's dates of the same event."""
+    found = compare_dates(read(claim), sentence)
+    assert (found.verdict if found else None) == verdict
+
+
+# ---------------------------------------------------------------- modality and actor
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        (
+            "Operators must report incidents to the ministry.",
+            "Operators shall endeavour to report incidents to the ministry.",
+            "refuted",
+        ),
+        (
+            "Operators only need to endeavour to report incidents.",
+            "Operators shall report incidents to the ministry.",
+            "refuted",
+        ),
+        ("事業者は事故を報告しなければならない。", "事業者は、事故を報告するよう努めなければならない。", "refuted"),
+        # counter-examples: the same force, or an effort asked for another action, decides nothing
+        ("Operators must report incidents to the ministry.", "Operators shall report incidents to the ministry.", None),
+        ("Operators must report incidents to the ministry.", "Operators shall endeavour to train their staff.", None),
+    ],
+)
+def test_modality_on_the_same_action(claim: str, sentence: str, verdict: str | None) -> None:
+    """A duty claimed where the sentence asks only for an effort on the same action (or the reverse)."""
+    found = compare_modality(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        (
+            "Deployers must register high-risk robots in the database.",
+            "Providers shall register high-risk robots in the database.",
+            "refuted",
+        ),
+        # counter-examples: the sentence names the claimed party too, or states another action
+        (
+            "Deployers must register high-risk robots in the database.",
+            "Providers and deployers shall register high-risk robots in the database.",
+            None,
+        ),
+        (
+            "Deployers must register high-risk robots in the database.",
+            "Providers shall draw up technical documentation.",
+            None,
+        ),
+    ],
+)
+def test_actor_on_the_same_action(claim: str, sentence: str, verdict: str | None) -> None:
+    """The claim binds one party; the sentence binds another to the same action and never names the first."""
+    found = compare_actor(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
+# ---------------------------------------------------------------- scope
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        (
+            "All operators must register their robots.",
+            "Operators shall register their robots, except operators of toy robots.",
+            "refuted",
+        ),
+        (
+            "Every operator must register robots.",
+            "Only operators of industrial robots shall register robots.",
+            "refuted",
+        ),
+        # counter-examples: an exception to another rule, or a sentence itself saying "all"
+        (
+            "All operators must register their robots.",
+            "Except in urgent cases, the authority shall publish its decisions.",
+            None,
+        ),
+        (
+            "All operators must register their robots.",
+            "All operators shall register their robots unless already registered.",
+            None,
+        ),
+    ],
+)
+def test_scope_against_an_exception_to_the_same_rule(claim: str, sentence: str, verdict: str | None) -> None:
+    """ "all"/"every" against an exception or limit on the same action; an unrelated exception decides nothing."""
+    found = compare_scope(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
+# ---------------------------------------------------------------- near-verbatim
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        (
+            "Under Ruritania's Robot Safety Act, operators must keep a register of their robots.",
+            "Operators shall keep a register of their robots and update it yearly.",
+            "supported",
+        ),
+        (
+            "Providers shall ensure that robots are not used for surveillance.",
+            "Providers shall ensure that their robots are not used for surveillance.",
+            "supported",
+        ),
+        # counter-examples: the same words with the opposite polarity; too few of the claim's words
+        (
+            "Providers shall ensure that robots are not used for surveillance.",
+            "Providers shall ensure that their robots are used for surveillance.",
+            None,
+        ),
+        (
+            "Operators must keep a register of their robots and insure them.",
+            "Operators shall keep their robots safe.",
+            None,
+        ),
+    ],
+)
+def test_near_verbatim_statement_supports(claim: str, sentence: str, verdict: str | None) -> None:
+    """A sentence stating nearly all the claim's terms, with its polarity, supports it (the text's own name is
+    not counted: a law does not name itself)."""
+    found = near_verbatim(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
+# ---------------------------------------------------------------- ranking
+
+
+def test_the_sentence_stating_the_claim_ranks_first_whatever_the_passage_rank() -> None:
+    """The best evidence is the sentence that states most of the claim, even in a lower-ranked passage."""
+    passages = [
+        _passage("This Act lays down rules on robots. The authority shall publish an annual report on robots."),
+        _passage("Operators shall report serious incidents to the ministry within 15 days of becoming aware."),
+    ]
+    ranked = rank_evidence(read("Operators must report serious incidents within 15 days."), passages, IDF)
+    assert ranked[0].passage is passages[1] and ranked[0].coverage > 0.8
+    assert ranked[0].event_match and not ranked[-1].event_match
+
+
+def test_roles_and_similarity_break_ties() -> None:
+    """Between sentences stating the same share of the claim, the one whose passage has the role the claim asks
+    for (its actor's obligations) wins; an injected similarity scorer adds its score."""
+    same = "Operators report incidents."
+    passages = [
+        _passage(same, locator="Article 1"),
+        _passage(same, roles=("obligation:business_operator",), locator="Article 2"),
+    ]
+    reading = read("Operators must report incidents.")
+    # a business operator in the ingest vocabulary: "operators" names one in a claim
+    assert reading.actor_role == "business_operator"
+    ranked = rank_evidence(reading, passages, IDF)
+    assert ranked[0].passage is passages[1] and ranked[0].role_match
+
+    def prefer_first(query: str, texts: list[str]) -> list[float]:
+        return [1.0 if i == 0 else 0.0 for i in range(len(texts))]
+
+    ranked = rank_evidence(reading, passages, IDF, similarity=prefer_first)
+    assert ranked[0].passage is passages[0] and ranked[0].similarity == 1.0
+
+
+def test_idf_weighs_rare_terms() -> None:
+    """Coverage weighs the claim's terms by idf: stating the rare term counts more than a common one."""
+    idf = {t: 5.0 for t in tokenize("incidents")} | {t: 0.5 for t in tokenize("robots")}
+    passages = [
+        _passage("Robots are machines of many kinds and shapes."),
+        _passage("Incidents are events of many kinds."),
+    ]
+    ranked = rank_evidence(read("Robots must report incidents."), passages, idf)
+    assert ranked[0].passage is passages[1]
+
+
+def test_decide_runs_the_checks_in_order_over_the_best_sentences() -> None:
+    """A figure that differs decides before a near-verbatim statement would support; with nothing to compare,
+    nothing is decided."""
+    assert [name for name, _ in CHECKS] == ["figures", "dates", "modality", "actor", "scope", "verbatim"]
+    claim = read("Operators must report serious incidents within ten days.")
+    passages = [_passage("Operators shall report serious incidents within 15 days.")]
+    found = decide(claim, rank_evidence(claim, passages, IDF), IDF)
+    assert found is not None and (found[0].check, found[0].verdict, found[0].stated) == (
+        "figures",
+        "refuted",
+        "15 days",
+    )
+    unrelated = [_passage("The authority shall publish an annual report.")]
+    assert decide(claim, rank_evidence(claim, unrelated, IDF), IDF) is None
