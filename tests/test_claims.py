@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from govqa.answering.claims import judge, main_clause, missing_figures
-from govqa.answering.findings import render_value
+from govqa.answering.claims import check_claim_figures, judge, main_clause, missing_figures, weigh_claim
+from govqa.answering.findings import CheckContext, render_value
 from govqa.answering.quotes import Quote
+from govqa.corpus.manifest import Manifest
 from govqa.messages import load_messages
-from govqa.records import Chunk, Passage, Verdict
+from govqa.records import Chunk, Document, Passage, Verdict
+from govqa.search.analysis import QueryAnalysis, analyze
+from govqa.search.claim_reading import ClaimReader
+from govqa.search.routing import Glossary, Router
+from govqa.settings import AnswerSettings
 from govqa.text import FIGURE, tokenize
 
 WORDS = (
@@ -226,3 +231,53 @@ def test_a_that_clause_after_a_verb_of_duty_keeps_its_negation(sentence: str, ke
 def test_a_law_number_is_not_read_as_a_negation(claim: str, verdict: str) -> None:
     """The "No." of a law number says nothing of polarity; a real negation still does."""
     assert judge_claim(claim, [quote("Robot operators shall register robots under Act No. 53.")], IDF)[0] == verdict
+
+
+# ---------------------------------------------------------------- evidence first, then the quote checks
+
+
+ROBOT_ACT = Document("fixture-act", "Robot Act of Examplia", "Robot Act", jurisdiction="XL", doc_type="statute")
+MANIFEST = Manifest((ROBOT_ACT,), (), {"XL": ("Examplia",)})
+
+
+def read(claim: str) -> QueryAnalysis:
+    """The claim read once, as the answerer reads it (with the claim reader)."""
+    return analyze(claim, Router([ROBOT_ACT], {"XL": ("Examplia",)}), Glossary({}), claims=ClaimReader(MANIFEST))
+
+
+def context(passages: list[Passage]) -> CheckContext:
+    chunks = [p.chunk for p in passages]
+    return CheckContext("claim", {ROBOT_ACT.id: ROBOT_ACT}, chunks, IDF, 0.0, lambda _: frozenset(), lambda _: [])
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "gated"),
+    [
+        # another percentage of the same thing: contradicted, compared by the evidence checks, not "unmentioned"
+        ("The Robot Act fines operators up to 4% of their turnover.", "Fines reach 3 % of annual turnover.", False),
+        # counter-example: a count no passage states of anything is unmentioned
+        ("The Robot Act has been signed by 53 countries.", "Operators shall register robots.", True),
+    ],
+)
+def test_a_figure_the_passages_state_otherwise_is_compared_not_declared_unmentioned(
+    claim: str, text: str, gated: bool
+) -> None:
+    """The missing-figure gate leaves to the evidence checks a figure whose kind and unit the passages state."""
+    passages = [quote(text).passage]
+    assert (check_claim_figures(read(claim), passages, context(passages)) is not None) is gated
+
+
+def test_a_claim_decided_by_an_evidence_sentence_rests_on_that_sentence() -> None:
+    """A figure contradicted in the second passage's sentence refutes the claim, cites that sentence first and
+    says why in the catalogue's words; with evidence off, the quote checks decide as before."""
+    claim = "The Robot Act fines operators up to 4% of their turnover."
+    first = quote("Operators shall register robots with the robot registry every year.")
+    fines = quote("The registry may fine operators up to 3 % of their annual turnover.")
+    cfg = AnswerSettings.model_validate({})
+    judgement = weigh_claim(read(claim), [first.passage, fines.passage], [first, fines], IDF, cfg)
+    assert judgement.verdict == "refuted" and judgement.quote is not None
+    assert "3 %" in judgement.quote.text and judgement.reason.key == "evidence.figure_differs"
+    off = AnswerSettings.model_validate({"claim_evidence": False})
+    assert weigh_claim(read(claim), [first.passage, fines.passage], [first, fines], IDF, off).reason.key.startswith(
+        "verdict."
+    )

@@ -162,6 +162,14 @@ class AnswerSettings(BaseModel):
         ge=0.0,
         le=1.0,
     )
+    claim_evidence: bool = Field(
+        True,
+        description="Judge a claim first on its evidence sentences (figures, dated events, force, actor, scope, "
+        "near-verbatim; answering/evidence.py), then on the quote checks (chosen on the odd half, confirmed even).",
+    )
+    claim_evidence_top: int = Field(
+        3, description="How many of the best evidence sentences the claim's comparisons read.", ge=1
+    )
     claim_supports: float = Field(
         0.5,
         description="Support by polarity alone needs a quote stating at least this share of the claim's terms: "

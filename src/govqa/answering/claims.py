@@ -25,10 +25,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from govqa.answering.evidence import decide, rank_evidence
 from govqa.answering.findings import CheckContext, Finding, Term
-from govqa.answering.quotes import Quote, coverage
+from govqa.answering.quotes import Quote, SentenceScorer, coverage
 from govqa.records import Passage, Verdict
 from govqa.search.analysis import QueryAnalysis
+from govqa.search.claim_figures import dates_in, figures_in
 from govqa.settings import AnswerSettings
 from govqa.text import NEGATION, YEAR, sentence_spans, strip_law_numbers, tokenize
 
@@ -41,14 +43,29 @@ def missing_figures(figures: Sequence[str], evidence_text: str) -> list[str]:
 
 def check_claim_figures(query: QueryAnalysis, passages: Sequence[Passage], ctx: CheckContext) -> Finding | None:
     """A claim's figures (dates, amounts) must stand somewhere in the documents the evidence comes from, their
-    text or their record's date (a law's signing year is often printed nowhere in its text)."""
+    text or their record's date (a law's signing year is often printed nowhere in its text). A figure of a kind
+    and unit the passages state (another percentage, another amount in euros), or a date of an event they date,
+    is contradicted rather than unmentioned: the evidence checks compare it."""
     if ctx.mode != "claim" or not query.figures:
         return None
     docs = {p.chunk.doc_id for p in passages[:5]}
     evidence = "".join(c.text for c in ctx.chunks if c.doc_id in docs)
     evidence += " ".join(d.date for i in sorted(docs) if (d := ctx.documents.get(i)))
-    missing = missing_figures(query.figures, evidence)
+    missing = [n for n in missing_figures(query.figures, evidence) if not _compared(n, query, passages[:5])]
     return Finding("missing_figures", "gate", {"figures": tuple(missing)}) if missing else None
+
+
+def _compared(figure: str, query: QueryAnalysis, passages: Sequence[Passage]) -> bool:
+    """Whether the passages state a figure of the kind and unit the claim gives `figure` in, or a date of the event
+    it dates: then the figure is compared with theirs, not declared unmentioned."""
+    if query.claim is None:
+        return False
+    text = " ".join(p.chunk.text for p in passages)
+    kinds = {(f.kind, f.unit) for f in figures_in(text)}
+    events = {d.event for d in dates_in(text) if d.event}
+    claimed = [(f.kind, f.unit) for f in query.claim.figures if figure in f.text.replace(" ", "")]
+    dated = [d.event for d in query.claim.dates if figure in d.text and d.event]
+    return any(k in kinds for k in claimed) or any(e in events for e in dated)
 
 
 def negated(text: str) -> bool:
@@ -297,3 +314,25 @@ def _unnamed(claim: str, quote: Quote) -> str:
         if name:
             claim = re.sub(rf"(?<!\w){re.escape(name)}(?:['’]s)?(?!\w)", " ", claim, flags=re.I)
     return claim
+
+
+def weigh_claim(
+    query: QueryAnalysis,
+    passages: Sequence[Passage],
+    quotes: Sequence[Quote],
+    idf: dict[str, float],
+    cfg: AnswerSettings,
+    similarity: SentenceScorer | None = None,
+) -> Judgement:
+    """The claim's verdict: first the evidence sentences of the passages, ranked by how much of the claim each
+    states and compared on figures, dated events, force, actor, scope and near-verbatim statement
+    (answering/evidence.py); when none of those decides, the quote checks of `judge`. A verdict from evidence
+    rests on its sentence, which is cited first."""
+    if query.claim is not None and cfg.claim_evidence:
+        evidence = rank_evidence(query.claim, passages, idf, similarity=similarity)
+        if decided := decide(query.claim, evidence, idf, top=cfg.claim_evidence_top):
+            check, sentence = decided
+            fields = {"locator": sentence.passage.chunk.locator, "claimed": check.claimed, "stated": check.stated}
+            quote = Quote(sentence.passage, sentence.start, sentence.end, sentence.score)
+            return Judgement(check.verdict, Term(f"evidence.{check.reason}", fields), quote)
+    return judge(query.question, quotes, idf, cfg)

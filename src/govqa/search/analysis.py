@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from govqa.documents.locators import Ref, refs_in_question
+from govqa.search.claim_reading import ClaimReader, ClaimReading
 from govqa.search.intents import asked_roles
 from govqa.search.query import ASKS_DEFINITION, asked_terms, check_question, quoted_terms
 from govqa.search.reading import (
@@ -79,6 +80,9 @@ class QueryAnalysis:
     restricts: bool = False  # it says "only": a claim that a text does no more than something
     # The question and its asking sentence, each with the glossary's wording: the passages must share one's terms.
     coverage_texts: tuple[str, ...] = ()
+    # The question read as a claim (claim_reading.py): the texts it names (by alias or description), actor,
+    # modality, action, figures, dated events, scope, negation. None when no reader was given.
+    claim: ClaimReading | None = None
 
     @property
     def claims_absence(self) -> bool:
@@ -142,9 +146,11 @@ def analyze(
     *,
     idf: dict[str, float] | None = None,
     references: Router | None = None,
+    claims: ClaimReader | None = None,
 ) -> QueryAnalysis:
     """The question's analysis (the question is checked first: QuestionError when empty or huge). `idf` (the
-    corpus's words) finds names it never mentions; `references` the listed texts it does not hold."""
+    corpus's words) finds names it never mentions; `references` the listed texts it does not hold; `claims`
+    reads the question as a claim."""
     # Kept whole: one line per field of the record, each read here once and nowhere else.
     question = check_question(question)
     roles = tuple(asked_roles(question))
@@ -187,4 +193,5 @@ def analyze(
         coverage_texts=tuple(
             dict.fromkeys(f"{t} {glossary.expansion(t)}" for t in (question, question_focus(question) or question))
         ),
+        claim=claims.read(question) if claims is not None else None,
     )

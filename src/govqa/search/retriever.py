@@ -28,6 +28,7 @@ from govqa.index.store import ChromaStore
 from govqa.records import Chunk, Document, Passage
 from govqa.search.analysis import QueryAnalysis, analyze
 from govqa.search.captions import Captions
+from govqa.search.claim_reading import ClaimReader
 from govqa.search.definitions import DefinitionIndex
 from govqa.search.fusion import (
     DEFINITION_BONUS,
@@ -83,6 +84,7 @@ class Retriever:
         self.router = Router(self.documents.values(), manifest.jurisdiction_words)
         self.references = Router(manifest.references, {})  # texts listed but not held: named only to be declined
         self.idf = self.lexical.idf()  # the corpus's words: a name none of them carries is one it never mentions
+        self.claim_reader = ClaimReader(manifest)
         self.matrices = self._load_matrices() if settings.retrieval.dense_backend == "memory" else {}
         self._query_vectors: dict[tuple[str, str], list[float]] = {}
         self._similarities: dict[tuple[str, str], np.ndarray] = {}  # the last few (index, text) → sims
@@ -219,7 +221,9 @@ class Retriever:
 
     def analyze(self, question: str) -> QueryAnalysis:
         """The question read once (see search/analysis.py); QuestionError when empty or huge."""
-        return analyze(question, self.router, self.glossary, idf=self.idf, references=self.references)
+        return analyze(
+            question, self.router, self.glossary, idf=self.idf, references=self.references, claims=self.claim_reader
+        )
 
     def retrieve(
         self, question: str | QueryAnalysis, filters: Filters | None = None, k: int | None = None
