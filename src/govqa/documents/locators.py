@@ -160,6 +160,8 @@ def ref_of_locator(locator: str) -> Ref | None:
 # A reference as an auditor writes it in a list ("Article 10(2)–(5)", "Annex III point 4", "paragraph (52)"):
 # the question patterns, plus ranges of paragraphs and the numbered paragraphs of guidance and resolutions.
 # Kept apart from `refs_in_question` so that retrieval reads questions exactly as before.
+_SUB = re.compile(r"\((\w{1,4})\)")
+_POINT_RANGE = re.compile(r"\s*[–-]\s*(?:point\s*)?(\d+)")
 _CITED_RANGE = re.compile(r"\s*[–-]\s*\((\w{1,4})\)")
 _PARAGRAPH = re.compile(r"\b(?:operative\s+)?(?:paragraph|para\.?)\s*\(?(\d+)\)?((?:\s?\(\w{1,4}\))*)", re.I)
 
@@ -179,19 +181,19 @@ def parse_citation(text: str) -> tuple[int, int, Ref] | None:
     norm = unicodedata.normalize("NFKC", text)
     found = []
     for kind, rx in _QUESTION_PATTERNS:
-        for m in rx.finditer(norm):
-            if (ref := _ref_from(kind, m)) is not None:
-                found.append((m.start(), m.end(), ref))
+        for hit in rx.finditer(norm):
+            if (ref := _ref_from(kind, hit)) is not None:
+                found.append((hit.start(), hit.end(), ref))
     if not found:
         return _paragraph_ref(norm)
     start, end, ref = min(found, key=lambda f: f[0])
-    if ref.kind == "section" and not ref.subs and (m := re.compile(r"\((\w{1,4})\)").match(norm, end)):
+    if ref.kind == "section" and not ref.subs and (m := _SUB.match(norm, end)):
         start, end, ref = start, m.end(), Ref(ref.kind, ref.main, (m.group(1),))  # "Sec. 4.2(a)"
     if len(ref.subs) > 1:  # a point inside a paragraph ("5(1)(f)") is cited with its paragraph
         return start, end, Ref(ref.kind, ref.main, ref.subs[:1])
     if ref.subs and (m := _CITED_RANGE.match(norm, end)):
         return start, m.end(), Ref(ref.kind, ref.main, _expand(ref.subs[0], m.group(1)))
-    if ref.kind == "annex" and ref.subs and (m := re.compile(r"\s*[–-]\s*(?:point\s*)?(\d+)").match(norm, end)):
+    if ref.kind == "annex" and ref.subs and (m := _POINT_RANGE.match(norm, end)):
         return start, m.end(), Ref(ref.kind, ref.main, _expand(ref.subs[0], m.group(1)))
     return start, end, ref
 
