@@ -63,8 +63,8 @@ class Library:
         return self.documents[doc_id]
 
 
-def load_library(settings: Settings) -> Library:
+def load_library(settings: Settings, *, store: ChromaStore | None = None, manifest: Manifest | None = None) -> Library:
     """The manifest (with user-added documents) and every stored chunk; loads no model."""
-    manifest = load_corpus(settings.manifest, settings.cache_dir)
-    store = ChromaStore(settings, model_names=expected_model_names(settings))
+    manifest = manifest or load_corpus(settings.manifest, settings.cache_dir)
+    store = store or ChromaStore(settings, model_names=expected_model_names(settings))
     return Library.of_manifest(manifest, store.chunks())

@@ -131,14 +131,17 @@ def words_markdown(p: ProvisionChange) -> str:
     return "".join(out)
 
 
+def _named(doc: Document) -> str:
+    return f"`{doc.id}` ({doc.version})" if doc.version else f"`{doc.id}`"
+
+
 def diff_markdown(diff: VersionDiff, *, all_provisions: bool = False) -> str:
     """The changes (every provision with `all_provisions`), each with both sides cited."""
     counts = ", ".join(f"{n} {k}" for k, n in diff.counts().items())
     parts = [
         f"# {diff.a.short_title} → {diff.b.short_title}",
         "",
-        f"a = `{diff.a.id}` ({diff.a.version}); b = `{diff.b.id}` ({diff.b.version}). Versions of one text: "
-        f"{diff.relation}. Provisions: {counts}.",
+        f"a = {_named(diff.a)}; b = {_named(diff.b)}. Versions of one text: {diff.relation}. Provisions: {counts}.",
     ]
     for p in diff.provisions:
         if p.change == "unchanged" and not all_provisions:
