@@ -1,7 +1,8 @@
 """govqa's Streamlit app — the frame: page setup, the cached answerer, engine and index status, navigation.
 
 Widgets, session state and rendering only; everything else is `govqa`. Pages: pages/ask.py (the
-chat) and pages/library.py (the corpus and what the index holds of it).
+chat), pages/library.py (the corpus, what the index holds of it, version diffs) and pages/citations.py (citation
+packs); a further job (checking an article) is one more page in the navigation below.
 """
 
 from __future__ import annotations
@@ -96,6 +97,7 @@ page = st.navigation(
         st.Page(HERE / "pages" / "ask.py", title="Ask the texts", icon=":material/forum:", default=True),
         st.Page(HERE / "pages" / "assess.py", title="Does this apply to me?", icon=":material/checklist:"),
         st.Page(HERE / "pages" / "library.py", title="Library", icon=":material/library_books:"),
+        st.Page(HERE / "pages" / "citations.py", title="Citation pack", icon=":material/format_quote:"),
     ]
 )
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from govqa.documents.locators import Ref, citable_ref, numbering_script, parse_citation
-from govqa.records import Chunk, Document
+from govqa.records import Chunk, Citation, Document
 from govqa.search.provisions import joined_text, provision_chunks
 from govqa.search.routing import Route
 from govqa.search.scope import Filters, allowed_docs
@@ -196,3 +196,15 @@ def split_references(text: str) -> list[str]:
         lead = norm[: parsed[0]] + (word.group() if word else "")
         refs += [lead + item for item in items[1:]]
     return refs
+
+
+def pack_of_citations(citations: Iterable[Citation], library: Library) -> list[PackEntry]:
+    """The provisions an answer (or a whole conversation) cited, each once, resolved in the document it was cited
+    from: the full text of what the answers quoted a sentence of."""
+    seen = dict.fromkeys((c.doc_id, c.locator) for c in citations)
+    return [
+        resolve(locator, library, doc_id)
+        if doc_id in library.indexed
+        else Unresolved(locator, f"{doc_id} is no longer in the index")
+        for doc_id, locator in seen
+    ]

@@ -163,3 +163,20 @@ def diff_versions(library: Library, a_id: str, b_id: str, provision: str | None 
         first = (units_b.get(key) or units_a[key])[0]
         changes.append(_compare(unit_title(first), units_a.get(key, []), units_b.get(key, [])))
     return VersionDiff(a, b, relation, tuple(changes))
+
+
+def version_pairs(documents: Mapping[str, Document], present: set[str]) -> list[tuple[str, str]]:
+    """The indexed pairs the manifest makes versions of one text in one language, the earlier one first (the one
+    superseded, else the earlier date, else manifest order): what the Library page offers to compare."""
+    ids = [d for d in documents if d in present]
+    pairs = []
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 :]:
+            try:
+                versions_relation(documents[a], documents[b], documents)
+            except NotVersionsError:
+                continue
+            da, db = documents[a], documents[b]
+            later_first = a in _successors(db, documents) or (b not in _successors(da, documents) and db.date < da.date)
+            pairs.append((b, a) if later_first else (a, b))
+    return pairs
