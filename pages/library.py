@@ -84,21 +84,12 @@ st.caption(
     + ("; ".join(f"{titles[a]} → {titles[b]}" for a, b in pairs) or "none indexed")
     + ". Provisions are aligned by number (or heading) and compared word by word."
 )
-first, second = pairs[0] if pairs else (None, None)
-left, right = st.columns(2)
-a_id = left.selectbox(
-    "Earlier version",
-    present,
-    index=present.index(first) if first else None,
-    format_func=titles.get,
-    key="diff_a",
-)
-b_id = right.selectbox(
-    "Later version",
-    present,
-    index=present.index(second) if second else None,
-    format_func=titles.get,
-    key="diff_b",
+default = pairs[0] if pairs else (None, None)
+a_id, b_id = (
+    column.selectbox(label, present, index=present.index(d) if d else None, format_func=titles.get, key=key)
+    for column, label, d, key in zip(
+        st.columns(2), ("Earlier version", "Later version"), default, ("diff_a", "diff_b"), strict=True
+    )
 )
 if a_id and b_id:
     try:
