@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from govqa import PROJECT_ROOT, Answerer, GovQAError, IndexMissingError, LLMError, Settings, ingest, make_answerer
 from govqa.index.embedders import EmbedderFactory
+from govqa.workflows.library import Library
 
 HERE = Path(__file__).parent
 DEFAULT_MIRROR = PROJECT_ROOT.parent / "shared" / "corpus"  # where `make run` looks for the corpus files
@@ -40,6 +41,12 @@ def load_answerer(settings_json: str, _embedders: EmbedderFactory | None = None)
         extractive = settings.model_copy(update={"llm": settings.llm.model_copy(update={"backend": "none"})})
         answerer = make_answerer(extractive, embedders=_embedders)
         return answerer, f"The configured LLM could not start ({exc}); answering extractively."
+
+
+@st.cache_resource(show_spinner=False)
+def load_library(settings_json: str, _answerer: Answerer) -> Library:
+    """What the citation pack and the version diff read, built once per answerer (its locators read once)."""
+    return Library.of_retriever(_answerer.retriever)
 
 
 def engine_label(settings: Settings) -> tuple[str, str]:
@@ -90,6 +97,7 @@ except GovQAError as exc:
     st.stop()
 
 st.session_state["answerer"] = answerer
+st.session_state["library"] = load_library(settings.model_dump_json(), answerer)
 st.session_state["settings"] = settings
 
 page = st.navigation(

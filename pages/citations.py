@@ -7,7 +7,7 @@ import html
 
 import streamlit as st
 
-from govqa import Answerer, GovQAError
+from govqa import GovQAError
 from govqa.ui.cards import badge_html
 from govqa.ui.conversation import Turn
 from govqa.workflows.citations import (
@@ -23,8 +23,7 @@ from govqa.workflows.packs import pack_csv, pack_json, pack_markdown
 
 PLACEHOLDER = "EU AI Act Art. 9, 10(2)–(5), 13; Annex III point 4\nAPPI Art. 27\nAI推進法 第7条\nGOVERN 1.2"
 
-answerer: Answerer = st.session_state["answerer"]
-library = Library.of_retriever(answerer.retriever)
+library: Library = st.session_state["library"]
 docs = library.documents
 indexed = sorted(library.indexed & set(docs), key=lambda i: docs[i].short_title)
 turns: list[Turn] = st.session_state.get("turns", [])

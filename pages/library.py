@@ -75,7 +75,7 @@ if manifest.references:
 # ---------------------------------------------------------------- what changed between two versions
 
 st.markdown("#### What changed between two versions")
-library = Library.of_retriever(answerer.retriever)
+library: Library = st.session_state["library"]
 present = [d.id for d in manifest.documents if d.id in library.indexed]
 pairs = version_pairs(library.documents, library.indexed)
 titles = {d.id: d.short_title for d in manifest.documents}

@@ -115,7 +115,7 @@ def _candidates(library: Library, name: str, doc_id: str | None) -> list[str] | 
 
 def _not_found(library: Library, label: str, ref: Ref, script: str, candidates: Sequence[str]) -> str:
     """Why no candidate holds the provision: no such paragraph, only in texts set aside, or nowhere."""
-    searched = (c for c in library.chunks if c.doc_id in candidates)
+    searched = (c for c in library.holding(ref) if c.doc_id in candidates)
     unit = provision_chunks(searched, Ref(ref.kind, ref.main), script)
     if unit:  # the article is there, the paragraph is not
         held = sorted({s for chunks in unit.values() for c in chunks for s in _subs(c)}, key=_number_order)
@@ -126,7 +126,7 @@ def _not_found(library: Library, label: str, ref: Ref, script: str, candidates: 
         if len(candidates) == 1
         else f"no text searched has {label} (superseded and revoked texts only when named)"
     )
-    elsewhere = provision_chunks((c for c in library.chunks if c.doc_id not in candidates), ref, script)
+    elsewhere = provision_chunks((c for c in library.holding(ref) if c.doc_id not in candidates), ref, script)
     if elsewhere:
         return f"{where}; it is in {_names(library.documents[d] for d in elsewhere)}: pass --doc ID to cite it"
     return where if len(candidates) == 1 else f"no indexed text has {label}"
@@ -154,7 +154,7 @@ def resolve(ref_text: str, library: Library, doc_id: str | None = None) -> PackE
     candidates = _candidates(library, name, doc_id)
     if isinstance(candidates, str):
         return Unresolved(ref_text, candidates)
-    found = provision_chunks((c for c in library.chunks if c.doc_id in candidates), ref, script)
+    found = provision_chunks((c for c in library.holding(ref) if c.doc_id in candidates), ref, script)
     if not found:
         return Unresolved(ref_text, _not_found(library, label, ref, script, candidates))
     if len(found) > 1:

@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from govqa.corpus.manifest import Manifest, load_corpus
+from govqa.documents.locators import Ref, citable_ref
 from govqa.errors import ConfigError, IndexMissingError
 from govqa.index.embedders import expected_model_names
 from govqa.index.store import ChromaStore
@@ -48,6 +49,19 @@ class Library:
     @cached_property
     def indexed(self) -> set[str]:
         return {c.doc_id for c in self.chunks}
+
+    @cached_property
+    def _units(self) -> dict[tuple[str, str], list[Chunk]]:
+        units: dict[tuple[str, str], list[Chunk]] = {}
+        for chunk in self.chunks:
+            if ref := citable_ref(chunk.locator):
+                units.setdefault((ref.kind, ref.main), []).append(chunk)
+        return units
+
+    def holding(self, ref: Ref) -> list[Chunk]:
+        """The chunks of every document whose locator names the unit `ref` is in (Article 5 for Article 5(2));
+        read once per library, so a long list of references does not re-read every locator."""
+        return self._units.get((ref.kind, ref.main), [])
 
     def chunks_of(self, doc_id: str) -> list[Chunk]:
         return sorted((c for c in self.chunks if c.doc_id == doc_id), key=lambda c: c.ordinal)
