@@ -16,7 +16,7 @@ from govqa.documents.reader import chunk_document
 from govqa.errors import ConfigError, DiffError, NotVersionsError
 from govqa.index.pipeline import ingest
 from govqa.index.store import ChromaStore
-from govqa.records import Document
+from govqa.records import Chunk, Document
 from govqa.settings import Settings
 from govqa.workflows.citations import CitedProvision, Unresolved, citation_pack, resolve, split_references
 from govqa.workflows.library import Library, load_library
@@ -267,3 +267,24 @@ def test_library_paths(tmp_path: Path) -> None:
     lib = Library({"a": Document("a", "A", "A")}, [])
     with pytest.raises(IndexMissingError, match="govqa ingest"):
         lib.document("a")
+
+
+def test_spacing_is_not_a_change() -> None:
+    """Two versions whose article differs only in spacing ("60 (1)" / "60(1)", a split word) read unchanged."""
+    old = Document("v-1", "V", "V 1", superseded_by="v-2", status="superseded")
+    new = Document("v-2", "V", "V 2")
+
+    def chunk(doc: str, text: str, ordinal: int) -> Chunk:
+        return Chunk(doc, f"Article {ordinal}", (f"Article {ordinal}",), text, 0, len(text), None, None, "en", ordinal)
+
+    lib = Library(
+        {d.id: d for d in (old, new)},
+        [
+            chunk("v-1", "Article 1 under Article 60 (1) the DEPLOY ER shall", 1),
+            chunk("v-2", "Article 1 under Article 60(1) the DEPLOYER shall", 1),
+            chunk("v-1", "Article 2 the deployer shall", 2),
+            chunk("v-2", "Article 2 the deployer may", 2),
+        ],
+    )
+    changes = {p.locator: p.change for p in diff_versions(lib, "v-1", "v-2").provisions}
+    assert changes == {"Article 1": "unchanged", "Article 2": "changed"}

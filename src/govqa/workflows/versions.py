@@ -127,7 +127,8 @@ def _compare(locator: str, a: Sequence[Chunk], b: Sequence[Chunk]) -> ProvisionC
     if not b:
         return ProvisionChange(locator, "removed", tuple(a), ())
     a_text, b_text = joined_text(a)[0], joined_text(b)[0]
-    if a_text.split() == b_text.split():
+    # Spacing is not wording: a reflowed line, "60 (1)" against "60(1)", a word a PDF split ("DEPLOY ER")
+    if "".join(a_text.split()) == "".join(b_text.split()):
         return ProvisionChange(locator, "unchanged", tuple(a), tuple(b))
     return ProvisionChange(locator, "changed", tuple(a), tuple(b), word_diff(a_text, b_text))
 
