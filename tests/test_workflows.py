@@ -62,6 +62,8 @@ def _cited(entry: object) -> CitedProvision:
         ("第二条第2項", None, "fx-jp-robot-ja", None),
         ("Japan Robot Act (EN) Article 3", None, "fx-jp-robot-en", None),
         ("Data Guidelines Article 2", None, "fx-data-guidelines", ["Article 2"]),
+        ("Article 4(2) of the RSA 2027", None, "fx-robot-act-2027", ["Article 4(2)"]),
+        ("Article 3 (Inspection), Japan Robot Act (EN)", None, "fx-jp-robot-en", None),
     ],
 )
 def test_a_reference_resolves_to_its_provision(

@@ -99,9 +99,10 @@ def _names(docs: Iterable[Document]) -> str:
     return "; ".join(f"{d.id} ({d.short_title})" for d in docs)
 
 
-def _candidates(library: Library, name: str, doc_id: str | None) -> list[str] | str:
-    """The documents a reference may come from, or why none: --doc, else the name written before it, else every
-    text retrieval would search."""
+def _candidates(library: Library, name: str, after: str, doc_id: str | None) -> list[str] | str:
+    """The documents a reference may come from, or why none: --doc, else the name written before it ("EU AI Act
+    Art. 5") or after it ("Art. 5 of the EU AI Act"; words there that name no text are a caption, not an error),
+    else every text retrieval would search."""
     if doc_id:
         return [library.document(doc_id).id]
     route = Route((), "")
@@ -109,6 +110,8 @@ def _candidates(library: Library, name: str, doc_id: str | None) -> list[str] | 
         route = library.router.route(name)
         if not route.doc_ids:
             return f"no text in the library is called {name!r}; name it by its short title or id, or pass --doc ID"
+    elif after:
+        route = library.router.route(after)
     allowed = allowed_docs(library.documents, library.indexed, Filters(), route, include_superseded=False)
     return [d for d in allowed if not route.doc_ids or d in route.doc_ids]
 
@@ -151,7 +154,7 @@ def resolve(ref_text: str, library: Library, doc_id: str | None = None) -> PackE
     norm = unicodedata.normalize("NFKC", ref_text)
     name, label = norm[:start].strip(" ,;:–-"), norm[start:end]
     script = numbering_script(label)
-    candidates = _candidates(library, name, doc_id)
+    candidates = _candidates(library, name, norm[end:].strip(), doc_id)
     if isinstance(candidates, str):
         return Unresolved(ref_text, candidates)
     found = provision_chunks((c for c in library.holding(ref) if c.doc_id in candidates), ref, script)
