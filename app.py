@@ -1,7 +1,8 @@
 """govqa's Streamlit app — the frame: page setup, the cached answerer, engine and index status, navigation.
 
 Widgets, session state and rendering only; everything else is `govqa`. Pages: pages/ask.py (the
-chat) and pages/library.py (the corpus and what the index holds of it).
+chat), pages/library.py (the corpus, what the index holds of it, version diffs) and pages/citations.py (citation
+packs); a further job (checking an article) is one more page in the navigation below.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pydantic import ValidationError
 
 from govqa import PROJECT_ROOT, Answerer, GovQAError, IndexMissingError, LLMError, Settings, ingest, make_answerer
 from govqa.index.embedders import EmbedderFactory
+from govqa.workflows.library import Library
 
 HERE = Path(__file__).parent
 DEFAULT_MIRROR = PROJECT_ROOT.parent / "shared" / "corpus"  # where `make run` looks for the corpus files
@@ -39,6 +41,12 @@ def load_answerer(settings_json: str, _embedders: EmbedderFactory | None = None)
         extractive = settings.model_copy(update={"llm": settings.llm.model_copy(update={"backend": "none"})})
         answerer = make_answerer(extractive, embedders=_embedders)
         return answerer, f"The configured LLM could not start ({exc}); answering extractively."
+
+
+@st.cache_resource(show_spinner=False)
+def load_library(settings_json: str, _answerer: Answerer) -> Library:
+    """What the citation pack and the version diff read, built once per answerer (its locators read once)."""
+    return Library.of_retriever(_answerer.retriever)
 
 
 def engine_label(settings: Settings) -> tuple[str, str]:
@@ -89,6 +97,7 @@ except GovQAError as exc:
     st.stop()
 
 st.session_state["answerer"] = answerer
+st.session_state["library"] = load_library(settings.model_dump_json(), answerer)
 st.session_state["settings"] = settings
 
 page = st.navigation(
@@ -96,6 +105,7 @@ page = st.navigation(
         st.Page(HERE / "pages" / "ask.py", title="Ask the texts", icon=":material/forum:", default=True),
         st.Page(HERE / "pages" / "assess.py", title="Does this apply to me?", icon=":material/checklist:"),
         st.Page(HERE / "pages" / "library.py", title="Library", icon=":material/library_books:"),
+        st.Page(HERE / "pages" / "citations.py", title="Citation pack", icon=":material/format_quote:"),
     ]
 )
 

@@ -13,7 +13,9 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_app import build_app_index
@@ -105,10 +107,11 @@ def _screenshot_all(page, path: Path) -> None:  # type: ignore[no-untyped-def]
     page.set_viewport_size({"width": 1400, "height": 1000})
 
 
-def test_question_in_the_browser_shows_a_citation_card(app_url: str) -> None:
-    """Type a question, press Enter: a citation card with locator and page appears; screenshots are saved."""
+@contextmanager
+def app_page(app_url: str) -> Iterator[Any]:
+    """Chromium on the app, once the first session has loaded the index and the models (the chat box shows)."""
     assert CHROMIUM.is_file(), "Debian's Chromium is missing: `apt-get install -y chromium` (CI does it in .ci/run)"
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import sync_playwright
 
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as pw:
@@ -116,27 +119,35 @@ def test_question_in_the_browser_shows_a_citation_card(app_url: str) -> None:
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(app_url)
-            box = page.get_by_test_id("stChatInputTextArea")
-            box.wait_for(timeout=240_000)  # the first session loads the index and the models
-            page.screenshot(path=str(ARTIFACTS / "browser-start.png"))
-            box.fill("Who must register a household robot before sale, and what fine applies?")
-            box.press("Enter")
-            card = page.locator(".cite-loc").first
-            card.wait_for(timeout=240_000)
-            expect(card).to_contain_text("Article 2")
-            expect(card).to_contain_text("p. 1")
-            expect(page.locator(".passage mark").first).to_be_visible()
-            # the export buttons are drawn last: once they show, the whole answer is on the page
-            page.get_by_test_id("stDownloadButton").first.wait_for(timeout=120_000)
-            page.wait_for_timeout(500)
-            _screenshot_all(page, ARTIFACTS / "browser-answer.png")
-
-            page.get_by_text("Open in source").first.click()
-            page.locator(".fulltext").first.wait_for(timeout=120_000)
-            page.get_by_role("tab", name="PDF page").first.click()
-            page.locator("[data-testid='stImage'] img").first.wait_for(timeout=120_000)
-            page.wait_for_timeout(500)
-            _screenshot_all(page, ARTIFACTS / "browser-source-viewer.png")
+            page.get_by_test_id("stChatInputTextArea").wait_for(timeout=240_000)
+            yield page
         finally:
             browser.close()
+
+
+def test_question_in_the_browser_shows_a_citation_card(app_url: str) -> None:
+    """Type a question, press Enter: a citation card with locator and page appears; screenshots are saved."""
+    from playwright.sync_api import expect
+
+    with app_page(app_url) as page:
+        box = page.get_by_test_id("stChatInputTextArea")
+        page.screenshot(path=str(ARTIFACTS / "browser-start.png"))
+        box.fill("Who must register a household robot before sale, and what fine applies?")
+        box.press("Enter")
+        card = page.locator(".cite-loc").first
+        card.wait_for(timeout=240_000)
+        expect(card).to_contain_text("Article 2")
+        expect(card).to_contain_text("p. 1")
+        expect(page.locator(".passage mark").first).to_be_visible()
+        # the export buttons are drawn last: once they show, the whole answer is on the page
+        page.get_by_test_id("stDownloadButton").first.wait_for(timeout=120_000)
+        page.wait_for_timeout(500)
+        _screenshot_all(page, ARTIFACTS / "browser-answer.png")
+
+        page.get_by_text("Open in source").first.click()
+        page.locator(".fulltext").first.wait_for(timeout=120_000)
+        page.get_by_role("tab", name="PDF page").first.click()
+        page.locator("[data-testid='stImage'] img").first.wait_for(timeout=120_000)
+        page.wait_for_timeout(500)
+        _screenshot_all(page, ARTIFACTS / "browser-source-viewer.png")
     assert (ARTIFACTS / "browser-answer.png").stat().st_size > 10_000

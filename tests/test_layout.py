@@ -27,6 +27,7 @@ LAYERS = {
     "govqa.answering": 5,
     "govqa.assessment": 5,  # beside answering: reads the index's chunks, never answering's internals
     "govqa.ui": 6,
+    "govqa.workflows": 6,  # citation packs, version diffs: jobs over the library, beside the UI helpers
     "govqa.evaluation": 7,
     "govqa.claim_scores": 7,  # claim verdict scores, which evaluation.py keeps per claim
     "govqa.cli": 8,

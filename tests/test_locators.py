@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from govqa.documents.locators import Ref, kanji_to_int, ref_of_locator, refs_in_question, roman_to_int
+from govqa.documents.locators import (
+    Ref,
+    citable_ref,
+    kanji_to_int,
+    numbering_script,
+    parse_citation,
+    ref_of_locator,
+    refs_in_question,
+    roman_to_int,
+)
 
 
 @pytest.mark.parametrize(
@@ -133,3 +142,63 @@ def test_kanji_to_int(text: str, value: int | None) -> None:
 def test_roman_to_int(text: str, value: int | None) -> None:
     """Roman numerals read as integers, case-insensitively; other text is None."""
     assert roman_to_int(text) == value
+
+
+@pytest.mark.parametrize(
+    ("locator", "ref"),
+    [
+        ("6-1-1701(4)–(7)", Ref("section", "6-1-1701", ("4", "5", "6", "7"))),
+        ("Annex III point 2–point 3", Ref("annex", "3", ("2", "3"))),
+        ("Section 5.2(b)", Ref("section", "5.2", ("b",))),
+        ("Section 3(a)–(b)", Ref("section", "3", ("a", "b"))),
+    ],
+)
+def test_statute_and_annex_ranges_in_locators(locator: str, ref: Ref) -> None:
+    """A merged chunk of a statute section or an annex holds every paragraph or point of its range."""
+    assert ref_of_locator(locator) == ref
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "ref"),
+    [
+        ("Art. 50(2)", "Art. 50(2)", Ref("article", "50", ("2",))),
+        ("Article 10(2)–(5)", "Article 10(2)–(5)", Ref("article", "10", ("2", "3", "4", "5"))),
+        ("Annex III point 4", "Annex III point 4", Ref("annex", "3", ("4",))),
+        ("第7条", "第7条", Ref("article", "7")),
+        ("6-1-1703(3)", "6-1-1703(3)", Ref("section", "6-1-1703", ("3",))),
+        ("GOVERN 1.2", "GOVERN 1.2", Ref("govern", "1.2")),
+        ("paragraph (52)", "paragraph (52)", Ref("paragraph", "52")),
+        ("EU AI Act Art. 5(1)(f)", "Art. 5(1)(f)", Ref("article", "5", ("1",))),  # a point: cited with its paragraph
+        ("EO 14110 Sec. 4.2(a)", "Sec. 4.2(a)", Ref("section", "4.2", ("a",))),
+        ("제35조제1항", "제35조제1항", Ref("article", "35", ("1",))),
+    ],
+)
+def test_citation_requests(text: str, span: str, ref: Ref) -> None:
+    """A reference in a citation list: what it names, and where it stands (what precedes it names the text)."""
+    found = parse_citation(text)
+    assert found is not None
+    start, end, got = found
+    assert (text[start:end], got) == (span, ref)
+
+
+@pytest.mark.parametrize(
+    ("locator", "ref"),
+    [
+        ("Operative paragraph 4(a)", Ref("paragraph", "4", ("a",))),
+        ("Paragraph 52", Ref("paragraph", "52")),
+        ("Article 3(1)", Ref("article", "3", ("1",))),
+        ("Title", None),
+    ],
+)
+def test_citable_locators(locator: str, ref: Ref | None) -> None:
+    """Numbered paragraphs of resolutions and guidance can be cited, though questions do not look them up."""
+    assert citable_ref(locator) == ref
+    assert ref_of_locator("Operative paragraph 4(a)") is None  # retrieval reads locators as before
+
+
+@pytest.mark.parametrize(
+    ("text", "script"), [("第七条", "ja"), ("第7条第2項", "ja"), ("제7조", "ko"), ("Art. 7", "latin")]
+)
+def test_numbering_script(text: str, script: str) -> None:
+    """References and locators are told apart by how they are numbered."""
+    assert numbering_script(text) == script

@@ -38,3 +38,13 @@ def test_document_is_pdf() -> None:
     """Only the pdf format counts as a PDF."""
     assert Document(id="a", title="A", short_title="A", format="pdf").is_pdf
     assert not Document(id="a", title="A", short_title="A", format="xml").is_pdf
+
+
+def test_document_link_opens_a_pdf_at_its_page() -> None:
+    """A PDF with a download URL opens at the page; without a page, or for other formats, the official page."""
+    pdf = Document(
+        "d", "D", "D", format="pdf", official_url="https://o.example", download_url="https://f.example/d.pdf"
+    )
+    assert pdf.link(4) == "https://f.example/d.pdf#page=4"
+    assert pdf.link(None) == "https://o.example"
+    assert Document("x", "X", "X", format="xml", official_url="https://o.example").link(4) == "https://o.example"

@@ -9,6 +9,7 @@ The pipeline, one sub-package per stage, each importing only from the stages bef
     answering/  passages → cited answer             (extractive engine; LLM engine with verification)
     assessment/ facts → per-text status         (rule files per text, provisions resolved in the index)
     ui/         what the app shows                  (conversation follow-ups, source viewer, export)
+    workflows/  whole jobs over the library         (citation packs, version diffs)
 
 Shared by all: `records` (Document → Chunk → Passage → Citation → Answer), `settings`, `errors`, `text`.
 `evaluation` and `cli` sit on top. This module is the public API that the app, its pages, the CLI and the

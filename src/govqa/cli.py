@@ -11,8 +11,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from govqa import GovQAError, Settings, assess_file
-from govqa.errors import IndexMissingError
+from govqa import GovQAError, IndexMissingError, Settings, assess_file
+from govqa.workflows.commands import add_parsers as add_workflow_parsers
 
 if TYPE_CHECKING:
     from govqa import DocReport
@@ -378,6 +378,7 @@ def build_parser() -> argparse.ArgumentParser:
     assess.add_argument("--json", action="store_true", help="print JSON")
     assess.add_argument("--lang", choices=["en", "ja"], default="en", help="language of the memo")
     assess.set_defaults(func=cmd_assess)
+    add_workflow_parsers(sub, _settings)  # cite, diff
     return parser
 
 

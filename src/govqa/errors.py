@@ -13,6 +13,8 @@
     │   └── IndexMismatchError
     ├── QuestionError            the user's question cannot be answered as asked
     ├── FactsError               an assessment's facts file is malformed (names the field and the valid values)
+    ├── DiffError                a diff cannot be made as asked (`govqa diff --provision` names nothing either holds)
+    │   └── NotVersionsError         the two documents are not versions of one text in one language
     └── LLMError                 the configured LLM backend cannot be built or reached
         └── LLMTimeoutError          the model was stopped after GOVQA_LLM__TIMEOUT_S
 
@@ -76,6 +78,15 @@ class FactsError(GovQAError):
 
 class RuleError(ConfigError):
     """An assessment rule file is malformed, or cites a provision the index does not hold."""
+
+
+class DiffError(GovQAError):
+    """A comparison of two versions cannot be made as asked."""
+
+
+class NotVersionsError(DiffError):
+    """`govqa diff` was given two documents the manifest does not describe as versions of one text (or whose
+    languages differ)."""
 
 
 class PromptError(ConfigError):

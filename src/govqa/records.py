@@ -48,6 +48,13 @@ class Document:
     def is_pdf(self) -> bool:
         return self.format == "pdf"
 
+    def link(self, page: int | None = None) -> str:
+        """Where a reader opens the text: the PDF itself at `page` (`#page=N`) where its URL is known, else the
+        official page."""
+        if self.is_pdf and page:
+            return f"{self.download_url or self.official_url}#page={page}"
+        return self.official_url
+
 
 @dataclass(frozen=True)
 class Section:

@@ -19,9 +19,7 @@ def cite_quotes(quotes: Sequence[Quote]) -> tuple[list[Citation], dict[int, int]
         key = f"{c.id}:{q.start}"
         if key not in numbers:
             numbers[key] = len(numbers) + 1
-            url = doc.official_url if doc else ""
-            if doc and doc.is_pdf and c.page_start:  # deep link into the PDF itself where we know its URL
-                url = f"{doc.download_url or doc.official_url}#page={c.page_at(q.start)}"
+            url = doc.link(c.page_at(q.start)) if doc else ""  # the PDF at its page where its URL is known
             cites.append(
                 Citation(
                     n=numbers[key],

@@ -122,6 +122,8 @@ _JA_PARAS = re.compile(r"第([0-9〇一二三四五六七八九十百]+)項(?:[�
 _KO_PARAS = re.compile(r"제(\d+)항(?:[–-]제(\d+)항)?")
 
 
+_POINTS = re.compile(r"point (\d+)(?:\s*[–-]\s*point (\d+))?")
+_SECTION_SUBS = re.compile(r"^Section \d+(?:\.\d+)*\((\w{1,4})\)")
 _MAX_RANGE = 200  # a merged chunk spans a few paragraphs; a longer "range" is a hostile locator, not a list
 
 
@@ -141,13 +143,77 @@ def ref_of_locator(locator: str) -> Ref | None:
     if not refs:
         return None
     ref = refs[0]
-    if ref.kind == "article" and (m := _RANGE.search(text)):
+    if ref.kind in ("article", "section") and (m := _RANGE.search(text)):
         return Ref(ref.kind, ref.main, _expand(m.group(1), m.group(2)))
     if ref.kind == "article" and (m := _JA_PARAS.search(text)):
         first, last = kanji_to_int(m.group(1)), kanji_to_int(m.group(2)) if m.group(2) else None
         return Ref(ref.kind, ref.main, _expand(str(first), str(last) if last else None))
     if ref.kind == "article" and (m := _KO_PARAS.search(text)):
         return Ref(ref.kind, ref.main, _expand(m.group(1), m.group(2)))
-    if ref.kind == "annex" and (m := re.search(r"point (\d+)", text)):
+    if ref.kind == "annex" and (m := _POINTS.search(text)):
+        return Ref(ref.kind, ref.main, _expand(m.group(1), m.group(2)))
+    if ref.kind == "section" and not ref.subs and (m := _SECTION_SUBS.search(text)):  # "Sec. 4.2(a)" of an order
         return Ref(ref.kind, ref.main, (m.group(1),))
     return ref
+
+
+# A reference as an auditor writes it in a list ("Article 10(2)–(5)", "Annex III point 4", "paragraph (52)"):
+# the question patterns, plus ranges of paragraphs and the numbered paragraphs of guidance and resolutions.
+# Kept apart from `refs_in_question` so that retrieval reads questions exactly as before.
+_SUB = re.compile(r"\((\w{1,4})\)")
+_POINT_RANGE = re.compile(r"\s*[–-]\s*(?:point\s*)?(\d+)")
+_CITED_RANGE = re.compile(r"\s*[–-]\s*\((\w{1,4})\)")
+_PARAGRAPH = re.compile(r"\b(?:operative\s+)?(?:paragraph|para\.?)\s*\(?(\d+)\)?((?:\s?\(\w{1,4}\))*)", re.I)
+
+
+def _paragraph_ref(text: str) -> tuple[int, int, Ref] | None:
+    if not (m := _PARAGRAPH.search(text)):
+        return None
+    subs = tuple(_PARENS.findall(m.group(2) or ""))
+    if len(subs) == 1 and (r := _CITED_RANGE.match(text, m.end())):
+        return m.start(), r.end(), Ref("paragraph", m.group(1), _expand(subs[0], r.group(1)))
+    return m.start(), m.end(), Ref("paragraph", m.group(1), subs)
+
+
+def parse_citation(text: str) -> tuple[int, int, Ref] | None:
+    """The provision a citation request names ("EU AI Act Art. 10(2)–(5)"): its span in the NFKC-normalised
+    text and its Ref, sub-divisions expanded over a range; None when it names no provision."""
+    norm = unicodedata.normalize("NFKC", text)
+    found = []
+    for kind, rx in _QUESTION_PATTERNS:
+        for hit in rx.finditer(norm):
+            if (ref := _ref_from(kind, hit)) is not None:
+                found.append((hit.start(), hit.end(), ref))
+    if not found:
+        return _paragraph_ref(norm)
+    start, end, ref = min(found, key=lambda f: f[0])
+    if ref.kind == "section" and not ref.subs and (m := _SUB.match(norm, end)):
+        start, end, ref = start, m.end(), Ref(ref.kind, ref.main, (m.group(1),))  # "Sec. 4.2(a)"
+    if len(ref.subs) > 1:  # a point inside a paragraph ("5(1)(f)") is cited with its paragraph
+        return start, end, Ref(ref.kind, ref.main, ref.subs[:1])
+    if ref.subs and (m := _CITED_RANGE.match(norm, end)):
+        return start, m.end(), Ref(ref.kind, ref.main, _expand(ref.subs[0], m.group(1)))
+    if ref.kind == "annex" and ref.subs and (m := _POINT_RANGE.match(norm, end)):
+        return start, m.end(), Ref(ref.kind, ref.main, _expand(ref.subs[0], m.group(1)))
+    return start, end, ref
+
+
+def citable_ref(locator: str) -> Ref | None:
+    """A chunk locator's Ref for citation packs: `ref_of_locator`, and the numbered paragraphs of resolutions and
+    guidance ("Operative paragraph 4(a)", "Paragraph 52") that questions do not look up."""
+    ref = ref_of_locator(locator)
+    if ref is not None:
+        return ref
+    found = _paragraph_ref(unicodedata.normalize("NFKC", locator))
+    return found[2] if found else None
+
+
+def numbering_script(text: str) -> str:
+    """How a reference or locator is numbered: "ja" (第七条), "ko" (제7조) or "latin" (Article 7); a reference
+    is looked up only among locators numbered the same way, so "第7条" never quotes an English translation."""
+    norm = unicodedata.normalize("NFKC", text)
+    if re.search(r"第[0-9〇一二三四五六七八九十百千]+条", norm):
+        return "ja"
+    if re.search(r"제\d+조", norm):
+        return "ko"
+    return "latin"

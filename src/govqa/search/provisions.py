@@ -6,9 +6,10 @@ puts a provision's text in the reader's language right before its translation.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 
-from govqa.documents.locators import Ref, ref_of_locator
+from govqa.documents.locators import Ref, citable_ref, numbering_script, ref_of_locator
 from govqa.records import Chunk, Document
 from govqa.search.fusion import LOOKUP_BONUS, LOOKUP_EXACT_BONUS, LOOKUP_ORDINAL_STEP, LOOKUP_RANK_STEP
 
@@ -83,3 +84,57 @@ class Provisions:
             out.append((cid, score))
             emitted.add(cid)
         return out
+
+
+def unit_key(chunk: Chunk) -> tuple[str, ...]:
+    """The structural unit a chunk belongs to: ("article", "5") for every chunk of Article 5, else its headings
+    (addenda, front matter), so the chunks of one unit group together within a document and across versions."""
+    ref = citable_ref(chunk.locator)
+    return (ref.kind, ref.main) if ref else chunk.heading_path or (chunk.locator,)
+
+
+def unit_title(chunk: Chunk) -> str:
+    """The unit's name without its paragraph numbers: "Article 2" for "Article 2(1)–(3)"."""
+    ref = citable_ref(chunk.locator)
+    if ref is None:
+        return chunk.heading_path[-1] if chunk.heading_path else chunk.locator
+    return re.sub(r"\s*[(（].*$", "", chunk.locator) or chunk.locator
+
+
+def provision_chunks(chunks: Iterable[Chunk], wanted: Ref, script: str) -> dict[str, list[Chunk]]:
+    """Per document, in reading order, the chunks holding `wanted` among locators numbered in `script` (see
+    `numbering_script`). A paragraph asked for is the chunks that name it; where the unit was kept whole (no
+    chunk names a paragraph asked for) the whole unit's chunks stand for it."""
+    units: dict[str, list[tuple[Chunk, Ref]]] = {}
+    for chunk in chunks:
+        ref = citable_ref(chunk.locator)
+        if ref and (ref.kind, ref.main) == (wanted.kind, wanted.main) and numbering_script(chunk.locator) == script:
+            units.setdefault(chunk.doc_id, []).append((chunk, ref))
+    found: dict[str, list[Chunk]] = {}
+    for doc_id, held in units.items():
+        named = [c for c, ref in held if set(wanted.subs) & set(ref.subs)]
+        whole = [c for c, ref in held if not ref.subs]
+        picked = held if not wanted.subs else [(c, r) for c, r in held if c in named or (not named and c in whole)]
+        if picked:
+            found[doc_id] = sorted((c for c, _ in picked), key=lambda c: c.ordinal)
+    return found
+
+
+def joined_text(chunks: Sequence[Chunk]) -> tuple[str, list[int]]:
+    """Consecutive chunks of one document as one text: each chunk's text verbatim, a line break where the chunker
+    left a gap (a heading, a page's furniture) and the earlier chunk did not end a line; and where each chunk
+    starts in it."""
+    parts: list[str] = []
+    starts: list[int] = []
+    offset = 0
+    prev_end: int | None = None
+    for chunk in chunks:
+        if prev_end is not None:
+            sep = "\n" if chunk.char_start > prev_end or not parts[-1].endswith("\n") else ""
+            parts.append(sep)
+            offset += len(sep)
+        starts.append(offset)
+        parts.append(chunk.text)
+        offset += len(chunk.text)
+        prev_end = chunk.char_end
+    return "".join(parts), starts

@@ -15,9 +15,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from govqa.documents.locators import ref_of_locator
 from govqa.errors import UnreadableDocumentError
 from govqa.records import Chunk, Document
+from govqa.search.provisions import joined_text, unit_key, unit_title
 
 # ---------------------------------------------------------------- highlighting (pure)
 
@@ -83,18 +83,6 @@ class ContextView:
         return highlight_html(self.text, self.start, self.end)
 
 
-def _unit_key(chunk: Chunk) -> tuple[str, str] | tuple[str, ...]:
-    ref = ref_of_locator(chunk.locator)
-    return (ref.kind, ref.main) if ref else chunk.heading_path or (chunk.locator,)
-
-
-def _unit_title(chunk: Chunk) -> str:
-    ref = ref_of_locator(chunk.locator)
-    if ref is None:
-        return chunk.heading_path[-1] if chunk.heading_path else chunk.locator
-    return re.sub(r"\s*[(（].*$", "", chunk.locator) or chunk.locator
-
-
 def provision_context(chunks: Sequence[Chunk], doc_id: str, start: int, end: int) -> ContextView | None:
     """The whole unit (article, recital, section…) around document offsets [start, end).
 
@@ -106,29 +94,18 @@ def provision_context(chunks: Sequence[Chunk], doc_id: str, start: int, end: int
     cited = chunk_of(own, doc_id, start, end)
     if cited is None:
         return None
-    key = _unit_key(cited)
+    key = unit_key(cited)
     i = own.index(cited)
     lo, hi = i, i
-    while lo > 0 and _unit_key(own[lo - 1]) == key:
+    while lo > 0 and unit_key(own[lo - 1]) == key:
         lo -= 1
-    while hi + 1 < len(own) and _unit_key(own[hi + 1]) == key:
+    while hi + 1 < len(own) and unit_key(own[hi + 1]) == key:
         hi += 1
-    parts: list[str] = []
-    offset = 0
-    at = 0
-    prev_end: int | None = None
-    for chunk in own[lo : hi + 1]:
-        if prev_end is not None:
-            sep = "\n" if chunk.char_start > prev_end or not parts[-1].endswith("\n") else ""
-            parts.append(sep)
-            offset += len(sep)
-        if chunk is cited:
-            at = offset
-        parts.append(chunk.text)
-        offset += len(chunk.text)
-        prev_end = chunk.char_end
+    unit = own[lo : hi + 1]
+    text, starts = joined_text(unit)
+    at = starts[unit.index(cited)]
     qs = at + (start - cited.char_start)
-    return ContextView(doc_id, _unit_title(cited), "".join(parts), qs, qs + (end - start), hi - lo + 1)
+    return ContextView(doc_id, unit_title(cited), text, qs, qs + (end - start), hi - lo + 1)
 
 
 # ---------------------------------------------------------------- PDF pages
