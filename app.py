@@ -104,6 +104,7 @@ page = st.navigation(
     [
         st.Page(HERE / "pages" / "ask.py", title="Ask the texts", icon=":material/forum:", default=True),
         st.Page(HERE / "pages" / "assess.py", title="Does this apply to me?", icon=":material/checklist:"),
+        st.Page(HERE / "pages" / "check.py", title="Check an article", icon=":material/fact_check:"),
         st.Page(HERE / "pages" / "library.py", title="Library", icon=":material/library_books:"),
         st.Page(HERE / "pages" / "citations.py", title="Citation pack", icon=":material/format_quote:"),
     ]

@@ -489,3 +489,24 @@ def test_index_mismatch_is_an_error_not_a_traceback(monkeypatch: pytest.MonkeyPa
     """An index built with other models is reported with the fix, as st.error (the packaged models load)."""
     at = _app(monkeypatch, env, models=True, GOVQA_EMBEDDING__MODEL_NAME="another-model")
     assert at.error and "govqa ingest --rebuild" in at.error[0].value
+
+
+def test_check_an_article_marks_each_checked_sentence(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> None:
+    """The "Check an article" page runs claim mode on each checkable sentence, marks it by verdict, leaves
+    questions and opinion unmarked, shows markup from the article as text, and exports JSON of the claims."""
+    at = _app(monkeypatch, env)
+    at.switch_page("pages/check.py").run()
+    article = (
+        "The Examplia Robot Act lets the Robot Office fine a provider who fails to register a household robot. "
+        "<b>We think</b> it is fair. Is it enough?"
+    )
+    at.text_area(key="article_text").set_value(article).run()
+    next(b for b in at.button if b.label == "Check the article").click().run()
+    assert not at.exception, at.exception
+    result = at.session_state["article_check"]
+    assert [c.claim for c in result.claims] == [
+        "The Examplia Robot Act lets the Robot Office fine a provider who fails to register a household robot."
+    ]
+    page = _html(at)
+    assert "claim-mark" in page and "&lt;b&gt;We think&lt;/b&gt;" in page and "<b>We think</b>" not in page
+    assert set(result.to_json()["claims"][0]) == {"sentence", "claim", "verdict", "short_answer", "citations"}

@@ -276,3 +276,20 @@ def test_assess_refuses_a_malformed_facts_file_naming_the_field(
     assert main(["assess", "--facts", str(facts)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "facts.json" in err and "`roles`" in err and "deployer" in err
+
+
+def test_check_prints_a_numbered_report_and_json(in_added: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`govqa check FILE` reports each claim of the article with its verdict; `--json` prints the documented shape;
+    an unreadable file is one error line naming it."""
+    article = in_added / "draft.md"
+    article.write_text("# Notes\n\nThe Robot notes say that a robot that talks must say it is a machine. Nice?\n")
+    assert main(["check", str(article)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("[1] The Robot notes say that a robot that talks must say it is a machine.")
+    assert "Not checked: 2 sentence(s)" in out
+    assert main(["check", str(article), "--json"]) == 0
+    claims = json.loads(capsys.readouterr().out)["claims"]
+    assert [set(c) for c in claims] == [{"sentence", "claim", "verdict", "short_answer", "citations"}]
+    assert main(["check", str(in_added / "missing.md")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: Cannot read the article") and "missing.md" in err

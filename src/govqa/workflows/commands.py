@@ -7,8 +7,10 @@ in (`--index-dir` and the rest), so nothing here imports upward.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from govqa.settings import Settings
@@ -43,8 +45,42 @@ def cmd_diff(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def article_text(path: str) -> str:
+    """The article to check: a text or Markdown file, or standard input for "-"."""
+    from govqa.errors import QuestionError
+
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QuestionError(
+            f"Cannot read the article {path} ({exc}); give a UTF-8 text or Markdown file, or - for stdin."
+        ) from exc
+
+
+def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
+    from govqa.answering.generation import make_answerer
+    from govqa.search.scope import Filters
+    from govqa.messages import load_messages
+    from govqa.workflows.articles import check_article, report_lines
+
+    text = article_text(args.file)
+    answerer = make_answerer(settings, embedders=getattr(args, "embedder_factory", None))
+
+    def ask_claim(claim: str, docs: tuple[str, ...]) -> Any:
+        return answerer.answer(claim, mode="claim", filters=Filters(doc_ids=docs or tuple(args.doc or ())))
+
+    result = check_article(text, answerer.retriever.router, ask_claim)
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(report_lines(result, load_messages("en"))))
+    return 0
+
+
 def add_parsers(sub: Any, settings_of: SettingsOf) -> None:
-    """`govqa cite` and `govqa diff` (a "check an article" command would be added here the same way)."""
+    """`govqa cite`, `govqa diff` and `govqa check`."""
     cite = sub.add_parser("cite", help="a citation pack: each reference's verbatim text, page, link and sha256")
     cite.add_argument("refs", nargs="+", metavar="REF", help='"EU AI Act Art. 10(2)–(5)", "第7条", …; - reads stdin')
     cite.add_argument("--doc", help="resolve every reference in this document id")
@@ -58,3 +94,13 @@ def add_parsers(sub: Any, settings_of: SettingsOf) -> None:
     diff.add_argument("--json", action="store_true", help="print JSON (every provision, unchanged ones too)")
     diff.add_argument("--all", action="store_true", help="Markdown: list unchanged provisions too")
     diff.set_defaults(func=lambda args: cmd_diff(args, settings_of(args)))
+
+    check = sub.add_parser(
+        "check", help="check every claim of an article or draft (text or Markdown) against the texts"
+    )
+    check.add_argument("file", metavar="FILE", help="the article, a text or Markdown file; - reads stdin")
+    check.add_argument(
+        "--doc", action="append", help="check claims naming no text against this document id (repeatable)"
+    )
+    check.add_argument("--json", action="store_true", help="print JSON: {claims: [{sentence, claim, verdict, …}]}")
+    check.set_defaults(func=lambda args: cmd_check(args, settings_of(args)))
