@@ -174,10 +174,18 @@ def test_a_long_scene_before_the_question_does_not_make_it_refused(answerer: Ans
 
 
 def test_claim_with_a_figure_the_texts_never_state_is_not_addressed(answerer: Answerer) -> None:
-    """A claimed amount that appears nowhere in the evidence's documents leaves the claim not addressed."""
-    ans = answerer.answer("The Robot Safety Act 2027 sets a fine of up to 50,000 euro for each robot.", mode="claim")
+    """A claimed count that appears nowhere in the evidence's documents leaves the claim not addressed."""
+    ans = answerer.answer("The Robot Safety Act 2027 has been adopted by 12 countries.", mode="claim")
     assert ans.refused and ans.verdict == "not_addressed"
-    assert "50,000" in ans.verdict_reason
+    assert "12" in ans.verdict_reason
+
+
+def test_claim_with_an_amount_the_text_states_otherwise_is_refuted(answerer: Answerer) -> None:
+    """A claimed fine the law caps lower ("50,000 euro" against "ten thousand euro") is contradicted, resting on
+    the sentence that states the law's amount, not declared unmentioned."""
+    ans = answerer.answer("The Robot Safety Act 2027 sets a fine of up to 50,000 euro for each robot.", mode="claim")
+    assert not ans.refused and ans.verdict == "refuted"
+    assert "ten thousand euro" in ans.citations[0].quote
 
 
 DRONE_ACT = f"""Drone Register Act
