@@ -49,6 +49,7 @@ _PARALLEL_HEAD = 2  # look for parallel texts of the first _PARALLEL_HEAD × k
 _COMMON_ROLES = frozenset({"obligation"})
 _XREF_SOURCES = 3  # the passages whose cross-references are followed
 _XREF_PER_SOURCE = 3  # the provisions each may bring
+_SIMILARITIES_KEPT = 8  # (index, text) similarity rows kept: every dense text of a question, with room to spare
 
 
 class Retriever:
@@ -149,6 +150,7 @@ class Retriever:
         """Forget cached question embeddings (benchmarks measure cold questions)."""
         self._query_vectors.clear()
         self._similarities.clear()
+        self.lexical.clear_cache()
 
     def _query_vector(self, index: str, text: str) -> list[float]:
         key = (index, text)
@@ -173,21 +175,32 @@ class Retriever:
             # The server has no role filter: ask for more and keep those inside the mask.
             found = self.store.query(index, vector, n * 4, doc_ids)
             return [(cid, s) for cid, s in found if cid in self.by_id and within[self.by_id[cid]]][:n]
-        # Exact cosine search (vectors are normalised) restricted to the allowed documents. The product
-        # reads the whole matrix (the cost that grows with the corpus), so a question's routed searches
-        # reuse it instead of computing it again.
+        # Exact cosine search (vectors are normalised) restricted to the allowed documents.
         sims = self._similarities.get((index, question))
         if sims is None:
-            sims = matrix @ np.asarray(vector, dtype=np.float32)
-            if len(self._similarities) >= 4:
-                self._similarities.clear()
-            self._similarities[(index, question)] = sims
+            sims = self._similarity(index, [question])[0]
         mask = self._doc_mask(doc_ids) if within is None else self._doc_mask(doc_ids) & within
         sims = np.where(mask, sims, -np.inf)
         n = min(n, len(sims))
         top = np.argpartition(-sims, n - 1)[:n]
         ranked = sorted((i for i in top if np.isfinite(sims[i])), key=lambda i: -sims[i])
         return [(self.chunks[i].id, float(sims[i])) for i in ranked]
+
+    def _similarity(self, index: str, texts: Sequence[str]) -> list[np.ndarray]:
+        """Cosine of every chunk to each text, from one matrix product for all the texts not yet known.
+
+        The product reads the whole matrix (the cost that grows with the corpus: 150 MB at 100k chunks) once
+        however many texts ask, so `_fuse` asks for a question's texts together; the results are kept for the
+        question's other searches (routed, role)."""
+        todo = [t for t in dict.fromkeys(texts) if (index, t) not in self._similarities]
+        if todo:
+            vectors = np.array([self._query_vector(index, t) for t in todo], dtype=np.float32)
+            product = vectors @ self.matrices[index].T  # (texts, chunks), each row contiguous
+            if len(self._similarities) + len(todo) > _SIMILARITIES_KEPT:
+                self._similarities.clear()
+            for text, row in zip(todo, product, strict=True):
+                self._similarities[(index, text)] = row
+        return [self._similarities[(index, t)] for t in texts]
 
     def _role_mask(self, roles: Sequence[str]) -> np.ndarray | None:
         """Chunks carrying any of the roles (None when no chunk carries one: an index without roles)."""
@@ -265,6 +278,11 @@ class Retriever:
         # An English question is embedded once, with its synonyms; a Japanese or Korean one, which MiniLM
         # cannot read, is embedded as is (for its Latin words) and, below, by its glossary rendering.
         dense_text = query.dense_text
+        focus = query.focus
+        if "dense" in self.matrices:  # the texts MiniLM is asked below, in one product
+            extra = [gloss] if gloss and not english else []
+            extra += [focus] if focus and english and cfg.weight_focus > 0 else []
+            self._similarity("dense", [dense_text, *extra])
         cands.add("dense", self._dense("dense", dense_text, n, allowed), cfg.weight_dense, cfg.rrf_k)
         cands.add("multilingual", self._dense("multilingual", question, n, allowed), cfg.weight_multilingual, cfg.rrf_k)
         cands.add("e5", self._dense("e5", question, n, allowed), cfg.weight_e5, cfg.rrf_k)
@@ -273,7 +291,6 @@ class Retriever:
             cands.add("lexical_gloss", self._lexical(gloss, n, allowed), cfg.weight_lexical, cfg.rrf_k)
             if not english:
                 cands.add("dense_gloss", self._dense("dense", gloss, n, allowed), cfg.weight_dense, cfg.rrf_k)
-        focus = query.focus
         if focus and english and cfg.weight_focus > 0:
             cands.add("dense_focus", self._dense("dense", focus, n, allowed), cfg.weight_focus, cfg.rrf_k)
             cands.add("lexical_focus", self._lexical(focus, n, allowed), cfg.weight_focus, cfg.rrf_k)
