@@ -20,10 +20,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 import naive  # noqa: E402  (bench/ is a folder of scripts, not a package)
+import numpy as np  # noqa: E402
+import scale_server  # noqa: E402
 from langchain_core.language_models.fake_chat_models import FakeListChatModel  # noqa: E402
 
 from govqa.answering.extractive import REFUSAL, Answerer  # noqa: E402
 from govqa.answering.generation import evidence  # noqa: E402
+from govqa.records import Chunk  # noqa: E402
 from govqa.search.retriever import Retriever  # noqa: E402
 
 # Keys other tools read from the last line; extend, never rename.
@@ -168,6 +171,64 @@ def test_run_py_ends_with_one_json_object_holding_the_stable_keys(tmp_path: Path
     assert saved["results"]["scale"]["40"]["chunks"] == 40
     assert saved["results"]["scale"]["80"]["chunks"] == 80
     assert last["query_p95_ms_100k"] is None  # not measured in this run, but the key stays
+
+
+# ---------------------------------------------------------------- bench/scale_server.py: a Chroma server at scale
+
+
+def _source_chunks(count: int) -> list[Chunk]:
+    words = ["operator", "robot", "inspection", "provider", "register", "penalty", "authority", "record"]
+    return [
+        Chunk(
+            doc_id=f"doc{i % 3}",
+            locator=f"Article {i}",
+            heading_path=(f"Article {i}",),
+            text=" ".join(
+                f"The {words[(i + j) % 8]} shall keep sentence {j} of article {i} on file." for j in range(4)
+            ),
+            char_start=i * 300,
+            char_end=i * 300 + 280,
+            page_start=1,
+            page_end=1,
+            lang="en",
+            ordinal=i,
+        )
+        for i in range(count)
+    ]
+
+
+def test_recall_counts_the_exact_top_k_and_ties_at_the_kth_score() -> None:
+    """recall@k is the share of the exact top k returned; a row equal to the k-th counts as found."""
+    held = np.eye(6, dtype=np.float32)
+    held[5] = held[1]  # a duplicate of row 1, the second nearest
+    query = np.array([[1.0, 0.5, 0.25, 0, 0, 0]], dtype=np.float32)
+    assert scale_server.recall_at([[0, 1]], held, query, k=2) == 1.0
+    assert scale_server.recall_at([[0, 5]], held, query, k=2) == 1.0  # the tie stands in for row 1
+    assert scale_server.recall_at([[0, 2]], held, query, k=2) == 0.5
+    assert scale_server.recall_at([[3, 4]], held, query, k=2) == 0.0
+
+
+def test_checkpoints_double_up_to_the_total() -> None:
+    """Probes at every doubling from the first checkpoint, and at the total."""
+    assert scale_server.checkpoints(1000, 100) == [100, 200, 400, 800, 1000]
+    assert scale_server.checkpoints(100, 100) == [100]
+
+
+def test_server_bench_ingests_probes_and_measures_both_processes() -> None:
+    """300 synthetic chunks into a real loopback `chroma run`: a probe row per checkpoint, recall near 1 at this
+    size, the ef_search sweep, the worker's own memory and latency; a zero budget stops after one batch."""
+    rng = np.random.default_rng(0)
+    source = _source_chunks(40)
+    vectors = rng.normal(size=(40, 16)).astype(np.float32)
+    queries = rng.normal(size=(5, 16)).astype(np.float32)
+    got = scale_server.measure_server(source, vectors, queries, 300, batch=100, first_checkpoint=100, worker_n=7)
+    assert got["chunks"] == 300 and [r["chunks"] for r in got["curve"]] == [100, 200, 300]
+    assert got["recall_at_10"] >= 0.9 and got["server_ingest_chunks_per_s"] > 0
+    assert [s["ef_search"] for s in got["ef_sweep"]] == list(scale_server.EF_SWEEP)
+    assert got["hnsw"]["ef_search"] in scale_server.EF_SWEEP and got["server_mb"] > 10
+    assert got["worker"]["candidates"] == 7 and got["worker"]["worker_mb"] > 10
+    stopped = scale_server.measure_server(source, vectors, queries, 300, batch=100, budget_s=0.0, worker_n=3)
+    assert stopped["chunks"] == 100 and stopped["chunks_requested"] == 300
 
 
 # ---------------------------------------------------------------- bench/llm.py: the LLM engine beside extractive
