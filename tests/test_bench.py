@@ -43,6 +43,9 @@ STABLE_KEYS = {
     "index_mb",
     "chunks",
     "ingest_over_embed",
+    "query_p95_ms_1m",
+    "recall_at_10_1m",
+    "server_ingest_chunks_per_s_1m",
 }
 
 
@@ -93,6 +96,18 @@ def test_naive_index_searches_and_scores_hit_at_k(tmp_path: Path) -> None:
         index.close()
 
 
+def test_naive_reads_exactly_the_manifest_files(tmp_path: Path) -> None:
+    """The naive side gets the files the manifest lists, not a stray file beside them; a listed file that is
+    missing is an error naming it."""
+    mirror = _mirror(tmp_path)
+    (mirror / "stray-notes.txt").write_text("not in the manifest", "utf-8")
+    listed = ["fx-robot-act-2027.txt", "fx-data-guidelines.pdf"]
+    assert naive.manifest_files(mirror, listed) == [mirror / name for name in listed]
+    assert mirror / "stray-notes.txt" in naive.corpus_files(mirror)
+    with pytest.raises(FileNotFoundError, match=r"gone\.pdf"):
+        naive.manifest_files(mirror, [*listed, "gone.pdf"])
+
+
 def _manifest_toml(tmp_path: Path, mirror: Path) -> Path:
     manifest = build_corpus(mirror, ids=("fx-robot-act-2027", "fx-data-guidelines"))
     lines = []
@@ -116,6 +131,7 @@ def test_run_py_ends_with_one_json_object_holding_the_stable_keys(tmp_path: Path
     prints a table, then one JSON object with every key others rely on, and saves the results with the machine."""
     mirror = tmp_path / "mirror"
     manifest = _manifest_toml(tmp_path, mirror)
+    (mirror / "stray-notes.txt").write_text("A file in the folder that the manifest does not list.", "utf-8")
     quote = ROBOT_ACT_2027.split("\n")[3]
     questions = tmp_path / "q.jsonl"
     questions.write_text(
@@ -150,6 +166,10 @@ def test_run_py_ends_with_one_json_object_holding_the_stable_keys(tmp_path: Path
             "40,80",
             "--clients",
             "2",
+            "--server-chunks",
+            "300",
+            "--server-budget-s",
+            "60",
             "--out",
             str(out),
         ],
@@ -171,6 +191,10 @@ def test_run_py_ends_with_one_json_object_holding_the_stable_keys(tmp_path: Path
     assert saved["results"]["scale"]["40"]["chunks"] == 40
     assert saved["results"]["scale"]["80"]["chunks"] == 80
     assert last["query_p95_ms_100k"] is None  # not measured in this run, but the key stays
+    assert last["naive_files"] == 2  # the manifest's files, not the stray one
+    assert saved["results"]["server"]["chunks"] == last["server_chunks"] == 300
+    assert 0.9 <= last["recall_at_10_1m"] <= 1.0 and last["server_ingest_chunks_per_s_1m"] > 0
+    assert last["query_p95_ms_1m"] > 0
 
 
 # ---------------------------------------------------------------- bench/scale_server.py: a Chroma server at scale
