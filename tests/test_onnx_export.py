@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import numpy as np
@@ -32,14 +33,20 @@ def _tiny_graph(path: Path, seed: int = 0) -> np.ndarray:
     return weights
 
 
-def test_the_int8_copy_is_made_beside_the_source_once_and_keeps_the_output(tmp_path: Path) -> None:
+def test_the_int8_copy_is_made_beside_the_source_once_and_keeps_the_output(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     """Quantising a tiny MatMul graph writes `<name>.<recipe>.onnx` next to it, with int8 weights, outputs close
-    to fp32 (cosine > 0.99 per row); a second call reuses the file instead of quantising again."""
+    to fp32 (cosine > 0.99 per row), and no advice about pre-processing in the log; a second call reuses the
+    file instead of quantising again."""
     import onnx
 
     source = tmp_path / "tiny.onnx"
     weights = _tiny_graph(source)
-    made = quantised_once(source, FIX)
+    with caplog.at_level(logging.INFO):
+        made = quantised_once(source, FIX)
+    assert not [r for r in caplog.records if "pre-processing" in r.getMessage()]
+    assert logging.getLogger().filters == []  # the quieting filter is gone again
     assert made == tmp_path / f"tiny.{QUANT_RECIPE}.onnx" and made.is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([source.name, made.name])  # no temporary left
     stored = {t.name: t.data_type for t in onnx.load(str(made)).graph.initializer}

@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 import os
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +74,13 @@ def quantise_int8(source: Path, out: Path) -> None:
     import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    with warnings.catch_warnings():
+    root = logging.getLogger()
+    # quantize_dynamic logs "please run pre-processing" on the root logger: that step (shape inference and
+    # fusion) is what optimise_bert already did. A filter on the root logger itself drops only records logged
+    # on it directly, not those of other loggers passing through its handlers.
+    quiet = logging.Filter("govqa-never-matches")
+    root.addFilter(quiet)
+    with warnings.catch_warnings(), _removed_after(root, quiet):
         warnings.simplefilter("ignore")
         quantize_dynamic(
             str(source),
@@ -84,6 +91,14 @@ def quantise_int8(source: Path, out: Path) -> None:
             # shape inference cannot type the outputs of the fused com.microsoft nodes; they are all float
             extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
         )
+
+
+@contextmanager
+def _removed_after(logger: logging.Logger, quiet: logging.Filter) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        logger.removeFilter(quiet)
 
 
 def trace(module: Any, example: tuple[Any, ...], input_names: Sequence[str], out: Path) -> None:
