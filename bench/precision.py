@@ -1,89 +1,87 @@
-"""int8 against fp32 ONNX graphs: the same chunk texts embedded by both precisions of each model.
+"""int8 against fp32 ONNX graphs on the real chunks: the vectors two indexes of the same corpus hold.
 
-    python bench/precision.py --index DIR [--limit N]
+    GOVQA_EMBEDDING__ONNX_PRECISION=fp32 govqa --index-dir A ingest
+    GOVQA_EMBEDDING__ONNX_PRECISION=int8 govqa --index-dir B ingest
+    python bench/precision.py --fp32 A --int8 B [--questions dev.jsonl …]
 
-Reads the chunks of an index already built (`govqa ingest`), rebuilds the text each model saw, embeds it
-with `embedding.onnx_precision` fp32 and int8 (both graphs made once in `embedding.onnx_dir`), and prints
-per model the mean and minimum cosine between the two vectors of each chunk and the seconds each precision
-took, then one JSON object on the last line. Questions are compared too (e5 gives them a "query: " prefix).
+For every index (MiniLM "dense", "e5") and every chunk both hold (same chunker, so same ids): the cosine
+between its fp32 and its int8 vector, mean and minimum; then each question embedded by both precisions
+(e5 gives questions a "query: " prefix, so they are compared apart). Prints a table, then one JSON object.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import time
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from govqa import Settings, build_embedders, embedding_text, load_manifest, load_questions, open_store
-from govqa.index.embedders import embed_many
+from govqa import EmbeddingSettings, Settings, build_embedders, load_questions
+from govqa.index.embedders import expected_model_names
+from govqa.index.store import ChromaStore
 
 
-def _texts(settings: Settings, limit: int) -> list[str]:
-    docs = {d.id: d for d in load_manifest(settings.manifest).documents}
-    chunks = [c for c in open_store(settings, build_embedders(settings)).chunks() if c.doc_id in docs]
-    texts = [embedding_text(docs[c.doc_id], c) for c in chunks]
-    return texts[:: max(1, len(texts) // limit)][:limit] if limit else texts
+def _settings(index_dir: Path, precision: str, onnx_dir: Path | None = None) -> Settings:
+    extra = {"onnx_dir": onnx_dir} if onnx_dir else {}
+    return Settings(index_dir=index_dir, embedding=EmbeddingSettings(onnx_precision=precision, **extra))  # type: ignore[arg-type]
 
 
-def _cosines(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    a = a / np.linalg.norm(a, axis=1, keepdims=True)
-    b = b / np.linalg.norm(b, axis=1, keepdims=True)
-    return np.asarray((a * b).sum(axis=1))
-
-
-def compare(settings: Settings, texts: list[str], questions: list[str]) -> dict[str, Any]:
-    """Per model: cosine fp32 vs int8 on the passages and on the questions, and each precision's seconds."""
-    vectors: dict[str, dict[str, tuple[np.ndarray, np.ndarray]]] = {}
-    seconds: dict[str, dict[str, float]] = {}
-    for precision in ("fp32", "int8"):
-        embedders = build_embedders(
-            settings.model_copy(
-                update={"embedding": settings.embedding.model_copy(update={"onnx_precision": precision})}
-            )
-        )
-        for index, embedder in embedders.items():
-            t0 = time.perf_counter()
-            passages = np.array(embed_many(embedder, texts), dtype=np.float32)
-            seconds.setdefault(index, {})[precision] = round(time.perf_counter() - t0, 2)
-            asked = np.array([embedder.embed_query(q) for q in questions], dtype=np.float32)
-            vectors.setdefault(index, {})[precision] = (passages, asked)
-    out: dict[str, Any] = {"texts": len(texts), "questions": len(questions)}
-    for index, by in vectors.items():
-        passages = _cosines(by["fp32"][0], by["int8"][0])
-        asked = _cosines(by["fp32"][1], by["int8"][1]) if questions else np.ones(1)
-        out[index] = {
-            "passage_cos_mean": round(float(passages.mean()), 4),
-            "passage_cos_min": round(float(passages.min()), 4),
-            "query_cos_mean": round(float(asked.mean()), 4),
-            "query_cos_min": round(float(asked.min()), 4),
-            "fp32_s": seconds[index]["fp32"],
-            "int8_s": seconds[index]["int8"],
-        }
+def stored_cosines(fp32_dir: Path, int8_dir: Path) -> dict[str, np.ndarray]:
+    """Per index: cosine of the two stored vectors of every chunk id both indexes hold."""
+    names = expected_model_names(Settings())
+    a = ChromaStore(_settings(fp32_dir, "fp32"), model_names=names)
+    b = ChromaStore(_settings(int8_dir, "int8"), model_names=names)
+    out = {}
+    for index in names:
+        va, vb = a.vectors(index), b.vectors(index)
+        shared = sorted(set(va) & set(vb))
+        x = np.array([va[i] for i in shared], dtype=np.float32)
+        y = np.array([vb[i] for i in shared], dtype=np.float32)
+        out[index] = (x * y).sum(1) / np.linalg.norm(x, axis=1) / np.linalg.norm(y, axis=1)
     return out
+
+
+def question_cosines(questions: list[str], onnx_dir: Path | None) -> dict[str, np.ndarray]:
+    """Per model: cosine of each question's fp32 and int8 query vectors."""
+    vectors: dict[str, list[np.ndarray]] = {}
+    for precision in ("fp32", "int8"):
+        for index, embedder in build_embedders(_settings(Path("unused"), precision, onnx_dir)).items():
+            vectors.setdefault(index, []).append(np.array([embedder.embed_query(q) for q in questions]))
+    return {
+        index: (x * y).sum(1) / np.linalg.norm(x, axis=1) / np.linalg.norm(y, axis=1)
+        for index, (x, y) in vectors.items()
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--index", required=True, type=Path, help="an index built by `govqa ingest`")
+    parser.add_argument("--fp32", required=True, type=Path, help="index built with onnx_precision=fp32")
+    parser.add_argument("--int8", required=True, type=Path, help="index built with onnx_precision=int8")
     parser.add_argument("--questions", type=Path, nargs="*", default=[], help="question files (FORMAT.md)")
-    parser.add_argument("--limit", type=int, default=0, help="embed an even sample of this many chunks (0 = all)")
+    parser.add_argument("--onnx-dir", type=Path, help="where the graphs are kept (default: the settings')")
     args = parser.parse_args()
-    settings = Settings(index_dir=args.index)
+    chunks = stored_cosines(args.fp32, args.int8)
     questions = [q["question"] for path in args.questions for q in load_questions(path)]
-    result = compare(settings, _texts(settings, args.limit), questions)
-    print(
-        f"{'model':<14} {'cos mean':>9} {'cos min':>8} {'q cos mean':>10} {'q cos min':>9} {'fp32 s':>7} {'int8 s':>7}"
-    )
-    for index, row in result.items():
-        if isinstance(row, dict):
-            print(
-                f"{index:<14} {row['passage_cos_mean']:>9} {row['passage_cos_min']:>8} {row['query_cos_mean']:>10} "
-                f"{row['query_cos_min']:>9} {row['fp32_s']:>7} {row['int8_s']:>7}"
-            )
+    asked = question_cosines(questions, args.onnx_dir) if questions else {}
+    result: dict[str, Any] = {}
+    print(f"{'index':<8} {'chunks':>7} {'cos mean':>9} {'cos min':>8} {'questions':>9} {'q mean':>7} {'q min':>7}")
+    for index, cos in chunks.items():
+        q = asked.get(index, np.ones(0))
+        result[index] = {
+            "chunks": len(cos),
+            "chunk_cos_mean": round(float(cos.mean()), 4),
+            "chunk_cos_min": round(float(cos.min()), 4),
+            "questions": len(q),
+            "question_cos_mean": round(float(q.mean()), 4) if len(q) else None,
+            "question_cos_min": round(float(q.min()), 4) if len(q) else None,
+        }
+        row = result[index]
+        print(
+            f"{index:<8} {row['chunks']:>7} {row['chunk_cos_mean']:>9} {row['chunk_cos_min']:>8} {row['questions']:>9} "
+            f"{row['question_cos_mean']!s:>7} {row['question_cos_min']!s:>7}"
+        )
     print(json.dumps(result))
 
 
