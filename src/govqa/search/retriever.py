@@ -192,15 +192,17 @@ class Retriever:
         The product reads the whole matrix (the cost that grows with the corpus: 150 MB at 100k chunks) once
         however many texts ask, so `_fuse` asks for a question's texts together; the results are kept for the
         question's other searches (routed, role)."""
-        todo = [t for t in dict.fromkeys(texts) if (index, t) not in self._similarities]
+        # Locals, not re-reads: another thread may clear the kept rows meanwhile.
+        known = {t: self._similarities.get((index, t)) for t in texts}
+        todo = [t for t, row in known.items() if row is None]
         if todo:
             vectors = np.array([self._query_vector(index, t) for t in todo], dtype=np.float32)
             product = vectors @ self.matrices[index].T  # (texts, chunks), each row contiguous
             if len(self._similarities) + len(todo) > _SIMILARITIES_KEPT:
                 self._similarities.clear()
             for text, row in zip(todo, product, strict=True):
-                self._similarities[(index, text)] = row
-        return [self._similarities[(index, t)] for t in texts]
+                self._similarities[(index, text)] = known[text] = row
+        return [row for t in texts if (row := known[t]) is not None]
 
     def _role_mask(self, roles: Sequence[str]) -> np.ndarray | None:
         """Chunks carrying any of the roles (None when no chunk carries one: an index without roles)."""
