@@ -69,7 +69,7 @@ def measure(index_dir: Path, size: int, questions: list[str], repeat: int, seed:
             retriever.retrieve(q)
             latencies.append((time.perf_counter() - t0) * 1000)
             # Again with the question's embeddings known but every search redone: the part that grows with N.
-            retriever._similarities.clear()
+            retriever.similarities.clear()
             retriever.lexical.clear_cache()
             t0 = time.perf_counter()
             retriever.retrieve(q)

@@ -519,13 +519,13 @@ def test_a_question_s_dense_texts_share_one_product_and_each_row_is_exact(retrie
     rows are kept, so the question's later searches reuse them rather than multiply the matrix again."""
     retriever.clear_query_cache()
     texts = ["robot operator inspection", "personal data guidelines", "robot operator inspection"]
-    rows = retriever._similarity("dense", texts)
+    rows = retriever.similarities.rows("dense", texts)
     matrix = retriever.matrices["dense"]
     for text, row in zip(texts, rows, strict=True):
         expected = matrix @ np.asarray(retriever.embedders["dense"].embed_query(text), dtype=np.float32)
         assert np.allclose(row, expected, atol=1e-6)
     assert not np.allclose(rows[0], rows[1])
-    again = retriever._similarity("dense", texts[:1])
+    again = retriever.similarities.rows("dense", texts[:1])
     assert again[0] is rows[0]  # kept, not computed again
     retriever.clear_query_cache()
-    assert retriever._similarity("dense", texts[:1])[0] is not rows[0]
+    assert retriever.similarities.rows("dense", texts[:1])[0] is not rows[0]

@@ -30,6 +30,7 @@ from govqa.search.analysis import QueryAnalysis, analyze
 from govqa.search.captions import Captions
 from govqa.search.claim_reading import ClaimReader
 from govqa.search.definitions import DefinitionIndex
+from govqa.search.dense import Similarities, load_matrices
 from govqa.search.fusion import (
     DEFINITION_BONUS,
     Candidates,
@@ -49,7 +50,6 @@ _PARALLEL_HEAD = 2  # look for parallel texts of the first _PARALLEL_HEAD × k
 _COMMON_ROLES = frozenset({"obligation"})
 _XREF_SOURCES = 3  # the passages whose cross-references are followed
 _XREF_PER_SOURCE = 3  # the provisions each may bring
-_SIMILARITIES_KEPT = 8  # (index, text) similarity rows kept: every dense text of a question, with room to spare
 
 
 class Retriever:
@@ -86,9 +86,10 @@ class Retriever:
         self.references = Router(manifest.references, {})  # texts listed but not held: named only to be declined
         self.idf = self.lexical.idf()  # the corpus's words: a name none of them carries is one it never mentions
         self.claim_reader = ClaimReader(manifest)
-        self.matrices = self._load_matrices() if settings.retrieval.dense_backend == "memory" else {}
+        in_memory = settings.retrieval.dense_backend == "memory"
+        self.matrices = load_matrices(store, embedders, self.chunks) if in_memory else {}
         self._query_vectors: dict[tuple[str, str], list[float]] = {}
-        self._similarities: dict[tuple[str, str], np.ndarray] = {}  # the last few (index, text) → sims
+        self.similarities = Similarities(self.matrices, self._query_vector)
         self._preference = {d.id: (_STATUS_ORDER.get(d.status, 1), n) for n, d in enumerate(manifest.documents)}
         self._family = {d.id: (d.jurisdiction, d.language) for d in manifest.documents}
         self.definitions = DefinitionIndex(self.chunks)
@@ -109,17 +110,6 @@ class Retriever:
         self._masks: dict[tuple[str, ...], np.ndarray] = {}
         roles = {role for c in self.chunks for role in c.roles}
         self._role_masks = {role: np.array([role in c.roles for c in self.chunks], dtype=bool) for role in roles}
-
-    def _load_matrices(self) -> dict[str, np.ndarray]:
-        """Each index's vectors as one matrix in chunk order, for exact in-memory search."""
-        matrices = {}
-        for index in self.embedders:
-            stored = self.store.vectors(index)
-            dim = len(next(iter(stored.values()))) if stored else 1
-            matrices[index] = np.array([stored.get(c.id, [0.0] * dim) for c in self.chunks], dtype=np.float32).reshape(
-                len(self.chunks), dim
-            )
-        return matrices
 
     def _lexical_text(self, chunk: Chunk) -> str:
         doc = self.documents.get(chunk.doc_id)
@@ -149,7 +139,7 @@ class Retriever:
     def clear_query_cache(self) -> None:
         """Forget cached question embeddings (benchmarks measure cold questions)."""
         self._query_vectors.clear()
-        self._similarities.clear()
+        self.similarities.clear()
         self.lexical.clear_cache()
 
     def _query_vector(self, index: str, text: str) -> list[float]:
@@ -176,33 +166,13 @@ class Retriever:
             found = self.store.query(index, vector, n * 4, doc_ids)
             return [(cid, s) for cid, s in found if cid in self.by_id and within[self.by_id[cid]]][:n]
         # Exact cosine search (vectors are normalised) restricted to the allowed documents.
-        sims = self._similarities.get((index, question))
-        if sims is None:
-            sims = self._similarity(index, [question])[0]
+        (sims,) = self.similarities.rows(index, [question])
         mask = self._doc_mask(doc_ids) if within is None else self._doc_mask(doc_ids) & within
         sims = np.where(mask, sims, -np.inf)
         n = min(n, len(sims))
         top = np.argpartition(-sims, n - 1)[:n]
         ranked = sorted((i for i in top if np.isfinite(sims[i])), key=lambda i: -sims[i])
         return [(self.chunks[i].id, float(sims[i])) for i in ranked]
-
-    def _similarity(self, index: str, texts: Sequence[str]) -> list[np.ndarray]:
-        """Cosine of every chunk to each text, from one matrix product for all the texts not yet known.
-
-        The product reads the whole matrix (the cost that grows with the corpus: 150 MB at 100k chunks) once
-        however many texts ask, so `_fuse` asks for a question's texts together; the results are kept for the
-        question's other searches (routed, role)."""
-        # Locals, not re-reads: another thread may clear the kept rows meanwhile.
-        known = {t: self._similarities.get((index, t)) for t in texts}
-        todo = [t for t, row in known.items() if row is None]
-        if todo:
-            vectors = np.array([self._query_vector(index, t) for t in todo], dtype=np.float32)
-            product = vectors @ self.matrices[index].T  # (texts, chunks), each row contiguous
-            if len(self._similarities) + len(todo) > _SIMILARITIES_KEPT:
-                self._similarities.clear()
-            for text, row in zip(todo, product, strict=True):
-                self._similarities[(index, text)] = known[text] = row
-        return [row for t in texts if (row := known[t]) is not None]
 
     def _role_mask(self, roles: Sequence[str]) -> np.ndarray | None:
         """Chunks carrying any of the roles (None when no chunk carries one: an index without roles)."""
@@ -284,7 +254,7 @@ class Retriever:
         if "dense" in self.matrices:  # the texts MiniLM is asked below, in one product
             extra = [gloss] if gloss and not english else []
             extra += [focus] if focus and english and cfg.weight_focus > 0 else []
-            self._similarity("dense", [dense_text, *extra])
+            self.similarities.rows("dense", [dense_text, *extra])
         cands.add("dense", self._dense("dense", dense_text, n, allowed), cfg.weight_dense, cfg.rrf_k)
         cands.add("multilingual", self._dense("multilingual", question, n, allowed), cfg.weight_multilingual, cfg.rrf_k)
         cands.add("e5", self._dense("e5", question, n, allowed), cfg.weight_e5, cfg.rrf_k)
