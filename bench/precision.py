@@ -25,7 +25,8 @@ from govqa.index.store import ChromaStore
 
 def _settings(index_dir: Path, precision: str, onnx_dir: Path | None = None) -> Settings:
     extra = {"onnx_dir": onnx_dir} if onnx_dir else {}
-    return Settings(index_dir=index_dir, embedding=EmbeddingSettings(onnx_precision=precision, **extra))  # type: ignore[arg-type]
+    embedding = EmbeddingSettings(onnx_precision=precision, e5_precision=precision, **extra)  # type: ignore[arg-type]
+    return Settings(index_dir=index_dir, embedding=embedding)
 
 
 def stored_cosines(fp32_dir: Path, int8_dir: Path) -> dict[str, np.ndarray]:

@@ -110,7 +110,7 @@ def _e5(settings: Settings) -> Embeddings:
     cfg = settings.embedding
     if cfg.e5_backend == "engine":
         return E5EngineEmbeddings(cfg.e5_batch_size, cfg.e5_threads)
-    return E5OnnxEmbeddings(cfg.onnx_dir, cfg.onnx_batch_size, cfg.e5_threads, cfg.onnx_precision)
+    return E5OnnxEmbeddings(cfg.onnx_dir, cfg.onnx_batch_size, cfg.e5_threads, cfg.e5_precision)
 
 
 # Builds the embedders for some settings: `build_embedders` by default; tests pass a keyword-count stand-in

@@ -1,6 +1,6 @@
 """What both ONNX encoders share: exporting a BERT once (traced by torch, fused by ONNX Runtime's optimizer)
-into a file written atomically, its int8 copy (`embedding.onnx_precision`), and opening either in a session
-that does not spin between calls.
+into a file written atomically, its int8 copy (`embedding.onnx_precision`, `e5_precision`), and opening
+either in a session that does not spin between calls.
 
 The int8 copy is ONNX Runtime's dynamic quantisation of the fused fp32 graph: the weights of every MatMul and
 fused Attention stored as int8 per output channel, activations quantised on the fly per batch. It is made
