@@ -89,6 +89,16 @@ def corpus_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in {".pdf", ".xml", ".txt"})
 
 
+def manifest_files(folder: Path, files: Sequence[str]) -> list[Path]:
+    """Exactly the files a manifest lists (`Document.file`), from the corpus folder: the files govqa reads,
+    not every file the folder holds."""
+    paths = [folder / name for name in files]
+    missing = [p.name for p in paths if not p.is_file()]
+    if missing:
+        raise FileNotFoundError(f"{folder} lacks files the manifest lists: {', '.join(missing)}")
+    return paths
+
+
 def hit_at(items: Sequence[dict[str, Any]], search: Any, k: int = 5) -> float:
     """Share of answerable questions with a gold passage among the top k (govqa.evaluation's half match)."""
     answerable = [it for it in items if it["gold"]]

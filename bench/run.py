@@ -7,7 +7,10 @@ effect of length-sorted batches, re-ingest of an unchanged corpus, rebuild with 
 cache, retrieval and extractive-answer latency (warm process, cold questions), hit@5 on the dev set;
 the naive recipe's ingest, query latency and hit@5; retrieval latency and memory at 1k/10k/100k
 synthetic chunks (bench/scale.py, one process per size); concurrent queries from threads (embedded)
-and from threads and processes against a `chroma run` server that this script starts and stops.
+and from threads and processes against a `chroma run` server that this script starts and stops; dense
+search on a Chroma server holding up to a million synthetic chunks (bench/scale_server.py: ingest rate,
+query p95, recall@10 against exact search, server and worker memory). The naive recipe reads exactly the
+manifest's files.
 
 Prints a table; the LAST LINE of stdout is one JSON object. Results are also saved as JSON under
 bench/results/ with the machine's description. Nothing here asserts a target (targets live in
@@ -176,10 +179,13 @@ def bench_govqa(settings: Settings, items: list[dict[str, Any]], repeat: int, re
     return retriever
 
 
-def bench_naive(corpus: Path, tmp: Path, items: list[dict[str, Any]], results: dict[str, Any]) -> None:
+def bench_naive(settings: Settings, tmp: Path, items: list[dict[str, Any]], results: dict[str, Any]) -> None:
+    assert settings.corpus_mirror is not None
+    files = naive.manifest_files(settings.corpus_mirror, [d.file for d in load_manifest(settings.manifest).documents])
+    results["naive_files"] = len(files)
     t0 = time.perf_counter()
     embeddings = naive.minilm(packaged_minilm_path())
-    index = naive.build(naive.corpus_files(corpus), embeddings, tmp / "naive")
+    index = naive.build(files, embeddings, tmp / "naive")
     results["naive_ingest_s"] = round(time.perf_counter() - t0, 2)
     results["naive_chunks"] = index.chunks
     index.search(items[0]["question"])
@@ -222,10 +228,34 @@ def bench_scale(index_dir: Path, questions: Path, sizes: tuple[int, ...], result
         results[f"retriever_mb_{suffix}"] = row["retriever_mb"]
 
 
+def bench_server(index_dir: Path, questions: Path, chunks: int, budget_s: float, results: dict[str, Any]) -> None:
+    """bench/scale.py --server in its own process: a loopback Chroma server filled with `chunks` synthetic chunks
+    (or as many as `budget_s` seconds of sending allow: `server_chunks` says how many)."""
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "scale.py"),
+            *("--index", str(index_dir), "--questions", str(questions), "--server"),
+            *("--chunks", str(chunks), "--budget-s", str(budget_s)),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    row = json.loads(out.stdout.strip().splitlines()[-1])
+    results["server"] = row
+    results["server_chunks"] = row["chunks"]
+    results["query_p95_ms_1m"] = row["query_p95_ms"]
+    results["recall_at_10_1m"] = row["recall_at_10"]
+    results["server_ingest_chunks_per_s_1m"] = row["server_ingest_chunks_per_s"]
+    results["server_mb_1m"] = row["server_mb"]
+    results["server_worker_mb_1m"] = row["worker"]["worker_mb"]
+
+
 def print_table(results: dict[str, Any]) -> None:
     print(f"{'metric':<26} value")
     for key, value in results.items():
-        if key != "scale":
+        if key not in {"scale", "server"}:
             print(f"{key:<26} {value}")
     if "scale" in results:
         print(f"\n{'chunks':>8} {'p50 ms':>8} {'p95 ms':>8} {'bm25 p95':>9} {'build s':>8} {'MiB':>7}")
@@ -244,7 +274,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="passes over the questions for latency")
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="synthetic sizes; empty to skip")
     parser.add_argument("--clients", type=int, default=4, help="concurrent threads / processes")
-    parser.add_argument("--skip", default="", help="comma list of parts to skip: naive,scale,concurrency")
+    parser.add_argument("--server-chunks", type=int, default=1_000_000, help="synthetic chunks on a Chroma server")
+    parser.add_argument("--server-budget-s", type=float, default=1200, help="stop sending to the server after this")
+    parser.add_argument("--skip", default="", help="comma list of parts to skip: naive,scale,concurrency,server")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
@@ -263,7 +295,7 @@ def main() -> None:
         )
         retriever = bench_govqa(settings, items, args.repeat, results)
         if "naive" not in skip:
-            bench_naive(args.corpus, tmp, items, results)
+            bench_naive(settings, tmp, items, results)
             results["govqa_over_naive_ingest"] = round(results["ingest_s"] / results["naive_ingest_s"], 2)
         results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
         results["index_mb"] = round(_dir_mb(settings.index_dir), 1)
@@ -275,6 +307,10 @@ def main() -> None:
         results["query_p95_ms_100k"] = None
         if "scale" not in skip and sizes:
             bench_scale(settings.index_dir, args.questions, sizes, results)
+        for key in ("query_p95_ms_1m", "recall_at_10_1m", "server_ingest_chunks_per_s_1m"):
+            results[key] = None  # stable keys, null when the server part is skipped
+        if "server" not in skip and args.server_chunks > 0:
+            bench_server(settings.index_dir, args.questions, args.server_chunks, args.server_budget_s, results)
 
     print_table(results)
     stamp = time.strftime("%Y-%m-%dT%H%M%S")
@@ -282,7 +318,7 @@ def main() -> None:
     (args.out / f"{stamp}.json").write_text(
         json.dumps({"machine": machine(settings), "results": results}, indent=2) + "\n"
     )
-    print(json.dumps({k: v for k, v in results.items() if k != "scale"}))
+    print(json.dumps({k: v for k, v in results.items() if k not in {"scale", "server"}}))
 
 
 if __name__ == "__main__":

@@ -20,10 +20,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 import naive  # noqa: E402  (bench/ is a folder of scripts, not a package)
+import numpy as np  # noqa: E402
+import scale_server  # noqa: E402
 from langchain_core.language_models.fake_chat_models import FakeListChatModel  # noqa: E402
 
 from govqa.answering.extractive import REFUSAL, Answerer  # noqa: E402
 from govqa.answering.generation import evidence  # noqa: E402
+from govqa.records import Chunk  # noqa: E402
 from govqa.search.retriever import Retriever  # noqa: E402
 
 # Keys other tools read from the last line; extend, never rename.
@@ -40,6 +43,9 @@ STABLE_KEYS = {
     "index_mb",
     "chunks",
     "ingest_over_embed",
+    "query_p95_ms_1m",
+    "recall_at_10_1m",
+    "server_ingest_chunks_per_s_1m",
 }
 
 
@@ -90,6 +96,18 @@ def test_naive_index_searches_and_scores_hit_at_k(tmp_path: Path) -> None:
         index.close()
 
 
+def test_naive_reads_exactly_the_manifest_files(tmp_path: Path) -> None:
+    """The naive side gets the files the manifest lists, not a stray file beside them; a listed file that is
+    missing is an error naming it."""
+    mirror = _mirror(tmp_path)
+    (mirror / "stray-notes.txt").write_text("not in the manifest", "utf-8")
+    listed = ["fx-robot-act-2027.txt", "fx-data-guidelines.pdf"]
+    assert naive.manifest_files(mirror, listed) == [mirror / name for name in listed]
+    assert mirror / "stray-notes.txt" in naive.corpus_files(mirror)
+    with pytest.raises(FileNotFoundError, match=r"gone\.pdf"):
+        naive.manifest_files(mirror, [*listed, "gone.pdf"])
+
+
 def _manifest_toml(tmp_path: Path, mirror: Path) -> Path:
     manifest = build_corpus(mirror, ids=("fx-robot-act-2027", "fx-data-guidelines"))
     lines = []
@@ -113,6 +131,7 @@ def test_run_py_ends_with_one_json_object_holding_the_stable_keys(tmp_path: Path
     prints a table, then one JSON object with every key others rely on, and saves the results with the machine."""
     mirror = tmp_path / "mirror"
     manifest = _manifest_toml(tmp_path, mirror)
+    (mirror / "stray-notes.txt").write_text("A file in the folder that the manifest does not list.", "utf-8")
     quote = ROBOT_ACT_2027.split("\n")[3]
     questions = tmp_path / "q.jsonl"
     questions.write_text(
@@ -147,6 +166,10 @@ def test_run_py_ends_with_one_json_object_holding_the_stable_keys(tmp_path: Path
             "40,80",
             "--clients",
             "2",
+            "--server-chunks",
+            "300",
+            "--server-budget-s",
+            "60",
             "--out",
             str(out),
         ],
@@ -168,6 +191,68 @@ def test_run_py_ends_with_one_json_object_holding_the_stable_keys(tmp_path: Path
     assert saved["results"]["scale"]["40"]["chunks"] == 40
     assert saved["results"]["scale"]["80"]["chunks"] == 80
     assert last["query_p95_ms_100k"] is None  # not measured in this run, but the key stays
+    assert last["naive_files"] == 2  # the manifest's files, not the stray one
+    assert saved["results"]["server"]["chunks"] == last["server_chunks"] == 300
+    assert 0.9 <= last["recall_at_10_1m"] <= 1.0 and last["server_ingest_chunks_per_s_1m"] > 0
+    assert last["query_p95_ms_1m"] > 0
+
+
+# ---------------------------------------------------------------- bench/scale_server.py: a Chroma server at scale
+
+
+def _source_chunks(count: int) -> list[Chunk]:
+    words = ["operator", "robot", "inspection", "provider", "register", "penalty", "authority", "record"]
+    return [
+        Chunk(
+            doc_id=f"doc{i % 3}",
+            locator=f"Article {i}",
+            heading_path=(f"Article {i}",),
+            text=" ".join(
+                f"The {words[(i + j) % 8]} shall keep sentence {j} of article {i} on file." for j in range(4)
+            ),
+            char_start=i * 300,
+            char_end=i * 300 + 280,
+            page_start=1,
+            page_end=1,
+            lang="en",
+            ordinal=i,
+        )
+        for i in range(count)
+    ]
+
+
+def test_recall_counts_the_exact_top_k_and_ties_at_the_kth_score() -> None:
+    """recall@k is the share of the exact top k returned; a row equal to the k-th counts as found."""
+    held = np.eye(6, dtype=np.float32)
+    held[5] = held[1]  # a duplicate of row 1, the second nearest
+    query = np.array([[1.0, 0.5, 0.25, 0, 0, 0]], dtype=np.float32)
+    assert scale_server.recall_at([[0, 1]], held, query, k=2) == 1.0
+    assert scale_server.recall_at([[0, 5]], held, query, k=2) == 1.0  # the tie stands in for row 1
+    assert scale_server.recall_at([[0, 2]], held, query, k=2) == 0.5
+    assert scale_server.recall_at([[3, 4]], held, query, k=2) == 0.0
+
+
+def test_checkpoints_double_up_to_the_total() -> None:
+    """Probes at every doubling from the first checkpoint, and at the total."""
+    assert scale_server.checkpoints(1000, 100) == [100, 200, 400, 800, 1000]
+    assert scale_server.checkpoints(100, 100) == [100]
+
+
+def test_server_bench_ingests_probes_and_measures_both_processes() -> None:
+    """300 synthetic chunks into a real loopback `chroma run`: a probe row per checkpoint, recall near 1 at this
+    size, the ef_search sweep, the worker's own memory and latency; a zero budget stops after one batch."""
+    rng = np.random.default_rng(0)
+    source = _source_chunks(40)
+    vectors = rng.normal(size=(40, 16)).astype(np.float32)
+    queries = rng.normal(size=(5, 16)).astype(np.float32)
+    got = scale_server.measure_server(source, vectors, queries, 300, batch=100, first_checkpoint=100, worker_n=7)
+    assert got["chunks"] == 300 and [r["chunks"] for r in got["curve"]] == [100, 200, 300]
+    assert got["recall_at_10"] >= 0.9 and got["server_ingest_chunks_per_s"] > 0
+    assert [s["ef_search"] for s in got["ef_sweep"]] == list(scale_server.EF_SWEEP)
+    assert got["hnsw"]["ef_search"] in scale_server.EF_SWEEP and got["server_mb"] > 10
+    assert got["worker"]["candidates"] == 7 and got["worker"]["worker_mb"] > 10
+    stopped = scale_server.measure_server(source, vectors, queries, 300, batch=100, budget_s=0.0, worker_n=3)
+    assert stopped["chunks"] == 100 and stopped["chunks_requested"] == 300
 
 
 # ---------------------------------------------------------------- bench/llm.py: the LLM engine beside extractive

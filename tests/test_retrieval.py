@@ -10,6 +10,7 @@ import dataclasses
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy as np
 import pytest
 from conftest import KeywordEmbedder, make_settings
 from fixture_corpus import build_corpus
@@ -511,3 +512,20 @@ def test_the_reranker_keeps_named_provisions_on_top_even_below_a_routed_score() 
     ranked = rerank("q", head, chunks, by_id, {"named"})
     assert [cid for cid, _ in ranked] == ["named", "routed", "other"]
     assert ranked[0][1] > 1.0 > ranked[1][1]
+
+
+def test_a_question_s_dense_texts_share_one_product_and_each_row_is_exact(retriever: Retriever) -> None:
+    """Several texts of one index are scored together: each row equals that text's own exact cosines, and the
+    rows are kept, so the question's later searches reuse them rather than multiply the matrix again."""
+    retriever.clear_query_cache()
+    texts = ["robot operator inspection", "personal data guidelines", "robot operator inspection"]
+    rows = retriever.similarities.rows("dense", texts)
+    matrix = retriever.matrices["dense"]
+    for text, row in zip(texts, rows, strict=True):
+        expected = matrix @ np.asarray(retriever.embedders["dense"].embed_query(text), dtype=np.float32)
+        assert np.allclose(row, expected, atol=1e-6)
+    assert not np.allclose(rows[0], rows[1])
+    again = retriever.similarities.rows("dense", texts[:1])
+    assert again[0] is rows[0]  # kept, not computed again
+    retriever.clear_query_cache()
+    assert retriever.similarities.rows("dense", texts[:1])[0] is not rows[0]

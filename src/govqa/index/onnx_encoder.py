@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from govqa.errors import ConfigError
-from govqa.index.onnx_export import export_once, open_session, trace
+from govqa.index.onnx_export import export_once, open_session, quantised_once, trace
 
 log = logging.getLogger(__name__)
 
@@ -74,18 +74,24 @@ def _weights_digest(model_dir: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def exported_model(model_dir: Path, onnx_dir: Path) -> Path:
-    """The optimised ONNX file of the model in `model_dir`, exported into `onnx_dir` on first use."""
+_FIX = (
+    "set GOVQA_EMBEDDING__ONNX_DIR to a writable folder, or GOVQA_EMBEDDING__BACKEND=torch to embed with "
+    "sentence-transformers instead."
+)
+
+
+def exported_model(model_dir: Path, onnx_dir: Path, precision: str = "fp32") -> Path:
+    """The optimised ONNX file of the model in `model_dir` (or its int8 copy), made in `onnx_dir` on first use."""
     config = check_exportable(model_dir)
     target = onnx_dir / f"{model_dir.parent.name}-{model_dir.name}-{_weights_digest(model_dir)}.onnx"
-    return export_once(
+    fp32 = export_once(
         target,
         lambda raw: _export(model_dir, raw),
         num_heads=int(config["num_attention_heads"]),
         hidden=int(config["hidden_size"]),
-        fix="set GOVQA_EMBEDDING__ONNX_DIR to a writable folder, or GOVQA_EMBEDDING__BACKEND=torch to embed with "
-        "sentence-transformers instead.",
+        fix=_FIX,
     )
+    return quantised_once(fp32, _FIX) if precision == "int8" else fp32
 
 
 def _export(model_dir: Path, out: Path) -> None:
@@ -114,10 +120,10 @@ def _export(model_dir: Path, out: Path) -> None:
 class OnnxEncoder:
     """Tokenise, run the exported model, mean-pool over real tokens, L2-normalise."""
 
-    def __init__(self, model_dir: Path, onnx_dir: Path, threads: int = 0) -> None:
+    def __init__(self, model_dir: Path, onnx_dir: Path, threads: int = 0, precision: str = "fp32") -> None:
         from tokenizers import Tokenizer
 
-        path = exported_model(model_dir, onnx_dir)
+        path = exported_model(model_dir, onnx_dir, precision)
         st_config = model_dir / "sentence_bert_config.json"
         max_tokens = int(_read_json(st_config).get("max_seq_length", 256)) if st_config.is_file() else 256
         self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))

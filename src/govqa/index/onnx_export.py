@@ -1,12 +1,19 @@
 """What both ONNX encoders share: exporting a BERT once (traced by torch, fused by ONNX Runtime's optimizer)
-into a file written atomically, and opening it in a session that does not spin between calls."""
+into a file written atomically, its int8 copy (`embedding.onnx_precision`, `e5_precision`), and opening
+either in a session that does not spin between calls.
+
+The int8 copy is ONNX Runtime's dynamic quantisation of the fused fp32 graph: the weights of every MatMul and
+fused Attention stored as int8 per output channel, activations quantised on the fly per batch. It is made
+offline from the fp32 file (itself made from the packaged weights), beside it in `onnx_dir`, once.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +45,60 @@ def export_once(target: Path, build: Callable[[Path], None], *, num_heads: int, 
         raw.unlink(missing_ok=True)
         tmp.unlink(missing_ok=True)
     return target
+
+
+def quantised_once(source: Path, fix: str) -> Path:
+    """The int8 copy of the fp32 graph `source`, made beside it on first use (written atomically, like the export)."""
+    target = source.with_name(f"{source.stem}.{QUANT_RECIPE}.onnx")
+    if target.is_file():
+        return target
+    tmp = target.with_suffix(f".{os.getpid()}.tmp")
+    log.info("Quantising an embedding model to int8 once: %s", target)
+    try:
+        quantise_int8(source, tmp)
+        os.replace(tmp, target)
+    except Exception as exc:  # onnx and onnxruntime raise many types; the fix is the same
+        raise ConfigError(f"Quantising {source.name} to int8 failed ({type(exc).__name__}: {exc}); {fix}") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target
+
+
+# Bump when the quantisation recipe changes, so files quantised the old way are not reused.
+QUANT_RECIPE = "int8-dyn-pc-v1"
+
+
+def quantise_int8(source: Path, out: Path) -> None:
+    """Dynamic int8 quantisation of MatMul and Attention weights, per output channel: on 120 chunk-sized texts
+    MiniLM kept cosine 0.995 to fp32 (one scale per tensor: 0.948) and embedded 1.75x faster."""
+    import onnx
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    root = logging.getLogger()
+    # quantize_dynamic logs "please run pre-processing" on the root logger: that step (shape inference and
+    # fusion) is what optimise_bert already did. A filter on the root logger itself drops only records logged
+    # on it directly, not those of other loggers passing through its handlers.
+    quiet = logging.Filter("govqa-never-matches")
+    root.addFilter(quiet)
+    with warnings.catch_warnings(), _removed_after(root, quiet):
+        warnings.simplefilter("ignore")
+        quantize_dynamic(
+            str(source),
+            str(out),
+            op_types_to_quantize=["MatMul", "Attention"],
+            per_channel=True,
+            weight_type=QuantType.QInt8,
+            # shape inference cannot type the outputs of the fused com.microsoft nodes; they are all float
+            extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
+        )
+
+
+@contextmanager
+def _removed_after(logger: logging.Logger, quiet: logging.Filter) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        logger.removeFilter(quiet)
 
 
 def trace(module: Any, example: tuple[Any, ...], input_names: Sequence[str], out: Path) -> None:

@@ -283,6 +283,13 @@ def free_port() -> int:
 @contextmanager
 def local_server(data_dir: Path, timeout_s: float = 60) -> Iterator[int]:
     """A `chroma run` server on a free loopback port; yields the port, stops the server on exit."""
+    with local_server_process(data_dir, timeout_s) as (port, _):
+        yield port
+
+
+@contextmanager
+def local_server_process(data_dir: Path, timeout_s: float = 60) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
+    """`local_server`, also yielding the server's process (benchmarks read its memory)."""
     exe = shutil.which("chroma", path=os.path.dirname(sys.executable)) or shutil.which("chroma")
     if exe is None:
         raise ConfigError("The `chroma` command is not installed; it ships with the chromadb package.")
@@ -303,7 +310,7 @@ def local_server(data_dir: Path, timeout_s: float = 60) -> Iterator[int]:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     raise ConfigError(f"`chroma run --path {data_dir}` did not start on 127.0.0.1:{port}.") from None
                 time.sleep(0.2)
-        yield port
+        yield port, proc
     finally:
         proc.terminate()
         try:

@@ -30,6 +30,7 @@ from govqa.search.analysis import QueryAnalysis, analyze
 from govqa.search.captions import Captions
 from govqa.search.claim_reading import ClaimReader
 from govqa.search.definitions import DefinitionIndex
+from govqa.search.dense import Similarities, load_matrices
 from govqa.search.fusion import (
     DEFINITION_BONUS,
     Candidates,
@@ -85,9 +86,10 @@ class Retriever:
         self.references = Router(manifest.references, {})  # texts listed but not held: named only to be declined
         self.idf = self.lexical.idf()  # the corpus's words: a name none of them carries is one it never mentions
         self.claim_reader = ClaimReader(manifest)
-        self.matrices = self._load_matrices() if settings.retrieval.dense_backend == "memory" else {}
+        in_memory = settings.retrieval.dense_backend == "memory"
+        self.matrices = load_matrices(store, embedders, self.chunks) if in_memory else {}
         self._query_vectors: dict[tuple[str, str], list[float]] = {}
-        self._similarities: dict[tuple[str, str], np.ndarray] = {}  # the last few (index, text) → sims
+        self.similarities = Similarities(self.matrices, self._query_vector)
         self._preference = {d.id: (_STATUS_ORDER.get(d.status, 1), n) for n, d in enumerate(manifest.documents)}
         self._family = {d.id: (d.jurisdiction, d.language) for d in manifest.documents}
         self.definitions = DefinitionIndex(self.chunks)
@@ -108,17 +110,6 @@ class Retriever:
         self._masks: dict[tuple[str, ...], np.ndarray] = {}
         roles = {role for c in self.chunks for role in c.roles}
         self._role_masks = {role: np.array([role in c.roles for c in self.chunks], dtype=bool) for role in roles}
-
-    def _load_matrices(self) -> dict[str, np.ndarray]:
-        """Each index's vectors as one matrix in chunk order, for exact in-memory search."""
-        matrices = {}
-        for index in self.embedders:
-            stored = self.store.vectors(index)
-            dim = len(next(iter(stored.values()))) if stored else 1
-            matrices[index] = np.array([stored.get(c.id, [0.0] * dim) for c in self.chunks], dtype=np.float32).reshape(
-                len(self.chunks), dim
-            )
-        return matrices
 
     def _lexical_text(self, chunk: Chunk) -> str:
         doc = self.documents.get(chunk.doc_id)
@@ -148,7 +139,8 @@ class Retriever:
     def clear_query_cache(self) -> None:
         """Forget cached question embeddings (benchmarks measure cold questions)."""
         self._query_vectors.clear()
-        self._similarities.clear()
+        self.similarities.clear()
+        self.lexical.clear_cache()
 
     def _query_vector(self, index: str, text: str) -> list[float]:
         key = (index, text)
@@ -173,15 +165,8 @@ class Retriever:
             # The server has no role filter: ask for more and keep those inside the mask.
             found = self.store.query(index, vector, n * 4, doc_ids)
             return [(cid, s) for cid, s in found if cid in self.by_id and within[self.by_id[cid]]][:n]
-        # Exact cosine search (vectors are normalised) restricted to the allowed documents. The product
-        # reads the whole matrix (the cost that grows with the corpus), so a question's routed searches
-        # reuse it instead of computing it again.
-        sims = self._similarities.get((index, question))
-        if sims is None:
-            sims = matrix @ np.asarray(vector, dtype=np.float32)
-            if len(self._similarities) >= 4:
-                self._similarities.clear()
-            self._similarities[(index, question)] = sims
+        # Exact cosine search (vectors are normalised) restricted to the allowed documents.
+        (sims,) = self.similarities.rows(index, [question])
         mask = self._doc_mask(doc_ids) if within is None else self._doc_mask(doc_ids) & within
         sims = np.where(mask, sims, -np.inf)
         n = min(n, len(sims))
@@ -265,6 +250,11 @@ class Retriever:
         # An English question is embedded once, with its synonyms; a Japanese or Korean one, which MiniLM
         # cannot read, is embedded as is (for its Latin words) and, below, by its glossary rendering.
         dense_text = query.dense_text
+        focus = query.focus
+        if "dense" in self.matrices:  # the texts MiniLM is asked below, in one product
+            extra = [gloss] if gloss and not english else []
+            extra += [focus] if focus and english and cfg.weight_focus > 0 else []
+            self.similarities.rows("dense", [dense_text, *extra])
         cands.add("dense", self._dense("dense", dense_text, n, allowed), cfg.weight_dense, cfg.rrf_k)
         cands.add("multilingual", self._dense("multilingual", question, n, allowed), cfg.weight_multilingual, cfg.rrf_k)
         cands.add("e5", self._dense("e5", question, n, allowed), cfg.weight_e5, cfg.rrf_k)
@@ -273,7 +263,6 @@ class Retriever:
             cands.add("lexical_gloss", self._lexical(gloss, n, allowed), cfg.weight_lexical, cfg.rrf_k)
             if not english:
                 cands.add("dense_gloss", self._dense("dense", gloss, n, allowed), cfg.weight_dense, cfg.rrf_k)
-        focus = query.focus
         if focus and english and cfg.weight_focus > 0:
             cands.add("dense_focus", self._dense("dense", focus, n, allowed), cfg.weight_focus, cfg.rrf_k)
             cands.add("lexical_focus", self._lexical(focus, n, allowed), cfg.weight_focus, cfg.rrf_k)
