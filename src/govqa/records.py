@@ -197,11 +197,15 @@ class Citation:
     quote_end: int
     also_in: tuple[str, ...] = ()  # the same provision in other editions of the text: "<title>, <locator>, p. N"
     also_in_docs: tuple[str, ...] = ()  # those editions' document ids, in the same order
+    # what the quoted text is where that matters ("Commission guidance (non-binding)", "voluntary code"):
+    # Document.effect_label, so a guideline's sentence is never taken for the law's
+    effect_label: str = ""
 
     @property
     def label(self) -> str:
         page = f", p. {self.page}" if self.page else ""
-        return f"{self.short_title}, {self.locator}{page}"
+        effect = f" ({self.effect_label})" if self.effect_label else ""
+        return f"{self.short_title}, {self.locator}{page}{effect}"
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import Literal
 
 from govqa.answering.answerability import DocumentTerms
@@ -27,6 +28,7 @@ from govqa.answering.findings import CheckContext, Finding, render_value
 from govqa.answering.quotes import Quote, SentenceScorer, best_quotes, cosine_scorer, coverage, in_passage_order
 from govqa.answering.refusal import unheld_note
 from govqa.answering.short import elide, refusal_note, short_answer, stating_shape
+from govqa.documents.relations import with_relations
 from govqa.errors import QuestionError
 from govqa.messages import Messages, load_messages
 from govqa.records import Answer, Citation, Passage, Verdict
@@ -120,6 +122,8 @@ class Answerer:
         # "Quote the provision on …" asked in ask mode is answered as quote mode answers it.
         mode_handler = self._quote if mode == "ask" and query.shape.wants_quote else getattr(self, f"_{mode}")
         result: Answer = replace(mode_handler(query, filters or Filters()), mode=mode)
+        locate = partial(self.retriever.first_in, question)  # relations hook, see documents/relations.py
+        result = with_relations(result, self.retriever.documents, self.retriever.chunks, locate)
         note = unheld_note(query, self.messages(query))  # a text named, not held
         return replace(result, text=f"{result.text}\n{note}") if note and not result.refused else result
 
