@@ -11,6 +11,7 @@ from govqa.corpus.manifest import load_manifest
 from govqa.documents.relations import interpreted, relation_notes, relation_problems, revocation, with_relations
 from govqa.records import Answer, Chunk, Citation, Document
 from govqa.settings import PROJECT_ROOT
+from govqa.ui.viewer import library_rows
 
 ACT = Document("robot-act", "Robot Act", "Robot Act", jurisdiction="XX", doc_type="regulation", legal_effect="binding")
 GUIDE = Document(
@@ -139,3 +140,14 @@ def test_the_shipped_manifest_relations_resolve() -> None:
     assert {"5", "3", "51", "53", "55"} <= targets
     assert len({d.chapter_of for d in docs.values() if d.chapter_of}) == 1
     assert sum(1 for d in docs.values() if d.chapter_of) == 3
+
+
+def test_library_rows_show_relations_and_legal_effect() -> None:
+    """The Library page's row for each text says what it revokes or is revoked by, what it interprets, and its effect."""
+    rows = {r["id"]: r for r in library_rows(DOCS.values(), [GUIDE_PARAGRAPH])}
+    assert rows["order-2"]["relations"] == "revokes Executive Order 1"
+    assert rows["order-1"]["relations"] == "revoked by Executive Order 2"
+    assert rows["robot-guide"]["relations"] == "guidance on Article 5 of Robot Act"
+    assert rows["code-a"]["relations"] == "chapter of Robot Code"
+    assert rows["robot-guide"]["status"] == "current · Commission guidance (non-binding)"
+    assert rows["robot-act"]["relations"] == "" and rows["robot-act"]["status"] == "current"

@@ -71,6 +71,7 @@ def _opt_rx(value: object, where: str) -> re.Pattern[str] | None:
 
 
 def parse_profile(name: str, data: dict[str, Any], where: str) -> Profile:
+    # A little over a screen: it reads the TOML tables in the order ingest/profiles/README.md lists the fields.
     furniture = data.get("furniture", {})
     assert isinstance(furniture, dict)
     headings = []

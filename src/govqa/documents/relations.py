@@ -64,6 +64,24 @@ def relation_problems(documents: Iterable[Document], references: Iterable[Docume
     return problems
 
 
+def relations_summary(doc: Document, documents: Mapping[str, Document]) -> str:
+    """One line for the Library page: "revokes Executive Order 14110", "guidance on Article 5 of …", "revoked by
+    …", "chapter of …"."""
+
+    def title(doc_id: str) -> str:
+        return documents[doc_id].short_title if doc_id in documents else doc_id
+
+    parts = [f"revokes {title(t)}" for t in doc.revokes]
+    parts += [f"revoked by {d.short_title}" for d in documents.values() if doc.id in d.revokes]
+    by_text: dict[str, list[str]] = {}
+    for entry in doc.interprets:
+        target, _, provision = entry.partition("#")
+        by_text.setdefault(target, []).append(provision)
+    parts += [f"guidance on {', '.join(on)} of {title(t)}" for t, on in by_text.items()]
+    parts += [f"chapter of {doc.chapter_of}"] if doc.chapter_of else []
+    return "; ".join(parts)
+
+
 def _names(doc: Document) -> list[re.Pattern[str]]:
     names = {doc.short_title, *doc.aliases}
     return [re.compile(r"\b" + re.escape(n).replace(r"\ ", r"\s+") + r"\b", re.I) for n in names if len(n) >= 6]
