@@ -143,7 +143,7 @@ def test_the_shipped_manifest_relations_resolve() -> None:
 
 
 def test_library_rows_show_relations_and_legal_effect() -> None:
-    """The Library page's row for each text says what it revokes or is revoked by, what it interprets, and its effect."""
+    """A Library row says what the text revokes or is revoked by, what it interprets, and its legal effect."""
     rows = {r["id"]: r for r in library_rows(DOCS.values(), [GUIDE_PARAGRAPH])}
     assert rows["order-2"]["relations"] == "revokes Executive Order 1"
     assert rows["order-1"]["relations"] == "revoked by Executive Order 2"
