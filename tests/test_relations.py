@@ -4,9 +4,12 @@ one, chapters of one code, and the legal effect of a non-binding quote, on inven
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
+from fixture_index import build_retriever
 
+from govqa.answering.extractive import Answerer
 from govqa.corpus.manifest import load_manifest
 from govqa.documents.relations import interpreted, relation_notes, relation_problems, revocation, with_relations
 from govqa.records import Answer, Chunk, Citation, Document
@@ -151,3 +154,39 @@ def test_library_rows_show_relations_and_legal_effect() -> None:
     assert rows["code-a"]["relations"] == "chapter of Robot Code"
     assert rows["robot-guide"]["status"] == "current · Commission guidance (non-binding)"
     assert rows["robot-act"]["relations"] == "" and rows["robot-act"]["status"] == "current"
+
+
+ROBOT_GUIDANCE = """Guidelines on robot registration
+Article 1
+(1) The Commission reads the registration duty of Article 2 of the Robot Safety Act broadly: a robot lent to a
+neighbour for a week is still to be entered in the national registry by its operator before its first use there.
+(2) These guidelines are not binding; only the Court gives an authoritative reading of the Robot Safety Act.
+"""
+
+
+def test_an_answer_quoting_the_interpreted_article_names_the_guidance(tmp_path: Path) -> None:
+    """Through the real answerer: quoting Article 2 of the fixture act brings the note that guidance on it is held,
+    with the guidance's closest passage; a quote from the guidance itself is labelled non-binding."""
+    guide = Document(
+        id="fx-robot-guidance",
+        title="Guidelines on robot registration",
+        short_title="Robot registration guidelines",
+        file="fx-robot-guidance.txt",
+        jurisdiction="EU",
+        doc_type="guidelines",
+        format="txt",
+        profile="articles-text",
+        status="current",
+        legal_effect="non_binding",
+        effect_note="Commission guidance (non-binding)",
+        interprets=("fx-robot-act-2027#Article 2",),
+        official_url="https://example.invalid/guidance",
+    )
+    retriever = build_retriever(tmp_path, extra=[(guide, ROBOT_GUIDANCE)])
+    ans = Answerer(retriever.settings, retriever).answer("Who must register a robot in the national registry?")
+    cited = {(c.doc_id, c.locator.split("(")[0]) for c in ans.citations}
+    assert ("fx-robot-act-2027", "Article 2") in cited
+    assert "Robot registration guidelines (Commission guidance (non-binding)) on Article 2 of the" in ans.text
+    assert "in the library (fx-robot-guidance); the closest passage there: Article 1" in ans.text
+    for c in ans.citations:
+        assert (c.effect_label == "Commission guidance (non-binding)") is (c.doc_id == "fx-robot-guidance")

@@ -122,7 +122,7 @@ def _guidance(
                 ),
                 None,
             )
-            if hit is None or any(n.related == guide.id for n in notes) or guide.id in {d for d, _ in cited}:
+            if hit is None or any(n.related == guide.id for n in notes):
                 continue
             law = documents[target].short_title if target in documents else target
             place = locate(guide.id) if locate else None
