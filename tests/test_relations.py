@@ -190,3 +190,32 @@ def test_an_answer_quoting_the_interpreted_article_names_the_guidance(tmp_path: 
     assert "in the library (fx-robot-guidance); the closest passage there: Article 1" in ans.text
     for c in ans.citations:
         assert (c.effect_label == "Commission guidance (non-binding)") is (c.doc_id == "fx-robot-guidance")
+
+
+def test_a_refused_question_on_a_revoked_text_becomes_the_revoking_provision() -> None:
+    """ "Who revoked order 1?" refused from the order's own text is answered by the order that revokes it."""
+    refused = Answer("Who revoked Executive Order 1?", "ask", "The documents do not address this.", (), refused=True)
+    answer = with_relations(refused, DOCS, [REVOKING], fate_of=("order-1",))
+    assert not answer.refused
+    assert answer.text.startswith("Executive Order 1 is revoked: Executive Order 2, Section 2(a)–(b)")
+    (cite,) = answer.citations
+    assert (cite.n, cite.doc_id, cite.quote) == (1, "order-2", "(b) Executive Order 1001 of 2021 (More robots).")
+    assert with_relations(refused, DOCS, [REVOKING], fate_of=("robot-act",)) == refused
+    assert with_relations(refused, DOCS, [], fate_of=("order-1",)) == refused  # the index lacks the order
+
+
+@pytest.mark.parametrize(
+    ("question", "fate"),
+    [
+        ("Who revoked EO 14110?", True),
+        ("Which order revoked Executive Order 14110?", True),
+        ("Is Executive Order 14110 still in force?", True),
+        ("Who must register a robot?", False),
+        ("What must providers do when a model is replaced?", False),
+    ],
+)
+def test_questions_on_what_became_of_a_text(question: str, fate: bool) -> None:
+    """Who or which revoked a text asks its fate, as "still in force?" does; a party's duty does not."""
+    from govqa.search.reading import ASKS_FATE, PARTY
+
+    assert (bool(ASKS_FATE.search(question)) and not PARTY.search(question)) is fate

@@ -123,7 +123,8 @@ class Answerer:
         mode_handler = self._quote if mode == "ask" and query.shape.wants_quote else getattr(self, f"_{mode}")
         result: Answer = replace(mode_handler(query, filters or Filters()), mode=mode)
         locate = partial(self.retriever.first_in, question)  # relations hook, see documents/relations.py
-        result = with_relations(result, self.retriever.documents, self.retriever.chunks, locate)
+        fate_of = query.route.named if query.shape.fate else ()  # "Who revoked EO 14110?"
+        result = with_relations(result, self.retriever.documents, self.retriever.chunks, locate, fate_of)
         note = unheld_note(query, self.messages(query))  # a text named, not held
         return replace(result, text=f"{result.text}\n{note}") if note and not result.refused else result
 

@@ -176,10 +176,19 @@ def with_relations(
     documents: Mapping[str, Document],
     chunks: Sequence[Chunk] = (),
     locate: Callable[[str], Chunk | None] | None = None,
+    fate_of: Sequence[str] = (),
 ) -> Answer:
     """The answer with its relation notes appended to its text, and the revoking provision cited when the index
-    holds it (the hook `Answerer.answer` calls; see docs/relations.md)."""
-    if answer.refused or not answer.citations:
+    holds it (the hook `Answerer.answer` calls; see docs/relations.md). `fate_of`: the texts a question asks what
+    became of ("Who revoked EO 14110?"): a refusal becomes the revoking provision when the library holds it."""
+    if answer.refused:
+        for doc_id in fate_of:
+            note = revocation(doc_id, documents, chunks)
+            if note is not None and note.chunk is not None:
+                cite = _citation(1, note.chunk, documents[note.related], documents.get(doc_id))
+                return replace(answer, text=f"{note.text} [1]", citations=(cite,), refused=False)
+        return answer
+    if not answer.citations:
         return answer
     cited = [(c.doc_id, c.locator) for c in answer.citations]
     notes = relation_notes(cited, documents, chunks, locate)
