@@ -225,10 +225,6 @@ class Retriever:
             question, self.router, self.glossary, idf=self.idf, references=self.references, claims=self.claim_reader
         )
 
-    def first_in(self, question: str, doc_id: str) -> Chunk | None:
-        """The chunk of one document that retrieval ranks first for the question (a guideline's paragraph)."""
-        return next((p.chunk for p in self.retrieve(question, Filters(doc_ids=(doc_id,)), 1)), None)
-
     def retrieve(
         self, question: str | QueryAnalysis, filters: Filters | None = None, k: int | None = None
     ) -> list[Passage]:
