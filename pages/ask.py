@@ -94,7 +94,7 @@ def render_citation(c: Citation, ans: Answer, key: str) -> None:
         show = left.toggle("Open in source", key=f"src-{key}")
         with right.expander("File identity"):
             st.markdown(
-                f"version: {c.version or '—'}  \nstatus: {status_badge(c.status, c.legal_effect)}  \n"
+                f"version: {c.version or '—'}  \nstatus: {status_badge(c.status, c.legal_effect, c.effect_label)}  \n"
                 f"document id: `{c.doc_id}`  \ncharacters {c.quote_start}–{c.quote_end} of the parsed text"
             )
             st.code(c.sha256 or "(no checksum)", language=None)

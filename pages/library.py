@@ -41,6 +41,7 @@ st.dataframe(
         "language",
         "version",
         "status",
+        "relations",
         "indexed",
         "chunks",
         "official source",

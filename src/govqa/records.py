@@ -43,6 +43,11 @@ class Document:
     translation_of: str = ""
     superseded_by: str = ""
     notes: str = ""
+    effect_note: str = ""  # "Commission guidance (non-binding)", "voluntary code": shown with its quotes
+    # relations between texts (govqa.corpus.relations reads them)
+    revokes: tuple[str, ...] = ()  # ids of the texts this one revokes
+    interprets: tuple[str, ...] = ()  # "DOC-ID#PROVISION" this text is guidance on
+    chapter_of: str = ""  # the whole this file is a chapter of
 
     @property
     def is_pdf(self) -> bool:
@@ -54,6 +59,12 @@ class Document:
         if self.is_pdf and page:
             return f"{self.download_url or self.official_url}#page={page}"
         return self.official_url
+
+    @property
+    def effect_label(self) -> str:
+        """What a quote from this text is, where that matters: "Commission guidance (non-binding)", "voluntary
+        code"; empty for binding texts and texts without a note (their status badge says the rest)."""
+        return self.effect_note
 
 
 @dataclass(frozen=True)
@@ -186,11 +197,15 @@ class Citation:
     quote_end: int
     also_in: tuple[str, ...] = ()  # the same provision in other editions of the text: "<title>, <locator>, p. N"
     also_in_docs: tuple[str, ...] = ()  # those editions' document ids, in the same order
+    # what the quoted text is where that matters ("Commission guidance (non-binding)", "voluntary code"):
+    # Document.effect_label, so a guideline's sentence is never taken for the law's
+    effect_label: str = ""
 
     @property
     def label(self) -> str:
         page = f", p. {self.page}" if self.page else ""
-        return f"{self.short_title}, {self.locator}{page}"
+        effect = f" ({self.effect_label})" if self.effect_label else ""
+        return f"{self.short_title}, {self.locator}{page}{effect}"
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ def cite_quotes(quotes: Sequence[Quote]) -> tuple[list[Citation], dict[int, int]
                     quote_end=c.char_start + q.end,
                     also_in=tuple(e.label for e in q.passage.editions),
                     also_in_docs=tuple(e.chunk.doc_id for e in q.passage.editions),
+                    effect_label=doc.effect_label if doc else "",  # guidance and codes are labelled, never the law
                 )
             )
         index[i] = numbers[key]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import Literal
 
 from govqa.answering.answerability import DocumentTerms
@@ -27,9 +28,10 @@ from govqa.answering.findings import CheckContext, Finding, render_value
 from govqa.answering.quotes import Quote, SentenceScorer, best_quotes, cosine_scorer, coverage, in_passage_order
 from govqa.answering.refusal import unheld_note
 from govqa.answering.short import elide, refusal_note, short_answer, stating_shape
+from govqa.documents.relations import with_relations
 from govqa.errors import QuestionError
 from govqa.messages import Messages, load_messages
-from govqa.records import Answer, Citation, Passage, Verdict
+from govqa.records import Answer, Chunk, Citation, Passage, Verdict
 from govqa.search.analysis import QueryAnalysis
 from govqa.search.retriever import Filters, Retriever, build_retriever
 from govqa.settings import Settings, settings_hash
@@ -120,6 +122,9 @@ class Answerer:
         # "Quote the provision on …" asked in ask mode is answered as quote mode answers it.
         mode_handler = self._quote if mode == "ask" and query.shape.wants_quote else getattr(self, f"_{mode}")
         result: Answer = replace(mode_handler(query, filters or Filters()), mode=mode)
+        locate = partial(_first_in, self.retriever, question)  # relations hook, see documents/relations.py
+        fate_of = query.route.named if query.shape.fate else ()  # "Who revoked EO 14110?"
+        result = with_relations(result, self.retriever.documents, self.retriever.chunks, locate, fate_of)
         note = unheld_note(query, self.messages(query))  # a text named, not held
         return replace(result, text=f"{result.text}\n{note}") if note and not result.refused else result
 
@@ -371,3 +376,8 @@ class Answerer:
 
 def answer_json(ans: Answer) -> str:
     return json.dumps(ans.to_json(), ensure_ascii=False, indent=2)
+
+
+def _first_in(retriever: Retriever, question: str, doc_id: str) -> Chunk | None:
+    """The chunk of one document that retrieval ranks first for the question (a guideline's paragraph)."""
+    return next((p.chunk for p in retriever.retrieve(question, Filters(doc_ids=(doc_id,)), 1)), None)

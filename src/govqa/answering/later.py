@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from govqa.answering.findings import CheckContext, Finding
+from govqa.documents.relations import revocation
 from govqa.records import Document, Passage
 from govqa.search.analysis import QueryAnalysis
 
@@ -35,8 +36,10 @@ def later_fate(query: QueryAnalysis, documents: Mapping[str, Document]) -> Docum
     if not query.shape.fate or route.by != "alias":
         return None
     named = [documents[d] for d in (route.named or route.doc_ids) if d in documents]
-    if not named or any(d.superseded_by in documents for d in named) or len({d.date for d in named}) > 1:
-        return None  # a later version is held: its text may say what changed
+    if not named or any(d.superseded_by in documents or revocation(d.id, documents) for d in named):
+        return None  # a later version or the revoking text is held: its text says what changed
+    if len({d.date for d in named}) > 1:
+        return None
     places = set(query.jurisdictions)
     return None if places and named[0].jurisdiction not in places else named[0]
 

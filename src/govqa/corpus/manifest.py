@@ -14,6 +14,7 @@ from govqa.records import Document
 _DOC_FIELDS = {f.name for f in fields(Document)}
 _REQUIRED = ("id", "title", "short_title", "file", "sha256", "official_url", "format", "profile")
 _ALLOWED_SCHEMES = ("https://", "http://")
+_LIST_FIELDS = ("aliases", "revokes", "interprets")
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def _document_from_entry(
     if unknown:
         raise ConfigError(f"{where}: unknown field(s) {', '.join(unknown)}; see the field list atop sources.toml.")
     for key, value in entry.items():
-        if key == "aliases":
+        if key in _LIST_FIELDS:
             ok, kind = isinstance(value, list) and all(isinstance(v, str) for v in value), "a list of strings"
         elif key == "bytes":
             ok, kind = isinstance(value, int) and not isinstance(value, bool), "a whole number"
@@ -51,7 +52,8 @@ def _document_from_entry(
         if not ok:
             raise ConfigError(f"{where}: field {key} must be {kind}, not {type(value).__name__}; fix the entry.")
     values = dict(entry)
-    values["aliases"] = tuple(values.get("aliases", ()))  # type: ignore[arg-type]
+    for key in _LIST_FIELDS:
+        values[key] = tuple(values.get(key, ()))  # type: ignore[arg-type]
     doc = Document(**values)  # type: ignore[arg-type]
     if doc.file and (
         Path(doc.file).name != doc.file

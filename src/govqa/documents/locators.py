@@ -1,6 +1,6 @@
 """Provision references: parse "Art. 5(1)(f)", "第三条第二項", "제35조제1항", "Annex III",
-"Recital 27", "GOVERN 1.2", "Section 1.2.4", "6-1-1703(1)" from questions, and read chunk locators
-into the same canonical form so a reference can be looked up.
+"Recital 27", "GOVERN 1.2", "Section 1.2.4", "6-1-1703(1)", "paragraph (52)", "Measure 1.1" from questions, and
+read chunk locators into the same canonical form so a reference can be looked up.
 """
 
 from __future__ import annotations
@@ -45,7 +45,8 @@ def roman_to_int(text: str) -> int | None:
 @dataclass(frozen=True)
 class Ref:
     """A canonical provision reference: kind ("article", "recital", "annex", "section", "principle",
-    "action", "govern"/"map"/"measure"/"manage"), main number, and first-level sub-divisions."""
+    "action", "govern"/"map"/"measure"/"manage", "paragraph", "commitment"), main number, and first-level
+    sub-divisions."""
 
     kind: str
     main: str
@@ -67,6 +68,10 @@ _QUESTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("section", re.compile(r"(?:\bsection|\bsec\.|§)\s*(\d+(?:\.\d+)*)", re.I)),  # no \b before "§" (not a word char)
     ("principle", re.compile(r"\bprinciples?\s*(\d+)", re.I)),
     ("action", re.compile(r"\bactions?\s*(\d+)\b", re.I)),
+    # guideline paragraphs "paragraph (52)", "para. 52" (not "Article 146, paragraph (1)": see refs_in_question)
+    ("paragraph", re.compile(r"\b(?:paragraphs?\s*\((\d{1,3})\)|paras?\.\s*\(?(\d{1,3})\)?)", re.I)),
+    ("commitment", re.compile(r"\bcommitments?\s+(\d{1,2})\b", re.I)),
+    ("measure", re.compile(r"\bmeasures?\s+(\d{1,2}\.\d{1,2})\b", re.I)),  # the GPAI Code's "Measure 1.1"
     ("statute", re.compile(r"\b(\d+-\d+-\d{3,4})((?:\(\w{1,4}\))*)")),
     (
         "ja",
@@ -88,6 +93,8 @@ def _ref_from(kind: str, m: re.Match[str]) -> Ref | None:
         return Ref("annex", str(n), (m.group(2),) if m.group(2) else ()) if n else None
     if kind == "core":
         return Ref(m.group(1).lower(), m.group(2))
+    if kind == "paragraph":
+        return Ref("paragraph", m.group(1) or m.group(2))
     if kind == "statute":
         return Ref("section", m.group(1), tuple(_PARENS.findall(m.group(2) or "")))
     if kind in ("ja", "ko"):
@@ -101,12 +108,17 @@ def _ref_from(kind: str, m: re.Match[str]) -> Ref | None:
     return Ref(kind, m.group(1))
 
 
+_OF_ARTICLE = re.compile(r"\b(?:article|art\.)|条|조", re.I)
+
+
 def refs_in_question(question: str) -> list[Ref]:
     """Every provision reference in a question, in order of appearance, without repeats."""
     text = unicodedata.normalize("NFKC", question)
     found: list[tuple[int, Ref]] = []
     for kind, rx in _QUESTION_PATTERNS:
         for m in rx.finditer(text):
+            if kind == "paragraph" and _OF_ARTICLE.search(text[max(0, m.start() - 25) : m.start()]):
+                continue  # "Article 146, paragraph (1)" numbers a paragraph of that article
             ref = _ref_from(kind, m)
             if ref is not None:
                 found.append((m.start(), ref))
@@ -142,7 +154,8 @@ def ref_of_locator(locator: str) -> Ref | None:
     refs = refs_in_question(text)
     if not refs:
         return None
-    ref = refs[0]
+    # "Commitment 1, Measure 1.1" is the measure; elsewhere the first reference names the unit
+    ref = next((r for r in refs if r.kind == "measure"), refs[0])
     if ref.kind in ("article", "section") and (m := _RANGE.search(text)):
         return Ref(ref.kind, ref.main, _expand(m.group(1), m.group(2)))
     if ref.kind == "article" and (m := _JA_PARAS.search(text)):

@@ -27,6 +27,9 @@ class HeadingRule:
     sequential: bool = False  # group 1 must follow the previous number of this rule
     after: re.Pattern[str] | None = None  # active only once a line matched this
     before: re.Pattern[str] | None = None  # inactive once a line matched this
+    # an aside (a footnote): its unit ends with its page, where the unit it interrupted resumes; it is only
+    # taken when no other unit heading follows it on that page (footnotes sit below the text)
+    aside: bool = False
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,7 @@ class Profile:
     furniture_patterns: tuple[re.Pattern[str], ...] = ()
     repeat_fraction: float = 0.3
     edge_lines: int = 3
+    contents_pages: bool = False  # empty the pages that are a table of contents (dot leaders to page numbers)
     headings: tuple[HeadingRule, ...] = ()
     blocks: tuple[BlockRule, ...] = ()
     stop: re.Pattern[str] | None = None  # text from this line on is dropped (e.g. back-matter indexes)
@@ -67,6 +71,7 @@ def _opt_rx(value: object, where: str) -> re.Pattern[str] | None:
 
 
 def parse_profile(name: str, data: dict[str, Any], where: str) -> Profile:
+    # A little over a screen: it reads the TOML tables in the order ingest/profiles/README.md lists the fields.
     furniture = data.get("furniture", {})
     assert isinstance(furniture, dict)
     headings = []
@@ -84,6 +89,7 @@ def parse_profile(name: str, data: dict[str, Any], where: str) -> Profile:
                 sequential=bool(h.get("sequential", False)),
                 after=_opt_rx(h.get("after"), at),
                 before=_opt_rx(h.get("before"), at),
+                aside=bool(h.get("aside", False)),
             )
         )
     blocks = []
@@ -105,6 +111,7 @@ def parse_profile(name: str, data: dict[str, Any], where: str) -> Profile:
         furniture_patterns=tuple(_rx(p, f"{where} furniture") for p in furniture.get("drop", [])),
         repeat_fraction=float(furniture.get("repeat_fraction", 0.3)),
         edge_lines=int(furniture.get("edge_lines", 3)),
+        contents_pages=bool(furniture.get("contents_pages", False)),
         headings=tuple(headings),
         blocks=tuple(blocks),
         stop=_opt_rx(data.get("stop"), where),

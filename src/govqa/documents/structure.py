@@ -7,6 +7,7 @@ Pure functions over strings; the rules come from `ingest/profiles/*.toml`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from govqa.documents.profiles import BlockRule, HeadingRule, Profile
 from govqa.records import Section, SourceText
 
 _NUMERAL = re.compile(r"^\d+$")
+_RUNS_ON = re.compile(r"[.:]\s+\S.{20,}")  # a heading's title ends, then its text starts on the same line
 
 
 def ordinals(token: str) -> set[int]:
@@ -51,8 +53,9 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         offset += len(line) + 1
 
 
-def _fill(template: str, match: re.Match[str], title: str) -> str:
-    values = {str(i): (g or "") for i, g in enumerate(match.groups(), start=1)} | {"title": title}
+def _fill(template: str, match: re.Match[str], title: str, parent: str = "") -> str:
+    # {parent}: the enclosing heading's label, for numbers that restart under it ("Commitment 1, Measure 1.1")
+    values = {str(i): (g or "") for i, g in enumerate(match.groups(), start=1)} | {"title": title, "parent": parent}
     return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), template).strip()
 
 
@@ -64,6 +67,10 @@ class _Open:
     blocks: list[tuple[str, int]]
     block_counters: dict[int, int]
     heading_lines: int = 0  # lines that are only heading and title (a chapter line, say)
+    ends_at: int | None = None  # an aside (footnote) closes where its page ends
+    # the heading line runs on into text ("Sec. 3. Definition. For the purposes of this order, …"): a unit even
+    # when that text fits on the one line
+    runs_on: bool = False
 
 
 class _Gates:
@@ -113,12 +120,19 @@ def segment(source: SourceText, profile: Profile) -> tuple[Section, ...]:
 
     def close(end: int) -> None:
         body = text[current.start : end].strip().split("\n")[current.heading_lines :]
-        if any(line.strip() for line in body):
+        if current.runs_on or any(line.strip() for line in body):
             blocks = _close_blocks(current.blocks, end, current.start)
             sections.append(Section(current.locator, current.path, current.start, end, blocks))
 
+    unit_lines = _unit_heading_offsets(text, profile)
+    interrupted: _Open | None = None  # the unit an aside (footnote) interrupted, resumed on the next page
+
     for offset, line in _lines(text):
         stripped = line.strip()
+        if current.ends_at is not None and offset >= current.ends_at and interrupted is not None:
+            close(offset)
+            current = _Open(interrupted.locator, interrupted.path, offset, [], interrupted.block_counters)
+            interrupted = None
         gates.observe(profile.headings, stripped)
         if pending_title is not None and stripped:
             rule, left, title_match, _ = pending_title
@@ -130,17 +144,32 @@ def segment(source: SourceText, profile: Profile) -> tuple[Section, ...]:
             continue
         for i, rule in enumerate(profile.headings):
             match = rule.pattern.match(stripped)
-            if match is None or not gates.accepts(i, rule, match):
+            if match is None:
+                continue
+            page_end = _page_end(source.page_starts, offset, len(text))
+            if rule.aside and (
+                _followed_by_unit(unit_lines, offset, page_end)
+                or page_end - offset > _ASIDE_SHARE * (page_end - _page_start(source.page_starts, offset))
+            ):
+                continue  # footnotes sit below a page's text: not before a heading, not in its upper half
+            if not gates.accepts(i, rule, match):
                 continue
             close(offset)
+            if rule.aside:
+                interrupted = interrupted if current.ends_at is not None else current
+                label = _fill(rule.locator, match, "")
+                current = _Open(label, (*(p for _, p in path), label), offset, [], {}, ends_at=page_end)
+                break
+            interrupted = None
             while path and path[-1][0] >= rule.level:
                 path.pop()
-            label = _fill(rule.locator, match, "")
+            label = _fill(rule.locator, match, "", path[-1][1] if path else "")
             if rule.unit:
                 current = _Open(label, (*(p for _, p in path), label), offset, [], {})
             else:
                 path.append((rule.level, label))
-                current = _Open(label, tuple(p for _, p in path), offset, [], {}, 1 + rule.title_lines)
+                runs_on = bool(_RUNS_ON.search(stripped[match.end() :]))
+                current = _Open(label, tuple(p for _, p in path), offset, [], {}, 1 + rule.title_lines, runs_on=runs_on)
             pending_title = (rule, rule.title_lines, match, i) if rule.title_lines else None
             break
         else:
@@ -157,6 +186,32 @@ def segment(source: SourceText, profile: Profile) -> tuple[Section, ...]:
                 break
     close(len(text))
     return tuple(sections)
+
+
+def _unit_heading_offsets(text: str, profile: Profile) -> list[int]:
+    """Offsets of the lines an ordinary (non-aside) heading rule matches, gates aside: asides must not precede them."""
+    rules = [r.pattern for r in profile.headings if not r.aside]
+    if not any(r.aside for r in profile.headings):
+        return []
+    return [off for off, line in _lines(text) if any(rx.match(line.strip()) for rx in rules)]
+
+
+_ASIDE_SHARE = 0.5  # an aside starts in the lower half of its page (by characters)
+
+
+def _page_start(page_starts: tuple[int, ...], offset: int) -> int:
+    i = bisect_right(page_starts, offset)
+    return page_starts[i - 1] if i else 0
+
+
+def _page_end(page_starts: tuple[int, ...], offset: int, end: int) -> int:
+    i = bisect_right(page_starts, offset)
+    return page_starts[i] if i < len(page_starts) else end
+
+
+def _followed_by_unit(unit_lines: list[int], offset: int, page_end: int) -> bool:
+    i = bisect_right(unit_lines, offset)
+    return i < len(unit_lines) and unit_lines[i] < page_end
 
 
 def _close_blocks(blocks: list[tuple[str, int]], end: int, start: int) -> tuple[tuple[str, int, int], ...]:

@@ -119,6 +119,7 @@ _FATE_DO = r"(?:revoke|repeal|rescind|amend|replace|supersede|withdraw|overturn|
 ASKS_FATE = re.compile(
     r"\bstill (?:in force|in effect|valid|effective)\b|\bno longer (?:in force|in effect|valid)\b"
     rf"|\b(?:was|were|been|is|are|got)\b[^?.]{{0,60}}?\b{_FATE_DONE}\b|^did\b[^?]*\b{_FATE_DO}\b"
+    rf"|^(?:who|which|what)\b[^?]{{0,40}}?\b{_FATE_DONE}\b"  # "Which order revoked EO 14110?"
     r"|(?:まだ|現在も)有効|廃止され|改正され",
     _I,
 )

@@ -52,7 +52,7 @@ def turn_json(turn: Turn) -> dict[str, Any]:
     data["question"] = turn.question
     for cite, c in zip(data["citations"], turn.answer.citations, strict=True):
         cite["citation"] = citation_string(c)
-        cite["status_label"] = status_badge(c.status, c.legal_effect)
+        cite["status_label"] = status_badge(c.status, c.legal_effect, c.effect_label)
     if turn.answer.refused:
         data["closest_passages"] = {"note": CLOSEST_NOTE, "passages": _closest(turn.answer)}
     return data
@@ -91,7 +91,7 @@ def conversation_markdown(turns: Sequence[Turn]) -> str:
             parts.append("**Sources**\n")
         for c in ans.citations:
             parts.append(
-                f"[{c.n}] {citation_string(c)} — {status_badge(c.status, c.legal_effect)}  \n"
+                f"[{c.n}] {citation_string(c)} — {status_badge(c.status, c.legal_effect, c.effect_label)}  \n"
                 f"> {' '.join(c.quote.split())}\n\n"
                 f"sha256 `{c.sha256}`\n"
             )

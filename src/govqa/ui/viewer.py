@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from govqa.documents.relations import relations_summary
 from govqa.errors import UnreadableDocumentError
 from govqa.records import Chunk, Document
 from govqa.search.provisions import joined_text, unit_key, unit_title
@@ -220,12 +221,12 @@ def render_page(pdf: Path, page: int, quote: str = "", *, scale: float = 1.6) ->
 STATUS_LABELS = {"in_force": "in force", "current": "current", "superseded": "superseded", "revoked": "revoked"}
 
 
-def status_badge(status: str, legal_effect: str) -> str:
-    """ "in force", "superseded · translation without legal effect", …"""
+def status_badge(status: str, legal_effect: str, effect_label: str = "") -> str:
+    """ "in force", "superseded · translation without legal effect", "current · voluntary code", …"""
     label = STATUS_LABELS.get(status, status or "status unknown")
     if legal_effect == "reference_translation":
         label += " · translation without legal effect"
-    return label
+    return f"{label} · {effect_label}" if effect_label else label
 
 
 def library_rows(documents: Iterable[Document], chunks: Iterable[Chunk]) -> list[dict[str, object]]:
@@ -233,8 +234,9 @@ def library_rows(documents: Iterable[Document], chunks: Iterable[Chunk]) -> list
     counts: dict[str, int] = {}
     for chunk in chunks:
         counts[chunk.doc_id] = counts.get(chunk.doc_id, 0) + 1
+    documents_by_id = {d.id: d for d in documents}
     rows = []
-    for doc in documents:
+    for doc in documents_by_id.values():
         rows.append(
             {
                 "document": doc.short_title,
@@ -242,7 +244,8 @@ def library_rows(documents: Iterable[Document], chunks: Iterable[Chunk]) -> list
                 "type": doc.doc_type,
                 "language": doc.language,
                 "version": doc.version,
-                "status": status_badge(doc.status, doc.legal_effect),
+                "status": status_badge(doc.status, doc.legal_effect, doc.effect_label),
+                "relations": relations_summary(doc, documents_by_id),
                 "indexed": counts.get(doc.id, 0) > 0,
                 "chunks": counts.get(doc.id, 0),
                 "official source": doc.official_url,

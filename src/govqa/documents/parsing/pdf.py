@@ -20,6 +20,7 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*
 _HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
 _WORD_START = re.compile(r"^([a-z]+)")
 _WORDS = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d+\s*$|\.{3,}\s*\d+\s*$")
 
 
 def extract_pages(path: Path) -> list[str]:
@@ -124,8 +125,17 @@ def _join_lines(lines: list[str], vocab: Counter[str], keeps_break: re.Pattern[s
     return "\n".join(out)
 
 
+def is_contents_page(text: str) -> bool:
+    """A table-of-contents page: at least 40% of its lines run dot leaders to a page number."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    leaders = sum(1 for ln in lines if _LEADER.search(ln))
+    return bool(lines) and leaders >= 3 and leaders >= 0.4 * len(lines)
+
+
 def clean_pages(raw_pages: list[str], profile: Profile) -> list[str]:
     """Remove furniture and rejoin wrapped lines on each page (pure; tested without files)."""
+    if profile.contents_pages:  # emptied, not dropped: every later page keeps its number
+        raw_pages = ["" if is_contents_page(p) else p for p in raw_pages]
     split = [p.splitlines() for p in raw_pages]
     structural = [h.pattern for h in profile.headings] + [b.pattern for b in profile.blocks]
     keeps_break = re.compile("|".join(f"(?:{p.pattern})" for p in structural)) if structural else None

@@ -1,0 +1,236 @@
+"""Relations between texts, as the manifest states them: a guideline *interprets* provisions of a law
+(`interprets = ["eu-ai-act-2024-1689-en#Article 5"]`), an order *revokes* another (`revokes = [...]`), files are
+*chapters of* one code (`chapter_of = "…"`). Pure functions over Documents, Chunks and Citations:
+
+- `relation_problems` checks the manifest's relations (unknown ids, unreadable provisions);
+- `relation_notes` turns the documents and locators an answer cites into typed notes ("The Commission's
+  guidance on Article 5 is in the library: …");
+- `revocation` says which held text revokes a document, and the chunk of it that does so;
+- `with_relations` is the one hook an answer passes through: the notes appended to its text, the revoking
+  provision cited, and a non-binding quote labelled as such.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from govqa.documents.locators import Ref, ref_of_locator, refs_in_question
+from govqa.records import Answer, Chunk, Citation, Document
+
+RelationKind = Literal["guidance_on", "revoked_by", "chapter_of", "legal_effect"]
+
+
+@dataclass(frozen=True)
+class RelationNote:
+    """One thing the library knows about how a cited text relates to another."""
+
+    kind: RelationKind
+    about: str  # the cited document
+    related: str  # the other document (guideline, revoking order, sibling chapter; `about` itself for legal_effect)
+    text: str  # the sentence shown with the answer
+    locator: str = ""  # where in `related` (the interpreting paragraph, the revoking section), when known
+    chunk: Chunk | None = None  # that place's chunk, when the index holds it
+
+
+def interpreted(doc: Document) -> list[tuple[str, Ref]]:
+    """The provisions a document is guidance on: (document id, provision reference) for each `interprets` entry."""
+    out = []
+    for entry in doc.interprets:
+        target, _, provision = entry.partition("#")
+        refs = refs_in_question(provision)
+        if target and refs:
+            out.append((target, refs[0]))
+    return out
+
+
+def relation_problems(documents: Iterable[Document], references: Iterable[Document] = ()) -> list[str]:
+    """What is wrong with the manifest's relations, one message per problem (empty when all resolve)."""
+    docs = list(documents)
+    known = {d.id for d in docs} | {r.id for r in references}
+    problems = []
+    for doc in docs:
+        for target in doc.revokes:
+            if target not in known:
+                problems.append(f"{doc.id}: revokes unknown id {target!r}; use a [[document]] or [[reference]] id.")
+        for entry in doc.interprets:
+            target, sep, provision = entry.partition("#")
+            if not sep or target not in known:
+                problems.append(f"{doc.id}: interprets {entry!r} must be 'DOC-ID#PROVISION' with a known id.")
+            elif not refs_in_question(provision):
+                problems.append(f"{doc.id}: interprets {entry!r} names no provision govqa reads ('Article 5').")
+    return problems
+
+
+def relations_summary(doc: Document, documents: Mapping[str, Document]) -> str:
+    """One line for the Library page: "revokes Executive Order 14110", "guidance on Article 5 of …", "revoked by
+    …", "chapter of …"."""
+
+    def title(doc_id: str) -> str:
+        return documents[doc_id].short_title if doc_id in documents else doc_id
+
+    parts = [f"revokes {title(t)}" for t in doc.revokes]
+    parts += [f"revoked by {d.short_title}" for d in documents.values() if doc.id in d.revokes]
+    by_text: dict[str, list[str]] = {}
+    for entry in doc.interprets:
+        target, _, provision = entry.partition("#")
+        by_text.setdefault(target, []).append(provision)
+    parts += [f"guidance on {', '.join(on)} of {title(t)}" for t, on in by_text.items()]
+    parts += [f"chapter of {doc.chapter_of}"] if doc.chapter_of else []
+    return "; ".join(parts)
+
+
+def _names(doc: Document) -> list[re.Pattern[str]]:
+    names = {doc.short_title, *doc.aliases}
+    return [re.compile(r"\b" + re.escape(n).replace(r"\ ", r"\s+") + r"\b", re.I) for n in names if len(n) >= 6]
+
+
+def revocation(doc_id: str, documents: Mapping[str, Document], chunks: Sequence[Chunk] = ()) -> RelationNote | None:
+    """The held text that revokes `doc_id`, with the chunk of it that names the revoked text when the index holds
+    it (EO 14148, Section 2(ggg)); None when no held text revokes it."""
+    revoked = documents.get(doc_id)
+    revoker = next((d for d in documents.values() if doc_id in d.revokes), None)
+    if revoked is None or revoker is None:
+        return None
+    names = _names(revoked)
+    place = next(
+        (c for c in chunks if c.doc_id == revoker.id and any(rx.search(c.text) for rx in names)),
+        None,
+    )
+    where = f", {place.locator}" + (f", {place.page_label}" if place.page_label else "") if place else ""
+    text = (
+        f"{revoked.short_title} is revoked: {revoker.short_title}{where} revokes it (in the library as {revoker.id})."
+    )
+    return RelationNote("revoked_by", doc_id, revoker.id, text, place.locator if place else "", place)
+
+
+def _guidance(
+    cited: Sequence[tuple[str, str]],
+    documents: Mapping[str, Document],
+    locate: Callable[[str], Chunk | None] | None,
+) -> list[RelationNote]:
+    notes: list[RelationNote] = []
+    for guide in documents.values():
+        for target, ref in interpreted(guide):
+            hit = next(
+                (
+                    (doc_id, loc)
+                    for doc_id, loc in cited
+                    if doc_id == target and (r := ref_of_locator(loc)) is not None and ref.matches(r)
+                ),
+                None,
+            )
+            if hit is None or any(n.related == guide.id for n in notes):
+                continue
+            law = documents[target].short_title if target in documents else target
+            place = locate(guide.id) if locate else None
+            where = f"; the closest passage there: {place.locator}" if place else ""
+            effect = f" ({guide.effect_label})" if guide.effect_label else ""
+            provision = hit[1].split("(")[0] if ref.kind == "article" and not ref.subs else hit[1]
+            text = f"{guide.short_title}{effect} on {provision} of the {law} is in the library ({guide.id}){where}."
+            notes.append(RelationNote("guidance_on", target, guide.id, text, place.locator if place else "", place))
+    return notes
+
+
+def _chapters(cited_docs: Sequence[str], documents: Mapping[str, Document]) -> list[RelationNote]:
+    notes: list[RelationNote] = []
+    for doc_id in dict.fromkeys(cited_docs):
+        doc = documents.get(doc_id)
+        if doc is None or not doc.chapter_of or any(n.text.startswith(doc.chapter_of) for n in notes):
+            continue
+        others = [d.short_title for d in documents.values() if d.chapter_of == doc.chapter_of and d.id != doc_id]
+        if others:
+            text = f"{doc.chapter_of}: the library holds its chapters {doc.short_title}, {', '.join(others)}."
+            notes.append(RelationNote("chapter_of", doc_id, doc.chapter_of, text))
+    return notes
+
+
+def relation_notes(
+    cited: Sequence[tuple[str, str]],
+    documents: Mapping[str, Document],
+    chunks: Sequence[Chunk] = (),
+    locate: Callable[[str], Chunk | None] | None = None,
+) -> list[RelationNote]:
+    """Typed notes for the (document id, locator) pairs an answer cites, in citation order: the legal effect of a
+    non-binding text it quotes, the guidance held on a provision it quotes (`locate(guide_id)` finds the guide's
+    closest passage, when given), the text that revokes one it quotes, the other chapters of a code it quotes."""
+    notes: list[RelationNote] = []
+    for doc_id in dict.fromkeys(d for d, _ in cited):
+        doc = documents.get(doc_id)
+        if doc is not None and doc.effect_label:
+            numbers = [str(n) for n, (d, _) in enumerate(cited, start=1) if d == doc_id]
+            text = f"[{', '.join(numbers)}] {doc.short_title}: {doc.effect_label}, not the text of a law."
+            notes.append(RelationNote("legal_effect", doc_id, doc_id, text))
+    for doc_id in dict.fromkeys(d for d, _ in cited):
+        if (note := revocation(doc_id, documents, chunks)) is not None:
+            notes.append(note)
+    notes += _guidance(cited, documents, locate)
+    notes += _chapters([d for d, _ in cited], documents)
+    return notes
+
+
+def with_relations(
+    answer: Answer,
+    documents: Mapping[str, Document],
+    chunks: Sequence[Chunk] = (),
+    locate: Callable[[str], Chunk | None] | None = None,
+    fate_of: Sequence[str] = (),
+) -> Answer:
+    """The answer with its relation notes appended to its text, and the revoking provision cited when the index
+    holds it (the hook `Answerer.answer` calls; see docs/relations.md). `fate_of`: the texts a question asks what
+    became of ("Who revoked EO 14110?"): a refusal becomes the revoking provision when the library holds it."""
+    if answer.refused:
+        for doc_id in fate_of:
+            note = revocation(doc_id, documents, chunks)
+            if note is not None and note.chunk is not None:
+                cite = _citation(1, note.chunk, documents[note.related], documents.get(doc_id))
+                return replace(answer, text=f"{note.text} [1]", citations=(cite,), refused=False)
+        return answer
+    if not answer.citations:
+        return answer
+    cited = [(c.doc_id, c.locator) for c in answer.citations]
+    notes = relation_notes(cited, documents, chunks, locate)
+    if not notes:
+        return answer
+    citations = list(answer.citations)
+    for note in notes:
+        if note.kind == "revoked_by" and note.chunk is not None and note.related not in {c.doc_id for c in citations}:
+            revoker, revoked = documents[note.related], documents.get(note.about)
+            citations.append(_citation(len(citations) + 1, note.chunk, revoker, revoked))
+    lines = [n.text + (f" [{len(citations)}]" if n.kind == "revoked_by" and n.chunk else "") for n in notes]
+    return replace(answer, text=answer.text + "\n" + "\n".join(lines), citations=tuple(citations))
+
+
+def _citation(n: int, chunk: Chunk, doc: Document, revoked: Document | None) -> Citation:
+    """The revoking provision as a citation: the item of the chunk that names the revoked text (a list item
+    "(ggg) Executive Order 14110 of …" runs from its "(" line to the next one), else the whole chunk."""
+    text = chunk.text
+    start, end = 0, len(text)
+    hit = next((m for rx in (_names(revoked) if revoked else []) if (m := rx.search(text))), None)
+    if hit is not None:
+        start = max(text.rfind("\n(", 0, hit.start()) + 1, 0)
+        end = text.find("\n(", hit.end())
+        end = len(text) if end < 0 else end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    url = f"{doc.download_url or doc.official_url}#page={chunk.page_at(start)}" if doc.is_pdf else doc.official_url
+    return Citation(
+        n=n,
+        doc_id=doc.id,
+        short_title=doc.short_title,
+        locator=chunk.locator,
+        page=chunk.page_at(start),
+        quote=text[start:end],
+        url=url,
+        version=doc.version,
+        status=doc.status,
+        legal_effect=doc.legal_effect,
+        sha256=doc.sha256,
+        quote_start=chunk.char_start + start,
+        quote_end=chunk.char_start + end,
+        effect_label=doc.effect_label,
+    )
