@@ -61,8 +61,8 @@ def article_text(path: str) -> str:
 
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     from govqa.answering.generation import make_answerer
-    from govqa.search.scope import Filters
     from govqa.messages import load_messages
+    from govqa.search.scope import Filters
     from govqa.workflows.articles import check_article, report_lines
 
     text = article_text(args.file)
