@@ -124,7 +124,9 @@ class Answerer:
         result: Answer = replace(mode_handler(query, filters or Filters()), mode=mode)
         locate = partial(_first_in, self.retriever, question)  # relations hook, see documents/relations.py
         fate_of = query.route.named if query.shape.fate else ()  # "Who revoked EO 14110?"
-        result = with_relations(result, self.retriever.documents, self.retriever.chunks, locate, fate_of)
+        result = with_relations(
+            result, self.retriever.documents, self.retriever.chunks, locate, fate_of, self.messages(query)
+        )
         note = unheld_note(query, self.messages(query))  # a text named, not held
         return replace(result, text=f"{result.text}\n{note}") if note and not result.refused else result
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from govqa.documents.locators import Ref, ref_of_locator, refs_in_question
+from govqa.messages import Messages, load_messages
 from govqa.records import Answer, Chunk, Citation, Document
 
 RelationKind = Literal["guidance_on", "revoked_by", "chapter_of", "legal_effect"]
@@ -30,9 +31,19 @@ class RelationNote:
     kind: RelationKind
     about: str  # the cited document
     related: str  # the other document (guideline, revoking order, sibling chapter; `about` itself for legal_effect)
-    text: str  # the sentence shown with the answer
+    key: str  # the sentence shown with the answer: a key of the message catalogue ([relation])
+    fields: Mapping[str, object]  # the values it names
     locator: str = ""  # where in `related` (the interpreting paragraph, the revoking section), when known
     chunk: Chunk | None = None  # that place's chunk, when the index holds it
+
+    def render(self, msgs: Messages) -> str:
+        """The note in the catalogue's language (lists joined its way)."""
+        return msgs(self.key, **{k: msgs.join(v) if isinstance(v, tuple) else v for k, v in self.fields.items()})
+
+    @property
+    def text(self) -> str:
+        """The note in English (logs, tests)."""
+        return self.render(load_messages("en"))
 
 
 def interpreted(doc: Document) -> list[tuple[str, Ref]]:
@@ -99,11 +110,13 @@ def revocation(doc_id: str, documents: Mapping[str, Document], chunks: Sequence[
         (c for c in chunks if c.doc_id == revoker.id and any(rx.search(c.text) for rx in names)),
         None,
     )
-    where = f", {place.locator}" + (f", {place.page_label}" if place.page_label else "") if place else ""
-    text = (
-        f"{revoked.short_title} is revoked: {revoker.short_title}{where} revokes it (in the library as {revoker.id})."
+    fields = {"revoked": revoked.short_title, "revoker": revoker.short_title, "revoker_id": revoker.id}
+    if place is None:
+        return RelationNote("revoked_by", doc_id, revoker.id, "relation.revoked_by", fields)
+    where = place.locator + (f", {place.page_label}" if place.page_label else "")
+    return RelationNote(
+        "revoked_by", doc_id, revoker.id, "relation.revoked_by_at", {**fields, "where": where}, place.locator, place
     )
-    return RelationNote("revoked_by", doc_id, revoker.id, text, place.locator if place else "", place)
 
 
 def _guidance(
@@ -126,11 +139,14 @@ def _guidance(
                 continue
             law = documents[target].short_title if target in documents else target
             place = locate(guide.id) if locate else None
-            where = f"; the closest passage there: {place.locator}" if place else ""
             effect = f" ({guide.effect_label})" if guide.effect_label else ""
             provision = hit[1].split("(")[0] if ref.kind == "article" and not ref.subs else hit[1]
-            text = f"{guide.short_title}{effect} on {provision} of the {law} is in the library ({guide.id}){where}."
-            notes.append(RelationNote("guidance_on", target, guide.id, text, place.locator if place else "", place))
+            fields = {"guide": guide.short_title, "effect": effect, "provision": provision, "law": law}
+            fields |= {"guide_id": guide.id, "where": place.locator if place else ""}
+            key = "relation.guidance_on_at" if place else "relation.guidance_on"
+            notes.append(
+                RelationNote("guidance_on", target, guide.id, key, fields, place.locator if place else "", place)
+            )
     return notes
 
 
@@ -138,12 +154,12 @@ def _chapters(cited_docs: Sequence[str], documents: Mapping[str, Document]) -> l
     notes: list[RelationNote] = []
     for doc_id in dict.fromkeys(cited_docs):
         doc = documents.get(doc_id)
-        if doc is None or not doc.chapter_of or any(n.text.startswith(doc.chapter_of) for n in notes):
+        if doc is None or not doc.chapter_of or any(n.related == doc.chapter_of for n in notes):
             continue
         others = [d.short_title for d in documents.values() if d.chapter_of == doc.chapter_of and d.id != doc_id]
         if others:
-            text = f"{doc.chapter_of}: the library holds its chapters {doc.short_title}, {', '.join(others)}."
-            notes.append(RelationNote("chapter_of", doc_id, doc.chapter_of, text))
+            fields = {"code": doc.chapter_of, "chapters": (doc.short_title, *others)}
+            notes.append(RelationNote("chapter_of", doc_id, doc.chapter_of, "relation.chapter_of", fields))
     return notes
 
 
@@ -160,9 +176,9 @@ def relation_notes(
     for doc_id in dict.fromkeys(d for d, _ in cited):
         doc = documents.get(doc_id)
         if doc is not None and doc.effect_label:
-            numbers = [str(n) for n, (d, _) in enumerate(cited, start=1) if d == doc_id]
-            text = f"[{', '.join(numbers)}] {doc.short_title}: {doc.effect_label}, not the text of a law."
-            notes.append(RelationNote("legal_effect", doc_id, doc_id, text))
+            numbers = ", ".join(str(n) for n, (d, _) in enumerate(cited, start=1) if d == doc_id)
+            fields = {"numbers": numbers, "title": doc.short_title, "effect": doc.effect_label}
+            notes.append(RelationNote("legal_effect", doc_id, doc_id, "relation.legal_effect", fields))
     for doc_id in dict.fromkeys(d for d, _ in cited):
         if (note := revocation(doc_id, documents, chunks)) is not None:
             notes.append(note)
@@ -177,16 +193,19 @@ def with_relations(
     chunks: Sequence[Chunk] = (),
     locate: Callable[[str], Chunk | None] | None = None,
     fate_of: Sequence[str] = (),
+    msgs: Messages | None = None,
 ) -> Answer:
     """The answer with its relation notes appended to its text, and the revoking provision cited when the index
     holds it (the hook `Answerer.answer` calls; see docs/relations.md). `fate_of`: the texts a question asks what
-    became of ("Who revoked EO 14110?"): a refusal becomes the revoking provision when the library holds it."""
+    became of ("Who revoked EO 14110?"): a refusal becomes the revoking provision when the library holds it. The
+    notes are written in `msgs`'s language (English by default)."""
+    msgs = msgs or load_messages("en")
     if answer.refused:
         for doc_id in fate_of:
             note = revocation(doc_id, documents, chunks)
             if note is not None and note.chunk is not None:
                 cite = _citation(1, note.chunk, documents[note.related], documents.get(doc_id))
-                return replace(answer, text=f"{note.text} [1]", citations=(cite,), refused=False)
+                return replace(answer, text=f"{note.render(msgs)} [1]", citations=(cite,), refused=False)
         return answer
     if not answer.citations:
         return answer
@@ -199,7 +218,7 @@ def with_relations(
         if note.kind == "revoked_by" and note.chunk is not None and note.related not in {c.doc_id for c in citations}:
             revoker, revoked = documents[note.related], documents.get(note.about)
             citations.append(_citation(len(citations) + 1, note.chunk, revoker, revoked))
-    lines = [n.text + (f" [{len(citations)}]" if n.kind == "revoked_by" and n.chunk else "") for n in notes]
+    lines = [n.render(msgs) + (f" [{len(citations)}]" if n.kind == "revoked_by" and n.chunk else "") for n in notes]
     return replace(answer, text=answer.text + "\n" + "\n".join(lines), citations=tuple(citations))
 
 
