@@ -129,10 +129,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     manifest = None if args.add else load_corpus(settings.manifest, settings.cache_dir)
-    rejected = {entry_id for entry_id, _ in manifest.rejected} if manifest else set()
-    for doc_id in (args.doc or []) if manifest else []:  # an unknown id names the known ones before models load
-        if doc_id not in rejected:
-            manifest.get(doc_id)
+    if manifest is not None:  # an unknown --doc names the known ids before the models load
+        rejected = {entry_id for entry_id, _ in manifest.rejected}
+        for doc_id in args.doc or []:
+            if doc_id not in rejected:
+                manifest.get(doc_id)
     count = 1 if manifest is None else len(args.doc or manifest.documents)
     print(f"govqa ingest: {count} document{'s' * (count != 1)}; loading the embedding models…", flush=True)
     embedders = _embedders(args, settings)
