@@ -121,6 +121,10 @@ async def session(browser: Any, url: str, n: int, mode: str, timeout_ms: int) ->
                 arg=_hint_start(mode),
                 timeout=timeout_ms,
             )
+        # while a rerun settles Streamlit may show the old chat box beside the new one: wait for one, as a person does
+        await page.wait_for_function(
+            "document.querySelectorAll('[data-testid=stChatInputTextArea]').length === 1", timeout=timeout_ms
+        )
         await box.fill(question)
         t0 = time.perf_counter()
         await box.press("Enter")
