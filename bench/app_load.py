@@ -64,15 +64,18 @@ class RssSampler(threading.Thread):
         super().__init__(daemon=True)
         self.pid, self.peak, self.last, self._done = pid, 0.0, 0.0, threading.Event()
 
+    def sample(self) -> bool:
+        try:
+            for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    self.last = int(line.split()[1]) / 1024
+                    self.peak = max(self.peak, self.last)
+        except OSError:  # the process is gone
+            return False
+        return True
+
     def run(self) -> None:
-        while not self._done.is_set():
-            try:
-                for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
-                    if line.startswith("VmRSS:"):
-                        self.last = int(line.split()[1]) / 1024
-                        self.peak = max(self.peak, self.last)
-            except OSError:
-                return
+        while not self._done.is_set() and self.sample():
             self._done.wait(0.2)
 
     def stop(self) -> None:
@@ -202,8 +205,9 @@ def main() -> None:
         try:
             url = f"http://127.0.0.1:{port}"
             wait_healthy(url, proc, 120)
-            sampler.start()
+            sampler.sample()
             idle = sampler.last
+            sampler.start()
             warm, results = asyncio.run(asyncio.wait_for(drive(url, args.sessions, args.timeout_s), args.timeout_s))
         finally:
             sampler.stop()
