@@ -20,18 +20,20 @@ import argparse
 import asyncio
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))  # the app server and the fixture corpus are the browser tests' own
+
+from test_browser import serve_app  # noqa: E402
+
 CHROMIUM = Path("/usr/bin/chromium")
 # One question per mode, about the fixture corpus (tests/test_app.py); any corpus answers or refuses them.
 QUESTIONS = {
@@ -43,18 +45,23 @@ QUESTIONS = {
 }
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def fixture_index(root: Path) -> dict[str, str]:
     """The invented corpus of the app tests, ingested with the packaged models."""
-    sys.path.insert(0, str(ROOT / "tests"))
     from test_app import build_app_index  # the tests' fixture corpus: nothing from the real corpus
 
     return build_app_index(root)
+
+
+def child_pid(name: str) -> int:
+    """The pid of this process's child whose command line holds `name` (the server serve_app started)."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            if ppid == os.getpid() and name.encode() in (stat.parent / "cmdline").read_bytes():
+                return int(stat.parent.name)
+        except (OSError, ValueError, IndexError):  # a process that ended while we looked
+            continue
+    raise RuntimeError(f"no child process running {name}")
 
 
 class RssSampler(threading.Thread):
@@ -82,29 +89,6 @@ class RssSampler(threading.Thread):
         self._done.set()
         if self.ident is not None:  # started
             self.join(timeout=5)
-
-
-def start_app(env: dict[str, str], port: int, log: Path) -> subprocess.Popen[bytes]:
-    with log.open("wb") as out:
-        return subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.address", "127.0.0.1",
-             "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-
-
-def wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout_s: float) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                if resp.read().strip() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise RuntimeError(f"streamlit did not become healthy within {timeout_s} s")
 
 
 async def session(browser: Any, url: str, n: int, mode: str, timeout_ms: int) -> dict[str, Any]:
@@ -199,24 +183,15 @@ def main() -> None:
         else:
             print("building the fixture index (tests/test_app.py's invented corpus)…", flush=True)
             env, corpus = fixture_index(Path(tmp)), "the fixture corpus of tests/test_app.py (3 invented texts)"
-        port = free_port()
-        proc = start_app(env, port, Path(tmp) / "streamlit.log")
-        sampler = RssSampler(proc.pid)
-        try:
-            url = f"http://127.0.0.1:{port}"
-            wait_healthy(url, proc, 120)
+        with serve_app(Path(tmp), env, "app-load-streamlit.log") as url:  # stopped on the way out, by its pid
+            sampler = RssSampler(child_pid("streamlit"))
             sampler.sample()
             idle = sampler.last
             sampler.start()
-            warm, results = asyncio.run(asyncio.wait_for(drive(url, args.sessions, args.timeout_s), args.timeout_s))
-        finally:
-            sampler.stop()
-            proc.terminate()
             try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=20)
+                warm, results = asyncio.run(asyncio.wait_for(drive(url, args.sessions, args.timeout_s), args.timeout_s))
+            finally:
+                sampler.stop()
     for r in results:
         took = f"{r['seconds']:.2f} s" if r["seconds"] is not None else "—"
         print(f"session {r['session']:>2} {r['mode']:<8} {took:>9}  {r['error'] or 'ok'}")

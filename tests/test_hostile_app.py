@@ -11,10 +11,7 @@ that allow HTML may carry the hostile strings only HTML-escaped. The browser cas
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,7 +19,7 @@ import pytest
 from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 from test_app import FILLER, write_app_corpus
-from test_browser import CHROMIUM, _free_port, _wait_healthy
+from test_browser import CHROMIUM, serve_app
 
 from govqa.answering.extractive import MODES, REFUSAL
 from govqa.corpus import sha256_file
@@ -314,28 +311,8 @@ def test_export_of_a_conversation_with_path_characters(app: AppTest) -> None:
 @pytest.fixture(scope="module")
 def hostile_url(tmp_path_factory: pytest.TempPathFactory, env: dict[str, str]) -> Iterator[str]:
     """`streamlit run app.py` on 127.0.0.1 over the hostile index; stopped (by its pid) afterwards."""
-    port = _free_port()
-    log = tmp_path_factory.mktemp("hostile-browser") / "streamlit.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "app.py"), "--server.address",
-             "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
-             "--browser.gatherUsageStats", "false"],
-            cwd=PROJECT_ROOT,
-            env={**os.environ, **env},
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    try:
-        _wait_healthy(f"http://127.0.0.1:{port}", proc, log)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=20)
+    with serve_app(tmp_path_factory.mktemp("hostile-browser"), env, "hostile-streamlit.log") as url:
+        yield url
 
 
 def test_markup_never_runs_or_renders_in_the_browser(hostile_url: str) -> None:
