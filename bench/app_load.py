@@ -102,7 +102,8 @@ async def session(browser: Any, url: str, n: int, mode: str, timeout_ms: int) ->
         box = page.get_by_test_id("stChatInputTextArea")
         await box.wait_for(timeout=timeout_ms)
         if mode != "ask":
-            await page.get_by_test_id("stSidebar").get_by_text(label, exact=True).click(timeout=timeout_ms)
+            mode_radio = page.get_by_test_id("stSidebar").get_by_role("radiogroup")  # not the page link of that name
+            await mode_radio.get_by_text(label, exact=True).click(timeout=timeout_ms)
             await page.wait_for_function(
                 "(hint) => document.querySelector('[data-testid=stChatInputTextArea]')?.placeholder?.startsWith(hint)",
                 arg=_hint_start(mode),
