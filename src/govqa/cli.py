@@ -129,12 +129,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     manifest = None if args.add else load_corpus(settings.manifest, settings.cache_dir)
-    if manifest is not None:  # an unknown --doc names the known ids before the models load
-        rejected = {entry_id for entry_id, _ in manifest.rejected}
-        for doc_id in args.doc or []:
-            if doc_id not in rejected:
-                manifest.get(doc_id)
-    count = 1 if manifest is None else len(args.doc or manifest.documents)
+    # an unknown --doc names the known ids here, before the models load
+    count = 1 if manifest is None else len(manifest.select(args.doc))
     print(f"govqa ingest: {count} document{'s' * (count != 1)}; loading the embedding models…", flush=True)
     embedders = _embedders(args, settings)
     names = ", ".join(f"{index}: {embedder_name(e)}" for index, e in embedders.items())
