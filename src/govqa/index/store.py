@@ -31,11 +31,8 @@ _PAGE_NONE = -1  # Chroma metadata cannot hold None
 
 
 def make_client(settings: Settings) -> Any:
-    """Build the Chroma client the settings ask for (nothing is created at import time).
-
-    In server mode the server is asked once, with the token and the timeout, before the client is built:
-    chromadb's own requests have no timeout, so a server that accepts and never answers would hang them.
-    """
+    """Build the Chroma client the settings ask for (nothing is created at import time). A server is asked once
+    first, with the token and a timeout: chromadb's requests have none, so a stalled server would hang them."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
