@@ -12,6 +12,7 @@ from govqa.assessment.prefill import prefill_facts
 from govqa.ui.cards import card_body_html, card_head_html
 from govqa.ui.conversation import Turn, rewrite
 from govqa.ui.export import CLOSEST_NOTE, citation_string, conversation_json, conversation_markdown
+from govqa.ui.markup import literal
 from govqa.ui.viewer import chunk_of, provision_context, render_page, status_badge
 
 MODE_LABELS = {
@@ -68,7 +69,7 @@ def render_source_viewer(c: Citation, key: str) -> None:
         if view is None:
             st.caption("The stored text of this provision is not in the index.")
         else:
-            st.caption(f"{view.title} — the whole provision from the indexed text ({view.chunks} passages)")
+            st.caption(f"{literal(view.title)} — the whole provision from the indexed text ({view.chunks} passages)")
             st.markdown(f"<div class='fulltext'>{view.html()}</div>", unsafe_allow_html=True)
     if len(tabs) > 1 and c.page:
         with tabs[1], st.spinner("Rendering the page…"):
@@ -94,7 +95,8 @@ def render_citation(c: Citation, ans: Answer, key: str) -> None:
         show = left.toggle("Open in source", key=f"src-{key}")
         with right.expander("File identity"):
             st.markdown(
-                f"version: {c.version or '—'}  \nstatus: {status_badge(c.status, c.legal_effect, c.effect_label)}  \n"
+                f"version: {literal(c.version) if c.version else '—'}  \n"
+                f"status: {status_badge(c.status, c.legal_effect, c.effect_label)}  \n"
                 f"document id: `{c.doc_id}`  \ncharacters {c.quote_start}–{c.quote_end} of the parsed text"
             )
             st.code(c.sha256 or "(no checksum)", language=None)
@@ -106,9 +108,9 @@ def render_answer(turn: Turn, index: int, *, latest: bool = True) -> None:
     """The answer; the sources of earlier answers fold into an expander so the newest stays in view."""
     ans = turn.answer
     if turn.query != turn.question:
-        st.caption(f"Searched for: “{turn.query}”")
+        st.caption(f"Searched for: “{literal(turn.query)}”")
     if ans.notice:
-        st.info(ans.notice, icon=":material/info:")
+        st.info(literal(ans.notice), icon=":material/info:")
     # one sentence says little of a business: the assessment asks the rest,
     # starting from what the question says (offered even when the texts retrieved do not answer it)
     offer = ans.mode == "applies" and latest
@@ -118,9 +120,9 @@ def render_answer(turn: Turn, index: int, *, latest: bool = True) -> None:
         st.session_state["assess_prefill"] = prefill_facts(turn.question).to_json()
         st.switch_page("pages/assess.py")
     if ans.refused:
-        st.warning(ans.text)
+        st.warning(literal(ans.text, bullets=True))
         for why in dict.fromkeys(r for r in (ans.short_answer, ans.verdict_reason) if r):  # the gate's reason
-            st.caption(why)
+            st.caption(literal(why))
         if ans.passages:
             st.markdown(f"<div class='closest-title'>Closest passages — {CLOSEST_NOTE}</div>", unsafe_allow_html=True)
             for p in ans.passages[:3]:
@@ -135,9 +137,9 @@ def render_answer(turn: Turn, index: int, *, latest: bool = True) -> None:
         return
     if ans.short_answer:  # the answer to the question as asked, before the quotes that support it
         st.markdown(f"<div class='short-answer'>{html.escape(ans.short_answer)}</div>", unsafe_allow_html=True)
-    st.markdown(ans.text)
+    st.markdown(literal(ans.text, bullets=True))
     if ans.verdict:
-        st.info(f"Verdict: **{ans.verdict.replace('_', ' ')}** — {ans.verdict_reason}")
+        st.info(f"Verdict: **{ans.verdict.replace('_', ' ')}** — {literal(ans.verdict_reason)}")
     if not ans.citations:
         return
     if latest:
@@ -213,13 +215,13 @@ if not turns and not pending and not typed:
 
 for i, turn in enumerate(turns):
     with st.chat_message("user", avatar=USER_AVATAR):
-        st.markdown(turn.question)
+        st.markdown(literal(turn.question))
     with st.chat_message("assistant", avatar=GOVQA_AVATAR):
         render_answer(turn, i, latest=i == len(turns) - 1 and not (typed or pending))
 
 if question := typed or pending:
     with st.chat_message("user", avatar=USER_AVATAR):
-        st.markdown(question)
+        st.markdown(literal(question))
     with st.chat_message("assistant", avatar=GOVQA_AVATAR):
         try:
             plan = rewrite(question, [t.exchange() for t in turns], answerer.retriever.router)
@@ -229,6 +231,6 @@ if question := typed or pending:
             turns.append(turn)
             render_answer(turn, len(turns) - 1)
         except GovQAError as exc:
-            st.error(str(exc))
+            st.error(literal(str(exc)))
 
 export_buttons()  # after the chat, so the sidebar offers the answer just given

@@ -183,8 +183,11 @@ def test_filters_limit_the_documents(retriever: Retriever, filters: Filters, all
 
 
 def test_filters_matching_nothing_return_nothing(retriever: Retriever) -> None:
-    """A filter no indexed document satisfies gives an empty list, not an error."""
-    assert retriever.retrieve("robot safety", Filters(jurisdictions=("KR",))) == []
+    """Known filter values that no document satisfies together give an empty list, not an error; a value no
+    indexed document has is a QuestionError naming it (tests/test_unknown_values.py)."""
+    assert retriever.retrieve("robot safety", Filters(jurisdictions=("JP",), doc_ids=("fx-robot-act-2027",))) == []
+    with pytest.raises(QuestionError, match="Unknown jurisdiction 'KR'"):
+        retriever.retrieve("robot safety", Filters(jurisdictions=("KR",)))
 
 
 MINISTRY = "Must operators notify the ministry of robotics by registered letter?"

@@ -129,7 +129,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     manifest = None if args.add else load_corpus(settings.manifest, settings.cache_dir)
-    count = 1 if manifest is None else len(args.doc or manifest.documents)
+    count = 1 if manifest is None else len(manifest.select(args.doc))  # an unknown --doc fails before models load
     print(f"govqa ingest: {count} document{'s' * (count != 1)}; loading the embedding models…", flush=True)
     embedders = _embedders(args, settings)
     names = ", ".join(f"{index}: {embedder_name(e)}" for index, e in embedders.items())

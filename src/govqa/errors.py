@@ -3,7 +3,8 @@
     GovQAError
     ├── ConfigError              settings or a profile/manifest file is invalid
     │   ├── PromptError              a file in prompts/ is missing or uses the wrong variables
-    │   └── RuleError                an assessment rule file is malformed or cites a provision the index lacks
+    │   ├── RuleError                an assessment rule file is malformed or cites a provision the index lacks
+    │   └── StoreUnavailableError    the Chroma server is down, too slow, or refuses govqa's token
     ├── SourceError              a corpus file cannot be obtained or trusted
     │   ├── ChecksumMismatchError    the bytes are not the ones the manifest pins
     │   └── SourceUnavailableError   not in cache, mirror or at its URL
@@ -30,6 +31,10 @@ class GovQAError(Exception):
 
 class ConfigError(GovQAError):
     """A setting, profile or manifest entry is invalid."""
+
+
+class StoreUnavailableError(ConfigError):
+    """The Chroma server (server mode) cannot be reached, did not answer in time, or refused the request."""
 
 
 class SourceError(GovQAError):

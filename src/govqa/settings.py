@@ -219,6 +219,11 @@ class StoreSettings(BaseModel):
     port: int = Field(8000, description="Chroma server port (server mode).")
     ssl: bool = Field(False, description="Use TLS to reach the Chroma server.")
     auth_token: str = Field("", description="Bearer token sent to the Chroma server, if any.")
+    timeout_s: float = Field(
+        30.0,
+        description="Give up on a Chroma server request after this long (server mode): an error, not a hang.",
+        gt=0,
+    )
     collection_prefix: str = Field("govqa", description="Prefix of the Chroma collection names.")
 
 

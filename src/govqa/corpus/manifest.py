@@ -4,7 +4,7 @@ plus the documents a user added locally (`govqa ingest --add`)."""
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -31,6 +31,13 @@ class Manifest:
                 return doc
         known = ", ".join(d.id for d in self.documents)
         raise ConfigError(f"No document {doc_id!r} in the manifest. Known ids: {known}")
+
+    def select(self, doc_ids: Sequence[str] | None) -> list[Document]:
+        """The documents named (all when none is), skipping rejected entries; an unknown id names the known ones."""
+        if not doc_ids:
+            return list(self.documents)
+        rejected = {entry_id for entry_id, _ in self.rejected}
+        return [self.get(i) for i in doc_ids if i not in rejected]
 
 
 def _document_from_entry(

@@ -102,8 +102,7 @@ def ingest(
     """Ingest the manifest's documents (or some of them); one report per document, also handed to
     `on_document` as each document finishes (so a log shows progress while a long ingest runs)."""
     manifest = manifest or load_corpus(settings.manifest, settings.cache_dir)
-    rejected = {entry_id for entry_id, _ in manifest.rejected}
-    docs = [manifest.get(i) for i in doc_ids if i not in rejected] if doc_ids else list(manifest.documents)
+    docs = manifest.select(doc_ids)
     embedders = embedders if embedders is not None else build_embedders(settings)
     embedders = cached_embedders(embedders, settings_cache(settings))  # texts embedded before are looked up
     store = store or open_store(settings, embedders)

@@ -7,28 +7,32 @@ settings is an IndexMismatchError rather than silently mixing vectors.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
+
+import httpx
 
 from govqa.documents.chunking import CHUNKER_VERSION
-from govqa.errors import ConfigError, IndexMismatchError, IndexMissingError
+from govqa.errors import ConfigError, IndexMismatchError, IndexMissingError, StoreUnavailableError
 from govqa.records import Chunk
-from govqa.settings import Settings
+from govqa.settings import Settings, StoreSettings
 
 _PAGE_NONE = -1  # Chroma metadata cannot hold None
 
 
 def make_client(settings: Settings) -> Any:
-    """Build the Chroma client the settings ask for (nothing is created at import time)."""
+    """Build the Chroma client the settings ask for (nothing is created at import time). A server is asked once
+    first, with the token and a timeout: chromadb's requests have none, so a stalled server would hang them."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
@@ -36,17 +40,64 @@ def make_client(settings: Settings) -> Any:
     cfg = settings.store
     if cfg.mode == "server":
         headers = {"Authorization": f"Bearer {cfg.auth_token}"} if cfg.auth_token else None
+        _check_server(cfg, headers or {})
         try:
-            return chromadb.HttpClient(
+            client = chromadb.HttpClient(
                 host=cfg.host, port=cfg.port, ssl=cfg.ssl, headers=headers, settings=chroma_settings
             )
         except Exception as exc:  # connection errors surface as several exception types
-            raise ConfigError(
-                f"Cannot reach the Chroma server at {cfg.host}:{cfg.port} ({exc}); start it with "
-                f"`chroma run --path DIR --host {cfg.host} --port {cfg.port}` or set GOVQA_STORE__MODE=embedded."
-            ) from exc
+            raise _unavailable(cfg, exc) from exc
+        for session in _sessions(client):
+            session.timeout = httpx.Timeout(cfg.timeout_s)
+        return client
     settings.index_dir.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(settings.index_dir), settings=chroma_settings)
+
+
+def _check_server(cfg: StoreSettings, headers: dict[str, str]) -> None:
+    """One request the client would make first (its tenant), bounded by the timeout; 401/403 name the token."""
+    url = f"{'https' if cfg.ssl else 'http'}://{cfg.host}:{cfg.port}/api/v2/tenants/default_tenant"
+    try:
+        status = httpx.get(url, headers=headers, timeout=cfg.timeout_s).status_code
+    except httpx.HTTPError as exc:
+        raise _unavailable(cfg, exc) from exc
+    if status in (401, 403):
+        fix = (
+            "the token in GOVQA_STORE__AUTH_TOKEN was refused; check it"
+            if cfg.auth_token
+            else "it requires a bearer token; set GOVQA_STORE__AUTH_TOKEN"
+        )
+        raise StoreUnavailableError(f"The Chroma server at {cfg.host}:{cfg.port} refused govqa (HTTP {status}): {fix}.")
+
+
+def _unavailable(cfg: StoreSettings, exc: BaseException) -> StoreUnavailableError:
+    where = f"the Chroma server at {cfg.host}:{cfg.port}"
+    if isinstance(exc, httpx.TimeoutException):
+        return StoreUnavailableError(
+            f"{where[0].upper()}{where[1:]} did not answer within {cfg.timeout_s:g} s; check that it is running "
+            "and not overloaded, or raise GOVQA_STORE__TIMEOUT_S."
+        )
+    cause = " ".join(str(exc).split()) or type(exc).__name__  # one line, whatever the library put in it
+    return StoreUnavailableError(
+        f"Cannot reach {where} ({cause}); start it with "
+        f"`chroma run --path DIR --host {cfg.host} --port {cfg.port}` or set GOVQA_STORE__MODE=embedded."
+    )
+
+
+_Method = TypeVar("_Method", bound=Callable[..., Any])
+
+
+def _server_call(method: _Method) -> _Method:
+    """A server that dies or stalls during a call is a StoreUnavailableError naming it, not an httpx traceback."""
+
+    @functools.wraps(method)
+    def call(self: ChromaStore, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except httpx.TransportError as exc:
+            raise _unavailable(self.settings.store, exc) from exc
+
+    return cast(_Method, call)
 
 
 def chunk_metadata(chunk: Chunk, extra: dict[str, str]) -> dict[str, str | int]:
@@ -109,6 +160,7 @@ class ChromaStore:
     def _expected_meta(self, index: str) -> dict[str, str]:
         return {"embedding_model": self.model_names[index], "chunker_version": CHUNKER_VERSION}
 
+    @_server_call
     def collection(self, index: str, *, create: bool = False) -> Any:
         if index in self._collections:
             return self._collections[index]
@@ -144,6 +196,7 @@ class ChromaStore:
 
     # ---------------------------------------------------------------- writing
 
+    @_server_call
     def doc_states(self) -> dict[str, DocState]:
         """Per document: its file hash and build key if it is completely indexed, else empty ones.
 
@@ -168,6 +221,7 @@ class ChromaStore:
             states[doc_id] = DocState(doc_id, sha, key, len(per_index.get("dense", set())))
         return states
 
+    @_server_call
     def ids_of(self, doc_id: str) -> set[str]:
         """Chunk ids of a document present in every index (a chunk missing from one must be re-embedded)."""
         sets = [
@@ -176,6 +230,7 @@ class ChromaStore:
         ]
         return set.intersection(*sets) if sets else set()
 
+    @_server_call
     def all_ids_of(self, doc_id: str) -> set[str]:
         """Chunk ids of a document present in any index."""
         return {
@@ -184,6 +239,7 @@ class ChromaStore:
             for cid in self.collection(i, create=True).get(where={"doc_id": doc_id}, include=[])["ids"]
         }
 
+    @_server_call
     def upsert(
         self, index: str, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], extra: dict[str, str]
     ) -> None:
@@ -198,12 +254,14 @@ class ChromaStore:
                 metadatas=[chunk_metadata(c, extra) for c in part],
             )
 
+    @_server_call
     def update_metadata(self, chunks: Sequence[Chunk], extra: dict[str, str]) -> None:
         for index in self.model_names:
             self.collection(index, create=True).update(
                 ids=[c.id for c in chunks], metadatas=[chunk_metadata(c, extra) for c in chunks]
             )
 
+    @_server_call
     def delete(self, ids: Iterable[str]) -> None:
         ids = list(ids)
         if not ids:
@@ -211,6 +269,7 @@ class ChromaStore:
         for index in self.model_names:
             self.collection(index, create=True).delete(ids=ids)
 
+    @_server_call
     def reset(self) -> None:
         """Drop govqa's collections (for --rebuild); other collections are left alone."""
         existing = {c.name if hasattr(c, "name") else str(c) for c in self.client.list_collections()}
@@ -236,12 +295,14 @@ class ChromaStore:
                 return
             offset += page
 
+    @_server_call
     def chunks(self, doc_id: str | None = None) -> list[Chunk]:
         """Every stored chunk (of one document), in document order."""
         where = {"doc_id": doc_id} if doc_id else None
         found = [chunk_from_record(text, meta) for _, meta, text in self._iter(self.collection("dense"), where=where)]
         return sorted(found, key=lambda c: (c.doc_id, c.ordinal))
 
+    @_server_call
     def vectors(self, index: str) -> dict[str, list[float]]:
         """Every stored vector of one index by chunk id (for exact in-memory search)."""
         coll = self.collection(index)
@@ -255,9 +316,11 @@ class ChromaStore:
                 return out
             offset += page
 
+    @_server_call
     def count(self) -> int:
         return int(self.collection("dense").count())
 
+    @_server_call
     def query(
         self, index: str, vector: Sequence[float], n: int, doc_ids: Sequence[str] | None = None
     ) -> list[tuple[str, float]]:
@@ -320,11 +383,16 @@ def local_server_process(data_dir: Path, timeout_s: float = 60) -> Iterator[tupl
             proc.wait()
 
 
+def _sessions(client: Any) -> list[httpx.Client]:
+    """The httpx sessions of chromadb's HttpClient and its admin client (chromadb offers no handle on them)."""
+    owners = (client, getattr(client, "_admin_client", None))
+    found = [getattr(getattr(owner, "_server", None), "_session", None) for owner in owners]
+    return [s for s in found if isinstance(s, httpx.Client)]
+
+
 def close_client(client: Any) -> None:
     """chromadb's HttpClient keeps its httpx pools open; close them."""
-    for owner in (client, getattr(client, "_admin_client", None)):
-        session = getattr(getattr(owner, "_server", None), "_session", None)
-        if session is not None:
-            session.close()
+    for session in _sessions(client):
+        session.close()
     if hasattr(client, "close"):
         client.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from govqa.errors import QuestionError
 from govqa.records import Document
 from govqa.search.routing import Route
 
@@ -28,6 +29,7 @@ def allowed_docs(
     include_superseded: bool,
 ) -> list[str]:
     """The indexed documents (`present`) that the filters allow, without retired texts unless asked for."""
+    check_filters(documents, present, filters)
     include_old = filters.include_superseded if filters.include_superseded is not None else include_superseded
     allowed = []
     for doc_id in sorted(present):
@@ -46,6 +48,26 @@ def allowed_docs(
             continue
         allowed.append(doc_id)
     return allowed
+
+
+def check_filters(documents: Mapping[str, Document], present: set[str], filters: Filters) -> None:
+    """A filter value no indexed document has is a QuestionError naming it and the valid values, instead of
+    an empty search that reads as "the corpus does not address this" (the app and the CLI share this check)."""
+    indexed = [documents[i] for i in sorted(present) if i in documents]
+    fields = (
+        ("document id", filters.doc_ids, [d.id for d in indexed]),
+        ("jurisdiction", filters.jurisdictions, [d.jurisdiction for d in indexed]),
+        ("document type", filters.doc_types, [d.doc_type for d in indexed]),
+        ("language", filters.languages, [d.language for d in indexed]),
+    )
+    for name, asked, valid in fields:
+        unknown = [v for v in asked if v not in valid]
+        if unknown:
+            known = ", ".join(sorted(set(valid))) or "none (the index is empty; run `govqa ingest`)"
+            raise QuestionError(
+                f"Unknown {name} {', '.join(repr(v) for v in unknown)}: no indexed document has it. "
+                f"Valid values: {known}."
+            )
 
 
 def _retired(doc: Document, route: Route, present: set[str], documents: Mapping[str, Document]) -> bool:
