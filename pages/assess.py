@@ -15,6 +15,7 @@ from govqa.assessment.engine import Finding, TextResult
 from govqa.assessment.facts import DECISIONS, JURISDICTIONS, PURPOSES, ROLES, Facts, parse_facts, question
 from govqa.assessment.report import NOT_LEGAL_ADVICE, STATUS_LABELS, assessment_json, memo_markdown
 from govqa.ui.cards import card_body_html, card_head_html
+from govqa.ui.markup import literal
 from govqa.ui.viewer import chunk_of
 
 STATUS_CLASS = {"applies": "bad", "may_apply": "old", "voluntary": "tr", "does_not_apply": "ok"}
@@ -86,7 +87,7 @@ def questionnaire() -> dict[str, Any]:
 def render_finding(f: Finding) -> None:
     st.markdown(f"- {html.escape(f.text)} <span class='cite-n'>{f.citation.n}</span>", unsafe_allow_html=True)
     c = f.citation
-    with st.expander(f"{c.short_title}, {c.locator}" + (f", p. {c.page}" if c.page else "")):
+    with st.expander(literal(f"{c.short_title}, {c.locator}" + (f", p. {c.page}" if c.page else ""))):
         chunk = chunk_of(answerer.retriever.chunks, c.doc_id, c.quote_start, c.quote_end)
         st.markdown(card_head_html(c), unsafe_allow_html=True)
         st.markdown(card_body_html(c, chunk), unsafe_allow_html=True)

@@ -10,6 +10,7 @@ import streamlit as st
 
 from govqa import Answer, Answerer, Filters
 from govqa.ui.export import citation_string
+from govqa.ui.markup import literal
 from govqa.workflows.articles import ArticleCheck, CheckedClaim, check_article
 
 # How a sentence is marked: the worst verdict among its claims decides (a refuted claim outweighs a supported one).
@@ -87,7 +88,7 @@ if result is not None:
     st.subheader(f"{len(result.claims)} claim(s) checked")
     for n, c in enumerate(result.claims, 1):
         label = VERDICT_LABELS[c.verdict]
-        with st.expander(f"[{n}] {label}: {c.claim}", expanded=n == 1):
+        with st.expander(literal(f"[{n}] {label}: {c.claim}"), expanded=n == 1):
             st.text(c.answer.short_answer or "")
             for cite in c.answer.citations[:3]:
                 st.code(citation_string(cite), language=None, wrap_lines=True)

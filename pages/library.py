@@ -8,6 +8,7 @@ import html
 import streamlit as st
 
 from govqa import Answerer, GovQAError
+from govqa.ui.markup import literal
 from govqa.ui.viewer import library_rows
 from govqa.workflows.library import Library
 from govqa.workflows.packs import change_json, diff_json, diff_markdown, words_html
@@ -105,7 +106,7 @@ if a_id and b_id:
         for p in diff.provisions:
             if p.change == "unchanged":
                 continue
-            with st.expander(f"{p.locator} — {p.change}", expanded=False):
+            with st.expander(literal(f"{p.locator} — {p.change}"), expanded=False):
                 a_cite, b_cite = (change_json(diff, p)[k] for k in ("a_cite", "b_cite"))
                 st.caption(" · ".join(f"{side}: {c}" for side, c in (("a", a_cite), ("b", b_cite)) if c))
                 body = words_html(p) if p.change == "changed" else html.escape(p.b_text or p.a_text)
