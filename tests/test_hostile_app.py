@@ -354,6 +354,6 @@ def test_markup_never_runs_or_renders_in_the_browser(hostile_url: str) -> None:
             # the session goes on: a plain question gets its citation card
             box.fill(PLAIN)
             box.press("Enter")
-            expect(page.locator(".cite-loc", has_text="Article 2").first).to_be_visible(timeout=240_000)
+            expect(page.locator(".cite-loc", has_text="Article 2").last).to_be_visible(timeout=240_000)
         finally:
             browser.close()

@@ -58,9 +58,10 @@ REFERENCES = [
     ("Sec. 4.2(a)", "us-eo-14110-2023-federal-register", "us-eo-14110-2023-federal-register"),
     ("Art. 5", None, None),  # five texts have an Article 5
     ("6-1-1703(3)", None, None),  # both Colorado editions print it
-    ("paragraph (52)", None, None),  # no text in this manifest numbers its paragraphs that far
+    ("paragraph (52)", None, None),  # the Commission's guidelines each have one: ambiguous without a text named
     ("EU AI Act Article 50(9)", None, None),
-    ("Sec. 4.2(a)", None, None),  # the revoked order only when named
+    # the revoked order only when named; unnamed, the one current text with a Section 4.2(a)
+    ("Sec. 4.2(a)", None, "eu-guidelines-prohibited-practices-c2025-5052-en"),
 ]
 
 
