@@ -222,6 +222,24 @@ def test_a_provision_resolves_to_its_verbatim_indexed_text(locator: str, quote: 
     assert c.page == holder.page_start
 
 
+def test_a_locator_as_the_index_stores_it_resolves_to_that_unit() -> None:
+    """A code's nested unit cited as stored ("Commitment 1, Measure 1.2") is that unit, not the first chunk of its
+    commitment; a nested unit the index lacks does not resolve to its parent."""
+    head = "Commitment 1\nDocumentation\nSignatories commit to document their robots."
+    measure = "Measure 1.2 Publishing contacts\nSignatories will publish a contact point."
+    chunks = [
+        Chunk("ex-act", "Commitment 1", (), head, 0, len(head), 1, 1, "en", 0, ()),
+        Chunk("ex-act", "Commitment 1, Measure 1.2", (), measure, 100, 100 + len(measure), 2, 2, "en", 1, ()),
+    ]
+    resolver = ProvisionResolver(chunks, {"ex-act": _doc("ex-act", "EU")})
+    c = resolver.resolve("ex-act", "Commitment 1, Measure 1.2")
+    assert c is not None and c.quote.startswith("Measure 1.2 Publishing contacts") and c.page == 2
+    # counter-example: a measure the index lacks is missing, not the commitment's first chunk under its name
+    assert resolver.resolve("ex-act", "Commitment 1, Measure 1.3") is None
+    # a unit cited by its path resolves to its paragraphs stored under it ("Measure 1.2(1)–(2)")
+    assert resolver.resolve("ex-act", "Commitment 1") is not None
+
+
 @pytest.mark.parametrize("locator", ["Article 2(1)(e)", "Article 3", "Article 9(4)", "Annex I"])
 def test_a_provision_the_index_lacks_does_not_resolve(locator: str) -> None:
     """No quote is invented: a missing provision resolves to None."""

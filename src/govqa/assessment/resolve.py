@@ -92,9 +92,15 @@ class ProvisionResolver:
         chunks = self.by_doc.get(doc_id, [])
         wanted_text = unicodedata.normalize("NFKC", locator)
         exact = [c for c in chunks if unicodedata.normalize("NFKC", c.locator) == wanted_text]
+        if exact:  # the locator as the index stores it ("Commitment 1, Measure 1.1"): that unit, whatever it nests
+            return _Span(exact[0], _strip_caption(exact[0]), len(exact[0].text))
+        if "," in locator:  # a unit named by its path ("Commitment 1, Measure 1.3") is that unit or its paragraphs,
+            # never its parent's first chunk
+            nested = [c for c in chunks if unicodedata.normalize("NFKC", c.locator).startswith(f"{wanted_text}(")]
+            return _Span(nested[0], _strip_caption(nested[0]), len(nested[0].text)) if nested else None
         refs = refs_in_question(locator)
         if not refs:
-            return _Span(exact[0], _strip_caption(exact[0]), len(exact[0].text)) if exact else None
+            return None
         wanted = refs[0]
         same = [
             c for c in chunks if (r := ref_of_locator(c.locator)) and (r.kind, r.main) == (wanted.kind, wanted.main)
