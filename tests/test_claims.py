@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govqa.answering.claims import check_claim_figures, judge, main_clause, missing_figures, weigh_claim
+from govqa.answering.claims import check_claim_figures, judge, missing_figures, weigh_claim
 from govqa.answering.findings import CheckContext, render_value
 from govqa.answering.quotes import Quote
 from govqa.corpus.manifest import Manifest
@@ -13,6 +13,7 @@ from govqa.records import Chunk, Document, Passage, Verdict
 from govqa.search.analysis import QueryAnalysis, analyze
 from govqa.search.claim_reading import ClaimReader
 from govqa.search.routing import Glossary, Router
+from govqa.search.statements import denied_words
 from govqa.settings import AnswerSettings
 from govqa.text import FIGURE, tokenize
 
@@ -123,6 +124,18 @@ def test_a_quote_stating_less_than_half_of_the_claim_does_not_support_it() -> No
     assert judge_claim(claim, [most], IDF)[0] == "supported"
 
 
+def test_support_rests_on_the_sentence_not_on_its_passage() -> None:
+    """A passage whose sentences together state the claim's words does not support it through one list item
+    that states a few of them; the sentence that states most of them does."""
+    claim = "Robot operators must register robots and inspect them yearly."
+    text = "Robot operators shall keep a registry. The duties include: (i) yearly inspection; (ii) labels."
+    item = text.index("(i)")
+    scattered = Quote(quote(text).passage, item, len(text), 1.0, core_start=item, core_end=item + 21)
+    assert judge_claim(claim, [scattered], IDF)[0] is None
+    whole = "Robot operators shall register robots and inspect them yearly."
+    assert judge_claim(claim, [quote(whole)], IDF)[0] == "supported"
+
+
 def test_only_restricts_and_does_not_negate() -> None:
     """ "Applies to robots used only at home" is no negative claim: a rule that does not apply to them refutes it,
     one that applies supports it."""
@@ -203,22 +216,22 @@ def test_a_negated_condition_is_not_a_negated_rule() -> None:
 
 
 @pytest.mark.parametrize(
-    ("sentence", "kept"),
+    ("sentence", "denied"),
     [
         # the content of a duty: a "that" clause after a verb of duty or statement is the rule itself
-        ("Providers shall ensure that AI systems are not used for scoring.", "not used"),
-        ("The Act provides that operators need not register.", "need not"),
-        # counter-example: a relative clause qualifying a noun is a condition, read apart from the rule
-        ("Systems that are not high-risk shall be registered.", ""),
+        ("Providers shall ensure that AI systems are not used for scoring.", {"used"}),
+        ("The Act provides that operators need not register.", {"register"}),
+        # an exemption denies as a negation does
+        ("Operators are exempted from administrative fines.", {"administrative"}),
+        # counter-examples: a relative clause qualifying a noun, a condition: read apart from the rule
+        ("Systems that are not high-risk shall be registered.", set()),
+        ("Operators shall offer an appeal, unless an appeal is not in the consumer's interest.", set()),
     ],
 )
-def test_a_that_clause_after_a_verb_of_duty_keeps_its_negation(sentence: str, kept: str) -> None:
-    """ "shall ensure that X are not used" keeps its "not" for polarity; a relative clause on a noun does not."""
-    main = main_clause(sentence)
-    if kept:
-        assert kept in main
-    else:
-        assert "not" not in main
+def test_a_that_clause_after_a_verb_of_duty_keeps_its_negation(sentence: str, denied: set[str]) -> None:
+    """ "shall ensure that X are not used" denies "used"; a relative clause on a noun or a condition denies
+    nothing of the rule."""
+    assert denied_words(sentence) == denied
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,10 @@ from govqa.answering.evidence import (
     compare_dates,
     compare_figures,
     compare_modality,
+    compare_polarity,
     compare_scope,
     decide,
+    figures_across,
     near_verbatim,
     rank_evidence,
 )
@@ -70,6 +72,46 @@ def test_figures_on_the_same_matter(claim: str, sentence: str, verdict: str | No
     """A claimed figure against the sentence's of its kind and unit when both speak of the same matter."""
     found = compare_figures(read(claim), sentence)
     assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # a count claimed for the text's parts: the text's own name is no topic word the sentence must repeat
+        (
+            "The Robot Safety Act has 6 core duties: register, inspect and insure.",
+            "It sets four duties: register, inspect, insure and report.",
+            "refuted",
+        ),
+        (
+            "The Robot Safety Act has four core duties: register, inspect, insure, report.",
+            "It sets four duties: register, inspect, insure and report.",
+            "supported",
+        ),
+        # counter-example: a count of other things decides nothing
+        ("The Robot Safety Act has 6 core duties: register and inspect.", "It has four annexes.", None),
+    ],
+)
+def test_a_count_of_the_texts_parts(claim: str, sentence: str, verdict: str | None) -> None:
+    found = compare_figures(read(claim), sentence)
+    assert (found.verdict if found else None) == verdict
+
+
+def test_a_claim_with_figures_for_two_events_is_compared_event_by_event() -> None:
+    """ "10 days for a fatal incident, two days for a widespread outage": the sentence on the outage states
+    another of the claim's figures and refutes nothing; the two sentences together support the claim; a
+    sentence stating a third period for one of the events still refutes."""
+    claim = read("Fatal incidents must be reported within 10 days, and widespread outages within two days.")
+    outage = "For a widespread outage, the report shall be made not later than two days after the operator knows."
+    fatal = "After a fatal incident, the report shall be made not later than 10 days after the operator knows."
+    assert compare_figures(claim, outage) is None
+    evidence = rank_evidence(claim, [_passage(outage), _passage(fatal, locator="Article 2")], IDF)
+    joint = figures_across(claim, evidence, IDF)
+    assert joint is not None and joint[0].verdict == "supported"
+    other = "After a fatal incident, the report shall be made not later than 15 days after the operator knows."
+    assert figures_across(claim, rank_evidence(claim, [_passage(outage), _passage(other)], IDF), IDF) is None
+    found = compare_figures(claim, other)
+    assert found is not None and found.verdict == "refuted"
 
 
 # ---------------------------------------------------------------- dates
@@ -225,6 +267,49 @@ def test_near_verbatim_statement_supports(claim: str, sentence: str, verdict: st
 # ---------------------------------------------------------------- ranking
 
 
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # the sentence denies what the claim affirms, and the reverse
+        (
+            "Operators must register robots with the authority.",
+            "Operators shall not register robots with the authority.",
+            "refuted",
+        ),
+        (
+            "Operators need not register robots with the authority.",
+            "Operators shall register robots with the authority.",
+            "refuted",
+        ),
+        # an exemption is a denial: it agrees with "no fines", and a claim of fines meets it as a denial
+        (
+            "Sandbox operators acting in good faith are exempted from administrative fines.",
+            "No administrative fines shall be imposed on sandbox operators acting in good faith.",
+            None,
+        ),
+        (
+            "Sandbox operators acting in good faith face administrative fines.",
+            "Sandbox operators acting in good faith are exempted from administrative fines.",
+            "refuted",
+        ),
+        # counter-examples: a negation of a word the claim does not use, or inside a condition
+        (
+            "Standards must promote digital transformation and equitable access.",
+            "Standards must promote, not hinder, digital transformation and equitable access.",
+            None,
+        ),
+        (
+            "Operators must offer consumers an appeal.",
+            "Operators shall offer consumers an appeal, unless an appeal is not in the consumer's interest.",
+            None,
+        ),
+    ],
+)
+def test_polarity_on_the_words_the_claim_uses(claim: str, sentence: str, verdict: str | None) -> None:
+    found = compare_polarity(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
 def test_the_sentence_stating_the_claim_ranks_first_whatever_the_passage_rank() -> None:
     """The best evidence is the sentence that states most of the claim, even in a lower-ranked passage."""
     passages = [
@@ -271,7 +356,7 @@ def test_idf_weighs_rare_terms() -> None:
 def test_decide_runs_the_checks_in_order_over_the_best_sentences() -> None:
     """A figure that differs decides before a near-verbatim statement would support; with nothing to compare,
     nothing is decided."""
-    assert [name for name, _ in CHECKS] == ["figures", "dates", "modality", "actor", "scope", "verbatim"]
+    assert [name for name, _ in CHECKS] == ["figures", "dates", "modality", "actor", "scope", "polarity", "verbatim"]
     claim = read("Operators must report serious incidents within ten days.")
     passages = [_passage("Operators shall report serious incidents within 15 days.")]
     found = decide(claim, rank_evidence(claim, passages, IDF), IDF)

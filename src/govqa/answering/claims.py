@@ -25,14 +25,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from govqa.answering.evidence import decide, rank_evidence
+from govqa.answering.evidence import decide, polarity_differs, rank_evidence, term_coverage
 from govqa.answering.findings import CheckContext, Finding, Term
-from govqa.answering.quotes import Quote, SentenceScorer, coverage
+from govqa.answering.quotes import FRAME_WORDS, Quote, SentenceScorer, coverage, term_weights
 from govqa.records import Passage, Verdict
 from govqa.search.analysis import QueryAnalysis
 from govqa.search.claim_figures import dates_in, figures_in
 from govqa.settings import AnswerSettings
-from govqa.text import NEGATION, YEAR, sentence_spans, strip_law_numbers, tokenize
+from govqa.text import YEAR, sentence_spans, tokenize
 
 
 def missing_figures(figures: Sequence[str], evidence_text: str) -> list[str]:
@@ -66,11 +66,6 @@ def _compared(figure: str, query: QueryAnalysis, passages: Sequence[Passage]) ->
     claimed = [(f.kind, f.unit) for f in query.claim.figures if figure in f.text.replace(" ", "")]
     dated = [d.event for d in query.claim.dates if figure in d.text and d.event]
     return any(k in kinds for k in claimed) or any(e in events for e in dated)
-
-
-def negated(text: str) -> bool:
-    """Whether the text negates (law numbers such as "Act No. 53" are numbers, not negations)."""
-    return bool(NEGATION.search(strip_law_numbers(text)))
 
 
 # ---------------------------------------------------------------- data: modality, scope, actors
@@ -166,24 +161,6 @@ STATES_DELAY = re.compile(
     r"|(?:the )?\w+(?:th|st|nd|rd) day following)",
     re.I,
 )
-
-
-# A subordinate clause ("for which the provider has concluded that it is not high-risk") negates a condition, not
-# the rule: polarity is read without it. A "that" clause after a verb of duty or statement ("shall ensure that AI
-# systems are not used", "provides that …") is the rule's content, not a condition: it stays.
-_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|where|whether|if)\b[^,;:()]*", re.I)
-_CONTENT_VERBS = frozenset(tokenize("ensure require provide state stipulate declare mean guarantee verify demonstrate"))
-
-
-def main_clause(sentence: str) -> str:
-    """The sentence less its subordinate clauses (up to the next comma, semicolon or colon)."""
-
-    def drop(m: re.Match[str]) -> str:
-        before = sentence[: m.start()].split()
-        content = m.group(0).lower().startswith("that") and before and set(tokenize(before[-1])) & _CONTENT_VERBS
-        return m.group(0) if content else " "
-
-    return _SUBORDINATE.sub(drop, sentence)
 
 
 def timing_conflict(claim: str, quote: str) -> str:
@@ -291,7 +268,8 @@ def judge(claim: str, quotes: Sequence[Quote], idf: dict[str, float], cfg: Answe
         return Judgement("refuted", because("scope", best), best)
     if actor := actor_conflict(claim, best):
         return Judgement("refuted", because("actor", best, actors=actor), best)
-    if negated(claim) != negated(main_clause(best.core)):  # the sentence that carries it
+    terms = set(tokenize(_unnamed(claim, best))) - FRAME_WORDS
+    if polarity_differs(claim, terms, " ".join(best.core.split()))[0]:  # the sentence that carries the claim
         return Judgement("refuted", because("polarity", best), best)
     years = set(YEAR.findall(claim))
     stated = set(YEAR.findall(dated_text(claim, text[id(best)])))
@@ -299,9 +277,11 @@ def judge(claim: str, quotes: Sequence[Quote], idf: dict[str, float], cfg: Answe
         stated.add(best.passage.document.date[:4])  # the text's own date: when it was adopted or signed
     if years and not years & stated:
         return Judgement(None, because("undated", best, years=tuple(sorted(years))))
-    if covers[id(best)] >= cfg.claim_supports:
+    # support rests on the sentence that carries the claim, not on the words of its whole passage
+    share = min(covers[id(best)], term_coverage(term_weights(_unnamed(claim, best), idf), " ".join(best.core.split())))
+    if share >= cfg.claim_supports:
         return Judgement("supported", because("supported", best), best)
-    return Judgement(None, because("too_few", best, share=covers[id(best)]))
+    return Judgement(None, because("too_few", best, share=share))
 
 
 def _unnamed(claim: str, quote: Quote) -> str:

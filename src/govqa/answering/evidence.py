@@ -21,14 +21,14 @@ counter-example of the same shape that must not get the verdict.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from govqa.answering.quotes import FRAME_WORDS, SentenceScorer
 from govqa.records import Passage, Verdict
 from govqa.search.claim_figures import Figure, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
-from govqa.search.statements import actor_role, duty_of, negation_words
+from govqa.search.statements import actor_role, denied_words, duty_of, negation_words
 from govqa.text import sentence_spans, tokenize
 
 
@@ -153,10 +153,12 @@ def _context(text: str, span: tuple[int, int]) -> set[str]:
     return {w for w in words if not w.isdigit() and w not in FRAME_WORDS}
 
 
-def _about_same(context: set[str], sentence: str, cross_language: bool) -> bool:
+def _about_same(context: set[str], sentence: str, cross_language: bool, idf: dict[str, float] | None = None) -> bool:
+    """Whether the sentence states `SAME_TOPIC` of the context's words, weighted by idf when given ("widespread
+    infringement" says more of what a figure is about than "within")."""
     if cross_language or not context:
         return True  # words cannot be compared across languages: the ranking chose the sentence
-    return len(context & set(tokenize(sentence))) / len(context) >= SAME_TOPIC
+    return term_coverage({t: (idf or {}).get(t, 1.0) for t in context}, sentence) >= SAME_TOPIC
 
 
 def _cross(reading: ClaimReading, sentence: str) -> bool:
@@ -172,21 +174,64 @@ def _comparable(claimed: Figure, stated: Figure) -> bool:
     return claimed.unit == stated.unit
 
 
-def compare_figures(reading: ClaimReading, sentence: str) -> Check | None:
-    """Each claimed figure against the sentence's figures of its kind and unit, when the sentence speaks of what
-    the figure is about: one differing → refuted; all stated alike → supported."""
+def _agrees(claimed: Figure, stated: Figure) -> bool:
+    return abs(stated.value - claimed.value) < 1e-9 * max(1.0, claimed.value)
+
+
+def _figure_topic(reading: ClaimReading, figure: Figure) -> set[str]:
+    """What a claimed figure is about: the words of its clause, less the names of the text the claim is about (a
+    law does not name itself, as in `claim_weights`)."""
+    named = {t for n in reading.texts for t in tokenize(n.words)}
+    return _context(reading.text, (figure.start, figure.end)) - named
+
+
+def figure_findings(
+    reading: ClaimReading, sentence: str, idf: dict[str, float] | None = None
+) -> tuple[Check | None, set[int]]:
+    """A claimed figure the sentence states otherwise (a refutation), and the indexes of the claimed figures it
+    states alike. A claim may give figures for several events ("10 days for a death, two days for …"): a
+    sentence stating another of its figures of the same kind is about that one's event and refutes nothing."""
     stated = figures_in(sentence)
-    agreed = 0
-    for f in reading.figures:
-        if not _about_same(_context(reading.text, (f.start, f.end)), sentence, _cross(reading, sentence)):
+    agreed: set[int] = set()
+    for i, f in enumerate(reading.figures):
+        if not _about_same(_figure_topic(reading, f), sentence, _cross(reading, sentence), idf):
             continue
         same_kind = [g for g in stated if _comparable(f, g)]
-        if same_kind and not any(abs(g.value - f.value) < 1e-9 * max(1.0, f.value) for g in same_kind):
-            return Check("figures", "refuted", "figure_differs", f.text, ", ".join(g.text for g in same_kind))
-        agreed += bool(same_kind)
-    if reading.figures and agreed == len(reading.figures):
-        return Check("figures", "supported", "figure_agrees", ", ".join(f.text for f in reading.figures))
-    return None
+        if any(_agrees(f, g) for g in same_kind):
+            agreed.add(i)
+        elif same_kind and not any(_agrees(o, g) for o in reading.figures for g in same_kind):
+            return Check("figures", "refuted", "figure_differs", f.text, ", ".join(g.text for g in same_kind)), agreed
+    return None, agreed
+
+
+def compare_figures(reading: ClaimReading, sentence: str, idf: dict[str, float] | None = None) -> Check | None:
+    """Each claimed figure against the sentence's figures of its kind and unit, when the sentence speaks of what
+    the figure is about: one differing → refuted; all stated alike → supported."""
+    refuted, agreed = figure_findings(reading, sentence, idf)
+    if refuted or not reading.figures or len(agreed) < len(reading.figures):
+        return refuted
+    return Check("figures", "supported", "figure_agrees", ", ".join(f.text for f in reading.figures))
+
+
+def figures_across(
+    reading: ClaimReading, evidence: Sequence[Evidence], idf: dict[str, float]
+) -> tuple[Check, Evidence] | None:
+    """A claim with figures for several events, each stated alike by one of the sentences and none stated
+    otherwise → supported, resting on the first sentence that states one."""
+    if len(reading.figures) < 2:
+        return None
+    agreed: set[int] = set()
+    first = None
+    for ev in evidence:
+        refuted, found = figure_findings(reading, ev.text, idf)
+        if refuted:
+            return None
+        if found and first is None:
+            first = ev
+        agreed |= found
+    if first is None or len(agreed) < len(reading.figures):
+        return None
+    return Check("figures", "supported", "figure_agrees", ", ".join(f.text for f in reading.figures)), first
 
 
 def compare_dates(reading: ClaimReading, sentence: str) -> Check | None:
@@ -252,6 +297,32 @@ def compare_scope(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
     return Check("scope", "refuted", "exception", next(w for w, k in reading.scope if k == "universal"), m.group())
 
 
+def polarity_differs(claim: str, terms: Collection[str], sentence: str) -> tuple[str, str]:
+    """("denies", word): the sentence denies one of the claim's `terms` that the claim affirms; ("affirms",
+    word): the claim denies a word the sentence states while denying nothing; ("", "") otherwise. A negation of
+    a word the claim does not use ("to promote, not hinder, …"), or one inside a condition ("unless … is not in
+    the interest of"), says nothing of the claim; an exemption denies as a negation does ("exempted from fines"
+    / "no fines shall be imposed")."""
+    claim_denies = {t: w for w in denied_words(claim) for t in tokenize(w)}  # stem → the word as written
+    sentence_denies = {t: w for w in denied_words(sentence) for t in tokenize(w)}
+    if hit := sorted((sentence_denies.keys() & set(terms)) - claim_denies.keys()):
+        return "denies", sentence_denies[hit[0]]
+    stated = set(tokenize(sentence))
+    if not sentence_denies and not negation_words(sentence) and (hit := sorted(claim_denies.keys() & stated)):
+        return "affirms", claim_denies[hit[0]]
+    return "", ""
+
+
+def compare_polarity(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
+    """A sentence stating most of the claim (`POLARITY_COVER`) that denies what the claim affirms, or the
+    reverse → refuted (see `polarity_differs`)."""
+    if term_coverage(claim_weights(reading, idf), sentence) < POLARITY_COVER:
+        return None
+    how, word = polarity_differs(reading.text, claim_weights(reading, idf).keys(), sentence)
+    return Check("polarity", "refuted", f"{how}_claimed", word) if how else None
+
+
+POLARITY_COVER = 0.5  # a denial decides only in a sentence stating this share of the claim (odd half)
 NEAR_VERBATIM = 0.8  # a sentence stating this share of the claim's weighted terms states the claim
 
 
@@ -267,11 +338,12 @@ def near_verbatim(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
 
 Comparison = Callable[[ClaimReading, str, dict[str, float]], Check | None]
 CHECKS: tuple[tuple[str, Comparison], ...] = (
-    ("figures", lambda r, s, idf: compare_figures(r, s)),
+    ("figures", compare_figures),
     ("dates", lambda r, s, idf: compare_dates(r, s)),
     ("modality", compare_modality),
     ("actor", compare_actor),
     ("scope", compare_scope),
+    ("polarity", compare_polarity),
     ("verbatim", near_verbatim),
 )
 
@@ -281,8 +353,10 @@ def decide(
 ) -> tuple[Check, Evidence] | None:
     """The first check, in CHECKS order, that decides on one of the `top` best sentences (best sentence first
     within a check), with the sentence it rests on; None when none decides."""
-    for _, check in CHECKS:
+    for name, check in CHECKS:
         for ev in evidence[:top]:
             if found := check(reading, ev.text, idf):
                 return found, ev
+        if name == "figures" and (joint := figures_across(reading, evidence[:top], idf)):
+            return joint
     return None

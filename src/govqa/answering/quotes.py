@@ -49,7 +49,8 @@ FRAME_WORDS = frozenset(
 )
 
 
-def _weights(query: str, idf: Mapping[str, float]) -> dict[str, float]:
+def term_weights(query: str, idf: Mapping[str, float]) -> dict[str, float]:
+    """The idf weights of the query's terms, frame words left out."""
     return {t: idf.get(t, 1.0) for t in set(tokenize(query)) if t not in FRAME_WORDS}
 
 
@@ -140,7 +141,7 @@ def best_quotes(
     shorter than `min_chars` widens to its better-scoring neighbour until it is long enough, so a point
     is quoted with the sentence that completes it.
     """
-    weights = _weights(query, idf)
+    weights = term_weights(query, idf)
     total = sum(weights.values()) or 1.0
     spans = [(rank, p, s, e) for rank, p in enumerate(passages) for s, e in sentence_spans(p.chunk.text)]
     sims = similarity(query, [p.chunk.text[s:e] for _, p, s, e in spans]) if similarity and spans else None
@@ -170,7 +171,7 @@ def best_quotes(
 
 def coverage(query: str, passages: Sequence[Passage], idf: Mapping[str, float]) -> float:
     """Share of the question's idf weight whose terms occur in the passages."""
-    weights = _weights(query, idf)
+    weights = term_weights(query, idf)
     if not weights:
         return 0.0
     present: set[str] = set()

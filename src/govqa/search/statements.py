@@ -141,7 +141,7 @@ def scope_words(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((w, kind) for _, w, kind in sorted(found))
 
 
-def negation_words(text: str) -> list[str]:
+def negations(text: str) -> list[re.Match[str]]:
     """The negations that are the claim's own: not inside a condition or a relative clause ("if it does not",
     "systems that are not high-risk", 「…しない場合」), nor "not only"."""
     out = []
@@ -152,5 +152,37 @@ def negation_words(text: str) -> list[str]:
         opener = max((c.end() for c in _CONDITION.finditer(before)), default=-1)
         if opener >= 0 and not _CONDITION_END.search(before[opener:]):
             continue
-        out.append(m.group())
+        out.append(m)
+    return out
+
+
+def negation_words(text: str) -> list[str]:
+    """The words of `negations`."""
+    return [m.group() for m in negations(text)]
+
+
+# An exemption denies what follows it as a negation does: "exempted from administrative fines" says what "no
+# administrative fines shall be imposed" says.
+EXEMPTION = re.compile(r"\b(?:exempt(?:ed|s)?\s+from|free\s+from|relieved\s+(?:of|from))\b|免除|適用除外", re.I)
+# Words between a negation and what it denies ("shall not be subject to any fine", "no such fines").
+_DENIAL_FILLER = frozenset(
+    re.findall(
+        r"\w+",
+        "be been being is are was were have has had do does did the a an any such of to subject that this these "
+        "those its their shall will would may must can could",
+    )
+)
+
+
+def denied_words(text: str) -> set[str]:
+    """The words (lower case) the text's own negations and exemptions deny: the first word after each that is
+    not an auxiliary, article or "subject to" ("not hinder" denies "hinder"; "no administrative fines" denies
+    "administrative"). A negation inside a condition denies nothing of the statement (`negations`). Japanese and
+    Korean deny the word before the negation, inside one run of script: nothing is read for them here."""
+    out: set[str] = set()
+    for m in [*negations(text), *EXEMPTION.finditer(text)]:
+        after = re.findall(r"[^\W_]+", text[m.end() : m.end() + 80].lower())
+        word = next((w for w in after if w not in _DENIAL_FILLER), "")
+        if word and word.isascii():
+            out.add(word)
     return out
