@@ -9,6 +9,7 @@ from govqa.answering.evidence import (
     CHECKS,
     compare_actor,
     compare_dates,
+    compare_excepted,
     compare_figures,
     compare_modality,
     compare_polarity,
@@ -17,6 +18,7 @@ from govqa.answering.evidence import (
     figures_across,
     near_verbatim,
     rank_evidence,
+    states_most,
 )
 from govqa.corpus.manifest import Manifest
 from govqa.records import Chunk, Document, Passage
@@ -310,6 +312,65 @@ def test_polarity_on_the_words_the_claim_uses(claim: str, sentence: str, verdict
     assert (found.verdict if found else None) == verdict
 
 
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # the claim's subject stands only in the rule's exception
+        (
+            "A fraud detection robot is a high-risk robot under the Act.",
+            "High-risk robots are robots used for "
+            "credit scoring, with the exception of robots used for detecting financial fraud.",
+            "refuted",
+        ),
+        (
+            "The ban covers robots used in hospitals.",
+            "The ban covers all robots, except where the robot is used in hospitals for medical reasons.",
+            "refuted",
+        ),
+        # counter-examples: a negative claim agrees with the exception; an exception naming something else, or
+        # words the rule itself also states, decide nothing
+        (
+            "A fraud detection robot is not a high-risk robot under the Act.",
+            "High-risk robots are robots used for "
+            "credit scoring, with the exception of robots used for detecting financial fraud.",
+            None,
+        ),
+        (
+            "A credit scoring robot is a high-risk robot under the Act.",
+            "High-risk robots are robots used for credit "
+            "scoring, with the exception of robots used for detecting financial fraud.",
+            None,
+        ),
+    ],
+)
+def test_an_exception_naming_the_claims_subject(claim: str, sentence: str, verdict: str | None) -> None:
+    found = compare_excepted(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # most of the claim's words, same polarity (a synonym or two aside)
+        (
+            "Operators must keep inspection logs of every robot for ten years.",
+            "Operators shall keep the inspection logs of their robots for ten years.",
+            "supported",
+        ),
+        # counter-examples: the opposite polarity; too few of the claim's words
+        (
+            "Operators must keep inspection logs of every robot for ten years.",
+            "Operators shall not keep the inspection logs of their robots.",
+            None,
+        ),
+        ("Operators must keep inspection logs of every robot for ten years.", "Logs are public.", None),
+    ],
+)
+def test_a_sentence_stating_most_of_the_claim_supports_it(claim: str, sentence: str, verdict: str | None) -> None:
+    found = states_most(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
 def test_the_sentence_stating_the_claim_ranks_first_whatever_the_passage_rank() -> None:
     """The best evidence is the sentence that states most of the claim, even in a lower-ranked passage."""
     passages = [
@@ -356,7 +417,17 @@ def test_idf_weighs_rare_terms() -> None:
 def test_decide_runs_the_checks_in_order_over_the_best_sentences() -> None:
     """A figure that differs decides before a near-verbatim statement would support; with nothing to compare,
     nothing is decided."""
-    assert [name for name, _ in CHECKS] == ["figures", "dates", "modality", "actor", "scope", "polarity", "verbatim"]
+    assert [name for name, _ in CHECKS] == [
+        "figures",
+        "dates",
+        "modality",
+        "actor",
+        "scope",
+        "excepted",
+        "polarity",
+        "verbatim",
+        "most",
+    ]
     claim = read("Operators must report serious incidents within ten days.")
     passages = [_passage("Operators shall report serious incidents within 15 days.")]
     found = decide(claim, rank_evidence(claim, passages, IDF), IDF)

@@ -66,7 +66,7 @@ class Check:
     """What one comparison found: the verdict it supports and its one reason, with what the claim said and
     what the sentence states (for the message catalogue to render)."""
 
-    check: str  # "figures" | "dates" | "modality" | "actor" | "scope" | "verbatim"
+    check: str  # a name of CHECKS: "figures", "dates", "modality", "actor", "scope", …, "most"
     verdict: Verdict
     reason: str  # a key: "figure_differs", "figure_agrees", "date_differs", …
     claimed: str = ""
@@ -297,6 +297,46 @@ def compare_scope(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
     return Check("scope", "refuted", "exception", next(w for w, k in reading.scope if k == "universal"), m.group())
 
 
+# An exception clause names what a rule leaves out, up to the end of its clause.
+EXCEPTED = re.compile(
+    r"\b(?:with the exception of|except(?: for| where| when| in)?|other than|excluding|save for|apart from)\b[^.;:]*",
+    re.I,
+)
+EXCEPTED_SHARE = 0.2  # the claim's weight an exception must name for its subject to be the one excepted
+
+
+def compare_excepted(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
+    """A claim that a rule covers something, against a sentence stating the rule (`POLARITY_COVER` of the claim)
+    whose exception names what the claim is about ("… credit scoring, with the exception of AI systems used to
+    detect financial fraud" against "a fraud-detection system is high-risk under that point") → refuted. The
+    claim's words must stand in the exception and nowhere else in the sentence; a negative claim ("is not
+    covered") agrees with an exception and is not refuted by it (a ban's own "must not" is no such negation)."""
+    if reading.negations:
+        return None
+    terms = claim_weights(reading, idf)
+    if not terms or term_coverage(terms, sentence) < POLARITY_COVER:
+        return None
+    for m in EXCEPTED.finditer(sentence):
+        rest = set(tokenize(sentence[: m.start()] + " " + sentence[m.end() :]))
+        named = {t for t in tokenize(m.group()) if t in terms} - rest
+        if sum(terms[t] for t in named) / sum(terms.values()) >= EXCEPTED_SHARE:
+            return Check("excepted", "refuted", "excepted", reading.text, " ".join(m.group().split()))
+    return None
+
+
+def states_most(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
+    """A sentence stating most of the claim's weighted terms (`STATES_MOST`) with its polarity, once no
+    comparison above found a difference → supported. Below, sharing words is no evidence."""
+    if term_coverage(claim_weights(reading, idf), sentence) < STATES_MOST:
+        return None
+    if not _same_polarity(reading, sentence):
+        return None
+    return Check("most", "supported", "states_most")
+
+
+STATES_MOST = 0.5  # as the quote checks' `claim_supports`: half the claim's weight (odd half, confirmed even)
+
+
 def polarity_differs(claim: str, terms: Collection[str], sentence: str) -> tuple[str, str]:
     """("denies", word): the sentence denies one of the claim's `terms` that the claim affirms; ("affirms",
     word): the claim denies a word the sentence states while denying nothing; ("", "") otherwise. A negation of
@@ -323,6 +363,10 @@ def compare_polarity(reading: ClaimReading, sentence: str, idf: dict[str, float]
 
 
 POLARITY_COVER = 0.5  # a denial decides only in a sentence stating this share of the claim (odd half)
+def _same_polarity(reading: ClaimReading, sentence: str) -> bool:
+    return bool(reading.negated) == bool(negation_words(sentence) or duty_of(sentence)[2])
+
+
 NEAR_VERBATIM = 0.8  # a sentence stating this share of the claim's weighted terms states the claim
 
 
@@ -331,7 +375,7 @@ def near_verbatim(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
     → supported. The figure, date and force checks run before it."""
     if term_coverage(claim_weights(reading, idf), sentence) < NEAR_VERBATIM:
         return None
-    if bool(reading.negated) != bool(negation_words(sentence) or duty_of(sentence)[2]):
+    if not _same_polarity(reading, sentence):
         return None
     return Check("verbatim", "supported", "states_claim")
 
@@ -343,8 +387,10 @@ CHECKS: tuple[tuple[str, Comparison], ...] = (
     ("modality", compare_modality),
     ("actor", compare_actor),
     ("scope", compare_scope),
+    ("excepted", compare_excepted),
     ("polarity", compare_polarity),
     ("verbatim", near_verbatim),
+    ("most", states_most),
 )
 
 
