@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from govqa.answering.evidence import (
+from govqa.answering.comparisons import (
     CHECKS,
     compare_actor,
     compare_dates,
@@ -14,12 +14,10 @@ from govqa.answering.evidence import (
     compare_modality,
     compare_polarity,
     compare_scope,
-    decide,
-    figures_across,
     near_verbatim,
-    rank_evidence,
     states_most,
 )
+from govqa.answering.evidence import decide, figures_across, rank_evidence, statement_spans
 from govqa.corpus.manifest import Manifest
 from govqa.records import Chunk, Document, Passage
 from govqa.search.claim_reading import ClaimReader, ClaimReading
@@ -369,6 +367,27 @@ def test_an_exception_naming_the_claims_subject(claim: str, sentence: str, verdi
 def test_a_sentence_stating_most_of_the_claim_supports_it(claim: str, sentence: str, verdict: str | None) -> None:
     found = states_most(read(claim), sentence, IDF)
     assert (found.verdict if found else None) == verdict
+
+
+def test_a_stems_figure_is_compared_for_the_points_it_introduces() -> None:
+    """ "fines of up to €15 000 000 for: (a) …; (b) labelling duties" is the rule for labelling duties: a claim
+    of €10 million for them is refuted on that stem, cited with its points, not on the sentence fining another
+    breach that states no point of the claim. A claim about a duty no point names is not compared with it."""
+    fines = (
+        "4. Breaches of the following duties shall be subject to fines of up to EUR 15 000 000:\n"
+        "(a) registration errors;\n(b) labelling mistakes of operators."
+    )
+    other = "3. Breaches of the ban on hazardous robots shall be subject to fines of up to EUR 35 000 000."
+    s0, _, stop0 = statement_spans(fines)[0]
+    assert fines[s0:stop0] == fines
+    claim = read("Labelling mistakes by operators carry fines of up to €10 million.")
+    evidence = rank_evidence(claim, [_passage(other, locator="Article 3"), _passage(fines, locator="Article 4")], IDF)
+    assert evidence[0].passage.chunk.locator == "Article 4"
+    decided = decide(claim, evidence, IDF)
+    assert decided is not None and decided[0].verdict == "refuted" and decided[0].stated == "EUR 15 000 000"
+    assert decided[1].text.endswith("labelling mistakes of operators.")  # the points are cited with the stem
+    unrelated = read("Late safety audits carry fines of up to €10 million.")
+    assert compare_figures(unrelated, " ".join(fines.split()), IDF) is None
 
 
 def test_the_sentence_stating_the_claim_ranks_first_whatever_the_passage_rank() -> None:

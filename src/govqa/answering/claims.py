@@ -25,7 +25,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from govqa.answering.evidence import decide, polarity_differs, rank_evidence, term_coverage
+from govqa.answering.comparisons import polarity_differs, term_coverage
+from govqa.answering.evidence import decide, rank_evidence
 from govqa.answering.findings import CheckContext, Finding, Term
 from govqa.answering.quotes import FRAME_WORDS, Quote, SentenceScorer, coverage, term_weights
 from govqa.records import Passage, Verdict

@@ -1,8 +1,8 @@
-"""Evidence for a claim, sentence by sentence, and the comparisons that can decide it (pure).
+"""Evidence for a claim, sentence by sentence, and the decision it supports (pure).
 
 A verdict and the first citation should rest on the sentence that states the claim, not on the passage that
-retrieval ranked first. `rank_evidence` cuts the given passages into sentences and ranks them by how much of
-the claim (search/claim_reading.py's record) each states:
+retrieval ranked first. `rank_evidence` cuts the given passages into sentences (a sentence introducing points
+states them with it) and ranks them by how much of the claim (search/claim_reading.py's record) each states:
 
 - idf-weighted coverage of the claim's terms (the names of the text it is about left out: a law does not name
   itself);
@@ -12,24 +12,27 @@ the claim (search/claim_reading.py's record) each states:
 - same event: the sentence states a date of the event the claim dates, or a figure of the kind and unit the
   claim gives.
 
-The checks compare a claim with one sentence and each returns a `Check` with one reason, or None when it cannot
-decide (an unrelated figure, date or exception decides nothing). The order they are meant to run in is
-`CHECKS`; `decide` runs it over the best sentences. Each check is tested with a broader example and a
-counter-example of the same shape that must not get the verdict.
+`decide` runs the comparisons of comparisons.py, in their order, over the best sentences.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
-from govqa.answering.quotes import FRAME_WORDS, SentenceScorer
-from govqa.records import Passage, Verdict
-from govqa.search.claim_figures import Figure, dates_in, figures_in
+from govqa.answering.comparisons import (
+    CHECKS,
+    STATED_WITH_POINTS,
+    Check,
+    claim_weights,
+    figure_findings,
+    term_coverage,
+)
+from govqa.answering.quotes import SentenceScorer
+from govqa.records import Passage
+from govqa.search.claim_figures import dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
-from govqa.search.statements import actor_role, denied_words, duty_of, negation_words
-from govqa.text import sentence_spans, tokenize
+from govqa.text import POINT, sentence_spans
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,7 @@ class Evidence:
     """One sentence of a passage, scored as evidence for a claim."""
 
     passage: Passage
-    start: int  # offsets in passage.chunk.text
+    start: int  # offsets in passage.chunk.text: the sentence, what is cited
     end: int
     score: float
     coverage: float
@@ -56,39 +59,21 @@ class Evidence:
     role_match: bool
     event_match: bool
 
+    # The end of what the sentence states: a sentence introducing points ("… shall be fined up to EUR 15 000 000:
+    # (a) …; (g) transparency obligations …") states them with it; else `end`.
+    statement_end: int = -1
+
     @property
     def text(self) -> str:
         return " ".join(self.passage.chunk.text[self.start : self.end].split())
 
-
-@dataclass(frozen=True)
-class Check:
-    """What one comparison found: the verdict it supports and its one reason, with what the claim said and
-    what the sentence states (for the message catalogue to render)."""
-
-    check: str  # a name of CHECKS: "figures", "dates", "modality", "actor", "scope", …, "most"
-    verdict: Verdict
-    reason: str  # a key: "figure_differs", "figure_agrees", "date_differs", …
-    claimed: str = ""
-    stated: str = ""
+    @property
+    def statement(self) -> str:
+        """The sentence with the points it introduces: what is compared with the claim."""
+        return " ".join(self.passage.chunk.text[self.start : max(self.end, self.statement_end)].split())
 
 
 # ---------------------------------------------------------------- ranking
-
-
-def claim_weights(reading: ClaimReading, idf: dict[str, float]) -> dict[str, float]:
-    """The claim's terms and their idf weights, less frame words and the words naming the text it is about."""
-    named = {t for n in reading.texts for t in tokenize(n.words)}
-    terms = set(tokenize(reading.text)) - FRAME_WORDS - named
-    return {t: idf.get(t, 1.0) for t in terms if len(t) > 1}  # not the "s" of "Japan's"
-
-
-def term_coverage(weights: dict[str, float], sentence: str) -> float:
-    """The share of the claim's idf weight whose terms the sentence states."""
-    if not weights:
-        return 0.0
-    present = set(tokenize(sentence))
-    return sum(w for t, w in weights.items() if t in present) / sum(weights.values())
 
 
 def same_event(reading: ClaimReading, sentence: str) -> bool:
@@ -98,6 +83,22 @@ def same_event(reading: ClaimReading, sentence: str) -> bool:
         return True
     kinds = {(f.kind, f.unit) for f in reading.figures if f.kind != "count"}
     return bool(kinds & {(f.kind, f.unit) for f in figures_in(sentence)})
+
+
+def statement_spans(text: str) -> list[tuple[int, int, int]]:
+    """The sentences of a passage as (start, end, statement end): a sentence ending in a colon states the points
+    that follow it ("(a) …", "1. …") together with it, as a law's stem and its points are one rule."""
+    spans = sentence_spans(text)
+    out = []
+    for i, (s, e) in enumerate(spans):
+        stop = e
+        if text[s:e].rstrip().endswith((":", "：")):
+            for s2, e2 in spans[i + 1 :]:
+                if not POINT.match(text, s2):
+                    break
+                stop = e2
+        out.append((s, e, stop))
+    return out
 
 
 def rank_evidence(
@@ -112,11 +113,11 @@ def rank_evidence(
     """The passages' sentences ranked as evidence for the claim, best first (see the module docstring)."""
     terms = claim_weights(reading, idf)
     roles = set(reading.roles)
-    spans = [(rank, p, s, e) for rank, p in enumerate(passages) for s, e in sentence_spans(p.chunk.text)]
-    texts = [" ".join(p.chunk.text[s:e].split()) for _, p, s, e in spans]
+    spans = [(rank, p, s, e, stop) for rank, p in enumerate(passages) for s, e, stop in statement_spans(p.chunk.text)]
+    texts = [" ".join(p.chunk.text[s:stop].split()) for _, p, s, _, stop in spans]
     sims = similarity(reading.text, texts) if similarity and texts else [0.0] * len(texts)
     out = []
-    for (rank, p, s, e), text, sim in zip(spans, texts, sims, strict=True):
+    for (rank, p, s, e, stop), text, sim in zip(spans, texts, sims, strict=True):
         cover = term_coverage(terms, text)
         role = bool(roles & set(p.chunk.roles))
         event = same_event(reading, text)
@@ -127,90 +128,9 @@ def rank_evidence(
             + weights.event * event
             + weights.rank / (1 + rank)
         )
-        out.append(Evidence(p, s, e, score, cover, float(sim), role, event))
+        out.append(Evidence(p, s, e, score, cover, float(sim), role, event, stop))
     out.sort(key=lambda ev: -ev.score)
     return out[:limit]
-
-
-# ---------------------------------------------------------------- checks
-
-# A sentence must state this much of what a claim's clause says around a figure, or of the claim's action, for
-# a comparison to be about the same thing (chosen on the odd half; the counter-example tests hold it).
-SAME_TOPIC = 0.34
-EXCEPTION = re.compile(
-    r"\b(?:except|other than|unless|provided that|does not apply|shall not apply|not applicable|with the exception of"
-    r"|only|solely|limited to|exempt\w*|derogat\w+)\b|を除く|除き|に限る|に限り|ただし|適用しない|예외|제외",
-    re.I,
-)
-
-
-def _context(text: str, span: tuple[int, int]) -> set[str]:
-    """The content words of the clause around a span (what a figure or date is about)."""
-    lo = max((m.end() for m in re.finditer(r"[.;,、。]|\band\b", text[: span[0]])), default=0)
-    hi_match = re.search(r"[.;,、。]|\band\b", text[span[1] :])
-    hi = span[1] + hi_match.start() if hi_match else len(text)
-    words = set(tokenize(text[lo : span[0]] + " " + text[span[1] : hi]))
-    return {w for w in words if not w.isdigit() and w not in FRAME_WORDS}
-
-
-def _about_same(context: set[str], sentence: str, cross_language: bool, idf: dict[str, float] | None = None) -> bool:
-    """Whether the sentence states `SAME_TOPIC` of the context's words, weighted by idf when given ("widespread
-    infringement" says more of what a figure is about than "within")."""
-    if cross_language or not context:
-        return True  # words cannot be compared across languages: the ranking chose the sentence
-    return term_coverage({t: (idf or {}).get(t, 1.0) for t in context}, sentence) >= SAME_TOPIC
-
-
-def _cross(reading: ClaimReading, sentence: str) -> bool:
-    latin = sum(ch.isascii() and ch.isalpha() for ch in sentence) > len(sentence) / 2
-    return (reading.language == "en") != latin
-
-
-def _comparable(claimed: Figure, stated: Figure) -> bool:
-    if claimed.kind != stated.kind:
-        return False
-    if claimed.kind == "count":
-        return bool(set(tokenize(claimed.unit)) & set(tokenize(stated.unit)))
-    return claimed.unit == stated.unit
-
-
-def _agrees(claimed: Figure, stated: Figure) -> bool:
-    return abs(stated.value - claimed.value) < 1e-9 * max(1.0, claimed.value)
-
-
-def _figure_topic(reading: ClaimReading, figure: Figure) -> set[str]:
-    """What a claimed figure is about: the words of its clause, less the names of the text the claim is about (a
-    law does not name itself, as in `claim_weights`)."""
-    named = {t for n in reading.texts for t in tokenize(n.words)}
-    return _context(reading.text, (figure.start, figure.end)) - named
-
-
-def figure_findings(
-    reading: ClaimReading, sentence: str, idf: dict[str, float] | None = None
-) -> tuple[Check | None, set[int]]:
-    """A claimed figure the sentence states otherwise (a refutation), and the indexes of the claimed figures it
-    states alike. A claim may give figures for several events ("10 days for a death, two days for …"): a
-    sentence stating another of its figures of the same kind is about that one's event and refutes nothing."""
-    stated = figures_in(sentence)
-    agreed: set[int] = set()
-    for i, f in enumerate(reading.figures):
-        if not _about_same(_figure_topic(reading, f), sentence, _cross(reading, sentence), idf):
-            continue
-        same_kind = [g for g in stated if _comparable(f, g)]
-        if any(_agrees(f, g) for g in same_kind):
-            agreed.add(i)
-        elif same_kind and not any(_agrees(o, g) for o in reading.figures for g in same_kind):
-            return Check("figures", "refuted", "figure_differs", f.text, ", ".join(g.text for g in same_kind)), agreed
-    return None, agreed
-
-
-def compare_figures(reading: ClaimReading, sentence: str, idf: dict[str, float] | None = None) -> Check | None:
-    """Each claimed figure against the sentence's figures of its kind and unit, when the sentence speaks of what
-    the figure is about: one differing → refuted; all stated alike → supported."""
-    refuted, agreed = figure_findings(reading, sentence, idf)
-    if refuted or not reading.figures or len(agreed) < len(reading.figures):
-        return refuted
-    return Check("figures", "supported", "figure_agrees", ", ".join(f.text for f in reading.figures))
 
 
 def figures_across(
@@ -223,7 +143,7 @@ def figures_across(
     agreed: set[int] = set()
     first = None
     for ev in evidence:
-        refuted, found = figure_findings(reading, ev.text, idf)
+        refuted, found = figure_findings(reading, ev.statement, idf)
         if refuted:
             return None
         if found and first is None:
@@ -234,174 +154,17 @@ def figures_across(
     return Check("figures", "supported", "figure_agrees", ", ".join(f.text for f in reading.figures)), first
 
 
-def compare_dates(reading: ClaimReading, sentence: str) -> Check | None:
-    """Each dated event of the claim against the sentence's dates of the same event: none agreeing → refuted,
-    one agreeing → supported. A date of another event, or of none named, decides nothing."""
-    stated = dates_in(sentence)
-    for d in reading.dates:
-        if not d.event:
-            continue
-        same = [s for s in stated if s.event == d.event]
-        if same and not any(d.agrees(s) for s in same):
-            return Check("dates", "refuted", "date_differs", d.text, ", ".join(s.text for s in same))
-        if same:
-            return Check("dates", "supported", "date_agrees", d.text, next(s.text for s in same if d.agrees(s)))
-    return None
-
-
-def _states_action(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> bool:
-    action = {t: idf.get(t, 1.0) for t in tokenize(reading.action) if t not in FRAME_WORDS}
-    return term_coverage(action, sentence) >= SAME_TOPIC or (_cross(reading, sentence) and not action)
-
-
-STRENGTH = {"must": 3, "endeavour": 2, "should": 1, "may": 0}
-
-
-def compare_modality(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
-    """The claim's force against the sentence's on the same action: a duty claimed where the sentence asks for
-    an effort, advises or permits (or the reverse) → refuted. A prohibition stays a prohibition."""
-    if not reading.modality or not _states_action(reading, sentence, idf):
-        return None
-    _, modality, negative, words, _ = duty_of(sentence)
-    if not modality or negative or (reading.negated and reading.modality == "must"):
-        return None
-    claimed, stated = STRENGTH[reading.modality], STRENGTH[modality]
-    if (claimed == 3) != (stated == 3):
-        return Check("modality", "refuted", "force_differs", reading.modal_words, words)
-    return None
-
-
-def compare_actor(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
-    """The claim binds one party; the sentence puts the same action on another and never names the first →
-    refuted."""
-    if not reading.actor_role or not _states_action(reading, sentence, idf):
-        return None
-    actor, modality, _, _, _ = duty_of(sentence)
-    stated = actor_role(actor)
-    if not modality or not stated or stated == reading.actor_role or actor_role(sentence) == reading.actor_role:
-        return None
-    named = {t for t in tokenize(reading.actor) if t not in FRAME_WORDS}
-    if named & set(tokenize(sentence)):
-        return None
-    return Check("actor", "refuted", "actor_differs", reading.actor, actor)
-
-
-def compare_scope(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
-    """A claim of "all"/"every"/"any" against a sentence that states the same action with an exception or a
-    limit, and claims no universality itself → refuted. An exception to another rule decides nothing."""
-    if not any(kind == "universal" for _, kind in reading.scope) or not _states_action(reading, sentence, idf):
-        return None
-    m = EXCEPTION.search(sentence)
-    if not m or re.search(r"\b(?:all|every|any)\b|全て|すべて", sentence, re.I):
-        return None
-    return Check("scope", "refuted", "exception", next(w for w, k in reading.scope if k == "universal"), m.group())
-
-
-# An exception clause names what a rule leaves out, up to the end of its clause.
-EXCEPTED = re.compile(
-    r"\b(?:with the exception of|except(?: for| where| when| in)?|other than|excluding|save for|apart from)\b[^.;:]*",
-    re.I,
-)
-EXCEPTED_SHARE = 0.2  # the claim's weight an exception must name for its subject to be the one excepted
-
-
-def compare_excepted(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
-    """A claim that a rule covers something, against a sentence stating the rule (`POLARITY_COVER` of the claim)
-    whose exception names what the claim is about ("… credit scoring, with the exception of AI systems used to
-    detect financial fraud" against "a fraud-detection system is high-risk under that point") → refuted. The
-    claim's words must stand in the exception and nowhere else in the sentence; a negative claim ("is not
-    covered") agrees with an exception and is not refuted by it (a ban's own "must not" is no such negation)."""
-    if reading.negations:
-        return None
-    terms = claim_weights(reading, idf)
-    if not terms or term_coverage(terms, sentence) < POLARITY_COVER:
-        return None
-    for m in EXCEPTED.finditer(sentence):
-        rest = set(tokenize(sentence[: m.start()] + " " + sentence[m.end() :]))
-        named = {t for t in tokenize(m.group()) if t in terms} - rest
-        if sum(terms[t] for t in named) / sum(terms.values()) >= EXCEPTED_SHARE:
-            return Check("excepted", "refuted", "excepted", reading.text, " ".join(m.group().split()))
-    return None
-
-
-def states_most(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
-    """A sentence stating most of the claim's weighted terms (`STATES_MOST`) with its polarity, once no
-    comparison above found a difference → supported. Below, sharing words is no evidence."""
-    if term_coverage(claim_weights(reading, idf), sentence) < STATES_MOST:
-        return None
-    if not _same_polarity(reading, sentence):
-        return None
-    return Check("most", "supported", "states_most")
-
-
-STATES_MOST = 0.5  # as the quote checks' `claim_supports`: half the claim's weight (odd half, confirmed even)
-
-
-def polarity_differs(claim: str, terms: Collection[str], sentence: str) -> tuple[str, str]:
-    """("denies", word): the sentence denies one of the claim's `terms` that the claim affirms; ("affirms",
-    word): the claim denies a word the sentence states while denying nothing; ("", "") otherwise. A negation of
-    a word the claim does not use ("to promote, not hinder, …"), or one inside a condition ("unless … is not in
-    the interest of"), says nothing of the claim; an exemption denies as a negation does ("exempted from fines"
-    / "no fines shall be imposed")."""
-    claim_denies = {t: w for w in denied_words(claim) for t in tokenize(w)}  # stem → the word as written
-    sentence_denies = {t: w for w in denied_words(sentence) for t in tokenize(w)}
-    if hit := sorted((sentence_denies.keys() & set(terms)) - claim_denies.keys()):
-        return "denies", sentence_denies[hit[0]]
-    stated = set(tokenize(sentence))
-    if not sentence_denies and not negation_words(sentence) and (hit := sorted(claim_denies.keys() & stated)):
-        return "affirms", claim_denies[hit[0]]
-    return "", ""
-
-
-def compare_polarity(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
-    """A sentence stating most of the claim (`POLARITY_COVER`) that denies what the claim affirms, or the
-    reverse → refuted (see `polarity_differs`)."""
-    if term_coverage(claim_weights(reading, idf), sentence) < POLARITY_COVER:
-        return None
-    how, word = polarity_differs(reading.text, claim_weights(reading, idf).keys(), sentence)
-    return Check("polarity", "refuted", f"{how}_claimed", word) if how else None
-
-
-POLARITY_COVER = 0.5  # a denial decides only in a sentence stating this share of the claim (odd half)
-def _same_polarity(reading: ClaimReading, sentence: str) -> bool:
-    return bool(reading.negated) == bool(negation_words(sentence) or duty_of(sentence)[2])
-
-
-NEAR_VERBATIM = 0.8  # a sentence stating this share of the claim's weighted terms states the claim
-
-
-def near_verbatim(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
-    """A sentence that states nearly all of the claim's terms (a synonym or two aside) with the same polarity
-    → supported. The figure, date and force checks run before it."""
-    if term_coverage(claim_weights(reading, idf), sentence) < NEAR_VERBATIM:
-        return None
-    if not _same_polarity(reading, sentence):
-        return None
-    return Check("verbatim", "supported", "states_claim")
-
-
-Comparison = Callable[[ClaimReading, str, dict[str, float]], Check | None]
-CHECKS: tuple[tuple[str, Comparison], ...] = (
-    ("figures", compare_figures),
-    ("dates", lambda r, s, idf: compare_dates(r, s)),
-    ("modality", compare_modality),
-    ("actor", compare_actor),
-    ("scope", compare_scope),
-    ("excepted", compare_excepted),
-    ("polarity", compare_polarity),
-    ("verbatim", near_verbatim),
-    ("most", states_most),
-)
-
-
 def decide(
     reading: ClaimReading, evidence: Sequence[Evidence], idf: dict[str, float], *, top: int = 3
 ) -> tuple[Check, Evidence] | None:
     """The first check, in CHECKS order, that decides on one of the `top` best sentences (best sentence first
-    within a check), with the sentence it rests on; None when none decides."""
+    within a check), with the sentence it rests on; None when none decides. A decision that needed a stem's
+    points rests on the stem with its points (they are cited with it)."""
     for name, check in CHECKS:
         for ev in evidence[:top]:
-            if found := check(reading, ev.text, idf):
+            if name in STATED_WITH_POINTS and (found := check(reading, ev.statement, idf)):
+                return found, ev if check(reading, ev.text, idf) == found else replace(ev, end=ev.statement_end)
+            if name not in STATED_WITH_POINTS and (found := check(reading, ev.text, idf)):
                 return found, ev
         if name == "figures" and (joint := figures_across(reading, evidence[:top], idf)):
             return joint
