@@ -212,6 +212,12 @@ def test_a_refused_question_on_a_revoked_text_becomes_the_revoking_provision() -
         ("Is Executive Order 14110 still in force?", True),
         ("Who must register a robot?", False),
         ("What must providers do when a model is replaced?", False),
+        # a decision on a text, reported as news: what became of it
+        ("The state legislature voted to delay the Robot Act until next June.", True),
+        ("Parliament agreed to repeal the Robot Act last week.", True),
+        # counter-examples: a power the text gives, a party's decision
+        ("The Robot Act allows the authority to delay an approval.", False),
+        ("Must deployers who decided to suspend the system notify the authority?", False),
     ],
 )
 def test_questions_on_what_became_of_a_text(question: str, fate: bool) -> None:

@@ -111,15 +111,19 @@ LATER_EVENT = re.compile(
     _I,
 )
 _FATE_DONE = (
-    r"(?:revoked|repealed|rescinded|amended|replaced|superseded|withdrawn|overturned|delayed|postponed|suspended)"
+    r"(?:revoked|repealed|rescinded|amended|replaced|superseded|withdrawn|overturned|delayed|postponed|suspended"
+    r"|deferred)"
 )
-_FATE_DO = r"(?:revoke|repeal|rescind|amend|replace|supersede|withdraw|overturn|delay|postpone|suspend)"
+_FATE_DO = r"(?:revoke|repeal|rescind|amend|replace|supersede|withdraw|overturn|delay|postpone|suspend|defer)"
+# A body's decision on a text, as news reports it: "the legislature voted to delay …", "agreed to postpone".
+_DECIDED = r"(?:vot(?:ed|es)|agreed|decided|moved|resolved)"
 # What became of a text since it was made ("Is it still in force?", "Has it been amended?", "Did Colorado delay
 # it?"). A sentence about a party's own acts ("Must deployers suspend the system?") asks what the text says.
 ASKS_FATE = re.compile(
     r"\bstill (?:in force|in effect|valid|effective)\b|\bno longer (?:in force|in effect|valid)\b"
     rf"|\b(?:was|were|been|is|are|got)\b[^?.]{{0,60}}?\b{_FATE_DONE}\b|^did\b[^?]*\b{_FATE_DO}\b"
     rf"|^(?:who|which|what)\b[^?]{{0,40}}?\b{_FATE_DONE}\b"  # "Which order revoked EO 14110?"
+    rf"|\b{_DECIDED}\s+to\s+{_FATE_DO}\b"  # a decision reported: "the legislature voted to delay it"
     r"|(?:まだ|現在も)有効|廃止され|改正され",
     _I,
 )
