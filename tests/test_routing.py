@@ -229,3 +229,23 @@ def test_a_jurisdiction_word_elsewhere_in_the_question_does_not_reroute() -> Non
 def test_the_hiroshima_code_is_not_taken_for_the_guiding_principles(question: str) -> None:
     """ "Hiroshima AI Process" names the guiding principles; "… Process Code of Conduct" names the code."""
     assert _ROUTER.route(question).doc_ids == ("g7-hiroshima-code-of-conduct-2023-en",)
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        # a katakana loanword a text held in Japanese would spell so, and that none does
+        ("AI推進法はブロックチェーンについて定めていますか？", ("ブロックチェーン",)),
+        # a text named by no route: the corpus's Japanese texts are what can be checked
+        ("ブロックチェーンの規制はありますか？", ("ブロックチェーン",)),
+        # counter-example: the texts pointed at are held only in English, which would spell it in Latin letters
+        ("Korea AI Basic Actはモニタリングを求めていますか？", ()),
+    ],
+)
+def test_a_katakana_word_is_unknown_only_where_a_japanese_text_could_spell_it(
+    router: Router, question: str, unknown: tuple[str, ...]
+) -> None:
+    from govqa.search.reading import unknown_names
+
+    idf = dict.fromkeys(["ai", "推進", "規制"], 1.0)
+    assert unknown_names(question, router, Glossary({}), idf) == unknown

@@ -309,11 +309,15 @@ def _sentence_initial(text: str, pos: int) -> bool:
 def unknown_names(question: str, router: Router, glossary: Glossary, idf: dict[str, float]) -> tuple[str, ...]:
     """Names in the question that occur nowhere in the corpus (a law, country or body it does not hold):
     capitalised words and acronyms (not sentence-initial) and katakana runs, unless they are a document alias, a
-    jurisdiction word or a glossary term, whose most specific word no indexed text carries."""
+    jurisdiction word or a glossary term, whose most specific word no indexed text carries. A katakana run is
+    often a loanword ("モニタリング", monitoring): it is checked only when the texts the question points at include
+    one held in Japanese, or it points at none; a text held only in English would not spell it so."""
     text = _blank_known(question, router)
     original = unicodedata.normalize("NFKC", question)
     names = [m.group(0) for m in _CAPITALISED.finditer(original) if not _sentence_initial(original, m.start())]
-    names += _KATAKANA.findall(original)
+    routed = [d for d in router.documents if d.id in router.route(question).doc_ids]
+    if not routed or any(d.language == "ja" for d in routed):
+        names += _KATAKANA.findall(original)
     unknown = []
     for name in names:
         if fold(name) not in text or glossary.known(name):
