@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from govqa.answering.claims import check_claim_figures, judge, missing_figures, weigh_claim
+from govqa.answering.claims import (
+    check_claim_figures,
+    enactment_years,
+    judge,
+    missing_figures,
+    record_date,
+    weigh_claim,
+)
 from govqa.answering.findings import CheckContext, render_value
 from govqa.answering.quotes import Quote
 from govqa.corpus.manifest import Manifest
@@ -294,3 +301,38 @@ def test_a_claim_decided_by_an_evidence_sentence_rests_on_that_sentence() -> Non
     assert weigh_claim(read(claim), [first.passage, fines.passage], [first, fines], IDF, off).reason.key.startswith(
         "verdict."
     )
+
+
+DATED_ACT = Document(
+    "fixture-act", "Robot Act of Examplia", "Robot Act", jurisdiction="XL", doc_type="statute", date="2024-05-17"
+)
+APPROVAL = "SECTION 3. Safety clause. This act takes effect at once.\nApproved: May 17, 2024"
+
+
+def _chunk(text: str, locator: str = "Section 3") -> Chunk:
+    return Chunk("fixture-act", locator, (), text, 0, len(text), None, None, "en")
+
+
+@pytest.mark.parametrize(
+    ("claim", "chunks", "verdict"),
+    [
+        # a year of enactment the text's record and its own approval line contradict
+        ("The Robot Act was signed into law on June 8, 2021.", [APPROVAL], "refuted"),
+        ("The Robot Act was adopted in 2019.", ["Operators shall register robots.", APPROVAL], "refuted"),
+        # counter-examples: the record's year (the evidence checks read the rest); a claim dating another
+        # event; a text that never dates its own enactment (the manifest alone is no quote)
+        ("The Robot Act was signed into law on June 8, 2024.", [APPROVAL], None),
+        ("The Robot Act entered into force on June 8, 2021.", [APPROVAL], None),
+        ("The Robot Act was signed into law on June 8, 2021.", ["Operators shall register robots in 2024."], None),
+    ],
+)
+def test_a_claimed_year_of_enactment_is_compared_with_the_texts_own_approval_line(
+    claim: str, chunks: list[str], verdict: str | None
+) -> None:
+    documents = {DATED_ACT.id: DATED_ACT}
+    reading = read(claim).claim
+    judgement = record_date(reading, documents, [_chunk(t, f"Section {i}") for i, t in enumerate(chunks)])
+    assert (judgement.verdict if judgement else None) == verdict
+    if judgement is not None:
+        assert judgement.quote is not None and judgement.quote.text == "Approved: May 17, 2024"
+        assert enactment_years(reading, documents) == {"2021"} or "2019" in enactment_years(reading, documents)

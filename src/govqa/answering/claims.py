@@ -22,16 +22,17 @@ Role absence (a named law with no provision of the asked kind) is judged before 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from govqa.answering.comparisons import polarity_differs, term_coverage
 from govqa.answering.evidence import decide, rank_evidence
 from govqa.answering.findings import CheckContext, Finding, Term
 from govqa.answering.quotes import FRAME_WORDS, Quote, SentenceScorer, coverage, term_weights
-from govqa.records import Passage, Verdict
+from govqa.records import Chunk, Document, Passage, Verdict
 from govqa.search.analysis import QueryAnalysis
 from govqa.search.claim_figures import dates_in, figures_in
+from govqa.search.claim_reading import ClaimReading
 from govqa.settings import AnswerSettings
 from govqa.text import YEAR, sentence_spans, tokenize
 
@@ -295,6 +296,36 @@ def _unnamed(claim: str, quote: Quote) -> str:
         if name:
             claim = re.sub(rf"(?<!\w){re.escape(name)}(?:['’]s)?(?!\w)", " ", claim, flags=re.I)
     return claim
+
+
+def enactment_years(reading: ClaimReading | None, documents: Mapping[str, Document]) -> set[str]:
+    """The years a claim gives the enactment (signing, adoption, promulgation) of a text it names whose record
+    has a date: compared with that text by `record_date`, not declared unmentioned."""
+    if reading is None or not any(documents.get(i) and documents[i].date[:4].isdigit() for i in reading.doc_ids):
+        return set()
+    return {str(d.year) for d in reading.dates if d.event == "enactment" and d.year}
+
+
+def record_date(
+    reading: ClaimReading | None, documents: Mapping[str, Document], chunks: Sequence[Chunk]
+) -> Judgement | None:
+    """A claim that a named text was enacted in a year its record does not give → refuted, resting on the
+    text's own sentence dating its enactment in the record's year (an act's "Approved: May 17, 2024"). A year
+    that agrees decides nothing here (the evidence checks read the rest of the claim), and without such a
+    sentence nothing is decided: a verdict rests on a quote, not on the manifest."""
+    claimed = [d for d in reading.dates if d.event == "enactment" and d.year] if reading else []
+    for doc in (documents[i] for i in (reading.doc_ids if reading else ()) if i in documents):
+        year = doc.date[:4]
+        if not claimed or not year.isdigit() or any(str(d.year) == year for d in claimed):
+            continue
+        for chunk in (c for c in chunks if c.doc_id == doc.id and year in c.text):
+            for start, end in sentence_spans(chunk.text, min_chars=0):
+                dated = [d for d in dates_in(chunk.text[start:end]) if d.event == "enactment" and str(d.year) == year]
+                if dated:
+                    fields = {"locator": chunk.locator, "claimed": claimed[0].text, "stated": dated[0].text}
+                    quote = Quote(Passage(chunk, 1.0, document=doc), start, end, 1.0)
+                    return Judgement("refuted", Term("evidence.date_differs", fields), quote)
+    return None
 
 
 def weigh_claim(

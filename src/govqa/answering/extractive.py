@@ -23,7 +23,7 @@ from typing import Literal
 from govqa.answering.answerability import DocumentTerms
 from govqa.answering.checks import first_finding
 from govqa.answering.citations import cite_quotes
-from govqa.answering.claims import weigh_claim
+from govqa.answering.claims import record_date, weigh_claim
 from govqa.answering.findings import CheckContext, Finding, render_value
 from govqa.answering.quotes import Quote, SentenceScorer, best_quotes, cosine_scorer, coverage, in_passage_order
 from govqa.answering.refusal import unheld_note
@@ -302,7 +302,10 @@ class Answerer:
         cfg = self.settings.answer
         top = passages[: cfg.passages]
         quotes = self._quotes(query.expanded, top, cfg.max_quotes - 1)
-        judgement = weigh_claim(query, top, quotes, self.idf, cfg, self.similarity)
+        documents, chunks = self.retriever.documents, self.retriever.chunks
+        judgement = record_date(query.claim, documents, chunks) or weigh_claim(
+            query, top, quotes, self.idf, cfg, self.similarity
+        )
         if judgement.quote is not None:  # the short answer and the first citation are the quote the verdict rests on
             quotes = [judgement.quote, *(q for q in quotes if q is not judgement.quote)]
         msgs = self.messages(query)
