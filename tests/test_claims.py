@@ -303,6 +303,21 @@ def test_a_claim_decided_by_an_evidence_sentence_rests_on_that_sentence() -> Non
     )
 
 
+
+def test_a_claim_nothing_settles_shows_its_closest_evidence_sentence_first() -> None:
+    """No check decides: the verdict stays open, and the sentence stating most of the claim is cited first
+    (whatever the order retrieval gave), its share named in the reason; with evidence off, none is chosen."""
+    claim = "The Robot Act makes operators label robots and inspect them yearly, with inspectors paid by the state."
+    first = quote("The registry is public and kept by the authority.")
+    closest = quote("Operators shall label their robots.")
+    cfg = AnswerSettings.model_validate({})
+    judgement = weigh_claim(read(claim), [first.passage, closest.passage], [first, closest], IDF, cfg)
+    assert judgement.verdict is None and judgement.quote is not None
+    assert judgement.quote.text == "Operators shall label their robots."
+    assert judgement.reason.key == "verdict.too_few"
+    off = AnswerSettings.model_validate({"claim_evidence": False})
+    assert weigh_claim(read(claim), [first.passage, closest.passage], [first, closest], IDF, off).quote is None
+
 DATED_ACT = Document(
     "fixture-act", "Robot Act of Examplia", "Robot Act", jurisdiction="XL", doc_type="statute", date="2024-05-17"
 )

@@ -337,9 +337,11 @@ def weigh_claim(
     similarity: SentenceScorer | None = None,
 ) -> Judgement:
     """The claim's verdict: first the evidence sentences of the passages, ranked by how much of the claim each
-    states and compared on figures, dated events, force, actor, scope and near-verbatim statement
-    (answering/evidence.py); when none of those decides, the quote checks of `judge`. A verdict from evidence
-    rests on its sentence, which is cited first."""
+    states and compared on figures, dated events, force, actor, scope, polarity and statement
+    (answering/comparisons.py); when none of those decides, the quote checks of `judge`. A verdict from evidence
+    rests on its sentence, which is cited first; a claim nothing settles shows its closest evidence sentence
+    first."""
+    evidence = []
     if query.claim is not None and cfg.claim_evidence:
         evidence = rank_evidence(query.claim, passages, idf, similarity=similarity)
         if decided := decide(query.claim, evidence, idf, top=cfg.claim_evidence_top):
@@ -347,4 +349,10 @@ def weigh_claim(
             fields = {"locator": sentence.passage.chunk.locator, "claimed": check.claimed, "stated": check.stated}
             quote = Quote(sentence.passage, sentence.start, sentence.end, sentence.score)
             return Judgement(check.verdict, Term(f"evidence.{check.reason}", fields), quote)
-    return judge(query.question, quotes, idf, cfg)
+    judgement = judge(query.question, quotes, idf, cfg)
+    if judgement.verdict is None and evidence:
+        closest = evidence[0]
+        reason = Term("verdict.too_few", {"locator": closest.passage.chunk.locator, "share": closest.coverage})
+        end = max(closest.end, closest.statement_end)  # a stem is shown with the points it introduces
+        return Judgement(None, reason, Quote(closest.passage, closest.start, end, closest.score))
+    return judgement
