@@ -228,7 +228,7 @@ def states_most(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> 
     comparison above found a difference → supported. Below, sharing words is no evidence."""
     if term_coverage(claim_weights(reading, idf), sentence) < STATES_MOST:
         return None
-    if not _same_polarity(reading, sentence):
+    if not _same_polarity(reading, sentence, idf):
         return None
     return Check("most", "supported", "states_most")
 
@@ -264,8 +264,14 @@ def compare_polarity(reading: ClaimReading, sentence: str, idf: dict[str, float]
 POLARITY_COVER = 0.5  # a denial decides only in a sentence stating this share of the claim (odd half)
 
 
-def _same_polarity(reading: ClaimReading, sentence: str) -> bool:
-    return bool(reading.negated) == bool(negation_words(sentence) or duty_of(sentence)[2])
+def _same_polarity(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> bool:
+    """No word of the claim denied on one side and affirmed on the other (`polarity_differs`), and, where the
+    sentence has a modal, a ban against a ban and a duty against a duty. A point of a list ("(c) the use of AI
+    systems for …") states its stem's force, which it does not repeat: its own words decide."""
+    if polarity_differs(reading.text, claim_weights(reading, idf).keys(), sentence)[0]:
+        return False
+    _, modality, bans, _, _ = duty_of(sentence)
+    return not modality or bans == duty_of(reading.text)[2]
 
 
 NEAR_VERBATIM = 0.8  # a sentence stating this share of the claim's weighted terms states the claim
@@ -276,7 +282,7 @@ def near_verbatim(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
     → supported. The figure, date and force checks run before it."""
     if term_coverage(claim_weights(reading, idf), sentence) < NEAR_VERBATIM:
         return None
-    if not _same_polarity(reading, sentence):
+    if not _same_polarity(reading, sentence, idf):
         return None
     return Check("verbatim", "supported", "states_claim")
 
