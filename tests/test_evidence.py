@@ -17,11 +17,11 @@ from govqa.answering.comparisons import (
     near_verbatim,
     states_most,
 )
-from govqa.answering.evidence import decide, figures_across, rank_evidence, statement_spans
+from govqa.answering.evidence import decide, figures_across, rank_evidence, statement_spans, whole_sentence
 from govqa.corpus.manifest import Manifest
 from govqa.records import Chunk, Document, Passage
 from govqa.search.claim_reading import ClaimReader, ClaimReading
-from govqa.text import tokenize
+from govqa.text import sentence_spans, tokenize
 
 MANIFEST = Manifest(
     documents=(Document("ru-act", "Act on Robot Safety", "Robot Safety Act", jurisdiction="RU", doc_type="statute"),),
@@ -439,6 +439,7 @@ def test_decide_runs_the_checks_in_order_over_the_best_sentences() -> None:
     assert [name for name, _ in CHECKS] == [
         "figures",
         "dates",
+        "timing",
         "modality",
         "actor",
         "scope",
@@ -457,3 +458,46 @@ def test_decide_runs_the_checks_in_order_over_the_best_sentences() -> None:
     )
     unrelated = [_passage("The authority shall publish an annual report.")]
     assert decide(claim, rank_evidence(claim, unrelated, IDF), IDF) is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # a date of no named event, in a sentence that states the claim: both date the same rule
+        (
+            "Operators must inspect robots yearly since 2024.",
+            "From 1 March 2027, operators shall inspect robots yearly.",
+            "refuted",
+        ),
+        (
+            "Operators must inspect robots yearly since 2027.",
+            "From 1 March 2027, operators shall inspect robots yearly.",
+            "supported",
+        ),
+        # counter-example: a sentence that does not state the claim dates something else
+        ("Operators must inspect robots yearly since 2024.", "The registry opened on 1 March 2027.", None),
+    ],
+)
+def test_a_date_of_no_named_event_in_a_sentence_stating_the_claim(
+    claim: str, sentence: str, verdict: str | None
+) -> None:
+    found = compare_dates(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
+def test_a_deciding_sentence_is_cited_with_its_proviso_not_with_the_next_point() -> None:
+    """A clause ending in a semicolon continues its sentence ("…; provided, …"), unless a point of a list follows
+    it ("(a) …; (b) …"): each point stays its own."""
+    text = (
+        "This Act shall enter into force 1 year after the date of its promulgation; provided, the registry "
+        "rules shall enter into force six months later. The registry is kept by the authority."
+    )
+    (s, e), *_ = sentence_spans(text)
+    assert text[s : whole_sentence(text, s, e)].endswith("six months later.")
+    points = (
+        "The operator shall keep these records for ten years:\n(a) the registry entries of all its robots;\n"
+        "(b) the labels it has put on the outputs of its robots."
+    )
+    spans = sentence_spans(points)
+    s, e = spans[1]
+    assert whole_sentence(points, s, e) == e

@@ -160,35 +160,10 @@ class AnswerSettings(BaseModel):
         ge=0.0,
         le=1.0,
     )
-    claim_judged: float = Field(
-        0.3,
-        description="Coverage of a claim's terms at which a quote is judged against it; below, the claim is left "
-        "open (odd half, confirmed even).",
-        ge=0.0,
-        le=1.0,
-    )
-    claim_topical: float = Field(
-        0.2,
-        description="Coverage at which the engine's best quote is on a claim's topic, so that its duty's force "
-        "(shall / shall endeavour) is read against the claim (odd half, confirmed even).",
-        ge=0.0,
-        le=1.0,
-    )
-    claim_evidence: bool = Field(
-        True,
-        description="Judge a claim first on its evidence sentences (figures, dated events, force, actor, scope, "
-        "near-verbatim; answering/evidence.py), then on the quote checks (chosen on the odd half, confirmed even).",
-    )
     claim_evidence_top: int = Field(
         3, description="How many of the best evidence sentences the claim's comparisons read.", ge=1
     )
-    claim_supports: float = Field(
-        0.5,
-        description="Support by polarity alone needs a quote stating at least this share of the claim's terms: "
-        "sharing a third and no negation is no evidence (odd half: 0.56 for its supported claim; even 0.58-0.85).",
-        ge=0.0,
-        le=1.0,
-    )
+
 
 
 class LLMSettings(BaseModel):

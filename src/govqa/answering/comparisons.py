@@ -133,12 +133,15 @@ def compare_figures(reading: ClaimReading, sentence: str, idf: dict[str, float] 
     return Check("figures", "supported", "figure_agrees", ", ".join(f.text for f in reading.figures))
 
 
-def compare_dates(reading: ClaimReading, sentence: str) -> Check | None:
+def compare_dates(reading: ClaimReading, sentence: str, idf: dict[str, float] | None = None) -> Check | None:
     """Each dated event of the claim against the sentence's dates of the same event: none agreeing → refuted,
-    one agreeing → supported. A date of another event, or of none named, decides nothing."""
+    one agreeing → supported. A date of another event decides nothing. A date of no named event ("since 2024")
+    is compared with the sentence's dates of no named event ("From 1 March 2027, operators shall …") only when
+    the sentence states the claim (`STATES_MOST` of it, with `idf`): then both date the same rule."""
     stated = dates_in(sentence)
+    states_claim = idf is not None and term_coverage(claim_weights(reading, idf), sentence) >= STATES_MOST
     for d in reading.dates:
-        if not d.event:
+        if not d.event and not states_claim:
             continue
         same = [s for s in stated if s.event == d.event]
         if same and not any(d.agrees(s) for s in same):
@@ -146,6 +149,29 @@ def compare_dates(reading: ClaimReading, sentence: str) -> Check | None:
         if same:
             return Check("dates", "supported", "date_agrees", d.text, next(s.text for s in same if d.agrees(s)))
     return None
+
+
+# "took effect the day it was promulgated / immediately" against "shall enter into force 1 year after the date of
+# its promulgation" or "on the twentieth day following its publication": a delay the claim leaves out.
+CLAIMS_IMMEDIATE = re.compile(
+    r"\b(?:immediately|the (?:same )?day (?:it was |of (?:its )?)?(?:promulgat|sign|enact|adopt|publi)\w*"
+    r"|(?:upon|on) (?:its )?(?:promulgation|signature|signing|enactment|adoption|publication))",
+    re.I,
+)
+STATES_DELAY = re.compile(
+    r"\b(?:enters? into force|takes? effect|comes? into (?:force|effect)|shall apply)\b[^.;]{0,40}?"
+    r"\b((?:\d+|one|two|three|six|twelve) (?:years?|months?|days?) (?:after|following|from)"
+    r"|(?:the )?\w+(?:th|st|nd|rd) day following)",
+    re.I,
+)
+
+
+def compare_timing(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
+    """A claim that a text took effect at once (on promulgation, immediately) against a sentence putting its
+    entry into force some time after → refuted. A sentence stating no delay decides nothing."""
+    if not CLAIMS_IMMEDIATE.search(reading.text) or not (m := STATES_DELAY.search(sentence)):
+        return None
+    return Check("timing", "refuted", "delay", reading.text, m.group(1))
 
 
 def _states_action(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> bool:
@@ -198,7 +224,8 @@ def compare_scope(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
 
 # An exception clause names what a rule leaves out, up to the end of its clause.
 EXCEPTED = re.compile(
-    r"\b(?:with the exception of|except(?: for| where| when| in)?|other than|excluding|save for|apart from)\b[^.;:]*",
+    r"\b(?:with the exception of|except(?: for| where| when| in)?|other than|excluding|save for|apart from)\b"
+    r"(?:(?!\b(?:shall|must|may|will)\b)[^.;:,])*",  # up to the main clause's modal
     re.I,
 )
 EXCEPTED_SHARE = 0.2  # the claim's weight an exception must name for its subject to be the one excepted
@@ -233,7 +260,7 @@ def states_most(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> 
     return Check("most", "supported", "states_most")
 
 
-STATES_MOST = 0.5  # as the quote checks' `claim_supports`: half the claim's weight (odd half, confirmed even)
+STATES_MOST = 0.5  # half the claim's weight (odd half, confirmed even)
 
 
 def polarity_differs(claim: str, terms: Collection[str], sentence: str) -> tuple[str, str]:
@@ -289,11 +316,12 @@ def near_verbatim(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
 
 # A stem's figure or date applies to each of its points ("fines of up to EUR 15 000 000 for: … (g) transparency
 # obligations"); its other words state nothing the points do not, so the other checks read the sentence alone.
-STATED_WITH_POINTS = frozenset({"figures", "dates"})
+STATED_WITH_POINTS = frozenset({"figures", "dates", "timing"})
 Comparison = Callable[[ClaimReading, str, dict[str, float]], Check | None]
 CHECKS: tuple[tuple[str, Comparison], ...] = (
     ("figures", compare_figures),
-    ("dates", lambda r, s, idf: compare_dates(r, s)),
+    ("dates", compare_dates),
+    ("timing", compare_timing),
     ("modality", compare_modality),
     ("actor", compare_actor),
     ("scope", compare_scope),

@@ -101,6 +101,16 @@ def statement_spans(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
+def whole_sentence(text: str, start: int, end: int) -> int:
+    """Where the sentence at [start, end) ends once its clauses after a semicolon are joined back ("… shall enter
+    into force 1 year after …; provided, the part … on January 24, 2026."), points of a list aside: what a
+    deciding sentence is cited as."""
+    spans = [(s, e) for s, e in sentence_spans(text) if s >= end]
+    while text[start:end].rstrip().endswith(";") and spans and not POINT.match(text, spans[0][0]):
+        end = spans.pop(0)[1]
+    return end
+
+
 def rank_evidence(
     reading: ClaimReading,
     passages: Sequence[Passage],

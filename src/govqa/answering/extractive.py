@@ -304,7 +304,7 @@ class Answerer:
         quotes = self._quotes(query.expanded, top, cfg.max_quotes - 1)
         documents, chunks = self.retriever.documents, self.retriever.chunks
         judgement = record_date(query.claim, documents, chunks) or weigh_claim(
-            query, top, quotes, self.idf, cfg, self.similarity
+            query, top, self.idf, cfg, self.similarity
         )
         if judgement.quote is not None:  # the short answer and the first citation are the quote the verdict rests on
             quotes = [judgement.quote, *(q for q in quotes if q is not judgement.quote)]

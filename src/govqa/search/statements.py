@@ -28,6 +28,15 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
             re.I,
         ),
     ),
+    (  # no duty at all: "voluntary", "optional", "not legally binding", "need not"
+        "may",
+        False,
+        re.compile(
+            r"\b(?:voluntar(?:y|ily)|optional|non-binding|not (?:legally )?(?:binding|required|mandatory|obligatory)"
+            r"|need not)\b|任意",
+            re.I,
+        ),
+    ),
     (
         "must",
         True,
