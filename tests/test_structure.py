@@ -251,3 +251,57 @@ def test_ordinals_of_ambiguous_letters() -> None:
     """ "c" counts both as the third letter and as roman 100; "i" as 9th letter and roman 1."""
     assert ordinals("c") == {3, 100}
     assert ordinals("i") == {1, 9}
+
+
+def _letters(n: int) -> list[str]:
+    """The tokens of a lettered list of n items: a … z, aa … zz, aaa …."""
+    return [chr(ord("a") + k % 26) * (k // 26 + 1) for k in range(n)]
+
+
+def _fr_blocks(text: str) -> dict[str, list[str]]:
+    sections = _segment(text, load_profile(PROFILES, "federal-register"))
+    return {s.locator: [b[0] for b in s.blocks] for s in sections}
+
+
+def test_lettered_list_keeps_items_that_read_as_roman_numerals() -> None:
+    """(i), (v), (x), (ii), (vv), (iii) that continue a long lettered list are its items, not roman sub-items."""
+    items = [f"({t}) Order {1000 + k} of a year (Some title)." for k, t in enumerate(_letters(78))]
+    text = "Sec. 2. Revocation. The following are revoked:\n" + "\n".join(items)
+    assert _fr_blocks(text)["Section 2"] == [f"({t})" for t in _letters(78)]
+
+
+def test_roman_sub_items_stay_inside_their_lettered_subsection() -> None:
+    """(i), (ii), (v) under (a) and (i), (ii) right after (h) are roman sub-items: no block of their own."""
+    text = "\n".join(
+        [
+            "Sec. 2. General. (a) Nothing in this order shall impair:",
+            "(i) the authority granted by law; or",
+            "(ii) the functions of the Director.",
+            "(iii) third. (iv) fourth",
+            "(v) the fifth point.",
+            "(b) Within 90 days, act.",
+            *[f"({t}) Another duty." for t in "cdefg"],
+            "(h) The Secretary shall:",
+            "(i) report; and",
+            "(ii) publish.",
+            "(i) The Director shall also act.",
+            "(j) This order creates no right.",
+        ]
+    )
+    blocks = _fr_blocks(text)["Section 2"]
+    assert blocks == [f"({t})" for t in "abcdefghij"]
+    section = next(s for s in _segment(text, load_profile(PROFILES, "federal-register")))
+    spans = {sfx: text[a:b] for sfx, a, b in section.blocks}
+    assert "(v) the fifth point." in spans["(a)"]
+    assert "(ii) publish." in spans["(h)"]
+    assert spans["(i)"].startswith("(i) The Director shall also act.")
+
+
+def test_first_block_runs_on_from_the_heading_line() -> None:
+    """'Sec. 3. Implementation. (a) To …' opens Section 3(a) on the heading's line; a later '(b)' does not."""
+    text = "Sec. 3. Implementation. (a) To effectuate the revocations, agencies act.\n(b) The Director reviews."
+    assert _fr_blocks(text) == {"Section 3": ["(a)", "(b)"]}
+    counter = "Sec. 3. Implementation. See paragraph (b) of this order, which agencies apply.\n(a) First.\n(b) Next."
+    section = _segment(counter, load_profile(PROFILES, "federal-register"))[0]
+    assert [b[0] for b in section.blocks] == ["(a)", "(b)"]
+    assert section.blocks[0][1] == counter.index("(a) First")

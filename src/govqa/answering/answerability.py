@@ -146,7 +146,10 @@ def check_unheld_instrument(query: QueryAnalysis, passages: Sequence[Passage], c
 def check_unmentioned_topic(query: QueryAnalysis, passages: Sequence[Passage], ctx: CheckContext) -> Finding | None:
     """A topic named outright that no word of the named texts (nor the glossary's wording for it) mentions."""
     route = query.route
-    if _lookup(passages) or not passages or not query.topic or route.by != "alias" or not route.doc_ids:
+    # the texts asked about: named, or all of a jurisdiction named ("Singapore's …")
+    if _lookup(passages) or not passages or not query.topic or route.by not in {"alias", "jurisdiction"}:
+        return None
+    if not route.doc_ids:  # a jurisdiction the library holds no text of is the gate's to decline
         return None
     present: set[str] = set()
     for doc_id in route.doc_ids:

@@ -40,6 +40,9 @@ class BlockRule:
     suffix: str
     within: tuple[str, ...] = ()  # unit locator prefixes where the rule applies; empty = all
     sequential: bool = True
+    # a lettered list (a)…(z), (aa)…: an i/v/x token is a letter only where it continues the letters, else a roman
+    # sub-item kept inside the item before it (structure._is_letter_item)
+    letters: bool = False
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,7 @@ def parse_profile(name: str, data: dict[str, Any], where: str) -> Profile:
                 suffix=b["suffix"],
                 within=tuple(b.get("within", ())),
                 sequential=bool(b.get("sequential", True)),
+                letters=bool(b.get("letters", False)),
             )
         )
     return Profile(

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
 from govqa.documents.locators import roman_to_int
 from govqa.documents.profiles import BlockRule, HeadingRule, Profile
@@ -71,6 +71,7 @@ class _Open:
     # the heading line runs on into text ("Sec. 3. Definition. For the purposes of this order, …"): a unit even
     # when that text fits on the one line
     runs_on: bool = False
+    romans: dict[int, int] = field(default_factory=dict)  # per letter rule: roman sub-items since its last item
 
 
 class _Gates:
@@ -125,6 +126,7 @@ def segment(source: SourceText, profile: Profile) -> tuple[Section, ...]:
             sections.append(Section(current.locator, current.path, current.start, end, blocks))
 
     unit_lines = _unit_heading_offsets(text, profile)
+    next_block = _next_block_tokens(text, profile.blocks)
     interrupted: _Open | None = None  # the unit an aside (footnote) interrupted, resumed on the next page
 
     for offset, line in _lines(text):
@@ -171,14 +173,26 @@ def segment(source: SourceText, profile: Profile) -> tuple[Section, ...]:
                 runs_on = bool(_RUNS_ON.search(stripped[match.end() :]))
                 current = _Open(label, tuple(p for _, p in path), offset, [], {}, 1 + rule.title_lines, runs_on=runs_on)
             pending_title = (rule, rule.title_lines, match, i) if rule.title_lines else None
+            # "Sec. 3. Implementation. (a) To effectuate …": the unit's first block runs on from its heading line
+            if (first := _first_block_on(profile.blocks, current.locator, stripped[match.end() :])) is not None:
+                at, bi, bmatch = first
+                current.block_counters[bi] = 1
+                lead = len(line) - len(line.lstrip()) + match.end()
+                current.blocks.append((_fill(profile.blocks[bi].suffix, bmatch, ""), offset + lead + at))
             break
         else:
             for i, brule in _block_rule(profile.blocks, current.locator):
                 bmatch = brule.pattern.match(stripped)
                 if bmatch is None:
                     continue
+                token = (bmatch.group(1) or "") if bmatch.groups() else ""
+                if brule.letters:
+                    if not _is_letter_item(token, current, i, next_block(i, offset)):
+                        current.romans[i] = current.romans.get(i, 0) + 1
+                        continue
+                    current.romans[i] = 0
                 prev = current.block_counters.get(i, 0)
-                n = _next_in_sequence(bmatch.group(1) or "", prev, 1) if bmatch.groups() else None
+                n = letter_index(token) if brule.letters else _next_in_sequence(token, prev, 1) if token else None
                 if brule.sequential and n is None:
                     continue
                 current.block_counters[i] = n or prev + 1
@@ -186,6 +200,62 @@ def segment(source: SourceText, profile: Profile) -> tuple[Section, ...]:
                 break
     close(len(text))
     return tuple(sections)
+
+
+def letter_index(token: str) -> int | None:
+    """The place of a lettered item in a long list: a=1 … z=26, aa=27 … zz=52, aaa=53; None for other tokens."""
+    t = token.lower()
+    if not t.isascii() or not t.isalpha() or len(set(t)) != 1:
+        return None
+    return (len(t) - 1) * 26 + ord(t[0]) - ord("a") + 1
+
+
+_ROMAN_ITEM = re.compile(r"^[ivx]+$")
+
+
+def _is_letter_item(token: str, current: _Open, rule: int, following: str | None) -> bool:
+    """A token made only of i/v/x reads both as a letter and as a roman sub-item: "(v)" after "(u)" and "(ii)" after
+    "(hh)" continue the letters; "(ii)" after "(i)" is a roman sub-item that stays in the item before it. When both
+    fit ("(i)" right after "(h)"), the marker after it decides: "(ii)" makes it the first roman sub-item."""
+    roman = roman_to_int(token) if _ROMAN_ITEM.match(token.lower()) else None
+    if roman is None:
+        return True
+    as_letter = letter_index(token) == current.block_counters.get(rule, 0) + 1
+    as_roman = roman == current.romans.get(rule, 0) + 1
+    if as_letter and as_roman:
+        nxt = following.lower() if following else ""
+        return not (_ROMAN_ITEM.match(nxt) and roman_to_int(nxt) == roman + 1 and letter_index(nxt) != roman + 1)
+    return as_letter
+
+
+def _next_block_tokens(text: str, rules: tuple[BlockRule, ...]) -> Callable[[int, int], str | None]:
+    """`next_block(rule, offset)`: the token of the next line after `offset` that the letter rule matches."""
+    found: dict[int, tuple[list[int], list[str]]] = {}
+    for i, rule in enumerate(rules):
+        if rule.letters:
+            hits = [(off, m.group(1) or "") for off, line in _lines(text) if (m := rule.pattern.match(line.strip()))]
+            found[i] = ([off for off, _ in hits], [tok for _, tok in hits])
+
+    def next_block(rule: int, offset: int) -> str | None:
+        offsets, tokens = found.get(rule, ([], []))
+        k = bisect_right(offsets, offset)
+        return tokens[k] if k < len(tokens) else None
+
+    return next_block
+
+
+def _first_block_on(
+    rules: tuple[BlockRule, ...], locator: str, rest: str
+) -> tuple[int, int, re.Match[str]] | None:
+    """The unit's first block when its heading line runs on into it ("Implementation. (a) To …" → "(a)"): where
+    it starts in `rest`, its rule and match; only a first item ((a), (1)) after a sentence end counts."""
+    for cut in re.finditer(r"[.:]\s+", rest):
+        for i, rule in _block_rule(rules, locator):
+            m = rule.pattern.match(rest[cut.end() :])
+            token = (m.group(1) or "") if m and m.groups() else ""
+            if m and (letter_index(token) == 1 if rule.letters else ordinal(token) == 1):
+                return cut.end(), i, m
+    return None
 
 
 def _unit_heading_offsets(text: str, profile: Profile) -> list[int]:

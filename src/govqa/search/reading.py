@@ -94,6 +94,18 @@ ASKS_TOPIC = re.compile(
     r"|\b(?:regulates?|address(?:es)?|mentions?)\s+(.+?)\s*[?？]?$",
     _I,
 )
+# A formality only a text that names it can settle — what a fee costs, whether one must register —, in the words a
+# text in either language would use: asked about a framework that never mentions fees, there is nothing to quote.
+FORMALITIES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"\bfees?\b|\blev(?:y|ies)\b|手数料|料金|登録料|수수료", _I),
+        "fee fees levy levies charge charges 手数料 料金 登録料 수수료",
+    ),
+    (
+        re.compile(r"\bregist(?:er|ered|ering|ration|ry)\b|登録|届出|등록|신고", _I),
+        "register registered registration registry 登録 届出 등록 신고",
+    ),
+)
 # Words of any topic in this library, which name no topic of their own.
 _NO_TOPIC = frozenset(
     tokenize("ai artificial intelligence system systems model models technology data use using act law rules it them")
@@ -355,10 +367,14 @@ def unheld_references(question: str, router: Router, references: Router | None) 
 
 
 def asked_topic(asking: str, glossary: Glossary) -> tuple[str, frozenset[str]]:
-    """The topic an English question names outright ("What does the Act say about autonomous weapons?") and the
-    words that would show a text mentions it (its own and the glossary's wording); ("", ∅) when none."""
+    """The topic an English question names outright ("What does the Act say about autonomous weapons?"), else a
+    formality it asks about (a fee, a registration: FORMALITIES), and the words that would show a text mentions it
+    (its own and the glossary's wording; a formality's in English and Japanese); ("", ∅) when none."""
     m = ASKS_TOPIC.search(asking.strip())
     if not m:
+        for rx, words in FORMALITIES:
+            if found := rx.search(asking):
+                return found.group(0), frozenset(tokenize(words))
         return "", frozenset()
     topic = (m.group(1) or m.group(2)).strip()
     words = set(tokenize(topic)) - _NO_TOPIC
