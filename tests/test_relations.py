@@ -12,7 +12,7 @@ from fixture_index import build_retriever
 from govqa.answering.extractive import Answerer
 from govqa.corpus.manifest import load_manifest
 from govqa.documents.relations import interpreted, relation_notes, relation_problems, revocation, with_relations
-from govqa.records import Answer, Chunk, Citation, Document
+from govqa.records import Answer, Chunk, Citation, Document, Passage
 from govqa.settings import PROJECT_ROOT
 from govqa.ui.viewer import library_rows
 
@@ -197,11 +197,48 @@ def test_a_refused_question_on_a_revoked_text_becomes_the_revoking_provision() -
     refused = Answer("Who revoked Executive Order 1?", "ask", "The documents do not address this.", (), refused=True)
     answer = with_relations(refused, DOCS, [REVOKING], fate_of=("order-1",))
     assert not answer.refused
-    assert answer.text.startswith("Executive Order 1 is revoked: Executive Order 2, Section 2(a)–(b)")
+    assert answer.short_answer is not None
+    assert answer.short_answer.startswith("Executive Order 1 is revoked: Executive Order 2, Section 2(a)–(b)")
+    assert answer.text == "- Executive Order 2, Section 2(a)–(b): “(b) Executive Order 1001 of 2021 (More robots).” [1]"
     (cite,) = answer.citations
     assert (cite.n, cite.doc_id, cite.quote) == (1, "order-2", "(b) Executive Order 1001 of 2021 (More robots).")
     assert with_relations(refused, DOCS, [REVOKING], fate_of=("robot-act",)) == refused
     assert with_relations(refused, DOCS, [], fate_of=("order-1",)) == refused  # the index lacks the order
+
+
+def test_a_question_on_a_revoked_texts_fate_cites_the_revoking_provision_first() -> None:
+    """Answered from the revoked order's own quotes, "Is order 1 still in force?" leads with the revoking item [1];
+    the order's quotes follow renumbered, and the revoking chunk ranks first among the passages."""
+    quoted = Chunk("order-1", "Section 4", (), "Agencies shall report [sic].", 0, 27, 2, 2, "en")
+    old = replace(_answer((OLD, "Section 4"), (OLD, "Section 5")), text="The texts say:\n- a [1]\n- b [2] [3]")
+    old = replace(old, passages=(Passage(quoted, 0.5),))
+    answer = with_relations(old, DOCS, [REVOKING], fate_of=("order-1",))
+    assert [(c.n, c.doc_id, c.locator) for c in answer.citations] == [
+        (1, "order-2", "Section 2(a)–(b)"),
+        (2, "order-1", "Section 4"),
+        (3, "order-1", "Section 5"),
+    ]
+    assert answer.text.split("\n")[0] == "The texts say:"
+    assert answer.text.split("\n")[1].startswith("- Executive Order 2, Section 2(a)–(b): “(b) Executive Order 1001")
+    assert answer.text.split("\n")[2:] == ["- a [2]", "- b [3] [3]"]  # "[3]" names no citation of the old answer
+    assert answer.short_answer is not None and answer.short_answer.startswith("Executive Order 1 is revoked")
+    assert [p.chunk.doc_id for p in answer.passages] == ["order-2", "order-1"]
+    assert "revokes it" not in answer.text  # not noted twice
+
+
+@pytest.mark.parametrize("fate_of", [(), ("robot-act",)])
+def test_a_question_on_what_a_revoked_text_requires_quotes_it_first(fate_of: tuple[str, ...]) -> None:
+    """Asked what order 1 requires (not its fate), the answer quotes order 1 first and notes the revocation last."""
+    answer = with_relations(_answer((OLD, "Section 4")), DOCS, [REVOKING], fate_of=fate_of)
+    assert [c.doc_id for c in answer.citations] == ["order-1", "order-2"]
+    assert answer.short_answer is None and answer.text.startswith("Short answer. [1]")
+
+
+def test_a_claim_on_a_revoked_text_keeps_its_verdicts_quote_first() -> None:
+    """In claim mode the quote a verdict rests on stays [1]; the revocation is noted after it."""
+    claim = replace(_answer((OLD, "Section 4")), mode="claim", verdict="supported")
+    answer = with_relations(claim, DOCS, [REVOKING], fate_of=("order-1",))
+    assert [c.doc_id for c in answer.citations] == ["order-1", "order-2"]
 
 
 @pytest.mark.parametrize(

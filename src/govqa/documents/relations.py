@@ -19,7 +19,7 @@ from typing import Literal
 
 from govqa.documents.locators import Ref, ref_of_locator, refs_in_question
 from govqa.messages import Messages, load_messages
-from govqa.records import Answer, Chunk, Citation, Document
+from govqa.records import Answer, Chunk, Citation, Document, Passage
 
 RelationKind = Literal["guidance_on", "revoked_by", "chapter_of", "legal_effect"]
 
@@ -197,20 +197,28 @@ def with_relations(
 ) -> Answer:
     """The answer with its relation notes appended to its text, and the revoking provision cited when the index
     holds it (the hook `Answerer.answer` calls; see docs/relations.md). `fate_of`: the texts a question asks what
-    became of ("Who revoked EO 14110?"): a refusal becomes the revoking provision when the library holds it. The
-    notes are written in `msgs`'s language (English by default)."""
+    became of ("Who revoked EO 14110?", "Is it still in force?"): when the library holds a text revoking one, its
+    revoking provision is the short answer and the first citation, before any quote of the revoked text (a claim
+    keeps its verdict's quote first; only its refusal becomes the revoking provision). The notes are written in
+    `msgs`'s language (English by default)."""
     msgs = msgs or load_messages("en")
+    fate = next(
+        (n for d in fate_of if (n := revocation(d, documents, chunks)) is not None and n.chunk is not None), None
+    )
+    led: set[str] = set()
+    if fate is not None and answer.mode != "claim":  # a claim's verdict cites first the quote it rests on
+        answer, led = _lead_with(fate, answer, documents, msgs), {fate.about}
+    elif answer.refused and fate is not None:
+        cite = _citation(1, fate.chunk, documents[fate.related], documents.get(fate.about))  # type: ignore[arg-type]
+        return replace(answer, text=f"{fate.render(msgs)} [1]", citations=(cite,), refused=False)
     if answer.refused:
-        for doc_id in fate_of:
-            note = revocation(doc_id, documents, chunks)
-            if note is not None and note.chunk is not None:
-                cite = _citation(1, note.chunk, documents[note.related], documents.get(doc_id))
-                return replace(answer, text=f"{note.render(msgs)} [1]", citations=(cite,), refused=False)
         return answer
     if not answer.citations:
         return answer
     cited = [(c.doc_id, c.locator) for c in answer.citations]
-    notes = relation_notes(cited, documents, chunks, locate)
+    notes = [
+        n for n in relation_notes(cited, documents, chunks, locate) if not (n.kind == "revoked_by" and n.about in led)
+    ]
     if not notes:
         return answer
     citations = list(answer.citations)
@@ -220,6 +228,36 @@ def with_relations(
             citations.append(_citation(len(citations) + 1, note.chunk, revoker, revoked))
     lines = [n.render(msgs) + (f" [{len(citations)}]" if n.kind == "revoked_by" and n.chunk else "") for n in notes]
     return replace(answer, text=answer.text + "\n" + "\n".join(lines), citations=tuple(citations))
+
+
+_MARKER = re.compile(r"\[(\d+)\]")
+
+
+def _lead_with(note: RelationNote, answer: Answer, documents: Mapping[str, Document], msgs: Messages) -> Answer:
+    """A question on what became of a text ("Is EO 14110 still in force?"): the provision of the held text that
+    revokes it is the short answer, cited [1] and ranked first among the passages and the quotes; the answer's own
+    quotes of the revoked text follow, renumbered (a refusal's reason gives way to it)."""
+    assert note.chunk is not None
+    revoker = documents[note.related]
+    cite = _citation(1, note.chunk, revoker, documents.get(note.about))
+    line = msgs("answer.line", title=revoker.short_title, locator=cite.locator, quote=" ".join(cite.quote.split()), n=1)
+    if answer.refused:
+        return replace(answer, text=line, short_answer=f"{note.render(msgs)} [1]", citations=(cite,), refused=False)
+    count = len(answer.citations)
+
+    def shift(text: str) -> str:
+        return _MARKER.sub(lambda m: f"[{int(m[1]) + 1}]" if 1 <= int(m[1]) <= count else m[0], text)
+
+    lines = shift(answer.text).split("\n")
+    first = next((i for i, text in enumerate(lines) if text.startswith("- ")), 0)
+    passage = Passage(note.chunk, 1.0, {"relation": 1.0}, revoker, lookup=True)
+    return replace(
+        answer,
+        text="\n".join([*lines[:first], line, *lines[first:]]),
+        short_answer=f"{note.render(msgs)} [1]",
+        citations=(cite, *(replace(c, n=c.n + 1) for c in answer.citations)),
+        passages=(passage, *answer.passages),
+    )
 
 
 def _citation(n: int, chunk: Chunk, doc: Document, revoked: Document | None) -> Citation:
