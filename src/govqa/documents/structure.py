@@ -244,9 +244,7 @@ def _next_block_tokens(text: str, rules: tuple[BlockRule, ...]) -> Callable[[int
     return next_block
 
 
-def _first_block_on(
-    rules: tuple[BlockRule, ...], locator: str, rest: str
-) -> tuple[int, int, re.Match[str]] | None:
+def _first_block_on(rules: tuple[BlockRule, ...], locator: str, rest: str) -> tuple[int, int, re.Match[str]] | None:
     """The unit's first block when its heading line runs on into it ("Implementation. (a) To …" → "(a)"): where
     it starts in `rest`, its rule and match; only a first item ((a), (1)) after a sentence end counts."""
     for cut in re.finditer(r"[.:]\s+", rest):
