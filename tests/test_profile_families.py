@@ -11,7 +11,7 @@ import pytest
 from conftest import make_pdf
 
 from govqa.documents.chunking import chunk_sections
-from govqa.documents.parsing.pdf import clean_pages, is_contents_page, parse_pdf
+from govqa.documents.parsing.pdf import clean_pages, drop_footnote_marks, is_contents_page, parse_pdf
 from govqa.documents.profiles import load_profile
 from govqa.documents.structure import segment
 from govqa.records import Chunk, Document, Section, SourceText
@@ -89,6 +89,42 @@ def test_guideline_footnotes_are_own_units_and_the_paragraph_resumes(tmp_path: P
     assert (before.page_start, after.page_start) == (3, 4)
     assert after.text.startswith("continues the second paragraph")
     assert not any("Regulation (XX)" in c.text for c in by["Paragraph (2)"])
+
+
+def test_guideline_footnote_references_glued_to_words_are_dropped(tmp_path: Path) -> None:
+    """ "people.3" and "practices4 that" lose the reference to the footnote printed lower on their page; article
+    numbers, years and a number glued to a word with no such footnote ("class b7") stay."""
+    page = [
+        "1. BACKGROUND AND OBJECTIVES",
+        "(1) Article 5(1) of the Robot Regulation lists manipulative practices4 that harm people.3",
+        "Robots of class b7 and robots sold in 2026 are covered.",
+        *(f"{FILLER}, line {n}." for n in range(1, 12)),
+        "3 See also Recital 28.",
+        "4 Article 3(1) of Regulation (XX) 2026/1.",
+    ]
+    source = _parse(tmp_path, "eu-commission-guidelines", [page])
+    by = _by_locator(_chunks(source, "eu-commission-guidelines"))
+    (first,) = by["Paragraph (1)"]
+    assert "manipulative practices that harm people. Robots of class b7" in " ".join(first.text.split())
+    assert "Article 5(1) of the Robot Regulation" in first.text and "sold in 2026 are" in first.text
+    assert by["Footnote 4"][0].text == "4 Article 3(1) of Regulation (XX) 2026/1."
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("The practices12 are banned.\n12 A footnote.", "The practices are banned.\n12 A footnote."),
+        ("12 A footnote above the text.\nThe practices12 are banned.", None),  # the footnote is not lower down
+        ("The practices12 are banned under Article 12.", None),  # no footnote 12 on the page
+        (
+            "See the Act.4 It applies (the ‘AI’)5 to all.\n4 Note.\n5 Note.",
+            "See the Act. It applies (the ‘AI’) to all.\n4 Note.\n5 Note.",
+        ),
+    ],
+)
+def test_footnote_references_need_their_footnote_lower_on_the_page(page: str, expected: str | None) -> None:
+    """A number at a word's end is a footnote reference only when that footnote starts a line below it."""
+    assert drop_footnote_marks(page) == (page if expected is None else expected)
 
 
 def test_guideline_contents_page_and_cover_marks_are_not_text(tmp_path: Path) -> None:
@@ -225,6 +261,7 @@ def test_order_lists_run_to_tripled_letters_and_one_line_sections_are_kept(tmp_p
     section2 = by["Section 2"]
     suffixes = [suffix for suffix, _, _ in section2.blocks]
     assert "(ggg)" in suffixes and "(aa)" in suffixes
+    assert suffixes == [f"({x})" for x in _letters(60)]  # "(i)", "(v)", "(ii)", "(vv)" continue the letters
     start, end = next((s, e) for suffix, s, e in section2.blocks if suffix == "(ggg)")
     assert "Executive Order 9058" in _parse(tmp_path, "federal-register", pages, footer=None).text[start:end]
 

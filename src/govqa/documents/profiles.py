@@ -53,6 +53,7 @@ class Profile:
     repeat_fraction: float = 0.3
     edge_lines: int = 3
     contents_pages: bool = False  # empty the pages that are a table of contents (dot leaders to page numbers)
+    footnote_marks: bool = False  # drop footnote references glued to words ("practices12 are"; parsing/pdf.py)
     headings: tuple[HeadingRule, ...] = ()
     blocks: tuple[BlockRule, ...] = ()
     stop: re.Pattern[str] | None = None  # text from this line on is dropped (e.g. back-matter indexes)
@@ -116,6 +117,7 @@ def parse_profile(name: str, data: dict[str, Any], where: str) -> Profile:
         repeat_fraction=float(furniture.get("repeat_fraction", 0.3)),
         edge_lines=int(furniture.get("edge_lines", 3)),
         contents_pages=bool(furniture.get("contents_pages", False)),
+        footnote_marks=bool(furniture.get("footnote_marks", False)),
         headings=tuple(headings),
         blocks=tuple(blocks),
         stop=_opt_rx(data.get("stop"), where),

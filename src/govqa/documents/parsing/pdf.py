@@ -20,6 +20,10 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*
 _HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
 _WORD_START = re.compile(r"^([a-z]+)")
 _WORDS = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+# A footnote's reference glued to the word it annotates ("practices12 are", "misuse8)"), and a footnote's own line
+# at a page's foot ("12 See Article 3(1) …").
+_GLUED_MARK = re.compile(r"(?<=[a-z]{2}|[A-Za-z][’”).,;:]|[’”]\))(\d{1,3})(?=[\s.,;:)]|$)")
+_FOOTNOTE_LINE = re.compile(r"^(\d{1,3})\s+\S", re.M)
 _LEADER = re.compile(r"(?:\.\s?){4,}\s*\d+\s*$|\.{3,}\s*\d+\s*$")
 
 
@@ -144,8 +148,21 @@ def clean_pages(raw_pages: list[str], profile: Profile) -> list[str]:
     cleaned = []
     for lines in split:
         kept = [ln for i, ln in enumerate(lines) if not _is_furniture(ln, i, len(lines), keys, profile)]
-        cleaned.append(_join_lines(kept, vocab, keeps_break).strip())
+        page = _join_lines(kept, vocab, keeps_break).strip()
+        cleaned.append(drop_footnote_marks(page) if profile.footnote_marks else page)
     return cleaned
+
+
+def drop_footnote_marks(page: str) -> str:
+    """The page without the footnote references glued to words: a number at a word's end is dropped only when a
+    footnote with that number starts a line further down the same page; article numbers, years and "Article 5(1)"
+    never touch a word's end, and a number glued to a word with no such footnote is kept."""
+    notes: dict[str, int] = {}
+    for m in _FOOTNOTE_LINE.finditer(page):
+        notes.setdefault(m.group(1), m.start())
+    if not notes:
+        return page
+    return _GLUED_MARK.sub(lambda m: "" if notes.get(m.group(1), -1) > m.start() else m.group(0), page)
 
 
 def assemble(doc_id: str, language: str, pages: list[str]) -> SourceText:
