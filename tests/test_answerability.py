@@ -255,3 +255,35 @@ def test_a_topic_no_part_of_the_named_text_mentions_is_not_answered(question: st
         assert found.statement.startswith(f"No passage of Robot Safety Act mentions {absent}")
     else:
         assert found is None
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "absent"),
+    [
+        ("How much is the fee to certify a robot under the Robot Act?", "", "fee"),
+        ("Robot Actでロボットの認証を受けるための手数料はいくらですか？", "", "手数料"),
+        ("Must robots be registered in Examplia?", "", "registered"),  # the jurisdiction's texts, none naming it
+        ("Examplia のロボットは登録が必要ですか？", "", "登録"),
+        ("How much is the fee to certify a robot under the Robot Act?", " A fee of 50 credits is charged.", ""),
+        ("Robot Actではロボットの登録が必要ですか？", " Operators shall register each robot.", ""),  # 登録: register
+        ("How long must robots be inspected under the Robot Act?", "", ""),  # no formality asked
+    ],
+)
+def test_a_fee_or_registration_no_asked_text_mentions_is_not_answered(question: str, text: str, absent: str) -> None:
+    """Asked what a fee costs or whether to register, in English or Japanese, of a text named or of all the texts of
+    a jurisdiction named, where none of them words a fee or a registration at all: "not mentioned", not the closest
+    passage; a text that names the fee or the registering is left to answer."""
+    body = "Operators shall have their robots inspected every year. The inspection is free." + text
+    found = find_gap(
+        question,
+        [passage(body)],
+        documents=DOCS,
+        router=ROUTER,
+        glossary=GLOSSARY,
+        terms_of=DocumentTerms([passage(body).chunk]),
+    )
+    if absent:
+        assert found is not None and found.kind == "unmentioned"
+        assert absent in found.statement and "Robot Safety Act" in found.statement
+    else:
+        assert found is None
