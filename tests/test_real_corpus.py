@@ -209,6 +209,35 @@ def test_the_revoking_section_of_eo_14148_is_found() -> None:
     assert note.locator.startswith("Section 2(") and "Executive Order 14110" in note.chunk.text  # type: ignore[union-attr]
 
 
+def test_eo_14148_letters_that_read_as_roman_numerals_are_its_items() -> None:
+    """Section 2 of EO 14148 lists (a)…(zzz): "(v)", "(x)", "(ii)", "(iii)", "(vvv)" open items of their own, and
+    the roman sub-items "(i)", "(ii)" of Section 4(a) stay inside it."""
+    source, chunks, _ = _parsed("us-eo-14148-2025-federal-register")
+    sections = {s.locator: s for s in segment(source, load_profile(PROFILES, "federal-register"))}
+    items = sections["Section 2"].blocks
+    assert len(items) == 78  # (a) … (zzz)
+    for suffix, start, _ in items:
+        assert source.text[start:].startswith(suffix)
+    (general,) = [c for c in chunks if c.locator == "Section 4(a)"]
+    assert "(i) the authority granted by law" in general.text and "(ii) the functions" in general.text
+    for c in chunks:
+        if (m := re.match(r"Section 2\(([a-z]+)\)(?:–\(([a-z]+)\))?$", c.locator)) and c.text.startswith("("):
+            assert c.text.startswith(f"({m.group(1)})"), c.locator
+            assert f"\n({m.group(2) or m.group(1)})" in f"\n{c.text}", c.locator
+
+
+@pytest.mark.parametrize(
+    "doc_id", ["eu-guidelines-prohibited-practices-c2025-5052-en", "eu-guidelines-gpai-scope-c2025-5045-en"]
+)
+def test_guideline_paragraphs_carry_no_glued_footnote_references(doc_id: str) -> None:
+    """A footnote number glued to a word ("misuse8)", "Commission48") is out of the paragraphs; article numbers stay."""
+    _, chunks, _ = _parsed(doc_id)
+    paragraphs = [c for c in chunks if c.locator.startswith("Paragraph")]
+    glued = [m.group(0) for c in paragraphs for m in re.finditer(r"[a-z]{3}\d{1,3}(?=[\s,;:)]|$)", c.text)]
+    assert not glued
+    assert sum("Article 5(1)" in c.text for c in paragraphs) >= (10 if "5052" in doc_id else 0)
+
+
 ADDED = [
     d.id
     for d in MANIFEST.documents
