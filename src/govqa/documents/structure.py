@@ -175,10 +175,10 @@ def segment(source: SourceText, profile: Profile) -> tuple[Section, ...]:
             pending_title = (rule, rule.title_lines, match, i) if rule.title_lines else None
             # "Sec. 3. Implementation. (a) To effectuate …": the unit's first block runs on from its heading line
             if (first := _first_block_on(profile.blocks, current.locator, stripped[match.end() :])) is not None:
-                at, bi, bmatch = first
+                at, bi, first_match = first
                 current.block_counters[bi] = 1
                 lead = len(line) - len(line.lstrip()) + match.end()
-                current.blocks.append((_fill(profile.blocks[bi].suffix, bmatch, ""), offset + lead + at))
+                current.blocks.append((_fill(profile.blocks[bi].suffix, first_match, ""), offset + lead + at))
             break
         else:
             for i, brule in _block_rule(profile.blocks, current.locator):

@@ -372,9 +372,9 @@ def asked_topic(asking: str, glossary: Glossary) -> tuple[str, frozenset[str]]:
     (its own and the glossary's wording; a formality's in English and Japanese); ("", ∅) when none."""
     m = ASKS_TOPIC.search(asking.strip())
     if not m:
-        for rx, words in FORMALITIES:
+        for rx, wording in FORMALITIES:
             if found := rx.search(asking):
-                return found.group(0), frozenset(tokenize(words))
+                return found.group(0), frozenset(tokenize(wording))
         return "", frozenset()
     topic = (m.group(1) or m.group(2)).strip()
     words = set(tokenize(topic)) - _NO_TOPIC
