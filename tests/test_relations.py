@@ -262,3 +262,68 @@ def test_questions_on_what_became_of_a_text(question: str, fate: bool) -> None:
     from govqa.search.reading import ASKS_FATE, PARTY
 
     assert (bool(ASKS_FATE.search(question)) and not PARTY.search(question)) is fate
+
+
+OLD_ORDER_TEXT = """Robot Reporting Order
+Article 1
+Operators shall report every robot incident to the registry authority within ten days of the incident.
+Article 2
+The registry authority shall publish a yearly summary of the reported robot incidents.
+"""
+NEW_ORDER_TEXT = """Order on robot rules
+Article 1
+The following orders are hereby revoked:
+(a) the Robot Reporting Order of 1 March 2027 (Incidents of robots).
+(b) the Robot Paint Order of 2 March 2027 (Colours of robots).
+"""
+
+
+def _orders() -> list[tuple[Document, str]]:
+    common = {"jurisdiction": "XX", "doc_type": "executive_order", "format": "txt", "profile": "articles-text"}
+    old = Document(
+        id="fx-old-order",
+        title="Robot Reporting Order",
+        short_title="Robot Reporting Order",
+        file="fx-old-order.txt",
+        status="revoked",
+        official_url="https://example.invalid/old",
+        **common,  # type: ignore[arg-type]
+    )
+    new = Document(
+        id="fx-new-order",
+        title="Order on robot rules",
+        short_title="Order on robot rules",
+        file="fx-new-order.txt",
+        status="in_force",
+        revokes=("fx-old-order",),
+        official_url="https://example.invalid/new",
+        **common,  # type: ignore[arg-type]
+    )
+    return [(old, OLD_ORDER_TEXT), (new, NEW_ORDER_TEXT)]
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("Is the Robot Reporting Order still in force?", "fx-new-order"),
+        ("Who revoked the Robot Reporting Order?", "fx-new-order"),
+        ("What must operators report under the Robot Reporting Order?", "fx-old-order"),
+    ],
+)
+def test_the_real_answerer_leads_a_fate_question_with_the_revoking_item(
+    tmp_path: Path, question: str, first: str
+) -> None:
+    """Through the real answerer and index: asked whether a revoked order is in force or who revoked it, the answer
+    cites first the item of the held order that revokes it; asked what the revoked order requires, it quotes that
+    order first and notes the revocation after."""
+    retriever = build_retriever(tmp_path, extra=_orders())
+    ans = Answerer(retriever.settings, retriever).answer(question)
+    assert not ans.refused
+    assert ans.citations[0].doc_id == first
+    revoking = [c for c in ans.citations if c.doc_id == "fx-new-order"]
+    assert [c.quote for c in revoking] == ["(a) the Robot Reporting Order of 1 March 2027 (Incidents of robots)."]
+    if first == "fx-new-order":
+        assert ans.short_answer is not None and ans.short_answer.startswith("Robot Reporting Order is revoked")
+        assert ans.passages[0].chunk.doc_id == "fx-new-order"
+    else:
+        assert ans.text.rstrip().endswith(f"[{revoking[0].n}]")

@@ -236,27 +236,38 @@ _MARKER = re.compile(r"\[(\d+)\]")
 def _lead_with(note: RelationNote, answer: Answer, documents: Mapping[str, Document], msgs: Messages) -> Answer:
     """A question on what became of a text ("Is EO 14110 still in force?"): the provision of the held text that
     revokes it is the short answer, cited [1] and ranked first among the passages and the quotes; the answer's own
-    quotes of the revoked text follow, renumbered (a refusal's reason gives way to it)."""
-    assert note.chunk is not None
+    quotes follow, renumbered (one of that very provision folds into [1]; a refusal's reason gives way to it)."""
+    chunk = note.chunk
+    assert chunk is not None
     revoker = documents[note.related]
-    cite = _citation(1, note.chunk, revoker, documents.get(note.about))
+    cite = _citation(1, chunk, revoker, documents.get(note.about))
     line = msgs("answer.line", title=revoker.short_title, locator=cite.locator, quote=" ".join(cite.quote.split()), n=1)
+    short = f"{note.render(msgs)} [1]"
     if answer.refused:
-        return replace(answer, text=line, short_answer=f"{note.render(msgs)} [1]", citations=(cite,), refused=False)
-    count = len(answer.citations)
+        return replace(answer, text=line, short_answer=short, citations=(cite,), refused=False)
+    same = {c.n for c in answer.citations if (c.doc_id, c.locator) == (revoker.id, chunk.locator)}
+    kept = [c for c in answer.citations if c.n not in same]
+    number = {c.n: n for n, c in enumerate(kept, start=2)} | dict.fromkeys(same, 1)
 
-    def shift(text: str) -> str:
-        return _MARKER.sub(lambda m: f"[{int(m[1]) + 1}]" if 1 <= int(m[1]) <= count else m[0], text)
+    def renumber(text: str) -> str:
+        return _MARKER.sub(lambda m: f"[{number[int(m[1])]}]" if int(m[1]) in number else m[0], text)
 
-    lines = shift(answer.text).split("\n")
+    lines = [
+        renumber(text)
+        for text in answer.text.split("\n")
+        if not (text.startswith("- ") and (cited := {int(n) for n in _MARKER.findall(text)}) and cited <= same)
+    ]
     first = next((i for i, text in enumerate(lines) if text.startswith("- ")), 0)
-    passage = Passage(note.chunk, 1.0, {"relation": 1.0}, revoker, lookup=True)
+    passage = Passage(chunk, 1.0, {"relation": 1.0}, revoker, lookup=True)
+    others = tuple(
+        p for p in answer.passages if (p.chunk.doc_id, p.chunk.char_start) != (chunk.doc_id, chunk.char_start)
+    )
     return replace(
         answer,
         text="\n".join([*lines[:first], line, *lines[first:]]),
-        short_answer=f"{note.render(msgs)} [1]",
-        citations=(cite, *(replace(c, n=c.n + 1) for c in answer.citations)),
-        passages=(passage, *answer.passages),
+        short_answer=short,
+        citations=(cite, *(replace(c, n=number[c.n]) for c in kept)),
+        passages=(passage, *others),
     )
 
 
