@@ -165,7 +165,6 @@ class AnswerSettings(BaseModel):
     )
 
 
-
 class LLMSettings(BaseModel):
     backend: Literal["none", "llamacpp", "openai"] = Field(
         "none",
