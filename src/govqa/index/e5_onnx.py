@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 
 from govqa.errors import ConfigError
+from govqa.index.batching import ProgressFn, batches_by_length
 from govqa.index.onnx_export import export_once, open_session, quantised_once, trace
 
 log = logging.getLogger(__name__)
@@ -284,15 +285,26 @@ class E5OnnxEncoder:
         path = exported_model(self.model, onnx_dir, precision)
         self.session = open_session(path, threads)
 
-    def __call__(self, texts: Sequence[str], is_query: bool) -> np.ndarray:
+    def __call__(
+        self,
+        texts: Sequence[str],
+        is_query: bool,
+        batch_size: int | None = None,
+        progress: ProgressFn | None = None,
+    ) -> np.ndarray:
+        """Unit vectors of `texts` in input order: tokenised once, windows run in batches of similar token count
+        (`batch_size` windows, default `max_windows`), each text the length-weighted mean of its windows."""
         prefix = "query: " if is_query else "passage: "
         windows, owner = self._windows(self.tokenizer.content_ids([prefix + t for t in texts]))
         sums = np.zeros((len(texts), self.model.hidden), dtype=np.float64)
-        for begin in range(0, len(windows), self.max_windows):
-            group = windows[begin : begin + self.max_windows]
-            means = self._window_means(group)
-            for row, text_index, ids in zip(means, owner[begin : begin + len(group)], group, strict=True):
-                sums[text_index] += max(len(ids) - 2, 1) * row  # weighted by content tokens, as the engine does
+        done = 0
+        for idx in batches_by_length([len(w) for w in windows], batch_size or self.max_windows):
+            means = self._window_means([windows[i] for i in idx])
+            for row, i in zip(means, idx, strict=True):
+                sums[owner[i]] += max(len(windows[i]) - 2, 1) * row  # weighted by content tokens, as the engine does
+            done += len(idx)
+            if progress:  # in texts, though batches hold windows (1% of chunks are more than one)
+                progress(done * len(texts) // len(windows), len(texts))
         vectors = sums.astype(np.float32)
         return vectors / np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-6, None)
 

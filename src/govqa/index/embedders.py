@@ -68,8 +68,12 @@ class OnnxEmbeddings(LengthSortedEmbeddings):
 
         self.name = name
         self.batch_size = batch_size
-        self.encode_batch = OnnxEncoder(Path(model_path), onnx_dir, precision=precision)
-        self.dim = self.encode_batch.dim
+        self.encode_batch = self._encoder = OnnxEncoder(Path(model_path), onnx_dir, precision=precision)
+        self.dim = self._encoder.dim
+
+    def embed(self, texts: Sequence[str], progress: ProgressFn | None = None) -> list[list[float]]:
+        """Tokenised once, batched by token count (see OnnxEncoder.encode)."""
+        return self._encoder.encode(texts, self.batch_size, progress).tolist()
 
 
 class UniversalSentenceEncoderEmbeddings(Embeddings):

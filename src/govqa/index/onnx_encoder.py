@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from govqa.errors import ConfigError
+from govqa.index.batching import ProgressFn, batches_by_length
 from govqa.index.onnx_export import export_once, open_session, quantised_once, trace
 
 log = logging.getLogger(__name__)
@@ -128,14 +129,31 @@ class OnnxEncoder:
         max_tokens = int(_read_json(st_config).get("max_seq_length", 256)) if st_config.is_file() else 256
         self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self.tokenizer.enable_truncation(max_tokens)
-        self.tokenizer.enable_padding()
+        self.tokenizer.no_padding()  # the file pads to a fixed 128; batches are padded to their longest below
         self.session = open_session(path, threads)
         self.dim = int(self.session.get_outputs()[0].shape[-1])
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit vectors of `texts`, one padded batch."""
+        return self.encode(texts, max(len(texts), 1))
+
+    def encode(self, texts: Sequence[str], batch_size: int, progress: ProgressFn | None = None) -> np.ndarray:
+        """Unit vectors of `texts` in input order: tokenised once, run in batches of similar token count."""
         encodings = self.tokenizer.encode_batch(list(texts))
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        done = 0
+        for idx in batches_by_length([len(e.ids) for e in encodings], batch_size):
+            out[idx] = self._run([encodings[i].ids for i in idx])
+            done += len(idx)
+            if progress:
+                progress(done, len(texts))
+        return out
+
+    def _run(self, batch: list[list[int]]) -> np.ndarray:
+        ids = np.zeros((len(batch), max(len(t) for t in batch)), dtype=np.int64)  # 0 = [PAD]
+        mask = np.zeros_like(ids)
+        for row, tokens in enumerate(batch):
+            ids[row, : len(tokens)], mask[row, : len(tokens)] = tokens, 1
         (hidden,) = self.session.run(
             None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
         )
