@@ -125,6 +125,16 @@ def test_embed_keeps_order_and_reports_progress(e5: AnyE5) -> None:
 
 
 @pytest.mark.slow
+def test_onnx_batches_by_token_count_change_no_vector(onnx_e5: E5OnnxEmbeddings) -> None:
+    """Tokenised once and batched by token count (Japanese, Korean and a windowed text among English), each
+    text still gets the vector it gets embedded alone, at its own place."""
+    texts = [*TEXTS, *reversed(TEXTS)]
+    together = np.array(onnx_e5.embed(texts))
+    alone = np.array([onnx_e5.encode_batch([t])[0] for t in texts])
+    assert np.min(_cosines(together, alone)) > 0.99999
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(("threads", "batch_size"), [(1, 1), (2, 8)])
 def test_engine_threads_and_batches_change_no_vector(
     engine_e5: E5EngineEmbeddings, threads: int, batch_size: int

@@ -35,7 +35,7 @@ import numpy as np
 
 from govqa.errors import ConfigError
 from govqa.index.batching import ProgressFn, batches_by_length
-from govqa.index.onnx_export import export_once, open_session, quantised_once, trace
+from govqa.index.onnx_export import export_once, open_session, trace, with_precision
 
 log = logging.getLogger(__name__)
 
@@ -200,7 +200,7 @@ def exported_model(model: PackedE5, onnx_dir: Path, precision: str = "fp32") -> 
         hidden=model.hidden,
         fix=_FIX,
     )
-    return quantised_once(fp32, _FIX) if precision == "int8" else fp32
+    return with_precision(fp32, precision, _FIX)
 
 
 def _digest(path: Path) -> str:

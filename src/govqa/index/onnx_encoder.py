@@ -26,7 +26,7 @@ import numpy as np
 
 from govqa.errors import ConfigError
 from govqa.index.batching import ProgressFn, batches_by_length
-from govqa.index.onnx_export import export_once, open_session, quantised_once, trace
+from govqa.index.onnx_export import export_once, open_session, trace, with_precision
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ def exported_model(model_dir: Path, onnx_dir: Path, precision: str = "fp32") -> 
         hidden=int(config["hidden_size"]),
         fix=_FIX,
     )
-    return quantised_once(fp32, _FIX) if precision == "int8" else fp32
+    return with_precision(fp32, precision, _FIX)
 
 
 def _export(model_dir: Path, out: Path) -> None:
