@@ -180,14 +180,40 @@ def coverage(query: str, passages: Sequence[Passage], idf: Mapping[str, float]) 
     return sum(w for t, w in weights.items() if t in present) / sum(weights.values())
 
 
-def cosine_scorer(embedder: Any) -> SentenceScorer:
-    def score(query: str, texts: list[str]) -> list[float]:
-        q = np.asarray(embedder.embed_query(query))
-        m = np.asarray(embedder.embed_documents(texts))
+class CosineScorer:
+    """Cosine of sentences to a query under one embedder, each distinct text embedded once.
+
+    Embedding the sentences is most of an extractive answer's time, and a text recurs: a claim is quoted twice
+    from the same passages, and a sentence can stand in several passages (editions, overlapping chunks). The
+    vectors are kept up to `keep` texts, then forgotten all at once (a long-running app stays bounded)."""
+
+    def __init__(self, embedder: Any, keep: int = 4096) -> None:
+        self.embedder = embedder
+        self.keep = keep
+        self._queries: dict[str, np.ndarray] = {}
+        self._texts: dict[str, np.ndarray] = {}
+
+    def __call__(self, query: str, texts: list[str]) -> list[float]:
+        # Locals, not re-reads: another thread (the app shares one answerer) may forget the vectors meanwhile.
+        q = self._queries.get(query)
+        if q is None:
+            q = np.asarray(self.embedder.embed_query(query))
+        known = {t: self._texts.get(t) for t in texts}
+        todo = [t for t, v in known.items() if v is None]
+        if len(self._texts) + len(todo) > self.keep:
+            self._texts.clear()
+            self._queries.clear()
+        if todo:
+            for text, vector in zip(todo, self.embedder.embed_documents(todo), strict=True):
+                known[text] = self._texts[text] = np.asarray(vector)
+        self._queries[query] = q
+        m = np.array([known[t] for t in texts])
         norms = np.linalg.norm(m, axis=1) * (np.linalg.norm(q) or 1.0)
         return list((m @ q) / np.where(norms == 0, 1.0, norms))
 
-    return score
+
+def cosine_scorer(embedder: Any) -> SentenceScorer:
+    return CosineScorer(embedder)
 
 
 def in_passage_order(quotes: Sequence[Quote], passages: Sequence[Passage]) -> list[Quote]:
