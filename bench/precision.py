@@ -2,11 +2,12 @@
 
     GOVQA_EMBEDDING__ONNX_PRECISION=fp32 govqa --index-dir A ingest
     GOVQA_EMBEDDING__ONNX_PRECISION=int8 govqa --index-dir B ingest
-    python bench/precision.py --fp32 A --int8 B [--questions dev.jsonl …]
+    python bench/precision.py --fp32 A --int8 B [--precision int8-mixed] [--questions dev.jsonl …]
 
 For every index (MiniLM "dense", "e5") and every chunk both hold (same chunker, so same ids): the cosine
-between its fp32 and its int8 vector, mean and minimum; then each question embedded by both precisions
-(e5 gives questions a "query: " prefix, so they are compared apart). Prints a table, then one JSON object.
+between its fp32 and its int8 vector, mean and minimum; then each question embedded by fp32 and by
+`--precision` (int8 or int8-mixed, both models; e5 gives questions a "query: " prefix, so they are compared
+apart). Prints a table, then one JSON object.
 """
 
 from __future__ import annotations
@@ -44,10 +45,10 @@ def stored_cosines(fp32_dir: Path, int8_dir: Path) -> dict[str, np.ndarray]:
     return out
 
 
-def question_cosines(questions: list[str], onnx_dir: Path | None) -> dict[str, np.ndarray]:
-    """Per model: cosine of each question's fp32 and int8 query vectors."""
+def question_cosines(questions: list[str], onnx_dir: Path | None, candidate: str = "int8") -> dict[str, np.ndarray]:
+    """Per model: cosine of each question's fp32 and `candidate` query vectors."""
     vectors: dict[str, list[np.ndarray]] = {}
-    for precision in ("fp32", "int8"):
+    for precision in ("fp32", candidate):
         for index, embedder in build_embedders(_settings(Path("unused"), precision, onnx_dir)).items():
             vectors.setdefault(index, []).append(np.array([embedder.embed_query(q) for q in questions]))
     return {
@@ -62,10 +63,11 @@ def main() -> None:
     parser.add_argument("--int8", required=True, type=Path, help="index built with onnx_precision=int8")
     parser.add_argument("--questions", type=Path, nargs="*", default=[], help="question files (FORMAT.md)")
     parser.add_argument("--onnx-dir", type=Path, help="where the graphs are kept (default: the settings')")
+    parser.add_argument("--precision", default="int8", choices=["int8", "int8-mixed"], help="the --int8 index's")
     args = parser.parse_args()
     chunks = stored_cosines(args.fp32, args.int8)
     questions = [q["question"] for path in args.questions for q in load_questions(path)]
-    asked = question_cosines(questions, args.onnx_dir) if questions else {}
+    asked = question_cosines(questions, args.onnx_dir, args.precision) if questions else {}
     result: dict[str, Any] = {}
     print(f"{'index':<8} {'chunks':>7} {'cos mean':>9} {'cos min':>8} {'questions':>9} {'q mean':>7} {'q min':>7}")
     for index, cos in chunks.items():

@@ -66,14 +66,16 @@ class EmbeddingSettings(BaseModel):
         "fp32",
         description="Weights of MiniLM's ONNX graph: fp32 = the export as traced; int8 = its dynamic int8 "
         "quantisation, made once beside it in onnx_dir (cosine 0.994 to fp32 on the corpus and one index serves "
-        "both, but dev-set hit@5 and MRR moved by more than 0.01: docs/benchmarks.md).",
+        "both, but dev-set hit@5 and MRR moved by more than 0.01: docs/benchmarks.md); int8-mixed = the same with "
+        "the feed-forward down-projections kept fp32 (closer to fp32; its dev-set figures are not measured).",
     )
     e5_precision: Literal["fp32", "int8", "int8-mixed"] = Field(
         "fp32",
         description="Weights of e5's ONNX graph (e5_backend=onnx): fp32 = the export as traced; int8 = its dynamic "
         "int8 quantisation, made once beside it in onnx_dir (about 1.8x less CPU to embed with MiniLM int8 too, "
         "cosine 0.997 to fp32, but dev-set hit@5 and MRR moved by more than 0.01: docs/benchmarks.md); "
-        "int8-mixed = the same with the feed-forward down-projections kept fp32 (cosine 0.999, 0.63x the CPU).",
+        "int8-mixed = the same with the feed-forward down-projections kept fp32 (cosine 0.999, about 0.63x the "
+        "CPU of fp32, but dev-set MRR still moved by 0.02: docs/benchmarks.md).",
     )
     e5_batch_size: int = Field(16, description="Texts per batch for the e5 engine (onnx uses onnx_batch_size).", ge=1)
     e5_threads: int = Field(2, description="CPU threads e5 uses.", ge=1)
