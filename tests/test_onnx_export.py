@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from govqa.errors import ConfigError
-from govqa.index.onnx_export import QUANT_RECIPE, open_session, quantised_once
+from govqa.index.onnx_export import QUANT_RECIPES, open_session, quantised_once
 
 FIX = "set GOVQA_EMBEDDING__ONNX_PRECISION=fp32"
 
@@ -47,7 +47,7 @@ def test_the_int8_copy_is_made_beside_the_source_once_and_keeps_the_output(
         made = quantised_once(source, FIX)
     assert not [r for r in caplog.records if "pre-processing" in r.getMessage()]
     assert logging.getLogger().filters == []  # the quieting filter is gone again
-    assert made == tmp_path / f"tiny.{QUANT_RECIPE}.onnx" and made.is_file()
+    assert made == tmp_path / f"tiny.{QUANT_RECIPES['int8']}.onnx" and made.is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([source.name, made.name])  # no temporary left
     stored = {t.name: t.data_type for t in onnx.load(str(made)).graph.initializer}
     assert onnx.TensorProto.INT8 in stored.values() and onnx.TensorProto.FLOAT not in {
