@@ -327,7 +327,8 @@ def unknown_names(question: str, router: Router, glossary: Glossary, idf: dict[s
     text = _blank_known(question, router)
     original = unicodedata.normalize("NFKC", question)
     names = [m.group(0) for m in _CAPITALISED.finditer(original) if not _sentence_initial(original, m.start())]
-    routed = [d for d in router.documents if d.id in router.route(question).doc_ids]
+    routed_ids = router.route(question).doc_ids
+    routed = [d for d in router.documents if d.id in routed_ids]
     if not routed or any(d.language == "ja" for d in routed):
         names += _KATAKANA.findall(original)
     unknown = []

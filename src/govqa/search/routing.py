@@ -56,6 +56,10 @@ class Router:
         self._jurisdictions = [
             (_pattern(word), word, code) for code, words in jurisdiction_words.items() for word in words
         ]
+        # Which documents share each alias, built once: a question is routed several times per search.
+        self._owners: dict[str, set[str]] = {}
+        for _, term, doc_id in self._aliases:
+            self._owners.setdefault(fold(term), set()).add(doc_id)
 
     @staticmethod
     def _longest(hits: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
@@ -108,10 +112,7 @@ class Router:
         if hits:
             rebound_ids = [d.id for d in self.documents if d.jurisdiction in rebound]
             ids = tuple(dict.fromkeys([*(h[3] for h in hits), *rebound_ids]))
-            owners: dict[str, set[str]] = {}
-            for _, term, doc_id in self._aliases:
-                owners.setdefault(fold(term), set()).add(doc_id)
-            named = tuple(dict.fromkeys(h[3] for h in hits if len(owners[fold(h[2])]) == 1))
+            named = tuple(dict.fromkeys(h[3] for h in hits if len(self._owners[fold(h[2])]) == 1))
             return Route(ids, "alias", tuple(dict.fromkeys(h[2] for h in hits)), named, years)
         codes = {h[3] for h in jhits}
         if codes:
