@@ -46,6 +46,22 @@ def test_the_model_name_is_part_of_the_key(tmp_path: Path) -> None:
     assert len(cache) == 2
 
 
+def test_the_precision_of_a_quantised_graph_is_part_of_the_key(tmp_path: Path) -> None:
+    """An int8 graph of the same model misses on what the fp32 one cached (and the reverse); the index still sees
+    the model's own name. An fp32 embedder keeps the bare name, so caches written before stay valid."""
+    cache = EmbeddingCache(tmp_path / "c.sqlite3")
+    fp32 = KeywordEmbedder("model-a")
+    CachedEmbeddings(fp32, cache).embed(["robot"])
+    int8 = KeywordEmbedder("model-a")
+    int8.precision = "int8-mixed"  # type: ignore[attr-defined]
+    wrapped = CachedEmbeddings(int8, cache)
+    wrapped.embed(["robot"])
+    assert int8.calls == 1 and wrapped.name == "model-a" and wrapped.key == "model-a@int8-mixed"
+    again = KeywordEmbedder("model-a")
+    CachedEmbeddings(again, cache).embed(["robot"])
+    assert again.calls == 0 and len(cache) == 2
+
+
 def test_the_cache_survives_a_new_process_view(tmp_path: Path) -> None:
     """A second cache object on the same file (another run) sees the stored vectors."""
     path = tmp_path / "c.sqlite3"

@@ -199,6 +199,7 @@ class E5OnnxEmbeddings(LengthSortedEmbeddings):
 
         self.batch_size = batch_size
         self.threads = threads
+        self.precision = precision  # part of the embedding cache's key: int8 vectors are not fp32 ones
         self._encoder = E5OnnxEncoder(path, onnx_dir, threads, precision=precision)
 
     def encode_batch(self, batch: Sequence[str]) -> Any:

@@ -1,10 +1,11 @@
-"""Never embed the same text twice: a content-hash cache of vectors, keyed by (model name, sha256(text)).
+"""Never embed the same text twice: a content-hash cache of vectors, keyed by (model, sha256(text)).
 
 Chunk ids change whenever a chunk moves (a profile or chunker change, an edit earlier in the file, a
 `--rebuild`), but most embedding texts stay the same; their vectors come from this cache instead of
 the model. The cache is one SQLite file in the cache folder (`cache_dir/embed-cache.sqlite3`), shared by every
 index built on this machine and safe for several processes; a model change simply misses (the model
-name is part of the key). It lives outside the index so that `govqa ingest --rebuild` benefits too.
+name, and the precision of a quantised graph, are part of the key). It lives outside the index so that
+`govqa ingest --rebuild` benefits too.
 
     embedders = cached_embedders(build_embedders(settings), settings_cache(settings))
 """
@@ -83,12 +84,16 @@ class CachedEmbeddings(Embeddings):
         self.inner = inner
         self.cache = cache
         self.name = embedder_name(inner)
+        # The cache's key: the model and, for a quantised graph, its precision (an int8 run and an fp32 run
+        # sharing a cache folder must not reuse each other's vectors). fp32 keeps the bare name of older caches.
+        precision = str(getattr(inner, "precision", "fp32"))
+        self.key = self.name if precision == "fp32" else f"{self.name}@{precision}"
         self.hits = 0
         self.misses = 0
 
     def embed(self, texts: Sequence[str], progress: ProgressFn | None = None) -> list[list[float]]:
         keys = [text_key(t) for t in texts]
-        known = self.cache.get(self.name, list(dict.fromkeys(keys)))
+        known = self.cache.get(self.key, list(dict.fromkeys(keys)))
         todo = list(dict.fromkeys(k for k in keys if k not in known))
         self.hits += len(texts) - sum(k not in known for k in keys)
         self.misses += sum(k not in known for k in keys)
@@ -97,7 +102,7 @@ class CachedEmbeddings(Embeddings):
             fresh = embed_many(self.inner, [by_key[k] for k in todo], progress)
             # float32 like the cached ones, so a hit and a miss return the very same numbers
             new = {k: np.asarray(v, dtype=np.float32).tolist() for k, v in zip(todo, fresh, strict=True)}
-            self.cache.put(self.name, new)
+            self.cache.put(self.key, new)
             known.update(new)
         elif progress:
             progress(len(texts), len(texts))

@@ -67,6 +67,7 @@ class OnnxEmbeddings(LengthSortedEmbeddings):
         from govqa.index.onnx_encoder import OnnxEncoder
 
         self.name = name
+        self.precision = precision  # part of the embedding cache's key: int8 vectors are not fp32 ones
         self.batch_size = batch_size
         self.encode_batch = self._encoder = OnnxEncoder(Path(model_path), onnx_dir, precision=precision)
         self.dim = self._encoder.dim
