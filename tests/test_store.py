@@ -47,10 +47,13 @@ def test_store_queries_within_documents(settings: Settings) -> None:
     assert anywhere[0][0] == chunks[0].id and anywhere[0][1] == pytest.approx(1.0, abs=1e-4)
     assert {cid for cid, _ in store.query("dense", vector, 5, ["b"])} == {chunks[2].id}
     assert {cid for cid, _ in store.query("dense", vector, 5, ["a", "b"])} == {c.id for c in chunks}
+    assert store.query("dense", vector, 5, ["no-such-doc"]) == []  # more asked than match: what matches
     assert [c.id for c in store.chunks("a")] == [chunks[0].id, chunks[1].id]
     assert store.ids_of("b") == {chunks[2].id}
     store.delete([chunks[0].id])
     assert store.count() == 2
+    store.delete([c.id for c in chunks[1:]])
+    assert store.query("dense", vector, 5) == []  # an emptied collection answers nothing, and no error
 
 
 def test_reset_drops_only_govqas_collections(settings: Settings) -> None:
@@ -103,6 +106,9 @@ def test_ingest_and_retrieve_through_a_chroma_server(tmp_path: Path, chroma_serv
         retriever = build_retriever(settings, embedders=embedders, manifest=manifest, store=store)
         top = retriever.retrieve("Data Guidelines Article 2")[0]
         assert (top.chunk.doc_id, top.chunk.locator, top.chunk.page_start) == ("fx-data-guidelines", "Article 2", 2)
+        vector = embedders["dense"].embed_query("robot")
+        many = store.query("dense", vector, 10_000)  # more than the server holds: all it holds, in one round trip
+        assert len(many) == store.count() > 0
     finally:
         _close_http_client(store.client)
 

@@ -329,8 +329,9 @@ class ChromaStore:
         where: dict[str, Any] | None = None
         if doc_ids is not None:
             where = {"doc_id": {"$in": list(doc_ids)}} if len(doc_ids) != 1 else {"doc_id": doc_ids[0]}
-        n = max(1, min(n, coll.count()))
-        got = coll.query(query_embeddings=[list(vector)], n_results=n, where=where, include=["distances"])
+        # Chroma returns fewer results when fewer match (or none, from an empty collection): no count() first,
+        # which on a server was a second round trip before every query.
+        got = coll.query(query_embeddings=[list(vector)], n_results=max(1, n), where=where, include=["distances"])
         return [(i, 1.0 - float(d)) for i, d in zip(got["ids"][0], got["distances"][0], strict=True)]
 
 
