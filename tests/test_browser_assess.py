@@ -23,13 +23,19 @@ def assess_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def _choose(page, label: str, values: list[str]) -> None:  # type: ignore[no-untyped-def]
-    """In the multiselect labelled `label`: drop "not sure" (Backspace), then pick `values`."""
-    box = page.get_by_test_id("stMultiSelect").filter(has_text=label).locator("input")
+    """In the multiselect labelled `label`: drop "not sure" (Backspace), then pick `values`, and wait until the
+    widget shows them. Each change reruns the page, and dropping "not sure" from the roles hides the rest of the
+    form until a role is picked: the next step must not start before the page has caught up."""
+    from playwright.sync_api import expect
+
+    widget = page.get_by_test_id("stMultiSelect").filter(has_text=label)
+    box = widget.locator("input")
     box.click()
     box.press("Backspace")
     for value in values:
         box.fill(value)
         page.get_by_role("option", name=value, exact=True).click()
+        expect(widget).to_contain_text(value, timeout=60_000)
     page.keyboard.press("Escape")
 
 
@@ -51,7 +57,9 @@ def test_the_assessment_in_the_browser_shows_eu_and_korean_results_and_exports(a
             _choose(page, "Where is your organisation established?", ["JP"])
             _choose(page, "Where is the system offered", ["EU", "KR"])
             _choose(page, "What is your role", ["provider"])
-            page.get_by_test_id("stRadio").filter(has_text="Does it generate").get_by_text("Yes").click()
+            generates = page.get_by_test_id("stRadio").filter(has_text="Does it generate")
+            generates.wait_for(timeout=120_000)  # back once the page has rerun with a role picked
+            generates.get_by_text("Yes").click()
             page.get_by_role("button", name="Assess").click()
             expect(page.locator(".status-applies")).to_have_count(2, timeout=120_000)
             expect(page.get_by_text("Union Robot Regulation").first).to_be_visible()
