@@ -130,6 +130,19 @@ def test_read_claim_is_the_readers_reading() -> None:
         ("事業者は、利用目的を通知しなければならない。", "must", False, "business_operator"),
         ("報告は努力義務である。", "endeavour", False, ""),
         ("Agencies met on May 6, 2026 to discuss it.", "", False, ""),  # a month, not a permission
+        # the subject stands before a parenthetical clause ("…, in consultation with …, shall")
+        (
+            "Within 90 days, the Secretary of Labor, in consultation with agencies, shall issue guidance.",
+            "must",
+            False,
+            "authority",
+        ),
+        (
+            "Where appropriate, the provider, in consultation with the deployer, shall inform users.",
+            "must",
+            False,
+            "provider",
+        ),
     ],
 )
 def test_modality_actor_and_polarity(claim: str, modality: str, negated: bool, actor_role: str) -> None:
@@ -171,6 +184,12 @@ def test_scope_words_in_order() -> None:
         ("only", "restrictive"),
     )
     assert READER.read("全ての事業者のみが対象である。").scope == (("全て", "universal"), ("のみ", "restrictive"))
+
+
+def test_as_far_as_possible_is_no_restriction() -> None:
+    """「できるだけ」 ("as far as possible") limits nothing; 「だけ」 after a noun ("only large firms") does."""
+    assert READER.read("利用目的をできるだけ特定しなければならない。").scope == ()
+    assert READER.read("大企業だけが報告しなければならない。").scope == (("だけ", "restrictive"),)
 
 
 @pytest.mark.parametrize(

@@ -193,6 +193,40 @@ def test_actor_on_the_same_action(claim: str, sentence: str, verdict: str | None
     assert (found.verdict if found else None) == verdict
 
 
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # the stem binds a minister, its points state what the claim puts on companies
+        (
+            "Companies must label synthetic content with watermarks.",
+            "Within 90 days, the Secretary of Robotics, in consultation with other agencies as the Secretary may"
+            " deem appropriate, shall submit a report identifying practices for: (i) labeling synthetic content,"
+            " such as using watermarks; (ii) detecting synthetic content.",
+            "refuted",
+        ),
+        # counter-example: the stem binds the claimed party itself
+        (
+            "Companies must label synthetic content with watermarks.",
+            "Within 90 days, companies, in consultation with the regulator, shall put in place: (i) labeling of"
+            " synthetic content, such as using watermarks; (ii) detection of synthetic content.",
+            None,
+        ),
+        # counter-example: the stem states no duty; a point's "encourages" is not whose duty the stem states
+        (
+            "A company may use the framework as a defence when the regulator brings an action.",
+            "In any action brought by the regulator, it is a defence that the company: (a) cures a violation as a"
+            " result of feedback the company encourages users to give; (b) follows the framework.",
+            None,
+        ),
+    ],
+)
+def test_actor_of_a_stem_for_its_points(claim: str, sentence: str, verdict: str | None) -> None:
+    """A stem introducing points states whose duty the points are: the actor is read in the stem, the action
+    may stand in the points."""
+    found = compare_actor(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
 # ---------------------------------------------------------------- scope
 
 

@@ -19,7 +19,7 @@ from govqa.records import Verdict
 from govqa.search.claim_figures import Figure, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
 from govqa.search.statements import actor_role, denied_words, duty_of, negation_words
-from govqa.text import tokenize
+from govqa.text import POINT, tokenize
 
 
 @dataclass(frozen=True)
@@ -196,12 +196,21 @@ def compare_modality(reading: ClaimReading, sentence: str, idf: dict[str, float]
     return None
 
 
+_POINTS_START = re.compile(rf"[:：]\s*(?={POINT.pattern})")
+
+
+def stem(sentence: str) -> str:
+    """A sentence introducing points, without them: whose duty it states (the points say only what is done)."""
+    m = _POINTS_START.search(sentence)
+    return sentence[: m.start() + 1] if m else sentence
+
+
 def compare_actor(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
     """The claim binds one party; the sentence puts the same action on another and never names the first →
     refuted."""
     if not reading.actor_role or not _states_action(reading, sentence, idf):
         return None
-    actor, modality, _, _, _ = duty_of(sentence)
+    actor, modality, _, _, _ = duty_of(stem(sentence))
     stated = actor_role(actor)
     if not modality or not stated or stated == reading.actor_role or actor_role(sentence) == reading.actor_role:
         return None
@@ -316,7 +325,7 @@ def near_verbatim(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
 
 # A stem's figure or date applies to each of its points ("fines of up to EUR 15 000 000 for: … (g) transparency
 # obligations"); its other words state nothing the points do not, so the other checks read the sentence alone.
-STATED_WITH_POINTS = frozenset({"figures", "dates", "timing"})
+STATED_WITH_POINTS = frozenset({"figures", "dates", "timing", "actor"})
 Comparison = Callable[[ClaimReading, str, dict[str, float]], Check | None]
 CHECKS: tuple[tuple[str, Comparison], ...] = (
     ("figures", compare_figures),

@@ -77,10 +77,20 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
 )
 # The verb's object is the actor in "mandates the government to promote", "requires companies to conduct".
 _OBJECT_ACTOR = re.compile(r"^\s+(?P<actor>(?:the\s+)?(?:[\w-]+\s+){0,4}?[\w-]+)\s+to\b", re.I)
+# A clause that cannot be a subject: it opens with a preposition or a conjunction ("in consultation with …",
+# "as appropriate"), so the subject stands before it: "the Secretary, in consultation with …, shall".
+_NOT_SUBJECT = re.compile(
+    r"^\s*(?:\(\w+\)\s*)?(?:in|with|within|as|after|before|by|for|under|pursuant|if|where|when|to|from|of|on|at"
+    r"|including|consistent|subject|and|or|unless|except|through|upon|no later than|not later than)\b",
+    re.I,
+)
 _ACTOR_LEAD = re.compile(r"^(?:under|in|according to|per)\b[^,]*,\s*|^(?:the|a|an)\s+", re.I)
 
 UNIVERSAL = re.compile(r"\b(?:all|every|any|each|always)\b|全て|すべて|全部|いずれも|모든", re.I)
-RESTRICTIVE = re.compile(r"\b(?:only|solely|exclusively|just)\b|のみ|だけ|に限(?:る|り|って)|만", re.I)
+# 「できるだけ」/「出来るだけ」 is "as far as possible", not "only".
+RESTRICTIVE = re.compile(
+    r"\b(?:only|solely|exclusively|just)\b|のみ|(?<!できる)(?<!出来る)だけ|に限(?:る|り|って)|만", re.I
+)
 
 NEGATION = re.compile(
     r"\b(?:not|no(?!\.?\s*\d)|never|none|neither|nor|without|cannot|n't)\b|n['’]t\b"
@@ -116,19 +126,30 @@ def duty_of(text: str) -> tuple[str, str, bool, str, str]:
         if obj and re.search(r"(?:s|tes)$", m.group().lower()):  # "mandates the government to …"
             actor, action = obj.group("actor"), after[obj.end() :]
         else:
-            clause = re.split(r"[,;:]", before)[-1]
-            actor, action = clause, after
+            actor, action = _subject(before), after
         actor = _ACTOR_LEAD.sub("", actor.strip(" '\"‘’“”")).strip()
         action = re.split(r"[.;]\s", action.strip(), maxsplit=1)[0].rstrip(".")
         return actor, modality, negative, m.group(), action
     return "", "", False, "", ""
 
 
+def _subject(before: str) -> str:
+    """The subject of an English modal: the clause just before it, or, when that clause is empty or
+    parenthetical (a preposition opens it), the nearest earlier clause that can be one."""
+    clauses = re.split(r"[,;:]", before)
+    for clause in reversed(clauses):
+        if clause.strip() and not _NOT_SUBJECT.match(clause):
+            return clause
+    return clauses[-1]
+
+
 PUBLIC_ACTORS = {
     "member_state": re.compile(r"\bmember states?\b|加盟国", re.I),
     "local_government": re.compile(r"\blocal governments?\b|地方公共団体|지방자치단체", re.I),
     "national_government": re.compile(r"\b(?:the state|governments?)\b|政府|^国$|정부", re.I),
-    "authority": re.compile(r"\b(?:commission|authorit(?:y|ies)|agenc(?:y|ies)|ministers?)\b|委員会|大臣|위원회", re.I),
+    "authority": re.compile(
+        r"\b(?:commission|authorit(?:y|ies)|agenc(?:y|ies)|ministers?|secretar(?:y|ies))\b|委員会|大臣|위원회", re.I
+    ),
     "citizens": re.compile(r"\b(?:citizens|the people)\b|国民|국민", re.I),
 }
 
