@@ -114,6 +114,16 @@ def test_a_company_asked_about_under_a_named_law_is_answered_not_refused(answere
     assert alone.refused and "Zorblax" in (alone.short_answer or "")
 
 
+@pytest.mark.parametrize("mode", ["ask", "claim"])
+def test_an_unknown_instrument_is_refused_though_it_names_a_provision(answerer: Answerer, mode: str) -> None:
+    """A provision number found by structure ("Article 4") does not make a question about an instrument the
+    corpus never names (news of an amending act) a question about a held text; naming the held text does."""
+    ans = answerer.answer("The Martian Robot Omnibus would move the duties of Article 4 to 2031.", mode=mode)
+    assert ans.refused and "Martian" in (ans.short_answer or "")
+    named = answerer.answer("Does Article 4 of the Robot Safety Act 2027 apply to Zorblax Robotics?", mode=mode)
+    assert not named.refused and named.citations[0].doc_id == "fx-robot-act-2027"
+
+
 LISTED = Document(
     id="fx-robot-code-2030",
     title="Robot Safety Act 2027, 2030 revision",

@@ -10,7 +10,7 @@ from govqa.errors import ConfigError
 from govqa.records import Document
 from govqa.search.routing import Glossary, Router, preferred_language, question_language
 from govqa.settings import PROJECT_ROOT
-from govqa.text import fold
+from govqa.text import fold, tokenize
 
 DOCS = [
     Document(
@@ -248,4 +248,24 @@ def test_a_katakana_word_is_unknown_only_where_a_japanese_text_could_spell_it(
     from govqa.search.reading import unknown_names
 
     idf = dict.fromkeys(["ai", "推進", "規制"], 1.0)
+    assert unknown_names(question, router, Glossary({}), idf) == unknown
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        # a sentence opening with an article: the name after it is a name
+        ("The Zorblax Omnibus would defer the duties of Article 6.", ("Zorblax Omnibus",)),
+        ("A Zorblax Charter sets fines.", ("Zorblax Charter",)),
+        # counter-examples: a sentence-initial word with no article, and a name the texts carry
+        ("Zorblax requires nothing of providers.", ()),
+        ("The Commission shall adopt guidelines.", ()),
+    ],
+)
+def test_a_name_after_a_sentence_initial_article_is_read(
+    router: Router, question: str, unknown: tuple[str, ...]
+) -> None:
+    from govqa.search.reading import unknown_names
+
+    idf = dict.fromkeys(tokenize("commission duties article providers fines guidelines"), 1.0)
     assert unknown_names(question, router, Glossary({}), idf) == unknown

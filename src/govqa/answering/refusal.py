@@ -5,12 +5,14 @@
 - **nothing retrieved**;
 - **unknown names**: a name the corpus never mentions is a law, country or body it does not hold, unless the
   question names a text the corpus holds (then the name is what that text is asked about: "Does the EU AI Act
-  apply to <company>?");
+  apply to <company>?"). A provision number alone ("Annex III") names no text: news of an amending instrument the
+  corpus never mentions stays declined;
 - **low coverage**: the closest passages share too few of the question's terms (English questions; a scene set
   before the question counts as context: the asking sentence's words alone may be what the passages share).
 
 A passage found by structure (the provision the question names, the asked term's definition, a provision of the
-asked role in the named law) answers whatever its wording shares with the question: the gate lets it through.
+asked role in the named law) answers whatever its wording shares with the question: the coverage gate lets it
+through.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ def check_retrieved(query: QueryAnalysis, passages: Sequence[Passage], ctx: Chec
 
 def check_unknown_names(query: QueryAnalysis, passages: Sequence[Passage], ctx: CheckContext) -> Finding | None:
     """A name the corpus never mentions, in a question that names no held text."""
-    if structural(passages) or not query.unknown_names or query.route.by == "alias":
+    if not query.unknown_names or query.route.by == "alias":
         return None
     return Finding("unknown_names", "gate", {"names": query.unknown_names})
 

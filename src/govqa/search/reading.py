@@ -173,6 +173,7 @@ _INSTITUTION = re.compile(
 )
 _ACRONYM = re.compile(r"[A-Z][A-Z-]{2,}")
 _CAPITALISED = re.compile(r"\b(?:[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)*|[A-Z][A-Z\-]{1,})\b")
+_ARTICLES = frozenset({"The", "A", "An", "This", "That", "These", "Those"})
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]{3,}")
 # A statement quoted in full inside a question ("'Japan's AI law has no penalties.' Is that right?").
 _QUOTED_STATEMENT = re.compile(r"[‘'\"“「]([^’\"”」]{12,})[’'\"”」]")
@@ -326,7 +327,15 @@ def unknown_names(question: str, router: Router, glossary: Glossary, idf: dict[s
     one held in Japanese, or it points at none; a text held only in English would not spell it so."""
     text = _blank_known(question, router)
     original = unicodedata.normalize("NFKC", question)
-    names = [m.group(0) for m in _CAPITALISED.finditer(original) if not _sentence_initial(original, m.start())]
+    names = []
+    for m in _CAPITALISED.finditer(original):
+        name = m.group(0)
+        if _sentence_initial(original, m.start()):  # its first capital is the sentence's; after an article, a name's
+            article, _, rest = name.partition(" ")
+            if article not in _ARTICLES or not rest:
+                continue
+            name = rest
+        names.append(name)
     routed_ids = router.route(question).doc_ids
     routed = [d for d in router.documents if d.id in routed_ids]
     if not routed or any(d.language == "ja" for d in routed):
