@@ -403,6 +403,31 @@ def test_a_sentence_stating_most_of_the_claim_supports_it(claim: str, sentence: 
     assert (found.verdict if found else None) == verdict
 
 
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # the same rule in other endings and particles: the kanji and katakana say what it is
+        (
+            "ロボット安全法では、ロボットを登録したときに運用者は点検記録を保存することが義務付けられています。",
+            "運用者は、ロボットを登録した場合は、速やかに、その点検記録を保存しなければならない。",
+            "supported",
+        ),
+        # counter-example: the same endings and particles, about something else
+        (
+            "ロボット安全法では、ロボットを登録したときに運用者は点検記録を保存することが義務付けられています。",
+            "利用者は、料金を支払った場合は、速やかに、その領収書を受け取らなければならない。",
+            None,
+        ),
+    ],
+)
+def test_a_japanese_claims_content_is_its_kanji_and_katakana(claim: str, sentence: str, verdict: str | None) -> None:
+    """Hiragana pairs ("では", "した") are grammar, weighed heavily by idf in an English-heavy library: they neither
+    make nor break a Japanese claim's coverage."""
+    idf = {t: 8.0 for t in tokenize(claim) if any("\u3041" <= ch <= "\u309f" for ch in t)}
+    found = states_most(read(claim), sentence, idf)
+    assert (found.verdict if found else None) == verdict
+
+
 def test_a_stems_figure_is_compared_for_the_points_it_introduces() -> None:
     """ "fines of up to €15 000 000 for: (a) …; (b) labelling duties" is the rule for labelling duties: a claim
     of €10 million for them is refuted on that stem, cited with its points, not on the sentence fining another

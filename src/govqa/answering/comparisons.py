@@ -36,12 +36,17 @@ class Check:
 
 # ---------------------------------------------------------------- what a claim says
 
+HIRAGANA = re.compile(r"[\u3041-\u309f]")
+
 
 def claim_weights(reading: ClaimReading, idf: dict[str, float]) -> dict[str, float]:
     """The claim's terms and their idf weights, less frame words and the words naming the text it is about."""
     named = {t for n in reading.texts for t in tokenize(n.words)}
     terms = set(tokenize(reading.text)) - FRAME_WORDS - named
-    return {t: idf.get(t, 1.0) for t in terms if len(t) > 1}  # not the "s" of "Japan's"
+    # Written Japanese carries its content in kanji and katakana and its grammar in hiragana: a character pair
+    # with hiragana in it ("では", "るだ") is a particle or an ending, rare in an English-heavy library and so
+    # heavily weighted, but no part of what the claim says.
+    return {t: idf.get(t, 1.0) for t in terms if len(t) > 1 and not HIRAGANA.search(t)}  # not the "s" of "Japan's"
 
 
 def term_coverage(weights: dict[str, float], sentence: str) -> float:
