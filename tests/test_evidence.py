@@ -428,6 +428,32 @@ def test_a_japanese_claims_content_is_its_kanji_and_katakana(claim: str, sentenc
     assert (found.verdict if found else None) == verdict
 
 
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # the English terms a Japanese claim gives in brackets are what an English sentence can state
+        (
+            "ロボット安全法の基本原則は、安全(Safety)、透明性(Transparency)、説明責任(Accountability)の3つである。",
+            "The basic principles are Safety: robots do no harm; Transparency: users know; Accountability: someone"
+            " answers.",
+            "supported",
+        ),
+        # counter-examples: an English sentence stating other terms; too few English terms to compare on
+        (
+            "ロボット安全法の基本原則は、安全(Safety)、透明性(Transparency)、説明責任(Accountability)の3つである。",
+            "The basic principles are efficiency, speed and growth.",
+            None,
+        ),
+        ("ロボット安全法はAI(Robots)の登録を義務付けている。", "Robots must be registered.", None),
+    ],
+)
+def test_a_japanese_claims_english_terms_meet_an_english_sentence(
+    claim: str, sentence: str, verdict: str | None
+) -> None:
+    found = states_most(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
 def test_a_stems_figure_is_compared_for_the_points_it_introduces() -> None:
     """ "fines of up to €15 000 000 for: (a) …; (b) labelling duties" is the rule for labelling duties: a claim
     of €10 million for them is refuted on that stem, cited with its points, not on the sentence fining another

@@ -37,6 +37,9 @@ class Check:
 # ---------------------------------------------------------------- what a claim says
 
 HIRAGANA = re.compile(r"[\u3041-\u309f]")
+# The fewest English terms a claim in another script must give for an English sentence to be compared on them
+# alone (fewer say too little: a name, "AI").
+CROSS_TERMS = 3
 
 
 def claim_weights(reading: ClaimReading, idf: dict[str, float]) -> dict[str, float]:
@@ -54,7 +57,14 @@ def term_coverage(weights: dict[str, float], sentence: str) -> float:
     if not weights:
         return 0.0
     present = set(tokenize(sentence))
+    latin = {t: w for t, w in weights.items() if t.isascii()}
+    if CROSS_TERMS <= len(latin) < len(weights) and _latin(sentence):
+        weights = latin  # a Japanese claim giving English terms ("多様性(Diversity)"): only they can be compared
     return sum(w for t, w in weights.items() if t in present) / sum(weights.values())
+
+
+def _latin(sentence: str) -> bool:
+    return sum(ch.isascii() and ch.isalpha() for ch in sentence) > len(sentence) / 2
 
 
 # ---------------------------------------------------------------- checks
@@ -87,8 +97,7 @@ def _about_same(context: set[str], sentence: str, cross_language: bool, idf: dic
 
 
 def _cross(reading: ClaimReading, sentence: str) -> bool:
-    latin = sum(ch.isascii() and ch.isalpha() for ch in sentence) > len(sentence) / 2
-    return (reading.language == "en") != latin
+    return (reading.language == "en") != _latin(sentence)
 
 
 def _comparable(claimed: Figure, stated: Figure) -> bool:
