@@ -8,6 +8,7 @@ from govqa.answering.claims import (
     check_claim_figures,
     enactment_years,
     missing_figures,
+    record_count,
     record_date,
     weigh_claim,
 )
@@ -347,3 +348,33 @@ def test_a_claimed_year_of_enactment_is_compared_with_the_texts_own_approval_lin
     if judgement is not None:
         assert judgement.quote is not None and judgement.quote.text == "Approved: May 17, 2024"
         assert enactment_years(reading, documents) == {"2021"} or "2019" in enactment_years(reading, documents)
+
+
+def _numbered(*numbers: int, kind: str = "Principle") -> list[Chunk]:
+    chunks = [_chunk(f"{n}. Operators shall do duty number {n}. More text.", f"{kind} {n}") for n in numbers]
+    return [*chunks, _chunk("1 A note.", "Footnote 1"), _chunk("Whereas robots.", "Recital 9")]
+
+
+@pytest.mark.parametrize(
+    ("claim", "chunks", "verdict"),
+    [
+        # the text numbers its main units 1 to N, as many as the claim counts (notes and recitals aside)
+        ("The Robot Act sets out 5 principles for operators.", _numbered(1, 2, 3, 4, 5), "supported"),
+        ("Robot Actには5つの主要分野が含まれる。", _numbered(1, 2, 3, 4, 5), "supported"),
+        # counter-examples: another count; a gap in the numbering; a count too small to tell; no text named
+        ("The Robot Act sets out 6 principles for operators.", _numbered(1, 2, 3, 4, 5), None),
+        ("The Robot Act sets out 5 principles for operators.", _numbered(1, 2, 3, 5, 6), None),
+        ("The Robot Act sets out 2 principles for operators.", _numbered(1, 2), None),
+        ("Robot rules set out 5 principles for operators.", _numbered(1, 2, 3, 4, 5), None),
+    ],
+)
+def test_a_claimed_count_of_items_is_compared_with_the_texts_numbering(
+    claim: str, chunks: list[Chunk], verdict: str | None
+) -> None:
+    documents = {DATED_ACT.id: DATED_ACT}
+    judgement = record_count(read(claim).claim, documents, chunks)
+    assert (judgement.verdict if judgement else None) == verdict
+    if judgement is not None:
+        assert judgement.quote is not None and judgement.quote.passage.chunk.locator == "Principle 5"
+        assert judgement.quote.text.startswith("5. Operators shall do duty number 5.")
+        assert judgement.reason.key == "evidence.count_numbered"

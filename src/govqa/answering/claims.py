@@ -6,6 +6,7 @@
   first that decides gives the verdict and its one reason, resting on its sentence (cited first). When none
   decides, the texts do not settle the claim: its closest evidence sentence is shown first.
 - `record_date`: a claimed year of enactment against the named text's own approval line.
+- `record_count`: a claimed number of the named text's items against how far the text numbers them.
 - `check_claim_figures`: a claim's figure that the evidence never states (a check of checks.py).
 
 Role absence (a named law with no provision of the asked kind) is judged before this, in absence.py.
@@ -13,6 +14,8 @@ Role absence (a named law with no provision of the asked kind) is judged before 
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -98,6 +101,38 @@ def record_date(
                     quote = Quote(Passage(chunk, 1.0, document=doc), start, end, 1.0)
                     return Judgement("refuted", Term("evidence.date_differs", fields), quote)
     return None
+
+
+# A numbered unit of a text ("Principle 11", "Article 28", "Action 3"), apparatus aside: notes and recitals
+# are not the items a text sets out.
+_UNIT = re.compile(r"^(?!Footnote|Recital|Annex|Table|Figure|Page)([A-Z][A-Za-z]+) (\d+)\b")
+FEWEST_COUNTED = 3  # a count of one or two items agrees with any text's numbering by chance
+
+
+def record_count(
+    reading: ClaimReading | None, documents: Mapping[str, Document], chunks: Sequence[Chunk]
+) -> Judgement | None:
+    """A claim that the one text it names has N items ("11 main areas", "28 articles") where the text numbers
+    its main units 1 to N without a gap → supported, resting on the N-th unit (its first sentence). A text
+    numbered otherwise decides nothing: a claim may count something other than its units."""
+    counts = [f for f in reading.figures if f.kind == "count" and f.value >= FEWEST_COUNTED] if reading else []
+    if reading is None or len(counts) != 1 or len(reading.doc_ids) != 1 or reading.doc_ids[0] not in documents:
+        return None
+    doc_id, claimed = reading.doc_ids[0], counts[0]
+    units: dict[str, dict[int, Chunk]] = defaultdict(dict)
+    for chunk in (c for c in chunks if c.doc_id == doc_id):
+        if m := _UNIT.match(chunk.locator):
+            units[m.group(1)].setdefault(int(m.group(2)), chunk)
+    if not units:
+        return None
+    kind, numbered = max(units.items(), key=lambda kv: len(kv[1]))
+    if sorted(numbered) != list(range(1, int(claimed.value) + 1)):
+        return None
+    last = numbered[int(claimed.value)]
+    start, end = next(iter(sentence_spans(last.text, min_chars=0)), (0, len(last.text)))
+    fields = {"locator": last.locator, "claimed": claimed.text, "stated": f"{kind} 1–{len(numbered)}"}
+    quote = Quote(Passage(last, 1.0, document=documents[doc_id]), start, end, 1.0)
+    return Judgement("supported", Term("evidence.count_numbered", fields), quote)
 
 
 def weigh_claim(

@@ -23,7 +23,7 @@ from typing import Literal
 from govqa.answering.answerability import DocumentTerms
 from govqa.answering.checks import first_finding
 from govqa.answering.citations import cite_quotes
-from govqa.answering.claims import record_date, weigh_claim
+from govqa.answering.claims import record_count, record_date, weigh_claim
 from govqa.answering.findings import CheckContext, Finding, render_value
 from govqa.answering.quotes import Quote, SentenceScorer, best_quotes, cosine_scorer, coverage, in_passage_order
 from govqa.answering.refusal import unheld_note
@@ -306,6 +306,8 @@ class Answerer:
         judgement = record_date(query.claim, documents, chunks) or weigh_claim(
             query, top, self.idf, cfg, self.similarity
         )
+        if judgement.verdict is None:  # no sentence settles it: a count may still be the text's own numbering
+            judgement = record_count(query.claim, documents, chunks) or judgement
         if judgement.quote is not None:  # the short answer and the first citation are the quote the verdict rests on
             quotes = [judgement.quote, *(q for q in quotes if q is not judgement.quote)]
         msgs = self.messages(query)
