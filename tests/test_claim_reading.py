@@ -230,6 +230,12 @@ def test_figures_keep_kind_value_and_unit(text: str, expected: list[tuple[str, f
         ("2027年8月2日までに対応する。", [(2027, 8, 2, "deadline")]),
         ("Executive Order 14110 was revoked in January 2025.", [(2025, 1, None, "revocation")]),
         ("The report for 2023 shows growth.", [(2023, None, None, "")]),
+        # a full stop inside an address ends no clause, and a document number's digit is no day
+        (
+            "This publication is available from: https://doi.org/10.1/XY.AB.600-1 July 2024",
+            [(2024, 7, None, "publication")],
+        ),
+        ("Published by the Agency. July 2024", [(2024, 7, None, "")]),
     ],
 )
 def test_dates_carry_the_event_they_date(text: str, expected: list[tuple[int, int | None, int | None, str]]) -> None:

@@ -378,3 +378,20 @@ def test_a_claimed_count_of_items_is_compared_with_the_texts_numbering(
         assert judgement.quote is not None and judgement.quote.passage.chunk.locator == "Principle 5"
         assert judgement.quote.text.startswith("5. Operators shall do duty number 5.")
         assert judgement.reason.key == "evidence.count_numbered"
+
+
+def test_a_claim_naming_a_text_is_decided_on_that_texts_sentences() -> None:
+    """Passages of other texts retrieved beside the named one decide nothing about it (another text's date or
+    duty is no evidence of what the named text says); a claim naming no text is weighed on every passage."""
+    other = "The Drone Code of Examplia was signed on 1 March 2019 and binds operators to inspect robots yearly."
+    foreign = Passage(Chunk("drone-code", "Article 2", (), other, 0, len(other), None, None, "en"), 1.0)
+    cfg = AnswerSettings.model_validate({})
+    named = read("The Robot Act was signed on 1 March 2018.")
+    assert weigh_claim(named, [foreign], IDF, cfg).verdict is None
+    own = quote("This Act was signed on 17 May 2024.")
+    judged = weigh_claim(named, [foreign, own.passage], IDF, cfg)
+    assert (
+        judged.verdict == "refuted" and judged.quote is not None and judged.quote.passage.chunk.doc_id == "fixture-act"
+    )
+    unnamed = read("Operators in Examplia must inspect robots yearly.")
+    assert weigh_claim(unnamed, [foreign], IDF, cfg).verdict == "supported"

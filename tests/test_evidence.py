@@ -138,6 +138,36 @@ def test_dates_of_the_same_event(claim: str, sentence: str, verdict: str | None)
     assert (found.verdict if found else None) == verdict
 
 
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # the sentence names the claim's text, or speaks of what the claim dates
+        ("The Robot Safety Act draft was published on 19 September 2024.", "Robot Safety Act. July 2024", None),
+        (
+            "The Robot Safety Act draft was published on 19 September 2024.",
+            "Robot Safety Act This publication is available online July 2024",
+            "refuted",
+        ),
+        (
+            "The Robot Safety Act draft was published on 19 September 2024.",
+            "The draft was published for consultation in April 2024.",
+            "refuted",
+        ),
+        # counter-example: the same kind of event, of another subject
+        (
+            "The Robot Safety Act draft was published on 19 September 2024.",
+            "The companion framework was released in January 2023 for voluntary use.",
+            None,
+        ),
+    ],
+)
+def test_a_date_of_the_same_event_must_be_of_the_same_subject(claim: str, sentence: str, verdict: str | None) -> None:
+    """A date of the claimed event decides only in a sentence naming the claim's text or sharing what the
+    claim's clause says around its date."""
+    found = compare_dates(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
 # ---------------------------------------------------------------- modality and actor
 
 

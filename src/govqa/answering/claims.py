@@ -146,8 +146,12 @@ def weigh_claim(
     it, with the closest sentence (a stem shown with its points) to show first."""
     if query.claim is None:
         return Judgement(None, Term("verdict.uncovered", {"share": 0.0}))
-    evidence = rank_evidence(query.claim, passages, idf, similarity=similarity)
-    if decided := decide(query.claim, evidence, idf, top=cfg.claim_evidence_top):
+    # A claim about a text is decided by that text's words: another text's date or duty is no evidence of it
+    # (with none of the named text retrieved, the others' closest sentence is shown, deciding nothing).
+    named = query.claim.doc_ids
+    own = [p for p in passages if p.chunk.doc_id in named] if named else list(passages)
+    evidence = rank_evidence(query.claim, own or passages, idf, similarity=similarity)
+    if own and (decided := decide(query.claim, evidence, idf, top=cfg.claim_evidence_top)):
         check, sentence = decided
         fields = {"locator": sentence.passage.chunk.locator, "claimed": check.claimed, "stated": check.stated}
         end = whole_sentence(sentence.passage.chunk.text, sentence.start, sentence.end)

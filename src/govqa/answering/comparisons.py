@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 from govqa.answering.quotes import FRAME_WORDS
 from govqa.records import Verdict
-from govqa.search.claim_figures import Figure, dates_in, figures_in
+from govqa.search.claim_figures import DateMention, Figure, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
 from govqa.search.statements import actor_role, denied_words, duty_of, negation_words
-from govqa.text import POINT, tokenize
+from govqa.text import POINT, fold, tokenize
 
 
 @dataclass(frozen=True)
@@ -112,8 +112,8 @@ def _agrees(claimed: Figure, stated: Figure) -> bool:
     return abs(stated.value - claimed.value) < 1e-9 * max(1.0, claimed.value)
 
 
-def _figure_topic(reading: ClaimReading, figure: Figure) -> set[str]:
-    """What a claimed figure is about: the words of its clause, less the names of the text the claim is about (a
+def _figure_topic(reading: ClaimReading, figure: Figure | DateMention) -> set[str]:
+    """What a claimed figure or date is about: the words of its clause, less the names of the text the claim is about (a
     law does not name itself, as in `claim_weights`)."""
     named = {t for n in reading.texts for t in tokenize(n.words)}
     return _context(reading.text, (figure.start, figure.end)) - named
@@ -147,6 +147,23 @@ def compare_figures(reading: ClaimReading, sentence: str, idf: dict[str, float] 
     return Check("figures", "supported", "figure_agrees", ", ".join(f.text for f in reading.figures))
 
 
+# A text speaking of itself: "This Act shall enter into force …", "This publication is available …", 「この法律は」.
+SELF_REFERENCE = re.compile(
+    r"\b(?:this|the present) (?:act|regulation|law|order|directive|decision|framework|profile|document|publication"
+    r"|guidelines?|code|resolution|convention|recommendation|principles)\b|この法律|本法|本ガイドライン",
+    re.I,
+)
+
+
+def _names_text(reading: ClaimReading, sentence: str) -> bool:
+    """The sentence names a text the claim is about, by the claim's words for it or as the text speaks of itself
+    (the claim's evidence comes from the texts it names): its dates are that text's."""
+    if reading.texts and SELF_REFERENCE.search(sentence):
+        return True
+    folded = fold(sentence)
+    return any(n.by == "alias" and fold(n.words) in folded for n in reading.texts)
+
+
 def compare_dates(reading: ClaimReading, sentence: str, idf: dict[str, float] | None = None) -> Check | None:
     """Each dated event of the claim against the sentence's dates of the same event: none agreeing → refuted,
     one agreeing → supported. A date of another event decides nothing. A date of no named event ("since 2024")
@@ -157,6 +174,10 @@ def compare_dates(reading: ClaimReading, sentence: str, idf: dict[str, float] | 
     for d in reading.dates:
         if not d.event and not states_claim:
             continue
+        if not (states_claim or _names_text(reading, sentence)) and not _about_same(
+            _figure_topic(reading, d), sentence, _cross(reading, sentence), idf
+        ):
+            continue  # the same kind of event, of another subject ("the framework was released in January 2023")
         same = [s for s in stated if s.event == d.event]
         if same and not any(d.agrees(s) for s in same):
             return Check("dates", "refuted", "date_differs", d.text, ", ".join(s.text for s in same))

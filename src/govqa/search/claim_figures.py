@@ -45,7 +45,7 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 ERAS = {"令和": 2018, "平成": 1988}
 DATE_PATTERNS = (
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),  # June 8, 2021
-    re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I),  # 2 August 2026
+    re.compile(rf"(?<![\d./-]){_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I),  # 2 August 2026, not "AI 600-1 July 2024"
     re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I),  # May 2024
     re.compile(r"(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)"),  # 2025-06-04
     re.compile(r"(?P<era>令和|平成)(?P<year>\d{1,2}|元)年(?:(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?)?"),
@@ -79,7 +79,8 @@ EVENTS: dict[str, re.Pattern[str]] = {
 # A date after "by"/"no later than"/「までに」 is a deadline when no event word dates it.
 DEADLINE = re.compile(r"\b(?:by|no later than|not later than|before|until)\s+(?:the\s+)?$", re.I)
 DEADLINE_AFTER = re.compile(r"^\s*(?:まで|までに|迄)")
-_CLAUSE = re.compile(r"[.;!?。；]|,\s+(?:and|but|while|whereas)\b")
+# A full stop ends a clause only before a space: not inside "doi.org/10.6028/NIST.AI.600-1" or "No.5".
+_CLAUSE = re.compile(r"[.;!?](?=\s|$)|[。；]|,\s+(?:and|but|while|whereas)\b")
 
 
 @dataclass(frozen=True)
