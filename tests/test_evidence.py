@@ -204,7 +204,13 @@ def test_modality_on_the_same_action(claim: str, sentence: str, verdict: str | N
             "Providers shall register high-risk robots in the database.",
             "refuted",
         ),
-        # counter-examples: the sentence names the claimed party too, or states another action
+        # counter-examples: the sentence names the claimed party too, or states another action, or binds a kind
+        # of the business the claim names ("companies" are importers too)
+        (
+            "Companies must keep the certificates for ten years.",
+            "Importers shall keep the certificates for ten years.",
+            None,
+        ),
         (
             "Deployers must register high-risk robots in the database.",
             "Providers and deployers shall register high-risk robots in the database.",

@@ -18,6 +18,7 @@ from govqa.answering.quotes import FRAME_WORDS
 from govqa.records import Verdict
 from govqa.search.claim_figures import DateMention, Figure, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
+from govqa.search.intents import ADDRESSEES
 from govqa.search.statements import actor_role, denied_words, duty_of, negation_words
 from govqa.text import POINT, fold, tokenize
 
@@ -231,6 +232,7 @@ def compare_modality(reading: ClaimReading, sentence: str, idf: dict[str, float]
     return None
 
 
+PRIVATE_ACTORS = frozenset({"business_operator", *ADDRESSEES})
 _POINTS_START = re.compile(rf"[:：]\s*(?={POINT.pattern})")
 
 
@@ -249,6 +251,8 @@ def compare_actor(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
     stated = actor_role(actor)
     if not modality or not stated or stated == reading.actor_role or actor_role(sentence) == reading.actor_role:
         return None
+    if "business_operator" in (stated, reading.actor_role) and {stated, reading.actor_role} <= PRIVATE_ACTORS:
+        return None  # "companies" are providers, importers, deployers …: the genus differs from none of them
     named = {t for t in tokenize(reading.actor) if t not in FRAME_WORDS}
     if named & set(tokenize(sentence)):
         return None
