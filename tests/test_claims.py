@@ -395,3 +395,35 @@ def test_a_claim_naming_a_text_is_decided_on_that_texts_sentences() -> None:
     )
     unnamed = read("Operators in Examplia must inspect robots yearly.")
     assert weigh_claim(unnamed, [foreign], IDF, cfg).verdict == "supported"
+
+
+GUIDELINES = Document(
+    "fixture-act",
+    "Robot Guidelines of Examplia",
+    "Robot Act",
+    jurisdiction="XL",
+    doc_type="guidelines",
+    date="2024-04-19",
+)
+COVER = "Robot Guidelines Ver1.0 April 19, 2024 Ministry of Robots"
+
+
+@pytest.mark.parametrize(
+    ("claim", "document", "chunks", "verdict"),
+    [
+        # a text dated by its issue: a claimed month of publication its cover contradicts
+        ("The Robot Act was published in January 2024.", GUIDELINES, [COVER], "refuted"),
+        ("Robot Actは2024年1月に公開された。", GUIDELINES, ["Operators shall register robots.", COVER], "refuted"),
+        # counter-examples: the record's month; a statute (dated by enactment, not issue); no date line in the text
+        ("The Robot Act was published in April 2024.", GUIDELINES, [COVER], None),
+        ("The Robot Act was published in January 2024.", DATED_ACT, [COVER], None),
+        ("The Robot Act was published in January 2024.", GUIDELINES, ["Operators shall register robots."], None),
+    ],
+)
+def test_a_claimed_month_of_publication_is_compared_with_the_texts_own_date_line(
+    claim: str, document: Document, chunks: list[str], verdict: str | None
+) -> None:
+    judgement = record_date(read(claim).claim, {document.id: document}, [_chunk(t, "Cover") for t in chunks])
+    assert (judgement.verdict if judgement else None) == verdict
+    if judgement is not None:
+        assert judgement.quote is not None and "April 19, 2024" in judgement.quote.text

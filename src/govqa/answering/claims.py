@@ -5,7 +5,8 @@
   scope, an exception naming the claim's subject, polarity on the claim's words, statement of the claim. The
   first that decides gives the verdict and its one reason, resting on its sentence (cited first). When none
   decides, the texts do not settle the claim: its closest evidence sentence is shown first.
-- `record_date`: a claimed year of enactment against the named text's own approval line.
+- `record_date`: a claimed year of enactment against the named text's own approval line; for a text dated by
+  its issue (guidelines, frameworks, codes), a claimed month of publication against its cover's date.
 - `record_count`: a claimed number of the named text's items against how far the text numbers them.
 - `check_claim_figures`: a claim's figure that the evidence never states (a check of checks.py).
 
@@ -24,7 +25,7 @@ from govqa.answering.findings import CheckContext, Finding, Term
 from govqa.answering.quotes import Quote, SentenceScorer
 from govqa.records import Chunk, Document, Passage, Verdict
 from govqa.search.analysis import QueryAnalysis
-from govqa.search.claim_figures import dates_in, figures_in
+from govqa.search.claim_figures import DateMention, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
 from govqa.settings import AnswerSettings
 from govqa.text import sentence_spans
@@ -73,29 +74,60 @@ class Judgement:
     quote: Quote | None = None
 
 
+# Texts dated by their enactment or signature; the others (guidelines, frameworks, codes, principles) by their
+# issue, so a claimed date of publication is compared with their record.
+DATED_BY_ENACTMENT = frozenset({"statute", "regulation", "administrative_measures", "executive_order"})
+
+
+def _record_claims(reading: ClaimReading | None, doc: Document) -> list[DateMention]:
+    """The claimed dates the named text's record answers: its enactment; for a text dated by its issue, also its
+    publication (to the month: a claim of "January 2024" against an issue of 19 April 2024)."""
+    events = {"enactment"} if doc.doc_type in DATED_BY_ENACTMENT else {"enactment", "publication"}
+    return [d for d in (reading.dates if reading else ()) if d.event in events and d.year]
+
+
+def _record(doc: Document) -> DateMention | None:
+    found = [d for d in dates_in(doc.date) if d.year]
+    return found[0] if found else None
+
+
+def _differs(claimed: DateMention, record: DateMention) -> bool:
+    if claimed.event == "enactment":
+        return claimed.year != record.year
+    return not claimed.agrees(record)
+
+
+def _states_record(stated: DateMention, event: str, record: DateMention) -> bool:
+    """A text's own date line for the event: its enactment in the record's year; its issue to the month, where
+    a cover or title page names no event."""
+    if event == "enactment":
+        return stated.event == "enactment" and stated.year == record.year
+    return stated.event in ("publication", "") and stated.month is not None and stated.agrees(record)
+
+
 def enactment_years(reading: ClaimReading | None, documents: Mapping[str, Document]) -> set[str]:
-    """The years a claim gives the enactment (signing, adoption, promulgation) of a text it names whose record
-    has a date: compared with that text by `record_date`, not declared unmentioned."""
-    if reading is None or not any(documents.get(i) and documents[i].date[:4].isdigit() for i in reading.doc_ids):
-        return set()
-    return {str(d.year) for d in reading.dates if d.event == "enactment" and d.year}
+    """The years a claim gives a named text's enactment (or, for a text dated by its issue, its publication)
+    when the text's record has a date: compared with that text by `record_date`, not declared unmentioned."""
+    docs = [documents[i] for i in (reading.doc_ids if reading else ()) if i in documents and _record(documents[i])]
+    return {str(d.year) for doc in docs for d in _record_claims(reading, doc)}
 
 
 def record_date(
     reading: ClaimReading | None, documents: Mapping[str, Document], chunks: Sequence[Chunk]
 ) -> Judgement | None:
-    """A claim that a named text was enacted in a year its record does not give → refuted, resting on the
-    text's own sentence dating its enactment in the record's year (an act's "Approved: May 17, 2024"). A year
-    that agrees decides nothing here (the evidence checks read the rest of the claim), and without such a
-    sentence nothing is decided: a verdict rests on a quote, not on the manifest."""
-    claimed = [d for d in reading.dates if d.event == "enactment" and d.year] if reading else []
+    """A claim dating a named text's enactment (or its publication, for a text dated by its issue) otherwise than
+    its record does → refuted, resting on the text's own first sentence carrying the record's date for that
+    event or for none (an act's "Approved: May 17, 2024", a cover's "April 19, 2024"). A date that agrees decides
+    nothing here (the evidence checks read the rest of the claim), and without such a sentence nothing is
+    decided: a verdict rests on a quote, not on the manifest."""
     for doc in (documents[i] for i in (reading.doc_ids if reading else ()) if i in documents):
-        year = doc.date[:4]
-        if not claimed or not year.isdigit() or any(str(d.year) == year for d in claimed):
+        record = _record(doc)
+        claimed = [d for d in _record_claims(reading, doc) if record and _differs(d, record)]
+        if record is None or not claimed:
             continue
-        for chunk in (c for c in chunks if c.doc_id == doc.id and year in c.text):
+        for chunk in (c for c in chunks if c.doc_id == doc.id and str(record.year) in c.text):
             for start, end in sentence_spans(chunk.text, min_chars=0):
-                dated = [d for d in dates_in(chunk.text[start:end]) if d.event == "enactment" and str(d.year) == year]
+                dated = [d for d in dates_in(chunk.text[start:end]) if _states_record(d, claimed[0].event, record)]
                 if dated:
                     fields = {"locator": chunk.locator, "claimed": claimed[0].text, "stated": dated[0].text}
                     quote = Quote(Passage(chunk, 1.0, document=doc), start, end, 1.0)
