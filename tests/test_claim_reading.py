@@ -236,8 +236,27 @@ def test_figures_keep_kind_value_and_unit(text: str, expected: list[tuple[str, f
             [(2024, 7, None, "publication")],
         ),
         ("Published by the Agency. July 2024", [(2024, 7, None, "")]),
+        # a rule's start with no event word; an event word far along a long clause dates something else
+        ("(1) ON AND AFTER FEBRUARY 1, 2026, A DEPLOYER SHALL USE REASONABLE CARE.", [(2026, 2, 1, "application")]),
+        (
+            "IN ANY ACTION BROUGHT BEFORE THE COURT IN 2026 THERE IS A PRESUMPTION THAT THE DEPLOYER USED REASONABLE"
+            " CARE IF THE DEPLOYER COMPLIED WITH THIS SECTION AND ANY ADDITIONAL REQUIREMENTS SET FORTH IN RULES"
+            " PROMULGATED BY THE ATTORNEY GENERAL.",
+            [(2026, None, None, "")],
+        ),
     ],
 )
 def test_dates_carry_the_event_they_date(text: str, expected: list[tuple[int, int | None, int | None, str]]) -> None:
     """A date's event is the nearest event word in its clause; "by …"/「までに」 without one is a deadline."""
     assert [(d.year, d.month, d.day, d.event) for d in dates_in(text)] == expected
+
+
+def test_a_duty_held_since_an_event_is_dated_from_it() -> None:
+    """ "have had to … since the law was signed in May 2024": the date dates the signing and the duty's start;
+    without a duty, or without "since", it dates the signing only."""
+    duty = READER.read("Deployers have had to use reasonable care since the law was signed in May 2024.")
+    assert [(d.text, d.event) for d in duty.dates] == [("May 2024", "enactment"), ("May 2024", "application")]
+    told = READER.read("The law was signed in May 2024 and has been discussed since.")
+    assert [d.event for d in told.dates] == ["enactment"]
+    signed = READER.read("Deployers must use reasonable care; the law was signed in May 2024.")
+    assert [d.event for d in signed.dates] == ["enactment"]

@@ -76,8 +76,14 @@ EVENTS: dict[str, re.Pattern[str]] = {
     "amendment": re.compile(r"\b(?:amend\w*|updated?|revised?|revision)\b|改正|改定|改訂|アップデート|개정", re.I),
     "meeting": re.compile(r"\b(?:held|convened|met|meeting)\b|開催|会合|개최", re.I),
 }
+# How far (characters) an event word may stand from the date it dates: a long statutory clause without commas
+# that matter ("IN ANY ACTION BROUGHT ON OR AFTER FEBRUARY 1, 2026, … IN RULES PROMULGATED BY …") names other
+# events further on; a claim names its event close by ("released the initial public draft of … on …").
+EVENT_REACH = 100
 # A date after "by"/"no later than"/「までに」 is a deadline when no event word dates it.
 DEADLINE = re.compile(r"\b(?:by|no later than|not later than|before|until)\s+(?:the\s+)?$", re.I)
+# A date after "on and after"/"as from"/「から」 with no event word is when a rule starts to apply.
+STARTING = re.compile(r"\b(?:on (?:and|or) after|as (?:of|from)|beginning|starting)\s+(?:the\s+)?$", re.I)
 DEADLINE_AFTER = re.compile(r"^\s*(?:まで|までに|迄)")
 # A full stop ends a clause only before a space: not inside "doi.org/10.6028/NIST.AI.600-1" or "No.5".
 _CLAUSE = re.compile(r"[.;!?](?=\s|$)|[。；]|,\s+(?:and|but|while|whereas)\b")
@@ -110,7 +116,7 @@ def _event_at(text: str, start: int, end: int) -> str:
     hi = next((m.start() for m in _CLAUSE.finditer(text, end)), len(text))
     best: tuple[int, str] | None = None
     for event, rx in EVENTS.items():
-        for m in rx.finditer(text, lo, hi):
+        for m in rx.finditer(text, max(lo, start - EVENT_REACH), min(hi, end + EVENT_REACH)):
             distance = start - m.end() if m.end() <= start else m.start() - end
             if best is None or abs(distance) < best[0]:
                 best = (abs(distance), event)
@@ -118,6 +124,8 @@ def _event_at(text: str, start: int, end: int) -> str:
         return best[1]
     if DEADLINE.search(text[lo:start]) or DEADLINE_AFTER.match(text[end:hi]):
         return "deadline"
+    if STARTING.search(text[lo:start]):
+        return "application"
     return ""
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from govqa.corpus.manifest import Manifest
 from govqa.documents.locators import Ref, refs_in_question
@@ -92,6 +92,20 @@ class ClaimReading:
         return tuple(dict.fromkeys(d for t in self.texts for d in t.doc_ids))
 
 
+# "… have had to meet a duty since the law was signed in May 2024": the date dates the signing, and the claim
+# puts the duty's start there too.
+_SINCE = re.compile(r"\bsince\b[^.;:]{0,60}$", re.I)
+
+
+def duty_dates(text: str, dates: list[DateMention]) -> tuple[DateMention, ...]:
+    """A claim of a duty with its dates; a date the duty is said to hold "since" also dates its application."""
+    out = list(dates)
+    for d in dates:
+        if d.event != "application" and _SINCE.search(text[: d.start]):
+            out.append(replace(d, event="application"))
+    return tuple(out)
+
+
 class ClaimReader:
     """Reads claims against one manifest (its aliases and jurisdiction words compiled once)."""
 
@@ -129,7 +143,7 @@ class ClaimReader:
             modal_words=modal_words,
             action=action,
             figures=tuple(figures_in(text)),
-            dates=tuple(dates_in(text)),
+            dates=duty_dates(text, dates_in(text)) if modality else tuple(dates_in(text)),
             scope=scope_words(text),
             negated=negative or bool(words),
             negations=tuple(words),
