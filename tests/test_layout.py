@@ -121,6 +121,7 @@ def test_the_checker_sees_an_upward_import(tmp_path: Path) -> None:
 QUESTION_READERS = {
     "govqa.search.query",
     "govqa.search.reading",
+    "govqa.search.names",
     "govqa.search.routing",
     "govqa.documents.locators",
 }

@@ -245,7 +245,7 @@ def test_the_hiroshima_code_is_not_taken_for_the_guiding_principles(question: st
 def test_a_katakana_word_is_unknown_only_where_a_japanese_text_could_spell_it(
     router: Router, question: str, unknown: tuple[str, ...]
 ) -> None:
-    from govqa.search.reading import unknown_names
+    from govqa.search.names import unknown_names
 
     idf = dict.fromkeys(["ai", "推進", "規制"], 1.0)
     assert unknown_names(question, router, Glossary({}), idf) == unknown
@@ -265,7 +265,7 @@ def test_a_katakana_word_is_unknown_only_where_a_japanese_text_could_spell_it(
 def test_a_name_after_a_sentence_initial_article_is_read(
     router: Router, question: str, unknown: tuple[str, ...]
 ) -> None:
-    from govqa.search.reading import unknown_names
+    from govqa.search.names import unknown_names
 
     idf = dict.fromkeys(tokenize("commission duties article providers fines guidelines"), 1.0)
     assert unknown_names(question, router, Glossary({}), idf) == unknown

@@ -25,21 +25,17 @@ from dataclasses import dataclass, field
 from govqa.documents.locators import Ref, refs_in_question
 from govqa.search.claim_reading import ClaimReader, ClaimReading
 from govqa.search.intents import asked_roles
+from govqa.search.names import Unheld, named_years_and_numbers, proper_names, unheld_references, unknown_names
 from govqa.search.query import ASKS_DEFINITION, asked_terms, check_question, quoted_terms
 from govqa.search.reading import (
     RESTRICTS,
     Shape,
-    Unheld,
     asked_topic,
     asking_sentence,
     detail_terms,
     instrument_named,
-    named_years_and_numbers,
-    proper_names,
     question_focus,
     read_shape,
-    unheld_references,
-    unknown_names,
 )
 from govqa.search.routing import Glossary, Route, Router, preferred_language, question_language
 from govqa.text import FIGURE, NEGATION, YEAR, kanji_to_digits, strip_law_numbers, tokenize
