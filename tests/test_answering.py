@@ -281,6 +281,10 @@ def test_unknown_mode_is_named_in_the_error(answerer: Answerer) -> None:
             "登録簿は、公衆の閲覧に供するものとし、誰でも見ることができる。",
             2,
         ),
+        # a year or an article number ends a sentence; a point's own number does not
+        ("The sandbox shall be operational by 2 August 2026. It may be set up jointly with another State.", 2),
+        ("Providers shall comply with the duties of Article 5. The duties apply to every robot put on sale.", 2),
+        ("3.2. Inspection of each robot by an approved inspector every year, recorded in the registry.", 1),
     ],
 )
 def test_sentences_do_not_end_at_abbreviations(text: str, expected: int) -> None:

@@ -161,8 +161,9 @@ POINT = re.compile(
 _QUOTE_BOUNDARY = re.compile(
     rf"(?<=[.;!?。])\s+|(?<=。)|\n(?=(?:{POINT.pattern}))|(?<=[:：])\s+(?=(?:{POINT.pattern}))"
 )
-_NOT_AN_END = re.compile(  # "No.", "Art.", "e.g.", "1.", "3.2.", "(a)." end no sentence
-    r"(?:\b(?:No|Art|Arts|p|pp|e\.g|i\.e|etc|cf|Sec|para|Vol)|\b\d+(?:\.\d+)*|\([a-z0-9]{1,4}\))\.$"
+_NOT_AN_END = re.compile(  # "No.", "Art.", "e.g.", a point's "1." or "3.2.", "(a)." end no sentence
+    r"(?:\b(?:No|Art|Arts|p|pp|e\.g|i\.e|etc|cf|Sec|para|Vol)|^\s*\d+(?:\.\d+)*|(?<![\d,]\s)(?<!\w\s)\b\d{1,3}(?:\.\d+)*"
+    r"|\([a-z0-9]{1,4}\))\.$"
 )
 
 
