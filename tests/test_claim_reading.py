@@ -206,8 +206,10 @@ def test_as_far_as_possible_is_no_restriction() -> None:
         ("3か月以内に、十年間保存", [("period", 3, "month"), ("period", 10, "year")]),
         ("The framework has 6 core functions.", [("count", 6, "core functions")]),
         ("11の主要分野がある", [("count", 11, "主要分野")]),
-        # provision and law numbers and years are no figures
+        # provision and law numbers and years are no figures, nor a number before a verb ending in "s"
         ("Article 99 of Regulation 2024/1689 and Act No. 53 of 2025 apply.", []),
+        ("EO 14179 was signed in January 2025.", []),
+        ("Of these, 20 is the cap.", []),
     ],
 )
 def test_figures_keep_kind_value_and_unit(text: str, expected: list[tuple[str, float, str]]) -> None:
@@ -260,3 +262,12 @@ def test_a_duty_held_since_an_event_is_dated_from_it() -> None:
     assert [d.event for d in told.dates] == ["enactment"]
     signed = READER.read("Deployers must use reasonable care; the law was signed in May 2024.")
     assert [d.event for d in signed.dates] == ["enactment"]
+
+
+def test_a_description_overlapping_an_alias_of_its_own_texts_gives_way_to_it() -> None:
+    """ "Ruritania's AI Guidelines for Business": the description ("Ruritania's AI guidelines", which would also
+    name the listed v2) and the alias overlap; the alias names the text, the jurisdiction word joins its words.
+    A description of another jurisdiction's texts keeps its own reading (the test above: "Japan's AI Act")."""
+    (named,) = READER.read("Ruritania's AI Guidelines for Business say so.").texts
+    assert (named.by, named.doc_ids, named.reference_ids) == ("alias", ("ru-guide",), ())
+    assert named.words == "ruritania's ai guidelines for business"

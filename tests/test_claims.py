@@ -427,3 +427,22 @@ def test_a_claimed_month_of_publication_is_compared_with_the_texts_own_date_line
     assert (judgement.verdict if judgement else None) == verdict
     if judgement is not None:
         assert judgement.quote is not None and "April 19, 2024" in judgement.quote.text
+
+
+def test_a_count_of_a_text_held_in_two_languages_is_read_in_the_version_that_numbers_units() -> None:
+    """A text's language versions are one text: the version whose locators number its units answers; two
+    different texts named answer nothing."""
+    from dataclasses import replace
+
+    from govqa.search.claim_reading import NamedText
+
+    ja = Document("fixture-act-ja", "ロボット法", "ロボット法", language="ja", translation_of="fixture-act")
+    other = Document("drone-act", "Drone Act", "Drone Act")
+    documents = {DATED_ACT.id: DATED_ACT, ja.id: ja, other.id: other}
+    reading = read("The Robot Act sets out 5 principles for operators.").claim
+    assert reading is not None
+    both = replace(reading, texts=(NamedText("robot act", "alias", ("fixture-act-ja", "fixture-act")),))
+    judgement = record_count(both, documents, _numbered(1, 2, 3, 4, 5))
+    assert judgement is not None and judgement.verdict == "supported"
+    two = replace(reading, texts=(NamedText("robot act", "alias", ("fixture-act", "drone-act")),))
+    assert record_count(two, documents, _numbered(1, 2, 3, 4, 5)) is None

@@ -442,6 +442,33 @@ def test_a_sentence_stating_most_of_the_claim_supports_it(claim: str, sentence: 
 @pytest.mark.parametrize(
     ("claim", "sentence", "verdict"),
     [
+        # the claim's number or date stated alike
+        (
+            "The Robot Safety Act sets out 28 duties.",
+            "The Robot Safety Act sets out 28 duties for operators.",
+            "supported",
+        ),
+        (
+            "The Robot Safety Act was signed by the President in May 2024.",
+            "Signed by the President, 17 May 2024.",
+            "supported",
+        ),
+        # counter-examples: the other words shared, the number or the date not stated
+        ("The Robot Safety Act sets out 28 duties.", "Duty 28 (Delegation) The Act sets out more by order.", None),
+        ("The Robot Safety Act was signed by the President in May 2024.", "The Act was signed by the President.", None),
+    ],
+)
+def test_a_claims_figures_and_dates_must_be_stated_to_support_it(
+    claim: str, sentence: str, verdict: str | None
+) -> None:
+    """A sentence sharing a claim's words supports it only if it states the claim's figures and dates alike."""
+    found = states_most(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
         # the same rule in other endings and particles: the kanji and katakana say what it is
         (
             "ロボット安全法では、ロボットを登録したときに運用者は点検記録を保存することが義務付けられています。",

@@ -148,19 +148,23 @@ def record_count(
     its main units 1 to N without a gap → supported, resting on the N-th unit (its first sentence). A text
     numbered otherwise decides nothing: a claim may count something other than its units."""
     counts = [f for f in reading.figures if f.kind == "count" and f.value >= FEWEST_COUNTED] if reading else []
-    if reading is None or len(counts) != 1 or len(reading.doc_ids) != 1 or reading.doc_ids[0] not in documents:
+    docs = [documents[i] for i in (reading.doc_ids if reading else ()) if i in documents]
+    if len(counts) != 1 or len({d.translation_of or d.id for d in docs}) != 1:
+        return None  # one text (its language versions are one), one count
+    claimed = counts[0]
+    for doc in docs:
+        units: dict[str, dict[int, Chunk]] = defaultdict(dict)
+        for chunk in (c for c in chunks if c.doc_id == doc.id):
+            if m := _UNIT.match(chunk.locator):
+                units[m.group(1)].setdefault(int(m.group(2)), chunk)
+        if units:
+            kind, numbered = max(units.items(), key=lambda kv: len(kv[1]))
+            break
+    else:
         return None
-    doc_id, claimed = reading.doc_ids[0], counts[0]
-    units: dict[str, dict[int, Chunk]] = defaultdict(dict)
-    for chunk in (c for c in chunks if c.doc_id == doc_id):
-        if m := _UNIT.match(chunk.locator):
-            units[m.group(1)].setdefault(int(m.group(2)), chunk)
-    if not units:
-        return None
-    kind, numbered = max(units.items(), key=lambda kv: len(kv[1]))
     if sorted(numbered) != list(range(1, int(claimed.value) + 1)):
         return None
-    last = numbered[int(claimed.value)]
+    doc_id, last = doc.id, numbered[int(claimed.value)]
     start, end = next(iter(sentence_spans(last.text, min_chars=0)), (0, len(last.text)))
     fields = {"locator": last.locator, "claimed": claimed.text, "stated": f"{kind} 1–{len(numbered)}"}
     quote = Quote(Passage(last, 1.0, document=documents[doc_id]), start, end, 1.0)

@@ -303,9 +303,19 @@ def states_most(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> 
     comparison above found a difference → supported. Below, sharing words is no evidence."""
     if term_coverage(claim_weights(reading, idf), sentence) < STATES_MOST:
         return None
-    if not _same_polarity(reading, sentence, idf):
+    if not _same_polarity(reading, sentence, idf) or not _states_particulars(reading, sentence):
         return None
     return Check("most", "supported", "states_most")
+
+
+def _states_particulars(reading: ClaimReading, sentence: str) -> bool:
+    """The sentence states each figure and date the claim gives, alike: a claim's number or date is its point,
+    and a sentence sharing its other words ("Article 28 (Delegation …)" for "28 articles") does not state it."""
+    stated = figures_in(sentence)
+    if not all(any(_comparable(f, g) and _agrees(f, g) for g in stated) for f in reading.figures):
+        return False
+    dated = dates_in(sentence)
+    return all(any(d.agrees(s) for s in dated) for d in reading.dates)
 
 
 STATES_MOST = 0.5  # half the claim's weight (odd half, confirmed even)
@@ -357,7 +367,7 @@ def near_verbatim(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
     → supported. The figure, date and force checks run before it."""
     if term_coverage(claim_weights(reading, idf), sentence) < NEAR_VERBATIM:
         return None
-    if not _same_polarity(reading, sentence, idf):
+    if not _same_polarity(reading, sentence, idf) or not _states_particulars(reading, sentence):
         return None
     return Check("verbatim", "supported", "states_claim")
 

@@ -251,11 +251,16 @@ _PERIOD_UNITS = "|".join(sorted(PERIODS, key=len, reverse=True))
 PERIOD = re.compile(rf"(?<![\da-z.,年月]){_NUM}[\s-]*(?P<unit>(?:{_PERIOD_UNITS}))(?:s|間|以内|ごと)?(?![a-z月])", re.I)
 # A count: a number followed by what it counts ("11 areas", "53の国", "5つの分野", "6 core functions"), not a
 # provision's or a law's number ("Article 99", "Act No. 53", "14110", "Section 5(d)").
+# Words ending in "s" that count nothing: "Order 14179 was signed", "of which 20 is", "2 as".
+_NOT_NOUNS = "was|has|is|as|its|this|does|thus|plus|yes|unless|across|always|perhaps|whereas"
 COUNT = re.compile(
-    rf"(?<![\da-z.(/-]){_NUM}{_SCALE}(?:\s+|(?:つ|個|件)?の)(?P<noun>(?:[a-z-]+\s+){{0,2}}[a-z-]+s\b|[\u30a0-\u30ff\u4e00-\u9fff]{{1,6}})",
+    rf"(?<![\da-z.(/-]){_NUM}{_SCALE}(?:\s+|(?:つ|個|件)?の)"
+    rf"(?!(?:{_NOT_NOUNS})\b)(?P<noun>(?:[a-z-]+\s+){{0,2}}[a-z-]+s\b|[\u30a0-\u30ff\u4e00-\u9fff]{{1,6}})",
     re.I,
 )
-_NUMBERED = re.compile(r"(?:article|art|section|sec|no|annex|point|paragraph|chapter|order|resolution|第)\.?\s*$", re.I)
+_NUMBERED = re.compile(
+    r"(?:article|art|section|sec|no|annex|point|paragraph|chapter|order|eo|resolution|bill|act|第)\.?\s*$", re.I
+)
 
 
 @dataclass(frozen=True)

@@ -155,7 +155,8 @@ class ClaimReader:
     def named_texts(self, claim: str) -> tuple[NamedText, ...]:
         """Texts named by alias or by description, in order. An alias inside a description of another
         jurisdiction ("Japan's AI Act": "AI Act" is an alias of the EU's) gives way to the description; a
-        description holding an alias of its own jurisdiction ("Japan's AI Promotion Act") gives way to the alias."""
+        description holding or overlapping an alias of its own jurisdiction ("Japan's AI Promotion Act") gives way
+        to the alias."""
         folded = fold(claim)
         descriptions = [(m.span(), named) for m in self._description.finditer(folded) if (named := self._resolve(m))]
         found: list[tuple[int, NamedText]] = []
@@ -164,6 +165,16 @@ class ClaimReader:
             outer = [(span, n) for span, n in descriptions if span[0] <= start and end <= span[1]]
             if any(doc.id not in n.doc_ids + n.reference_ids for _, n in outer):
                 continue
+            # a description overlapping the alias and covering its text reads the same words less precisely
+            # ("Singapore's Model AI Governance Framework for Generative AI": not both of Singapore's frameworks)
+            outer += [
+                (span, n)
+                for span, n in descriptions
+                if span[0] < end
+                and start < span[1]
+                and (span, n) not in outer
+                and doc.id in n.doc_ids + n.reference_ids
+            ]
             descriptions = [(span, n) for span, n in descriptions if (span, n) not in outer]
             # the words that name it include a description around the alias ("Ruritania's Robot Safety Act")
             lo, hi = min([start, *(span[0] for span, _ in outer)]), max([end, *(span[1] for span, _ in outer)])
