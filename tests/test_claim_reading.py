@@ -238,6 +238,12 @@ def test_figures_keep_kind_value_and_unit(text: str, expected: list[tuple[str, f
             [(2024, 7, None, "publication")],
         ),
         ("Published by the Agency. July 2024", [(2024, 7, None, "")]),
+        # an event denied dates nothing: the opinion of March was not yet published, the decision is undated
+        (
+            "Position of 13 March 2024 (not yet published in the Official Journal) and decision of 21 May 2024.",
+            [(2024, 3, 13, ""), (2024, 5, 21, "")],
+        ),
+        ("The Position of 13 March 2024 was published in the Official Journal.", [(2024, 3, 13, "publication")]),
         # a rule's start with no event word; an event word far along a long clause dates something else
         ("(1) ON AND AFTER FEBRUARY 1, 2026, A DEPLOYER SHALL USE REASONABLE CARE.", [(2026, 2, 1, "application")]),
         (

@@ -80,6 +80,7 @@ EVENTS: dict[str, re.Pattern[str]] = {
 # that matter ("IN ANY ACTION BROUGHT ON OR AFTER FEBRUARY 1, 2026, … IN RULES PROMULGATED BY …") names other
 # events further on; a claim names its event close by ("released the initial public draft of … on …").
 EVENT_REACH = 100
+_DENIED_EVENT = re.compile(r"\b(?:not(?: yet)?|never)\s+$", re.I)
 # A date after "by"/"no later than"/「までに」 is a deadline when no event word dates it.
 DEADLINE = re.compile(r"\b(?:by|no later than|not later than|before|until)\s+(?:the\s+)?$", re.I)
 # A date after "on and after"/"as from"/「から」 with no event word is when a rule starts to apply.
@@ -117,6 +118,8 @@ def _event_at(text: str, start: int, end: int) -> str:
     best: tuple[int, str] | None = None
     for event, rx in EVENTS.items():
         for m in rx.finditer(text, max(lo, start - EVENT_REACH), min(hi, end + EVENT_REACH)):
+            if _DENIED_EVENT.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "(not yet published in the Official Journal)" dates no publication
             distance = start - m.end() if m.end() <= start else m.start() - end
             if best is None or abs(distance) < best[0]:
                 best = (abs(distance), event)
