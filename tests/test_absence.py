@@ -74,6 +74,8 @@ def test_a_japanese_question_gets_a_japanese_no(answerer: Answerer) -> None:
     [
         ("The Japan Robot Act lets regulators fine operators.", "refuted"),
         ("The Japan Robot Act has no penalties.", "supported"),
+        # a negation inside a relative clause is not the claim's: it still claims the law fines
+        ("The Japan Robot Act fines operators that do not register their robots.", "refuted"),
     ],
 )
 def test_a_claim_about_missing_penalties_gets_a_verdict_with_its_reason(

@@ -82,8 +82,10 @@ class QueryAnalysis:
 
     @property
     def claims_absence(self) -> bool:
-        """A claim that a provision is missing ("has no fines", "only encourages")."""
-        return self.negated or self.restricts
+        """A claim that a provision is missing ("has no fines", "only encourages"): the claim's own negation, not
+        one inside a condition or a relative clause ("fines on businesses that do not cooperate")."""
+        negated = self.claim.negated if self.claim is not None else self.negated
+        return negated or self.restricts
 
     @property
     def english(self) -> bool:
