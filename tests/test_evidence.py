@@ -649,3 +649,52 @@ def test_a_deciding_sentence_is_cited_with_its_proviso_not_with_the_next_point()
     spans = sentence_spans(points)
     s, e = spans[1]
     assert whole_sentence(points, s, e) == e
+
+
+def _verdict(claim: str, passages: list[Passage]) -> str | None:
+    reading = read(claim)
+    found = decide(reading, rank_evidence(reading, passages, IDF), IDF)
+    return found[0].verdict if found else None
+
+
+def test_another_party_or_force_refutes_only_where_no_sentence_states_the_claimed_one() -> None:
+    """A law may state an action twice: the citizens' effort beside the operators' duty, "shall label" beside
+    "may be labelled in a manner …". A sentence putting it on someone else, or asking less, refutes only where
+    no ranked sentence puts it on the claimed party, or with the claimed force."""
+    citizens = _passage("Citizens shall endeavour to cooperate with the national robot safety measures.")
+    operators = _passage("Operators shall endeavour to cooperate with the national robot safety measures.")
+    claim = "Operators must endeavour to cooperate with the national robot safety measures."
+    assert _verdict(claim, [citizens]) == "refuted"
+    assert _verdict(claim, [citizens, operators]) != "refuted"
+    softer = _passage("Robot outputs may be labelled as robot outputs in a manner that does not hinder their use.")
+    duty = _passage("Operators shall label robot outputs as robot outputs.")
+    claim = "Operators must label robot outputs as robot outputs."
+    assert _verdict(claim, [softer]) == "refuted"
+    assert _verdict(claim, [softer, duty]) != "refuted"
+
+
+@pytest.mark.parametrize(
+    ("claim", "roles", "verdict"),
+    [
+        # a point cut from its stem states the duty of its provision's one addressee
+        ("Deployers must publish a summary of the robot training content.", ("obligation:provider",), "refuted"),
+        # counter-examples: the addressee claimed; a provision binding two parties names no one
+        ("Providers must publish a summary of the robot training content.", ("obligation:provider",), "supported"),
+        (
+            "Deployers must publish a summary of the robot training content.",
+            ("obligation:provider", "obligation:deployer"),
+            "supported",
+        ),
+    ],
+)
+def test_a_point_without_its_stem_binds_its_provisions_addressee(
+    claim: str, roles: tuple[str, ...], verdict: str
+) -> None:
+    point = _passage("(d) publish a summary of the robot training content.", roles=("obligation", *roles))
+    assert _verdict(claim, [point]) == verdict
+
+
+def test_the_claimed_party_is_its_head_word_not_its_qualifiers() -> None:
+    """ "Deployers of robot models" is not named by a sentence binding providers of robot models."""
+    claim = "Deployers of robot models must register the robot models in the database."
+    assert _verdict(claim, [_passage("Providers shall register the robot models in the database.")]) == "refuted"

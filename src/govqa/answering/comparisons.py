@@ -19,7 +19,7 @@ from govqa.records import Verdict
 from govqa.search.claim_figures import DateMention, Figure, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
 from govqa.search.intents import ADDRESSEES
-from govqa.search.statements import actor_role, denied_words, duty_of, negation_words
+from govqa.search.statements import actor_role, actor_words, denied_words, duty_of, negation_words
 from govqa.text import POINT, fold, tokenize
 
 
@@ -233,6 +233,21 @@ def compare_modality(reading: ClaimReading, sentence: str, idf: dict[str, float]
 
 
 PRIVATE_ACTORS = frozenset({"business_operator", *ADDRESSEES})
+
+
+def states_as_claimed(name: str, reading: ClaimReading, sentence: str, idf: dict[str, float]) -> bool:
+    """The sentence puts the claim's action on the claimed party ("actor") or with the claimed force
+    ("modality"): where another sentence does, a third one binding someone else, or asking less, refutes
+    nothing (a law may state the same action twice: "shall label …", then "may be labelled in a manner that …")."""
+    claimed = reading.actor_role if name == "actor" else reading.modality
+    if not claimed or not _states_action(reading, sentence, idf):
+        return False
+    actor, modality, negative, _, _ = duty_of(stem(sentence))
+    if name == "actor":
+        return bool(modality) and actor_role(actor) == reading.actor_role
+    return bool(modality) and not negative and (STRENGTH[reading.modality] == 3) == (STRENGTH[modality] == 3)
+
+
 _POINTS_START = re.compile(rf"[:：]\s*(?={POINT.pattern})")
 
 
@@ -253,7 +268,8 @@ def compare_actor(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
         return None
     if "business_operator" in (stated, reading.actor_role) and {stated, reading.actor_role} <= PRIVATE_ACTORS:
         return None  # "companies" are providers, importers, deployers …: the genus differs from none of them
-    named = {t for t in tokenize(reading.actor) if t not in FRAME_WORDS}
+    # the claimed party's head word ("deployers"), not its qualifiers ("… of general-purpose AI models")
+    named = {t for t in tokenize(actor_words(reading.actor)[1]) if t not in FRAME_WORDS}
     if named & set(tokenize(sentence)):
         return None
     return Check("actor", "refuted", "actor_differs", reading.actor, actor)

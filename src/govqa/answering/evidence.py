@@ -26,6 +26,7 @@ from govqa.answering.comparisons import (
     Check,
     claim_weights,
     figure_findings,
+    states_as_claimed,
     term_coverage,
 )
 from govqa.answering.quotes import SentenceScorer
@@ -62,16 +63,32 @@ class Evidence:
     # The end of what the sentence states: a sentence introducing points ("… shall be fined up to EUR 15 000 000:
     # (a) …; (g) transparency obligations …") states them with it; else `end`.
     statement_end: int = -1
+    # For a point of a list, the stem introducing it ("Providers of general-purpose AI models shall:"): whose
+    # duty the point states; "" otherwise.
+    stem: str = ""
 
     @property
     def text(self) -> str:
         return " ".join(self.passage.chunk.text[self.start : self.end].split())
 
     @property
+    def duty(self) -> str:
+        """What says who must do the sentence's action, and how strongly: a point with its stem."""
+        return f"{self.stem} {self.statement}" if self.stem else self.statement
+
+    @property
+    def own_duty(self) -> str:
+        """The sentence alone, a point with its stem: whose duty it states and how strongly, on its own words."""
+        return f"{self.stem} {self.text}" if self.stem else self.text
+
+    @property
     def statement(self) -> str:
         """The sentence with the points it introduces: what is compared with the claim."""
         return " ".join(self.passage.chunk.text[self.start : max(self.end, self.statement_end)].split())
 
+
+# A refutation of these kinds needs every sentence ranked to bind another party or ask less (`states_as_claimed`).
+STATED_AS_CLAIMED = frozenset({"actor", "modality"})
 
 # ---------------------------------------------------------------- ranking
 
@@ -125,6 +142,12 @@ def rank_evidence(
     roles = set(reading.roles)
     spans = [(rank, p, s, e, stop) for rank, p in enumerate(passages) for s, e, stop in statement_spans(p.chunk.text)]
     texts = [" ".join(p.chunk.text[s:stop].split()) for _, p, s, _, stop in spans]
+    stems = {  # a point's stem: the sentence before it whose points run past it
+        (id(p), s): " ".join(p.chunk.text[s2:e2].split())
+        for _, p, s2, e2, stop2 in spans
+        for _, q, s, _, _ in spans
+        if q is p and stop2 > e2 and e2 <= s < stop2
+    }
     sims = similarity(reading.text, texts) if similarity and texts else [0.0] * len(texts)
     out = []
     for (rank, p, s, e, stop), text, sim in zip(spans, texts, sims, strict=True):
@@ -138,9 +161,18 @@ def rank_evidence(
             + weights.event * event
             + weights.rank / (1 + rank)
         )
-        out.append(Evidence(p, s, e, score, cover, float(sim), role, event, stop))
+        stem = stems.get((id(p), s)) or (_addressee_stem(p) if POINT.match(p.chunk.text, s) else "")
+        out.append(Evidence(p, s, e, score, cover, float(sim), role, event, stop, stem))
     out.sort(key=lambda ev: -ev.score)
     return out[:limit]
+
+
+def _addressee_stem(passage: Passage) -> str:
+    """For a point whose stem the passage does not hold (a list cut across chunks), the stem its provision's
+    one addressee gives it ("Article 53 — Obligations for providers …": "providers shall:"); "" when the
+    provision binds several parties or none."""
+    bound = [r.split(":", 1)[1] for r in passage.chunk.roles if r.startswith("obligation:")]
+    return f"{bound[0].replace('_', ' ')}s shall:" if len(bound) == 1 else ""
 
 
 def figures_across(
@@ -172,6 +204,15 @@ def decide(
     points rests on the stem with its points (they are cited with it)."""
     for name, check in CHECKS:
         for ev in evidence[:top]:
+            if name in STATED_AS_CLAIMED:
+                found = check(reading, ev.duty if name in STATED_WITH_POINTS else ev.own_duty, idf)
+                if found and not any(states_as_claimed(name, reading, o.duty, idf) for o in evidence if o is not ev):
+                    # no other sentence binds the claimed party, or with the claimed force; a stem is cited with
+                    # the points whose action it decided on
+                    return found, ev if name not in STATED_WITH_POINTS else replace(
+                        ev, end=max(ev.end, ev.statement_end)
+                    )
+                continue
             if name in STATED_WITH_POINTS and (found := check(reading, ev.statement, idf)):
                 return found, ev if check(reading, ev.text, idf) == found else replace(ev, end=ev.statement_end)
             if name not in STATED_WITH_POINTS and (found := check(reading, ev.text, idf)):

@@ -154,14 +154,23 @@ PUBLIC_ACTORS = {
 }
 
 
+_BUSINESSES = re.compile(r"\b(?:compan(?:y|ies)|businesses|firms|operators|organi[sz]ations)\b", re.I)
+
+
+def actor_words(actor: str) -> tuple[str, str]:
+    """(addressee name of ingest/roles.toml, the words that name it) of an actor ("deployers of general-purpose
+    AI models" → ("deployer", "deployers")), or ("", "")."""
+    for name, rx in (*ADDRESSEES.items(), *PUBLIC_ACTORS.items()):
+        if actor and (m := rx.search(actor)):
+            return name, m.group()
+    if m := _BUSINESSES.search(actor):
+        return "business_operator", m.group()
+    return "", ""
+
+
 def actor_role(actor: str) -> str:
     """The addressee (ingest/roles.toml's names) the actor's words name, or ""."""
-    for name, rx in (*ADDRESSEES.items(), *PUBLIC_ACTORS.items()):
-        if actor and rx.search(actor):
-            return name
-    if re.search(r"\b(?:compan(?:y|ies)|businesses|firms|operators|organi[sz]ations)\b", actor, re.I):
-        return "business_operator"
-    return ""
+    return actor_words(actor)[0]
 
 
 def scope_words(text: str) -> tuple[tuple[str, str], ...]:
