@@ -698,3 +698,55 @@ def test_the_claimed_party_is_its_head_word_not_its_qualifiers() -> None:
     """ "Deployers of robot models" is not named by a sentence binding providers of robot models."""
     claim = "Deployers of robot models must register the robot models in the database."
     assert _verdict(claim, [_passage("Providers shall register the robot models in the database.")]) == "refuted"
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        (
+            "All robots must be registered in the registry.",
+            "All robots shall be registered in the registry.",
+            "supported",
+        ),
+        ("All robots must be registered in the registry.", "Robots shall be registered in the registry.", "supported"),
+        # counter-examples: a qualified subject, or one that points back, states it of some robots only
+        (
+            "All robots must be registered in the registry.",
+            "High-risk robots shall be registered in the registry.",
+            None,
+        ),
+        ("All robots must be registered in the registry.", "Those robots shall be registered in the registry.", None),
+    ],
+)
+def test_all_is_stated_only_of_all(claim: str, sentence: str, verdict: str | None) -> None:
+    found = states_most(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # the sentence denies the same word inside its relative clause: it does not affirm it
+        (
+            "Operators without an office in Ruritania must appoint a local agent.",
+            "An operator that does not have an office in Ruritania shall appoint a local agent.",
+            None,
+        ),
+        # counter-example: the sentence affirms what the claim denies
+        (
+            "Operators without an office in Ruritania must appoint a local agent.",
+            "An operator that has an office in Ruritania shall appoint a local agent.",
+            "refuted",
+        ),
+    ],
+)
+def test_a_word_denied_in_a_relative_clause_is_not_affirmed(claim: str, sentence: str, verdict: str | None) -> None:
+    found = compare_polarity(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
+def test_the_people_a_rule_protects_are_not_its_addressees() -> None:
+    """Consumers, workers, data subjects are whom a duty protects: a duty claimed of them is another party's."""
+    claim = "Consumers must complete an impact assessment of the robot every year."
+    found = compare_actor(read(claim), "Deployers shall complete an impact assessment of the robot every year.", IDF)
+    assert found is not None and found.verdict == "refuted"

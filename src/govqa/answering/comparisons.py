@@ -19,7 +19,7 @@ from govqa.records import Verdict
 from govqa.search.claim_figures import DateMention, Figure, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
 from govqa.search.intents import ADDRESSEES
-from govqa.search.statements import actor_role, actor_words, denied_words, duty_of, negation_words
+from govqa.search.statements import UNIVERSAL, actor_role, actor_words, denied_words, duty_of, negation_words
 from govqa.text import POINT, fold, tokenize
 
 
@@ -321,7 +321,21 @@ def states_most(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> 
         return None
     if not _same_polarity(reading, sentence, idf) or not _states_particulars(reading, sentence):
         return None
+    if not _as_universal(reading, sentence):
+        return None
     return Check("most", "supported", "states_most")
+
+
+def _as_universal(reading: ClaimReading, sentence: str) -> bool:
+    """A claim of "all"/"every"/"any" X is stated only by a sentence saying so of all X, in those words or of a
+    subject the claim's words name whole ("Member States shall …" for "each Member State"); "High-risk AI
+    systems … shall undergo" states it of some AI systems, not of all."""
+    if not any(kind == "universal" for _, kind in reading.scope) or UNIVERSAL.search(sentence):
+        return True
+    actor = duty_of(stem(sentence))[0]
+    if not actor or re.match(r"(?:those|these|such|that|this|said)\b", actor, re.I):
+        return False  # "those systems" are the ones named before, not all
+    return set(tokenize(actor)) - FRAME_WORDS <= set(tokenize(reading.text))
 
 
 def _states_particulars(reading: ClaimReading, sentence: str) -> bool:
@@ -347,7 +361,8 @@ def polarity_differs(claim: str, terms: Collection[str], sentence: str) -> tuple
     sentence_denies = {t: w for w in denied_words(sentence) for t in tokenize(w)}
     if hit := sorted((sentence_denies.keys() & set(terms)) - claim_denies.keys()):
         return "denies", sentence_denies[hit[0]]
-    stated = set(tokenize(sentence))
+    # a word the claim denies, stated by the sentence under no negation of its own or of a clause
+    stated = set(tokenize(sentence)) - {t for w in denied_words(sentence, anywhere=True) for t in tokenize(w)}
     if not sentence_denies and not negation_words(sentence) and (hit := sorted(claim_denies.keys() & stated)):
         return "affirms", claim_denies[hit[0]]
     return "", ""
@@ -384,6 +399,8 @@ def near_verbatim(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
     if term_coverage(claim_weights(reading, idf), sentence) < NEAR_VERBATIM:
         return None
     if not _same_polarity(reading, sentence, idf) or not _states_particulars(reading, sentence):
+        return None
+    if not _as_universal(reading, sentence):
         return None
     return Check("verbatim", "supported", "states_claim")
 

@@ -150,7 +150,12 @@ PUBLIC_ACTORS = {
     "authority": re.compile(
         r"\b(?:commission|authorit(?:y|ies)|agenc(?:y|ies)|ministers?|secretar(?:y|ies))\b|委員会|大臣|위원회", re.I
     ),
-    "citizens": re.compile(r"\b(?:citizens|the people)\b|国民|국민", re.I),
+    # the people a rule protects, not its addressees: citizens, consumers, workers, data subjects
+    "citizens": re.compile(
+        r"\b(?:citizens|the people|consumers?|individuals|natural persons|data subjects?|workers|employees)\b"
+        r"|国民|국민",
+        re.I,
+    ),
 }
 
 
@@ -213,13 +218,15 @@ _DENIAL_FILLER = frozenset(
 )
 
 
-def denied_words(text: str) -> set[str]:
+def denied_words(text: str, *, anywhere: bool = False) -> set[str]:
     """The words (lower case) the text's own negations and exemptions deny: the first word after each that is
     not an auxiliary, article or "subject to" ("not hinder" denies "hinder"; "no administrative fines" denies
-    "administrative"). A negation inside a condition denies nothing of the statement (`negations`). Japanese and
+    "administrative"). A negation inside a condition denies nothing of the statement (`negations`), unless
+    `anywhere` ("operators that do not have an address" still does not state that they have one). Japanese and
     Korean deny the word before the negation, inside one run of script: nothing is read for them here."""
     out: set[str] = set()
-    for m in [*negations(text), *EXEMPTION.finditer(text)]:
+    found = NEGATION.finditer(text) if anywhere else negations(text)
+    for m in [*found, *EXEMPTION.finditer(text)]:
         after = re.findall(r"[^\W_]+", text[m.end() : m.end() + 80].lower())
         word = next((w for w in after if w not in _DENIAL_FILLER), "")
         if word and word.isascii():
