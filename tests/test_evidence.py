@@ -750,3 +750,25 @@ def test_the_people_a_rule_protects_are_not_its_addressees() -> None:
     claim = "Consumers must complete an impact assessment of the robot every year."
     found = compare_actor(read(claim), "Deployers shall complete an impact assessment of the robot every year.", IDF)
     assert found is not None and found.verdict == "refuted"
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        (
+            "Operators need not register their robots.",
+            "Operators need not register their robots anywhere.",
+            "supported",
+        ),
+        # counter-examples: a sentence sharing the words but denying nothing, in English and in Japanese
+        ("Operators need not register their robots.", "Operators register their robots in the registry.", None),
+        (
+            "ロボットの登録に運用者の同意は一切不要である。",
+            "運用者の同意がある場合において、ロボットの登録があったものとみなす。",
+            None,
+        ),
+    ],
+)
+def test_a_denial_is_stated_only_by_a_sentence_that_denies(claim: str, sentence: str, verdict: str | None) -> None:
+    found = states_most(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict

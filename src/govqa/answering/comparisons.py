@@ -387,6 +387,8 @@ def _same_polarity(reading: ClaimReading, sentence: str, idf: dict[str, float]) 
     if polarity_differs(reading.text, claim_weights(reading, idf).keys(), sentence)[0]:
         return False
     _, modality, bans, _, _ = duty_of(sentence)
+    if reading.negations and not (negation_words(sentence) or modality == "may" or bans):
+        return False  # a claim that denies ("consent is not required", 「不要」) needs a sentence that denies too
     return not modality or bans == duty_of(reading.text)[2]
 
 

@@ -33,7 +33,7 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
         False,
         re.compile(
             r"\b(?:voluntar(?:y|ily)|optional|non-binding|not (?:legally )?(?:binding|required|mandatory|obligatory)"
-            r"|need not)\b|任意",
+            r"|need not)\b|任意|不要|必要(?:は|が)?(?:ない|ありません)",
             re.I,
         ),
     ),
