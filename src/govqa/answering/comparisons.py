@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
+from govqa.answering.coverage import SAME_TOPIC, about_same, claim_weights, clause_words, cross_language, term_coverage
 from govqa.answering.quotes import FRAME_WORDS
 from govqa.records import Verdict
 from govqa.search.claim_figures import DateMention, Figure, dates_in, figures_in
@@ -35,70 +36,13 @@ class Check:
     stated: str = ""
 
 
-# ---------------------------------------------------------------- what a claim says
-
-HIRAGANA = re.compile(r"[\u3041-\u309f]")
-# The fewest English terms a claim in another script must give for an English sentence to be compared on them
-# alone (fewer say too little: a name, "AI").
-CROSS_TERMS = 3
-
-
-def claim_weights(reading: ClaimReading, idf: dict[str, float]) -> dict[str, float]:
-    """The claim's terms and their idf weights, less frame words and the words naming the text it is about."""
-    named = {t for n in reading.texts for t in tokenize(n.words)}
-    terms = set(tokenize(reading.text)) - FRAME_WORDS - named
-    # Written Japanese carries its content in kanji and katakana and its grammar in hiragana: a character pair
-    # with hiragana in it ("では", "るだ") is a particle or an ending, rare in an English-heavy library and so
-    # heavily weighted, but no part of what the claim says.
-    return {t: idf.get(t, 1.0) for t in terms if len(t) > 1 and not HIRAGANA.search(t)}  # not the "s" of "Japan's"
-
-
-def term_coverage(weights: dict[str, float], sentence: str) -> float:
-    """The share of the claim's idf weight whose terms the sentence states."""
-    if not weights:
-        return 0.0
-    present = set(tokenize(sentence))
-    latin = {t: w for t, w in weights.items() if t.isascii()}
-    if CROSS_TERMS <= len(latin) < len(weights) and _latin(sentence):
-        weights = latin  # a Japanese claim giving English terms ("多様性(Diversity)"): only they can be compared
-    return sum(w for t, w in weights.items() if t in present) / sum(weights.values())
-
-
-def _latin(sentence: str) -> bool:
-    return sum(ch.isascii() and ch.isalpha() for ch in sentence) > len(sentence) / 2
-
-
 # ---------------------------------------------------------------- checks
 
-# A sentence must state this much of what a claim's clause says around a figure, or of the claim's action, for
-# a comparison to be about the same thing (chosen on the odd half; the counter-example tests hold it).
-SAME_TOPIC = 0.34
 EXCEPTION = re.compile(
     r"\b(?:except|other than|unless|provided that|does not apply|shall not apply|not applicable|with the exception of"
     r"|only|solely|limited to|exempt\w*|derogat\w+)\b|を除く|除き|に限る|に限り|ただし|適用しない|예외|제외",
     re.I,
 )
-
-
-def _context(text: str, span: tuple[int, int]) -> set[str]:
-    """The content words of the clause around a span (what a figure or date is about)."""
-    lo = max((m.end() for m in re.finditer(r"[.;,、。]|\band\b", text[: span[0]])), default=0)
-    hi_match = re.search(r"[.;,、。]|\band\b", text[span[1] :])
-    hi = span[1] + hi_match.start() if hi_match else len(text)
-    words = set(tokenize(text[lo : span[0]] + " " + text[span[1] : hi]))
-    return {w for w in words if not w.isdigit() and w not in FRAME_WORDS}
-
-
-def _about_same(context: set[str], sentence: str, cross_language: bool, idf: dict[str, float] | None = None) -> bool:
-    """Whether the sentence states `SAME_TOPIC` of the context's words, weighted by idf when given ("widespread
-    infringement" says more of what a figure is about than "within")."""
-    if cross_language or not context:
-        return True  # words cannot be compared across languages: the ranking chose the sentence
-    return term_coverage({t: (idf or {}).get(t, 1.0) for t in context}, sentence) >= SAME_TOPIC
-
-
-def _cross(reading: ClaimReading, sentence: str) -> bool:
-    return (reading.language == "en") != _latin(sentence)
 
 
 def _comparable(claimed: Figure, stated: Figure) -> bool:
@@ -117,7 +61,7 @@ def _figure_topic(reading: ClaimReading, figure: Figure | DateMention) -> set[st
     """What a claimed figure or date is about: the words of its clause, less the names of the text the claim is about (a
     law does not name itself, as in `claim_weights`)."""
     named = {t for n in reading.texts for t in tokenize(n.words)}
-    return _context(reading.text, (figure.start, figure.end)) - named
+    return clause_words(reading.text, (figure.start, figure.end)) - named
 
 
 def figure_findings(
@@ -129,7 +73,7 @@ def figure_findings(
     stated = figures_in(sentence)
     agreed: set[int] = set()
     for i, f in enumerate(reading.figures):
-        if not _about_same(_figure_topic(reading, f), sentence, _cross(reading, sentence), idf):
+        if not about_same(_figure_topic(reading, f), sentence, cross_language(reading, sentence), idf):
             continue
         same_kind = [g for g in stated if _comparable(f, g)]
         if any(_agrees(f, g) for g in same_kind):
@@ -175,8 +119,8 @@ def compare_dates(reading: ClaimReading, sentence: str, idf: dict[str, float] | 
     for d in reading.dates:
         if not d.event and not states_claim:
             continue
-        if not (states_claim or _names_text(reading, sentence)) and not _about_same(
-            _figure_topic(reading, d), sentence, _cross(reading, sentence), idf
+        if not (states_claim or _names_text(reading, sentence)) and not about_same(
+            _figure_topic(reading, d), sentence, cross_language(reading, sentence), idf
         ):
             continue  # the same kind of event, of another subject ("the framework was released in January 2023")
         same = [s for s in stated if s.event == d.event]
@@ -212,7 +156,7 @@ def compare_timing(reading: ClaimReading, sentence: str, idf: dict[str, float]) 
 
 def _states_action(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> bool:
     action = {t: idf.get(t, 1.0) for t in tokenize(reading.action) if t not in FRAME_WORDS}
-    return term_coverage(action, sentence) >= SAME_TOPIC or (_cross(reading, sentence) and not action)
+    return term_coverage(action, sentence) >= SAME_TOPIC or (cross_language(reading, sentence) and not action)
 
 
 STRENGTH = {"must": 3, "endeavour": 2, "should": 1, "may": 0}

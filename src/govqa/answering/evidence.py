@@ -24,11 +24,10 @@ from govqa.answering.comparisons import (
     CHECKS,
     STATED_WITH_POINTS,
     Check,
-    claim_weights,
     figure_findings,
     states_as_claimed,
-    term_coverage,
 )
+from govqa.answering.coverage import claim_weights, term_coverage
 from govqa.answering.quotes import SentenceScorer
 from govqa.records import Passage
 from govqa.search.claim_figures import dates_in, figures_in

@@ -1,0 +1,73 @@
+"""How much of a claim a sentence states: the claim's weighted terms and their coverage (pure).
+
+`claim_weights` gives the claim's terms with their idf weights (frame words, the named text's own name and, in
+Japanese, hiragana grammar left out); `term_coverage` the share of that weight a sentence states;
+`about_same` whether a sentence speaks of what a claimed figure or date is about. comparisons.py and
+evidence.py read claims through these.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govqa.answering.quotes import FRAME_WORDS
+from govqa.search.claim_reading import ClaimReading
+from govqa.text import tokenize
+
+HIRAGANA = re.compile(r"[\u3041-\u309f]")
+# The fewest English terms a claim in another script must give for an English sentence to be compared on them
+# alone (fewer say too little: a name, "AI").
+CROSS_TERMS = 3
+
+
+def claim_weights(reading: ClaimReading, idf: dict[str, float]) -> dict[str, float]:
+    """The claim's terms and their idf weights, less frame words and the words naming the text it is about."""
+    named = {t for n in reading.texts for t in tokenize(n.words)}
+    terms = set(tokenize(reading.text)) - FRAME_WORDS - named
+    # Written Japanese carries its content in kanji and katakana and its grammar in hiragana: a character pair
+    # with hiragana in it ("では", "るだ") is a particle or an ending, rare in an English-heavy library and so
+    # heavily weighted, but no part of what the claim says.
+    return {t: idf.get(t, 1.0) for t in terms if len(t) > 1 and not HIRAGANA.search(t)}  # not the "s" of "Japan's"
+
+
+def term_coverage(weights: dict[str, float], sentence: str) -> float:
+    """The share of the claim's idf weight whose terms the sentence states."""
+    if not weights:
+        return 0.0
+    present = set(tokenize(sentence))
+    english = {t: w for t, w in weights.items() if t.isascii()}
+    if CROSS_TERMS <= len(english) < len(weights) and in_latin(sentence):
+        weights = english  # a Japanese claim giving English terms ("多様性(Diversity)"): only they can be compared
+    return sum(w for t, w in weights.items() if t in present) / sum(weights.values())
+
+
+def in_latin(sentence: str) -> bool:
+    """Whether the sentence is written mostly in Latin letters."""
+    return sum(ch.isascii() and ch.isalpha() for ch in sentence) > len(sentence) / 2
+
+
+# A sentence must state this much of what a claim's clause says around a figure, or of the claim's action, for
+# a comparison to be about the same thing (chosen on the odd half; the counter-example tests hold it).
+SAME_TOPIC = 0.34
+
+
+def clause_words(text: str, span: tuple[int, int]) -> set[str]:
+    """The content words of the clause around a span (what a figure or date is about)."""
+    lo = max((m.end() for m in re.finditer(r"[.;,、。]|\band\b", text[: span[0]])), default=0)
+    hi_match = re.search(r"[.;,、。]|\band\b", text[span[1] :])
+    hi = span[1] + hi_match.start() if hi_match else len(text)
+    words = set(tokenize(text[lo : span[0]] + " " + text[span[1] : hi]))
+    return {w for w in words if not w.isdigit() and w not in FRAME_WORDS}
+
+
+def about_same(context: set[str], sentence: str, across: bool, idf: dict[str, float] | None = None) -> bool:
+    """Whether the sentence states `SAME_TOPIC` of the context's words, weighted by idf when given ("widespread
+    infringement" says more of what a figure is about than "within")."""
+    if across or not context:
+        return True  # words cannot be compared across languages: the ranking chose the sentence
+    return term_coverage({t: (idf or {}).get(t, 1.0) for t in context}, sentence) >= SAME_TOPIC
+
+
+def cross_language(reading: ClaimReading, sentence: str) -> bool:
+    """Whether claim and sentence are in different languages (their words cannot be compared)."""
+    return (reading.language == "en") != in_latin(sentence)
