@@ -244,6 +244,9 @@ def test_figures_keep_kind_value_and_unit(text: str, expected: list[tuple[str, f
             [(2024, 3, 13, ""), (2024, 5, 21, "")],
         ),
         ("The Position of 13 March 2024 was published in the Official Journal.", [(2024, 3, 13, "publication")]),
+        # a law's number dates its promulgation
+        ("Act on Robots Act No. 53 of June 4, 2025", [(2025, 6, 4, "enactment")]),
+        ("ADDENDA <Act No. 20676, Jan. 21, 2025> Article 1 (Enforcement date)", [(2025, 1, 21, "enactment")]),
         # a rule's start with no event word; an event word far along a long clause dates something else
         ("(1) ON AND AFTER FEBRUARY 1, 2026, A DEPLOYER SHALL USE REASONABLE CARE.", [(2026, 2, 1, "application")]),
         (

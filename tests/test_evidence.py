@@ -153,6 +153,12 @@ def test_dates_of_the_same_event(claim: str, sentence: str, verdict: str | None)
             "The draft was published for consultation in April 2024.",
             "refuted",
         ),
+        # the event's own words are compared as the event, not as what it is about
+        (
+            "The Robot Safety Act took effect on July 10, 2023.",
+            "These rules shall come into effect on 15 August 2023.",
+            "refuted",
+        ),
         # counter-example: the same kind of event, of another subject
         (
             "The Robot Safety Act draft was published on 19 September 2024.",

@@ -47,7 +47,12 @@ def check_claim_figures(query: QueryAnalysis, passages: Sequence[Passage], ctx: 
     docs = {p.chunk.doc_id for p in passages[:5]}
     evidence = "".join(c.text for c in ctx.chunks if c.doc_id in docs)
     evidence += " ".join(d.date for i in sorted(docs) if (d := ctx.documents.get(i)))
-    missing = [n for n in missing_figures(query.figures, evidence) if not _compared(n, query, passages[:5])]
+    recorded = enactment_years(query.claim, ctx.documents)  # compared with the text's own date line (record_date)
+    missing = [
+        n
+        for n in missing_figures(query.figures, evidence)
+        if n not in recorded and not _compared(n, query, passages[:5])
+    ]
     return Finding("missing_figures", "gate", {"figures": tuple(missing)}) if missing else None
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from govqa.answering.coverage import SAME_TOPIC, about_same, claim_weights, clause_words, cross_language, term_coverage
 from govqa.answering.quotes import FRAME_WORDS
 from govqa.records import Verdict
-from govqa.search.claim_figures import DateMention, Figure, dates_in, figures_in
+from govqa.search.claim_figures import EVENTS, DateMention, Figure, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
 from govqa.search.intents import ADDRESSEES
 from govqa.search.statements import UNIVERSAL, actor_role, actor_words, denied_words, duty_of, negation_words
@@ -94,8 +94,9 @@ def compare_figures(reading: ClaimReading, sentence: str, idf: dict[str, float] 
 
 # A text speaking of itself: "This Act shall enter into force …", "This publication is available …", 「この法律は」.
 SELF_REFERENCE = re.compile(
-    r"\b(?:this|the present) (?:act|regulation|law|order|directive|decision|framework|profile|document|publication"
-    r"|guidelines?|code|resolution|convention|recommendation|principles)\b|この法律|本法|本ガイドライン",
+    r"\b(?:this|these|the present) (?:act|regulation|law|order|directive|decision|framework|profile|document"
+    r"|publication|guidelines?|code|resolution|convention|recommendation|principles|measures|rules)\b"
+    r"|この法律|本法|本ガイドライン",
     re.I,
 )
 
@@ -109,6 +110,10 @@ def _names_text(reading: ClaimReading, sentence: str) -> bool:
     return any(n.by == "alias" and fold(n.words) in folded for n in reading.texts)
 
 
+def _event_words(text: str) -> set[str]:
+    return {t for rx in EVENTS.values() for m in rx.finditer(text) for t in tokenize(m.group())}
+
+
 def compare_dates(reading: ClaimReading, sentence: str, idf: dict[str, float] | None = None) -> Check | None:
     """Each dated event of the claim against the sentence's dates of the same event: none agreeing → refuted,
     one agreeing → supported. A date of another event decides nothing. A date of no named event ("since 2024")
@@ -119,9 +124,12 @@ def compare_dates(reading: ClaimReading, sentence: str, idf: dict[str, float] | 
     for d in reading.dates:
         if not d.event and not states_claim:
             continue
-        if not (states_claim or _names_text(reading, sentence)) and not about_same(
-            _figure_topic(reading, d), sentence, cross_language(reading, sentence), idf
-        ):
+        topic = _figure_topic(reading, d)
+        if (
+            topic - _event_words(reading.text)
+            and not (states_claim or _names_text(reading, sentence))
+            and not (about_same(topic, sentence, cross_language(reading, sentence), idf))
+        ):  # (a clause saying nothing but the event, "… took effect on", is about the event, compared below)
             continue  # the same kind of event, of another subject ("the framework was released in January 2023")
         same = [s for s in stated if s.event == d.event]
         if same and not any(d.agrees(s) for s in same):
