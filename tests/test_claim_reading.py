@@ -280,3 +280,14 @@ def test_a_description_overlapping_an_alias_of_its_own_texts_gives_way_to_it() -
     (named,) = READER.read("Ruritania's AI Guidelines for Business say so.").texts
     assert (named.by, named.doc_ids, named.reference_ids) == ("alias", ("ru-guide",), ())
     assert named.words == "ruritania's ai guidelines for business"
+
+
+def test_a_verb_ends_a_description() -> None:
+    """ "RU RMF is a voluntary framework": the description ends at the verb, so what the claim says of the text
+    ("a voluntary framework") is not taken for its name, and stays the claim's to compare."""
+    rmf = _doc("ru-rmf", "Robot Risk Management Framework", "RU", "framework", aliases=("RU RMF",))
+    reader = ClaimReader(Manifest(documents=(rmf,), references=(), jurisdiction_words={"RU": ("Ruritania", "RU")}))
+    (named,) = reader.read("RU RMF is a voluntary framework.").texts
+    assert (named.words, named.by, named.doc_ids) == ("ru rmf", "alias", ("ru-rmf",))
+    (described,) = reader.read("Ruritania's risk management framework is voluntary.").texts
+    assert described.by == "description" and described.doc_ids == ("ru-rmf",)

@@ -20,7 +20,7 @@ from govqa.records import Verdict
 from govqa.search.claim_figures import EVENTS, DateMention, Figure, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
 from govqa.search.intents import ADDRESSEES
-from govqa.search.statements import UNIVERSAL, actor_role, actor_words, denied_words, duty_of, negation_words
+from govqa.search.statements import NEGATION, UNIVERSAL, actor_role, actor_words, denied_words, duty_of, negation_words
 from govqa.text import POINT, fold, tokenize
 
 
@@ -339,7 +339,7 @@ def _same_polarity(reading: ClaimReading, sentence: str, idf: dict[str, float]) 
     if polarity_differs(reading.text, claim_weights(reading, idf).keys(), sentence)[0]:
         return False
     _, modality, bans, _, _ = duty_of(sentence)
-    if reading.negations and not (negation_words(sentence) or modality == "may" or bans):
+    if reading.negations and not (NEGATION.search(sentence) or modality == "may" or bans):
         return False  # a claim that denies ("consent is not required", 「不要」) needs a sentence that denies too
     return not modality or bans == duty_of(reading.text)[2]
 

@@ -49,7 +49,12 @@ GENERIC_NAMES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 )
 # What may stand between a jurisdiction word and a generic name: a possessive, adjectives, topic words.
 _BINDER = r"(?:\s*['’]s|s['’])?\s*|\s*(?:の|의)\s*"
-_BETWEEN = r"(?:[\w\-\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af()]+\s*){0,6}?"
+# Up to six adjective or topic words; a verb ends the name ("NIST AI RMF is a voluntary framework" names no
+# framework by description).
+_BETWEEN = (
+    r"(?:(?!(?:is|are|was|were|has|have|had|be|been|sets?|requires?|gives?|makes?|says?)\b)"
+    r"[\w\-\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af()]+\s*){0,6}?"
+)
 NEWEST = re.compile(r"\b(?:new|newest|latest|recent)\b|新(?:しい)?|최신|새", re.I)
 _NOT_TOPIC = frozenset(tokenize("new newest latest recent first own national federal state landmark comprehensive"))
 
@@ -167,7 +172,7 @@ class ClaimReader:
                 continue
             # a description overlapping the alias and covering its text reads the same words less precisely
             # ("Singapore's Model AI Governance Framework for Generative AI": not both of Singapore's frameworks)
-            outer += [
+            overlapping = [
                 (span, n)
                 for span, n in descriptions
                 if span[0] < end
@@ -175,9 +180,11 @@ class ClaimReader:
                 and (span, n) not in outer
                 and doc.id in n.doc_ids + n.reference_ids
             ]
-            descriptions = [(span, n) for span, n in descriptions if (span, n) not in outer]
-            # the words that name it include a description around the alias ("Ruritania's Robot Safety Act")
-            lo, hi = min([start, *(span[0] for span, _ in outer)]), max([end, *(span[1] for span, _ in outer)])
+            descriptions = [(span, n) for span, n in descriptions if (span, n) not in outer + overlapping]
+            # the words that name it include a description around the alias ("Ruritania's Robot Safety Act") and
+            # the jurisdiction an overlapping one opens with, not what it runs on to ("… RMF is a voluntary framework")
+            lo = min([start, *(span[0] for span, _ in outer + overlapping)])
+            hi = max([end, *(span[1] for span, _ in outer)])
             found.append((start, self._named(folded[lo:hi], "alias", [doc])))
         found += [(span[0], named) for span, named in descriptions]
         # one name may stand for several entries (two editions, a held translation and a listed original)
