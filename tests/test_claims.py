@@ -279,9 +279,6 @@ def context(passages: list[Passage]) -> CheckContext:
         ("The Robot Act fines operators up to 4% of their turnover.", "Fines reach 3 % of annual turnover.", False),
         # counter-example: a count no passage states of anything is unmentioned
         ("The Robot Act has been signed by 53 countries.", "Operators shall register robots.", True),
-        # a date a Japanese text writes in kanji numerals is stated; one it does not write is unmentioned
-        ("Robot Actは2025年6月4日に施行された。", "この法律は、令和七年六月四日から施行する。", False),
-        ("Robot Actは2025年6月4日に施行された。", "この法律は、公布の日から施行する。", True),
     ],
 )
 def test_a_figure_the_passages_state_otherwise_is_compared_not_declared_unmentioned(

@@ -28,7 +28,7 @@ from govqa.search.analysis import QueryAnalysis
 from govqa.search.claim_figures import DateMention, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
 from govqa.settings import AnswerSettings
-from govqa.text import kanji_to_digits, sentence_spans
+from govqa.text import sentence_spans
 
 
 def missing_figures(figures: Sequence[str], evidence_text: str) -> list[str]:
@@ -45,7 +45,7 @@ def check_claim_figures(query: QueryAnalysis, passages: Sequence[Passage], ctx: 
     if ctx.mode != "claim" or not query.figures:
         return None
     docs = {p.chunk.doc_id for p in passages[:5]}
-    evidence = kanji_to_digits("".join(c.text for c in ctx.chunks if c.doc_id in docs))  # 「六月四日」 states 6 and 4
+    evidence = "".join(c.text for c in ctx.chunks if c.doc_id in docs)
     evidence += " ".join(d.date for i in sorted(docs) if (d := ctx.documents.get(i)))
     recorded = enactment_years(query.claim, ctx.documents)  # compared with the text's own date line (record_date)
     missing = [
