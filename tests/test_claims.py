@@ -448,15 +448,25 @@ def test_a_count_of_a_text_held_in_two_languages_is_read_in_the_version_that_num
     assert record_count(two, documents, _numbered(1, 2, 3, 4, 5)) is None
 
 
-@pytest.mark.parametrize(("document", "gated"), [(DATED_ACT, False), (ROBOT_ACT, True)])
-def test_a_claimed_enactment_year_is_left_to_the_texts_date_line_not_declared_unmentioned(
-    document: Document, gated: bool
+@pytest.mark.parametrize(
+    ("claim", "document", "gated"),
+    [
+        ("The Robot Act was signed into law in 2019.", DATED_ACT, False),
+        ("Robot Actは2019年6月4日に公布された。", DATED_ACT, False),
+        # counter-examples: no record date to compare with; a date of another event (a meeting)
+        ("The Robot Act was signed into law in 2019.", ROBOT_ACT, True),
+        ("Robot Actの会合が2019年6月4日に開催された。", DATED_ACT, True),
+    ],
+)
+def test_a_claimed_enactment_date_is_left_to_the_texts_date_line_not_declared_unmentioned(
+    claim: str, document: Document, gated: bool
 ) -> None:
-    """A year of enactment the texts never print is compared with the named text's own date line when its
-    record has a date (record_date); with no record date it is unmentioned."""
+    """A date of enactment the texts never print (year, month and day) is compared with the named text's own
+    date line when its record has a date (record_date); with no record date, or for another event, it is
+    unmentioned."""
     passages = [quote("Operators shall register robots.").passage]
     ctx = CheckContext(
         "claim", {document.id: document}, [p.chunk for p in passages], IDF, 0.0, lambda _: frozenset(), lambda _: []
     )
-    found = check_claim_figures(read("The Robot Act was signed into law in 2019."), passages, ctx)
+    found = check_claim_figures(read(claim), passages, ctx)
     assert (found is not None) is gated

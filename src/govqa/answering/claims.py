@@ -47,13 +47,20 @@ def check_claim_figures(query: QueryAnalysis, passages: Sequence[Passage], ctx: 
     docs = {p.chunk.doc_id for p in passages[:5]}
     evidence = "".join(c.text for c in ctx.chunks if c.doc_id in docs)
     evidence += " ".join(d.date for i in sorted(docs) if (d := ctx.documents.get(i)))
-    recorded = enactment_years(query.claim, ctx.documents)  # compared with the text's own date line (record_date)
     missing = [
         n
         for n in missing_figures(query.figures, evidence)
-        if n not in recorded and not _compared(n, query, passages[:5])
+        if n not in _recorded(query, ctx.documents) and not _compared(n, query, passages[:5])
     ]
     return Finding("missing_figures", "gate", {"figures": tuple(missing)}) if missing else None
+
+
+def _recorded(query: QueryAnalysis, documents: Mapping[str, Document]) -> set[str]:
+    """The figures of a claimed date that `record_date` compares with the named text's own date line: its
+    enactment (or issue) date, year, month and day ("2025年6月4日に公布": 2025, 6 and 4)."""
+    years = enactment_years(query.claim, documents)
+    dates = [d for d in (query.claim.dates if query.claim else ()) if str(d.year) in years]
+    return {str(n) for d in dates for n in (d.year, d.month, d.day) if n}
 
 
 def _compared(figure: str, query: QueryAnalysis, passages: Sequence[Passage]) -> bool:
