@@ -1,13 +1,18 @@
 """Exact dense search in memory: each index's vectors as one float32 matrix in chunk order, and the cosine
 of every chunk to a question's texts, computed together and kept for the question's later searches.
 
-At 100k chunks a matrix is 150 MB; a product with it reads all of it, whatever the number of texts, so
-the texts one question sends to one index (question, glossary rendering, asking sentence) go in one product.
+At 100k chunks a matrix is 150 MB. Each text's row is its own matrix-vector product (GEMV): OpenBLAS reads the
+matrix once for it, whereas a matrix-matrix product with the 2–3 texts of one question first copies (packs)
+the whole matrix and took 4–9× one GEMV at 100k chunks. Every row is thus computed alike, whatever else the
+question asks.
+The indexes are independent: `rows_together` embeds and multiplies each in its own thread (ONNX Runtime and
+numpy's BLAS release the GIL), so a cold question costs the slower index's time, not the sum of both.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol
 
 import numpy as np
@@ -39,6 +44,7 @@ class Similarities:
         self.matrices = matrices
         self._embed = embed
         self._rows: dict[tuple[str, str], np.ndarray] = {}
+        self._pool: ThreadPoolExecutor | None = None  # made on first use; its threads exit with the process
 
     def clear(self) -> None:
         self._rows.clear()
@@ -46,13 +52,30 @@ class Similarities:
     def rows(self, index: str, texts: Sequence[str]) -> list[np.ndarray]:
         """One row per text, from one matrix product for all the texts not yet known."""
         # Locals, not re-reads: another thread may clear the kept rows meanwhile.
-        known = {t: self._rows.get((index, t)) for t in texts}
+        known: dict[str, np.ndarray | None] = {t: self._rows.get((index, t)) for t in texts}
         todo = [t for t, row in known.items() if row is None]
         if todo:
-            vectors = np.array([self._embed(index, t) for t in todo], dtype=np.float32)
-            product = vectors @ self.matrices[index].T  # (texts, chunks), each row contiguous
+            matrix = self.matrices[index]
+            product: list[np.ndarray] = [matrix @ np.asarray(self._embed(index, t), dtype=np.float32) for t in todo]
             if len(self._rows) + len(todo) > SIMILARITIES_KEPT:
                 self._rows.clear()
-            for text, row in zip(todo, product, strict=True):
-                self._rows[(index, text)] = known[text] = row
+            for text, fresh in zip(todo, product, strict=True):
+                self._rows[(index, text)] = known[text] = fresh
         return [row for t in texts if (row := known[t]) is not None]
+
+    def rows_together(self, requests: Mapping[str, Sequence[str]]) -> None:
+        """The rows of several indexes at once, each index's texts embedded and multiplied in its own thread
+        (the first in the caller's); later `rows` calls for them find them kept. Same numbers as one by one."""
+        todo = [(index, texts) for index, texts in requests.items() if index in self.matrices and texts]
+        if len(todo) < 2:
+            for index, texts in todo:
+                self.rows(index, texts)
+            return
+        if len(self._rows) + sum(len(texts) for _, texts in todo) > SIMILARITIES_KEPT:
+            self._rows.clear()  # now, so that neither thread clears the rows the other has just made
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=len(todo), thread_name_prefix="govqa-dense")
+        futures = [self._pool.submit(self.rows, index, texts) for index, texts in todo[1:]]
+        self.rows(*todo[0])
+        for future in futures:
+            future.result()  # re-raises an embedder's error here

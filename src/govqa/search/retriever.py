@@ -251,10 +251,10 @@ class Retriever:
         # cannot read, is embedded as is (for its Latin words) and, below, by its glossary rendering.
         dense_text = query.dense_text
         focus = query.focus
-        if "dense" in self.matrices:  # the texts MiniLM is asked below, in one product
-            extra = [gloss] if gloss and not english else []
-            extra += [focus] if focus and english and cfg.weight_focus > 0 else []
-            self.similarities.rows("dense", [dense_text, *extra])
+        # The texts each index is asked below: one product per index, the indexes side by side in two threads.
+        extra = [gloss] if gloss and not english else []
+        extra += [focus] if focus and english and cfg.weight_focus > 0 else []
+        self.similarities.rows_together({"e5": [question], "dense": [dense_text, *extra], "multilingual": [question]})
         cands.add("dense", self._dense("dense", dense_text, n, allowed), cfg.weight_dense, cfg.rrf_k)
         cands.add("multilingual", self._dense("multilingual", question, n, allowed), cfg.weight_multilingual, cfg.rrf_k)
         cands.add("e5", self._dense("e5", question, n, allowed), cfg.weight_e5, cfg.rrf_k)
