@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 
-from govqa.answering.quotes import CosineScorer
+from govqa.answering.quotes import CosineScorer, cosine_scorer, sentence_texts
+from govqa.index.embed_cache import EmbeddingCache
+from govqa.records import Chunk
 
 
 class CountingEmbedder:
@@ -57,3 +61,56 @@ def test_past_its_size_the_scorer_forgets_and_embeds_again() -> None:
     assert np.allclose(again, _cosines("a", ["ad", "ae", "ab"]))
     assert np.allclose(scorer("a", ["ac"]), _cosines("a", ["ac"]))
     assert fake.embedded == ["ab", "ac", "ad", "ae", "ac"] and fake.queries == ["a"]
+
+
+class OtherModel(CountingEmbedder):
+    name = "other-model"
+
+    @staticmethod
+    def _vector(text: str) -> list[float]:
+        return [float(text.count(c)) for c in "jihgfedcba"]
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        self.embedded.extend(texts)
+        return [self._vector(t) for t in texts]
+
+
+class Int8(CountingEmbedder):
+    precision = "int8-mixed"
+
+
+def test_a_cached_scorer_scores_alike_and_a_later_one_embeds_nothing(tmp_path: Path) -> None:
+    """Sentence vectors persist in the embedding cache: same scores as embedding directly; a new scorer (a new
+    process) over the same cache looks them up instead of embedding them again."""
+    cache = EmbeddingCache(tmp_path / "c.sqlite3")
+    texts = ["aab", "cde", "aab", "jja"]
+    first = CountingEmbedder()
+    assert np.allclose(cosine_scorer(first, cache)("abc", texts), _cosines("abc", texts))
+    assert sorted(first.embedded) == ["aab", "cde", "jja"]
+    later = CountingEmbedder()
+    assert cosine_scorer(later, cache)("abc", texts) == cosine_scorer(CountingEmbedder())("abc", texts)
+    assert later.embedded == [] and later.queries == ["abc"]
+
+
+def test_another_model_or_precision_does_not_use_the_cached_vectors(tmp_path: Path) -> None:
+    """Vectors cached under one model are not another model's, nor another precision's of the same model."""
+    cache = EmbeddingCache(tmp_path / "c.sqlite3")
+    cosine_scorer(CountingEmbedder(), cache)("abc", ["aab", "cde"])
+    other, int8 = OtherModel(), Int8()
+    scores = cosine_scorer(other, cache)("abc", ["aab", "cde"])
+    cosine_scorer(int8, cache)("abc", ["aab", "cde"])
+    assert other.embedded == ["aab", "cde"] and int8.embedded == ["aab", "cde"]
+    q = np.array(OtherModel._vector("abc"))
+    vectors = [np.array(OtherModel._vector(t)) for t in ["aab", "cde"]]
+    assert np.allclose(scores, [float(v @ q) / (np.linalg.norm(v) * np.linalg.norm(q)) for v in vectors])
+
+
+def _chunk(text: str) -> Chunk:
+    return Chunk("d", "Article 1", ("Article 1",), text, 0, len(text), 1, 1, "en")
+
+
+def test_sentence_texts_are_every_distinct_sentence_in_chunk_order() -> None:
+    """The texts a filled table would hold: each chunk's sentences, a repeated one once."""
+    first, second, third = (f"The {n} rule applies to every provider of a system." for n in ("1st", "2nd", "3rd"))
+    chunks = [_chunk(f"{first} {second}"), _chunk(f"{second} {third}")]
+    assert sentence_texts(chunks) == [first, second, third]

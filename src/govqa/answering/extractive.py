@@ -30,6 +30,7 @@ from govqa.answering.refusal import unheld_note
 from govqa.answering.short import elide, refusal_note, short_answer, stating_shape
 from govqa.documents.relations import with_relations
 from govqa.errors import QuestionError
+from govqa.index.embed_cache import settings_cache
 from govqa.messages import Messages, load_messages
 from govqa.records import Answer, Chunk, Citation, Passage, Verdict
 from govqa.search.analysis import QueryAnalysis
@@ -66,7 +67,9 @@ class Answerer:
         # Sentences are scored with the multilingual model when there is one (Japanese question, English text).
         embedders = self.retriever.embedders
         embedder = embedders.get("e5") or embedders.get("multilingual") or embedders.get("dense")
-        self.similarity: SentenceScorer | None = cosine_scorer(embedder) if embedder is not None else None
+        # Their vectors persist in the embedding cache: a sentence embedded once is looked up by later answers.
+        cache = settings_cache(settings)
+        self.similarity: SentenceScorer | None = cosine_scorer(embedder, cache) if embedder is not None else None
         self.terms_of = DocumentTerms(self.retriever.chunks)  # whole documents' words, for an unmentioned topic
 
     # ------------------------------------------------------------ the steps every mode shares

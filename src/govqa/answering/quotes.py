@@ -7,13 +7,14 @@ embedding similarity to the question (which also works across languages).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from govqa.records import Passage
+from govqa.index.embed_cache import CachedEmbeddings, EmbeddingCache
+from govqa.records import Chunk, Passage
 from govqa.text import POINT, sentence_spans, tokenize
 
 
@@ -212,8 +213,15 @@ class CosineScorer:
         return list((m @ q) / np.where(norms == 0, 1.0, norms))
 
 
-def cosine_scorer(embedder: Any) -> SentenceScorer:
-    return CosineScorer(embedder)
+def cosine_scorer(embedder: Any, cache: EmbeddingCache | None = None) -> SentenceScorer:
+    """Sentences scored by cosine under `embedder`. With `cache` (the embedding cache, keyed by model, precision
+    and text hash) a sentence's vector, once embedded by any answer in any process, is looked up afterwards."""
+    return CosineScorer(CachedEmbeddings(embedder, cache) if cache is not None else embedder)
+
+
+def sentence_texts(chunks: Iterable[Chunk]) -> list[str]:
+    """Every distinct sentence the quote chooser can score, in chunk order: what a filled table would hold."""
+    return list(dict.fromkeys(c.text[s:e] for c in chunks for s, e in sentence_spans(c.text)))
 
 
 def in_passage_order(quotes: Sequence[Quote], passages: Sequence[Passage]) -> list[Quote]:
