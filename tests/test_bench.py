@@ -38,6 +38,7 @@ STABLE_KEYS = {
     "query_p50_ms",
     "query_p95_ms",
     "answer_p95_ms",
+    "answer_p95_ms_table",
     "query_p95_ms_100k",
     "peak_rss_mb",
     "index_mb",
