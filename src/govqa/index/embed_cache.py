@@ -5,7 +5,8 @@ Chunk ids change whenever a chunk moves (a profile or chunker change, an edit ea
 the model. The cache is one SQLite file in the cache folder (`cache_dir/embed-cache.sqlite3`), shared by every
 index built on this machine and safe for several processes; a model change simply misses (the model
 name, and the precision of a quantised graph, are part of the key). It lives outside the index so that
-`govqa ingest --rebuild` benefits too.
+`govqa ingest --rebuild` benefits too. The quote chooser keeps its sentence vectors here as well
+(`answering.quotes.cosine_scorer`): a sentence is embedded by the first answer that scores it, then looked up.
 
     embedders = cached_embedders(build_embedders(settings), settings_cache(settings))
 """
