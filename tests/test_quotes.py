@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from govqa.answering.quotes import CosineScorer, cosine_scorer, sentence_texts
 from govqa.index.embed_cache import EmbeddingCache
@@ -114,3 +115,16 @@ def test_sentence_texts_are_every_distinct_sentence_in_chunk_order() -> None:
     first, second, third = (f"The {n} rule applies to every provider of a system." for n in ("1st", "2nd", "3rd"))
     chunks = [_chunk(f"{first} {second}"), _chunk(f"{second} {third}")]
     assert sentence_texts(chunks) == [first, second, third]
+
+
+def test_a_cache_that_cannot_be_used_is_skipped_not_a_failure(tmp_path: Path) -> None:
+    """A cache path that cannot be created (its folder is a file: a read-only or broken deployment) leaves the
+    answer's scores as without a cache; the sentences are embedded."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    cache = EmbeddingCache(blocker / "c.sqlite3")
+    with pytest.raises(OSError):
+        cache.put("m", {"k": [1.0]})  # the plain cache fails here, as ingest should
+    fake = CountingEmbedder()
+    assert np.allclose(cosine_scorer(fake, cache)("abc", ["aab", "cde"]), _cosines("abc", ["aab", "cde"]))
+    assert fake.embedded == ["aab", "cde"]

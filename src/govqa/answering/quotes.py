@@ -6,7 +6,9 @@ embedding similarity to the question (which also works across languages).
 
 from __future__ import annotations
 
+import contextlib
 import re
+import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -213,10 +215,30 @@ class CosineScorer:
         return list((m @ q) / np.where(norms == 0, 1.0, norms))
 
 
+class SpareCache(EmbeddingCache):
+    """The embedding cache as an answer uses it: a help, never a cause of failure. A cache folder that cannot be
+    read or written (a read-only deployment, a full disk, a locked file) answers nothing and keeps nothing, and
+    the sentences are embedded as if there were no cache."""
+
+    def __init__(self, cache: EmbeddingCache) -> None:
+        super().__init__(cache.path)
+
+    def get(self, model: str, keys: Sequence[str]) -> dict[str, list[float]]:
+        try:
+            return super().get(model, keys)
+        except (OSError, sqlite3.Error):
+            return {}
+
+    def put(self, model: str, items: Mapping[str, Sequence[float]]) -> None:
+        with contextlib.suppress(OSError, sqlite3.Error):  # the vectors were computed; only keeping them failed
+            super().put(model, items)
+
+
 def cosine_scorer(embedder: Any, cache: EmbeddingCache | None = None) -> SentenceScorer:
     """Sentences scored by cosine under `embedder`. With `cache` (the embedding cache, keyed by model, precision
-    and text hash) a sentence's vector, once embedded by any answer in any process, is looked up afterwards."""
-    return CosineScorer(CachedEmbeddings(embedder, cache) if cache is not None else embedder)
+    and text hash) a sentence's vector, once embedded by any answer in any process, is looked up afterwards; a
+    cache that cannot be used is skipped (`SpareCache`)."""
+    return CosineScorer(CachedEmbeddings(embedder, SpareCache(cache)) if cache is not None else embedder)
 
 
 def sentence_texts(chunks: Iterable[Chunk]) -> list[str]:
