@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
 
 import pytest
 
@@ -19,6 +20,9 @@ def test_chunk_id_depends_on_document_place_and_text() -> None:
     for change in ({"text": "Other."}, {"char_start": 11}, {"locator": "Article 50(3)"}, {"doc_id": "x"}):
         assert dataclasses.replace(CHUNK, **change).id != CHUNK.id  # type: ignore[arg-type]
     assert CHUNK.id.startswith("eu-act:") and len(CHUNK.id) == len("eu-act:") + 16
+    # read once and kept: a chunk whose id was read still equals, and pickles as, one whose id was not
+    fresh = dataclasses.replace(CHUNK)
+    assert CHUNK.id and fresh == CHUNK and pickle.loads(pickle.dumps(CHUNK)) == fresh and fresh.id == CHUNK.id
 
 
 @pytest.mark.parametrize(

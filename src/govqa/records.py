@@ -7,6 +7,7 @@ Citation labels are built from these fields, never parsed back out of model outp
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Literal
@@ -128,9 +129,10 @@ class Chunk:
             return None
         return self.page_start + sum(1 for b in self.page_breaks if b <= offset)
 
-    @property
+    @functools.cached_property
     def id(self) -> str:
-        """Content-derived id: the same text at the same place always gets the same id."""
+        """Content-derived id: the same text at the same place always gets the same id (hashed once per chunk:
+        search reads it hundreds of times per question)."""
         key = f"{self.doc_id}|{self.locator}|{self.char_start}|{self.text}"
         return f"{self.doc_id}:{hashlib.sha256(key.encode()).hexdigest()[:16]}"
 
