@@ -576,6 +576,22 @@ def test_roles_and_similarity_break_ties() -> None:
     assert ranked[0].passage is passages[0] and ranked[0].similarity == 1.0
 
 
+def test_the_sentence_binding_the_claimed_party_ranks_above_one_naming_it_in_a_clause() -> None:
+    """A law states a party's duty with that party as the subject of "shall" ("On and after …, an importer shall
+    …"); a sentence naming the party inside a clause ("a presumption that importers kept …") states no duty of
+    it. Of two sentences stating the same words, the first ranks first for a claim binding that party; for a
+    claim binding another party (the counter-example), retrieval's order stands."""
+    clause = _passage("In any inspection there is a presumption that importers keep records of robots.")
+    duty = _passage("Importers shall keep records of robots.", locator="Article 2")
+    bound = read("Importers must keep records of robots.")
+    assert bound.actor_role == "importer"
+    ranked = rank_evidence(bound, [clause, duty], IDF)
+    assert ranked[0].passage is duty and ranked[0].coverage == ranked[1].coverage
+    other = read("Providers must keep records of robots.")
+    assert other.actor_role == "provider"
+    assert rank_evidence(other, [clause, duty], IDF)[0].passage is clause
+
+
 def test_idf_weighs_rare_terms() -> None:
     """Coverage weighs the claim's terms by idf: stating the rare term counts more than a common one."""
     idf = {t: 5.0 for t in tokenize("incidents")} | {t: 0.5 for t in tokenize("robots")}

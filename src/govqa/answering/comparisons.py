@@ -200,6 +200,16 @@ def states_as_claimed(name: str, reading: ClaimReading, sentence: str, idf: dict
     return bool(modality) and not negative and (STRENGTH[reading.modality] == 3) == (STRENGTH[modality] == 3)
 
 
+def binds_party(reading: ClaimReading, sentence: str) -> bool:
+    """The sentence puts a duty, a permission or advice on the party the claim binds, as its subject ("A deployer
+    … shall use reasonable care"), not on the party merely named in a clause ("there is a rebuttable presumption
+    that a deployer used reasonable care"): where a law states that party's rule."""
+    if not reading.actor_role:
+        return False
+    actor, modality, _, _, _ = duty_of(stem(sentence))
+    return bool(modality) and actor_role(actor) == reading.actor_role
+
+
 _POINTS_START = re.compile(rf"[:：]\s*(?={POINT.pattern})")
 
 

@@ -10,7 +10,8 @@ states them with it) and ranks them by how much of the claim (search/claim_readi
   also meets a Japanese claim with an English sentence);
 - role match: the passage carries a role the claim asks about (its actor's obligations, penalties, dates…);
 - same event: the sentence states a date of the event the claim dates, or a figure of the kind and unit the
-  claim gives.
+  claim gives;
+- the claimed party: the sentence binds the party the claim binds, as its subject (comparisons.binds_party).
 
 `decide` runs the comparisons of comparisons.py, in their order, over the best sentences.
 """
@@ -24,6 +25,7 @@ from govqa.answering.comparisons import (
     CHECKS,
     STATED_WITH_POINTS,
     Check,
+    binds_party,
     figure_findings,
     states_as_claimed,
 )
@@ -43,6 +45,7 @@ class EvidenceWeights:
     similarity: float = 1.0
     role: float = 0.15
     event: float = 0.25
+    party: float = 0.15
     rank: float = 0.1  # retrieval's order still says something: the first passage's sentences gain this much
 
 
@@ -153,14 +156,16 @@ def rank_evidence(
         cover = term_coverage(terms, text)
         role = bool(roles & set(p.chunk.roles))
         event = same_event(reading, text)
+        stem = stems.get((id(p), s)) or (_addressee_stem(p) if POINT.match(p.chunk.text, s) else "")
+        party = binds_party(reading, f"{stem} {text}" if stem else text)
         score = (
             weights.coverage * cover
             + weights.similarity * float(sim)
             + weights.role * role
             + weights.event * event
+            + weights.party * party
             + weights.rank / (1 + rank)
         )
-        stem = stems.get((id(p), s)) or (_addressee_stem(p) if POINT.match(p.chunk.text, s) else "")
         out.append(Evidence(p, s, e, score, cover, float(sim), role, event, stop, stem))
     out.sort(key=lambda ev: -ev.score)
     return out[:limit]
