@@ -63,8 +63,25 @@ def _passage(text: str, *, roles: tuple[str, ...] = (), locator: str = "Article 
             "Operators shall report incidents within fifteen days.",
             "supported",
         ),
+        # a figure's matter is its clause, not the words of the claim's other figures ("7.5 million euros" is no
+        # matter of "1%"), and a decimal point ends no clause: the sentence writing "EUR 7 500 000" states both
+        (
+            "False reports are fined up to 7.5 million euros or 1% of turnover.",
+            "False reports shall be subject to fines of up to EUR 7 500 000 or up to 1 % of turnover.",
+            "supported",
+        ),
+        (
+            "False reports are fined up to 7.5 million euros or 2% of turnover.",
+            "False reports shall be subject to fines of up to EUR 7 500 000 or up to 1 % of turnover.",
+            "refuted",
+        ),
         # counter-examples of the same shape: a figure of the same kind about something else decides nothing
         ("Incidents must be reported within ten days.", "The authority shall decide on appeals within 15 days.", None),
+        (
+            "Registration fees reach 7.5 million euros or 2% of turnover.",
+            "False reports shall be subject to fines of up to EUR 7 500 000 or up to 1 % of turnover.",
+            None,
+        ),
         ("Registration costs a fee of €500.", "Operators shall keep the logs for at least six months.", None),
     ],
 )

@@ -59,9 +59,12 @@ def _agrees(claimed: Figure, stated: Figure) -> bool:
 
 def _figure_topic(reading: ClaimReading, figure: Figure | DateMention) -> set[str]:
     """What a claimed figure or date is about: the words of its clause, less the names of the text the claim is about (a
-    law does not name itself, as in `claim_weights`)."""
+    law does not name itself, as in `claim_weights`) and the words of the claim's other figures and dates."""
     named = {t for n in reading.texts for t in tokenize(n.words)}
-    return clause_words(reading.text, (figure.start, figure.end)) - named
+    text = reading.text
+    for other in (*reading.figures, *reading.dates):  # "7.5 million euros or 1% of turnover": 1% is not of euros
+        text = text[: other.start] + " " * (other.end - other.start) + text[other.end :]
+    return clause_words(text, (figure.start, figure.end)) - named
 
 
 def figure_findings(

@@ -51,10 +51,15 @@ def in_latin(sentence: str) -> bool:
 SAME_TOPIC = 0.34
 
 
+# A clause ends at a stop, a semicolon, a comma or "and"; not at the point or comma inside a number ("7.5 million",
+# "7,500,000"), which would cut a figure from its own clause.
+_CLAUSE_END = re.compile(r"[.,](?!\d)|[;、。]|\band\b")
+
+
 def clause_words(text: str, span: tuple[int, int]) -> set[str]:
     """The content words of the clause around a span (what a figure or date is about)."""
-    lo = max((m.end() for m in re.finditer(r"[.;,、。]|\band\b", text[: span[0]])), default=0)
-    hi_match = re.search(r"[.;,、。]|\band\b", text[span[1] :])
+    lo = max((m.end() for m in _CLAUSE_END.finditer(text[: span[0]])), default=0)
+    hi_match = _CLAUSE_END.search(text[span[1] :])
     hi = span[1] + hi_match.start() if hi_match else len(text)
     words = set(tokenize(text[lo : span[0]] + " " + text[span[1] : hi]))
     return {w for w in words if not w.isdigit() and w not in FRAME_WORDS}
