@@ -62,8 +62,9 @@ def _figure_topic(reading: ClaimReading, figure: Figure | DateMention) -> set[st
     law does not name itself, as in `claim_weights`) and the words of the claim's other figures and dates."""
     named = {t for n in reading.texts for t in tokenize(n.words)}
     text = reading.text
-    for other in (*reading.figures, *reading.dates):  # "7.5 million euros or 1% of turnover": 1% is not of euros
-        text = text[: other.start] + " " * (other.end - other.start) + text[other.end :]
+    spans = [(f.start, f.end) for f in reading.figures] + [(d.start, d.end) for d in reading.dates]
+    for start, end in spans:  # "7.5 million euros or 1% of turnover": 1% is not of euros
+        text = text[:start] + " " * (end - start) + text[end:]
     return clause_words(text, (figure.start, figure.end)) - named
 
 
