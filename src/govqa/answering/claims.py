@@ -9,6 +9,7 @@
   its issue (guidelines, frameworks, codes), a claimed month of publication against its cover's date.
 - `record_count`: a claimed number of the named text's items against how far the text numbers them.
 - `check_claim_figures`: a claim's figure that the evidence never states (a check of checks.py).
+- `with_figure_provisions`: the provisions of a named text stating a figure the claim gives, added to its evidence.
 
 Role absence (a named law with no provision of the asked kind) is judged before this, in absence.py.
 """
@@ -17,8 +18,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from govqa.answering.evidence import decide, rank_evidence, whole_sentence
 from govqa.answering.findings import CheckContext, Finding, Term
@@ -74,6 +76,47 @@ def _compared(figure: str, query: QueryAnalysis, passages: Sequence[Passage]) ->
     claimed = [(f.kind, f.unit) for f in query.claim.figures if figure in f.text.replace(" ", "")]
     dated = [d.event for d in query.claim.dates if figure in d.text and d.event]
     return any(k in kinds for k in claimed) or any(e in events for e in dated)
+
+
+FIGURE_PROVISIONS = 3  # provisions stating the claimed figure added to the evidence, at most
+
+
+class FigureTable:
+    """The figures (kind, unit, value) each chunk states, read once per chunk when first needed: reading a law's
+    every provision costs about half a second, too much to repeat for each claim."""
+
+    def __init__(self) -> None:
+        self._of: dict[str, frozenset[tuple[str, str, float]]] = {}
+
+    def of(self, chunk: Chunk) -> frozenset[tuple[str, str, float]]:
+        if (found := self._of.get(chunk.id)) is None:
+            found = self._of[chunk.id] = frozenset((f.kind, f.unit, f.value) for f in figures_in(chunk.text))
+        return found
+
+
+class ByStructure(Protocol):
+    """What finds provisions by structure (the retriever): its chunks, and passages for some of them."""
+
+    chunks: list[Chunk]
+
+    def passages_for(self, ids: Sequence[str], exclude: Sequence[Passage] = ()) -> list[Passage]: ...
+
+
+def with_figure_provisions(
+    reading: ClaimReading | None,
+    passages: Sequence[Passage],
+    library: ByStructure,
+    table: FigureTable,
+    allowed: Collection[str],
+) -> list[Passage]:
+    """The passages, then (at most FIGURE_PROVISIONS) provisions of the texts the claim names, among those
+    searched (`allowed`), that state a period, amount or percentage the claim gives, with its unit and value ("a plan
+    every three years": "every 3 years"): where a law states a figure is where a claim of it is checked,
+    whatever else the claim's wording retrieved. Counts are left out (a count is of the claim's own nouns)."""
+    wanted = {(f.kind, f.unit, f.value) for f in (reading.figures if reading else ()) if f.kind != "count"}
+    docs = set(allowed) & set(reading.doc_ids) if reading and wanted else set()
+    found = [c.id for c in library.chunks if c.doc_id in docs and wanted & table.of(c)]
+    return [*passages, *library.passages_for(found, passages)[:FIGURE_PROVISIONS]] if found else list(passages)
 
 
 @dataclass(frozen=True)

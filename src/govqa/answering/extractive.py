@@ -23,7 +23,7 @@ from typing import Literal
 from govqa.answering.answerability import DocumentTerms
 from govqa.answering.checks import first_finding
 from govqa.answering.citations import cite_quotes
-from govqa.answering.claims import record_count, record_date, weigh_claim
+from govqa.answering.claims import FigureTable, record_count, record_date, weigh_claim, with_figure_provisions
 from govqa.answering.findings import CheckContext, Finding, render_value
 from govqa.answering.quotes import Quote, SentenceScorer, best_quotes, cosine_scorer, coverage, in_passage_order
 from govqa.answering.refusal import unheld_note
@@ -71,6 +71,7 @@ class Answerer:
         cache = settings_cache(settings)
         self.similarity: SentenceScorer | None = cosine_scorer(embedder, cache) if embedder is not None else None
         self.terms_of = DocumentTerms(self.retriever.chunks)  # whole documents' words, for an unmentioned topic
+        self.figures = FigureTable()
 
     # ------------------------------------------------------------ the steps every mode shares
 
@@ -303,9 +304,10 @@ class Answerer:
         if finding := first_finding(query, passages, self.context("claim", filters)):
             return self._render(query, "claim", finding, passages)
         cfg = self.settings.answer
-        top = passages[: cfg.passages]
-        quotes = self._quotes(query.expanded, top, cfg.max_quotes - 1)
         documents, chunks = self.retriever.documents, self.retriever.chunks
+        quotes = self._quotes(query.expanded, passages[: cfg.passages], cfg.max_quotes - 1)
+        allowed = self.retriever.allowed_docs(filters, query.route)
+        top = with_figure_provisions(query.claim, passages[: cfg.passages], self.retriever, self.figures, allowed)
         judgement = record_date(query.claim, documents, chunks) or weigh_claim(
             query, top, self.idf, cfg, self.similarity
         )

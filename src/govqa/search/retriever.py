@@ -111,6 +111,14 @@ class Retriever:
         roles = {role for c in self.chunks for role in c.roles}
         self._role_masks = {role: np.array([role in c.roles for c in self.chunks], dtype=bool) for role in roles}
 
+    def _collapse(
+        self, ranked: list[tuple[str, float]], copies: dict[str, list[str]] | None
+    ) -> list[tuple[str, float]]:
+        """One passage per provision across editions (fusion.collapse_duplicates over chunk ids)."""
+        doc = {cid: self.chunks[self.by_id[cid]].doc_id for cid, _ in ranked}
+        text, pref, family = (lambda c: self.chunks[self.by_id[c]].text), self._preference, self._family
+        return collapse_duplicates(ranked, text, lambda c: pref[doc[c]], lambda c: family.get(doc[c]), copies)
+
     def _lexical_text(self, chunk: Chunk) -> str:
         doc = self.documents.get(chunk.doc_id)
         return f"{doc.short_title if doc else ''} {chunk.heading} {chunk.text}"
@@ -241,6 +249,19 @@ class Retriever:
             passages += [passage(cid, score, editions=editions), *editions]
         return passages
 
+    def passages_for(self, ids: Sequence[str], exclude: Sequence[Passage] = ()) -> list[Passage]:
+        """Chunks found by structure, not by search, as passages in the given order: one per provision across
+        editions (the preferred edition's, its copies cited as "also in"), none of the provisions in `exclude`."""
+        taken = {q.chunk.id for p in exclude for q in (p, *p.editions)}
+        copies: dict[str, list[str]] = {}
+        out = []
+        for cid, _ in self._collapse([(cid, 0.0) for cid in ids], copies):
+            if taken.isdisjoint((cid, *copies.get(cid, ()))):
+                chunk = self.chunks[self.by_id[cid]]
+                editions = tuple(Passage(self.chunks[self.by_id[c]], 0.0, edition_of=cid) for c in copies.get(cid, ()))
+                out.append(Passage(chunk, 0.0, {"structure": 1.0}, self.documents.get(chunk.doc_id), editions))
+        return out
+
     def _fuse(self, query: QueryAnalysis, allowed: list[str], routed: list[str]) -> Candidates:
         """The ranked lists of every signal, fused by weighted reciprocal rank."""
         cfg = self.settings.retrieval
@@ -338,16 +359,7 @@ class Retriever:
         head = _HEAD * k
         if self.reranker is not None:
             ranked = self.reranker(query.question, ranked[:head], self.chunks, self.by_id, pinned) + ranked[head:]
-        ranked = (
-            collapse_duplicates(
-                ranked[:head],
-                lambda cid: self.chunks[self.by_id[cid]].text,
-                lambda cid: self._preference[self.chunks[self.by_id[cid]].doc_id],
-                lambda cid: self._family.get(self.chunks[self.by_id[cid]].doc_id),
-                copies,
-            )
-            + ranked[head:]
-        )
+        ranked = self._collapse(ranked[:head], copies) + ranked[head:]
         ranked = self._interleave(ranked, query.route)
         return self.provisions.parallel(ranked[: _PARALLEL_HEAD * k], query.reader_language, allowed)
 
