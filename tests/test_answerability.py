@@ -287,3 +287,28 @@ def test_a_fee_or_registration_no_asked_text_mentions_is_not_answered(question: 
         assert absent in found.statement and "Robot Safety Act" in found.statement
     else:
         assert found is None
+
+
+def test_a_revocation_dated_after_the_text_is_answered_by_the_held_revoking_text() -> None:
+    """A text cannot record its own revocation, but the library's revoking text dates it: a claimed revocation
+    year after the revoked text is left to the claim's record check (claims.record_revocation). Counter-examples:
+    without the revoking text the year is beyond every text; another event after the revoking text's date is
+    beyond it too."""
+    from govqa.answering.later import later_year
+    from govqa.corpus.manifest import Manifest
+    from govqa.search.claim_reading import ClaimReader
+
+    old = Document("order-1", "Order 1 on robots", "Executive Order 1", date="2021-03-01", status="revoked")
+    new = Document("order-2", "Order 2, rescissions", "Executive Order 2", date="2025-01-20", revokes=("order-1",))
+    docs = {d.id: d for d in (old, new)}
+    reader = ClaimReader(Manifest((old, new), (), {}))
+    text = "Agencies shall report on robots."
+    passages = [Passage(Chunk(old.id, "Section 4", (), text, 0, len(text), None, None, "en"), 1.0, document=old)]
+
+    def later(question: str, documents: Mapping[str, Document]) -> str:
+        query = analyze(question, Router(documents.values(), {}), GLOSSARY, claims=reader)
+        return later_year(query, passages, documents)
+
+    assert later("Executive Order 1 was revoked in 2026.", docs) == ""
+    assert later("Executive Order 1 was revoked in 2026.", {old.id: old}) == "2026"
+    assert later("Executive Order 1 was amended in 2027.", docs) == "2027"

@@ -7,9 +7,12 @@ import pytest
 from govqa.answering.claims import (
     check_claim_figures,
     enactment_years,
+    from_records,
     missing_figures,
     record_count,
     record_date,
+    record_revocation,
+    recorded_years,
     weigh_claim,
 )
 from govqa.answering.findings import CheckContext, render_value
@@ -470,3 +473,56 @@ def test_a_claimed_enactment_date_is_left_to_the_texts_date_line_not_declared_un
     )
     found = check_claim_figures(read(claim), passages, ctx)
     assert (found is not None) is gated
+
+
+# ---------------------------------------------------------------- a revocation's date
+
+OLD_ORDER = Document("order-1", "Order 1 on robots", "Executive Order 1", date="2021-03-01", status="revoked")
+NEW_ORDER = Document("order-2", "Order 2, rescissions", "Executive Order 2", date="2025-01-20", revokes=("order-1",))
+OTHER_ORDER = Document("order-3", "Order 3 on drones", "Executive Order 3", date="2025-01-23")
+ORDERS = {d.id: d for d in (OLD_ORDER, NEW_ORDER, OTHER_ORDER)}
+RESCISSIONS = [
+    Chunk("order-2", "Preamble", (), "Executive Order 2 of January 20, 2025\nInitial Rescissions", 0, 56, 1, 1, "en"),
+    Chunk("order-2", "Section 2(a)", (), "(a) Executive Order 1 of March 1, 2021 (Robots).", 60, 109, 2, 2, "en"),
+]
+
+
+def read_orders(claim: str) -> QueryAnalysis:
+    docs = list(ORDERS.values())
+    manifest = Manifest(tuple(docs), (), {})
+    return analyze(claim, Router(docs, {}), Glossary({}), claims=ClaimReader(manifest))
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Executive Order 1 was revoked in January 2025.", "supported"),
+        ("Executive Order 1 was rescinded on January 20, 2025.", "supported"),
+        ("Executive Order 1 was revoked in 2026.", "refuted"),
+        ("Executive Order 1 was repealed in December 2024.", "refuted"),
+        # counter-examples: a date of another event of the revoked order; an order nothing held revokes; a claim
+        # naming a third order as the revoker (the evidence checks read it)
+        ("Executive Order 1 was signed in January 2025.", None),
+        ("Executive Order 3 was revoked in January 2025.", None),
+        ("Executive Order 1 was revoked by Executive Order 3 in January 2025.", None),
+    ],
+)
+def test_a_claimed_revocation_date_is_compared_with_the_held_revoking_texts_own_date(
+    claim: str, verdict: str | None
+) -> None:
+    """The library holds the order revoking the named one: its own date line ("Executive Order 2 of January 20,
+    2025", the date its record gives) dates the revocation; the claim's date agrees to its own precision or not."""
+    reading = read_orders(claim).claim
+    judgement = record_revocation(reading, ORDERS, RESCISSIONS)
+    assert (judgement.verdict if judgement else None) == verdict
+    if judgement is not None:
+        assert judgement.quote is not None and judgement.quote.text.startswith("Executive Order 2 of January 20, 2025")
+        assert from_records(reading, ORDERS, RESCISSIONS) == judgement
+        assert recorded_years(reading, ORDERS) == {str(d.year) for d in reading.dates}  # not "unmentioned"
+
+
+def test_a_revocation_date_rests_only_on_a_sentence_stating_the_revoking_texts_record_date() -> None:
+    """Without the revoking order's own date line in the index (its items date other orders), nothing is
+    decided: a verdict rests on a quote, not on the manifest."""
+    reading = read_orders("Executive Order 1 was revoked in 2026.").claim
+    assert record_revocation(reading, ORDERS, RESCISSIONS[1:]) is None

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from govqa.answering.claims import enactment_years
+from govqa.answering.claims import recorded_years
 from govqa.answering.findings import CheckContext, Finding, Term
 from govqa.records import Chunk, Document, Passage
 from govqa.search.analysis import QueryAnalysis
@@ -70,7 +70,7 @@ def _mentions(passages: Iterable[Passage], documents: Mapping[str, Document]) ->
 def unmentioned(query: QueryAnalysis, passages: Sequence[Passage], documents: Mapping[str, Document]) -> list[str]:
     """The years, law numbers and names the asking sentence gives that no passage (nor its record) mentions."""
     said = _mentions(passages, documents)
-    dated = enactment_years(query.claim, documents)  # compared with the named text's record (claims.record_date)
+    dated = recorded_years(query.claim, documents)  # compared with the named texts' records (claims.from_records)
     missing = [y for y in query.years if y not in said and y not in dated]
     missing += [written for written, said_as in query.law_numbers if not re.search(said_as, said)]
     for name in query.names:

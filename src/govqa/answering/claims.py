@@ -7,6 +7,8 @@
   decides, the texts do not settle the claim: its closest evidence sentence is shown first.
 - `record_date`: a claimed year of enactment against the named text's own approval line; for a text dated by
   its issue (guidelines, frameworks, codes), a claimed month of publication against its cover's date.
+- `record_revocation`: a claimed date of a named text's revocation against the date of the held text revoking it.
+- `from_records`: both of the above, as the answerer asks them first.
 - `record_count`: a claimed number of the named text's items against how far the text numbers them.
 - `check_claim_figures`: a claim's figure that the evidence never states (a check of checks.py).
 - `with_figure_provisions`: the provisions of a named text stating a figure the claim gives, added to its evidence.
@@ -25,6 +27,7 @@ from typing import Protocol
 from govqa.answering.evidence import decide, rank_evidence, whole_sentence
 from govqa.answering.findings import CheckContext, Finding, Term
 from govqa.answering.quotes import Quote, SentenceScorer
+from govqa.documents.relations import revocation
 from govqa.records import Chunk, Document, Passage, Verdict
 from govqa.search.analysis import QueryAnalysis
 from govqa.search.claim_figures import DateMention, dates_in, figures_in
@@ -59,8 +62,9 @@ def check_claim_figures(query: QueryAnalysis, passages: Sequence[Passage], ctx: 
 
 def _recorded(query: QueryAnalysis, documents: Mapping[str, Document]) -> set[str]:
     """The figures of a claimed date that `record_date` compares with the named text's own date line: its
-    enactment (or issue) date, year, month and day ("2025年6月4日に公布": 2025, 6 and 4)."""
-    years = enactment_years(query.claim, documents)
+    enactment (or issue) date, year, month and day ("2025年6月4日に公布": 2025, 6 and 4); and of a claimed
+    revocation date that `record_revocation` compares with the held revoking text's date."""
+    years = recorded_years(query.claim, documents)
     dates = [d for d in (query.claim.dates if query.claim else ()) if str(d.year) in years]
     return {str(n) for d in dates for n in (d.year, d.month, d.day) if n}
 
@@ -167,6 +171,15 @@ def enactment_years(reading: ClaimReading | None, documents: Mapping[str, Docume
     return {str(d.year) for doc in docs for d in _record_claims(reading, doc)}
 
 
+def recorded_years(reading: ClaimReading | None, documents: Mapping[str, Document]) -> set[str]:
+    """The claimed years the named texts' records answer: of enactment or publication (`enactment_years`), and of
+    revocation when the library holds the revoking text (`record_revocation`)."""
+    named = reading.doc_ids if reading else ()
+    revoked = reading is not None and any(revocation(i, documents) for i in named)
+    revocations = {str(d.year) for d in (reading.dates if reading else ()) if revoked and d.event == "revocation"}
+    return enactment_years(reading, documents) | revocations
+
+
 def record_date(
     reading: ClaimReading | None, documents: Mapping[str, Document], chunks: Sequence[Chunk]
 ) -> Judgement | None:
@@ -188,6 +201,61 @@ def record_date(
                     quote = Quote(Passage(chunk, 1.0, document=doc), start, end, 1.0)
                     return Judgement("refuted", Term("evidence.date_differs", fields), quote)
     return None
+
+
+def record_revocation(
+    reading: ClaimReading | None, documents: Mapping[str, Document], chunks: Sequence[Chunk]
+) -> Judgement | None:
+    """A claim dating a named text's revocation ("EO 14110 was revoked in January 2025") where the library holds
+    the text revoking it (corpus/sources.toml `revokes`): that text's date agreeing with the claimed one, to the
+    claim's precision → supported, otherwise refuted, resting on the revoking text's sentence stating its own
+    record date ("Executive Order 14148 of January 20, 2025"). A claim naming a third text (another revoker) is
+    left to the evidence checks, and without such a sentence nothing is decided."""
+    claimed = [d for d in (reading.dates if reading else ()) if d.event == "revocation" and d.year]
+    if reading is None or not claimed:
+        return None
+    for doc_id in reading.doc_ids:
+        note = revocation(doc_id, documents)
+        revoker = documents.get(note.related) if note else None
+        record = _record(revoker) if revoker else None
+        if (
+            revoker is None
+            or record is None
+            or set(reading.doc_ids) - {doc_id, revoker.id} - _editions(doc_id, documents)
+        ):
+            continue
+        for chunk in (c for c in chunks if c.doc_id == revoker.id and str(record.year) in c.text):
+            for start, end in sentence_spans(chunk.text, min_chars=0):
+                if any(
+                    (d.year, d.month, d.day) == (record.year, record.month, record.day)
+                    for d in dates_in(chunk.text[start:end])
+                ):
+                    agrees = claimed[0].agrees(record)
+                    fields = {
+                        "revoker": revoker.short_title,
+                        "locator": chunk.locator,
+                        "claimed": claimed[0].text,
+                        "stated": revoker.date,
+                    }
+                    quote = Quote(Passage(chunk, 1.0, document=revoker), start, end, 1.0)
+                    key = "evidence.revoked_on" if agrees else "evidence.revoked_otherwise"
+                    return Judgement("supported" if agrees else "refuted", Term(key, fields), quote)
+    return None
+
+
+def from_records(
+    reading: ClaimReading | None, documents: Mapping[str, Document], chunks: Sequence[Chunk]
+) -> Judgement | None:
+    """What the named texts' records decide before any evidence sentence: a claimed date of enactment or
+    publication (`record_date`), of revocation (`record_revocation`)."""
+    return record_date(reading, documents, chunks) or record_revocation(reading, documents, chunks)
+
+
+def _editions(doc_id: str, documents: Mapping[str, Document]) -> set[str]:
+    """The other editions and language versions the library holds of a text (named with it by one alias)."""
+    doc = documents[doc_id]
+    root = doc.translation_of or doc.id
+    return {d.id for d in documents.values() if (d.translation_of or d.id) == root}
 
 
 # A numbered unit of a text ("Principle 11", "Article 28", "Action 3"), apparatus aside: notes and recitals

@@ -23,7 +23,7 @@ from typing import Literal
 from govqa.answering.answerability import DocumentTerms
 from govqa.answering.checks import first_finding
 from govqa.answering.citations import cite_quotes
-from govqa.answering.claims import FigureTable, record_count, record_date, weigh_claim, with_figure_provisions
+from govqa.answering.claims import FigureTable, from_records, record_count, weigh_claim, with_figure_provisions
 from govqa.answering.findings import CheckContext, Finding, render_value
 from govqa.answering.quotes import Quote, SentenceScorer, best_quotes, cosine_scorer, coverage, in_passage_order
 from govqa.answering.refusal import unheld_note
@@ -308,7 +308,7 @@ class Answerer:
         quotes = self._quotes(query.expanded, passages[: cfg.passages], cfg.max_quotes - 1)
         allowed = self.retriever.allowed_docs(filters, query.route)
         top = with_figure_provisions(query.claim, passages[: cfg.passages], self.retriever, self.figures, allowed)
-        judgement = record_date(query.claim, documents, chunks) or weigh_claim(
+        judgement = from_records(query.claim, documents, chunks) or weigh_claim(
             query, top, self.idf, cfg, self.similarity
         )
         if judgement.verdict is None:  # no sentence settles it: a count may still be the text's own numbering

@@ -1,6 +1,7 @@
 """What a text cannot record: what happened to it after it was made (pure; a check of the answerability stage).
 
-- a year the question gives to an event (revoked, amended, updated…) after the date of every text retrieved;
+- a year the question gives to an event (revoked, amended, updated…) after the date of every text retrieved and
+  of the held texts that revoke or supersede them;
 - who has since taken a named text up ("How many companies have signed the Code?", "Which firms reported?");
 - what became of a named text ("Is it still in force?", "Has it been amended?", "It was revoked by …"), when the
   library holds no later version of it — the answer gives the library's own record of the text (status,
@@ -22,7 +23,13 @@ def later_year(query: QueryAnalysis, passages: Sequence[Passage], documents: Map
     or ""."""
     if not query.shape.later_event or not query.event_years:
         return ""
-    dated = [int(d.date[:4]) for p in passages[:3] if (d := documents.get(p.chunk.doc_id)) and d.date[:4].isdigit()]
+    retrieved = [d for p in passages[:3] if (d := documents.get(p.chunk.doc_id))]
+    revokers = [documents.get(r.related) for d in retrieved if (r := revocation(d.id, documents))]
+    if revokers and query.claim and any(d.event == "revocation" for d in query.claim.dates):
+        return ""  # the held revoking text dates the revocation: claims.record_revocation compares the claim's
+    # a text's later version, or the text revoking it, records what happened to it: their dates count too
+    later = [documents.get(d.superseded_by) for d in retrieved] + revokers
+    dated = [int(d.date[:4]) for d in (*retrieved, *later) if d and d.date[:4].isdigit()]
     if not dated or max(query.event_years) <= max(dated):
         return ""
     return str(max(query.event_years))
