@@ -301,7 +301,8 @@ def _as_universal(reading: ClaimReading, sentence: str) -> bool:
     actor = duty_of(stem(sentence))[0]
     if not actor or re.match(r"(?:those|these|such|that|this|said)\b", actor, re.I):
         return False  # "those systems" are the ones named before, not all
-    return set(tokenize(actor)) - FRAME_WORDS <= set(tokenize(reading.text))
+    named = set(tokenize(actor)) - FRAME_WORDS
+    return bool(named) and named <= set(tokenize(reading.text))  # a subject of no content words names no one
 
 
 def _states_particulars(reading: ClaimReading, sentence: str) -> bool:
