@@ -7,6 +7,7 @@ import pytest
 
 from govqa.answering.comparisons import (
     CHECKS,
+    _as_universal,
     compare_actor,
     compare_dates,
     compare_excepted,
@@ -17,6 +18,7 @@ from govqa.answering.comparisons import (
     near_verbatim,
     states_most,
 )
+from govqa.answering.coverage import claim_weights
 from govqa.answering.evidence import decide, figures_across, rank_evidence, statement_spans, whole_sentence
 from govqa.corpus.manifest import Manifest
 from govqa.records import Chunk, Document, Passage
@@ -811,3 +813,25 @@ def test_the_people_a_rule_protects_are_not_its_addressees() -> None:
 def test_a_denial_is_stated_only_by_a_sentence_that_denies(claim: str, sentence: str, verdict: str | None) -> None:
     found = states_most(read(claim), sentence, IDF)
     assert (found.verdict if found else None) == verdict
+
+
+def test_a_claims_verb_of_force_is_compared_as_force_not_counted_as_a_word() -> None:
+    """ "bans X" is the claim's force over X, which a law writes "shall be prohibited": as a rare word, "bans"
+    would outweigh X and leave the sentence stating X short of the claim. Counter-example: a claim of status
+    ("is voluntary") says nothing but its force word, which stays its content."""
+    idf = {"ban": 7.0, "scrape": 3.0, "face": 3.0, "children": 3.0, "robot": 1.0, "voluntari": 5.0, "code": 1.0}
+    banned = read("Ruritania's robot law bans robots that scrape the faces of children.")
+    assert "ban" not in claim_weights(banned, idf) and banned.modality == "must"
+    sentence = "The placing on the market of robots that scrape the faces of children shall be prohibited."
+    assert states_most(banned, sentence, idf) is not None
+    status = read("Ruritania's robot code is voluntary.")
+    assert "voluntari" in claim_weights(status, idf)
+
+
+def test_a_subject_of_no_content_words_does_not_state_a_universal_claim() -> None:
+    """A sentence whose subject the duty reader cannot name ("…, should be prohibited": "should be") states no
+    rule of all X; a sentence saying it of all X does (the counter-example)."""
+    claim = read("Ruritania's robot law bans all face scanning by police.")
+    misread = "The use of robots that scan faces from street footage, should be prohibited because it harms privacy."
+    assert not _as_universal(claim, misread)
+    assert _as_universal(claim, "All face scanning by police shall be prohibited.")

@@ -20,9 +20,21 @@ HIRAGANA = re.compile(r"[\u3041-\u309f]")
 CROSS_TERMS = 3
 
 
+# A claim's verb of force over an action ("bans …", "obliges X to …", "allows X to …") is what the modality check
+# compares: laws write it otherwise ("shall be prohibited", "is to", "may"), and as a rare word it would outweigh
+# the action itself. A word of status ("voluntary", "mandatory") is what such a claim says, and stays.
+_MODAL_VERB = re.compile(
+    r"(?:bans?|prohibits?|forbids?|outlaws?|requires?|obliges?|mandates?|allows?|permits?|encourages?|recommends?|urges?)",
+    re.I,
+)
+
+
 def claim_weights(reading: ClaimReading, idf: dict[str, float]) -> dict[str, float]:
-    """The claim's terms and their idf weights, less frame words and the words naming the text it is about."""
+    """The claim's terms and their idf weights, less frame words, the words naming the text it is about and the
+    verb of force over its action."""
     named = {t for n in reading.texts for t in tokenize(n.words)}
+    if reading.action and _MODAL_VERB.fullmatch(reading.modal_words.strip()):
+        named |= set(tokenize(reading.modal_words))  # compared as the claim's force, not as one of its words
     terms = set(tokenize(reading.text)) - FRAME_WORDS - named
     # Written Japanese carries its content in kanji and katakana and its grammar in hiragana: a character pair
     # with hiragana in it ("では", "るだ") is a particle or an ending, rare in an English-heavy library and so
