@@ -8,7 +8,7 @@
 - `record_date`: a claimed year of enactment against the named text's own approval line; for a text dated by
   its issue (guidelines, frameworks, codes), a claimed month of publication against its cover's date.
 - `record_revocation`: a claimed date of a named text's revocation against the date of the held text revoking it.
-- `from_records`: both of the above, as the answerer asks them first.
+- `from_records`: both of the above and a claim of the named text's own force (status.py), asked first.
 - `record_count`: a claimed number of the named text's items against how far the text numbers them.
 - `check_claim_figures`: a claim's figure that the evidence never states (a check of checks.py).
 - `with_figure_provisions`: the provisions of a named text stating a figure the claim gives, added to its evidence.
@@ -27,6 +27,7 @@ from typing import Protocol
 from govqa.answering.evidence import decide, rank_evidence, whole_sentence
 from govqa.answering.findings import CheckContext, Finding, Term
 from govqa.answering.quotes import Quote, SentenceScorer
+from govqa.answering.status import record_force
 from govqa.documents.relations import revocation
 from govqa.records import Chunk, Document, Passage, Verdict
 from govqa.search.analysis import QueryAnalysis
@@ -246,8 +247,11 @@ def record_revocation(
 def from_records(
     reading: ClaimReading | None, documents: Mapping[str, Document], chunks: Sequence[Chunk]
 ) -> Judgement | None:
-    """What the named texts' records decide before any evidence sentence: a claimed date of enactment or
-    publication (`record_date`), of revocation (`record_revocation`)."""
+    """What the named texts' records decide before any evidence sentence: a claimed force of the text itself
+    (status.record_force), a claimed date of enactment or publication (`record_date`), of revocation
+    (`record_revocation`)."""
+    if found := record_force(reading, documents, chunks):
+        return Judgement(*found)
     return record_date(reading, documents, chunks) or record_revocation(reading, documents, chunks)
 
 

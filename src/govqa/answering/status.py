@@ -1,0 +1,82 @@
+"""A claim of a named text's own force ("is legally binding", "is a voluntary framework", 「法的拘束力を持つ」)
+against the text's own words about itself (pure).
+
+Guidelines, frameworks and methodologies often say what they are: "The Framework is intended to be voluntary",
+"The HUDERIA is a stand-alone, non-legally binding guidance", "The Guidelines are not binding"; a regulation says
+"This Regulation shall be binding in its entirety". `record_force` compares a claim of force with the first such
+sentence of the text it names: the same force → supported, the other → refuted, quoted. A text that never
+describes its own force decides nothing here: its record's legal effect is metadata, not a quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from govqa.answering.comparisons import SELF_REFERENCE
+from govqa.answering.findings import Term
+from govqa.answering.quotes import Quote
+from govqa.records import Chunk, Document, Passage, Verdict
+from govqa.search.claim_reading import ClaimReading
+from govqa.text import fold, sentence_spans
+
+# Read before BINDING: "non-legally binding", "not mandatory", "soft law without any legally binding force".
+NON_BINDING = re.compile(
+    r"\bnon-?(?:legally[- ])?binding\b|\bnot (?:legally )?(?:binding|mandatory|compulsory|obligatory)\b"
+    r"|\bvoluntar(?:y|ily)\b|\boptional\b|\bsoft laws?\b|\bwithout any legally binding\b"
+    r"|法的拘束力(?:は|を|が)?(?:ない|有しない|持たない)|任意",
+    re.I,
+)
+BINDING = re.compile(r"\b(?:legally )?binding\b|\bmandatory\b|\bcompulsory\b|\bobligatory\b|法的拘束力", re.I)
+# How a text names itself besides "this Regulation", "these Guidelines" (comparisons.SELF_REFERENCE).
+_THE_TEXT = re.compile(
+    r"\bthe (?:framework|guidelines?|guidance|code|methodology|profile|principles|recommendation|resolution)\b", re.I
+)
+
+
+def force_of(text: str) -> tuple[str, re.Match[str] | None]:
+    """The force a text's status words give ("binding" or "non_binding") and where they stand, or ("", None)."""
+    if m := NON_BINDING.search(text):
+        return "non_binding", m
+    if m := BINDING.search(text):
+        return "binding", m
+    return "", None
+
+
+# How far after its force word a text's name may stand and still be what the word describes ("legally binding
+# requirements of this Regulation"); a name standing before the word is the sentence's topic ("The Framework is
+# intended to be voluntary").
+NAME_AFTER = 40
+
+
+def _describes_itself(sentence: str, force: re.Match[str], doc: Document) -> bool:
+    """The (folded) sentence gives the force word to the text itself: the text names itself (or is named) before
+    the word, or right after it; "… shall encourage the voluntary application of codes of conduct, … under this
+    Regulation" describes codes of conduct, not the Regulation."""
+    starts = [m.start() for rx in (SELF_REFERENCE, _THE_TEXT) for m in rx.finditer(sentence)]
+    for name in (n for n in (doc.short_title, *doc.aliases) if len(n) > 3):
+        starts += [m.start() for m in re.finditer(re.escape(fold(name)), sentence)]
+    return any(p < force.start() or p - force.end() <= NAME_AFTER for p in starts)
+
+
+def record_force(
+    reading: ClaimReading | None, documents: Mapping[str, Document], chunks: Sequence[Chunk]
+) -> tuple[Verdict, Term, Quote] | None:
+    """A claim that the one text it names is binding or not (no party bound: a claim about the text itself)
+    against that text's first sentence describing its own force: (verdict, reason, quote), or None."""
+    if reading is None or reading.actor_role or not reading.doc_ids:
+        return None
+    claimed, claimed_at = force_of(reading.text)
+    if claimed_at is None:
+        return None
+    for doc in (documents[i] for i in reading.doc_ids if i in documents):
+        for chunk in sorted((c for c in chunks if c.doc_id == doc.id), key=lambda c: c.ordinal):
+            for start, end in sentence_spans(chunk.text, min_chars=0):
+                sentence = fold(chunk.text[start:end])
+                stated, at = force_of(sentence)
+                if at is not None and _describes_itself(sentence, at, doc):
+                    verdict: Verdict = "supported" if stated == claimed else "refuted"
+                    key = "evidence.force_stated" if stated == claimed else "evidence.force_otherwise"
+                    fields = {"locator": chunk.locator, "stated": at.group(), "claimed": claimed_at.group()}
+                    return verdict, Term(key, fields), Quote(Passage(chunk, 1.0, document=doc), start, end, 1.0)
+    return None

@@ -1,0 +1,72 @@
+"""A claim of a named text's own force against the text's own words about itself (answering/status.py): each
+case with a counter-example of the same shape that must not be decided."""
+
+from __future__ import annotations
+
+import pytest
+
+from govqa.answering.status import record_force
+from govqa.corpus.manifest import Manifest
+from govqa.records import Chunk, Document
+from govqa.search.claim_reading import ClaimReader
+
+FRAMEWORK = Document("robot-rmf", "Robot Risk Framework 1.0", "Robot Risk Framework", aliases=("RRF",))
+ACT = Document("robot-act", "Robot Act of Examplia", "Robot Act", doc_type="statute")
+SILENT = Document("robot-notes", "Robot Notes", "Robot Notes")
+DOCS = {d.id: d for d in (FRAMEWORK, ACT, SILENT)}
+READER = ClaimReader(Manifest(tuple(DOCS.values()), (), {}))
+
+
+def _chunks(doc: Document, *texts: str) -> list[Chunk]:
+    return [Chunk(doc.id, f"Part {n}", (), t, 0, len(t), None, None, "en", ordinal=n) for n, t in enumerate(texts)]
+
+
+FRAMEWORK_TEXT = _chunks(
+    FRAMEWORK,
+    "Operators may report incidents voluntarily to the registry.",  # voluntary, but not said of the text
+    "The Framework is intended to be voluntary and flexible for organizations of all sizes.",
+)
+ACT_TEXT = _chunks(
+    ACT,
+    "The authority shall encourage the voluntary application of codes of conduct by operators under this Act.",
+    "This Act shall be binding in its entirety.",
+)
+NOTES_TEXT = _chunks(SILENT, "Robots are machines.", "Operators may keep notes voluntarily.")
+CHUNKS = [*FRAMEWORK_TEXT, *ACT_TEXT, *NOTES_TEXT]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "quoted"),
+    [
+        ("The Robot Risk Framework is legally binding.", "refuted", "The Framework is intended to be voluntary"),
+        ("The RRF is a voluntary framework.", "supported", "The Framework is intended to be voluntary"),
+        ("The Robot Act is mandatory.", "supported", "This Act shall be binding"),
+        # a law's sentence giving "voluntary" to codes of conduct under it says nothing of the law's own force
+        ("The Robot Act is voluntary.", "refuted", "This Act shall be binding"),
+        # counter-examples: a text that never describes its own force; a claim binding a party, not about the
+        # text itself; a claim of no force at all
+        ("The Robot Notes are not legally binding.", None, ""),
+        ("Operators must register robots under the Robot Act, which is mandatory.", None, ""),
+        ("The Robot Risk Framework covers incidents.", None, ""),
+    ],
+)
+def test_a_claimed_force_of_a_text_against_its_own_words_about_itself(
+    claim: str, verdict: str | None, quoted: str
+) -> None:
+    found = record_force(READER.read(claim), DOCS, CHUNKS)
+    assert (found[0] if found else None) == verdict
+    if found is not None:
+        assert found[2].text.startswith(quoted)
+
+
+def test_a_word_of_force_said_of_something_else_before_the_name_is_no_self_description() -> None:
+    """Without the Act's own binding clause, its sentence on voluntary codes of conduct decides nothing."""
+    assert record_force(READER.read("The Robot Act is voluntary."), DOCS, ACT_TEXT[:1]) is None
+
+
+def test_the_answerer_asks_a_texts_force_before_its_evidence_sentences() -> None:
+    from govqa.answering.claims import from_records
+
+    judgement = from_records(READER.read("The Robot Risk Framework is legally binding."), DOCS, CHUNKS)
+    assert judgement is not None and judgement.verdict == "refuted"
+    assert judgement.reason.key == "evidence.force_otherwise" and judgement.reason.fields["stated"] == "voluntary"
