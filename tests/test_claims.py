@@ -353,6 +353,27 @@ def test_a_claimed_year_of_enactment_is_compared_with_the_texts_own_approval_lin
         assert enactment_years(reading, documents) == {"2021"} or "2019" in enactment_years(reading, documents)
 
 
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # a claim saying nothing but the text's date and its event: the agreeing date line states all of it
+        ("The Robot Act was signed into law on May 17, 2024.", "supported"),
+        ("The Robot Act was adopted in 2024.", "supported"),
+        # counter-examples: the same date with more to check (who signed it), or another month
+        ("The Robot Act was signed into law by the Governor of Examplia on May 17, 2024.", None),
+        ("The Robot Act was signed into law on June 8, 2024.", None),
+    ],
+)
+def test_a_claim_of_nothing_but_the_texts_date_is_supported_by_its_agreeing_date_line(
+    claim: str, verdict: str | None
+) -> None:
+    documents = {DATED_ACT.id: DATED_ACT}
+    judgement = record_date(read(claim).claim, documents, [_chunk(APPROVAL)])
+    assert (judgement.verdict if judgement else None) == verdict
+    if judgement is not None:
+        assert judgement.quote is not None and judgement.quote.text == "Approved: May 17, 2024"
+
+
 def _numbered(*numbers: int, kind: str = "Principle") -> list[Chunk]:
     chunks = [_chunk(f"{n}. Operators shall do duty number {n}. More text.", f"{kind} {n}") for n in numbers]
     return [*chunks, _chunk("1 A note.", "Footnote 1"), _chunk("Whereas robots.", "Recital 9")]
@@ -417,8 +438,11 @@ COVER = "Robot Guidelines Ver1.0 April 19, 2024 Ministry of Robots"
         # a text dated by its issue: a claimed month of publication its cover contradicts
         ("The Robot Act was published in January 2024.", GUIDELINES, [COVER], "refuted"),
         ("Robot Actは2024年1月に公開された。", GUIDELINES, ["Operators shall register robots.", COVER], "refuted"),
-        # counter-examples: the record's month; a statute (dated by enactment, not issue); no date line in the text
-        ("The Robot Act was published in April 2024.", GUIDELINES, [COVER], None),
+        # the record's month, and nothing else claimed: the cover states it
+        ("The Robot Act was published in April 2024.", GUIDELINES, [COVER], "supported"),
+        # counter-examples: the record's month with more to check (by whom); a statute (dated by enactment, not
+        # issue); no date line in the text
+        ("The Robot Act was published by the Ministry of Drones in April 2024.", GUIDELINES, [COVER], None),
         ("The Robot Act was published in January 2024.", DATED_ACT, [COVER], None),
         ("The Robot Act was published in January 2024.", GUIDELINES, ["Operators shall register robots."], None),
     ],

@@ -24,6 +24,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from govqa.answering.coverage import claim_weights
 from govqa.answering.evidence import decide, rank_evidence, whole_sentence
 from govqa.answering.findings import CheckContext, Finding, Term
 from govqa.answering.quotes import Quote, SentenceScorer
@@ -31,10 +32,10 @@ from govqa.answering.status import record_force
 from govqa.documents.relations import revocation
 from govqa.records import Chunk, Document, Passage, Verdict
 from govqa.search.analysis import QueryAnalysis
-from govqa.search.claim_figures import DateMention, dates_in, figures_in
+from govqa.search.claim_figures import EVENTS, DateMention, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
 from govqa.settings import AnswerSettings
-from govqa.text import sentence_spans
+from govqa.text import sentence_spans, tokenize
 
 
 def missing_figures(figures: Sequence[str], evidence_text: str) -> list[str]:
@@ -186,22 +187,42 @@ def record_date(
 ) -> Judgement | None:
     """A claim dating a named text's enactment (or its publication, for a text dated by its issue) otherwise than
     its record does → refuted, resting on the text's own first sentence carrying the record's date for that
-    event or for none (an act's "Approved: May 17, 2024", a cover's "April 19, 2024"). A date that agrees decides
-    nothing here (the evidence checks read the rest of the claim), and without such a sentence nothing is
-    decided: a verdict rests on a quote, not on the manifest."""
+    event or for none (an act's "Approved: May 17, 2024", a cover's "April 19, 2024"). A date that agrees
+    supports a claim saying nothing else (`_only_dates`); otherwise the evidence checks read the rest of the
+    claim. Without such a sentence nothing is decided: a verdict rests on a quote, not on the manifest."""
     for doc in (documents[i] for i in (reading.doc_ids if reading else ()) if i in documents):
         record = _record(doc)
         claimed = [d for d in _record_claims(reading, doc) if record and _differs(d, record)]
-        if record is None or not claimed:
+        agreed = [d for d in _record_claims(reading, doc) if record and d.agrees(record)]
+        if record is None or not (claimed or (agreed and _only_dates(reading))):
             continue
         for chunk in (c for c in chunks if c.doc_id == doc.id and str(record.year) in c.text):
             for start, end in sentence_spans(chunk.text, min_chars=0):
-                dated = [d for d in dates_in(chunk.text[start:end]) if _states_record(d, claimed[0].event, record)]
+                said = (claimed or agreed)[0]
+                dated = [d for d in dates_in(chunk.text[start:end]) if _states_record(d, said.event, record)]
                 if dated:
-                    fields = {"locator": chunk.locator, "claimed": claimed[0].text, "stated": dated[0].text}
+                    fields = {"locator": chunk.locator, "claimed": said.text, "stated": dated[0].text}
                     quote = Quote(Passage(chunk, 1.0, document=doc), start, end, 1.0)
-                    return Judgement("refuted", Term("evidence.date_differs", fields), quote)
+                    if claimed:
+                        return Judgement("refuted", Term("evidence.date_differs", fields), quote)
+                    return Judgement("supported", Term("evidence.date_agrees", fields), quote)
     return None
+
+
+# Words naming a kind of text: "… was signed into law", "the Act was adopted" say no more than the event.
+_TEXT_KINDS = frozenset(tokenize("law act bill regulation order guidelines framework code text document"))
+
+
+def _only_dates(reading: ClaimReading | None) -> bool:
+    """The claim says nothing of the text but its date(s) and their event ("AI推進法は2025年に公布された", "The
+    Robot Act was signed into law on 17 May 2024"): its record's date line, agreeing, states all of it."""
+    if reading is None:
+        return False
+    words = set(claim_weights(reading, {}))
+    for d in reading.dates:
+        words -= set(tokenize(reading.text[d.start : d.end]))
+    words -= {t for rx in EVENTS.values() for m in rx.finditer(reading.text) for t in tokenize(m.group())}
+    return not words - _TEXT_KINDS
 
 
 def record_revocation(
