@@ -247,6 +247,11 @@ def test_figures_keep_kind_value_and_unit(text: str, expected: list[tuple[str, f
         # a law's number dates its promulgation
         ("Act on Robots Act No. 53 of June 4, 2025", [(2025, 6, 4, "enactment")]),
         ("ADDENDA <Act No. 20676, Jan. 21, 2025> Article 1 (Enforcement date)", [(2025, 1, 21, "enactment")]),
+        # … whatever event word stands near it; the date after the event word is that event's
+        (
+            "ADDENDUM <Act No. 21311, Jan. 20, 2026> This Act shall enter into force on January 22, 2026.",
+            [(2026, 1, 20, "enactment"), (2026, 1, 22, "entry_into_force")],
+        ),
         # a rule's start with no event word; an event word far along a long clause dates something else
         ("(1) ON AND AFTER FEBRUARY 1, 2026, A DEPLOYER SHALL USE REASONABLE CARE.", [(2026, 2, 1, "application")]),
         (

@@ -649,6 +649,20 @@ def test_decide_runs_the_checks_in_order_over_the_best_sentences() -> None:
     assert decide(claim, rank_evidence(claim, unrelated, IDF), IDF) is None
 
 
+def test_one_check_that_refutes_outweighs_an_earlier_one_that_supports() -> None:
+    """A claim is refuted by one difference and supported only when no check finds one: its agreeing date of
+    promulgation does not outweigh the timing that differs. Counter-example: the date alone, claimed and
+    agreeing, supports."""
+    sentence = "ADDENDA <Act No. 7, Mar. 3, 2025> This Act shall enter into force one year after its promulgation."
+    passages = [_passage(sentence)]
+    both = read("Ruritania's robot law took effect the day it was promulgated in March 2025.")
+    found = decide(both, rank_evidence(both, passages, IDF), IDF)
+    assert found is not None and (found[0].check, found[0].verdict) == ("timing", "refuted")
+    date = read("Ruritania's robot law was promulgated in March 2025.")
+    found = decide(date, rank_evidence(date, passages, IDF), IDF)
+    assert found is not None and (found[0].check, found[0].verdict) == ("dates", "supported")
+
+
 @pytest.mark.parametrize(
     ("claim", "sentence", "verdict"),
     [

@@ -25,6 +25,7 @@ from govqa.answering.comparisons import (
     CHECKS,
     STATED_WITH_POINTS,
     Check,
+    Comparison,
     binds_party,
     figure_findings,
     states_as_claimed,
@@ -203,24 +204,41 @@ def figures_across(
 def decide(
     reading: ClaimReading, evidence: Sequence[Evidence], idf: dict[str, float], *, top: int = 3
 ) -> tuple[Check, Evidence] | None:
-    """The first check, in CHECKS order, that decides on one of the `top` best sentences (best sentence first
-    within a check), with the sentence it rests on; None when none decides. A decision that needed a stem's
-    points rests on the stem with its points (they are cited with it)."""
+    """The first check, in CHECKS order, that refutes the claim on one of the `top` best sentences, else the first
+    that supports it, with the sentence it rests on; None when none decides. One difference refutes a claim;
+    support needs no check to find one: a date that agrees ("promulgated in January 2025") does not outweigh the
+    timing that differs ("took effect the day it was promulgated": one year after). A decision that needed a
+    stem's points rests on the stem with its points (they are cited with it)."""
+    support = None
     for name, check in CHECKS:
-        for ev in evidence[:top]:
-            if name in STATED_AS_CLAIMED:
-                found = check(reading, ev.duty if name in STATED_WITH_POINTS else ev.own_duty, idf)
-                if found and not any(states_as_claimed(name, reading, o.duty, idf) for o in evidence if o is not ev):
-                    # no other sentence binds the claimed party, or with the claimed force; a stem is cited with
-                    # the points whose action it decided on
-                    return found, ev if name not in STATED_WITH_POINTS else replace(
-                        ev, end=max(ev.end, ev.statement_end)
-                    )
-                continue
-            if name in STATED_WITH_POINTS and (found := check(reading, ev.statement, idf)):
-                return found, ev if check(reading, ev.text, idf) == found else replace(ev, end=ev.statement_end)
-            if name not in STATED_WITH_POINTS and (found := check(reading, ev.text, idf)):
-                return found, ev
-        if name == "figures" and (joint := figures_across(reading, evidence[:top], idf)):
-            return joint
+        found = _decided(name, check, reading, evidence[:top], evidence, idf)
+        if found is not None and found[0].verdict == "refuted":
+            return found
+        support = support or found
+    return support
+
+
+def _decided(
+    name: str,
+    check: Comparison,
+    reading: ClaimReading,
+    best: Sequence[Evidence],
+    evidence: Sequence[Evidence],
+    idf: dict[str, float],
+) -> tuple[Check, Evidence] | None:
+    """What one check decides on the best sentences (best first), with the sentence it rests on."""
+    for ev in best:
+        if name in STATED_AS_CLAIMED:
+            found = check(reading, ev.duty if name in STATED_WITH_POINTS else ev.own_duty, idf)
+            if found and not any(states_as_claimed(name, reading, o.duty, idf) for o in evidence if o is not ev):
+                # no other sentence binds the claimed party, or with the claimed force; a stem is cited with
+                # the points whose action it decided on
+                return found, ev if name not in STATED_WITH_POINTS else replace(ev, end=max(ev.end, ev.statement_end))
+            continue
+        if name in STATED_WITH_POINTS and (found := check(reading, ev.statement, idf)):
+            return found, ev if check(reading, ev.text, idf) == found else replace(ev, end=ev.statement_end)
+        if name not in STATED_WITH_POINTS and (found := check(reading, ev.text, idf)):
+            return found, ev
+    if name == "figures" and (joint := figures_across(reading, best, idf)):
+        return joint
     return None

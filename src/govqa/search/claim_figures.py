@@ -114,7 +114,11 @@ class DateMention:
 
 
 def _event_at(text: str, start: int, end: int) -> str:
-    """The event word nearest to the span within its clause, else "deadline" after "by …", else ""."""
+    """The event word nearest to the span within its clause, else "deadline" after "by …", else "". A date
+    numbering a law ("<Act No. 21311, Jan. 20, 2026> This Act shall enter into force on …") dates its enactment
+    whatever event word stands near."""
+    if LAW_DATED.search(text, max(0, start - 30), start):  # "No." ends no clause here
+        return "enactment"
     lo = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
     hi = next((m.start() for m in _CLAUSE.finditer(text, end)), len(text))
     best: tuple[int, str] | None = None
@@ -131,8 +135,6 @@ def _event_at(text: str, start: int, end: int) -> str:
         return "deadline"
     if STARTING.search(text[lo:start]):
         return "application"
-    if LAW_DATED.search(text, max(0, start - 30), start):  # "No." ends no clause here
-        return "enactment"
     return ""
 
 
