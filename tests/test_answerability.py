@@ -312,3 +312,21 @@ def test_a_revocation_dated_after_the_text_is_answered_by_the_held_revoking_text
     assert later("Executive Order 1 was revoked in 2026.", docs) == ""
     assert later("Executive Order 1 was revoked in 2026.", {old.id: old}) == "2026"
     assert later("Executive Order 1 was amended in 2027.", docs) == "2027"
+
+
+def test_a_year_dating_an_event_the_passages_date_otherwise_is_contradicted_not_unmentioned() -> None:
+    """ "takes effect in January 2027" against "shall enter into force on 1 March 2025": the claim's year is
+    compared with the passage's date of the same event (the claim checks refute it), not declared unmentioned.
+    Counter-example: a year of an event no passage dates stays unmentioned."""
+    from govqa.answering.answerability import unmentioned
+    from govqa.corpus.manifest import Manifest
+    from govqa.search.claim_reading import ClaimReader
+
+    reader = ClaimReader(Manifest((ACT,), (), {"XL": ("Examplia",)}))
+    passages = [passage("This Act shall enter into force on 1 March 2025.")]
+
+    def missing(claim: str) -> list[str]:
+        return unmentioned(analyze(claim, ROUTER, GLOSSARY, claims=reader), passages, DOCS)
+
+    assert missing("The Robot Safety Act takes effect in January 2027.") == []
+    assert missing("The Robot Safety Act was reviewed by a court in 2027.") == ["2027"]

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from govqa.answering.claims import recorded_years
+from govqa.answering.claims import compared, recorded_years
 from govqa.answering.findings import CheckContext, Finding, Term
 from govqa.records import Chunk, Document, Passage
 from govqa.search.analysis import QueryAnalysis
@@ -71,7 +71,8 @@ def unmentioned(query: QueryAnalysis, passages: Sequence[Passage], documents: Ma
     """The years, law numbers and names the asking sentence gives that no passage (nor its record) mentions."""
     said = _mentions(passages, documents)
     dated = recorded_years(query.claim, documents)  # compared with the named texts' records (claims.from_records)
-    missing = [y for y in query.years if y not in said and y not in dated]
+    # a year dating an event the passages date otherwise is contradicted, not unmentioned (the claim checks)
+    missing = [y for y in query.years if y not in said and y not in dated and not compared(y, query, passages)]
     missing += [written for written, said_as in query.law_numbers if not re.search(said_as, said)]
     for name in query.names:
         if fold(name) not in said and not all(t in said for t in name_words(name)):

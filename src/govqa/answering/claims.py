@@ -57,7 +57,7 @@ def check_claim_figures(query: QueryAnalysis, passages: Sequence[Passage], ctx: 
     missing = [
         n
         for n in missing_figures(query.figures, evidence)
-        if n not in _recorded(query, ctx.documents) and not _compared(n, query, passages[:5])
+        if n not in _recorded(query, ctx.documents) and not compared(n, query, passages[:5])
     ]
     return Finding("missing_figures", "gate", {"figures": tuple(missing)}) if missing else None
 
@@ -71,7 +71,7 @@ def _recorded(query: QueryAnalysis, documents: Mapping[str, Document]) -> set[st
     return {str(n) for d in dates for n in (d.year, d.month, d.day) if n}
 
 
-def _compared(figure: str, query: QueryAnalysis, passages: Sequence[Passage]) -> bool:
+def compared(figure: str, query: QueryAnalysis, passages: Sequence[Passage]) -> bool:
     """Whether the passages state a figure of the kind and unit the claim gives `figure` in, or a date of the event
     it dates: then the figure is compared with theirs, not declared unmentioned."""
     if query.claim is None:
