@@ -12,6 +12,7 @@ from govqa.answering.claims import (
     record_count,
     record_date,
     record_revocation,
+    record_revoker,
     recorded_years,
     weigh_claim,
 )
@@ -550,3 +551,23 @@ def test_a_revocation_date_rests_only_on_a_sentence_stating_the_revoking_texts_r
     decided: a verdict rests on a quote, not on the manifest."""
     reading = read_orders("Executive Order 1 was revoked in 2026.").claim
     assert record_revocation(reading, ORDERS, RESCISSIONS[1:]) is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Executive Order 3 revoked Executive Order 1.", "refuted"),
+        ("Executive Order 1 was rescinded by Executive Order 2.", "supported"),
+        # counter-examples: another event between the two; an order nothing held revokes; three orders named
+        ("Executive Order 3 amended Executive Order 1.", None),
+        ("Executive Order 2 revoked Executive Order 3.", None),
+        ("Executive Order 2 revoked Executive Order 1 and Executive Order 3.", None),
+    ],
+)
+def test_a_claimed_revoker_is_compared_with_the_held_revoking_text(claim: str, verdict: str | None) -> None:
+    """ "X revoked Y" where the library holds the text revoking Y: X is that text or not, resting on its item
+    naming Y."""
+    judgement = record_revoker(read_orders(claim).claim, ORDERS, RESCISSIONS)
+    assert (judgement.verdict if judgement else None) == verdict
+    if judgement is not None:
+        assert judgement.quote is not None and judgement.quote.text.startswith("(a) Executive Order 1 of March 1")

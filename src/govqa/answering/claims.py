@@ -8,7 +8,8 @@
 - `record_date`: a claimed year of enactment against the named text's own approval line; for a text dated by
   its issue (guidelines, frameworks, codes), a claimed month of publication against its cover's date.
 - `record_revocation`: a claimed date of a named text's revocation against the date of the held text revoking it.
-- `from_records`: both of the above and a claim of the named text's own force (status.py), asked first.
+- `record_revoker`: a claim that one named text revoked another against the held revoking text.
+- `from_records`: the three above and a claim of the named text's own force (status.py), asked first.
 - `record_count`: a claimed number of the named text's items against how far the text numbers them.
 - `check_claim_figures`: a claim's figure that the evidence never states (a check of checks.py).
 - `with_figure_provisions`: the provisions of a named text stating a figure the claim gives, added to its evidence.
@@ -29,7 +30,7 @@ from govqa.answering.evidence import decide, rank_evidence, whole_sentence
 from govqa.answering.findings import CheckContext, Finding, Term
 from govqa.answering.quotes import Quote, SentenceScorer
 from govqa.answering.status import record_force
-from govqa.documents.relations import revocation
+from govqa.documents.relations import name_patterns, revocation
 from govqa.records import Chunk, Document, Passage, Verdict
 from govqa.search.analysis import QueryAnalysis
 from govqa.search.claim_figures import EVENTS, DateMention, dates_in, figures_in
@@ -265,6 +266,46 @@ def record_revocation(
     return None
 
 
+def record_revoker(
+    reading: ClaimReading | None, documents: Mapping[str, Document], chunks: Sequence[Chunk]
+) -> Judgement | None:
+    """A claim that one named text revoked another ("EO 14179 revoked Executive Order 14110") where the library
+    holds the text revoking the second: the claimed revoker is that text → supported, another → refuted, resting
+    on the revoking text's sentence naming the revoked one ("(ggg) Executive Order 14110 of October 30, 2023 …").
+    A claim naming more (or fewer) than two texts is left to the evidence checks."""
+    if reading is None or not EVENTS["revocation"].search(reading.text):
+        return None
+    texts = {_root(i, documents) for i in reading.doc_ids if i in documents}
+    if len(texts) != 2:
+        return None
+    for doc_id in (i for i in reading.doc_ids if i in documents):
+        note = revocation(doc_id, documents, chunks)
+        if note is None or note.chunk is None:
+            continue
+        chunk, revoker = note.chunk, documents[note.related]
+        named = (texts - {_root(doc_id, documents)}).pop()
+        names = name_patterns(documents[doc_id])
+        start, end = next(
+            (
+                (s, e)
+                for s, e in sentence_spans(chunk.text, min_chars=0)
+                if any(rx.search(chunk.text[s:e]) for rx in names)
+            ),
+            (0, len(chunk.text)),
+        )
+        fields = {"revoker": revoker.short_title, "locator": chunk.locator, "claimed": documents[named].short_title}
+        quote = Quote(Passage(chunk, 1.0, document=revoker), start, end, 1.0)
+        if named == _root(revoker.id, documents):
+            return Judgement("supported", Term("evidence.revoker_named", fields), quote)
+        return Judgement("refuted", Term("evidence.revoker_other", fields), quote)
+    return None
+
+
+def _root(doc_id: str, documents: Mapping[str, Document]) -> str:
+    """One id for a text and its language versions."""
+    return documents[doc_id].translation_of or doc_id
+
+
 def from_records(
     reading: ClaimReading | None, documents: Mapping[str, Document], chunks: Sequence[Chunk]
 ) -> Judgement | None:
@@ -273,7 +314,11 @@ def from_records(
     (`record_revocation`)."""
     if found := record_force(reading, documents, chunks):
         return Judgement(*found)
-    return record_date(reading, documents, chunks) or record_revocation(reading, documents, chunks)
+    return (
+        record_date(reading, documents, chunks)
+        or record_revocation(reading, documents, chunks)
+        or record_revoker(reading, documents, chunks)
+    )
 
 
 def _editions(doc_id: str, documents: Mapping[str, Document]) -> set[str]:

@@ -93,7 +93,8 @@ def relations_summary(doc: Document, documents: Mapping[str, Document]) -> str:
     return "; ".join(parts)
 
 
-def _names(doc: Document) -> list[re.Pattern[str]]:
+def name_patterns(doc: Document) -> list[re.Pattern[str]]:
+    """How a text is named in another's words: its short title and aliases (six characters or more)."""
     names = {doc.short_title, *doc.aliases}
     return [re.compile(r"\b" + re.escape(n).replace(r"\ ", r"\s+") + r"\b", re.I) for n in names if len(n) >= 6]
 
@@ -105,7 +106,7 @@ def revocation(doc_id: str, documents: Mapping[str, Document], chunks: Sequence[
     revoker = next((d for d in documents.values() if doc_id in d.revokes), None)
     if revoked is None or revoker is None:
         return None
-    names = _names(revoked)
+    names = name_patterns(revoked)
     place = next(
         (c for c in chunks if c.doc_id == revoker.id and any(rx.search(c.text) for rx in names)),
         None,
@@ -276,7 +277,7 @@ def _citation(n: int, chunk: Chunk, doc: Document, revoked: Document | None) -> 
     "(ggg) Executive Order 14110 of …" runs from its "(" line to the next one), else the whole chunk."""
     text = chunk.text
     start, end = 0, len(text)
-    hit = next((m for rx in (_names(revoked) if revoked else []) if (m := rx.search(text))), None)
+    hit = next((m for rx in (name_patterns(revoked) if revoked else []) if (m := rx.search(text))), None)
     if hit is not None:
         start = max(text.rfind("\n(", 0, hit.start()) + 1, 0)
         end = text.find("\n(", hit.end())
