@@ -4,8 +4,9 @@ cost does not depend on what the vectors hold).
 
     python bench/products.py [--chunks 100000] [--repeat 30]
 
-Prints, per number of texts, the p50 milliseconds of both and whether their rows are bit-identical; the last
-line is JSON. See docs/benchmarks.md (why search/dense.py makes one GEMV per text).
+Prints, per number of texts, the p50 milliseconds of both and whether their rows are bit-identical, then one
+GEMV over a float16 copy of the matrix (numpy has no half-precision BLAS: it loops in C, or converts first);
+the last line is JSON. See docs/benchmarks.md (why search/dense.py makes one GEMV per text).
 """
 
 from __future__ import annotations
@@ -44,6 +45,13 @@ def main() -> None:
         same = all(np.array_equal(a, b) for a, b in zip(texts @ matrix.T, [matrix @ v for v in texts], strict=True))
         out[str(n)] = {"one_product_ms": together, "gemv_each_ms": each, "identical": same}
         print(f"{n} text(s): one product {together} ms, one GEMV per text {each} ms, identical rows: {same}")
+    half, vector = matrix.astype(np.float16), texts[0]
+    out["float16"] = {
+        "gemv_float32_ms": _p50_ms(lambda: matrix @ vector, args.repeat),
+        "gemv_float16_ms": _p50_ms(lambda: half @ vector.astype(np.float16), args.repeat),
+        "converted_then_gemv_ms": _p50_ms(lambda: half.astype(np.float32) @ vector, args.repeat),
+    }
+    print("one GEMV: " + ", ".join(f"{k} {v}" for k, v in out["float16"].items()))
     print(json.dumps(out))
 
 

@@ -3,13 +3,20 @@ scope words and negation; and figures/dates as claims and laws state them."""
 
 from __future__ import annotations
 
+import re
+import time
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govqa.corpus.manifest import Manifest
 from govqa.records import Document
+from govqa.search import claim_reading
 from govqa.search.claim_figures import dates_in, figures_in
 from govqa.search.claim_reading import ClaimReader, read_claim
 from govqa.search.statements import negation_words
+from govqa.text import fold
 
 
 def _doc(doc_id: str, title: str, jurisdiction: str, doc_type: str, **extra: object) -> Document:
@@ -296,3 +303,105 @@ def test_a_verb_ends_a_description() -> None:
     assert (named.words, named.by, named.doc_ids) == ("ru rmf", "alias", ("ru-rmf",))
     (described,) = reader.read("Ruritania's risk management framework is voluntary.").texts
     assert described.by == "description" and described.doc_ids == ("ru-rmf",)
+
+
+# The description pattern as first written: the words between jurisdiction and generic name read by plain
+# backtracking. Its first match is the reference; it splits a run of letters every possible way when none fits.
+_PLAIN_BETWEEN = rf"(?:{claim_reading._NOT_VERB}{claim_reading._WORD}+\s*){{0,6}}?"
+
+
+def _plain_description(reader: ClaimReader) -> re.Pattern[str]:
+    pattern = reader._description.pattern
+    between = pattern.index("(?P<between>") + len("(?P<between>")
+    end = pattern.index(")(?P<generic>")
+    return re.compile(pattern[:between] + _PLAIN_BETWEEN + pattern[end:], re.I)
+
+
+DESCRIBED = st.lists(
+    st.sampled_from(
+        [
+            "Ruritania",
+            "ruritanian",
+            "ルリタニア",
+            "xanadu",
+            "'s",
+            "’s",
+            "s'",
+            " ",
+            "  ",
+            "の",
+            "의",
+            "ai",
+            "new",
+            "-",
+            "(",
+            ")",
+            "is",
+            "sets",
+            "law",
+            "laws",
+            "acts",
+            "rules",
+            "guidelines",
+            "code of practice",
+            "framework",
+            "法",
+            "法律",
+            "規制",
+            "법",
+            "ガイドライン",
+            "原則",
+            "生成",
+            "サービス",
+            "では",
+            "2025年",
+            ",",
+            ".",
+            "を",
+            "x",
+        ]
+    ),
+    max_size=9,
+).map("".join)
+
+
+@settings(database=None, max_examples=400, deadline=None)
+@given(claim=DESCRIBED)
+def test_descriptions_are_read_as_plain_backtracking_reads_them(claim: str) -> None:
+    """The description pattern finds the same spans, jurisdiction, words between and generic name as the plain
+    pattern it replaces (which backtracks through every split of a run of letters), cut words included."""
+    folded = fold(claim)
+    expected = [(m.span(), m.groupdict()) for m in _plain_description(READER).finditer(folded)]
+    assert [(m.span(), m.groupdict()) for m in READER._description.finditer(folded)] == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "between", "generic"),
+    [
+        # no whole word is a generic name: the last word cut first, and from its right end
+        ("ルリタニアのa法b c法d.", "のa法b c", "法"),  # "の" is read as a word: the first binder is empty
+        ("ルリタニアのai法律規制サービス.", "のai法律", "規制"),
+        # a whole word is, further on: it comes before any cut word
+        ("Ruritania's ai-law new rules", "ai-law new ", "rules"),
+        ("ルリタニアのai法律 guidelines", "のai法律 ", "guidelines"),
+    ],
+)
+def test_the_words_between_end_where_plain_backtracking_ends_them(claim: str, between: str, generic: str) -> None:
+    """Where several generic names could end a description, the one plain backtracking reaches first is taken."""
+    folded = fold(claim)
+    (plain,) = _plain_description(READER).finditer(folded)
+    (found,) = READER._description.finditer(folded)
+    assert (found.group("between"), found.group("generic")) == (between, generic)
+    assert found.groupdict() == plain.groupdict() and found.span() == plain.span()
+
+
+def test_a_long_sentence_without_spaces_is_read_at_once() -> None:
+    """A Japanese claim runs on with no space after the jurisdiction word: its words are not split every possible
+    way looking for a generic name (the plain pattern took seconds on 60 characters), and a name at its end is
+    still found."""
+    run = "では二〇二五年十二月時点で六百十一件の生成ＡＩサービスが登録を完了しておりその数は増え続けている見込みである"
+    started = time.perf_counter()
+    assert READER.read(f"ルリタニア{run}。").texts == ()
+    (named,) = READER.read(f"ルリタニア{run}法").texts
+    assert time.perf_counter() - started < 0.5
+    assert named.by == "description" and "ru-ai-en" in named.doc_ids

@@ -51,10 +51,22 @@ GENERIC_NAMES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 _BINDER = r"(?:\s*['’]s|s['’])?\s*|\s*(?:の|의)\s*"
 # Up to six adjective or topic words; a verb ends the name ("NIST AI RMF is a voluntary framework" names no
 # framework by description).
-_BETWEEN = (
-    r"(?:(?!(?:is|are|was|were|has|have|had|be|been|sets?|requires?|gives?|makes?|says?)\b)"
-    r"[\w\-\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af()]+\s*){0,6}?"
-)
+_NOT_VERB = r"(?!(?:is|are|was|were|has|have|had|be|been|sets?|requires?|gives?|makes?|says?)\b)"
+_WORD = r"[\w\-\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af()]"
+
+
+def _between(generic: str) -> str:
+    r"""What stands between the jurisdiction and the generic name: up to six words, the last one possibly cut
+    where a generic name starts inside it (「日本のAI法」). Read as `(?:NOT_VERB WORD+ \s*){0,6}?` would read it,
+    without its backtracking: that splits a run of letters every possible way, billions of ways in a Japanese
+    sentence with no spaces. Same first match, in the same order: the ends of up to six whole words first, left
+    to right; then a cut inside the sixth word, the fifth, … the first, each from its right end."""
+    ahead = f"(?={generic})"
+    whole = rf"{_NOT_VERB}{_WORD}++\s*+"  # a word is never split, nor the spaces after it
+    cut = [rf"(?:{whole}){{{n}}}{_NOT_VERB}{_WORD}+{ahead}" for n in range(5, -1, -1)]
+    return "|".join([rf"(?:{whole}){{0,6}}?{ahead}", *cut])
+
+
 NEWEST = re.compile(r"\b(?:new|newest|latest|recent)\b|新(?:しい)?|최신|새", re.I)
 _NOT_TOPIC = frozenset(tokenize("new newest latest recent first own national federal state landmark comprehensive"))
 
@@ -124,7 +136,7 @@ class ClaimReader:
         self._code = {fold(w): code for w, code in words}
         generic = "|".join(p.pattern for p, _ in GENERIC_NAMES)
         self._description = re.compile(
-            rf"(?<![a-z0-9])(?P<where>{alternatives})(?![a-z0-9])(?:{_BINDER})(?P<between>{_BETWEEN})(?P<generic>{generic})",
+            rf"(?<![a-z0-9])(?P<where>{alternatives})(?![a-z0-9])(?:{_BINDER})(?P<between>{_between(generic)})(?P<generic>{generic})",
             re.I,
         )
 
