@@ -849,3 +849,26 @@ def test_a_subject_of_no_content_words_does_not_state_a_universal_claim() -> Non
     misread = "The use of robots that scan faces from street footage, should be prohibited because it harms privacy."
     assert not _as_universal(claim, misread)
     assert _as_universal(claim, "All face scanning by police shall be prohibited.")
+
+
+@pytest.mark.parametrize(
+    ("doc_type", "legal_effect", "verdict"),
+    [
+        # a binding measure's reference translation renders its duty word "should" (应当): no weaker force
+        ("administrative_measures", "reference_translation", "supported"),
+        ("statute", "reference_translation", "supported"),
+        # counter-examples: "should" in a guideline's translation, or in a text binding in its own words (a
+        # recital's "should"), is advice
+        ("guidelines", "reference_translation", "refuted"),
+        ("regulation", "binding", "refuted"),
+    ],
+)
+def test_should_in_a_binding_texts_translation_is_no_weaker_force(
+    doc_type: str, legal_effect: str, verdict: str
+) -> None:
+    doc = Document("ru-act", "Act on Robot Safety", "Robot Safety Act", doc_type=doc_type, legal_effect=legal_effect)
+    text = "Providers should sign service agreements with the users of robots."
+    chunk = Chunk("ru-act", "Article 9", (), text, 0, len(text), None, None, "en")
+    claim = read("Ruritania's robot law requires providers to sign service agreements with the users of robots.")
+    found = decide(claim, rank_evidence(claim, [Passage(chunk, 1.0, document=doc)], IDF), IDF)
+    assert found is not None and found[0].verdict == verdict

@@ -29,12 +29,14 @@ from govqa.answering.comparisons import (
     binds_party,
     figure_findings,
     states_as_claimed,
+    stem,
 )
 from govqa.answering.coverage import claim_weights, term_coverage
 from govqa.answering.quotes import SentenceScorer
 from govqa.records import Passage
 from govqa.search.claim_figures import dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
+from govqa.search.statements import duty_of
 from govqa.text import POINT, sentence_spans
 
 
@@ -180,6 +182,20 @@ def _addressee_stem(passage: Passage) -> str:
     return f"{bound[0].replace('_', ' ')}s shall:" if len(bound) == 1 else ""
 
 
+# A binding text's reference translation may render the original's duty word as "should" (the CASI translation
+# of China's measures writes 应当 "should" beside "shall"; Japan's official English writes "should" in a few
+# provisions): there, "should" is no evidence of a weaker force than the claim's.
+TRANSLATED_DUTIES = frozenset({"statute", "regulation", "administrative_measures"})
+
+
+def renders_duty_as_should(ev: Evidence) -> bool:
+    """The sentence's force word is "should", in a reference translation of a binding text."""
+    doc = ev.passage.document
+    if doc is None or doc.legal_effect != "reference_translation" or doc.doc_type not in TRANSLATED_DUTIES:
+        return False
+    return duty_of(stem(ev.own_duty))[1] == "should"
+
+
 def figures_across(
     reading: ClaimReading, evidence: Sequence[Evidence], idf: dict[str, float]
 ) -> tuple[Check, Evidence] | None:
@@ -228,6 +244,8 @@ def _decided(
 ) -> tuple[Check, Evidence] | None:
     """What one check decides on the best sentences (best first), with the sentence it rests on."""
     for ev in best:
+        if name == "modality" and renders_duty_as_should(ev):
+            continue
         if name in STATED_AS_CLAIMED:
             found = check(reading, ev.duty if name in STATED_WITH_POINTS else ev.own_duty, idf)
             if found and not any(states_as_claimed(name, reading, o.duty, idf) for o in evidence if o is not ev):
