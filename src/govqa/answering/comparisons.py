@@ -14,14 +14,22 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-from govqa.answering.coverage import SAME_TOPIC, about_same, claim_weights, clause_words, cross_language, term_coverage
+from govqa.answering.coverage import about_same, claim_weights, clause_words, cross_language, term_coverage
+from govqa.answering.duties import PRIVATE_ACTORS, STRENGTH, on_action, states_action, stem
 from govqa.answering.quotes import FRAME_WORDS
 from govqa.records import Verdict
 from govqa.search.claim_figures import EVENTS, DateMention, Figure, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
-from govqa.search.intents import ADDRESSEES
-from govqa.search.statements import NEGATION, UNIVERSAL, actor_role, actor_words, denied_words, duty_of, negation_words
-from govqa.text import POINT, fold, tokenize
+from govqa.search.statements import (
+    NEGATION,
+    UNIVERSAL,
+    actor_role,
+    actor_words,
+    denied_words,
+    duty_of,
+    negation_words,
+)
+from govqa.text import fold, tokenize
 
 
 @dataclass(frozen=True)
@@ -166,20 +174,12 @@ def compare_timing(reading: ClaimReading, sentence: str, idf: dict[str, float]) 
     return Check("timing", "refuted", "delay", reading.text, m.group(1))
 
 
-def _states_action(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> bool:
-    action = {t: idf.get(t, 1.0) for t in tokenize(reading.action) if t not in FRAME_WORDS}
-    return term_coverage(action, sentence) >= SAME_TOPIC or (cross_language(reading, sentence) and not action)
-
-
-STRENGTH = {"must": 3, "endeavour": 2, "should": 1, "may": 0}
-
-
 def compare_modality(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
     """The claim's force against the sentence's on the same action: a duty claimed where the sentence asks for
     an effort, advises or permits (or the reverse) → refuted. A prohibition stays a prohibition."""
-    if not reading.modality or not _states_action(reading, sentence, idf):
+    if not reading.modality or not states_action(reading, sentence, idf):
         return None
-    _, modality, negative, words, _ = duty_of(sentence)
+    _, modality, negative, words, _ = duty_of(on_action(reading, sentence, idf))
     if not modality or negative or (reading.negated and reading.modality == "must"):
         return None
     claimed, stated = STRENGTH[reading.modality], STRENGTH[modality]
@@ -188,45 +188,10 @@ def compare_modality(reading: ClaimReading, sentence: str, idf: dict[str, float]
     return None
 
 
-PRIVATE_ACTORS = frozenset({"business_operator", *ADDRESSEES})
-
-
-def states_as_claimed(name: str, reading: ClaimReading, sentence: str, idf: dict[str, float]) -> bool:
-    """The sentence puts the claim's action on the claimed party ("actor") or with the claimed force
-    ("modality"): where another sentence does, a third one binding someone else, or asking less, refutes
-    nothing (a law may state the same action twice: "shall label …", then "may be labelled in a manner that …")."""
-    claimed = reading.actor_role if name == "actor" else reading.modality
-    if not claimed or not _states_action(reading, sentence, idf):
-        return False
-    actor, modality, negative, _, _ = duty_of(stem(sentence))
-    if name == "actor":
-        return bool(modality) and actor_role(actor) == reading.actor_role
-    return bool(modality) and not negative and (STRENGTH[reading.modality] == 3) == (STRENGTH[modality] == 3)
-
-
-def binds_party(reading: ClaimReading, sentence: str) -> bool:
-    """The sentence puts a duty, a permission or advice on the party the claim binds, as its subject ("A deployer
-    … shall use reasonable care"), not on the party merely named in a clause ("there is a rebuttable presumption
-    that a deployer used reasonable care"): where a law states that party's rule."""
-    if not reading.actor_role:
-        return False
-    actor, modality, _, _, _ = duty_of(stem(sentence))
-    return bool(modality) and actor_role(actor) == reading.actor_role
-
-
-_POINTS_START = re.compile(rf"[:：]\s*(?={POINT.pattern})")
-
-
-def stem(sentence: str) -> str:
-    """A sentence introducing points, without them: whose duty it states (the points say only what is done)."""
-    m = _POINTS_START.search(sentence)
-    return sentence[: m.start() + 1] if m else sentence
-
-
 def compare_actor(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
     """The claim binds one party; the sentence puts the same action on another and never names the first →
     refuted."""
-    if not reading.actor_role or not _states_action(reading, sentence, idf):
+    if not reading.actor_role or not states_action(reading, sentence, idf):
         return None
     actor, modality, _, _, _ = duty_of(stem(sentence))
     stated = actor_role(actor)
@@ -244,7 +209,7 @@ def compare_actor(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
 def compare_scope(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
     """A claim of "all"/"every"/"any" against a sentence that states the same action with an exception or a
     limit, and claims no universality itself → refuted. An exception to another rule decides nothing."""
-    if not any(kind == "universal" for _, kind in reading.scope) or not _states_action(reading, sentence, idf):
+    if not any(kind == "universal" for _, kind in reading.scope) or not states_action(reading, sentence, idf):
         return None
     m = EXCEPTION.search(sentence)
     if not m or re.search(r"\b(?:all|every|any)\b|全て|すべて", sentence, re.I):

@@ -11,7 +11,7 @@ states them with it) and ranks them by how much of the claim (search/claim_readi
 - role match: the passage carries a role the claim asks about (its actor's obligations, penalties, dates…);
 - same event: the sentence states a date of the event the claim dates, or a figure of the kind and unit the
   claim gives;
-- the claimed party: the sentence binds the party the claim binds, as its subject (comparisons.binds_party).
+- the claimed party: the sentence binds the party the claim binds, as its subject (duties.binds_party).
 
 `decide` runs the comparisons of comparisons.py, in their order, over the best sentences.
 """
@@ -26,17 +26,15 @@ from govqa.answering.comparisons import (
     STATED_WITH_POINTS,
     Check,
     Comparison,
-    binds_party,
     figure_findings,
-    states_as_claimed,
-    stem,
 )
 from govqa.answering.coverage import claim_weights, term_coverage
+from govqa.answering.duties import binds_party, states_as_claimed, stem
 from govqa.answering.quotes import SentenceScorer
+from govqa.answering.translations import as_duty_words, renders_duty_as_should
 from govqa.records import Passage
 from govqa.search.claim_figures import dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
-from govqa.search.statements import duty_of
 from govqa.text import POINT, sentence_spans
 
 
@@ -78,13 +76,15 @@ class Evidence:
 
     @property
     def duty(self) -> str:
-        """What says who must do the sentence's action, and how strongly: a point with its stem."""
-        return f"{self.stem} {self.statement}" if self.stem else self.statement
+        """What says who must do the sentence's action, and how strongly: a point with its stem (a translation's
+        duty words read as the duty they render, translations.py)."""
+        text = f"{self.stem} {self.statement}" if self.stem else self.statement
+        return as_duty_words(text, self.passage.document)
 
     @property
     def own_duty(self) -> str:
         """The sentence alone, a point with its stem: whose duty it states and how strongly, on its own words."""
-        return f"{self.stem} {self.text}" if self.stem else self.text
+        return as_duty_words(f"{self.stem} {self.text}" if self.stem else self.text, self.passage.document)
 
     @property
     def statement(self) -> str:
@@ -160,7 +160,7 @@ def rank_evidence(
         role = bool(roles & set(p.chunk.roles))
         event = same_event(reading, text)
         stem = stems.get((id(p), s)) or (_addressee_stem(p) if POINT.match(p.chunk.text, s) else "")
-        party = binds_party(reading, f"{stem} {text}" if stem else text)
+        party = binds_party(reading, as_duty_words(f"{stem} {text}" if stem else text, p.document))
         score = (
             weights.coverage * cover
             + weights.similarity * float(sim)
@@ -180,20 +180,6 @@ def _addressee_stem(passage: Passage) -> str:
     provision binds several parties or none."""
     bound = [r.split(":", 1)[1] for r in passage.chunk.roles if r.startswith("obligation:")]
     return f"{bound[0].replace('_', ' ')}s shall:" if len(bound) == 1 else ""
-
-
-# A binding text's reference translation may render the original's duty word as "should" (the CASI translation
-# of China's measures writes 应当 "should" beside "shall"; Japan's official English writes "should" in a few
-# provisions): there, "should" is no evidence of a weaker force than the claim's.
-TRANSLATED_DUTIES = frozenset({"statute", "regulation", "administrative_measures"})
-
-
-def renders_duty_as_should(ev: Evidence) -> bool:
-    """The sentence's force word is "should", in a reference translation of a binding text."""
-    doc = ev.passage.document
-    if doc is None or doc.legal_effect != "reference_translation" or doc.doc_type not in TRANSLATED_DUTIES:
-        return False
-    return duty_of(stem(ev.own_duty))[1] == "should"
 
 
 def figures_across(
@@ -244,7 +230,7 @@ def _decided(
 ) -> tuple[Check, Evidence] | None:
     """What one check decides on the best sentences (best first), with the sentence it rests on."""
     for ev in best:
-        if name == "modality" and renders_duty_as_should(ev):
+        if name == "modality" and renders_duty_as_should(stem(ev.own_duty), ev.passage.document):
             continue
         if name in STATED_AS_CLAIMED:
             found = check(reading, ev.duty if name in STATED_WITH_POINTS else ev.own_duty, idf)

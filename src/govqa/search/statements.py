@@ -22,7 +22,8 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
         "endeavour",
         False,
         re.compile(
-            r"\b(?:shall|must|will|should)\s+(?:make (?:best |every )?efforts?|strive|seek to)\b"
+            r"\b(?:shall|must|will|should|(?:is|are) to)\s+"
+            r"(?:make (?:best |every )?efforts?|strive|seek to|endeavou?r)\b"
             r"|\bendeavou?r(?:s|ed|ing)?\b"
             r"|\b(?:best[- ]efforts?|effort) (?:obligation|duty)\b|努め|努力義務|努力する|노력",
             re.I,
@@ -131,6 +132,16 @@ def duty_of(text: str) -> tuple[str, str, bool, str, str]:
         action = re.split(r"[.;]\s", action.strip(), maxsplit=1)[0].rstrip(".")
         return actor, modality, negative, m.group(), action
     return "", "", False, "", ""
+
+
+# A further duty of the same subject, joined by "and" ("… is to endeavor to enhance …, and must cooperate with …",
+# 「…に努めるとともに、…に協力しなければならない」): a law may join duties of different force in one sentence.
+_COORDINATED = re.compile(r",?\s+and\s+(?=(?:must|shall|should|may|is to|are to|will)\b)|とともに、?", re.I)
+
+
+def coordinated_duties(text: str) -> list[str]:
+    """The sentence's duties of one subject, each from its modal on ([text] when it states one)."""
+    return _COORDINATED.split(text)
 
 
 def _subject(before: str) -> str:

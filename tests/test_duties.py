@@ -1,0 +1,77 @@
+"""Whose duty a sentence states and how strongly, for the claim's action: a sentence joining duties of one
+subject is compared on the duty that states the claim's action; "is/are to endeavor" names its subject."""
+
+from __future__ import annotations
+
+import pytest
+
+from govqa.answering.comparisons import compare_modality
+from govqa.answering.duties import on_action, states_as_claimed
+from govqa.corpus.manifest import Manifest
+from govqa.records import Document
+from govqa.search.claim_reading import ClaimReader
+from govqa.search.statements import actor_role, coordinated_duties, duty_of
+
+READER = ClaimReader(
+    Manifest(
+        documents=(
+            Document("ru-act", "Act on Robot Safety", "Robot Safety Act", jurisdiction="RU", doc_type="statute"),
+        ),
+        references=(),
+        jurisdiction_words={"RU": ("Ruritania",)},
+    )
+)
+IDF: dict[str, float] = {}
+JOINED = "Operators are to endeavor to improve the safety of their robots, and must cooperate with inspections by the authority."
+JOINED_JA = "運用者は、ロボットの安全性の向上に努めるとともに、当局の立入検査に協力しなければならない。"
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "refuted"),
+    [
+        # the claimed duty is the sentence's second one: not refuted by the first one's effort
+        ("Ruritania's robot law obliges operators to cooperate with inspections.", JOINED, False),
+        ("ルリタニアのロボット法は、運用者に立入検査への協力を義務付けている。", JOINED_JA, False),
+        # the first duty is an effort: a claimed duty to do that is refuted
+        ("Ruritania's robot law obliges operators to improve the safety of their robots.", JOINED, True),
+        # counter-example: one modal governs both actions ("to endeavor to X and to cooperate with Y")
+        (
+            "Ruritania's robot law obliges operators to cooperate with inspections.",
+            "Operators are to endeavor to improve the safety of their robots and to cooperate with inspections.",
+            True,
+        ),
+    ],
+)
+def test_a_sentence_joining_duties_is_compared_on_the_one_stating_the_claims_action(
+    claim: str, sentence: str, refuted: bool
+) -> None:
+    """ "is to endeavor to X, and must cooperate with Y" binds to Y: a claimed duty to Y stands."""
+    assert (compare_modality(READER.read(claim), sentence, IDF) is not None) is refuted
+
+
+def test_the_duty_stating_the_action_is_the_one_read_for_force() -> None:
+    """The second duty is read where the first does not state the action; the whole sentence otherwise."""
+    claim = READER.read("Ruritania's robot law obliges operators to cooperate with inspections.")
+    assert on_action(claim, JOINED, IDF).startswith("must cooperate")
+    assert states_as_claimed("modality", claim, JOINED, IDF)
+    other = READER.read("Ruritania's robot law obliges operators to improve the safety of their robots.")
+    assert on_action(other, JOINED, IDF) == JOINED
+    assert coordinated_duties("Operators shall register robots.") == ["Operators shall register robots."]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "role"),
+    [
+        ("Citizens are to endeavor to deepen their understanding of robots.", "Citizens", "citizens"),
+        (
+            "The national government is to endeavor to fund robot research.",
+            "national government",
+            "national_government",
+        ),
+        ("Deployers shall endeavour to inform users.", "Deployers", "deployer"),
+    ],
+)
+def test_an_effort_names_its_subject_without_its_modal_words(sentence: str, actor: str, role: str) -> None:
+    """ "X are to endeavor" / "X shall endeavour": the actor is X, the force an effort."""
+    found, modality, *_ = duty_of(sentence)
+    assert (found, modality, actor_role(found)) == (actor, "endeavour", role)
