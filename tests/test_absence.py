@@ -136,3 +136,26 @@ def test_a_law_whose_text_speaks_of_enforcing_it_is_never_said_to_lack_enforceme
     retriever = build_retriever(tmp_path, extra=[(doc, KITE_ACT)])
     assert not any("enforcement" in c.roles for c in retriever.chunks if c.doc_id == doc.id)
     assert absent_role("Does the Kite Register Act impose penalties?", retriever) is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "absent"),
+    [
+        # a jurisdiction and a generic name, narrowed by a topic its title carries, name the one law
+        ("Japan's robot law lets regulators fine operators.", True),
+        ("Does Japanese robot law impose fines?", True),
+        # counter-examples: no topic ("Japanese law" is every Japanese statute, not the one the library holds);
+        # a topic the title does not carry keeps every statute of the jurisdiction
+        ("Japanese law fines operators.", False),
+        ("Japan's new law fines operators.", False),
+        ("Japan's drone law fines operators.", False),
+    ],
+)
+def test_a_law_named_by_a_description_of_one_text_is_checked_for_absence(
+    retriever: Retriever, claim: str, absent: bool
+) -> None:
+    """A description that resolves to one text in its language versions names it as its title would."""
+    found = absent_role(claim, retriever)
+    assert (found is not None) is absent
+    if found:
+        assert {d.id for d in found.documents} == {"fx-jp-robot-ja", "fx-jp-robot-en"}

@@ -2,7 +2,8 @@
 impose penalties?"): an answer in itself, and the commonest fact a journalist checks.
 
 Said only when all of these hold, so that silence in the texts is never mistaken for silence in the law:
-the question names its instrument(s) by title or alias (not only a jurisdiction); every named instrument is a
+the question names its instrument(s) by title or alias, or by a description that resolves to one text ("Japan's
+new AI law", claim_reading.py; not only a jurisdiction); every named instrument is a
 statute, regulation or administrative measure indexed whole (not guidance, principles or a framework); the
 index carries provision roles for them; not one of their chunks carries the role asked about; and not one of
 their chunks even uses the words that ask for it (a role cue that missed a provision must not turn into a "no").
@@ -42,11 +43,11 @@ class Absence:
 def absent_role(query: QueryAnalysis, ctx: CheckContext) -> Absence | None:
     """The first role the question asks about that the laws it names lack entirely, or None."""
     roles = [role for role in query.roles if role in ABSENCE_ROLES]
-    route = query.route
-    if not roles or route.by != "alias":
+    named = named_texts(query, ctx)
+    if not roles or not named:
         return None
-    allowed = set(ctx.allowed(route))
-    docs = [ctx.documents[d] for d in route.doc_ids if d in allowed and d in ctx.documents]
+    allowed = set(ctx.allowed(query.route))
+    docs = [ctx.documents[d] for d in named if d in allowed]
     if not docs or any(d.doc_type not in LAW_TYPES for d in docs):
         return None
     ids = {d.id for d in docs}
@@ -57,6 +58,26 @@ def absent_role(query: QueryAnalysis, ctx: CheckContext) -> Absence | None:
         if not any(role in c.roles or INTENTS[role].search(c.text) for c in chunks):
             return Absence(role, tuple(docs), len(chunks))
     return None
+
+
+def named_texts(query: QueryAnalysis, ctx: CheckContext) -> tuple[str, ...]:
+    """The held texts the question names: by title or alias (its route), else by descriptions each of which
+    names a topic and resolves to one text in its language versions ("Japan's new AI law"); () when it names
+    none so, or a description stays ambiguous ("Japanese law": every Japanese statute, or the one the library
+    happens to hold)."""
+    if query.route.by == "alias":
+        return tuple(d for d in query.route.doc_ids if d in ctx.documents)
+    texts = query.claim.texts if query.claim is not None else ()
+    ids = [d for n in texts for d in n.doc_ids if d in ctx.documents]
+    if not ids or any(
+        not n.topic or len({_family(ctx.documents[d]) for d in n.doc_ids if d in ctx.documents}) != 1 for n in texts
+    ):
+        return ()
+    return tuple(dict.fromkeys(ids))
+
+
+def _family(doc: Document) -> str:
+    return doc.translation_of or doc.id
 
 
 def check_role_absence(query: QueryAnalysis, passages: Sequence[Passage], ctx: CheckContext) -> Finding | None:

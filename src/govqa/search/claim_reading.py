@@ -81,6 +81,7 @@ class NamedText:
     by: str  # "alias" (a title or alias) or "description" (a jurisdiction and a generic name)
     doc_ids: tuple[str, ...]  # held documents it resolves to (all language versions)
     reference_ids: tuple[str, ...] = ()  # texts the manifest lists but does not hold
+    topic: tuple[str, ...] = ()  # a description's topic words that its texts' names carry ("AI" in "Japan's AI law")
 
 
 @dataclass(frozen=True)
@@ -209,16 +210,17 @@ class ClaimReader:
                     named.by,
                     tuple(dict.fromkeys(was.doc_ids + named.doc_ids)),
                     tuple(dict.fromkeys(was.reference_ids + named.reference_ids)),
+                    named.topic,
                 )
             merged[named.words] = named
         return tuple(merged.values())
 
-    def _named(self, words: str, by: str, docs: list[Document]) -> NamedText:
+    def _named(self, words: str, by: str, docs: list[Document], topic: tuple[str, ...] = ()) -> NamedText:
         # A text's language versions are one text: a description of either names both.
         family = {d.translation_of or d.id for d in docs}
         docs = [d for d in self._all if d in docs or (d.translation_of or d.id) in family]
         held = tuple(d.id for d in docs if d.id in self._held)
-        return NamedText(words, by, held, tuple(d.id for d in docs if d.id not in self._held))
+        return NamedText(words, by, held, tuple(d.id for d in docs if d.id not in self._held), topic)
 
     def _resolve(self, m: re.Match[str]) -> NamedText | None:
         """The texts a description names: its jurisdiction's texts of the generic name's types, narrowed by the
@@ -237,7 +239,8 @@ class ClaimReader:
         if NEWEST.search(between) and docs:
             families = {d.translation_of or d.id for d in docs if d.status in ("in_force", "current")}
             docs = [d for d in docs if (d.translation_of or d.id) in families] or docs
-        return self._named(m.group(), "description", docs) if docs else None
+        named = set(tokenize(" ".join(w for d in docs for w in (d.title, d.short_title, *d.aliases))))
+        return self._named(m.group(), "description", docs, tuple(sorted(topic & named))) if docs else None
 
 
 def _narrowed(docs: list[Document], words: set[str]) -> list[Document]:
