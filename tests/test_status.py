@@ -70,3 +70,23 @@ def test_the_answerer_asks_a_texts_force_before_its_evidence_sentences() -> None
     judgement = from_records(READER.read("The Robot Risk Framework is legally binding."), DOCS, CHUNKS)
     assert judgement is not None and judgement.verdict == "refuted"
     assert judgement.reason.key == "evidence.force_otherwise" and judgement.reason.fields["stated"] == "voluntary"
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "quoted"),
+    [
+        # a duty to use the text claims it binding; no duty (a permission) claims it voluntary
+        ("Operators are required to use the Robot Risk Framework.", "refuted", "The Framework is intended"),
+        ("Operators are not required to follow the RRF.", "supported", "The Framework is intended"),
+        ("Operators must comply with the Robot Act.", "supported", "This Act shall be binding"),
+        # counter-examples: a duty to use something the text describes; advice to use the text
+        ("Operators must use robots that the Robot Risk Framework describes.", None, ""),
+        ("Operators should use the Robot Risk Framework.", None, ""),
+    ],
+)
+def test_a_duty_to_use_a_text_claims_its_force(claim: str, verdict: str | None, quoted: str) -> None:
+    """ "X must use/follow/comply with <the text>" is compared with what the text says of its own force."""
+    found = record_force(READER.read(claim), DOCS, CHUNKS)
+    assert (found[0] if found else None) == verdict
+    if found is not None:
+        assert found[2].text.startswith(quoted)

@@ -59,15 +59,36 @@ def _describes_itself(sentence: str, force: re.Match[str], doc: Document) -> boo
     return any(p < force.start() or p - force.end() <= NAME_AFTER for p in starts)
 
 
+# A duty to use the named text claims its force: "Parties are required to use the HUDERIA", "Companies must
+# follow the NIST AI RMF" (binding); "… are not required to apply …", "… may use …" (not binding).
+_USES = re.compile(
+    r"^\s*(?:to\s+)?(?:use|apply|follow|adopt|implement|comply with|abide by|adhere to)\s+(?:(?:the|its|their)\s+)?",
+    re.I,
+)
+_USE_FORCE = {"must": "binding", "may": "non_binding"}
+
+
+def claimed_force(reading: ClaimReading) -> tuple[str, str]:
+    """The force a claim gives the text it names, and its words: a status word said of the text ("is legally
+    binding"; a claim binding a party says nothing of the text so), or a duty (a permission) to use the text."""
+    rest = reading.action[m.end() :] if (m := _USES.match(reading.action)) else ""
+    if rest and reading.modality in _USE_FORCE and any(fold(rest).startswith(n.words) for n in reading.texts):
+        return _USE_FORCE[reading.modality], reading.modal_words
+    if reading.actor_role:
+        return "", ""
+    force, at = force_of(reading.text)
+    return force, at.group() if at else ""
+
+
 def record_force(
     reading: ClaimReading | None, documents: Mapping[str, Document], chunks: Sequence[Chunk]
 ) -> tuple[Verdict, Term, Quote] | None:
-    """A claim that the one text it names is binding or not (no party bound: a claim about the text itself)
-    against that text's first sentence describing its own force: (verdict, reason, quote), or None."""
-    if reading is None or reading.actor_role or not reading.doc_ids:
+    """A claim that the one text it names is binding or not (`claimed_force`) against that text's first sentence
+    describing its own force: (verdict, reason, quote), or None."""
+    if reading is None or not reading.doc_ids:
         return None
-    claimed, claimed_at = force_of(reading.text)
-    if claimed_at is None:
+    claimed, claimed_words = claimed_force(reading)
+    if not claimed:
         return None
     for doc in (documents[i] for i in reading.doc_ids if i in documents):
         for chunk in sorted((c for c in chunks if c.doc_id == doc.id), key=lambda c: c.ordinal):
@@ -77,6 +98,6 @@ def record_force(
                 if at is not None and _describes_itself(sentence, at, doc):
                     verdict: Verdict = "supported" if stated == claimed else "refuted"
                     key = "evidence.force_stated" if stated == claimed else "evidence.force_otherwise"
-                    fields = {"locator": chunk.locator, "stated": at.group(), "claimed": claimed_at.group()}
+                    fields = {"locator": chunk.locator, "stated": at.group(), "claimed": claimed_words}
                     return verdict, Term(key, fields), Quote(Passage(chunk, 1.0, document=doc), start, end, 1.0)
     return None
