@@ -22,7 +22,10 @@ READER = ClaimReader(
     )
 )
 IDF: dict[str, float] = {}
-JOINED = "Operators are to endeavor to improve the safety of their robots, and must cooperate with inspections by the authority."
+JOINED = (
+    "Operators are to endeavor to improve the safety of their robots, "
+    "and must cooperate with inspections by the authority."
+)
 JOINED_JA = "運用者は、ロボットの安全性の向上に努めるとともに、当局の立入検査に協力しなければならない。"
 
 
