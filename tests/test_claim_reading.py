@@ -405,3 +405,12 @@ def test_a_long_sentence_without_spaces_is_read_at_once() -> None:
     (named,) = READER.read(f"ルリタニア{run}法").texts
     assert time.perf_counter() - started < 0.5
     assert named.by == "description" and "ru-ai-en" in named.doc_ids
+
+
+def test_a_manifest_naming_no_jurisdiction_reads_claims_without_descriptions() -> None:
+    """With no jurisdiction words there is no description to read: a claim ending in a generic name
+    ("… is a binding norm", 「…規範である」) is read, not failed on."""
+    reader = ClaimReader(Manifest((Document("rrf", "Robot Risk Framework", "RRF"),), (), {}))
+    for claim in ("RRFは法的拘束力のある規範である。", "The RRF is a binding law."):
+        reading = reader.read(claim)
+        assert [n.by for n in reading.texts] == ["alias"]

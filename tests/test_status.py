@@ -43,6 +43,9 @@ CHUNKS = [*FRAMEWORK_TEXT, *ACT_TEXT, *NOTES_TEXT]
         ("The Robot Act is mandatory.", "supported", "This Act shall be binding"),
         # a law's sentence giving "voluntary" to codes of conduct under it says nothing of the law's own force
         ("The Robot Act is voluntary.", "refuted", "This Act shall be binding"),
+        # Japanese negates with の as well as は/を/が, and calls it soft law; a binding claim stays binding
+        ("RRFは法的拘束力のないソフトローという位置付けだ。", "supported", "The Framework is intended to be voluntary"),
+        ("RRFは法的拘束力のある規範である。", "refuted", "The Framework is intended to be voluntary"),
         # counter-examples: a text that never describes its own force; a claim binding a party, not about the
         # text itself; a claim of no force at all
         ("The Robot Notes are not legally binding.", None, ""),

@@ -133,7 +133,8 @@ class ClaimReader:
         self._held = {d.id for d in manifest.documents}
         self._router = Router(self._all, manifest.jurisdiction_words)
         words = [(w, code) for code, ws in manifest.jurisdiction_words.items() for w in ws]
-        alternatives = "|".join(re.escape(fold(w)) for w, _ in sorted(words, key=lambda x: -len(x[0])))
+        # (a manifest naming no jurisdiction has no description to read: "(?!)" never matches)
+        alternatives = "|".join(re.escape(fold(w)) for w, _ in sorted(words, key=lambda x: -len(x[0]))) or "(?!)"
         self._code = {fold(w): code for w, code in words}
         generic = "|".join(p.pattern for p, _ in GENERIC_NAMES)
         self._description = re.compile(
