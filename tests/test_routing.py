@@ -269,3 +269,26 @@ def test_a_name_after_a_sentence_initial_article_is_read(
 
     idf = dict.fromkeys(tokenize("commission duties article providers fines guidelines"), 1.0)
     assert unknown_names(question, router, Glossary({}), idf) == unknown
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        # a title in 「」 naming an instrument by its kind, whose words no text carries: a text not held
+        ("中国の「AI生成合成コンテンツ標識弁法」は表示を義務付ける。", ("AI生成合成コンテンツ標識弁法",)),
+        ("「人間中心のAI社会原則」は7つの原則を掲げる。", ("人間中心のAI社会原則",)),
+        # counter-examples: another rendering of a held text's title; a quoted phrase that is no title; a title
+        # whose words the texts carry
+        ("「人工知能関連技術の研究開発及び活用を推進する法律」は罰則を定めない。", ()),
+        ("AI推進法は「努めるものとする」という努力義務にとどまる。", ()),
+        ("「推進規制法」は罰則を定めない。", ()),
+    ],
+)
+def test_a_quoted_japanese_title_no_text_carries_is_unknown(
+    router: Router, question: str, unknown: tuple[str, ...]
+) -> None:
+    """「…弁法」, 「…原則」 quoted: unknown unless it renders a listed text's title or the texts carry its words."""
+    from govqa.search.names import unknown_names
+
+    idf = dict.fromkeys(["ai", "推進", "規制", "制法", "推規", "進規", "罰則", "努め", *tokenize("コンテンツ")], 1.0)
+    assert unknown_names(question, router, Glossary({}), idf) == unknown

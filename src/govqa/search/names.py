@@ -35,6 +35,8 @@ _ACRONYM = re.compile(r"[A-Z][A-Z-]{2,}")
 _CAPITALISED = re.compile(r"\b(?:[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)*|[A-Z][A-Z\-]{1,})\b")
 _ARTICLES = frozenset({"The", "A", "An", "This", "That", "These", "Those"})
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]{3,}")
+# A title quoted in 「」 that names an instrument by its kind (「…弁法」, 「…に関する法律」, 「…ガイドライン」).
+_JA_TITLE = re.compile(r"「([^「」]{2,60}?(?:法|法律|弁法|規則|条例|指針|ガイドライン|命令|規範|原則|条約|行動規範))」")
 
 
 def _blank_known(sentence: str, router: Router, *, with_year: bool = False) -> str:
@@ -95,10 +97,19 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return not before or before[-1] in ".?!:。"
 
 
+def _variant_title(title: str, router: Router) -> bool:
+    """The title shares most of its character pairs with a listed text's title or alias: another rendering of it
+    (「生成AIサービス管理暫行弁法」 for 「生成AIサービス管理暫定弁法」)."""
+    pairs = set(tokenize(title))
+    names = (set(tokenize(n)) for d in router.documents for n in (d.title, d.short_title, *d.aliases))
+    return bool(pairs) and any(len(pairs & n) >= len(pairs) / 2 for n in names)
+
+
 def unknown_names(question: str, router: Router, glossary: Glossary, idf: dict[str, float]) -> tuple[str, ...]:
     """Names in the question that occur nowhere in the corpus (a law, country or body it does not hold):
-    capitalised words and acronyms (not sentence-initial) and katakana runs, unless they are a document alias, a
-    jurisdiction word or a glossary term, whose most specific word no indexed text carries. A katakana run is
+    capitalised words and acronyms (not sentence-initial), katakana runs and titles quoted in 「」 that name an
+    instrument by its kind (「…弁法」), unless they are a document alias, a jurisdiction word or a glossary term,
+    whose most specific word (for a title: any of its character pairs) no indexed text carries. A katakana run is
     often a loanword ("モニタリング", monitoring): it is checked only when the texts the question points at include
     one held in Japanese, or it points at none; a text held only in English would not spell it so."""
     text = _blank_known(question, router)
@@ -116,12 +127,13 @@ def unknown_names(question: str, router: Router, glossary: Glossary, idf: dict[s
     routed = [d for d in router.documents if d.id in routed_ids]
     if not routed or any(d.language == "ja" for d in routed):
         names += _KATAKANA.findall(original)
+    titles = [t for t in _JA_TITLE.findall(original) if not _variant_title(t, router)]
     unknown = []
-    for name in names:
+    for name in [*names, *titles]:
         if fold(name) not in text or glossary.known(name):
             continue
         tokens = sorted(tokenize(name), key=len)
-        if tokens and tokens[-1] not in idf:
+        if tokens and (tokens[-1] not in idf or (name in titles and any(t not in idf for t in tokens))):
             unknown.append(name)
     return tuple(unknown)
 
