@@ -414,3 +414,28 @@ def test_a_manifest_naming_no_jurisdiction_reads_claims_without_descriptions() -
     for claim in ("RRFは法的拘束力のある規範である。", "The RRF is a binding law."):
         reading = reader.read(claim)
         assert [n.by for n in reading.texts] == ["alias"]
+
+
+OPS = "floating-point operations"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a power of ten of training compute, however printed: caret, superscript (NFKC "1026"), e-notation, a
+        # number word with its scale, and a PDF's lost superscript after or before its unit
+        ("training compute above 10^26 FLOPs", [("count", 1e26, OPS)]),
+        ("more than 10²⁵ FLOPs", [("count", 1e25, OPS)]),
+        ("about 1e24 FLOP", [("count", 1e24, OPS)]),
+        ("at least 100 septillion floating-point operations", [("count", 1e26, OPS)]),
+        ("greater than 10 26 integer or floating-point operations", [("count", 1e26, OPS)]),
+        ("measured in floating point operations is greater than 10 25.", [("count", 1e25, OPS)]),
+        # counter-examples: numbers that are not a power of ten of operations
+        ("10 servers ran 25 floating point operations", [("count", 10, "servers"), ("count", 25, OPS)]),
+        ("a fine of EUR 10 250 000", [("amount", 10_250_000, "EUR")]),
+        ("10 25-year-old engineers", [("period", 25, "year")]),
+    ],
+)
+def test_training_compute_is_a_power_of_ten_of_operations(text: str, expected: list[tuple[str, float, str]]) -> None:
+    """ "10^25 FLOPs" and the "10 25" a PDF prints for 10²⁵ are one figure, compared by value."""
+    assert [(f.kind, f.value, f.unit) for f in figures_in(text)] == expected

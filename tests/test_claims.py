@@ -391,6 +391,8 @@ def _numbered(*numbers: int, kind: str = "Principle") -> list[Chunk]:
         ("The Robot Act sets out 5 principles for operators.", _numbered(1, 2, 3, 5, 6), None),
         ("The Robot Act sets out 2 principles for operators.", _numbered(1, 2), None),
         ("Robot rules set out 5 principles for operators.", _numbered(1, 2, 3, 4, 5), None),
+        # a count of operations (10^26) is no count of units, and reading it costs nothing
+        ("The Robot Act covers models trained with 10^26 FLOPs.", _numbered(1, 2, 3, 4, 5), None),
     ],
 )
 def test_a_claimed_count_of_items_is_compared_with_the_texts_numbering(

@@ -77,6 +77,19 @@ def _passage(text: str, *, roles: tuple[str, ...] = (), locator: str = "Article 
             "False reports shall be subject to fines of up to EUR 7 500 000 or up to 1 % of turnover.",
             "refuted",
         ),
+        # training compute printed as a PDF prints a superscript ("10 25") compares by value
+        (
+            "A robot model is presumed risky once its training compute passes 10^26 FLOPs.",
+            "A robot model shall be presumed risky when its training compute in floating point operations is"
+            " greater than 10 25.",
+            "refuted",
+        ),
+        (
+            "A robot model is presumed risky once its training compute passes 10^25 FLOPs.",
+            "A robot model shall be presumed risky when its training compute in floating point operations is"
+            " greater than 10 25.",
+            "supported",
+        ),
         # counter-examples of the same shape: a figure of the same kind about something else decides nothing
         ("Incidents must be reported within ten days.", "The authority shall decide on appeals within 15 days.", None),
         (

@@ -355,8 +355,8 @@ def record_count(
             break
     else:
         return None
-    if sorted(numbered) != list(range(1, int(claimed.value) + 1)):
-        return None
+    if claimed.value != len(numbered) or sorted(numbered) != list(range(1, len(numbered) + 1)):
+        return None  # (compared by size first: a count of operations, 10^25, is no count of units)
     doc_id, last = doc.id, numbered[int(claimed.value)]
     start, end = next(iter(sentence_spans(last.text, min_chars=0)), (0, len(last.text)))
     fields = {"locator": last.locator, "claimed": claimed.text, "stated": f"{kind} 1–{len(numbered)}"}

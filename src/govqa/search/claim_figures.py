@@ -267,6 +267,14 @@ COUNT = re.compile(
     rf"(?!(?:{_NOT_NOUNS})\b)(?P<noun>(?:[a-z-]+\s+){{0,2}}[a-z-]+s\b|[\u30a0-\u30ff\u4e00-\u9fff]{{1,6}})",
     re.I,
 )
+# Training compute as a power of ten, however printed: "10^26 FLOPs", "10²⁶" (NFKC: "1026"), "1e26", and the "10 25"
+# a PDF's lost superscript leaves, after or before its unit ("… floating point operations is greater than 10 25").
+_OPS = r"(?:\(?(?:integer or )?floating[- ]point operations\)?|FLOPs?\b)"
+COMPUTE = (
+    re.compile(rf"(?<![\d.,])(?:10\s*(?:\^|\*\*)?\s*(?P<exp>\d{{2}})|1e(?P<e>\d{{2}}))(?!\d)\s*{_OPS}", re.I),
+    re.compile(rf"{_OPS}[^.;]{{0,40}}?(?<![\d.,])10\s*(?:\^|\*\*)?\s*(?P<exp>\d{{2}})(?![\d,])", re.I),
+)
+OPERATIONS = "floating-point operations"  # the unit of a compute figure, however named
 _NUMBERED = re.compile(
     r"(?:article|art|section|sec|no|annex|point|paragraph|chapter|order|eo|resolution|bill|act|第)\.?\s*$", re.I
 )
@@ -310,6 +318,11 @@ def figures_in(text: str) -> list[Figure]:
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in [*dated, *((f.start, f.end) for f in found)])
 
+    for rx in COMPUTE:
+        for m in rx.finditer(text):
+            if free(*m.span()):
+                exp = int(m.group("exp") or m.groupdict().get("e") or 0)
+                found.append(Figure("count", 10.0**exp, OPERATIONS, m.group(), m.start(), m.end()))
     for kind, rx in (*(("amount", a) for a in AMOUNTS), ("percent", PERCENT), ("period", PERIOD), ("count", COUNT)):
         for m in rx.finditer(text):
             if not free(*m.span()) or _NUMBERED.search(text[max(0, m.start() - 12) : m.start()]):
@@ -328,4 +341,5 @@ def _unit(kind: str, m: re.Match[str]) -> str:
         return "%"
     if kind == "period":
         return PERIODS[m.group("unit").lower()]
-    return " ".join(m.group("noun").lower().split())
+    noun = " ".join(m.group("noun").lower().split())
+    return OPERATIONS if re.fullmatch(rf"(?:integer or )?{_OPS}", noun, re.I) else noun
