@@ -546,6 +546,12 @@ def test_a_japanese_claims_content_is_its_kanji_and_katakana(claim: str, sentenc
             None,
         ),
         ("ロボット安全法はAI(Robots)の登録を義務付けている。", "Robots must be registered.", None),
+        # a year is no English term: two names and a year say nothing of what the claim says of them
+        (
+            "ロボット委員会(Robot Board)が2019年にまとめた指針は、安全を最優先の要件としている。",
+            "Contact the Robot Board secretariat. Document made public on 8 April 2019.",
+            None,
+        ),
     ],
 )
 def test_a_japanese_claims_english_terms_meet_an_english_sentence(

@@ -47,8 +47,8 @@ def term_coverage(weights: dict[str, float], sentence: str) -> float:
     if not weights:
         return 0.0
     present = set(tokenize(sentence))
-    english = {t: w for t, w in weights.items() if t.isascii()}
-    if CROSS_TERMS <= len(english) < len(weights) and in_latin(sentence):
+    english = {t: w for t, w in weights.items() if t.isascii() and not t.isdigit()}  # a year is no English term
+    if len(english) >= CROSS_TERMS and not all(t.isascii() for t in weights) and in_latin(sentence):
         weights = english  # a Japanese claim giving English terms ("多様性(Diversity)"): only they can be compared
     return sum(w for t, w in weights.items() if t in present) / sum(weights.values())
 
