@@ -64,7 +64,7 @@ MANIFEST = Manifest(
     ),
     jurisdiction_words={
         "RU": ("Ruritania", "Ruritanian", "ルリタニア"),
-        "XX": ("Xanadu",),
+        "XX": ("Xanadu", "Xanadus"),
         "FR": ("Freedonia",),
         "INTL": ("Harbour City", "ハーバー"),
     },
@@ -86,6 +86,11 @@ READER = ClaimReader(MANIFEST)
         ("The Harbour City principles list eleven areas.", "description", {"intl-hp"}),
         # "AI Act" is Xanadu's alias, but Ruritania binds it: the claim describes Ruritania's law
         ("Ruritania's AI Act has no fines.", "description", {"ru-ai-en"}),
+        # a possessive of a name ending in s, a rulebook, and 規則 (the Japanese word for a regulation) are
+        # descriptions too
+        ("Xanadus' AI rulebook bans scoring.", "description", {"xx-ai"}),
+        ("Xanadu's AI rulebook bans scoring.", "description", {"xx-ai"}),
+        ("ルリタニアのAI規則は罰則を定めていない。", "description", {"ru-ai-en"}),
     ],
 )
 def test_a_text_is_named_by_alias_or_by_description(claim: str, by: str, docs: set[str]) -> None:
@@ -101,6 +106,7 @@ def test_a_text_is_named_by_alias_or_by_description(claim: str, by: str, docs: s
         "Freedonia's AI law bans chatbots.",  # a jurisdiction the library holds no law of
         "Ruritania and its neighbours discuss many things.",  # a jurisdiction word, no generic name
         "The new AI law bans chatbots.",  # a generic name with no jurisdiction
+        "Xanadus'AI rulebook bans scoring.",  # an apostrophe inside a word binds nothing
     ],
 )
 def test_a_description_without_a_held_text_names_nothing(claim: str) -> None:

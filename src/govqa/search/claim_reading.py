@@ -43,12 +43,15 @@ GENERIC_NAMES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"\bresolutions?\b|決議|결의", re.I), ("resolution",)),
     (re.compile(r"\b(?:interim )?measures\b|弁法|措置", re.I), ("administrative_measures",)),
     (
-        re.compile(r"\b(?:laws?|acts?|statutes?|legislation|bills?|rules|regulations?)\b|法律|法|規制|법률|법", re.I),
+        re.compile(
+            r"\b(?:laws?|acts?|statutes?|legislation|bills?|rules|rulebook|regulations?)\b|法律|法|規制|規則|법률|법",
+            re.I,
+        ),
         LAWS,
     ),
 )
 # What may stand between a jurisdiction word and a generic name: a possessive, adjectives, topic words.
-_BINDER = r"(?:\s*['’]s|s['’])?\s*|\s*(?:の|의)\s*"
+_BINDER = r"(?:\s*['’]s|s['’]|(?<=s)['’](?!\w))?\s*|\s*(?:の|의)\s*"  # "Japan's", "Brussels'"
 # Up to six adjective or topic words; a verb ends the name ("NIST AI RMF is a voluntary framework" names no
 # framework by description).
 _NOT_VERB = r"(?!(?:is|are|was|were|has|have|had|be|been|sets?|requires?|gives?|makes?|says?)\b)"
