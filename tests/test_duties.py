@@ -78,3 +78,15 @@ def test_an_effort_names_its_subject_without_its_modal_words(sentence: str, acto
     """ "X are to endeavor" / "X shall endeavour": the actor is X, the force an effort."""
     found, modality, *_ = duty_of(sentence)
     assert (found, modality, actor_role(found)) == (actor, "endeavour", role)
+
+
+def test_the_subjects_words_do_not_choose_the_duty() -> None:
+    """A Japanese claim whose action repeats the law's subject (「ロボット事業者についても…協力は」) is compared with
+    the joined duty stating the rest of it, not with the first duty, which alone carries the subject's words."""
+    claim = READER.read("ルリタニアのロボット法では、ロボット事業者についても当局の施策への協力は努力義務にとどまる。")
+    sentence = (
+        "ロボットを事業において活用しようとする者（以下「ロボット事業者」という。）は、ロボット事業の効率化に努めるとともに、"
+        "当局が実施する施策に協力しなければならない。"
+    )
+    assert on_action(claim, sentence, IDF).startswith("当局が実施する施策に協力")
+    assert compare_modality(claim, sentence, IDF) is not None

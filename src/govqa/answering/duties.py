@@ -35,7 +35,10 @@ def on_action(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> st
     first ("… is to endeavor to X, and must cooperate with Y" for a claim about Y); else the sentence. (Whether
     the sentence states the action at all is the caller's test: the subject's words stand in the first duty.)"""
     first, *later = coordinated_duties(sentence)
-    action = _action_words(reading, idf)
+    # the words naming the subject stand in the first duty only, and say nothing of which duty is the claim's (a
+    # Japanese law's subject ends at its topic mark: 「活用事業者は、…」)
+    subject = set(tokenize(first.split("は、", 1)[0] if "は、" in first else duty_of(first)[0]))
+    action = {t: w for t, w in _action_words(reading, idf).items() if t not in subject}
     if not later or not action:
         return sentence
     best = max(later, key=lambda duty: term_coverage(action, duty))
