@@ -891,3 +891,30 @@ def test_should_in_a_binding_texts_translation_is_no_weaker_force(
     claim = read("Ruritania's robot law requires providers to sign service agreements with the users of robots.")
     found = decide(claim, rank_evidence(claim, [Passage(chunk, 1.0, document=doc)], IDF), IDF)
     assert found is not None and found[0].verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # a count is of its noun: the verb presenting it and the named text's own title words are no topic
+        (
+            "Ruritania's robot safety law lays out nine duties, including logging, that operators must meet.",
+            "There are nine duties which the Act sets for operators of robots.",
+            "supported",
+        ),
+        (
+            "Ruritania's robot safety law lays out nine duties, including logging, that operators must meet.",
+            "There are seven duties which the Act sets for operators of robots.",
+            "refuted",
+        ),
+        # counter-example: a count of another noun says nothing of the claimed count
+        (
+            "Ruritania's robot safety law lays out nine duties, including logging, that operators must meet.",
+            "There are seven robots which the Act names as examples.",
+            None,
+        ),
+    ],
+)
+def test_a_claimed_count_is_about_its_noun(claim: str, sentence: str, verdict: str | None) -> None:
+    found = compare_figures(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict

@@ -65,14 +65,24 @@ def _agrees(claimed: Figure, stated: Figure) -> bool:
     return abs(stated.value - claimed.value) < 1e-9 * max(1.0, claimed.value)
 
 
+_PRESENTS = frozenset(
+    tokenize(
+        "lay lays out set sets list lists include includes contain contains has have name names"
+        " identify identifies comprise comprises outline outlines propose proposes establish"
+    )
+)
+
+
 def _figure_topic(reading: ClaimReading, figure: Figure | DateMention) -> set[str]:
     """What a claimed figure or date is about: the words of its clause, less the names of the text the claim is about (a
     law does not name itself, as in `claim_weights`) and the words of the claim's other figures and dates."""
-    named = {t for n in reading.texts for t in tokenize(n.words)}
+    named = {t for n in reading.texts for t in (*tokenize(n.words), *n.name_words)}
     text = reading.text
     spans = [(f.start, f.end) for f in reading.figures] + [(d.start, d.end) for d in reading.dates]
     for start, end in spans:  # "7.5 million euros or 1% of turnover": 1% is not of euros
         text = text[:start] + " " * (end - start) + text[end:]
+    if isinstance(figure, Figure) and figure.kind == "count":
+        named |= _PRESENTS  # "lays out nine dimensions": a count is of its noun; the verb presenting it says nothing
     return clause_words(text, (figure.start, figure.end)) - named
 
 

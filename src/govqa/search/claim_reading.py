@@ -85,6 +85,7 @@ class NamedText:
     doc_ids: tuple[str, ...]  # held documents it resolves to (all language versions)
     reference_ids: tuple[str, ...] = ()  # texts the manifest lists but does not hold
     topic: tuple[str, ...] = ()  # a description's topic words that its texts' names carry ("AI" in "Japan's AI law")
+    name_words: frozenset[str] = frozenset()  # the words of its texts' titles and aliases (a text never names itself)
 
 
 @dataclass(frozen=True)
@@ -215,6 +216,7 @@ class ClaimReader:
                     tuple(dict.fromkeys(was.doc_ids + named.doc_ids)),
                     tuple(dict.fromkeys(was.reference_ids + named.reference_ids)),
                     named.topic,
+                    was.name_words | named.name_words,
                 )
             merged[named.words] = named
         return tuple(merged.values())
@@ -224,7 +226,8 @@ class ClaimReader:
         family = {d.translation_of or d.id for d in docs}
         docs = [d for d in self._all if d in docs or (d.translation_of or d.id) in family]
         held = tuple(d.id for d in docs if d.id in self._held)
-        return NamedText(words, by, held, tuple(d.id for d in docs if d.id not in self._held), topic)
+        names = frozenset(tokenize(" ".join(w for d in docs for w in (d.title, d.short_title, *d.aliases))))
+        return NamedText(words, by, held, tuple(d.id for d in docs if d.id not in self._held), topic, names)
 
     def _resolve(self, m: re.Match[str]) -> NamedText | None:
         """The texts a description names: its jurisdiction's texts of the generic name's types, narrowed by the
