@@ -330,3 +330,30 @@ def test_a_year_dating_an_event_the_passages_date_otherwise_is_contradicted_not_
 
     assert missing("The Robot Safety Act takes effect in January 2027.") == []
     assert missing("The Robot Safety Act was reviewed by a court in 2027.") == ["2027"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "later"),
+    [
+        # a meeting held after the text was made, to the day or the month the claim gives
+        ("The Robot Board held its first meeting on 12 September 2024.", True),
+        ("ロボット評議会の第1回会合は2024年9月に開催された。", True),
+        # counter-examples: a meeting before the text's date; a year that does not place it after the text;
+        # another event (the text's own dates are compared by the claim checks)
+        ("The Robot Board held its first meeting on 12 March 2024.", False),
+        ("The Robot Board held its first meeting in 2024.", False),
+        ("The Robot Act entered into force on 12 September 2024.", False),
+    ],
+)
+def test_a_meeting_after_the_text_is_a_later_event_in_claim_mode(claim: str, later: bool) -> None:
+    """A text of 1 May 2024 cannot record a meeting of September 2024; the finding names the claimed date."""
+    from govqa.answering.later import check_later_event
+    from govqa.corpus.manifest import Manifest
+    from govqa.search.claim_reading import ClaimReader
+
+    query = analyze(claim, ROUTER, GLOSSARY, claims=ClaimReader(Manifest((ACT,), (), {"XL": ("Examplia",)})))
+    ctx = CheckContext("claim", DOCS, [], {}, 0.0, lambda _: frozenset(), lambda _: list(DOCS))
+    found = check_later_event(query, [passage("The Robot Board shall meet every month.")], ctx)
+    assert (found is not None and found.kind == "later_date") is later
+    if found is not None:
+        assert "2024" in found.intro(load_messages(query.language))

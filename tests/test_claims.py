@@ -283,6 +283,15 @@ def context(passages: list[Passage]) -> CheckContext:
         ("The Robot Act fines operators up to 4% of their turnover.", "Fines reach 3 % of annual turnover.", False),
         # counter-example: a count no passage states of anything is unmentioned
         ("The Robot Act has been signed by 53 countries.", "Operators shall register robots.", True),
+        # a law's number names it, and an era year the text writes in kanji is stated (令和七年 is 令和7年)
+        ("Robot Act (Act No. 53) binds operators.", "Operators shall register robots.", False),
+        (
+            "Robot Act（令和7年法律第53号）は運用者を拘束する。",
+            "令和七年の法律。運用者は登録しなければならない。",
+            False,
+        ),
+        # counter-example: a year the text states in no form (digits, kanji or era)
+        ("Robot Actは令和9年に運用者を拘束した。", "令和七年の法律。運用者は登録しなければならない。", True),
     ],
 )
 def test_a_figure_the_passages_state_otherwise_is_compared_not_declared_unmentioned(

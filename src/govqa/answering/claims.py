@@ -36,7 +36,7 @@ from govqa.search.analysis import QueryAnalysis
 from govqa.search.claim_figures import EVENTS, DateMention, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
 from govqa.settings import AnswerSettings
-from govqa.text import sentence_spans, tokenize
+from govqa.text import kanji_to_digits, sentence_spans, tokenize
 
 
 def missing_figures(figures: Sequence[str], evidence_text: str) -> list[str]:
@@ -53,7 +53,7 @@ def check_claim_figures(query: QueryAnalysis, passages: Sequence[Passage], ctx: 
     if ctx.mode != "claim" or not query.figures:
         return None
     docs = {p.chunk.doc_id for p in passages[:5]}
-    evidence = "".join(c.text for c in ctx.chunks if c.doc_id in docs)
+    evidence = kanji_to_digits("".join(c.text for c in ctx.chunks if c.doc_id in docs))  # 令和七年 states 令和7年
     evidence += " ".join(d.date for i in sorted(docs) if (d := ctx.documents.get(i)))
     missing = [
         n

@@ -2,6 +2,8 @@
 
 - a year the question gives to an event (revoked, amended, updated…) after the date of every text retrieved and
   of the held texts that revoke or supersede them;
+- a meeting the claim dates after every text retrieved, to the day or month the claim gives ("the first meeting
+  of the headquarters was held on 12 September 2025", after an act of 4 June 2025);
 - who has since taken a named text up ("How many companies have signed the Code?", "Which firms reported?");
 - what became of a named text ("Is it still in force?", "Has it been amended?", "It was revoked by …"), when the
   library holds no later version of it — the answer gives the library's own record of the text (status,
@@ -35,6 +37,33 @@ def later_year(query: QueryAnalysis, passages: Sequence[Passage], documents: Map
     return str(max(query.event_years))
 
 
+def later_meeting(query: QueryAnalysis, passages: Sequence[Passage], documents: Mapping[str, Document]) -> str:
+    """A meeting the claim dates after the date of every text retrieved (compared as precisely as the claim dates
+    it), as written, or "": a text cannot record a meeting held after it was made."""
+    meetings = [d for d in (query.claim.dates if query.claim else ()) if d.event == "meeting"]
+    dated = [_ymd(d.date) for p in passages[:3] if (d := documents.get(p.chunk.doc_id)) and d.date[:4].isdigit()]
+    if not dated:
+        return ""
+    latest = max(dated)
+    return next((m.text for m in meetings if _after((m.year, m.month, m.day), latest)), "")
+
+
+def _ymd(date: str) -> tuple[int, int, int]:
+    """A record's ISO date ("2025-06-04", "2024") as (year, month, day), 0 for what it leaves out."""
+    year, month, day = ([int(x) for x in date.split("-")[:3] if x.isdigit()] + [0, 0])[:3]
+    return year, month, day
+
+
+def _after(claimed: tuple[int, int | None, int | None], latest: tuple[int, int, int]) -> bool:
+    """The claimed date is after `latest` at the claim's precision ("2025" is not after 2025-06-04)."""
+    for part, than in zip(claimed, latest, strict=True):
+        if part is None or than == 0:
+            return False
+        if part != than:
+            return part > than
+    return False
+
+
 def later_fate(query: QueryAnalysis, documents: Mapping[str, Document]) -> Document | None:
     """The named text a question asks the later fate of, when the library holds no later version of it that could
     record that; else None. A question that names another jurisdiction ("Has Colorado delayed … its AI Act?") is
@@ -61,6 +90,10 @@ def check_later_event(query: QueryAnalysis, passages: Sequence[Passage], ctx: Ch
         doc = documents.get(passages[0].chunk.doc_id)
         title = doc.short_title if doc else passages[0].chunk.doc_id
         return Finding("later_year", "gap", {"title": title, "year": year}, cite)
+    if ctx.mode == "claim" and (date := later_meeting(query, passages, documents)):
+        doc = documents.get(passages[0].chunk.doc_id)
+        title = doc.short_title if doc else passages[0].chunk.doc_id
+        return Finding("later_date", "gap", {"title": title, "date": date}, cite)
     route = query.route
     named = [d for d in (*route.named, *route.doc_ids) if d in documents]
     if route.by in ("alias", "jurisdiction") and named and query.shape.uptake:

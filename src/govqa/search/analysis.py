@@ -185,7 +185,8 @@ def analyze(
         detail_terms=detail_terms(asking),
         topic_tokens=frozenset(tokenize(question)),
         gloss_tokens=frozenset(tokenize(expansion)) if not english else frozenset(),
-        figures=tuple(FIGURE.findall(question)),
+        # "Act No. 53", 「令和7年法律第53号」 name the law: no figure of the claim's
+        figures=tuple(FIGURE.findall(strip_law_numbers(kanji_to_digits(question)))),
         negated=bool(NEGATION.search(strip_law_numbers(question))),
         restricts=bool(RESTRICTS.search(question)),
         coverage_texts=tuple(
