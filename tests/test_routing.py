@@ -282,6 +282,10 @@ def test_a_name_after_a_sentence_initial_article_is_read(
         ("「人工知能関連技術の研究開発及び活用を推進する法律」は罰則を定めない。", ()),
         ("AI推進法は「努めるものとする」という努力義務にとどまる。", ()),
         ("「推進規制法」は罰則を定めない。", ()),
+        # whose law a Japanese writer names before の: a place no text carries, not a jurisdiction the library holds
+        ("台湾の人工知能基本法は罰則を定めない。", ("台湾",)),
+        ("日本のAI推進法は罰則を定めない。", ()),
+        ("推進の法律は罰則を定めない。", ()),
     ],
 )
 def test_a_quoted_japanese_title_no_text_carries_is_unknown(

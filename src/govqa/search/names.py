@@ -36,6 +36,10 @@ _CAPITALISED = re.compile(r"\b(?:[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)*|[A-Z][A-Z\-]{1
 _ARTICLES = frozenset({"The", "A", "An", "This", "That", "These", "Those"})
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]{3,}")
 # A title quoted in 「」 that names an instrument by its kind (「…弁法」, 「…に関する法律」, 「…ガイドライン」).
+# Whose law a Japanese writer names before の: 「台湾の人工知能基本法」 (a place, a body).
+_JA_WHOSE = re.compile(
+    r"([\u4e00-\u9fff\u30a0-\u30ff]{2,8})の[^、。「」]{0,12}?(?:法律|法|規則|条例|指針|ガイドライン)"
+)
 _JA_TITLE = re.compile(r"「([^「」]{2,60}?(?:法|法律|弁法|規則|条例|指針|ガイドライン|命令|規範|原則|条約|行動規範))」")
 
 
@@ -107,8 +111,9 @@ def _variant_title(title: str, router: Router) -> bool:
 
 def unknown_names(question: str, router: Router, glossary: Glossary, idf: dict[str, float]) -> tuple[str, ...]:
     """Names in the question that occur nowhere in the corpus (a law, country or body it does not hold):
-    capitalised words and acronyms (not sentence-initial), katakana runs and titles quoted in 「」 that name an
-    instrument by its kind (「…弁法」), unless they are a document alias, a jurisdiction word or a glossary term,
+    capitalised words and acronyms (not sentence-initial), katakana runs, titles quoted in 「」 that name an
+    instrument by its kind (「…弁法」) and whose law a Japanese writer names before の (「台湾の…法」), unless
+    they are a document alias, a jurisdiction word or a glossary term,
     whose most specific word (for a title: any of its character pairs) no indexed text carries. A katakana run is
     often a loanword ("モニタリング", monitoring): it is checked only when the texts the question points at include
     one held in Japanese, or it points at none; a text held only in English would not spell it so."""
@@ -128,6 +133,7 @@ def unknown_names(question: str, router: Router, glossary: Glossary, idf: dict[s
     if not routed or any(d.language == "ja" for d in routed):
         names += _KATAKANA.findall(original)
     titles = [t for t in _JA_TITLE.findall(original) if not _variant_title(t, router)]
+    titles += _JA_WHOSE.findall(original)
     unknown = []
     for name in [*names, *titles]:
         if fold(name) not in text or glossary.known(name):
@@ -135,7 +141,7 @@ def unknown_names(question: str, router: Router, glossary: Glossary, idf: dict[s
         tokens = sorted(tokenize(name), key=len)
         if tokens and (tokens[-1] not in idf or (name in titles and any(t not in idf for t in tokens))):
             unknown.append(name)
-    return tuple(unknown)
+    return tuple(dict.fromkeys(unknown))
 
 
 @dataclass(frozen=True)
