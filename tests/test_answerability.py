@@ -357,3 +357,21 @@ def test_a_meeting_after_the_text_is_a_later_event_in_claim_mode(claim: str, lat
     assert (found is not None and found.kind == "later_date") is later
     if found is not None:
         assert "2024" in found.intro(load_messages(query.language))
+
+
+@pytest.mark.parametrize(
+    ("question", "unmentioned"),
+    [
+        # a place word opening the sentence is still a place no passage mentions
+        ("Northshire fines robot operators under the Robot Act.", True),
+        # counter-example: a seat of government stands for the jurisdiction itself, wherever it stands
+        ("Capitolia fines robot operators under the Robot Act.", False),
+    ],
+)
+def test_a_place_opening_the_sentence_is_a_name_but_a_seat_is_the_jurisdiction(
+    question: str, unmentioned: bool
+) -> None:
+    router = Router(DOCS.values(), {"XL": ("Examplia", "Northshire", "Capitolia")}, seats=("Capitolia",))
+    passages = [passage("Operators of robots shall be fined up to EUR 10 000 for failing to register.")]
+    found = find_gap(question, passages, documents=DOCS, router=router, glossary=GLOSSARY)
+    assert (found is not None and found.kind == "unmentioned") is unmentioned

@@ -124,6 +124,21 @@ def test_an_unknown_instrument_is_refused_though_it_names_a_provision(answerer: 
     assert not named.refused and named.citations[0].doc_id == "fx-robot-act-2027"
 
 
+def test_a_claim_about_an_unknown_instrument_is_declined_though_it_names_a_held_law(answerer: Answerer) -> None:
+    """A claim of what an instrument the corpus never names did to a held law is about that instrument: declined.
+    A company beside the held law is what the law is asked about (the counter-example), and ask mode keeps the
+    held law's name over the unknown one (it may decline for another reason: here the year)."""
+    claim = "The Martian Omnibus has pushed back the Robot Safety Act 2027's duties to 2031."
+    ans = answerer.answer(claim, mode="claim")
+    assert ans.refused and "Martian Omnibus" in (ans.short_answer or "")
+    company = answerer.answer(
+        "Zorblax Robotics must register its robots under the Robot Safety Act 2027.", mode="claim"
+    )
+    assert not company.refused
+    asked = answerer.answer(claim, mode="ask")
+    assert "Martian" not in asked.text
+
+
 LISTED = Document(
     id="fx-robot-code-2030",
     title="Robot Safety Act 2027, 2030 revision",

@@ -113,6 +113,15 @@ def test_real_manifest_cross_references_resolve() -> None:
         assert (PROJECT_ROOT / "ingest" / "profiles" / f"{doc.profile}.toml").is_file(), doc.profile
 
 
+def test_seat_words_are_jurisdiction_words_and_seats(tmp_path: Path) -> None:
+    """A [seat_words] entry routes like a jurisdiction word and is listed as a seat (a place no text must name)."""
+    text = REAL_MANIFEST.read_text(encoding="utf-8").split("[jurisdiction_words]")[0]
+    path = tmp_path / "sources.toml"
+    path.write_text(text + '[jurisdiction_words]\nEU = ["EU"]\n\n[seat_words]\nEU = ["Brussels"]\n', encoding="utf-8")
+    manifest = load_manifest(path)
+    assert manifest.jurisdiction_words["EU"] == ("EU", "Brussels") and manifest.seats == ("Brussels",)
+
+
 def test_every_jurisdiction_word_code_is_used() -> None:
     """Each jurisdiction in [jurisdiction_words] is the jurisdiction of at least one document."""
     manifest = load_manifest(REAL_MANIFEST)

@@ -257,8 +257,11 @@ def test_a_katakana_word_is_unknown_only_where_a_japanese_text_could_spell_it(
         # a sentence opening with an article: the name after it is a name
         ("The Zorblax Omnibus would defer the duties of Article 6.", ("Zorblax Omnibus",)),
         ("A Zorblax Charter sets fines.", ("Zorblax Charter",)),
+        # a sentence opening with any capitalised word: the name after it is a name
+        ("At Zorblax Park, ministers signed a declaration.", ("Zorblax Park",)),
         # counter-examples: a sentence-initial word with no article, and a name the texts carry
         ("Zorblax requires nothing of providers.", ()),
+        ("Under Japan's AI Act, providers register.", ()),
         ("The Commission shall adopt guidelines.", ()),
     ],
 )

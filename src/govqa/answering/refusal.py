@@ -17,6 +17,7 @@ through.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from govqa.answering.findings import CheckContext, Finding
@@ -45,9 +46,20 @@ def check_retrieved(query: QueryAnalysis, passages: Sequence[Passage], ctx: Chec
     return None if passages else Finding("no_passages", "gate")
 
 
+# A name of an instrument ("the Digital Omnibus", "the Bletchley Declaration"): a claim about what it does is about
+# a text the library does not hold, whatever held text it acts on.
+INSTRUMENT_NAME = re.compile(
+    r"\b(?:omnibus|act|regulation|directive|order|law|bill|convention|declaration|plan|strategy|treaty|decree"
+    r"|charter|accord|pact)$",
+    re.I,
+)
+
+
 def check_unknown_names(query: QueryAnalysis, passages: Sequence[Passage], ctx: CheckContext) -> Finding | None:
-    """A name the corpus never mentions, in a question that names no held text."""
-    if not query.unknown_names or query.route.by == "alias":
+    """A name the corpus never mentions, in a question that names no held text, or a claim about an instrument
+    the corpus never mentions."""
+    instrument = ctx.mode == "claim" and any(INSTRUMENT_NAME.search(n) for n in query.unknown_names)
+    if not query.unknown_names or (query.route.by == "alias" and not instrument):
         return None
     return Finding("unknown_names", "gate", {"names": query.unknown_names})
 

@@ -24,6 +24,9 @@ class Manifest:
     jurisdiction_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # entries a lenient load skipped: (entry id or "?", the reason), reported by ingest as failed documents
     rejected: tuple[tuple[str, str], ...] = ()
+    # jurisdiction words that are seats of government ("Brussels"): they stand for the jurisdiction itself, so a
+    # text need not mention them (they are in `jurisdiction_words` too)
+    seats: tuple[str, ...] = ()
 
     def get(self, doc_id: str) -> Document:
         for doc in self.documents:
@@ -129,7 +132,10 @@ def load_manifest(path: Path, *, schemes: tuple[str, ...] = _ALLOWED_SCHEMES, le
     docs = accept("document", _REQUIRED)
     refs = accept("reference", ("id", "title", "short_title", "official_url"))
     words = {str(k): tuple(str(w) for w in v) for k, v in data.get("jurisdiction_words", {}).items()}
-    return Manifest(docs, refs, words, tuple(rejected))
+    seat_words = {str(k): tuple(str(w) for w in v) for k, v in data.get("seat_words", {}).items()}
+    for code, seats in seat_words.items():
+        words[code] = (*words.get(code, ()), *seats)
+    return Manifest(docs, refs, words, tuple(rejected), tuple(w for ws in seat_words.values() for w in ws))
 
 
 def repin(manifest_path: Path, doc: Document, new_sha256: str) -> None:
@@ -181,5 +187,9 @@ def load_corpus(manifest_path: Path, cache_dir: Path) -> Manifest:
     manifest = load_manifest(manifest_path, lenient=True)
     added = [d for d in load_added(cache_dir) if d.id not in {m.id for m in manifest.documents}]
     return Manifest(
-        manifest.documents + tuple(added), manifest.references, manifest.jurisdiction_words, manifest.rejected
+        manifest.documents + tuple(added),
+        manifest.references,
+        manifest.jurisdiction_words,
+        manifest.rejected,
+        manifest.seats,
     )

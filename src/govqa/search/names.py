@@ -76,7 +76,7 @@ def proper_names(sentence: str, router: Router, glossary: Glossary) -> tuple[str
     places: list[str] = []
     for s, e in router.known_spans(sentence):
         word = known[s:e]
-        if word in meta or not re.fullmatch(r"[a-z ]{4,}", word) or word[:4] in stems:
+        if word in meta or not re.fullmatch(r"[a-z ]{4,}", word) or word[:4] in stems or word in router.seats:
             known = known[:s] + " " * (e - s) + known[e:]
         else:
             places.append(word)
@@ -87,8 +87,8 @@ def proper_names(sentence: str, router: Router, glossary: Glossary) -> tuple[str
             words.pop()
         name = " ".join(words)
         before = sentence[: m.start()].rstrip(" '\"‘“(")
-        if not name or not before or before[-1] in ".?!:。":  # sentence-initial capitals are no names
-            continue
+        if not name or (not any(p in fold(name) for p in places) and (not before or before[-1] in ".?!:。")):
+            continue  # sentence-initial capitals are no names, but a place word is one wherever it stands
         if not (_INSTITUTION.search(name) or _ACRONYM.fullmatch(name) or any(p in fold(name) for p in places)):
             continue
         if fold(name) in known and not glossary.known(name) and len(name) > 2:
@@ -122,9 +122,9 @@ def unknown_names(question: str, router: Router, glossary: Glossary, idf: dict[s
     names = []
     for m in _CAPITALISED.finditer(original):
         name = m.group(0)
-        if _sentence_initial(original, m.start()):  # its first capital is the sentence's; after an article, a name's
-            article, _, rest = name.partition(" ")
-            if article not in _ARTICLES or not rest:
+        if _sentence_initial(original, m.start()):  # its first capital is the sentence's, the words after a name's
+            _, _, rest = name.partition(" ")  # ("The Zorblax Omnibus", "At Bletchley Park")
+            if not rest:
                 continue
             name = rest
         names.append(name)

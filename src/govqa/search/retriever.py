@@ -82,7 +82,7 @@ class Retriever:
         self.doc_of = np.array([c.doc_id for c in self.chunks])
         self._build_tables()
         self.lexical = LexicalIndex([self._lexical_text(c) for c in self.chunks])
-        self.router = Router(self.documents.values(), manifest.jurisdiction_words)
+        self.router = Router(self.documents.values(), manifest.jurisdiction_words, manifest.seats)
         self.references = Router(manifest.references, {})  # texts listed but not held: named only to be declined
         self.idf = self.lexical.idf()  # the corpus's words: a name none of them carries is one it never mentions
         self.claim_reader = ClaimReader(manifest)

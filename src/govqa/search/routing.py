@@ -46,8 +46,14 @@ class Route:
 
 
 class Router:
-    def __init__(self, documents: Iterable[Document], jurisdiction_words: dict[str, tuple[str, ...]]) -> None:
+    def __init__(
+        self,
+        documents: Iterable[Document],
+        jurisdiction_words: dict[str, tuple[str, ...]],
+        seats: Iterable[str] = (),
+    ) -> None:
         self.documents = list(documents)
+        self.seats = frozenset(fold(w) for w in seats)  # jurisdiction words standing for the jurisdiction itself
         self._aliases: list[tuple[re.Pattern[str], str, str]] = []
         for doc in self.documents:
             for term in {doc.short_title, *doc.aliases}:
