@@ -445,3 +445,20 @@ OPS = "floating-point operations"
 def test_training_compute_is_a_power_of_ten_of_operations(text: str, expected: list[tuple[str, float, str]]) -> None:
     """ "10^25 FLOPs" and the "10 25" a PDF prints for 10²⁵ are one figure, compared by value."""
     assert [(f.kind, f.value, f.unit) for f in figures_in(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # the date after an order's number is the order's own (its making), whatever event word stands near
+        (
+            "The following orders are hereby revoked: (a) Executive Order 13985 of January 20, 2021 (Equity).",
+            "enactment",
+        ),
+        ("Decree 12 of 3 May 2020 is repealed.", "enactment"),
+        # counter-example: a date the revocation itself is given
+        ("Executive Order 13985 was revoked on January 20, 2025.", "revocation"),
+    ],
+)
+def test_a_date_after_an_orders_number_dates_the_order(text: str, event: str) -> None:
+    assert [d.event for d in dates_in(text)] == [event]

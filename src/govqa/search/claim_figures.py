@@ -84,7 +84,7 @@ _DENIED_EVENT = re.compile(r"\b(?:not(?: yet)?|never)\s+$", re.I)
 # A date after "by"/"no later than"/「までに」 is a deadline when no event word dates it.
 DEADLINE = re.compile(r"\b(?:by|no later than|not later than|before|until)\s+(?:the\s+)?$", re.I)
 # A law's number dates it: "Act No. 53 of June 4, 2025", "<Act No. 20676, Jan. 21, 2025>" (its promulgation).
-LAW_DATED = re.compile(r"\bno\.\s*\d+\s*(?:of|,)\s*$", re.I)
+LAW_DATED = re.compile(r"\b(?:no\.|(?:executive\s+)?order|decree)\s*\d+\s*(?:of|,)\s*$", re.I)
 # A date after "on and after"/"as from"/「から」 with no event word is when a rule starts to apply.
 STARTING = re.compile(r"\b(?:on (?:and|or) after|as (?:of|from)|beginning|starting)\s+(?:the\s+)?$", re.I)
 DEADLINE_AFTER = re.compile(r"^\s*(?:まで|までに|迄)")
