@@ -918,3 +918,25 @@ def test_should_in_a_binding_texts_translation_is_no_weaker_force(
 def test_a_claimed_count_is_about_its_noun(claim: str, sentence: str, verdict: str | None) -> None:
     found = compare_figures(read(claim), sentence, IDF)
     assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # a verb keeping the claim's denied word from happening denies it as a negation would
+        (
+            "Ruritania's robot law expects operators to take measures so robots don't harm people or property.",
+            "Operators shall take measures that prevent robots from causing any harm to people or property.",
+            "supported",
+        ),
+        # counter-example: the verb keeps something else from happening (risks), not what the claim denies
+        (
+            "Ruritania's robot law does not require human oversight of robots.",
+            "Human oversight of robots shall aim to prevent or minimise the risks to people.",
+            None,
+        ),
+    ],
+)
+def test_a_verb_that_averts_denies_its_object(claim: str, sentence: str, verdict: str | None) -> None:
+    found = compare_polarity(read(claim), sentence, IDF) or states_most(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict

@@ -293,6 +293,18 @@ def _states_particulars(reading: ClaimReading, sentence: str) -> bool:
 STATES_MOST = 0.5  # half the claim's weight (odd half, confirmed even)
 
 
+_AVERTS = re.compile(r"\b(?:prevent\w*|avoid\w*|refrain\w*|protect\w* (?:\w+ )?(?:from|against)|free from)\b", re.I)
+_AVERTED_REACH = 6  # words after the verb: "prevent AI from causing any harm"
+
+
+def averted(sentence: str) -> set[str]:
+    """The words a verb keeps from happening ("measures that prevent AI from causing any harm": harm …): the
+    sentence denies them as a negation would."""
+    return {
+        t for m in _AVERTS.finditer(sentence) for t in tokenize(" ".join(sentence[m.end() :].split()[:_AVERTED_REACH]))
+    }
+
+
 def polarity_differs(claim: str, terms: Collection[str], sentence: str) -> tuple[str, str]:
     """("denies", word): the sentence denies one of the claim's `terms` that the claim affirms; ("affirms",
     word): the claim denies a word the sentence states while denying nothing; ("", "") otherwise. A negation of
@@ -303,8 +315,10 @@ def polarity_differs(claim: str, terms: Collection[str], sentence: str) -> tuple
     sentence_denies = {t: w for w in denied_words(sentence) for t in tokenize(w)}
     if hit := sorted((sentence_denies.keys() & set(terms)) - claim_denies.keys()):
         return "denies", sentence_denies[hit[0]]
-    # a word the claim denies, stated by the sentence under no negation of its own or of a clause
+    # a word the claim denies, stated by the sentence under no negation of its own or of a clause, nor after a
+    # verb that keeps it from happening ("measures that prevent AI from causing any harm")
     stated = set(tokenize(sentence)) - {t for w in denied_words(sentence, anywhere=True) for t in tokenize(w)}
+    stated -= averted(sentence)
     if not sentence_denies and not negation_words(sentence) and (hit := sorted(claim_denies.keys() & stated)):
         return "affirms", claim_denies[hit[0]]
     return "", ""
@@ -329,7 +343,8 @@ def _same_polarity(reading: ClaimReading, sentence: str, idf: dict[str, float]) 
     if polarity_differs(reading.text, claim_weights(reading, idf).keys(), sentence)[0]:
         return False
     _, modality, bans, _, _ = duty_of(sentence)
-    if reading.negations and not (NEGATION.search(sentence) or modality == "may" or bans):
+    denied = {t for w in denied_words(reading.text) for t in tokenize(w)}
+    if reading.negations and not (NEGATION.search(sentence) or modality == "may" or bans or denied & averted(sentence)):
         return False  # a claim that denies ("consent is not required", 「不要」) needs a sentence that denies too
     return not modality or bans == duty_of(reading.text)[2]
 
