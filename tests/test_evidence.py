@@ -940,3 +940,25 @@ def test_a_claimed_count_is_about_its_noun(claim: str, sentence: str, verdict: s
 def test_a_verb_that_averts_denies_its_object(claim: str, sentence: str, verdict: str | None) -> None:
     found = compare_polarity(read(claim), sentence, IDF) or states_most(read(claim), sentence, IDF)
     assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # a "non-" prefix denies the word it is joined to
+        (
+            "Ruritania's robot resolution extends to robots used in the military domain.",
+            "This resolution refers to robots in the non-military domain.",
+            "refuted",
+        ),
+        # counter-example: the claim says "non-military" too
+        (
+            "Ruritania's robot resolution extends to robots used in the non-military domain.",
+            "This resolution refers to robots in the non-military domain.",
+            None,
+        ),
+    ],
+)
+def test_a_non_prefix_denies_its_word(claim: str, sentence: str, verdict: str | None) -> None:
+    found = compare_polarity(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict

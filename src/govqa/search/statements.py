@@ -242,4 +242,9 @@ def denied_words(text: str, *, anywhere: bool = False) -> set[str]:
         word = next((w for w in after if w not in _DENIAL_FILLER), "")
         if word and word.isascii():
             out.add(word)
+    # a prefix denies the word it is joined to: "the non-military domain" denies "military"
+    out |= {m.group(1).lower() for m in _NON.finditer(text)}
     return out
+
+
+_NON = re.compile(r"\bnon-([a-z]{3,})", re.I)
