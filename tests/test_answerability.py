@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
@@ -375,3 +376,21 @@ def test_a_place_opening_the_sentence_is_a_name_but_a_seat_is_the_jurisdiction(
     passages = [passage("Operators of robots shall be fined up to EUR 10 000 for failing to register.")]
     found = find_gap(question, passages, documents=DOCS, router=router, glossary=GLOSSARY)
     assert (found is not None and found.kind == "unmentioned") is unmentioned
+
+
+@pytest.mark.parametrize(
+    ("claim", "figures", "numbers"),
+    [
+        # a UN resolution's session/number names it: a law number, no figure of the claim's
+        ("The robot resolution, 78/265, covers military robots.", (), ("78/265",)),
+        ("UN resolution A/RES/78/265 of 21 March 2024 covers robots.", ("21", "2024"), ("78/265",)),
+        # counter-example: a date written with slashes is figures
+        ("The Robot Act took effect on 10/30/2023.", ("10", "30", "2023"), ()),
+    ],
+)
+def test_a_resolution_number_is_a_law_number_not_figures(
+    claim: str, figures: tuple[str, ...], numbers: tuple[str, ...]
+) -> None:
+    query = analyze(claim, ROUTER, GLOSSARY)
+    assert query.figures == figures
+    assert tuple(said for _, said in query.law_numbers) == tuple(re.escape(n) for n in numbers)

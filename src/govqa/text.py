@@ -110,7 +110,9 @@ def kanji_to_digits(text: str) -> str:
 
 # A law's number: "Act No. 56", "Law No. 21311", "Executive Order 14110", 「法律第56号」.
 LAW_NUMBER = re.compile(
-    r"\b(?:act|law|order|regulation|decree)\s+(?:no\.?\s*)?(\d{2,6})\b|((?:\d{4}年)?法律第\d+号)", re.I
+    r"\b(?:act|law|order|regulation|decree)\s+(?:no\.?\s*)?(\d{2,6})\b|((?:\d{4}年)?法律第\d+号)"
+    r"|\b(?:resolution[,\s]+(?:a/res/)?|a/res/)(\d{2}/\d{1,4})\b",  # a UN resolution's session/number: "78/265"
+    re.I,
 )
 # Negation, for polarity ("only" restricts, it does not negate). Read on text whose law numbers are blanked
 # (`strip_law_numbers`): the "No." of "Act No. 53" is a number sign.

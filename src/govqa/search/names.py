@@ -61,7 +61,8 @@ def named_years_and_numbers(asking: str, router: Router) -> tuple[tuple[str, ...
     years = tuple(dict.fromkeys(YEAR.findall(plain)))
     numbers = []
     for m in LAW_NUMBER.finditer(plain):
-        said_as = rf"(?:no\.\s*|order\s+){m.group(1)}(?!\d)" if m.group(1) else re.escape(m.group(2))
+        # "Act No. 53"; 「法律第53号」 or a resolution's "78/265" as written
+        said_as = rf"(?:no\.\s*|order\s+){m.group(1)}(?!\d)" if m.group(1) else re.escape(m.group(2) or m.group(3))
         numbers.append((m.group(0), said_as))
     return years, tuple(numbers)
 
