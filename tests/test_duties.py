@@ -90,3 +90,46 @@ def test_the_subjects_words_do_not_choose_the_duty() -> None:
     )
     assert on_action(claim, sentence, IDF).startswith("当局が実施する施策に協力")
     assert compare_modality(claim, sentence, IDF) is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        # a power to require is a permission of its holder, not a duty
+        ("The authority may require that operators disclose their records.", "may"),
+        ("THE ATTORNEY GENERAL MAY REQUIRE THAT A DEPLOYER DISCLOSE THE POLICY.", "may"),
+        # counter-examples: requiring is a duty when no modal of permission governs it
+        ("The Act requires operators to disclose their records.", "must"),
+        ("Operators are required to disclose their records.", "must"),
+    ],
+)
+def test_a_power_to_require_is_no_duty(sentence: str, modality: str) -> None:
+    assert duty_of(sentence)[1] == modality
+
+
+@pytest.mark.parametrize(
+    ("stem_modal", "refuted"),
+    [("may", True), ("shall", False)],
+)
+def test_a_stems_force_is_the_force_of_its_points(stem_modal: str, refuted: bool) -> None:
+    """ "The authority may promulgate rules …, including: (a) … documentation; (b) … notices" permits the rules
+    its points list: a claimed duty to adopt them is refuted; a stem that obliges (the counter-example) is not."""
+    from govqa.answering.evidence import decide, rank_evidence
+    from govqa.records import Chunk, Passage
+
+    text = (
+        f"(1) The authority {stem_modal} promulgate rules as necessary for implementing this Act, including:\n"
+        "(a) the documentation that the operators of service robots keep about each of their machines;\n"
+        "(b) the notices that the operators of service robots give to the people in their buildings;\n"
+        "(c) the risk programmes that the operators of service robots run every year;\n"
+        "(d) the impact assessments that the operators of service robots complete before use."
+    )
+    chunk = Chunk("ru-act", "Article 7", (), text, 0, len(text), None, None, "en")
+    claim = READER.read(
+        "Ruritania's robot law requires the authority to adopt rules covering documentation, notices, risk"
+        " programmes and impact assessments."
+    )
+    evidence = rank_evidence(claim, [Passage(chunk, 1.0)], IDF)
+    assert evidence[0].text.endswith("including:")  # the stem, stating the claim with its points, ranks first
+    found = decide(claim, evidence, IDF, top=1)
+    assert (found is not None and found[0].verdict == "refuted") is refuted
