@@ -189,7 +189,8 @@ def compare_modality(reading: ClaimReading, sentence: str, idf: dict[str, float]
     an effort, advises or permits (or the reverse) → refuted. A prohibition stays a prohibition."""
     if not reading.modality or not states_action(reading, sentence, idf):
         return None
-    _, modality, negative, words, _ = duty_of(on_action(reading, sentence, idf))
+    # a stem gives the force of its points ("the attorney general may promulgate rules …, including: (a) …")
+    _, modality, negative, words, _ = duty_of(on_action(reading, stem(sentence), idf))
     if not modality or negative or (reading.negated and reading.modality == "must"):
         return None
     claimed, stated = STRENGTH[reading.modality], STRENGTH[modality]
@@ -364,9 +365,9 @@ def near_verbatim(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
     return Check("verbatim", "supported", "states_claim")
 
 
-# A stem's figure or date applies to each of its points ("fines of up to EUR 15 000 000 for: … (g) transparency
+# A stem's figure, date and force apply to each of its points ("fines of up to EUR 15 000 000 for: … (g) transparency
 # obligations"); its other words state nothing the points do not, so the other checks read the sentence alone.
-STATED_WITH_POINTS = frozenset({"figures", "dates", "timing", "actor"})
+STATED_WITH_POINTS = frozenset({"figures", "dates", "timing", "actor", "modality"})
 Comparison = Callable[[ClaimReading, str, dict[str, float]], Check | None]
 CHECKS: tuple[tuple[str, Comparison], ...] = (
     ("figures", compare_figures),
