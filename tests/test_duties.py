@@ -133,3 +133,17 @@ def test_a_stems_force_is_the_force_of_its_points(stem_modal: str, refuted: bool
     assert evidence[0].text.endswith("including:")  # the stem, stating the claim with its points, ranks first
     found = decide(claim, evidence, IDF, top=1)
     assert (found is not None and found[0].verdict == "refuted") is refuted
+
+
+@pytest.mark.parametrize(
+    ("claim", "modality"),
+    [
+        # a writer's verbs of duty: "insist on", "demand"
+        ("The robot guidelines insist on a human check of every decision.", "must"),
+        ("Ruritania's robot law demands that operators register robots.", "must"),
+        # counter-example: a power to demand is a permission
+        ("The authority may demand documents from operators.", "may"),
+    ],
+)
+def test_insisting_and_demanding_are_claims_of_duty(claim: str, modality: str) -> None:
+    assert READER.read(claim).modality == modality

@@ -54,7 +54,8 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
             r"\b(?:must|shall|(?:is|are) (?:required|obliged|obligated|mandated)|(?:ha(?:ve|s) )?had to|ha(?:ve|s) to"
             r"|needs? to"
             # "the attorney general may require that a deployer disclose …": a power to require, not a duty
-            r"|(?<!may )(?<!can )(?:requires?|obliges?|mandates?)|mandatory|compulsory|obligat(?:ion|ory))\b"
+            r"|(?<!may )(?<!can )(?:requires?|obliges?|mandates?|insists? (?:on|that)|demands?)|mandatory|compulsory"
+            r"|obligat(?:ion|ory))\b"
             r"|なければならない|義務|必要があ|求められ|하여야|의무",
             re.I,
         ),
