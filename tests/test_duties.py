@@ -4,24 +4,12 @@ subject is compared on the duty that states the claim's action; "is/are to endea
 from __future__ import annotations
 
 import pytest
+from test_evidence import IDF, READER  # the Ruritanian robot act the claim tests read against
 
 from govqa.answering.comparisons import compare_modality
 from govqa.answering.duties import on_action, states_as_claimed
-from govqa.corpus.manifest import Manifest
-from govqa.records import Document
-from govqa.search.claim_reading import ClaimReader
 from govqa.search.statements import actor_role, coordinated_duties, duty_of
 
-READER = ClaimReader(
-    Manifest(
-        documents=(
-            Document("ru-act", "Act on Robot Safety", "Robot Safety Act", jurisdiction="RU", doc_type="statute"),
-        ),
-        references=(),
-        jurisdiction_words={"RU": ("Ruritania",)},
-    )
-)
-IDF: dict[str, float] = {}
 JOINED = (
     "Operators are to endeavor to improve the safety of their robots, "
     "and must cooperate with inspections by the authority."

@@ -5,24 +5,12 @@ texts binding in their own words are read as written."""
 from __future__ import annotations
 
 import pytest
+from test_evidence import IDF, READER  # the Ruritanian robot act the claim tests read against
 
 from govqa.answering.evidence import decide, rank_evidence
 from govqa.answering.translations import as_duty_words, binding_translation, renders_duty_as_should
-from govqa.corpus.manifest import Manifest
 from govqa.records import Chunk, Document, Passage
-from govqa.search.claim_reading import ClaimReader
 from govqa.search.statements import duty_of
-
-READER = ClaimReader(
-    Manifest(
-        documents=(
-            Document("ru-act", "Act on Robot Safety", "Robot Safety Act", jurisdiction="RU", doc_type="statute"),
-        ),
-        references=(),
-        jurisdiction_words={"RU": ("Ruritania",)},
-    )
-)
-IDF: dict[str, float] = {}
 
 
 def _doc(doc_type: str = "statute", legal_effect: str = "reference_translation") -> Document:
