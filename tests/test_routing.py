@@ -299,3 +299,20 @@ def test_a_quoted_japanese_title_no_text_carries_is_unknown(
 
     idf = dict.fromkeys(["ai", "推進", "規制", "制法", "推規", "進規", "罰則", "努め", *tokenize("コンテンツ")], 1.0)
     assert unknown_names(question, router, Glossary({}), idf) == unknown
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        # loanwords every AI-governance text uses are glossary terms, not names the corpus never mentions
+        ("GPAI行動規範の署名事業者は、モデルの利用ポリシーを定め、AIオフィスに報告する。", ()),
+        # counter-example: a loanword for a topic the glossary does not know is still checked
+        ("ブロックチェーンの規制はありますか？", ("ブロックチェーン",)),
+    ],
+)
+def test_common_loanwords_are_glossary_terms(router: Router, question: str, unknown: tuple[str, ...]) -> None:
+    from govqa.search.names import unknown_names
+
+    glossary = Glossary.load(PROJECT_ROOT / "ingest" / "glossary.toml")
+    idf = dict.fromkeys(["ai", "gpai", "規範", "行動", "署名", "事業", "業者", "利用", "報告", "規制"], 1.0)
+    assert unknown_names(question, router, glossary, idf) == unknown
