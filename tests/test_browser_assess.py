@@ -22,20 +22,35 @@ def assess_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
+def _idle(page) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the app has finished rerunning (its "Running…" status widget is gone)."""
+    page.get_by_test_id("stStatusWidget").wait_for(state="hidden", timeout=120_000)
+
+
 def _choose(page, label: str, values: list[str]) -> None:  # type: ignore[no-untyped-def]
     """In the multiselect labelled `label`: drop "not sure" (Backspace), then pick `values`, and wait until the
     widget shows them. Each change reruns the page, and dropping "not sure" from the roles hides the rest of the
-    form until a role is picked: the next step must not start before the page has caught up."""
+    form until a role is picked: the next step must not start before the page has caught up, and a pick made
+    while a rerun was still under way can be undone by it, so it is made again (at most three times)."""
     from playwright.sync_api import expect
 
     widget = page.get_by_test_id("stMultiSelect").filter(has_text=label)
     box = widget.locator("input")
     box.click()
     box.press("Backspace")
+    _idle(page)
     for value in values:
-        box.fill(value)
-        page.get_by_role("option", name=value, exact=True).click()
-        expect(widget).to_contain_text(value, timeout=60_000)
+        for attempt in range(3):
+            box.fill(value)
+            page.get_by_role("option", name=value, exact=True).click()
+            try:
+                expect(widget).to_contain_text(value, timeout=20_000)
+                break
+            except AssertionError:
+                if attempt == 2:
+                    raise
+                _idle(page)
+        _idle(page)
     page.keyboard.press("Escape")
 
 
