@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import time
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -13,8 +14,10 @@ from hypothesis import strategies as st
 from govqa.corpus.manifest import Manifest
 from govqa.records import Document
 from govqa.search import claim_reading
+from govqa.search.analysis import described_route
 from govqa.search.claim_figures import dates_in, figures_in
 from govqa.search.claim_reading import ClaimReader, read_claim
+from govqa.search.routing import Route
 from govqa.search.statements import negation_words
 from govqa.text import fold
 
@@ -462,3 +465,71 @@ def test_training_compute_is_a_power_of_ten_of_operations(text: str, expected: l
 )
 def test_a_date_after_an_orders_number_dates_the_order(text: str, event: str) -> None:
     assert [d.event for d in dates_in(text)] == [event]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a date before the kind of text names the text by when it was made
+        ("Biden's 2023 AI executive order told the agency to report.", "title"),
+        ("Ruritania's January 2025 AI order sets a policy.", "title"),
+        ("The EU's 2019 Ethics Guidelines are voluntary.", "title"),
+        ("the 2024 resolution adopted in March", "title"),
+        ("2019年の倫理ガイドラインは拘束力がない。", "title"),
+        ("「人工知能促進法」（2025年）は罰則を定めていない。", "title"),
+        # counter-examples: a date an event is given, and a date before a text that is not its premodifier
+        ("In January 2025 the Act entered into force.", "entry_into_force"),
+        ("The Act was adopted in 2024.", "enactment"),
+        ("2025年の法改正で罰則が加わった。", "amendment"),
+        ("Its 2023 guidance is long.", ""),
+    ],
+)
+def test_a_date_naming_a_text_dates_the_text(text: str, event: str) -> None:
+    assert [d.event for d in dates_in(text)] == [event]
+
+
+@pytest.mark.parametrize(
+    ("claim", "docs"),
+    [
+        # the kind of text and its year (and month) name one text without a jurisdiction word
+        ("The 2024 AI regulation bans social scoring.", {"xx-ai"}),
+        ("Xanadu's leader said the June 2024 AI regulation has no fines.", {"xx-ai"}),
+        ("2020年の個人情報法は従業員にも及ぶ。", {"ru-privacy"}),
+    ],
+)
+def test_a_text_is_named_by_its_date_and_kind(claim: str, docs: set[str]) -> None:
+    (named,) = READER.read(claim).texts
+    assert (named.by, set(named.doc_ids), named.one_text) == ("description", docs, True)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The 2025 law bans chatbots.",  # two laws of 2025 would both fit: the year alone names neither
+        "The 2023 privacy act covers chatbots.",  # no text of that kind was made that year
+        "In 2024 the regulation was adopted.",  # the year dates an event, not the text's name
+    ],
+)
+def test_a_date_and_kind_naming_no_single_text_names_nothing(claim: str) -> None:
+    reader = ClaimReader(
+        replace(
+            MANIFEST,
+            documents=(*MANIFEST.documents, _doc("ru-other", "Act on Robots", "RU", "statute", date="2025-02-01")),
+        )
+    )
+    assert reader.read(claim).texts == ()
+
+
+def test_a_text_named_by_description_routes_the_search_as_its_alias_would() -> None:
+    """A claim naming one held text by description points the search at it (revoked texts included, as an
+    alias would); a route by alias stands, and a description of several texts routes nothing."""
+    by_jurisdiction = Route(("ru-ai-en", "ru-ai-ja", "ru-privacy", "ru-guide"), "jurisdiction", ("RU",))
+    one = READER.read("Ruritania's personal information law covers employers.")
+    assert described_route(by_jurisdiction, one) == Route(
+        ("ru-privacy",), "alias", ("ruritania's personal information law",), ("ru-privacy",)
+    )
+    # counter-examples: an alias already routes; an ambiguous description keeps the jurisdiction's route
+    by_alias = Route(("xx-ai",), "alias", ("AI Act",), ("xx-ai",))
+    assert described_route(by_alias, one) == by_alias
+    several = READER.read("Ruritania's privacy law covers employers.")
+    assert described_route(by_jurisdiction, several) == by_jurisdiction

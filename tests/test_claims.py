@@ -283,6 +283,14 @@ def context(passages: list[Passage]) -> CheckContext:
         ("The Robot Act fines operators up to 4% of their turnover.", "Fines reach 3 % of annual turnover.", False),
         # counter-example: a count no passage states of anything is unmentioned
         ("The Robot Act has been signed by 53 countries.", "Operators shall register robots.", True),
+        # a count of the same thing, its noun spelt otherwise: compared, as the evidence checks compare it
+        (
+            "The Robot Act says a robot emits as much as 3,000 round-trip flights.",
+            "A robot emits as much as 300 roundtrip flights.",
+            False,
+        ),
+        # counter-example: a count of something else
+        ("The Robot Act says a robot emits as much as 3,000 round-trip flights.", "A robot has 300 parts.", True),
         # a law's number names it, and an era year the text writes in kanji is stated (令和七年 is 令和7年)
         ("Robot Act (Act No. 53) binds operators.", "Operators shall register robots.", False),
         (

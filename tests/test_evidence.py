@@ -3,6 +3,8 @@ each check with a broader example and a counter-example of the same shape that m
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from govqa.answering.comparisons import (
@@ -962,3 +964,22 @@ def test_a_verb_that_averts_denies_its_object(claim: str, sentence: str, verdict
 def test_a_non_prefix_denies_its_word(claim: str, sentence: str, verdict: str | None) -> None:
     found = compare_polarity(read(claim), sentence, IDF)
     assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("made", "verdict"),
+    [
+        ("2024-05-17", "supported"),  # the text the claim names by its year: its sentence supports the claim
+        ("2021-03-01", None),  # counter-example: a text of another year is not the one the claim names
+        ("", "supported"),  # a text with no recorded date: nothing to tell the texts apart by
+    ],
+)
+def test_a_date_naming_the_text_is_compared_with_the_texts_date(made: str, verdict: str | None) -> None:
+    """A date that names the claim's text ("the 2024 robot act") is not a date the sentence must state: it is
+    compared with the date of the text the sentence is from."""
+    claim = read("Ruritania's 2024 robot act requires operators to register robots with the authority.")
+    assert [d.event for d in claim.dates] == ["title"]
+    sentence = "Operators shall register robots with the authority."
+    passage = replace(_passage(sentence), document=replace(MANIFEST.documents[0], date=made))
+    found = decide(claim, rank_evidence(claim, [passage], IDF), IDF)
+    assert (found[0].verdict if found else None) == verdict

@@ -78,11 +78,11 @@ def compared(figure: str, query: QueryAnalysis, passages: Sequence[Passage]) -> 
     if query.claim is None:
         return False
     text = " ".join(p.chunk.text for p in passages)
-    kinds = {(f.kind, f.unit) for f in figures_in(text)}
+    stated = figures_in(text)
     events = {d.event for d in dates_in(text) if d.event}
-    claimed = [(f.kind, f.unit) for f in query.claim.figures if figure in f.text.replace(" ", "")]
+    claimed = [f for f in query.claim.figures if figure in f.text.replace(" ", "")]
     dated = [d.event for d in query.claim.dates if figure in d.text and d.event]
-    return any(k in kinds for k in claimed) or any(e in events for e in dated)
+    return any(f.compares_with(g) for f in claimed for g in stated) or any(e in events for e in dated)
 
 
 FIGURE_PROVISIONS = 3  # provisions stating the claimed figure added to the evidence, at most

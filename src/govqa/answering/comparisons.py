@@ -53,14 +53,6 @@ EXCEPTION = re.compile(
 )
 
 
-def _comparable(claimed: Figure, stated: Figure) -> bool:
-    if claimed.kind != stated.kind:
-        return False
-    if claimed.kind == "count":
-        return bool(set(tokenize(claimed.unit)) & set(tokenize(stated.unit)))
-    return claimed.unit == stated.unit
-
-
 def _agrees(claimed: Figure, stated: Figure) -> bool:
     return abs(stated.value - claimed.value) < 1e-9 * max(1.0, claimed.value)
 
@@ -97,7 +89,7 @@ def figure_findings(
     for i, f in enumerate(reading.figures):
         if not about_same(_figure_topic(reading, f), sentence, cross_language(reading, sentence), idf):
             continue
-        same_kind = [g for g in stated if _comparable(f, g)]
+        same_kind = [g for g in stated if f.compares_with(g)]
         if any(_agrees(f, g) for g in same_kind):
             agreed.add(i)
         elif same_kind and not any(_agrees(o, g) for o in reading.figures for g in same_kind):
@@ -144,8 +136,8 @@ def compare_dates(reading: ClaimReading, sentence: str, idf: dict[str, float] | 
     stated = dates_in(sentence)
     states_claim = idf is not None and term_coverage(claim_weights(reading, idf), sentence) >= STATES_MOST
     for d in reading.dates:
-        if not d.event and not states_claim:
-            continue
+        if (not d.event and not states_claim) or d.event == "title":
+            continue  # a text's date in its name is compared with the text's record (evidence.decide)
         topic = _figure_topic(reading, d)
         if (
             topic - _event_words(reading.text)
@@ -285,10 +277,10 @@ def _states_particulars(reading: ClaimReading, sentence: str) -> bool:
     """The sentence states each figure and date the claim gives, alike: a claim's number or date is its point,
     and a sentence sharing its other words ("Article 28 (Delegation …)" for "28 articles") does not state it."""
     stated = figures_in(sentence)
-    if not all(any(_comparable(f, g) and _agrees(f, g) for g in stated) for f in reading.figures):
+    if not all(any(f.compares_with(g) and _agrees(f, g) for g in stated) for f in reading.figures):
         return False
     dated = dates_in(sentence)
-    return all(any(d.agrees(s) for s in dated) for d in reading.dates)
+    return all(any(d.agrees(s) for s in dated) for d in reading.dates if d.event != "title")
 
 
 STATES_MOST = 0.5  # half the claim's weight (odd half, confirmed even)

@@ -217,7 +217,16 @@ def decide(
         if found is not None and found[0].verdict == "refuted":
             return found
         support = support or found
-    return support
+    return support if support is None or names_its_text(reading, support[1]) else None
+
+
+def names_its_text(reading: ClaimReading, ev: Evidence) -> bool:
+    """A date the claim names its text by ("Biden's 2023 AI order") agrees with the date of the text the
+    sentence is from: otherwise the claim is about another text, or misdates this one, and the sentence does
+    not support it."""
+    record = dates_in(ev.passage.document.date) if ev.passage.document else []
+    titled = [d for d in reading.dates if d.event == "title"]
+    return not titled or not record or all(d.agrees(record[0]) for d in titled)
 
 
 def _decided(

@@ -158,11 +158,12 @@ def analyze(
     topic, topic_terms = asked_topic(asking, glossary)
     expansion = glossary.expansion(question)
     english = question_language(question) == "en"
+    claim = claims.read(question) if claims is not None else None
     return QueryAnalysis(
         question=question,
         language=question_language(question),
         reader_language=preferred_language(question),
-        route=router.route(question),
+        route=described_route(router.route(question), claim),
         refs=tuple(refs_in_question(question)),
         terms=tuple(asked_terms(question) if asks_definition else quoted_terms(question)),
         asks_definition=asks_definition,
@@ -192,5 +193,19 @@ def analyze(
         coverage_texts=tuple(
             dict.fromkeys(f"{t} {glossary.expansion(t)}" for t in (question, question_focus(question) or question))
         ),
-        claim=claims.read(question) if claims is not None else None,
+        claim=claim,
     )
+
+
+def described_route(route: Route, claim: ClaimReading | None) -> Route:
+    """A route by alias stands; else the texts a claim names by description, when it names held texts (each
+    description resolving, through a topic its title carries, to one text with its language versions): "Biden's
+    2023 AI executive order" points at one order as its title would, though no alias is written. ("Japanese law"
+    names no topic: it is every Japanese statute, though the library may hold one.)"""
+    if route.by == "alias" or claim is None:
+        return route
+    described = [t for t in claim.texts if t.by == "description" and t.doc_ids and t.one_text and t.topic]
+    if not described:
+        return route
+    ids = tuple(dict.fromkeys(d for t in described for d in t.doc_ids))
+    return Route(ids, "alias", tuple(t.words for t in described), ids, route.years)

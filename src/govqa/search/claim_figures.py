@@ -4,7 +4,8 @@ One reader for both sides of a comparison: the claim ("a maximum fine of €7,50
 June 8, 2021", 「2027年8月2日までに」) and the sentence that may decide it ("fines of up to EUR 7 500 000 or …
 up to 1 %", "shall enter into force on the twentieth day following …"). A figure keeps its kind (amount,
 percentage, period, count) and unit; a date keeps the event it dates (enactment, entry into force, application,
-publication, revocation, amendment, a meeting, a deadline), read from the nearest event word in the same clause,
+publication, revocation, amendment, a meeting, a deadline, or the naming of a text), read from the nearest
+event word in the same clause,
 so that a claimed date is compared only with a stated date of the same event (issue 27: a page header's date is
 not the act's date).
 """
@@ -16,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from govqa.documents.locators import kanji_to_int
+from govqa.text import tokenize
 
 MONTHS = {
     m: i
@@ -113,12 +115,44 @@ class DateMention:
         )
 
 
+# A date naming a text by when it was made: before the kind of text it names ("Trump's January 2025 AI order",
+# "the EU's 2019 Ethics Guidelines", 「2019年の倫理ガイドライン」) or in brackets after its title ("… Guidelines
+# (2019)", 「…ガイドライン」（2019年）). It says which text the claim is about, not what the text states: it is
+# compared with the text's own date, never with a sentence's (event "title").
+_TEXT_KIND = (
+    r"(?:executive\s+)?(?:orders?|acts?|laws?|regulations?|guidelines?|frameworks?|resolutions?|conventions?|codes?"
+    r"|principles|recommendations?|rules|measures|bills?|treaty|declarations?|statutes?|directives?|profiles?)\b"
+)
+_TITLE_BEFORE = re.compile(r"(?:['’]s|\b(?:the|its|their|this|that))\s+$", re.I)
+_TITLE_AFTER = re.compile(
+    rf"^\s+(?:(?!(?:the|a|an|its|this|that|which|when|in|on|of)\b)[A-Za-z][\w’'-]*\s+){{0,3}}?{_TEXT_KIND}", re.I
+)
+_TITLE_AFTER_JA = re.compile(
+    r"^\s*の[^、。「」\s]{0,15}?(?:法|規則|指針|ガイドライン|大統領令|決議|条約|原則|規範|フレームワーク)"
+    r"(?!\s*(?:の)?(?:改正|改定|施行|公布|成立|制定|採択|公表|廃止))"
+)
+_TITLE_BRACKETS = re.compile(rf"(?:{_TEXT_KIND}|[」』])\s*[（(]\s*$", re.I)
+_BRACKET_CLOSE = re.compile(r"^\s*[)）]")
+
+
+def names_text(text: str, start: int, end: int) -> bool:
+    """The date at text[start:end] names a text by when it was made (see `_TITLE_AFTER`)."""
+    after = text[end : end + 80]
+    if _TITLE_BEFORE.search(text[max(0, start - 12) : start]) and _TITLE_AFTER.match(after):
+        return True
+    if _TITLE_AFTER_JA.match(after):
+        return True
+    return bool(_TITLE_BRACKETS.search(text[max(0, start - 30) : start]) and _BRACKET_CLOSE.match(after))
+
+
 def _event_at(text: str, start: int, end: int) -> str:
     """The event word nearest to the span within its clause, else "deadline" after "by …", else "". A date
     numbering a law ("<Act No. 21311, Jan. 20, 2026> This Act shall enter into force on …") dates its enactment
-    whatever event word stands near."""
+    whatever event word stands near; a date naming a text ("Biden's 2023 AI order") dates the text ("title")."""
     if LAW_DATED.search(text, max(0, start - 30), start):  # "No." ends no clause here
         return "enactment"
+    if names_text(text, start, end):
+        return "title"
     lo = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
     hi = next((m.start() for m in _CLAUSE.finditer(text, end)), len(text))
     best: tuple[int, str] | None = None
@@ -291,6 +325,15 @@ class Figure:
     text: str
     start: int
     end: int
+
+    def compares_with(self, other: Figure) -> bool:
+        """Both give the same kind of figure in the same unit; counts of the same thing share a word of their
+        nouns ("round-trip flights", "roundtrip flights")."""
+        if self.kind != other.kind:
+            return False
+        if self.kind == "count":
+            return bool(set(tokenize(self.unit)) & set(tokenize(other.unit)))
+        return self.unit == other.unit
 
 
 def number(raw: str, scale: str | None = None) -> float | None:

@@ -24,7 +24,8 @@ from dataclasses import dataclass, replace
 from govqa.corpus.manifest import Manifest
 from govqa.documents.locators import Ref, refs_in_question
 from govqa.records import Document
-from govqa.search.claim_figures import DateMention, Figure, dates_in, figures_in
+from govqa.search.claim_figures import MONTHS, DateMention, Figure, dates_in, figures_in, names_text
+from govqa.search.definitions import spellings
 from govqa.search.intents import asked_roles
 from govqa.search.routing import Router, question_language
 from govqa.search.statements import actor_role, duty_of, negation_words, scope_words
@@ -70,6 +71,8 @@ def _between(generic: str) -> str:
     return "|".join([rf"(?:{whole}){{0,6}}?{ahead}", *cut])
 
 
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True)) + r"\.?"
+
 NEWEST = re.compile(r"\b(?:new|newest|latest|recent)\b|新(?:しい)?|최신|새", re.I)
 _NOT_TOPIC = frozenset(tokenize("new newest latest recent first own national federal state landmark comprehensive"))
 
@@ -86,6 +89,7 @@ class NamedText:
     reference_ids: tuple[str, ...] = ()  # texts the manifest lists but does not hold
     topic: tuple[str, ...] = ()  # a description's topic words that its texts' names carry ("AI" in "Japan's AI law")
     name_words: frozenset[str] = frozenset()  # the words of its texts' titles and aliases (a text never names itself)
+    one_text: bool = False  # all it resolves to are one text's editions and language versions
 
 
 @dataclass(frozen=True)
@@ -145,6 +149,14 @@ class ClaimReader:
             rf"(?<![a-z0-9])(?P<where>{alternatives})(?![a-z0-9])(?:{_BINDER})(?P<between>{_between(generic)})(?P<generic>{generic})",
             re.I,
         )
+        # A text named by its date and kind, with no jurisdiction: "Biden's 2023 AI executive order", "the
+        # January 2025 AI order", 「2019年の倫理ガイドライン」 (a bare "order" is an executive order only here).
+        dated_generic = rf"{generic}|\borders?\b"
+        self._dated = re.compile(
+            rf"(?<![\w/.-])(?P<date>(?:(?P<month>{_MONTH_NAMES})\s+)?(?P<year>(?:19|20)\d{{2}})(?:\s*年)?)\s*の?\s*"
+            rf"(?P<between>{_between(dated_generic)})(?P<generic>{dated_generic})",
+            re.I,
+        )
 
     def read(self, claim: str) -> ClaimReading:
         text = unicodedata.normalize("NFKC", claim).strip()
@@ -181,7 +193,7 @@ class ClaimReader:
         description holding or overlapping an alias of its own jurisdiction ("Japan's AI Promotion Act") gives way
         to the alias."""
         folded = fold(claim)
-        descriptions = [(m.span(), named) for m in self._description.finditer(folded) if (named := self._resolve(m))]
+        descriptions = self._descriptions(folded)
         found: list[tuple[int, NamedText]] = []
         for start, end, doc_id in self._router.named_spans(claim):
             doc = next(d for d in self._all if d.id == doc_id)
@@ -217,9 +229,23 @@ class ClaimReader:
                     tuple(dict.fromkeys(was.reference_ids + named.reference_ids)),
                     named.topic,
                     was.name_words | named.name_words,
+                    was.one_text and named.one_text and set(was.doc_ids) == set(named.doc_ids),
                 )
             merged[named.words] = named
         return tuple(merged.values())
+
+    def _descriptions(self, folded: str) -> list[tuple[tuple[int, int], NamedText]]:
+        """Texts named by a jurisdiction and a generic name, then by a date and a generic name where no
+        description by jurisdiction covers the words, each with its span."""
+        descriptions = [(m.span(), named) for m in self._description.finditer(folded) if (named := self._resolve(m))]
+        descriptions += [
+            (m.span(), named)
+            for m in self._dated.finditer(folded)
+            if names_text(folded, m.start("date"), m.end("date"))
+            and not any(s < m.end() and m.start() < e for (s, e), _ in descriptions)
+            and (named := self._resolve_dated(m))
+        ]
+        return descriptions
 
     def _named(self, words: str, by: str, docs: list[Document], topic: tuple[str, ...] = ()) -> NamedText:
         # A text's language versions are one text: a description of either names both.
@@ -227,7 +253,8 @@ class ClaimReader:
         docs = [d for d in self._all if d in docs or (d.translation_of or d.id) in family]
         held = tuple(d.id for d in docs if d.id in self._held)
         names = frozenset(tokenize(" ".join(w for d in docs for w in (d.title, d.short_title, *d.aliases))))
-        return NamedText(words, by, held, tuple(d.id for d in docs if d.id not in self._held), topic, names)
+        unheld = tuple(d.id for d in docs if d.id not in self._held)
+        return NamedText(words, by, held, unheld, topic, names, len(family) == 1)
 
     def _resolve(self, m: re.Match[str]) -> NamedText | None:
         """The texts a description names: its jurisdiction's texts of the generic name's types, narrowed by the
@@ -240,7 +267,10 @@ class ClaimReader:
         # where names carry it ("Hiroshima", 「広島」 among the intergovernmental texts). An unmatched topic
         # ("privacy" against "Personal Information") keeps every text of the type: ambiguous, not wrong.
         topic = {t for t in tokenize(between) if t not in _NOT_TOPIC and not t.isdigit()}
-        docs = _narrowed(docs, topic or set(tokenize(m.group("where"))))
+        where = set(tokenize(m.group("where")))
+        if not topic and len(_narrowed(docs, where)) < len(docs):
+            topic = where  # the jurisdiction word tells its texts apart ("Hiroshima"): a topic of theirs
+        docs = _narrowed(docs, topic)
         if years := set(re.findall(r"(?:19|20)\d{2}", between)):
             docs = [d for d in docs if d.date[:4] in years] or docs
         if NEWEST.search(between) and docs:
@@ -249,12 +279,29 @@ class ClaimReader:
         named = set(tokenize(" ".join(w for d in docs for w in (d.title, d.short_title, *d.aliases))))
         return self._named(m.group(), "description", docs, tuple(sorted(topic & named))) if docs else None
 
+    def _resolve_dated(self, m: re.Match[str]) -> NamedText | None:
+        """The one text of the generic name's types made in the year (and month) given, narrowed by the topic
+        words between; None unless exactly one text (with its language versions) remains."""
+        generic = m.group("generic")
+        types = next((t for p, t in GENERIC_NAMES if p.fullmatch(generic)), ("executive_order",))
+        when = m.group("year") + (f"-{MONTHS[m.group('month').lower().rstrip('.')]:02d}" if m.group("month") else "")
+        docs = [d for d in self._all if d.doc_type in types and d.date.startswith(when)]
+        topic = {t for t in tokenize(m.group("between")) if t not in _NOT_TOPIC and not t.isdigit()}
+        docs = _narrowed(docs, topic)
+        if len({d.translation_of or d.id for d in docs}) != 1:
+            return None
+        named = set(
+            tokenize(" ".join(spellings(" ".join(w for d in docs for w in (d.title, d.short_title, *d.aliases)))))
+        )
+        return self._named(m.group(), "description", docs, tuple(sorted(topic & named)))
+
 
 def _narrowed(docs: list[Document], words: set[str]) -> list[Document]:
     """The documents whose names share the most of `words` (all of them when none shares any)."""
     if not words or not docs:
         return docs
-    overlap = {d.id: len(words & set(tokenize(" ".join((d.title, d.short_title, *d.aliases))))) for d in docs}
+    names = {d.id: " ".join(spellings(" ".join((d.title, d.short_title, *d.aliases)))) for d in docs}
+    overlap = {d.id: len(words & set(tokenize(names[d.id]))) for d in docs}
     best = max(overlap.values())
     return [d for d in docs if overlap[d.id] == best] if best else docs
 
