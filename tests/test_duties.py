@@ -96,6 +96,24 @@ def test_a_power_to_require_is_no_duty(sentence: str, modality: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        # "to require" is what another verb governs: the sentence's force is its own modal's, or none
+        ("Operators should have in place measures to require storing records securely.", "should"),
+        ("Operators may adopt policies to require staff training.", "may"),
+        ("The authority has the power to require information.", ""),
+        # counter-examples: a modal before "measures to require" keeps its force; "requires" governs its clause
+        ("Member States shall take measures to require operators to report.", "must"),
+        ("The Act requires operators to take measures.", "must"),
+    ],
+)
+def test_an_infinitive_to_require_is_not_the_sentences_force(sentence: str, modality: str) -> None:
+    """ "should have in place measures to require storing model weights securely" recommends; it was read as a
+    duty from "require" and refuted a claim that organisations should do so."""
+    assert duty_of(sentence)[1] == modality
+
+
+@pytest.mark.parametrize(
     ("stem_modal", "refuted"),
     [("may", True), ("shall", False)],
 )

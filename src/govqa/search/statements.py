@@ -53,9 +53,10 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
         re.compile(
             r"\b(?:must|shall|(?:is|are) (?:required|obliged|obligated|mandated)|(?:ha(?:ve|s) )?had to|ha(?:ve|s) to"
             r"|needs? to"
-            # "the attorney general may require that a deployer disclose …": a power to require, not a duty
-            r"|(?<!may )(?<!can )(?:requires?|obliges?|mandates?|insists? (?:on|that)|demands?)|mandatory|compulsory"
-            r"|obligat(?:ion|ory))\b"
+            # "the attorney general may require that a deployer disclose …": a power to require, not a duty;
+            # "should have measures to require …": what another verb governs, not the sentence's force
+            r"|(?<!may )(?<!can )(?<!to )(?:requires?|obliges?|mandates?|insists? (?:on|that)|demands?)"
+            r"|mandatory|compulsory|obligat(?:ion|ory))\b"
             r"|なければならない|義務|必要があ|求められ|하여야|의무",
             re.I,
         ),
