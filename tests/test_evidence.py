@@ -983,3 +983,35 @@ def test_a_date_naming_the_text_is_compared_with_the_texts_date(made: str, verdi
     passage = replace(_passage(sentence), document=replace(MANIFEST.documents[0], date=made))
     found = decide(claim, rank_evidence(claim, [passage], IDF), IDF)
     assert (found[0].verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # each content word counts once: a sentence repeating the claim's long compound name states one word of it
+        (
+            "ロボット安全戦略本部は民間企業に対して資料の提出を命じることができる。",
+            "ロボット安全戦略本部は、ロボット安全戦略本部長をもって組織する。",
+            None,
+        ),
+        # counter-example: a sentence stating the claim's other words too
+        (
+            "ロボット安全戦略本部は民間企業に対して資料の提出を命じることができる。",
+            "ロボット安全戦略本部は、民間企業に対し、資料の提出を命ずることができる。",
+            "supported",
+        ),
+        # a year is compared as a date, not shared as a word; 禁止 is the claim's force, compared as force
+        ("2019年の点検規則は年次点検の記録を求めている。", "点検規則は2019年に公布された。", None),
+        (
+            "病歴などの要配慮情報を、事前に本人の同意を得ずに取得することは禁止されている。",
+            "事業者は、同意を得ないで、要配慮情報を取得してはならない。",
+            "supported",
+        ),
+    ],
+)
+def test_a_japanese_claims_words_count_once_each(claim: str, sentence: str, verdict: str | None) -> None:
+    """A run of kanji or katakana is one word of a Japanese claim, as rare as its rarest character pair: a long
+    name no longer outweighs what the claim says of it (the library's idf of each pair here is 5)."""
+    idf = {t: 5.0 for t in tokenize(claim + sentence)}
+    found = states_most(read(claim), sentence, idf)
+    assert (found.verdict if found else None) == verdict

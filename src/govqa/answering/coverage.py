@@ -29,17 +29,45 @@ _MODAL_VERB = re.compile(
 )
 
 
+# The same in Japanese: 禁止 (banned), 義務 (a duty), 禁じ (forbids) say the force laws write as
+# てはならない, なければならない.
+_MODAL_KANJI = re.compile(r"禁止|禁じ|義務")
+
+
 def claim_weights(reading: ClaimReading, idf: dict[str, float]) -> dict[str, float]:
     """The claim's terms and their idf weights, less frame words, the words naming the text it is about and the
     verb of force over its action."""
     named = {t for n in reading.texts for t in tokenize(n.words)}
-    if reading.action and _MODAL_VERB.fullmatch(reading.modal_words.strip()):
+    if reading.action and (
+        _MODAL_VERB.fullmatch(reading.modal_words.strip()) or _MODAL_KANJI.search(reading.modal_words)
+    ):
         named |= set(tokenize(reading.modal_words))  # compared as the claim's force, not as one of its words
     terms = set(tokenize(reading.text)) - FRAME_WORDS - named
     # Written Japanese carries its content in kanji and katakana and its grammar in hiragana: a character pair
     # with hiragana in it ("では", "るだ") is a particle or an ending, rare in an English-heavy library and so
     # heavily weighted, but no part of what the claim says.
-    return {t: idf.get(t, 1.0) for t in terms if len(t) > 1 and not HIRAGANA.search(t)}  # not the "s" of "Japan's"
+    weights = {t: idf.get(t, 1.0) for t in terms if len(t) > 1 and not HIRAGANA.search(t)}  # not the "s" of "Japan's"
+    if reading.language not in ("ja", "ko"):
+        return weights
+    # a year or a number is compared as a date or figure (comparisons.py), not as a word a sentence shares
+    return _per_word(reading.text, {t: w for t, w in weights.items() if not t.isdigit()})
+
+
+# A run of kanji, katakana or hangul between particles is one content word (人工知能戦略本部, 民間企業).
+_WORD_RUN = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff\uac00-\ud7af々ー]{2,}")
+
+
+def _per_word(text: str, weights: dict[str, float]) -> dict[str, float]:
+    """Each content word of a Japanese or Korean claim weighs what its rarest character pair weighs, shared
+    among its pairs: a long compound name (人工知能戦略本部: seven pairs) is one word of the
+    claim, not seven, and a sentence repeating it states no more of the claim than one naming its other words."""
+    out: dict[str, float] = {}
+    for run in _WORD_RUN.findall(text):
+        pairs = [t for t in tokenize(run) if t in weights]
+        word = max((weights[t] for t in pairs), default=0.0)  # as rare as its rarest pair
+        for t in pairs:
+            out[t] = out.get(t, 0.0) + word / len(pairs)
+    return out | {t: w for t, w in weights.items() if t not in out}  # Latin terms ("AI") count as written
 
 
 def term_coverage(weights: dict[str, float], sentence: str) -> float:
