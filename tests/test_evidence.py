@@ -199,6 +199,13 @@ def test_dates_of_the_same_event(claim: str, sentence: str, verdict: str | None)
             "The companion framework was released in January 2023 for voluntary use.",
             None,
         ),
+        # counter-example: a sentence of the text dating another part of itself ("this Regulation" does not make
+        # the prohibitions' date the fines' date)
+        (
+            "Robot Safety Act fines for unsafe robots applied from 2 August 2025.",
+            "The prohibitions and the general provisions of this Regulation shall apply from 2 February 2025.",
+            None,
+        ),
     ],
 )
 def test_a_date_of_the_same_event_must_be_of_the_same_subject(claim: str, sentence: str, verdict: str | None) -> None:

@@ -116,10 +116,10 @@ SELF_REFERENCE = re.compile(
 
 
 def _names_text(reading: ClaimReading, sentence: str) -> bool:
-    """The sentence names a text the claim is about, by the claim's words for it or as the text speaks of itself
-    (the claim's evidence comes from the texts it names): its dates are that text's."""
-    if reading.texts and SELF_REFERENCE.search(sentence):
-        return True
+    """The sentence names a text the claim is about in the claim's words for it (a cover or title line: "Robot
+    Safety Act … July 2024"): its dates are that text's. A sentence of the text speaking of itself ("the
+    prohibitions … of this Regulation shall apply from …") dates a part of it, compared only if it is the part the
+    claim dates."""
     folded = fold(sentence)
     return any(n.by == "alias" and fold(n.words) in folded for n in reading.texts)
 
