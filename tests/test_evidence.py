@@ -1022,3 +1022,23 @@ def test_a_japanese_claims_words_count_once_each(claim: str, sentence: str, verd
     idf = {t: 5.0 for t in tokenize(claim + sentence)}
     found = states_most(read(claim), sentence, idf)
     assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("second", "verdict"),
+    [
+        # "such information" is the information the sentence before names: the period is that request's
+        ("They will provide such details within 14 days.", "refuted"),
+        # counter-example: a sentence with its own subject, referring to nothing before it
+        ("They will file the yearly report within 14 days.", None),
+    ],
+)
+def test_a_figure_in_a_sentence_referring_back_is_about_what_the_sentence_before_names(
+    second: str, verdict: str | None
+) -> None:
+    claim = read(
+        "Under the Robot Safety Act, operators get 30 days to answer information requests from downstream buyers."
+    )
+    text = f"Operators shall keep technical information up to date for downstream buyers. {second}"
+    found = decide(claim, rank_evidence(claim, [_passage(text)], IDF), IDF)
+    assert (found[0].verdict if found else None) == verdict

@@ -79,15 +79,18 @@ def _figure_topic(reading: ClaimReading, figure: Figure | DateMention) -> set[st
 
 
 def figure_findings(
-    reading: ClaimReading, sentence: str, idf: dict[str, float] | None = None
+    reading: ClaimReading, sentence: str, idf: dict[str, float] | None = None, context: str = ""
 ) -> tuple[Check | None, set[int]]:
     """A claimed figure the sentence states otherwise (a refutation), and the indexes of the claimed figures it
     states alike. A claim may give figures for several events ("10 days for a death, two days for …"): a
-    sentence stating another of its figures of the same kind is about that one's event and refutes nothing."""
+    sentence stating another of its figures of the same kind is about that one's event and refutes nothing.
+    `context` is the sentence a referring word sends back to ("… provide such information within 14 days": the
+    information the sentence before names): what the figure is about may be stated there."""
     stated = figures_in(sentence)
     agreed: set[int] = set()
     for i, f in enumerate(reading.figures):
-        if not about_same(_figure_topic(reading, f), sentence, cross_language(reading, sentence), idf):
+        about = f"{context} {sentence}" if context else sentence
+        if not about_same(_figure_topic(reading, f), about, cross_language(reading, sentence), idf):
             continue
         same_kind = [g for g in stated if f.compares_with(g)]
         if any(_agrees(f, g) for g in same_kind):
@@ -97,10 +100,13 @@ def figure_findings(
     return None, agreed
 
 
-def compare_figures(reading: ClaimReading, sentence: str, idf: dict[str, float] | None = None) -> Check | None:
-    """Each claimed figure against the sentence's figures of its kind and unit, when the sentence speaks of what
-    the figure is about: one differing → refuted; all stated alike → supported."""
-    refuted, agreed = figure_findings(reading, sentence, idf)
+def compare_figures(
+    reading: ClaimReading, sentence: str, idf: dict[str, float] | None = None, context: str = ""
+) -> Check | None:
+    """Each claimed figure against the sentence's figures of its kind and unit, when the sentence (or the one
+    it refers back to, `context`) speaks of what the figure is about: one differing → refuted; all stated alike
+    → supported."""
+    refuted, agreed = figure_findings(reading, sentence, idf, context)
     if refuted or not reading.figures or len(agreed) < len(reading.figures):
         return refuted
     return Check("figures", "supported", "figure_agrees", ", ".join(f.text for f in reading.figures))

@@ -18,6 +18,7 @@ states them with it) and ranks them by how much of the claim (search/claim_readi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -26,6 +27,7 @@ from govqa.answering.comparisons import (
     STATED_WITH_POINTS,
     Check,
     Comparison,
+    compare_figures,
     figure_findings,
 )
 from govqa.answering.coverage import claim_weights, term_coverage
@@ -87,10 +89,22 @@ class Evidence:
         return as_duty_words(f"{self.stem} {self.text}" if self.stem else self.text, self.passage.document)
 
     @property
+    def antecedent(self) -> str:
+        """The passage's sentence before this one when this one refers back to it ("such information", "the
+        same", 当該, 前項), else ""."""
+        if not REFERS_BACK.search(self.text):
+            return ""
+        before = [(s, e) for s, e in sentence_spans(self.passage.chunk.text) if e <= self.start]
+        return " ".join(self.passage.chunk.text[before[-1][0] : before[-1][1]].split()) if before else ""
+
+    @property
     def statement(self) -> str:
         """The sentence with the points it introduces: what is compared with the claim."""
         return " ".join(self.passage.chunk.text[self.start : max(self.end, self.statement_end)].split())
 
+
+# Words sending the reader back to the sentence before: what they name is stated there.
+REFERS_BACK = re.compile(r"\bsuch\b|\b(?:the|that|this) same\b|\bthereof\b|当該|同項|前項", re.I)
 
 # A refutation of these kinds needs every sentence ranked to bind another party or ask less (`states_as_claimed`).
 STATED_AS_CLAIMED = frozenset({"actor", "modality"})
@@ -248,6 +262,10 @@ def _decided(
                 # the points whose action it decided on
                 return found, ev if name not in STATED_WITH_POINTS else replace(ev, end=max(ev.end, ev.statement_end))
             continue
+        if name == "figures" and (found := compare_figures(reading, ev.statement, idf, ev.antecedent)):
+            return found, ev if compare_figures(reading, ev.text, idf, ev.antecedent) == found else replace(
+                ev, end=ev.statement_end
+            )
         if name in STATED_WITH_POINTS and (found := check(reading, ev.statement, idf)):
             return found, ev if check(reading, ev.text, idf) == found else replace(ev, end=ev.statement_end)
         if name not in STATED_WITH_POINTS and (found := check(reading, ev.text, idf)):
