@@ -1042,3 +1042,17 @@ def test_a_figure_in_a_sentence_referring_back_is_about_what_the_sentence_before
     text = f"Operators shall keep technical information up to date for downstream buyers. {second}"
     found = decide(claim, rank_evidence(claim, [_passage(text)], IDF), IDF)
     assert (found[0].verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # a claim's own prose (pronouns, "too", "just", "said") is nothing a provision could state
+        ("He said operators too must just register machines.", "supported"),
+        # counter-example: the same prose around a duty the sentence does not state
+        ("He said operators too must just insure and inspect machines yearly.", None),
+    ],
+)
+def test_a_claims_prose_words_are_no_terms_of_it(claim: str, verdict: str | None) -> None:
+    found = states_most(read(claim), "Operators shall register machines with the authority.", IDF)
+    assert (found.verdict if found else None) == verdict

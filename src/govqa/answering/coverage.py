@@ -34,6 +34,20 @@ _MODAL_VERB = re.compile(
 _MODAL_KANJI = re.compile(r"禁止|禁じ|義務")
 
 
+# Words no provision is written in: contractions, personal pronouns, focus and degree adverbs, the particles of
+# phrasal verbs ("tore up", "rolling out") and "said" (a resolution's "Stresses", "Notes" are its own words).
+# Laws never use them, so the library's idf weighs them as the rarest terms; a claim's own prose is no part of
+# what it says the text states.
+PROSE_WORDS = frozenset(
+    tokenize(
+        "don doesn didn isn aren wasn weren won wouldn shouldn couldn hasn haven hadn ll ve re "
+        "he him his she her hers my mine yours theirs own someone somebody everyone everybody anyone anybody else "
+        "just too even really very already still yet also up down off out over "
+        "said"
+    )
+)
+
+
 def claim_weights(reading: ClaimReading, idf: dict[str, float]) -> dict[str, float]:
     """The claim's terms and their idf weights, less frame words, the words naming the text it is about and the
     verb of force over its action."""
@@ -42,7 +56,7 @@ def claim_weights(reading: ClaimReading, idf: dict[str, float]) -> dict[str, flo
         _MODAL_VERB.fullmatch(reading.modal_words.strip()) or _MODAL_KANJI.search(reading.modal_words)
     ):
         named |= set(tokenize(reading.modal_words))  # compared as the claim's force, not as one of its words
-    terms = set(tokenize(reading.text)) - FRAME_WORDS - named
+    terms = set(tokenize(reading.text)) - FRAME_WORDS - PROSE_WORDS - named
     # Written Japanese carries its content in kanji and katakana and its grammar in hiragana: a character pair
     # with hiragana in it ("では", "るだ") is a particle or an ending, rare in an English-heavy library and so
     # heavily weighted, but no part of what the claim says.
