@@ -316,3 +316,18 @@ def test_common_loanwords_are_glossary_terms(router: Router, question: str, unkn
     glossary = Glossary.load(PROJECT_ROOT / "ingest" / "glossary.toml")
     idf = dict.fromkeys(["ai", "gpai", "規範", "行動", "署名", "事業", "業者", "利用", "報告", "規制"], 1.0)
     assert unknown_names(question, router, glossary, idf) == unknown
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        # the kind of place before の binds the generic name as の alone does
+        ("コロラド州のAI法は司法長官に執行権限を与えている。", "US-CO"),
+        ("コロラドのAI法は司法長官に執行権限を与えている。", "US-CO"),
+        # counter-example: the Japanese law's own alias, bound to nothing
+        ("AI法は司法長官に執行権限を与えている。", "JP"),
+    ],
+)
+def test_a_japanese_place_word_with_its_kind_of_place_keeps_the_generic_name(question: str, code: str) -> None:
+    route = _ROUTER.route(question)
+    assert {_JURISDICTION[d] for d in route.doc_ids} == {code}, route

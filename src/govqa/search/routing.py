@@ -21,7 +21,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 # What may stand between a jurisdiction word and the name it qualifies: "Japan's", "Japanese", "Colorado's new",
 # 「日本の」.
-_BINDS = re.compile(r"(?:['’]s|s['’])?\s*(?:(?:new|own|national|federal|state|first)\s+)?|の")
+# Japanese names a place's law with its kind of place before の: 「コロラド州のAI法」, 「中国政府の…」.
+_BINDS = re.compile(r"(?:['’]s|s['’])?\s*(?:(?:new|own|national|federal|state|first)\s+)?|(?:州|国|県|市|省|政府)?の")
 
 
 def _pattern(term: str) -> re.Pattern[str]:
