@@ -124,6 +124,19 @@ def test_an_unknown_instrument_is_refused_though_it_names_a_provision(answerer: 
     assert not named.refused and named.citations[0].doc_id == "fx-robot-act-2027"
 
 
+def test_a_claim_about_a_text_named_by_owner_and_title_that_no_retrieved_text_writes_is_declined(
+    answerer: Answerer,
+) -> None:
+    """ "X's Robot Registration Act" names a text by its owner and title; its words are the library's words, but
+    no retrieved text writes the title: the claim is about a text the library does not hold. A title the
+    retrieved text writes (the counter-example) is the held text's."""
+    claim = "The Ministry's Robot Registration Act fines an operator up to ten thousand euro for each robot."
+    ans = answerer.answer(claim, mode="claim")
+    assert ans.refused and "Robot Registration Act" in (ans.short_answer or "")
+    held = answerer.answer(claim.replace("Registration", "Safety"), mode="claim")
+    assert not held.refused and held.citations[0].doc_id == "fx-robot-act-2027"
+
+
 def test_a_claim_about_an_unknown_instrument_is_declined_though_it_names_a_held_law(answerer: Answerer) -> None:
     """A claim of what an instrument the corpus never names did to a held law is about that instrument: declined.
     A company beside the held law is what the law is asked about (the counter-example), and ask mode keeps the

@@ -25,6 +25,7 @@ from govqa.answering.quotes import coverage
 from govqa.messages import Messages
 from govqa.records import Passage
 from govqa.search.analysis import QueryAnalysis
+from govqa.text import fold
 
 
 def structural(passages: Sequence[Passage]) -> bool:
@@ -57,11 +58,40 @@ INSTRUMENT_NAME = re.compile(
 
 def check_unknown_names(query: QueryAnalysis, passages: Sequence[Passage], ctx: CheckContext) -> Finding | None:
     """A name the corpus never mentions, in a question that names no held text, or a claim about an instrument
-    the corpus never mentions."""
+    the corpus never mentions (by a word of its name, or by its whole title: `unheld_titles`)."""
     instrument = ctx.mode == "claim" and any(INSTRUMENT_NAME.search(n) for n in query.unknown_names)
-    if not query.unknown_names or (query.route.by == "alias" and not instrument):
-        return None
-    return Finding("unknown_names", "gate", {"names": query.unknown_names})
+    if query.unknown_names and (query.route.by != "alias" or instrument):
+        return Finding("unknown_names", "gate", {"names": query.unknown_names})
+    if ctx.mode == "claim" and (titles := unheld_titles(query, passages, ctx)):
+        return Finding("unknown_names", "gate", {"names": titles})
+    return None
+
+
+# A text named by its owner and its title: "Canada's Artificial Intelligence and Data Act" (title words capitalised,
+# small words between them, ending in the kind of text).
+_OWNED_TITLE = re.compile(
+    r"\b(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+"
+    r"(?P<title>[A-Z][\w'’-]*\s+(?:(?:[A-Z][\w'’-]*|and|of|on|for|the|in)\s+){0,7}?"
+    r"(?:Act|Regulation|Directive|Order|Law|Bill|Convention|Declaration|Strategy|Treaty|Decree|Charter))\b"
+)
+
+
+def unheld_titles(query: QueryAnalysis, passages: Sequence[Passage], ctx: CheckContext) -> tuple[str, ...]:
+    """Titles of texts a claim names by owner and title that the texts retrieved never write, where the owner is
+    no jurisdiction word and the title no alias of the library's (the claim's reading names no text there): a
+    text the library does not hold ("Canada's Artificial Intelligence and Data Act would have allowed fines …"),
+    whatever held texts share its words."""
+    named = [fold(t.words) for t in (query.claim.texts if query.claim else ())]
+    titles = [
+        m.group("title")
+        for m in _OWNED_TITLE.finditer(query.question)
+        if not any(fold(m.group("title")) in n or n in fold(m.group()) for n in named)
+    ]
+    if not titles:
+        return ()
+    docs = {p.chunk.doc_id for p in passages[:5]}
+    written = fold(" ".join(c.text for c in ctx.chunks if c.doc_id in docs))
+    return tuple(t for t in titles if fold(t) not in written)
 
 
 def check_coverage(query: QueryAnalysis, passages: Sequence[Passage], ctx: CheckContext) -> Finding | None:
