@@ -331,3 +331,14 @@ def test_common_loanwords_are_glossary_terms(router: Router, question: str, unkn
 def test_a_japanese_place_word_with_its_kind_of_place_keeps_the_generic_name(question: str, code: str) -> None:
     route = _ROUTER.route(question)
     assert {_JURISDICTION[d] for d in route.doc_ids} == {code}, route
+
+
+def test_an_alias_whose_first_word_takes_a_possessive() -> None:
+    """ "Biden's AI executive order" names the text whose alias is "Biden AI executive order"; "Biden's
+    executive order on trade" (another text) does not."""
+    docs = [Document(id="eo", title="Executive Order 1", short_title="EO 1", aliases=("Biden AI executive order",))]
+    router = Router(docs, {})
+    assert router.route("Biden's AI executive order required reports.").doc_ids == ("eo",)
+    assert router.route("Biden’s AI executive order required reports.").doc_ids == ("eo",)
+    assert router.route("Biden's executive order on trade required reports.").doc_ids == ()
+    assert router.route("The Biden AI executive order's reports.").doc_ids == ("eo",)

@@ -26,7 +26,10 @@ _BINDS = re.compile(r"(?:['’]s|s['’])?\s*(?:(?:new|own|national|federal|stat
 
 
 def _pattern(term: str) -> re.Pattern[str]:
-    norm = re.escape(fold(term)).replace(r"\ ", r"\s+")
+    """An alias as a pattern. News writes the possessive of a name's first words ("Biden's AI executive
+    order" for the alias "Biden AI executive order", "Colorado's AI Act"), so a word followed by another may
+    carry 's."""
+    norm = re.escape(fold(term)).replace(r"\ ", r"(?:['’]s)?\s+")
     if _CJK.search(term):
         return re.compile(norm)
     return re.compile(rf"(?<![a-z0-9]){norm}(?![a-z0-9])")
