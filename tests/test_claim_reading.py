@@ -18,7 +18,7 @@ from govqa.search.analysis import described_route
 from govqa.search.claim_figures import dates_in, figures_in
 from govqa.search.claim_reading import ClaimReader, read_claim
 from govqa.search.routing import Route
-from govqa.search.statements import negation_words
+from govqa.search.statements import duty_of, negation_words
 from govqa.text import fold
 
 
@@ -202,6 +202,13 @@ def test_scope_words_in_order() -> None:
     assert READER.read("全ての事業者のみが対象である。").scope == (("全て", "universal"), ("のみ", "restrictive"))
 
 
+def test_not_only_widens_rather_than_restricts() -> None:
+    """ "not just among themselves but with governments" says more than one case; "only" and "just" alone
+    restrict (the counter-example)."""
+    assert READER.read("Developers must share incidents not just among themselves but with governments.").scope == ()
+    assert READER.read("Developers must share incidents only among themselves.").scope == (("only", "restrictive"),)
+
+
 def test_as_far_as_possible_is_no_restriction() -> None:
     """「できるだけ」 ("as far as possible") limits nothing; 「だけ」 after a noun ("only large firms") does."""
     assert READER.read("利用目的をできるだけ特定しなければならない。").scope == ()
@@ -222,6 +229,11 @@ def test_as_far_as_possible_is_no_restriction() -> None:
         ("3か月以内に、十年間保存", [("period", 3, "month"), ("period", 10, "year")]),
         ("The framework has 6 core functions.", [("count", 6, "core functions")]),
         ("11の主要分野がある", [("count", 11, "主要分野")]),
+        # a threshold in a unit of measure, however spelled, is a measure in that unit, not a count
+        (
+            "networking of over 100 Gbit/s, or 400 gigabits per second, on an 80GB card",
+            [("measure", 100, "Gbit/s"), ("measure", 400, "Gbit/s"), ("measure", 80, "GB")],
+        ),
         # provision and law numbers and years are no figures, nor a number before a verb ending in "s"
         ("Article 99 of Regulation 2024/1689 and Act No. 53 of 2025 apply.", []),
         ("EO 14179 was signed in January 2025.", []),
@@ -533,3 +545,17 @@ def test_a_text_named_by_description_routes_the_search_as_its_alias_would() -> N
     assert described_route(by_alias, one) == by_alias
     several = READER.read("Ruritania's privacy law covers employers.")
     assert described_route(by_jurisdiction, several) == by_jurisdiction
+
+
+@pytest.mark.parametrize(
+    ("text", "bans"),
+    [
+        ("The order banned the public release of model weights.", True),
+        ("The state outlawed deepfakes of candidates.", True),
+        # counter-examples: "banned" as an adjective after "on", "of" or an article names no ban of the claim's
+        ("The guidelines on banned AI practices treat scraping as a concern.", False),
+        ("The list of banned practices was published.", False),
+    ],
+)
+def test_a_ban_reported_in_the_past_tense_is_a_ban(text: str, bans: bool) -> None:
+    assert duty_of(text)[2] is bans

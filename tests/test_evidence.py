@@ -9,6 +9,7 @@ import pytest
 
 from govqa.answering.comparisons import (
     CHECKS,
+    _as_restricted,
     _as_universal,
     compare_actor,
     compare_dates,
@@ -1056,3 +1057,48 @@ def test_a_figure_in_a_sentence_referring_back_is_about_what_the_sentence_before
 def test_a_claims_prose_words_are_no_terms_of_it(claim: str, verdict: str | None) -> None:
     found = states_most(read(claim), "Operators shall register machines with the authority.", IDF)
     assert (found.verdict if found else None) == verdict
+
+
+def test_a_claim_of_a_rule_in_one_case_only_needs_a_sentence_that_limits_it() -> None:
+    """ "… only when a leak occurs" says the rule holds in no other case: a sentence giving the rule on other
+    grounds, however much of the claim it shares, does not state it (in English or Japanese). Counter-examples:
+    a sentence limiting the rule itself, and a claim with no restriction."""
+    only = read("Under Ruritania's robot law, people may ask for deletion of their data only when a leak occurs.")
+    broad = "People may ask for deletion of their data when a leak occurs or when the data is used unlawfully."
+    assert near_verbatim(only, broad, IDF) is None and states_most(only, broad, IDF) is None
+    limited = "People may ask for deletion of their data only when a leak occurs."
+    assert near_verbatim(only, limited, IDF) is not None
+    plain = read("Under Ruritania's robot law, people may ask for deletion of their data when a leak occurs.")
+    assert near_verbatim(plain, broad, IDF) is not None
+    ja = read("本人が保有個人データの消去を求められるのは、漏えいが起きたときだけだ。")
+    assert not _as_restricted(ja, "本人は、違反して取り扱われているときは、消去を請求することができる。")
+    assert _as_restricted(ja, "本人は、漏えいが生じた場合に限り、消去を請求することができる。")
+
+
+@pytest.mark.parametrize(
+    ("text", "roles", "supported"),
+    [
+        # a sentence sharing the claim's words but asking for a consultation on them states no ban
+        ("The Secretary shall solicit input on the public release of robot weights for powerful robots.", (), False),
+        # counter-examples: a banning sentence, and a point of a provision of prohibitions (its stem elsewhere)
+        ("The public release of robot weights for powerful robots shall be prohibited.", (), True),
+        ("(c) the public release of robot weights for powerful robots;", ("prohibition",), True),
+    ],
+)
+def test_a_claimed_ban_is_stated_only_by_a_sentence_that_bans(
+    text: str, roles: tuple[str, ...], supported: bool
+) -> None:
+    """News reports a ban in the past tense ("the order banned …"): the claim is about force, so sharing its
+    other words does not support it."""
+    claim = read("Ruritania's robot law banned the public release of robot weights for powerful robots.")
+    assert claim.modality == "must" and claim.negated
+    found = decide(claim, rank_evidence(claim, [_passage(text, roles=roles)], IDF), IDF)
+    assert (found is not None and found[0].verdict == "supported") is supported
+
+
+def test_free_of_denies_as_free_from_does() -> None:
+    """ "free of ideological bias" and "free from ideological bias" say the same: no polarity differs. A sentence
+    affirming the bias still differs (the counter-example)."""
+    claim = read("Ruritania's robot law says robots must be free of ideological bias.")
+    assert compare_polarity(claim, "Robots must be free from ideological bias.", IDF) is None
+    assert compare_polarity(claim, "Robots must show ideological bias.", IDF) is not None

@@ -22,6 +22,7 @@ from govqa.search.claim_figures import EVENTS, DateMention, Figure, dates_in, fi
 from govqa.search.claim_reading import ClaimReading
 from govqa.search.statements import (
     NEGATION,
+    RESTRICTIVE,
     UNIVERSAL,
     actor_role,
     actor_words,
@@ -261,7 +262,7 @@ def states_most(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> 
         return None
     if not _same_polarity(reading, sentence, idf) or not _states_particulars(reading, sentence):
         return None
-    if not _as_universal(reading, sentence):
+    if not _as_universal(reading, sentence) or not _as_restricted(reading, sentence):
         return None
     return Check("most", "supported", "states_most")
 
@@ -277,6 +278,19 @@ def _as_universal(reading: ClaimReading, sentence: str) -> bool:
         return False  # "those systems" are the ones named before, not all
     named = set(tokenize(actor)) - FRAME_WORDS
     return bool(named) and named <= set(tokenize(reading.text))  # a subject of no content words names no one
+
+
+def _as_restricted(reading: ClaimReading, sentence: str) -> bool:
+    """A claim that a rule holds "only" in some case (「…ときだけ」, "solely", 「に限る」) says the rule holds in no
+    other: a sentence stating the rule without a limit of its own does not state that, however many of the
+    claim's words it shares."""
+    if not any(kind == "restrictive" and word != "just" for word, kind in reading.scope):
+        return True  # news prose's "just" ("operators must just register") is as often "merely" as "only"
+    return bool(RESTRICTIVE.search(sentence) or LIMITED.search(sentence))
+
+
+# What limits a rule besides "only": "limited to", "exclusively", 「…に限り」, 「…の場合を除き」.
+LIMITED = re.compile(r"\b(?:limited to|restricted to|exclusively|except|unless)\b|に限|を除き|除く|場合を除", re.I)
 
 
 def _states_particulars(reading: ClaimReading, sentence: str) -> bool:
@@ -358,7 +372,7 @@ def near_verbatim(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
         return None
     if not _same_polarity(reading, sentence, idf) or not _states_particulars(reading, sentence):
         return None
-    if not _as_universal(reading, sentence):
+    if not _as_universal(reading, sentence) or not _as_restricted(reading, sentence):
         return None
     return Check("verbatim", "supported", "states_claim")
 

@@ -37,6 +37,7 @@ from govqa.answering.translations import as_duty_words, renders_duty_as_should
 from govqa.records import Passage
 from govqa.search.claim_figures import dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
+from govqa.search.statements import duty_of
 from govqa.text import POINT, sentence_spans
 
 
@@ -243,6 +244,23 @@ def names_its_text(reading: ClaimReading, ev: Evidence) -> bool:
     return not titled or not record or all(d.agrees(record[0]) for d in titled)
 
 
+# The checks that support a claim on the words it shares with a sentence, whatever the sentence's force.
+BY_WORDS = frozenset({"verbatim", "most"})
+
+
+def bans_as_claimed(reading: ClaimReading, ev: Evidence) -> bool:
+    """A claim that a text bans something ("the order banned the release of …") is stated only by a sentence
+    that bans: in its own words or its stem's, as a point of a provision of prohibitions (Article 5(1)(c), whose
+    stem may lie in another passage), or naming the prohibition ("The prohibition in Article 5(1)(d) applies
+    …"). One that shares the claim's words and asks for a consultation on them does not state a ban."""
+    if not duty_of(reading.text)[2] or duty_of(ev.own_duty)[2]:
+        return True
+    return "prohibition" in ev.passage.chunk.roles or bool(_PROHIBITION.search(ev.text))
+
+
+_PROHIBITION = re.compile(r"\bprohibit\w*|\bbans?\b|禁止", re.I)
+
+
 def _decided(
     name: str,
     check: Comparison,
@@ -254,6 +272,8 @@ def _decided(
     """What one check decides on the best sentences (best first), with the sentence it rests on."""
     for ev in best:
         if name == "modality" and renders_duty_as_should(stem(ev.own_duty), ev.passage.document):
+            continue
+        if name in BY_WORDS and not bans_as_claimed(reading, ev):
             continue
         if name in STATED_AS_CLAIMED:
             found = check(reading, ev.duty if name in STATED_WITH_POINTS else ev.own_duty, idf)

@@ -290,6 +290,31 @@ AMOUNTS = (
     re.compile(rf"{_NUM}{_SCALE}\s*(?P<cur>{_CUR})(?![a-z])", re.I),  # 100,000 yuan; 20,000,000ユーロ
 )
 PERCENT = re.compile(rf"{_NUM}\s*(?:%|per ?cent|パーセント|퍼센트)", re.I)
+# Units of measure a threshold is written in ("data center networking of over 100 Gbit/s", "80GB of memory"),
+# each spelling as one unit: a rate of 400 Gbit/s is compared with 100 Gbit/s, not with a count of anything.
+MEASURES = {
+    "gbit/s": "Gbit/s",
+    "gb/s": "Gbit/s",
+    "gbps": "Gbit/s",
+    "gigabits per second": "Gbit/s",
+    "gigabit per second": "Gbit/s",
+    "tbit/s": "Tbit/s",
+    "tbps": "Tbit/s",
+    "terabits per second": "Tbit/s",
+    "mbit/s": "Mbit/s",
+    "mbps": "Mbit/s",
+    "megabits per second": "Mbit/s",
+    "gb": "GB",
+    "gigabytes": "GB",
+    "tb": "TB",
+    "terabytes": "TB",
+    "mw": "MW",
+    "megawatts": "MW",
+    "gw": "GW",
+    "gigawatts": "GW",
+}
+_MEASURE_UNITS = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(MEASURES, key=len, reverse=True))
+MEASURE = re.compile(rf"(?<![\d.,]){_NUM}\s*(?P<unit>{_MEASURE_UNITS})(?![a-z0-9/])", re.I)
 _PERIOD_UNITS = "|".join(sorted(PERIODS, key=len, reverse=True))
 PERIOD = re.compile(rf"(?<![\da-z.,年月]){_NUM}[\s-]*(?P<unit>(?:{_PERIOD_UNITS}))(?:s|間|以内|ごと)?(?![a-z月])", re.I)
 # A count: a number followed by what it counts ("11 areas", "53の国", "5つの分野", "6 core functions"), not a
@@ -316,10 +341,10 @@ _NUMBERED = re.compile(
 
 @dataclass(frozen=True)
 class Figure:
-    """An amount, a percentage, a period or a count as written, with its value and unit (EUR, %, month, the
-    counted noun)."""
+    """An amount, a percentage, a measure, a period or a count as written, with its value and unit (EUR, %,
+    Gbit/s, month, the counted noun)."""
 
-    kind: str  # "amount" | "percent" | "period" | "count"
+    kind: str  # "amount" | "percent" | "measure" | "period" | "count"
     value: float
     unit: str
     text: str
@@ -366,7 +391,8 @@ def figures_in(text: str) -> list[Figure]:
             if free(*m.span()):
                 exp = int(m.group("exp") or m.groupdict().get("e") or 0)
                 found.append(Figure("count", 10.0**exp, OPERATIONS, m.group(), m.start(), m.end()))
-    for kind, rx in (*(("amount", a) for a in AMOUNTS), ("percent", PERCENT), ("period", PERIOD), ("count", COUNT)):
+    kinds = (*(("amount", a) for a in AMOUNTS), ("percent", PERCENT), ("measure", MEASURE), ("period", PERIOD))
+    for kind, rx in (*kinds, ("count", COUNT)):
         for m in rx.finditer(text):
             if not free(*m.span()) or _NUMBERED.search(text[max(0, m.start() - 12) : m.start()]):
                 continue
@@ -384,5 +410,7 @@ def _unit(kind: str, m: re.Match[str]) -> str:
         return "%"
     if kind == "period":
         return PERIODS[m.group("unit").lower()]
+    if kind == "measure":
+        return MEASURES[" ".join(m.group("unit").lower().split())]
     noun = " ".join(m.group("noun").lower().split())
     return OPERATIONS if re.fullmatch(rf"(?:integer or )?{_OPS}", noun, re.I) else noun

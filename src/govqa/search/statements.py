@@ -43,7 +43,10 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
         True,
         re.compile(
             r"\b(?:must not|shall not|may not|cannot|(?:is|are) (?:prohibited|banned|forbidden)"
-            r"|prohibit(?:s|ed)?|bans?|forbids?|outlaws?)\b|してはならない|禁止|禁じ|금지",
+            # news reports a ban in the past tense: "the order banned …", "outlawed", "forbade"; after "on", "of"
+            # or an article it is an adjective ("guidelines on banned AI practices")
+            r"|prohibit(?:s|ed)?|bans?|(?<!on )(?<!of )(?<!the )(?<!a )(?:banned|outlawed)|forbids?|forbade|outlaws?)\b"
+            r"|してはならない|禁止|禁じ|금지",
             re.I,
         ),
     ),
@@ -92,8 +95,8 @@ _ACTOR_LEAD = re.compile(r"^(?:under|in|according to|per)\b[^,]*,\s*|^(?:the|a|a
 
 UNIVERSAL = re.compile(r"\b(?:all|every|any|each|always)\b|全て|すべて|全部|いずれも|모든", re.I)
 # 「できるだけ」/「出来るだけ」 is "as far as possible", not "only".
-RESTRICTIVE = re.compile(
-    r"\b(?:only|solely|exclusively|just)\b|のみ|(?<!できる)(?<!出来る)だけ|に限(?:る|り|って)|만", re.I
+RESTRICTIVE = re.compile(  # "not only … but", "not just …" widen rather than restrict
+    r"(?<!\bnot )\b(?:only|solely|exclusively|just)\b|のみ|(?<!できる)(?<!出来る)だけ|に限(?:る|り|って)|만", re.I
 )
 
 NEGATION = re.compile(
@@ -220,8 +223,8 @@ def negation_words(text: str) -> list[str]:
 
 
 # An exemption denies what follows it as a negation does: "exempted from administrative fines" says what "no
-# administrative fines shall be imposed" says.
-EXEMPTION = re.compile(r"\b(?:exempt(?:ed|s)?\s+from|free\s+from|relieved\s+(?:of|from))\b|免除|適用除外", re.I)
+# administrative fines shall be imposed" says; "free of bias" says what "free from bias" says.
+EXEMPTION = re.compile(r"\b(?:exempt(?:ed|s)?\s+from|free\s+(?:from|of)|relieved\s+(?:of|from))\b|免除|適用除外", re.I)
 # Words between a negation and what it denies ("shall not be subject to any fine", "no such fines").
 _DENIAL_FILLER = frozenset(
     re.findall(
