@@ -342,3 +342,19 @@ def test_an_alias_whose_first_word_takes_a_possessive() -> None:
     assert router.route("Biden’s AI executive order required reports.").doc_ids == ("eo",)
     assert router.route("Biden's executive order on trade required reports.").doc_ids == ()
     assert router.route("The Biden AI executive order's reports.").doc_ids == ("eo",)
+
+
+@pytest.mark.parametrize(
+    ("question", "doc_ids"),
+    [
+        # "the country's AI Act" refers back to Japan named before it: not the EU act whose alias is "AI Act"
+        ("Japan's regulators said the country's AI Act has no fines.", ("jp-act-en", "jp-act-ja", "jp-guidelines")),
+        # counter-examples: no place named before; the EU act named by its own words
+        ("Regulators said the country's AI Act has no fines.", ("eu-act",)),
+        ("Japan's regulators compared it with the EU AI Act.", ("eu-act",)),
+    ],
+)
+def test_a_possessive_referring_back_binds_a_generic_name_to_the_place_named_before(
+    router: Router, question: str, doc_ids: tuple[str, ...]
+) -> None:
+    assert router.route(question).doc_ids == doc_ids

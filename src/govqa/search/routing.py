@@ -25,6 +25,13 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _BINDS = re.compile(r"(?:['’]s|s['’])?\s*(?:(?:new|own|national|federal|state|first)\s+)?|(?:州|国|県|市|省|政府)?の")
 
 
+# A possessive referring back to a place named before it: "Colorado's attorney general … under the state's AI
+# Act" means Colorado's act, 「同州のAI法」 likewise.
+_REFERS_BACK = re.compile(
+    r"\bthe\s+(?:state|country|nation|province|city)['’]s\s+(?:(?:new|own|first)\s+)?$|同(?:州|国|県|市)の$"
+)
+
+
 def _pattern(term: str) -> re.Pattern[str]:
     """An alias as a pattern. News writes the possessive of a name's first words ("Biden's AI executive
     order" for the alias "Biden AI executive order", "Colorado's AI Act"), so a word followed by another may
@@ -88,6 +95,8 @@ class Router:
         kept, rebound = [], set()
         for hit in hits:
             bound = [j[3] for j in jhits if j[1] <= hit[0] and _BINDS.fullmatch(text[j[1] : hit[0]])]
+            if not bound and _REFERS_BACK.search(text[: hit[0]]):  # "Colorado's … the state's AI Act"
+                bound = list(dict.fromkeys(j[3] for j in jhits if j[1] <= hit[0]))
             if bound and jurisdiction.get(hit[3]) not in bound:
                 rebound.update(bound)
                 continue
