@@ -344,6 +344,12 @@ def test_a_year_dating_an_event_the_passages_date_otherwise_is_contradicted_not_
         ("The Robot Board held its first meeting on 12 March 2024.", False),
         ("The Robot Board held its first meeting in 2024.", False),
         ("The Robot Act entered into force on 12 September 2024.", False),
+        # a body's act under the text, reported by news, after the text was made
+        ("The robot regulator opened formal proceedings against a maker in September 2024.", True),
+        ("ロボット評議会は2024年12月、登録制度を創設した。", True),
+        # counter-examples: the same act before the text's date; a deadline the text sets for itself
+        ("The robot regulator opened formal proceedings against a maker in March 2024.", False),
+        ("Makers must register their robots by 1 December 2024.", False),
     ],
 )
 def test_a_meeting_after_the_text_is_a_later_event_in_claim_mode(claim: str, later: bool) -> None:

@@ -559,3 +559,18 @@ def test_a_text_named_by_description_routes_the_search_as_its_alias_would() -> N
 )
 def test_a_ban_reported_in_the_past_tense_is_a_ban(text: str, bans: bool) -> None:
     assert duty_of(text)[2] is bans
+
+
+@pytest.mark.parametrize(
+    ("claim", "event"),
+    [
+        # a body's act, as news reports it, dates the act
+        ("The AI Office opened formal proceedings in 2026.", "action"),
+        ("本部は2025年12月、登録制度を創設した。", "action"),
+        # counter-examples: a duty to act by a date is a deadline; a law's text is not read for acts
+        ("Each Member State must set up a sandbox by August 2, 2026.", "deadline"),
+    ],
+)
+def test_a_claim_dates_a_bodys_act(claim: str, event: str) -> None:
+    assert [d.event for d in READER.read(claim).dates] == [event]
+    assert all(d.event != "action" for d in dates_in(claim))  # a sentence of a law is not read for acts

@@ -2,8 +2,9 @@
 
 - a year the question gives to an event (revoked, amended, updated…) after the date of every text retrieved and
   of the held texts that revoke or supersede them;
-- a meeting the claim dates after every text retrieved, to the day or month the claim gives ("the first meeting
-  of the headquarters was held on 12 September 2025", after an act of 4 June 2025);
+- a meeting or a body's act the claim dates after every text retrieved, to the day or month the claim gives
+  ("the first meeting of the headquarters was held on 12 September 2025", after an act of 4 June 2025; "the
+  AI Office opened proceedings in 2026", 「2025年12月に登録制度を創設した」);
 - who has since taken a named text up ("How many companies have signed the Code?", "Which firms reported?");
 - what became of a named text ("Is it still in force?", "Has it been amended?", "It was revoked by …"), when the
   library holds no later version of it — the answer gives the library's own record of the text (status,
@@ -37,10 +38,15 @@ def later_year(query: QueryAnalysis, passages: Sequence[Passage], documents: Map
     return str(max(query.event_years))
 
 
+# Events a text cannot schedule for itself: a meeting held, a body's act (claim_figures.EVENTS["action"]). A
+# text's own dates (entry into force, application, deadlines) may lie after it and are compared by the claim checks.
+DONE_LATER = frozenset({"meeting", "action"})
+
+
 def later_meeting(query: QueryAnalysis, passages: Sequence[Passage], documents: Mapping[str, Document]) -> str:
-    """A meeting the claim dates after the date of every text retrieved (compared as precisely as the claim dates
-    it), as written, or "": a text cannot record a meeting held after it was made."""
-    meetings = [d for d in (query.claim.dates if query.claim else ()) if d.event == "meeting"]
+    """A meeting or a body's act the claim dates after the date of every text retrieved (compared as precisely as
+    the claim dates it), as written, or "": a text cannot record what was done after it was made."""
+    meetings = [d for d in (query.claim.dates if query.claim else ()) if d.event in DONE_LATER]
     dated = [_ymd(d.date) for p in passages[:3] if (d := documents.get(p.chunk.doc_id)) and d.date[:4].isdigit()]
     if not dated:
         return ""

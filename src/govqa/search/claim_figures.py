@@ -78,6 +78,18 @@ EVENTS: dict[str, re.Pattern[str]] = {
     "amendment": re.compile(r"\b(?:amend\w*|updated?|revised?|revision)\b|改正|改定|改訂|アップデート|개정", re.I),
     "meeting": re.compile(r"\b(?:held|convened|met|meeting)\b|開催|会合|개최", re.I),
 }
+# What a body did under or about a text, as news reports it (read in claims only, `dates_in(reported=True)`): an
+# enforcement action brought, proceedings opened, a fine imposed, a body or scheme set up, a plan decided by
+# cabinet. A text records none of these after its own date (answering/later.py). A law's "any action brought" or
+# "must set up … by" is a condition or a deadline, which is why law sentences are not read for it.
+REPORTED = {
+    "action": re.compile(
+        r"(?<!must )(?<!shall )(?<!will )(?<!\bto )(?<!should )"
+        r"\b(?:brought|filed|opened|launched|fined|imposed|sued|set up|created|established|appointed|kicked off"
+        r"|began|started)\b|閣議決定|創設|発足|設立|設置さ|開始し|任命|提訴",
+        re.I,
+    ),
+}
 # How far (characters) an event word may stand from the date it dates: a long statutory clause without commas
 # that matter ("IN ANY ACTION BROUGHT ON OR AFTER FEBRUARY 1, 2026, … IN RULES PROMULGATED BY …") names other
 # events further on; a claim names its event close by ("released the initial public draft of … on …").
@@ -145,7 +157,7 @@ def names_text(text: str, start: int, end: int) -> bool:
     return bool(_TITLE_BRACKETS.search(text[max(0, start - 30) : start]) and _BRACKET_CLOSE.match(after))
 
 
-def _event_at(text: str, start: int, end: int) -> str:
+def _event_at(text: str, start: int, end: int, events: dict[str, re.Pattern[str]] = EVENTS) -> str:
     """The event word nearest to the span within its clause, else "deadline" after "by …", else "". A date
     numbering a law ("<Act No. 21311, Jan. 20, 2026> This Act shall enter into force on …") dates its enactment
     whatever event word stands near; a date naming a text ("Biden's 2023 AI order") dates the text ("title")."""
@@ -156,7 +168,7 @@ def _event_at(text: str, start: int, end: int) -> str:
     lo = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
     hi = next((m.start() for m in _CLAUSE.finditer(text, end)), len(text))
     best: tuple[int, str] | None = None
-    for event, rx in EVENTS.items():
+    for event, rx in events.items():
         for m in rx.finditer(text, max(lo, start - EVENT_REACH), min(hi, end + EVENT_REACH)):
             if _DENIED_EVENT.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "(not yet published in the Official Journal)" dates no publication
@@ -183,8 +195,10 @@ def _date(m: re.Match[str]) -> tuple[int, int | None, int | None]:
     return year, month_no, int(day) if day else None
 
 
-def dates_in(text: str) -> list[DateMention]:
-    """Every date in the text (NFKC), longest reading first where patterns overlap, in order of appearance."""
+def dates_in(text: str, *, reported: bool = False) -> list[DateMention]:
+    """Every date in the text (NFKC), longest reading first where patterns overlap, in order of appearance;
+    `reported`: the text is a claim, whose dates may also date a body's act (`REPORTED`)."""
+    events = EVENTS | REPORTED if reported else EVENTS
     text = unicodedata.normalize("NFKC", text)
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
@@ -196,7 +210,8 @@ def dates_in(text: str) -> list[DateMention]:
             if month is not None and not 1 <= month <= 12:
                 continue
             taken.append((m.start(), m.end()))
-            found.append(DateMention(year, month, day, m.group(), m.start(), m.end(), _event_at(text, *m.span())))
+            event = _event_at(text, *m.span(), events)
+            found.append(DateMention(year, month, day, m.group(), m.start(), m.end(), event))
     return sorted(found, key=lambda d: d.start)
 
 

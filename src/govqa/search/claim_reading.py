@@ -178,7 +178,7 @@ class ClaimReader:
             modal_words=modal_words,
             action=action,
             figures=tuple(figures_in(text)),
-            dates=duty_dates(text, dates_in(text)) if modality else tuple(dates_in(text)),
+            dates=duty_dates(text, dates_in(text, reported=True)) if modality else tuple(dates_in(text, reported=True)),
             scope=scope_words(text),
             negated=negative or bool(words),
             negations=tuple(words),
