@@ -119,6 +119,15 @@ def test_a_sub_jurisdiction_no_passage_mentions_is_unmentioned() -> None:
     assert found is not None and found.kind == "unmentioned" and "Northshire" in found.statement
 
 
+def test_the_source_a_claim_is_attributed_to_is_not_its_point() -> None:
+    """ "According to the Robot Commission, …" says who says it; the claim's content decides. Counter-example: the
+    same body named as the claim's subject, which no passage mentions, is unmentioned."""
+    text = "Operators shall inspect robots every year."
+    assert gap("According to the Robot Commission, operators must inspect robots every year.", text) is None
+    found = gap("Operators must inspect robots for the Robot Commission every year.", text)
+    assert found is not None and found.kind == "unmentioned" and "Robot Commission" in found.statement
+
+
 def test_scene_names_are_context_not_the_asked_point() -> None:
     """A place in the sentence that sets the scene does not make the asked point unmentioned."""
     question = "We build robots in Northshire. Who must inspect them under the Robot Act?"

@@ -306,6 +306,7 @@ def test_a_quoted_japanese_title_no_text_carries_is_unknown(
     [
         # loanwords every AI-governance text uses are glossary terms, not names the corpus never mentions
         ("GPAI行動規範の署名事業者は、モデルの利用ポリシーを定め、AIオフィスに報告する。", ()),
+        ("署名事業者は、フレームワークを更新する。", ()),
         # counter-example: a loanword for a topic the glossary does not know is still checked
         ("ブロックチェーンの規制はありますか？", ("ブロックチェーン",)),
     ],
@@ -358,3 +359,20 @@ def test_a_possessive_referring_back_binds_a_generic_name_to_the_place_named_bef
     router: Router, question: str, doc_ids: tuple[str, ...]
 ) -> None:
     assert router.route(question).doc_ids == doc_ids
+
+
+def test_a_bills_designation_before_the_number_of_a_held_text_is_no_unknown_name() -> None:
+    """ "Colorado's SB 205" names the held act whose alias is "SB24-205"; "SB" is its designation, not a body the
+    corpus never mentions. Counter-example: a designation whose number no routed text carries ("SB 53") is
+    still looked up, and unknown."""
+    from govqa.search.names import unknown_names
+
+    docs = [
+        Document(
+            id="co", title="Colorado AI Act", short_title="Colorado AI Act", aliases=("SB24-205",), jurisdiction="US-CO"
+        )
+    ]
+    router = Router(docs, {"US-CO": ("Colorado",)})
+    idf = dict.fromkeys(["deploy", "must", "notifi"], 1.0)
+    assert unknown_names("Under Colorado's SB 205, deployers must notify.", router, Glossary({}), idf) == ()
+    assert unknown_names("Under Colorado's SB 53, deployers must notify.", router, Glossary({}), idf) == ("SB",)

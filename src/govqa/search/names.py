@@ -67,6 +67,10 @@ def named_years_and_numbers(asking: str, router: Router) -> tuple[tuple[str, ...
     return years, tuple(numbers)
 
 
+# The source a sentence attributes its statement to: "According to the Commission, …".
+_ATTRIBUTION = re.compile(r"\baccording to(?: the)?$", re.I)
+
+
 def proper_names(sentence: str, router: Router, glossary: Glossary) -> tuple[str, ...]:
     """Proper names of a sentence that name no document of the library and are no glossary term: texts, bodies,
     acronyms, and jurisdiction words no document's title, aliases or issuer carries ("Germany" routes a question
@@ -90,6 +94,8 @@ def proper_names(sentence: str, router: Router, glossary: Glossary) -> tuple[str
         before = sentence[: m.start()].rstrip(" '\"‘“(")
         if not name or (not any(p in fold(name) for p in places) and (not before or before[-1] in ".?!:。")):
             continue  # sentence-initial capitals are no names, but a place word is one wherever it stands
+        if _ATTRIBUTION.search(before):
+            continue  # "According to the Commission, …": who says it, not what is said
         if not (_INSTITUTION.search(name) or _ACRONYM.fullmatch(name) or any(p in fold(name) for p in places)):
             continue
         if fold(name) in known and not glossary.known(name) and len(name) > 2:
@@ -108,6 +114,15 @@ def _variant_title(title: str, router: Router) -> bool:
     pairs = set(tokenize(title))
     names = (set(tokenize(n)) for d in router.documents for n in (d.title, d.short_title, *d.aliases))
     return bool(pairs) and any(len(pairs & n) >= len(pairs) / 2 for n in names)
+
+
+def _designates(name: str, question: str, routed: list[Document]) -> bool:
+    """The name is a bill's or an order's designation before its number ("Colorado's SB 205", "EO 14110") and the
+    texts the question points at carry that number in a title or alias ("SB24-205"): it names them, spelled
+    otherwise. A designation of a text not held ("California's SB 53") stays a name to look up."""
+    numbers = re.findall(rf"\b{re.escape(name)}\s*([\d][\d-]*)", question)
+    names = " ".join(f"{d.title} {d.short_title} {' '.join(d.aliases)}" for d in routed)
+    return bool(numbers) and any(re.search(rf"(?<!\d){re.escape(n.split('-')[-1])}(?!\d)", names) for n in numbers)
 
 
 def unknown_names(question: str, router: Router, glossary: Glossary, idf: dict[str, float]) -> tuple[str, ...]:
@@ -133,6 +148,7 @@ def unknown_names(question: str, router: Router, glossary: Glossary, idf: dict[s
     routed = [d for d in router.documents if d.id in routed_ids]
     if not routed or any(d.language == "ja" for d in routed):
         names += _KATAKANA.findall(original)
+    names = [n for n in names if not _designates(n, original, routed)]
     titles = [t for t in _JA_TITLE.findall(original) if not _variant_title(t, router)]
     titles += _JA_WHOSE.findall(original)
     unknown = []
