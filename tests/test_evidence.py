@@ -1102,3 +1102,13 @@ def test_free_of_denies_as_free_from_does() -> None:
     claim = read("Ruritania's robot law says robots must be free of ideological bias.")
     assert compare_polarity(claim, "Robots must be free from ideological bias.", IDF) is None
     assert compare_polarity(claim, "Robots must show ideological bias.", IDF) is not None
+
+
+def test_a_figure_agreeing_across_languages_supports_nothing_but_one_differing_refutes() -> None:
+    """Words cannot say what a figure is about across languages: "every six months" of another report agrees with
+    a Japanese claim's 「6か月ごと」 by chance, so it does not support it; a figure of the same kind stated otherwise
+    in the sentence the ranking chose still refutes it (the counter-example)."""
+    claim = read("ロボット安全法では、事業者は6か月ごとに評価を実施する。")
+    assert compare_figures(claim, "Operators will provide an updated report at least every six months.", IDF) is None
+    found = compare_figures(claim, "Operators will conduct an assessment every 12 months.", IDF)
+    assert found is not None and found.verdict == "refuted"

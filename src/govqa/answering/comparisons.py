@@ -95,7 +95,8 @@ def figure_findings(
             continue
         same_kind = [g for g in stated if f.compares_with(g)]
         if any(_agrees(f, g) for g in same_kind):
-            agreed.add(i)
+            if not cross_language(reading, sentence):  # "every six months" of another report agrees by chance
+                agreed.add(i)
         elif same_kind and not any(_agrees(o, g) for o in reading.figures for g in same_kind):
             return Check("figures", "refuted", "figure_differs", f.text, ", ".join(g.text for g in same_kind)), agreed
     return None, agreed
