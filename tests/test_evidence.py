@@ -1112,3 +1112,36 @@ def test_a_figure_agreeing_across_languages_supports_nothing_but_one_differing_r
     assert compare_figures(claim, "Operators will provide an updated report at least every six months.", IDF) is None
     found = compare_figures(claim, "Operators will conduct an assessment every 12 months.", IDF)
     assert found is not None and found.verdict == "refuted"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        # another body's term: neither states nor contradicts the claimed one
+        ("Members of the Robot Ethics Committee serve a term of 2 years.", None),
+        # counter-examples: the claimed body's own term, stated otherwise or alike
+        ("The head of the Robot Safety Institute shall hold office for a term of 2 years.", "refuted"),
+        ("The head of the Robot Safety Institute shall hold office for a term of three years.", "supported"),
+    ],
+)
+def test_a_figure_the_claim_gives_of_a_named_body_is_compared_only_with_that_bodys(
+    sentence: str, verdict: str | None
+) -> None:
+    claim = read("Ruritania's robot law says the head of the Robot Safety Institute serves a three-year term.")
+    found = compare_figures(claim, sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "supported"),
+    [
+        # the deputy's office is not the office itself
+        ("Ruritania's robot board will be chaired by the Minister for Robots.", False),
+        # counter-example: the claim names the deputy office too
+        ("Ruritania's robot board will have the Minister for Robots as deputy chairperson.", True),
+    ],
+)
+def test_a_sentence_about_a_deputy_office_does_not_state_the_office(claim: str, supported: bool) -> None:
+    sentence = "The deputy chairperson of the robot board shall be the Minister for Robots."
+    found = near_verbatim(read(claim), sentence, IDF) or states_most(read(claim), sentence, IDF)
+    assert (found is not None) is supported

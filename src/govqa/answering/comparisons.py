@@ -79,6 +79,26 @@ def _figure_topic(reading: ClaimReading, figure: Figure | DateMention) -> set[st
     return clause_words(text, (figure.start, figure.end)) - named
 
 
+# A body a claim names by its title: "the AI Safety Institute", "the Commerce Secretary", "the President".
+_BODY = re.compile(
+    r"\b(?:[A-Z][\w-]*\s+){0,4}(?:Institute|Office|Board|Committee|Council|Commission|Agency|Authority|Ministry"
+    r"|Minister|President|Secretary|Director|Headquarters|Division|Department|Court|Parliament|Assembly)\b"
+)
+
+
+def _names_its_body(reading: ClaimReading, figure: Figure, sentence: str) -> bool:
+    """A figure the claim gives in a clause naming a body ("the head of the AI Safety Institute … a three-year
+    term") is about that body: a sentence naming none of its words ("committee members … a term of 2 years") is
+    about another one and neither states nor contradicts it. Words of the text's own name do not count."""
+    named = {t for n in reading.texts for t in (*tokenize(n.words), *n.name_words)}
+    lo = max((m.end() for m in re.finditer(r"[.;,]\s", reading.text[: figure.start])), default=0)
+    hi = next((figure.end + m.start() for m in re.finditer(r"[.;,]\s", reading.text[figure.end :])), len(reading.text))
+    words = set()
+    for m in _BODY.finditer(reading.text[lo:hi]):
+        words |= set(tokenize(m.group())) - named - FRAME_WORDS - {"ai", "the"}
+    return not words or bool(words & set(tokenize(sentence)))
+
+
 def figure_findings(
     reading: ClaimReading, sentence: str, idf: dict[str, float] | None = None, context: str = ""
 ) -> tuple[Check | None, set[int]]:
@@ -91,6 +111,8 @@ def figure_findings(
     agreed: set[int] = set()
     for i, f in enumerate(reading.figures):
         about = f"{context} {sentence}" if context else sentence
+        if not _names_its_body(reading, f, about):
+            continue
         if not about_same(_figure_topic(reading, f), about, cross_language(reading, sentence), idf):
             continue
         same_kind = [g for g in stated if f.compares_with(g)]
@@ -265,6 +287,8 @@ def states_most(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> 
         return None
     if not _as_universal(reading, sentence) or not _as_restricted(reading, sentence):
         return None
+    if not _same_office(reading, sentence):
+        return None
     return Check("most", "supported", "states_most")
 
 
@@ -279,6 +303,24 @@ def _as_universal(reading: ClaimReading, sentence: str) -> bool:
         return False  # "those systems" are the ones named before, not all
     named = set(tokenize(actor)) - FRAME_WORDS
     return bool(named) and named <= set(tokenize(reading.text))  # a subject of no content words names no one
+
+
+# Words that make an office another office: the deputy chairperson is not the chairperson.
+_SECOND_OFFICE = re.compile(
+    r"\b(?:deputy|vice|assistant|acting|associate)[\s-]+(?P<office>[a-z]+)|副(?P<ja>\w{1,3})", re.I
+)
+
+
+def _same_office(reading: ClaimReading, sentence: str) -> bool:
+    """A sentence about a deputy or vice office ("The deputy chairperson … shall be the Minister for AI Strategy")
+    does not state what the claim says of the office itself ("… will be chaired by the Minister for AI
+    Strategy"), unless the claim names the deputy office too."""
+    claim = reading.text.lower()
+    for m in _SECOND_OFFICE.finditer(sentence):
+        office = (m.group("office") or m.group("ja") or "").lower()
+        if office[:4] in claim and m.group(0).split()[0].lower()[:4] not in claim:
+            return False
+    return True
 
 
 def _as_restricted(reading: ClaimReading, sentence: str) -> bool:
@@ -374,6 +416,8 @@ def near_verbatim(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
     if not _same_polarity(reading, sentence, idf) or not _states_particulars(reading, sentence):
         return None
     if not _as_universal(reading, sentence) or not _as_restricted(reading, sentence):
+        return None
+    if not _same_office(reading, sentence):
         return None
     return Check("verbatim", "supported", "states_claim")
 
