@@ -9,8 +9,6 @@ import pytest
 
 from govqa.answering.comparisons import (
     CHECKS,
-    _as_restricted,
-    _as_universal,
     compare_actor,
     compare_dates,
     compare_excepted,
@@ -23,6 +21,7 @@ from govqa.answering.comparisons import (
 )
 from govqa.answering.coverage import claim_weights
 from govqa.answering.evidence import decide, figures_across, rank_evidence, statement_spans, whole_sentence
+from govqa.answering.stating import as_restricted, as_universal
 from govqa.corpus.manifest import Manifest
 from govqa.records import Chunk, Document, Passage
 from govqa.search.claim_reading import ClaimReader, ClaimReading
@@ -876,8 +875,8 @@ def test_a_subject_of_no_content_words_does_not_state_a_universal_claim() -> Non
     rule of all X; a sentence saying it of all X does (the counter-example)."""
     claim = read("Ruritania's robot law bans all face scanning by police.")
     misread = "The use of robots that scan faces from street footage, should be prohibited because it harms privacy."
-    assert not _as_universal(claim, misread)
-    assert _as_universal(claim, "All face scanning by police shall be prohibited.")
+    assert not as_universal(claim, misread)
+    assert as_universal(claim, "All face scanning by police shall be prohibited.")
 
 
 @pytest.mark.parametrize(
@@ -1071,8 +1070,8 @@ def test_a_claim_of_a_rule_in_one_case_only_needs_a_sentence_that_limits_it() ->
     plain = read("Under Ruritania's robot law, people may ask for deletion of their data when a leak occurs.")
     assert near_verbatim(plain, broad, IDF) is not None
     ja = read("本人が保有個人データの消去を求められるのは、漏えいが起きたときだけだ。")
-    assert not _as_restricted(ja, "本人は、違反して取り扱われているときは、消去を請求することができる。")
-    assert _as_restricted(ja, "本人は、漏えいが生じた場合に限り、消去を請求することができる。")
+    assert not as_restricted(ja, "本人は、違反して取り扱われているときは、消去を請求することができる。")
+    assert as_restricted(ja, "本人は、漏えいが生じた場合に限り、消去を請求することができる。")
 
 
 @pytest.mark.parametrize(

@@ -17,13 +17,12 @@ from dataclasses import dataclass
 from govqa.answering.coverage import about_same, claim_weights, clause_words, cross_language, term_coverage
 from govqa.answering.duties import PRIVATE_ACTORS, STRENGTH, on_action, states_action, stem
 from govqa.answering.quotes import FRAME_WORDS
+from govqa.answering.stating import agrees, as_restricted, as_universal, same_office, states_particulars
 from govqa.records import Verdict
 from govqa.search.claim_figures import EVENTS, DateMention, Figure, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
 from govqa.search.statements import (
     NEGATION,
-    RESTRICTIVE,
-    UNIVERSAL,
     actor_role,
     actor_words,
     denied_words,
@@ -52,10 +51,6 @@ EXCEPTION = re.compile(
     r"|only|solely|limited to|exempt\w*|derogat\w+)\b|を除く|除き|に限る|に限り|ただし|適用しない|예외|제외",
     re.I,
 )
-
-
-def _agrees(claimed: Figure, stated: Figure) -> bool:
-    return abs(stated.value - claimed.value) < 1e-9 * max(1.0, claimed.value)
 
 
 _PRESENTS = frozenset(
@@ -116,10 +111,10 @@ def figure_findings(
         if not about_same(_figure_topic(reading, f), about, cross_language(reading, sentence), idf):
             continue
         same_kind = [g for g in stated if f.compares_with(g)]
-        if any(_agrees(f, g) for g in same_kind):
+        if any(agrees(f, g) for g in same_kind):
             if not cross_language(reading, sentence):  # "every six months" of another report agrees by chance
                 agreed.add(i)
-        elif same_kind and not any(_agrees(o, g) for o in reading.figures for g in same_kind):
+        elif same_kind and not any(agrees(o, g) for o in reading.figures for g in same_kind):
             return Check("figures", "refuted", "figure_differs", f.text, ", ".join(g.text for g in same_kind)), agreed
     return None, agreed
 
@@ -283,67 +278,13 @@ def states_most(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> 
     comparison above found a difference → supported. Below, sharing words is no evidence."""
     if term_coverage(claim_weights(reading, idf), sentence) < STATES_MOST:
         return None
-    if not _same_polarity(reading, sentence, idf) or not _states_particulars(reading, sentence):
+    if not _same_polarity(reading, sentence, idf) or not states_particulars(reading, sentence):
         return None
-    if not _as_universal(reading, sentence) or not _as_restricted(reading, sentence):
+    if not as_universal(reading, sentence) or not as_restricted(reading, sentence):
         return None
-    if not _same_office(reading, sentence):
+    if not same_office(reading, sentence):
         return None
     return Check("most", "supported", "states_most")
-
-
-def _as_universal(reading: ClaimReading, sentence: str) -> bool:
-    """A claim of "all"/"every"/"any" X is stated only by a sentence saying so of all X, in those words or of a
-    subject the claim's words name whole ("Member States shall …" for "each Member State"); "High-risk AI
-    systems … shall undergo" states it of some AI systems, not of all."""
-    if not any(kind == "universal" for _, kind in reading.scope) or UNIVERSAL.search(sentence):
-        return True
-    actor = duty_of(stem(sentence))[0]
-    if not actor or re.match(r"(?:those|these|such|that|this|said)\b", actor, re.I):
-        return False  # "those systems" are the ones named before, not all
-    named = set(tokenize(actor)) - FRAME_WORDS
-    return bool(named) and named <= set(tokenize(reading.text))  # a subject of no content words names no one
-
-
-# Words that make an office another office: the deputy chairperson is not the chairperson.
-_SECOND_OFFICE = re.compile(
-    r"\b(?:deputy|vice|assistant|acting|associate)[\s-]+(?P<office>[a-z]+)|副(?P<ja>\w{1,3})", re.I
-)
-
-
-def _same_office(reading: ClaimReading, sentence: str) -> bool:
-    """A sentence about a deputy or vice office ("The deputy chairperson … shall be the Minister for AI Strategy")
-    does not state what the claim says of the office itself ("… will be chaired by the Minister for AI
-    Strategy"), unless the claim names the deputy office too."""
-    claim = reading.text.lower()
-    for m in _SECOND_OFFICE.finditer(sentence):
-        office = (m.group("office") or m.group("ja") or "").lower()
-        if office[:4] in claim and m.group(0).split()[0].lower()[:4] not in claim:
-            return False
-    return True
-
-
-def _as_restricted(reading: ClaimReading, sentence: str) -> bool:
-    """A claim that a rule holds "only" in some case (「…ときだけ」, "solely", 「に限る」) says the rule holds in no
-    other: a sentence stating the rule without a limit of its own does not state that, however many of the
-    claim's words it shares."""
-    if not any(kind == "restrictive" and word != "just" for word, kind in reading.scope):
-        return True  # news prose's "just" ("operators must just register") is as often "merely" as "only"
-    return bool(RESTRICTIVE.search(sentence) or LIMITED.search(sentence))
-
-
-# What limits a rule besides "only": "limited to", "exclusively", 「…に限り」, 「…の場合を除き」.
-LIMITED = re.compile(r"\b(?:limited to|restricted to|exclusively|except|unless)\b|に限|を除き|除く|場合を除", re.I)
-
-
-def _states_particulars(reading: ClaimReading, sentence: str) -> bool:
-    """The sentence states each figure and date the claim gives, alike: a claim's number or date is its point,
-    and a sentence sharing its other words ("Article 28 (Delegation …)" for "28 articles") does not state it."""
-    stated = figures_in(sentence)
-    if not all(any(f.compares_with(g) and _agrees(f, g) for g in stated) for f in reading.figures):
-        return False
-    dated = dates_in(sentence)
-    return all(any(d.agrees(s) for s in dated) for d in reading.dates if d.event != "title")
 
 
 STATES_MOST = 0.5  # half the claim's weight (odd half, confirmed even)
@@ -413,11 +354,11 @@ def near_verbatim(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
     → supported. The figure, date and force checks run before it."""
     if term_coverage(claim_weights(reading, idf), sentence) < NEAR_VERBATIM:
         return None
-    if not _same_polarity(reading, sentence, idf) or not _states_particulars(reading, sentence):
+    if not _same_polarity(reading, sentence, idf) or not states_particulars(reading, sentence):
         return None
-    if not _as_universal(reading, sentence) or not _as_restricted(reading, sentence):
+    if not as_universal(reading, sentence) or not as_restricted(reading, sentence):
         return None
-    if not _same_office(reading, sentence):
+    if not same_office(reading, sentence):
         return None
     return Check("verbatim", "supported", "states_claim")
 

@@ -38,7 +38,7 @@ def later_year(query: QueryAnalysis, passages: Sequence[Passage], documents: Map
     return str(max(query.event_years))
 
 
-# Events a text cannot schedule for itself: a meeting held, a body's act (claim_figures.EVENTS["action"]). A
+# Events a text cannot schedule for itself: a meeting held, a body's act (claim_figures.REPORTED). A
 # text's own dates (entry into force, application, deadlines) may lie after it and are compared by the claim checks.
 DONE_LATER = frozenset({"meeting", "action"})
 

@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from govqa.documents.locators import kanji_to_int
+from govqa.search.units import CURRENCIES, MEASURES, PERIODS, SCALES, WORD_NUMBERS
 from govqa.text import tokenize
 
 MONTHS = {
@@ -217,82 +218,6 @@ def dates_in(text: str, *, reported: bool = False) -> list[DateMention]:
 
 # ---------------------------------------------------------------- figures
 
-WORD_NUMBERS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100}
-SCALES = {
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-    "septillion": 1e24,
-    "万": 1e4,
-    "億": 1e8,
-    "兆": 1e12,
-}
-CURRENCIES = {
-    "€": "EUR",
-    "eur": "EUR",
-    "euro": "EUR",
-    "euros": "EUR",
-    "ユーロ": "EUR",
-    "$": "USD",
-    "usd": "USD",
-    "dollars": "USD",
-    "ドル": "USD",
-    "¥": "JPY",
-    "yen": "JPY",
-    "円": "JPY",
-    "yuan": "CNY",
-    "rmb": "CNY",
-    "元": "CNY",
-    "won": "KRW",
-    "krw": "KRW",
-    "₩": "KRW",
-    "원": "KRW",
-}
-PERIODS = {
-    "hour": "hour",
-    "day": "day",
-    "week": "week",
-    "month": "month",
-    "year": "year",
-    "日": "day",
-    "週": "week",
-    "か月": "month",
-    "ヶ月": "month",
-    "カ月": "month",
-    "箇月": "month",
-    "年": "year",
-    "일": "day",
-    "개월": "month",
-    "년": "year",
-}
 _NUM = (
     r"(?P<num>\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
@@ -305,29 +230,6 @@ AMOUNTS = (
     re.compile(rf"{_NUM}{_SCALE}\s*(?P<cur>{_CUR})(?![a-z])", re.I),  # 100,000 yuan; 20,000,000ユーロ
 )
 PERCENT = re.compile(rf"{_NUM}\s*(?:%|per ?cent|パーセント|퍼센트)", re.I)
-# Units of measure a threshold is written in ("data center networking of over 100 Gbit/s", "80GB of memory"),
-# each spelling as one unit: a rate of 400 Gbit/s is compared with 100 Gbit/s, not with a count of anything.
-MEASURES = {
-    "gbit/s": "Gbit/s",
-    "gb/s": "Gbit/s",
-    "gbps": "Gbit/s",
-    "gigabits per second": "Gbit/s",
-    "gigabit per second": "Gbit/s",
-    "tbit/s": "Tbit/s",
-    "tbps": "Tbit/s",
-    "terabits per second": "Tbit/s",
-    "mbit/s": "Mbit/s",
-    "mbps": "Mbit/s",
-    "megabits per second": "Mbit/s",
-    "gb": "GB",
-    "gigabytes": "GB",
-    "tb": "TB",
-    "terabytes": "TB",
-    "mw": "MW",
-    "megawatts": "MW",
-    "gw": "GW",
-    "gigawatts": "GW",
-}
 _MEASURE_UNITS = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(MEASURES, key=len, reverse=True))
 MEASURE = re.compile(rf"(?<![\d.,]){_NUM}\s*(?P<unit>{_MEASURE_UNITS})(?![a-z0-9/])", re.I)
 _PERIOD_UNITS = "|".join(sorted(PERIODS, key=len, reverse=True))

@@ -1,0 +1,73 @@
+"""What a sentence must say, besides the claim's words, to state the claim (pure): its universality ("all"),
+its restriction ("only"), the office it names, and each of its figures and dates alike. comparisons.py's
+supporting checks (`near_verbatim`, `states_most`) ask these before they support.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govqa.answering.duties import stem
+from govqa.answering.quotes import FRAME_WORDS
+from govqa.search.claim_figures import Figure, dates_in, figures_in
+from govqa.search.claim_reading import ClaimReading
+from govqa.search.statements import RESTRICTIVE, UNIVERSAL, duty_of
+from govqa.text import tokenize
+
+
+def agrees(claimed: Figure, stated: Figure) -> bool:
+    return abs(stated.value - claimed.value) < 1e-9 * max(1.0, claimed.value)
+
+
+def as_universal(reading: ClaimReading, sentence: str) -> bool:
+    """A claim of "all"/"every"/"any" X is stated only by a sentence saying so of all X, in those words or of a
+    subject the claim's words name whole ("Member States shall …" for "each Member State"); "High-risk AI
+    systems … shall undergo" states it of some AI systems, not of all."""
+    if not any(kind == "universal" for _, kind in reading.scope) or UNIVERSAL.search(sentence):
+        return True
+    actor = duty_of(stem(sentence))[0]
+    if not actor or re.match(r"(?:those|these|such|that|this|said)\b", actor, re.I):
+        return False  # "those systems" are the ones named before, not all
+    named = set(tokenize(actor)) - FRAME_WORDS
+    return bool(named) and named <= set(tokenize(reading.text))  # a subject of no content words names no one
+
+
+# Words that make an office another office: the deputy chairperson is not the chairperson.
+_SECOND_OFFICE = re.compile(
+    r"\b(?:deputy|vice|assistant|acting|associate)[\s-]+(?P<office>[a-z]+)|副(?P<ja>\w{1,3})", re.I
+)
+
+
+def same_office(reading: ClaimReading, sentence: str) -> bool:
+    """A sentence about a deputy or vice office ("The deputy chairperson … shall be the Minister for AI Strategy")
+    does not state what the claim says of the office itself ("… will be chaired by the Minister for AI
+    Strategy"), unless the claim names the deputy office too."""
+    claim = reading.text.lower()
+    for m in _SECOND_OFFICE.finditer(sentence):
+        office = (m.group("office") or m.group("ja") or "").lower()
+        if office[:4] in claim and m.group(0).split()[0].lower()[:4] not in claim:
+            return False
+    return True
+
+
+def as_restricted(reading: ClaimReading, sentence: str) -> bool:
+    """A claim that a rule holds "only" in some case (「…ときだけ」, "solely", 「に限る」) says the rule holds in no
+    other: a sentence stating the rule without a limit of its own does not state that, however many of the
+    claim's words it shares."""
+    if not any(kind == "restrictive" and word != "just" for word, kind in reading.scope):
+        return True  # news prose's "just" ("operators must just register") is as often "merely" as "only"
+    return bool(RESTRICTIVE.search(sentence) or LIMITED.search(sentence))
+
+
+# What limits a rule besides "only": "limited to", "exclusively", 「…に限り」, 「…の場合を除き」.
+LIMITED = re.compile(r"\b(?:limited to|restricted to|exclusively|except|unless)\b|に限|を除き|除く|場合を除", re.I)
+
+
+def states_particulars(reading: ClaimReading, sentence: str) -> bool:
+    """The sentence states each figure and date the claim gives, alike: a claim's number or date is its point,
+    and a sentence sharing its other words ("Article 28 (Delegation …)" for "28 articles") does not state it."""
+    stated = figures_in(sentence)
+    if not all(any(f.compares_with(g) and agrees(f, g) for g in stated) for f in reading.figures):
+        return False
+    dated = dates_in(sentence)
+    return all(any(d.agrees(s) for s in dated) for d in reading.dates if d.event != "title")
