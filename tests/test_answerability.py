@@ -158,6 +158,22 @@ def test_a_report_of_a_kind_the_library_lacks_is_unheld() -> None:
     assert found is not None and found.kind == "unheld"
 
 
+@pytest.mark.parametrize(
+    ("claim", "unheld"),
+    [
+        # a subordinate instrument named as the source of what is claimed: its content is not the act's
+        ("The Robot Act's enforcement decree requires a yearly audit of robots.", True),
+        ("ロボット法の施行令によって、年1回の監査が義務づけられた。", True),
+        # counter-examples: the act itself as the source; a decree the act only names as a delegate's instrument
+        ("The Robot Act requires a yearly audit of robots.", False),
+        ("The Robot Act leaves the audit schedule to a decree.", False),
+    ],
+)
+def test_a_claim_about_what_an_unheld_decree_says_is_unheld(claim: str, unheld: bool) -> None:
+    found = gap(claim, "Operators shall have robots audited as prescribed by Presidential Decree.")
+    assert (found is not None and found.kind == "unheld") is unheld
+
+
 def test_kanji_numbers_and_era_years_become_digits() -> None:
     """第五十六号 → 第56号, 令和八年 → 2026年."""
     assert kanji_to_digits("令和八年法律第五十六号") == "2026年法律第56号"

@@ -260,10 +260,23 @@ def asked_topic(asking: str, glossary: Glossary) -> tuple[str, frozenset[str]]:
     return topic, frozenset(words | set(tokenize(glossary.expansion(topic))))
 
 
+# A subordinate instrument named as the source of what is said: "the enforcement decree requires …",
+# 「施行令によって…義務づけられた」, 「施行令では」. Its content is the instrument's, not the act's.
+BY_INSTRUMENT = re.compile(
+    r"\b(?:the|its|their|act(?:['’]s)?)\s+((?:enforcement\s+|presidential\s+|implementing\s+)?(decree|ordinance))s?\b"
+    r"|((施行令|施行規則|政令|省令|시행령))(?:によって|により|では|で|は|が|に)",
+    _I,
+)
+
+
 def instrument_named(asking: str) -> tuple[str, str]:
-    """The document a question asks the content of ("in its final report") and its kind ("report"), or ("", "")."""
-    m = IN_INSTRUMENT.search(asking)
-    return (fold(m.group(1)), fold(m.group(2))) if m else ("", "")
+    """The document a question asks the content of ("in its final report", "the enforcement decree requires …")
+    and its kind ("report", "decree"), or ("", "")."""
+    if m := IN_INSTRUMENT.search(asking):
+        return fold(m.group(1)), fold(m.group(2))
+    if m := BY_INSTRUMENT.search(asking):
+        return fold(m.group(1) or m.group(3)), fold(m.group(2) or m.group(4))
+    return "", ""
 
 
 def detail_terms(asking: str) -> frozenset[str]:
