@@ -1144,3 +1144,30 @@ def test_a_sentence_about_a_deputy_office_does_not_state_the_office(claim: str, 
     sentence = "The deputy chairperson of the robot board shall be the Minister for Robots."
     found = near_verbatim(read(claim), sentence, IDF) or states_most(read(claim), sentence, IDF)
     assert (found is not None) is supported
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # "with no exceptions" claims a rule of all cases, as "all" does: an exception refutes it
+        (
+            "Ruritania's robot law bans face scanning at work, with no exceptions.",
+            "Face scanning at work shall be prohibited, except for medical or safety reasons.",
+            "refuted",
+        ),
+        (
+            "ロボット法は、例外なく職場での顔スキャンを禁止している。",
+            "職場での顔スキャンは禁止する。ただし、医療又は安全上の理由による場合を除く。",
+            "refuted",
+        ),
+        # counter-example: the rule stated without an exception
+        (
+            "Ruritania's robot law bans face scanning at work, with no exceptions.",
+            "Face scanning at work shall be prohibited.",
+            None,
+        ),
+    ],
+)
+def test_a_claim_of_no_exceptions_is_refuted_by_an_exception(claim: str, sentence: str, verdict: str | None) -> None:
+    found = compare_scope(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict

@@ -93,7 +93,12 @@ _NOT_SUBJECT = re.compile(
 )
 _ACTOR_LEAD = re.compile(r"^(?:under|in|according to|per)\b[^,]*,\s*|^(?:the|a|an)\s+", re.I)
 
-UNIVERSAL = re.compile(r"\b(?:all|every|any|each|always)\b|全て|すべて|全部|いずれも|모든", re.I)
+# "with no exceptions", "without exception", 「例外なく」 claim a rule of all cases as "all" does.
+UNIVERSAL = re.compile(
+    r"\b(?:all|every|any|each|always|no exceptions?|without (?:any )?exceptions?)\b|全て|すべて|全部|いずれも"
+    r"|例外なく|모든|예외 없이",
+    re.I,
+)
 # 「できるだけ」/「出来るだけ」 is "as far as possible", not "only".
 RESTRICTIVE = re.compile(  # "not only … but", "not just …" widen rather than restrict
     r"(?<!\bnot )\b(?:only|solely|exclusively|just)\b|のみ|(?<!できる)(?<!出来る)だけ|に限(?:る|り|って)|만", re.I
