@@ -202,6 +202,13 @@ def test_scope_words_in_order() -> None:
     assert READER.read("全ての事業者のみが対象である。").scope == (("全て", "universal"), ("のみ", "restrictive"))
 
 
+def test_every_before_a_period_is_how_often_not_of_whom() -> None:
+    """ "every three years" says how often; "every provider" claims a rule of all providers (the counter-example)."""
+    assert READER.read("The government must issue a plan every three years.").scope == ()
+    assert READER.read("The government must review plans every other year.").scope == ()
+    assert READER.read("Every provider must issue a plan.").scope == (("every", "universal"),)
+
+
 def test_not_only_widens_rather_than_restricts() -> None:
     """ "not just among themselves but with governments" says more than one case; "only" and "just" alone
     restrict (the counter-example)."""
