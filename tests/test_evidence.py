@@ -1171,3 +1171,42 @@ def test_a_sentence_about_a_deputy_office_does_not_state_the_office(claim: str, 
 def test_a_claim_of_no_exceptions_is_refuted_by_an_exception(claim: str, sentence: str, verdict: str | None) -> None:
     found = compare_scope(read(claim), sentence, IDF)
     assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # the claim's body is not the one the sentence gives the same task to
+        ("本部の事務はデジタル庁で処理される。", "本部に関する事務は、内閣府において処理する。", "refuted"),
+        (
+            "Under Ruritania's robot law, the Robot Office keeps the register of robots.",
+            "The register of robots shall be kept by the Transport Agency.",
+            "refuted",
+        ),
+        # counter-examples: the same body; a sentence naming two other bodies (whose task is not said)
+        ("本部の事務はデジタル庁で処理される。", "本部に関する事務は、デジタル庁において処理する。", None),
+        (
+            "Under Ruritania's robot law, the Robot Office keeps the register of robots.",
+            "The register of robots shall be kept by the Transport Agency and the Interior Ministry.",
+            None,
+        ),
+    ],
+)
+def test_a_body_named_by_title_differs_from_the_one_the_sentence_names(
+    claim: str, sentence: str, verdict: str | None
+) -> None:
+    found = compare_actor(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
+def test_a_body_in_another_clause_of_a_japanese_claim_does_not_hold_its_figure() -> None:
+    """「委員会の命令に違反した場合、違反者は2年以下…」: the figure's clause names no body, so a sentence on the
+    same penalty that does not name the commission still refutes it; the body in the figure's own clause keeps it
+    from a sentence about another body (the counter-example)."""
+    sentence = "命令に違反した場合には、当該違反行為をした者は、一年以下の拘禁刑に処する。"
+    found = compare_figures(
+        read("委員会の命令に違反した場合、違反行為をした者は2年以下の拘禁刑に処される。"), sentence, IDF
+    )
+    assert found is not None and found.verdict == "refuted"
+    other = read("違反行為をした者は、個人情報保護委員会により2年以下の拘禁刑に処される。")
+    assert compare_figures(other, sentence, IDF) is None

@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from govqa.answering.coverage import about_same, claim_weights, clause_words, cross_language, term_coverage
-from govqa.answering.duties import PRIVATE_ACTORS, STRENGTH, on_action, states_action, stem
+from govqa.answering.duties import BODY, PRIVATE_ACTORS, STRENGTH, body_differs, on_action, states_action, stem
 from govqa.answering.quotes import FRAME_WORDS
 from govqa.answering.stating import agrees, as_restricted, as_universal, same_office, states_particulars
 from govqa.records import Verdict
@@ -74,22 +74,20 @@ def _figure_topic(reading: ClaimReading, figure: Figure | DateMention) -> set[st
     return clause_words(text, (figure.start, figure.end)) - named
 
 
-# A body a claim names by its title: "the AI Safety Institute", "the Commerce Secretary", "the President".
-_BODY = re.compile(
-    r"\b(?:[A-Z][\w-]*\s+){0,4}(?:Institute|Office|Board|Committee|Council|Commission|Agency|Authority|Ministry"
-    r"|Minister|President|Secretary|Director|Headquarters|Division|Department|Court|Parliament|Assembly)\b"
-)
+_CLAUSE_STOP = re.compile(r"[.;,]\s|[、。；]")
 
 
 def _names_its_body(reading: ClaimReading, figure: Figure, sentence: str) -> bool:
     """A figure the claim gives in a clause naming a body ("the head of the AI Safety Institute … a three-year
     term") is about that body: a sentence naming none of its words ("committee members … a term of 2 years") is
     about another one and neither states nor contradicts it. Words of the text's own name do not count."""
+    if cross_language(reading, sentence):
+        return True  # names cannot be compared across languages
     named = {t for n in reading.texts for t in (*tokenize(n.words), *n.name_words)}
-    lo = max((m.end() for m in re.finditer(r"[.;,]\s", reading.text[: figure.start])), default=0)
-    hi = next((figure.end + m.start() for m in re.finditer(r"[.;,]\s", reading.text[figure.end :])), len(reading.text))
+    lo = max((m.end() for m in _CLAUSE_STOP.finditer(reading.text[: figure.start])), default=0)
+    hi = next((figure.end + m.start() for m in _CLAUSE_STOP.finditer(reading.text[figure.end :])), len(reading.text))
     words = set()
-    for m in _BODY.finditer(reading.text[lo:hi]):
+    for m in BODY.finditer(reading.text[lo:hi]):
         words |= set(tokenize(m.group())) - named - FRAME_WORDS - {"ai", "the"}
     return not words or bool(words & set(tokenize(sentence)))
 
@@ -218,8 +216,11 @@ def compare_modality(reading: ClaimReading, sentence: str, idf: dict[str, float]
 
 def compare_actor(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
     """The claim binds one party; the sentence puts the same action on another and never names the first →
-    refuted."""
-    if not reading.actor_role or not states_action(reading, sentence, idf):
+    refuted. A claim naming a body by title ("デジタル庁 handles the headquarters' affairs") against a sentence
+    stating the rest of the claim of one other body (内閣府) → refuted likewise."""
+    if not reading.actor_role:
+        return _other_body(reading, sentence, idf)
+    if not states_action(reading, sentence, idf):
         return None
     actor, modality, _, _, _ = duty_of(stem(sentence))
     stated = actor_role(actor)
@@ -232,6 +233,17 @@ def compare_actor(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
     if named & set(tokenize(sentence)):
         return None
     return Check("actor", "refuted", "actor_differs", reading.actor, actor)
+
+
+def _other_body(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
+    named = {t for n in reading.texts for t in (*tokenize(n.words), *n.name_words)}
+    differ = body_differs(reading, sentence, named)
+    if differ is None:
+        return None
+    rest = {t: w for t, w in claim_weights(reading, idf).items() if t not in tokenize(differ[0])}
+    if term_coverage(rest, sentence) < STATES_MOST:
+        return None
+    return Check("actor", "refuted", "actor_differs", differ[0], differ[1])
 
 
 def compare_scope(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:

@@ -75,6 +75,42 @@ def binds_party(reading: ClaimReading, sentence: str) -> bool:
     return bool(modality) and actor_role(actor) == reading.actor_role
 
 
+# A body named by its title: "the AI Safety Institute", "the Commerce Secretary", 「内閣府」, 「デジタル庁」.
+BODY = re.compile(
+    r"\b(?:[A-Z][\w-]*\s+){0,4}(?:Institute|Office|Board|Committee|Council|Commission|Agency|Authority|Ministry"
+    r"|Minister|President|Secretary|Director|Headquarters|Division|Department|Court|Parliament|Assembly)\b"
+    r"|[\u4e00-\u9fff\u30a0-\u30ff]{1,8}?(?:庁|府|省|委員会|機構)"
+)
+_NO_BODY_WORDS = frozenset(tokenize("the ai"))
+
+
+def bodies(text: str, named: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """The bodies a text names by title, less those whose words all name the text itself (`named`)."""
+    found = [" ".join(m.group().split()) for m in BODY.finditer(text)]
+    return [b for b in found if _body_words(b) - set(named)]
+
+
+def _body_words(body: str) -> set[str]:
+    return set(tokenize(body)) - FRAME_WORDS - _NO_BODY_WORDS
+
+
+def names_body(body: str, text: str, named: frozenset[str] | set[str] = frozenset()) -> bool:
+    """The text names the body: its Japanese name as written, or a content word of its English one other than
+    the words naming the text itself (`named`)."""
+    if not body.isascii():
+        return body in text
+    return bool((_body_words(body) - set(named)) & set(tokenize(text)))
+
+
+def body_differs(reading: ClaimReading, sentence: str, named: set[str]) -> tuple[str, str] | None:
+    """(claimed, stated): the claim names a body the sentence does not, and the sentence's duty names one other
+    body the claim does not ("本部に関する事務は、内閣府において処理する" against a claim that デジタル庁
+    handles it); None otherwise. Whether the sentence states the rest of the claim is the caller's test."""
+    claimed = [b for b in bodies(reading.text, named) if not names_body(b, sentence, named)]
+    stated = [b for b in bodies(stem(sentence), named) if not names_body(b, reading.text, named)]
+    return (claimed[0], stated[0]) if claimed and len(stated) == 1 else None
+
+
 _POINTS_START = re.compile(rf"[:：]\s*(?={POINT.pattern})")
 
 
