@@ -93,3 +93,22 @@ def test_a_duty_to_use_a_text_claims_its_force(claim: str, verdict: str | None, 
     assert (found[0] if found else None) == verdict
     if found is not None:
         assert found[2].text.startswith(quoted)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # a legal obligation said to be imposed by a text that calls itself voluntary
+        ("Under the Robot Risk Framework, operators are obliged to label every robot.", "refuted"),
+        ("RRFは、事業者に全てのロボットへの表示を義務付けている。", "refuted"),
+        # counter-examples: "must" retells advice and claims no force; a binding text's obligation is judged on
+        # its content, not on the text's force
+        ("Under the Robot Risk Framework, operators must label every robot.", None),
+        ("The Robot Act obliges operators to label every robot.", None),
+    ],
+)
+def test_an_obligation_claimed_of_a_voluntary_text_is_refuted_by_its_words_about_itself(
+    claim: str, verdict: str | None
+) -> None:
+    found = record_force(READER.read(claim), DOCS, CHUNKS)
+    assert (found[0] if found else None) == verdict

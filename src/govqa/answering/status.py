@@ -66,14 +66,25 @@ _USES = re.compile(
     re.I,
 )
 _USE_FORCE = {"must": "binding", "may": "non_binding"}
+# A legal obligation the text is said to impose ("developers are obliged to …", "legally requires", 「義務付けている」)
+# claims the text binds: a text calling itself voluntary refutes it. "must", "requires" alone are how news retells
+# any text's advice, and claim nothing of its force.
+OBLIGES = re.compile(
+    r"\b(?:obliged|obligated|obliges|obligates|legally (?:required|requires|obliged|obliges|bound))\b"
+    r"|義務(?:付け|づけ)|義務を課",
+    re.I,
+)
 
 
 def claimed_force(reading: ClaimReading) -> tuple[str, str]:
     """The force a claim gives the text it names, and its words: a status word said of the text ("is legally
-    binding"; a claim binding a party says nothing of the text so), or a duty (a permission) to use the text."""
+    binding"; a claim binding a party says nothing of the text so), a duty (a permission) to use the text, or a
+    legal obligation the text is said to impose (`OBLIGES`, "obligation")."""
     rest = reading.action[m.end() :] if (m := _USES.match(reading.action)) else ""
     if rest and reading.modality in _USE_FORCE and any(fold(rest).startswith(n.words) for n in reading.texts):
         return _USE_FORCE[reading.modality], reading.modal_words
+    if reading.modality == "must" and not reading.negated and (m := OBLIGES.search(reading.text)):
+        return "obligation", m.group()
     if reading.actor_role:
         return "", ""
     force, at = force_of(reading.text)
@@ -96,6 +107,9 @@ def record_force(
                 sentence = fold(chunk.text[start:end])
                 stated, at = force_of(sentence)
                 if at is not None and _describes_itself(sentence, at, doc):
+                    if claimed == "obligation" and stated == "binding":
+                        return None  # a binding text: the obligation's content decides, not its force
+                    claimed = "binding" if claimed == "obligation" else claimed
                     verdict: Verdict = "supported" if stated == claimed else "refuted"
                     key = "evidence.force_stated" if stated == claimed else "evidence.force_otherwise"
                     fields = {"locator": chunk.locator, "stated": at.group(), "claimed": claimed_words}
