@@ -376,3 +376,20 @@ def test_a_bills_designation_before_the_number_of_a_held_text_is_no_unknown_name
     idf = dict.fromkeys(["deploy", "must", "notifi"], 1.0)
     assert unknown_names("Under Colorado's SB 205, deployers must notify.", router, Glossary({}), idf) == ()
     assert unknown_names("Under Colorado's SB 53, deployers must notify.", router, Glossary({}), idf) == ("SB",)
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        # a generic name, part of another jurisdiction's alias, in a question naming only that jurisdiction
+        ("欧州委員会の指針によれば、そのモデルはAI法のオープンソース例外を受けられない。", "EU"),
+        ("コロラド州の司法長官によれば、AI法には罰則がある。", "US-CO"),
+        # counter-examples: no place named; the name's own jurisdiction named; English "the AI Act" is the EU's
+        ("AI法は罰則を定めていない。", "JP"),
+        ("日本のAI法は罰則を定めていない。", "JP"),
+        ("Colorado regulators said the AI Act has no fines.", "EU"),
+    ],
+)
+def test_a_generic_name_belongs_to_the_one_place_a_question_names(question: str, code: str) -> None:
+    route = _ROUTER.route(question)
+    assert {_JURISDICTION[d] for d in route.doc_ids} == {code}, route

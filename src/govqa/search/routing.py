@@ -97,11 +97,29 @@ class Router:
             bound = [j[3] for j in jhits if j[1] <= hit[0] and _BINDS.fullmatch(text[j[1] : hit[0]])]
             if not bound and _REFERS_BACK.search(text[: hit[0]]):  # "Colorado's … the state's AI Act"
                 bound = list(dict.fromkeys(j[3] for j in jhits if j[1] <= hit[0]))
+            if not bound:
+                bound = self._generic_elsewhere(hit, jhits)
             if bound and jurisdiction.get(hit[3]) not in bound:
                 rebound.update(bound)
                 continue
             kept.append(hit)
         return kept, rebound
+
+    def _generic_elsewhere(self, hit: tuple[int, int, str, str], jhits: list[tuple[int, int, str, str]]) -> list[str]:
+        """A generic Japanese name (「AI法」, part of another jurisdiction's alias, 「欧州AI法」) in a question naming
+        one jurisdiction only, another than the name's owner, that holds a text so called: the name is that
+        jurisdiction's (「欧州委員会の指針によれば、…AI法の…例外」 is the EU's act). Japanese writes 「AI法」 for
+        either act; English "the AI Act" is the EU's by name, wherever a company comes from. [jurisdiction] or []."""
+        if not _CJK.search(hit[2]):
+            return []
+        codes = {j[3] for j in jhits}
+        owner = next((d.jurisdiction for d in self.documents if d.id == hit[3]), "")
+        if len(codes) != 1 or owner in codes:
+            return []
+        term = fold(hit[2])
+        code = next(iter(codes))
+        holders = [d for d in self.documents if d.jurisdiction == code]
+        return [code] if any(term in fold(a) and fold(a) != term for d in holders for a in d.aliases) else []
 
     def named_spans(self, question: str) -> list[tuple[int, int, str]]:
         """Where the normalised question names a document by an alias (longest matches): start, end, document id."""
