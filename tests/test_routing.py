@@ -393,3 +393,31 @@ def test_a_bills_designation_before_the_number_of_a_held_text_is_no_unknown_name
 def test_a_generic_name_belongs_to_the_one_place_a_question_names(question: str, code: str) -> None:
     route = _ROUTER.route(question)
     assert {_JURISDICTION[d] for d in route.doc_ids} == {code}, route
+
+
+def test_guidance_on_a_named_text_brings_the_held_guidelines_on_it() -> None:
+    """ "According to Brussels' guidance, … under the AI Act": the held guidelines whose title names the act are
+    searched with it. Counter-examples: no word of guidance; a question naming one guideline already; guidelines
+    on another text."""
+    docs = [
+        Document(id="act", title="Robot Act", short_title="Robot Act", aliases=("RA",), jurisdiction="XL"),
+        Document(
+            id="g1",
+            title="Guidelines on robot definitions under the Robot Act",
+            short_title="Definition guidelines",
+            aliases=("definition guidelines",),
+            jurisdiction="XL",
+            doc_type="guidelines",
+        ),
+        Document(
+            id="g2",
+            title="Guidelines on drones",
+            short_title="Drone guidelines",
+            jurisdiction="XL",
+            doc_type="guidelines",
+        ),
+    ]
+    router = Router(docs, {})
+    assert router.route("According to the guidance, robots under the Robot Act must learn.").doc_ids == ("act", "g1")
+    assert router.route("Robots under the Robot Act must learn.").doc_ids == ("act",)
+    assert router.route("The definition guidelines say robots under the Robot Act learn.").doc_ids == ("act", "g1")

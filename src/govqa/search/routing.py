@@ -42,6 +42,7 @@ def _pattern(term: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9]){norm}(?![a-z0-9])")
 
 
+_GUIDANCE = re.compile(r"\bguidance\b|\bguidelines?\b|指針|ガイドライン", re.I)
 _YEAR = re.compile(r"(?<![\d-])(?:19|20)\d{2}(?![\d-])")
 
 
@@ -105,6 +106,17 @@ class Router:
             kept.append(hit)
         return kept, rebound
 
+    def _guidance_on(self, hits: list[tuple[int, int, str, str]], text: str) -> list[str]:
+        """The held guidelines on a text the question names, when it speaks of guidance without naming one ("According
+        to Brussels' guidance, … under the AI Act …"): guidelines whose title names that text ("… established by
+        Regulation (EU) 2024/1689 (AI Act)")."""
+        docs = {d.id: d for d in self.documents}
+        named = [docs[h[3]] for h in hits if h[3] in docs]
+        if not _GUIDANCE.search(text) or any(d.doc_type == "guidelines" for d in named):
+            return []
+        names = {fold(n) for d in named for n in (d.short_title, *d.aliases) if len(n) > 3}
+        return [g.id for g in self.documents if g.doc_type == "guidelines" and any(n in fold(g.title) for n in names)]
+
     def _generic_elsewhere(self, hit: tuple[int, int, str, str], jhits: list[tuple[int, int, str, str]]) -> list[str]:
         """A generic Japanese name (「AI法」, part of another jurisdiction's alias, 「欧州AI法」) in a question naming
         one jurisdiction only, another than the name's owner, that holds a text so called: the name is that
@@ -148,7 +160,7 @@ class Router:
         hits, rebound = self._unbound(self._longest(hits), jhits, text)
         if hits:
             rebound_ids = [d.id for d in self.documents if d.jurisdiction in rebound]
-            ids = tuple(dict.fromkeys([*(h[3] for h in hits), *rebound_ids]))
+            ids = tuple(dict.fromkeys([*(h[3] for h in hits), *rebound_ids, *self._guidance_on(hits, text)]))
             named = tuple(dict.fromkeys(h[3] for h in hits if len(self._owners[fold(h[2])]) == 1))
             return Route(ids, "alias", tuple(dict.fromkeys(h[2] for h in hits)), named, years)
         codes = {h[3] for h in jhits}
