@@ -243,12 +243,18 @@ def test_a_held_later_version_may_record_the_change() -> None:
         ("Which operators have registered robots under the Robot Act?", True),
         ("Which operators have to register robots under the Robot Act?", False),  # a duty, not an uptake
         ("Who must report robot accidents under the Robot Act?", False),
+        # told as news: who refused to sign, who signed on
+        ("Acme refused to sign the Robot Act, while Robotix signed on.", True),
+        ("Robot Actには大手企業が署名した一方、Acmeは署名を見送った。", True),
+        # counter-example: a signatory's duty is what the text says
+        ("Signatories of the Robot Act must register robots every year.", False),
     ],
 )
 def test_who_has_since_taken_a_text_up_is_a_later_event(question: str, declined: bool) -> None:
     """A text sets out what it asks; it cannot record who has since signed, reported or complied."""
     found = gap(question, "Operators shall register robots and report robot accidents every year.")
-    is_uptake = found is not None and "cannot record who has since signed" in found.statement
+    said = ("cannot record who has since signed", "その後誰が署名")
+    is_uptake = found is not None and any(s in found.statement for s in said)
     assert is_uptake is declined
 
 

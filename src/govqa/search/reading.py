@@ -150,6 +150,13 @@ ASKS_UPTAKE = re.compile(
     r"\b(?:sign|report|ratif|adopt|join|compl(?:y|ied)|commit|endors|notif|submit|regist)\w*",
     _I,
 )
+# The same told as news: "Meta refused to sign the Code, while OpenAI signed on", 「…は署名を見送った」. A party's
+# duty under a text it signed ("signatories must …") is what the text says, and is not read so.
+TELLS_UPTAKE = re.compile(
+    r"\b(?:refused|declined|chose not|decided not|opted not)\s+to\s+(?:sign|join|endorse|ratify)\b"
+    r"|\bsigned\s+(?:on|up)\b|署名を見送|署名しなかった|署名を拒",
+    _I,
+)
 # "Which companies have to report …?" asks for a duty, not for who has reported.
 ASKS_DUTY = re.compile(r"\b(?:must|shall|have to|has to|need to|required|obliged)\b", _I)
 
@@ -208,7 +215,8 @@ def read_shape(question: str, asking: str, roles: tuple[str, ...]) -> Shape:
         when=bool(ASKS_WHEN.search(asking)),
         later_event=bool(LATER_EVENT.search(asking)),
         fate=bool(ASKS_FATE.search(asking.strip())) and not PARTY.search(asking),
-        uptake=bool(ASKS_UPTAKE.search(asking.strip())) and not ASKS_DUTY.search(asking),
+        uptake=(bool(ASKS_UPTAKE.search(asking.strip())) and not ASKS_DUTY.search(asking))
+        or bool(TELLS_UPTAKE.search(question)),
     )
 
 
