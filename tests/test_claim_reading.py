@@ -182,6 +182,9 @@ def test_the_action_is_what_the_actor_must_do() -> None:
         ("The Act applies to systems that are not high-risk.", []),
         ("The duty applies if the provider does not register.", []),
         ("It covers not only providers but deployers.", []),
+        ("The Act doesn't only hit vendors: deployers must act too.", []),  # a contraction widens as "not" does
+        ("The Act does not merely bind vendors.", []),
+        ("The Act doesn't bind vendors.", ["n't"]),  # the counter-example: a denial of what follows
         ("Deployers need not notify anyone.", ["not"]),
         ("事業者は、同意を得ない場合、提供してはならない。", []),  # 「ない場合」 is a condition; the ban is a modality
         ("届出は不要である。", ["不要"]),
@@ -214,6 +217,8 @@ def test_not_only_widens_rather_than_restricts() -> None:
     restrict (the counter-example)."""
     assert READER.read("Developers must share incidents not just among themselves but with governments.").scope == ()
     assert READER.read("Developers must share incidents only among themselves.").scope == (("only", "restrictive"),)
+    assert READER.read("The AI Act doesn't only hit vendors. Deployers must train staff.").scope == ()
+    assert READER.read("The AI Act doesn’t just bind vendors.").scope == ()
 
 
 def test_as_far_as_possible_is_no_restriction() -> None:

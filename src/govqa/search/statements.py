@@ -102,8 +102,10 @@ UNIVERSAL = re.compile(
     re.I,
 )
 # 「できるだけ」/「出来るだけ」 is "as far as possible", not "only".
-RESTRICTIVE = re.compile(  # "not only … but", "not just …" widen rather than restrict
-    r"(?<!\bnot )\b(?:only|solely|exclusively|just)\b|のみ|(?<!できる)(?<!出来る)だけ|に限(?:る|り|って)|만", re.I
+RESTRICTIVE = re.compile(  # "not only … but", "not just …", "doesn't only" widen rather than restrict
+    r"(?<!\bnot )(?<!n't )(?<!n’t )\b(?:only|solely|exclusively|just)\b"
+    r"|のみ|(?<!できる)(?<!出来る)だけ|に限(?:る|り|って)|만",
+    re.I,
 )
 
 NEGATION = re.compile(
@@ -120,7 +122,7 @@ _CONDITION = re.compile(
 )
 _CONDITION_END = re.compile(r"[,;:.()]")
 _JA_CONDITION_AFTER = re.compile(r"^[^、。]{0,4}(?:場合|とき|限り|もの(?=は|の))")
-NOT_ONLY = re.compile(r"\bnot only\b|\bnot just\b", re.I)
+NOT_ONLY = re.compile(r"(?:\bnot|n['’]t)\s+(?:only|just|merely)\b", re.I)  # "doesn't only hit vendors" widens
 
 
 def duty_of(text: str) -> tuple[str, str, bool, str, str]:
