@@ -1,4 +1,5 @@
-"""How much of a claim a sentence states: the claim's weighted terms and their coverage (pure).
+"""How much of a claim a sentence states: the claim's weighted terms and their coverage (pure, but for the
+read-only dictionary that glosses a Japanese claim's words for an English sentence: search/glosses.py).
 
 `claim_weights` gives the claim's terms with their idf weights (frame words, the named text's own name and, in
 Japanese, hiragana grammar left out); `term_coverage` the share of that weight a sentence states;
@@ -9,9 +10,11 @@ evidence.py read claims through these.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from govqa.answering.quotes import FRAME_WORDS
 from govqa.search.claim_reading import ClaimReading
+from govqa.search.glosses import glossary, stated_share
 from govqa.text import tokenize
 
 HIRAGANA = re.compile(r"[\u3041-\u309f]")
@@ -48,7 +51,14 @@ PROSE_WORDS = frozenset(
 )
 
 
-def claim_weights(reading: ClaimReading, idf: dict[str, float]) -> dict[str, float]:
+class Weights(dict[str, float]):
+    """A claim's terms and their weights. A Japanese or Korean claim also keeps its content words (`runs`: each
+    word with its weight against an English sentence), which such a sentence states through their glosses."""
+
+    runs: tuple[tuple[str, float], ...] = ()
+
+
+def claim_weights(reading: ClaimReading, idf: dict[str, float]) -> Weights:
     """The claim's terms and their idf weights, less frame words, the words naming the text it is about and the
     verb of force over its action."""
     named = {t for n in reading.texts for t in tokenize(n.words)}
@@ -62,26 +72,35 @@ def claim_weights(reading: ClaimReading, idf: dict[str, float]) -> dict[str, flo
     # heavily weighted, but no part of what the claim says.
     weights = {t: idf.get(t, 1.0) for t in terms if len(t) > 1 and not HIRAGANA.search(t)}  # not the "s" of "Japan's"
     if reading.language not in ("ja", "ko"):
-        return weights
+        return Weights(weights)
     # a year or a number is compared as a date or figure (comparisons.py), not as a word a sentence shares
-    return _per_word(reading.text, {t: w for t, w in weights.items() if not t.isdigit()})
+    rarest = max(idf.values(), default=1.0)  # a word the library never uses is as rare as any, across languages
+    across = {t: idf.get(t, rarest) for t in terms}
+    return _per_word(reading.text, {t: w for t, w in weights.items() if not t.isdigit()}, across)
 
 
 # A run of kanji, katakana or hangul between particles is one content word (人工知能戦略本部, 民間企業).
 _WORD_RUN = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff\uac00-\ud7af々ー]{2,}")
 
 
-def _per_word(text: str, weights: dict[str, float]) -> dict[str, float]:
+def _per_word(text: str, weights: dict[str, float], across: dict[str, float]) -> Weights:
     """Each content word of a Japanese or Korean claim weighs what its rarest character pair weighs, shared
     among its pairs: a long compound name (人工知能戦略本部: seven pairs) is one word of the
-    claim, not seven, and a sentence repeating it states no more of the claim than one naming its other words."""
-    out: dict[str, float] = {}
+    claim, not seven, and a sentence repeating it states no more of the claim than one naming its other words.
+    Against an English sentence each word weighs its rarest pair by `across`, where a pair the library never
+    uses is as rare as any: the library's Japanese is a few texts, and 万引 (shoplifting) is no common word."""
+    out = Weights()
+    runs = []
     for run in _WORD_RUN.findall(text):
         pairs = [t for t in tokenize(run) if t in weights]
         word = max((weights[t] for t in pairs), default=0.0)  # as rare as its rarest pair
         for t in pairs:
             out[t] = out.get(t, 0.0) + word / len(pairs)
-    return out | {t: w for t, w in weights.items() if t not in out}  # Latin terms ("AI") count as written
+        if pairs:
+            runs.append((run, max(across.get(t, word) for t in pairs)))
+    out.update({t: w for t, w in weights.items() if t not in out})  # Latin terms ("AI") count as written
+    out.runs = tuple(runs)
+    return out
 
 
 def term_coverage(weights: dict[str, float], sentence: str) -> float:
@@ -92,7 +111,17 @@ def term_coverage(weights: dict[str, float], sentence: str) -> float:
     english = {t: w for t, w in weights.items() if t.isascii() and not t.isdigit()}  # a year is no English term
     if len(english) >= CROSS_TERMS and not all(t.isascii() for t in weights) and in_latin(sentence):
         weights = english  # a Japanese claim giving English terms ("多様性(Diversity)"): only they can be compared
+    elif isinstance(weights, Weights) and (runs := weights.runs) and in_latin(sentence):
+        # a Japanese claim against an English sentence: each content word is stated through its glosses
+        # (search/glosses.py); its English words ("AI") as written
+        stated = _glossed(runs, present) + sum(w for t, w in english.items() if t in present)
+        return stated / (sum(w for _, w in runs) + sum(english.values()))
     return sum(w for t, w in weights.items() if t in present) / sum(weights.values())
+
+
+def _glossed(runs: Sequence[tuple[str, float]], present: set[str]) -> float:
+    """The weight of a Japanese claim's content words that an English sentence (its stems) renders."""
+    return sum(w * stated_share(glossary().renderings(run), present) for run, w in runs)
 
 
 def in_latin(sentence: str) -> bool:

@@ -1,0 +1,100 @@
+"""English glosses of a Japanese claim's content words, from the JMdict dictionary the `jamdict-data` package ships.
+
+A Japanese claim about a text the library holds only in English ("EU AI法では…罰金が科される") shares no character
+with the English sentence that decides it; its e5 similarity alone cannot tell what the sentence states. Each
+content word of the claim (a run of kanji or katakana: 罰金, 個人情報取扱事業者, ディープフェイク) is cut into
+the longest dictionary words it is made of (個人情報 / 取扱 / 事業者), and each dictionary word is stated by an
+English sentence when one of its first glosses stands in it whole ("fine", "penalty"; "personal information").
+
+The dictionary is the Electronic Dictionary Research and Development Group's JMdict (CC BY-SA 3.0), read from
+the SQLite file of the `jamdict-data` package, read-only. Without that package no word has a gloss and a
+Japanese claim is compared with an English sentence as before (its English terms, its similarity).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+
+from govqa.text import tokenize
+
+# Senses past the first few are rare or figurative uses (施行: "execution", "enforcing", … "giving alms"); a
+# gloss of more words than this is an explanation, not a rendering.
+SENSES = 3
+GLOSS_WORDS = 3
+_LONGEST = 8  # characters: the longest dictionary word tried at each position of a run
+
+_NOTE = re.compile(r"\([^)]*\)")  # "promulgation (e.g. of regulations)"
+_GLOSSES = """
+select sg.text from {table} w cross join Sense s on s.idseq = w.idseq cross join SenseGloss sg on sg.sid = s.ID
+where w.text = ? and +sg.lang = 'eng' and s.ID in (
+    select s2.ID from {table} w2 cross join Sense s2 on s2.idseq = w2.idseq where w2.text = ? order by s2.ID limit ?
+)
+"""
+
+
+def dictionary_path() -> Path | None:
+    """The JMdict SQLite file of the installed `jamdict-data` package, or None."""
+    spec = find_spec("jamdict_data")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "jamdict.db"
+    return path if path.is_file() else None
+
+
+class Glossary:
+    """Looks words up in a JMdict SQLite file (read-only); a word no entry spells has no glosses."""
+
+    def __init__(self, path: Path | None) -> None:
+        self._db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False) if path else None
+        self.glosses = lru_cache(maxsize=20_000)(self._glosses)
+
+    def _glosses(self, word: str) -> tuple[frozenset[str], ...]:
+        """Each gloss of the word's first senses as its set of stems ("business operator" → {busi, oper})."""
+        if self._db is None:
+            return ()
+        rows: list[tuple[str]] = []
+        for table in ("Kanji", "Kana"):
+            rows = self._db.execute(_GLOSSES.format(table=table), (word, word, SENSES)).fetchall()
+            if rows:
+                break
+        out = []
+        for (text,) in rows:
+            stems = frozenset(tokenize(_NOTE.sub(" ", text)))
+            if stems and len(stems) <= GLOSS_WORDS and stems not in out:
+                out.append(stems)
+        return tuple(out)
+
+    def words(self, run: str) -> list[str]:
+        """The dictionary words a run of kanji or katakana is made of, longest first from the left; a
+        character no word starts with stands alone."""
+        out, i = [], 0
+        while i < len(run):
+            for j in range(min(len(run), i + _LONGEST), i, -1):
+                if j - i == 1 or self.glosses(run[i:j]):
+                    out.append(run[i:j])
+                    i = j
+                    break
+        return out
+
+    def renderings(self, run: str) -> tuple[tuple[frozenset[str], ...], ...]:
+        """For each dictionary word of the run, its glosses (empty for a word the dictionary lacks)."""
+        return tuple(self.glosses(w) for w in self.words(run))
+
+
+def stated_share(renderings: Sequence[Sequence[frozenset[str]]], present: set[str]) -> float:
+    """The share of a run's dictionary words that an English sentence (its stems `present`) renders: one of the
+    word's glosses stands in it whole."""
+    if not renderings:
+        return 0.0
+    return sum(any(g <= present for g in glosses) for glosses in renderings) / len(renderings)
+
+
+@lru_cache(maxsize=1)
+def glossary() -> Glossary:
+    """The glossary of the installed dictionary (one connection per process)."""
+    return Glossary(dictionary_path())
