@@ -89,3 +89,39 @@ def test_a_word_the_library_never_uses_weighs_as_the_rarest_across_languages() -
 
 def test_the_glossary_is_opened_once_per_process() -> None:
     assert glosses.glossary() is glosses.glossary()
+
+
+# ---------------------------------------------------------------- near-synonyms of an English claim's words
+
+FIXES = "Operators must fix brake defects quickly."
+
+
+def test_near_synonyms_are_words_one_dictionary_sense_gives_together_twice() -> None:
+    synonyms = glossary().synonyms()
+    assert {"repair", "correct", "mend"} <= synonyms["fix"]
+    assert "inform" in synonyms["tell"] and "request" in synonyms["ask"]
+    # counter-examples: words of different meaning, even where one sense of a word of many uses joins them once
+    assert "penalti" not in synonyms["fine"] and "report" not in synonyms["fix"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "share", "verdict"),
+    [
+        ("Operators shall repair defects without delay.", 0.5, "supported"),  # repair for fix: half the word
+        # counter-examples: another verb on the same defects; a near-synonym alone states nothing else
+        ("Operators shall report defects without delay.", 0.4, None),
+        ("Operators shall mend their ways.", 0.3, None),
+    ],
+)
+def test_a_near_synonym_states_part_of_an_english_claims_word(sentence: str, share: float, verdict: str | None) -> None:
+    reading = READER.read(FIXES)
+    assert term_coverage(claim_weights(reading, IDF), sentence) == pytest.approx(share)
+    found = states_most(reading, sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
+def test_without_the_dictionary_no_word_has_a_synonym(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(coverage, "glossary", lambda: Glossary(None))
+    assert Glossary(None).synonyms() == {}
+    reading = READER.read(FIXES)
+    assert term_coverage(claim_weights(reading, IDF), "Operators shall repair defects without delay.") == 0.4

@@ -1,4 +1,5 @@
-"""English glosses of a Japanese claim's content words, from the JMdict dictionary the `jamdict-data` package ships.
+"""English glosses of a Japanese claim's content words, and near-synonyms of an English claim's, from the JMdict
+dictionary the `jamdict-data` package ships.
 
 A Japanese claim about a text the library holds only in English ("EU AI法では…罰金が科される") shares no character
 with the English sentence that decides it; its e5 similarity alone cannot tell what the sentence states. Each
@@ -6,15 +7,22 @@ content word of the claim (a run of kanji or katakana: 罰金, 個人情報取�
 the longest dictionary words it is made of (個人情報 / 取扱 / 事業者), and each dictionary word is stated by an
 English sentence when one of its first glosses stands in it whole ("fine", "penalty"; "personal information").
 
+The same dictionary gives an English claim's words their near-synonyms (`Glossary.synonyms`): two English words
+that render one sense of a Japanese word together, in two senses or more ("tell" and "inform", "fix" and "repair").
+A claim written in everyday words ("companies must fix …") then states part of a sentence in the law's ("shall
+correct …").
+
 The dictionary is the Electronic Dictionary Research and Development Group's JMdict (CC BY-SA 3.0), read from
-the SQLite file of the `jamdict-data` package, read-only. Without that package no word has a gloss and a
-Japanese claim is compared with an English sentence as before (its English terms, its similarity).
+the SQLite file of the `jamdict-data` package, read-only. Without that package no word has a gloss or a synonym,
+and claims are compared word for word (a Japanese claim with an English sentence on its English terms alone).
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+import threading
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib.util import find_spec
@@ -27,6 +35,11 @@ from govqa.text import tokenize
 SENSES = 3
 GLOSS_WORDS = 3
 _LONGEST = 8  # characters: the longest dictionary word tried at each position of a run
+# Two English words are near-synonyms when JMdict gives both as one-word glosses of one sense (a sense of at most
+# `_SENSE_WORDS` such glosses: a longer list is a word of many uses) in at least `_TOGETHER` senses: "tell" and
+# "inform" render 知らせる, 告げる, …; "fine" and "penalty" 罰金 alone, once.
+_SENSE_WORDS = 8
+_TOGETHER = 2
 
 _NOTE = re.compile(r"\([^)]*\)")  # "promulgation (e.g. of regulations)"
 _GLOSSES = """
@@ -52,6 +65,8 @@ class Glossary:
     def __init__(self, path: Path | None) -> None:
         self._db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False) if path else None
         self.glosses = lru_cache(maxsize=20_000)(self._glosses)
+        self._synonyms: dict[str, frozenset[str]] | None = None
+        self._lock = threading.Lock()  # one connection, shared by the app's threads
 
     def _glosses(self, word: str) -> tuple[frozenset[str], ...]:
         """Each gloss of the word's first senses as its set of stems ("business operator" → {busi, oper})."""
@@ -59,7 +74,8 @@ class Glossary:
             return ()
         rows: list[tuple[str]] = []
         for table in ("Kanji", "Kana"):
-            rows = self._db.execute(_GLOSSES.format(table=table), (word, word, SENSES)).fetchall()
+            with self._lock:
+                rows = self._db.execute(_GLOSSES.format(table=table), (word, word, SENSES)).fetchall()
             if rows:
                 break
         out = []
@@ -68,6 +84,31 @@ class Glossary:
             if stems and len(stems) <= GLOSS_WORDS and stems not in out:
                 out.append(stems)
         return tuple(out)
+
+    def synonyms(self) -> dict[str, frozenset[str]]:
+        """Each English stem's near-synonyms (see `_TOGETHER`), read once from the whole dictionary."""
+        with self._lock:
+            if self._synonyms is None:
+                self._synonyms = self._read_synonyms()
+            return self._synonyms
+
+    def _read_synonyms(self) -> dict[str, frozenset[str]]:
+        if self._db is None:
+            return {}
+        senses: defaultdict[int, set[str]] = defaultdict(set)
+        for sid, text in self._db.execute("select sid, text from SenseGloss where lang = 'eng'").fetchall():
+            stems = tokenize(text)
+            if len(stems) == 1:
+                senses[sid].add(stems[0])
+        together: Counter[tuple[str, str]] = Counter()
+        for words in senses.values():
+            if 2 <= len(words) <= _SENSE_WORDS:
+                together.update((a, b) for a in words for b in words if a != b)
+        out: defaultdict[str, set[str]] = defaultdict(set)
+        for (a, b), n in together.items():
+            if n >= _TOGETHER:
+                out[a].add(b)
+        return {a: frozenset(bs) for a, bs in out.items()}
 
     def words(self, run: str) -> list[str]:
         """The dictionary words a run of kanji or katakana is made of, longest first from the left; a
