@@ -845,6 +845,10 @@ def test_the_people_a_rule_protects_are_not_its_addressees() -> None:
         ),
         # counter-examples: a sentence sharing the words but denying nothing, in English and in Japanese
         ("Operators need not register their robots.", "Operators register their robots in the registry.", None),
+        # … nor where its negation or its "may" stands in a condition or a relative clause
+        ("Operators are not told to keep robot logs.", "Operators keep robot logs where the robots do not move.", None),
+        ("Operators are not told to keep robot logs.", "Operators keep robot logs of risks that may arise.", None),
+        ("Operators are not told to keep robot logs.", "Operators are not obliged to keep robot logs.", "supported"),
         (
             "ロボットの登録に運用者の同意は一切不要である。",
             "運用者の同意がある場合において、ロボットの登録があったものとみなす。",

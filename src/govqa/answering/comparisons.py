@@ -22,7 +22,6 @@ from govqa.records import Verdict
 from govqa.search.claim_figures import EVENTS, DateMention, Figure, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
 from govqa.search.statements import (
-    NEGATION,
     actor_role,
     actor_words,
     denied_words,
@@ -351,13 +350,17 @@ def _same_polarity(reading: ClaimReading, sentence: str, idf: dict[str, float]) 
     systems for …") states its stem's force, which it does not repeat: its own words decide."""
     if polarity_differs(reading.text, claim_weights(reading, idf).keys(), sentence)[0]:
         return False
-    _, modality, bans, _, _ = duty_of(sentence)
+    actor, modality, bans, _, _ = duty_of(sentence)
     denied = {t for w in denied_words(reading.text) for t in tokenize(w)}
-    if reading.negations and not (NEGATION.search(sentence) or modality == "may" or bans or denied & averted(sentence)):
+    # (a negation inside a condition, "if they do not comply", and a "may" of a relative clause, "risks that may
+    # occur", deny nothing and allow nothing)
+    allows = modality == "may" and not _RELATIVE_END.search(actor)
+    if reading.negations and not (negation_words(sentence) or allows or bans or denied & averted(sentence)):
         return False  # a claim that denies ("consent is not required", 「不要」) needs a sentence that denies too
     return not modality or bans == duty_of(reading.text)[2]
 
 
+_RELATIVE_END = re.compile(r"\b(?:that|which|who)\s*$", re.I)
 NEAR_VERBATIM = 0.8  # a sentence stating this share of the claim's weighted terms states the claim
 
 
