@@ -29,6 +29,8 @@ from govqa.corpus import (
 )
 from govqa.errors import ChecksumMismatchError, ConfigError, SourceUnavailableError
 from govqa.records import Document
+from govqa.search.claim_reading import ClaimReader
+from govqa.search.routing import Router
 from govqa.settings import PROJECT_ROOT
 
 REAL_MANIFEST = PROJECT_ROOT / "corpus" / "sources.toml"
@@ -120,6 +122,34 @@ def test_seat_words_are_jurisdiction_words_and_seats(tmp_path: Path) -> None:
     path.write_text(text + '[jurisdiction_words]\nEU = ["EU"]\n\n[seat_words]\nEU = ["Brussels"]\n', encoding="utf-8")
     manifest = load_manifest(path)
     assert manifest.jurisdiction_words["EU"] == ("EU", "Brussels") and manifest.seats == ("Brussels",)
+
+
+@pytest.mark.parametrize(
+    ("claim", "jurisdictions"),
+    [
+        # an executive named for its jurisdiction, as a seat is ("Brussels' guidance")
+        ("The Commission's guidance on general-purpose AI models says legacy models need no retraining.", {"EU"}),
+        ("欧州委員会のガイドラインによれば、職場での感情認識は禁止される。", {"EU"}),
+        # counter-examples: another jurisdiction's commission, or a commission named by its own title
+        ("Japan's Personal Information Protection Commission's guidelines cover AI.", {"JP"}),
+        ("A national AI commission drafted the guidelines.", set()),
+    ],
+)
+def test_the_european_commission_stands_for_the_eu(claim: str, jurisdictions: set[str]) -> None:
+    """News names the EU's guidance by the body that issues it ("the Commission's guidelines on …"), as it names
+    the EU by its seat; a commission of another jurisdiction, or one without the article, is not the EU's."""
+    manifest = load_manifest(REAL_MANIFEST)
+    router = Router(manifest.documents, manifest.jurisdiction_words, manifest.seats)
+    assert router.jurisdictions_named(claim) == jurisdictions
+
+
+def test_a_claim_naming_the_commissions_guidance_is_about_the_eus_guidelines() -> None:
+    """ "The Commission's guidance on GPAI models says …" is about the EU's guidelines on them, not only about the
+    AI Act the claim goes on to name."""
+    reader = ClaimReader(load_manifest(REAL_MANIFEST))
+    reading = reader.read("The Commission's guidance on GPAI models says old models must be retrained (AI Act).")
+    assert "eu-guidelines-gpai-scope-c2025-5045-en" in reading.doc_ids
+    assert "eu-guidelines-gpai-scope-c2025-5045-en" not in reader.read("The AI Act bans social scoring.").doc_ids
 
 
 def test_every_jurisdiction_word_code_is_used() -> None:
