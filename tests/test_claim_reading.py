@@ -241,6 +241,12 @@ def test_as_far_as_possible_is_no_restriction() -> None:
         ("3か月以内に、十年間保存", [("period", 3, "month"), ("period", 10, "year")]),
         ("The framework has 6 core functions.", [("count", 6, "core functions")]),
         ("11の主要分野がある", [("count", 11, "主要分野")]),
+        # a counted noun after the words that qualify it; not after a phrase of its own ("of the …")
+        (
+            "establish at least four new National AI Research Institutes",
+            [("count", 4, "new national ai research institutes")],
+        ),
+        ("they are generally two of the more important factors", []),
         # a threshold in a unit of measure, however spelled, is a measure in that unit, not a count
         (
             "networking of over 100 Gbit/s, or 400 gigabits per second, on an 80GB card",

@@ -92,8 +92,19 @@ def _passage(text: str, *, roles: tuple[str, ...] = (), locator: str = "Article 
             " greater than 10 25.",
             "supported",
         ),
+        # a count of a long name ("… Robot Research Institutes") against the same count in other words
+        (
+            "The order told the agency to open ten new robot research institutes.",
+            "The agency shall establish at least four new National Robot Research Institutes.",
+            "refuted",
+        ),
         # counter-examples of the same shape: a figure of the same kind about something else decides nothing
         ("Incidents must be reported within ten days.", "The authority shall decide on appeals within 15 days.", None),
+        (
+            "Oversight should weigh just two factors.",
+            "Probability and severity are generally two of the more important factors among many.",
+            None,
+        ),
         (
             "Registration fees reach 7.5 million euros or 2% of turnover.",
             "False reports shall be subject to fines of up to EUR 7 500 000 or up to 1 % of turnover.",

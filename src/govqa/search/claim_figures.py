@@ -237,10 +237,14 @@ PERIOD = re.compile(rf"(?<![\da-z.,年月]){_NUM}[\s-]*(?P<unit>(?:{_PERIOD_UNIT
 # A count: a number followed by what it counts ("11 areas", "53の国", "5つの分野", "6 core functions"), not a
 # provision's or a law's number ("Article 99", "Act No. 53", "14110", "Section 5(d)").
 # Words ending in "s" that count nothing: "Order 14179 was signed", "of which 20 is", "2 as".
+# A counted noun may follow up to four words that qualify it ("ten new National AI Research Institutes"), none of
+# them a word that starts a phrase of its own ("two of the more important factors" counts no factors).
+_FUNCTION_WORDS = r"(?:of|the|a|an|and|or|to|for|in|on|by|with|from|at|than|that|which)"
 _NOT_NOUNS = "was|has|is|as|its|this|does|thus|plus|yes|unless|across|always|perhaps|whereas"
 COUNT = re.compile(
     rf"(?<![\da-z.(/-]){_NUM}{_SCALE}(?:\s+|(?:つ|個|件)?の)"
-    rf"(?!(?:{_NOT_NOUNS})\b)(?P<noun>(?:[a-z-]+\s+){{0,2}}[a-z-]+s\b|[\u30a0-\u30ff\u4e00-\u9fff]{{1,6}})",
+    rf"(?!(?:{_NOT_NOUNS})\b)(?P<noun>(?:(?!{_FUNCTION_WORDS}\b)[a-z-]+\s+){{1,4}}[a-z-]+s\b"
+    rf"|(?:[a-z-]+\s+){{0,2}}[a-z-]+s\b|[\u30a0-\u30ff\u4e00-\u9fff]{{1,6}})",
     re.I,
 )
 # Training compute as a power of ten, however printed: "10^26 FLOPs", "10²⁶" (NFKC: "1026"), "1e26", and the "10 25"
