@@ -172,6 +172,17 @@ def test_a_claim_with_figures_for_two_events_is_compared_event_by_event() -> Non
             "This Act shall enter into force on 1 January 2026.",
             "refuted",
         ),
+        # the claim's figure is its point: a date agreeing supports it only in a sentence stating the figure too
+        (
+            "After the January 2026 amendment, the robot council is capped at 45 members.",
+            "<Amended on Jan. 20, 2026> (4) Members of the Council shall be the following persons:",
+            None,
+        ),
+        (
+            "After the January 2026 amendment, the robot council is capped at 60 members.",
+            "The Council shall be composed of up to 60 members. <Amended on Jan. 20, 2026>",
+            "supported",
+        ),
         # counter-examples: a date of another event, or a page header's date, decides nothing
         ("The Robot Safety Act took effect in January 2025.", "This Act was signed on 1 March 2024.", None),
         ("The Robot Safety Act took effect in January 2025.", "Official Journal, 12 July 2024, page 3.", None),

@@ -17,7 +17,14 @@ from dataclasses import dataclass
 from govqa.answering.coverage import about_same, claim_weights, clause_words, cross_language, term_coverage
 from govqa.answering.duties import BODY, PRIVATE_ACTORS, STRENGTH, body_differs, on_action, states_action, stem
 from govqa.answering.quotes import FRAME_WORDS
-from govqa.answering.stating import agrees, as_restricted, as_universal, same_office, states_particulars
+from govqa.answering.stating import (
+    agrees,
+    as_restricted,
+    as_universal,
+    same_office,
+    states_figures,
+    states_particulars,
+)
 from govqa.records import Verdict
 from govqa.search.claim_figures import EVENTS, DateMention, Figure, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
@@ -170,7 +177,7 @@ def compare_dates(reading: ClaimReading, sentence: str, idf: dict[str, float] | 
         same = [s for s in stated if s.event == d.event]
         if same and not any(d.agrees(s) for s in same):
             return Check("dates", "refuted", "date_differs", d.text, ", ".join(s.text for s in same))
-        if same:
+        if same and states_figures(reading, sentence):
             return Check("dates", "supported", "date_agrees", d.text, next(s.text for s in same if d.agrees(s)))
     return None
 

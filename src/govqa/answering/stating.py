@@ -63,11 +63,16 @@ def as_restricted(reading: ClaimReading, sentence: str) -> bool:
 LIMITED = re.compile(r"\b(?:limited to|restricted to|exclusively|except|unless)\b|に限|を除き|除く|場合を除", re.I)
 
 
+def states_figures(reading: ClaimReading, sentence: str) -> bool:
+    """The sentence states each figure the claim gives, alike (a date agreeing does not state "45 members")."""
+    stated = figures_in(sentence)
+    return all(any(f.compares_with(g) and agrees(f, g) for g in stated) for f in reading.figures)
+
+
 def states_particulars(reading: ClaimReading, sentence: str) -> bool:
     """The sentence states each figure and date the claim gives, alike: a claim's number or date is its point,
     and a sentence sharing its other words ("Article 28 (Delegation …)" for "28 articles") does not state it."""
-    stated = figures_in(sentence)
-    if not all(any(f.compares_with(g) and agrees(f, g) for g in stated) for f in reading.figures):
+    if not states_figures(reading, sentence):
         return False
     dated = dates_in(sentence)
     return all(any(d.agrees(s) for s in dated) for d in reading.dates if d.event != "title")
