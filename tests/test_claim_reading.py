@@ -239,6 +239,9 @@ def test_as_far_as_possible_is_no_restriction() -> None:
             [("period", 10, "day"), ("period", 2, "day"), ("period", 6, "month")],
         ),
         ("3か月以内に、十年間保存", [("period", 3, "month"), ("period", 10, "year")]),
+        # one unit of time written with the article; not a frequency
+        ("the developer has a month to notify, or a full week", [("period", 1, "month"), ("period", 1, "week")]),
+        ("reports at least once a year, staffed 24 hours a day", [("period", 24, "hour")]),
         ("The framework has 6 core functions.", [("count", 6, "core functions")]),
         ("11の主要分野がある", [("count", 11, "主要分野")]),
         # a counted noun after the words that qualify it; not after a phrase of its own ("of the …")

@@ -234,6 +234,13 @@ _MEASURE_UNITS = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(ME
 MEASURE = re.compile(rf"(?<![\d.,]){_NUM}\s*(?P<unit>{_MEASURE_UNITS})(?![a-z0-9/])", re.I)
 _PERIOD_UNITS = "|".join(sorted(PERIODS, key=len, reverse=True))
 PERIOD = re.compile(rf"(?<![\da-z.,年月]){_NUM}[\s-]*(?P<unit>(?:{_PERIOD_UNITS}))(?:s|間|以内|ごと)?(?![a-z月])", re.I)
+# English writes one unit of time with the article: "has a month to notify", "a full week". Not a frequency ("once
+# a year", "24 hours a day", "per year" is no period either).
+ONE_PERIOD = re.compile(
+    r"(?<!once )(?<!twice )(?<!times )(?<!hours )(?<!days )\ban?\s+(?:full\s+|whole\s+|single\s+)?"
+    r"(?P<unit>hour|day|week|month|year)\b(?!s\b|-)",
+    re.I,
+)
 # A count: a number followed by what it counts ("11 areas", "53の国", "5つの分野", "6 core functions"), not a
 # provision's or a law's number ("Article 99", "Act No. 53", "14110", "Section 5(d)").
 # Words ending in "s" that count nothing: "Order 14179 was signed", "of which 20 is", "2 as".
@@ -312,6 +319,9 @@ def figures_in(text: str) -> list[Figure]:
             if free(*m.span()):
                 exp = int(m.group("exp") or m.groupdict().get("e") or 0)
                 found.append(Figure("count", 10.0**exp, OPERATIONS, m.group(), m.start(), m.end()))
+    for m in ONE_PERIOD.finditer(text):  # "a month", "a full week": one of the unit
+        if free(*m.span()):
+            found.append(Figure("period", 1.0, PERIODS[m.group("unit").lower()], m.group(), m.start(), m.end()))
     kinds = (*(("amount", a) for a in AMOUNTS), ("percent", PERCENT), ("measure", MEASURE), ("period", PERIOD))
     for kind, rx in (*kinds, ("count", COUNT)):
         for m in rx.finditer(text):
