@@ -1209,8 +1209,16 @@ def test_a_claim_of_no_exceptions_is_refuted_by_an_exception(claim: str, sentenc
             "The register of robots shall be kept by the Transport Agency.",
             "refuted",
         ),
+        # an office held by one person; a longer name of the office the claim names is that office
+        ("本部長はロボット担当大臣が務める。", "本部長は、内閣総理大臣をもって充てる。", "refuted"),
+        (
+            "本部では、官房長官が本部長を務める。",
+            "本部の長は、ロボット戦略本部長（以下「本部長」という。）とし、内閣総理大臣をもって充てる。",
+            "refuted",
+        ),
         # counter-examples: the same body; a sentence naming two other bodies (whose task is not said)
         ("本部の事務はデジタル庁で処理される。", "本部に関する事務は、デジタル庁において処理する。", None),
+        ("本部長は内閣総理大臣が務める。", "本部長は、内閣総理大臣をもって充てる。", None),
         (
             "Under Ruritania's robot law, the Robot Office keeps the register of robots.",
             "The register of robots shall be kept by the Transport Agency and the Interior Ministry.",

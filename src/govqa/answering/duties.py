@@ -80,6 +80,8 @@ BODY = re.compile(
     r"\b(?:[A-Z][\w-]*\s+){0,4}(?:Institute|Office|Board|Committee|Council|Commission|Agency|Authority|Ministry"
     r"|Minister|President|Secretary|Director|Headquarters|Division|Department|Court|Parliament|Assembly)\b"
     r"|[\u4e00-\u9fff\u30a0-\u30ff]{1,8}?(?:庁|府|省|委員会|機構)"
+    # an office held by one person: 内閣総理大臣, 内閣官房長官, 本部長
+    r"|[\u4e00-\u9fff\u30a0-\u30ff]{0,8}?(?:大臣|本部長|長官|委員長)"
 )
 _NO_BODY_WORDS = frozenset(tokenize("the ai"))
 
@@ -97,8 +99,8 @@ def _body_words(body: str) -> set[str]:
 def names_body(body: str, text: str, named: frozenset[str] | set[str] = frozenset()) -> bool:
     """The text names the body: its Japanese name as written, or a content word of its English one other than
     the words naming the text itself (`named`)."""
-    if not body.isascii():
-        return body in text
+    if not body.isascii():  # as written, or by the office its longer name ends in (人工知能戦略本部長: 本部長)
+        return any(body[i:] in text for i in range(len(body) - 2))
     return bool((_body_words(body) - set(named)) & set(tokenize(text)))
 
 
