@@ -244,6 +244,9 @@ def test_as_far_as_possible_is_no_restriction() -> None:
         ("reports at least once a year, staffed 24 hours a day", [("period", 24, "hour")]),
         ("The framework has 6 core functions.", [("count", 6, "core functions")]),
         ("11の主要分野がある", [("count", 11, "主要分野")]),
+        # a Japanese counter after the number; not an ordinal, nor 人 opening a word (①人間 reads 1人間)
+        ("委員八人をもって組織し、年4回開く", [("count", 8, "人"), ("count", 4, "回")]),
+        ("第3回会合で①人間の尊厳を論じた", []),
         # a counted noun after the words that qualify it; not after a phrase of its own ("of the …")
         (
             "establish at least four new National AI Research Institutes",

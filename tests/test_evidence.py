@@ -98,6 +98,8 @@ def _passage(text: str, *, roles: tuple[str, ...] = (), locator: str = "Article 
             "The agency shall establish at least four new National Robot Research Institutes.",
             "refuted",
         ),
+        # a Japanese count by its counter word
+        ("委員会は委員長と委員4人で組織される。", "委員会は、委員長及び委員八人をもって組織する。", "refuted"),
         # counter-examples of the same shape: a figure of the same kind about something else decides nothing
         ("Incidents must be reported within ten days.", "The authority shall decide on appeals within 15 days.", None),
         (

@@ -254,6 +254,9 @@ COUNT = re.compile(
     rf"|(?:[a-z-]+\s+){{0,2}}[a-z-]+s\b|[\u30a0-\u30ff\u4e00-\u9fff]{{1,6}})",
     re.I,
 )
+# Japanese counts with a counter word after the number: 委員八人, 年4回, 53か国 (not an ordinal: 第3回).
+# 人 opening a word (人間, 人工, 人権) counts nothing: "①人間の尊厳" reads "1人間" once normalised.
+COUNTER = re.compile(rf"(?<![\d第]){_NUM}(?P<noun>人(?![間工権々格材口種類])|名|回|か国|カ国|ヶ国)")
 # Training compute as a power of ten, however printed: "10^26 FLOPs", "10²⁶" (NFKC: "1026"), "1e26", and the "10 25"
 # a PDF's lost superscript leaves, after or before its unit ("… floating point operations is greater than 10 25").
 _OPS = r"(?:\(?(?:integer or )?floating[- ]point operations\)?|FLOPs?\b)"
@@ -323,7 +326,7 @@ def figures_in(text: str) -> list[Figure]:
         if free(*m.span()):
             found.append(Figure("period", 1.0, PERIODS[m.group("unit").lower()], m.group(), m.start(), m.end()))
     kinds = (*(("amount", a) for a in AMOUNTS), ("percent", PERCENT), ("measure", MEASURE), ("period", PERIOD))
-    for kind, rx in (*kinds, ("count", COUNT)):
+    for kind, rx in (*kinds, ("count", COUNT), ("count", COUNTER)):
         for m in rx.finditer(text):
             if not free(*m.span()) or _NUMBERED.search(text[max(0, m.start() - 12) : m.start()]):
                 continue
