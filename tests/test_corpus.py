@@ -152,6 +152,22 @@ def test_a_claim_naming_the_commissions_guidance_is_about_the_eus_guidelines() -
     assert "eu-guidelines-gpai-scope-c2025-5045-en" not in reader.read("The AI Act bans social scoring.").doc_ids
 
 
+@pytest.mark.parametrize(
+    ("claim", "doc_type"),
+    [
+        ("The EU's code of practice is voluntary for model providers.", "code_of_practice"),
+        ("The EU's own general-purpose AI code says adherence is no proof of compliance.", "code_of_practice"),
+        ("The G7 code of conduct tells labs to test their models.", "code_of_conduct"),
+    ],
+)
+def test_a_code_is_named_by_its_jurisdiction_and_kind(claim: str, doc_type: str) -> None:
+    """A code of practice or of conduct, or "the code" as news shortens it, names the jurisdiction's codes."""
+    manifest = load_manifest(REAL_MANIFEST)
+    docs = {d.id: d for d in manifest.documents}
+    named = ClaimReader(manifest).read(claim).doc_ids
+    assert named and {docs[d].doc_type for d in named} == {doc_type}
+
+
 def test_every_jurisdiction_word_code_is_used() -> None:
     """Each jurisdiction in [jurisdiction_words] is the jurisdiction of at least one document."""
     manifest = load_manifest(REAL_MANIFEST)

@@ -36,7 +36,11 @@ from govqa.text import fold, tokenize
 # A generic name of a text → the manifest doc_types it may stand for (laws: statutes and regulations alike).
 LAWS = ("statute", "regulation", "administrative_measures")
 GENERIC_NAMES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
-    (re.compile(r"\bcode of (?:conduct|practice)\b|行動規範", re.I), ("code_of_conduct",)),
+    # news shortens a code of practice to "the code" ("the EU's general-purpose AI code")
+    (
+        re.compile(r"\bcodes? of (?:conduct|practice)\b|\bcodes?\b|行動規範", re.I),
+        ("code_of_conduct", "code_of_practice"),
+    ),
     (re.compile(r"\bexecutive orders?\b|大統領令", re.I), ("executive_order",)),
     (re.compile(r"\bguiding principles\b|\bprinciples\b|原則", re.I), ("principles",)),
     (re.compile(r"\bguidelines?\b|\bguidance\b|ガイドライン|指針|가이드라인", re.I), ("guidelines",)),
