@@ -17,14 +17,7 @@ from dataclasses import dataclass
 from govqa.answering.coverage import about_same, claim_weights, clause_words, cross_language, term_coverage
 from govqa.answering.duties import BODY, PRIVATE_ACTORS, STRENGTH, body_differs, on_action, states_action, stem
 from govqa.answering.quotes import FRAME_WORDS
-from govqa.answering.stating import (
-    agrees,
-    as_restricted,
-    as_universal,
-    same_office,
-    states_figures,
-    states_particulars,
-)
+from govqa.answering.stating import agrees, as_restricted, as_universal, same_office, states_figures, states_particulars
 from govqa.records import Verdict
 from govqa.search.claim_figures import EVENTS, DateMention, Figure, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
