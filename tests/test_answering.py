@@ -216,6 +216,7 @@ def test_claim_with_a_figure_the_texts_never_state_is_not_addressed(answerer: An
     ans = answerer.answer("The Robot Safety Act 2027 has been adopted by 12 countries.", mode="claim")
     assert ans.refused and ans.verdict == "not_addressed"
     assert "12" in ans.verdict_reason
+    assert ans.verdict_check == "finding.missing_figures"  # what decided, as `govqa eval --by-check` counts it
 
 
 def test_claim_with_an_amount_the_text_states_otherwise_is_refuted(answerer: Answerer) -> None:
@@ -224,6 +225,7 @@ def test_claim_with_an_amount_the_text_states_otherwise_is_refuted(answerer: Ans
     ans = answerer.answer("The Robot Safety Act 2027 sets a fine of up to 50,000 euro for each robot.", mode="claim")
     assert not ans.refused and ans.verdict == "refuted"
     assert "ten thousand euro" in ans.citations[0].quote
+    assert ans.verdict_check == "evidence.figure_differs" and ans.to_json()["verdict_check"] == ans.verdict_check
 
 
 DRONE_ACT = f"""Drone Register Act

@@ -293,3 +293,36 @@ def test_check_prints_a_numbered_report_and_json(in_added: Path, capsys: pytest.
     assert main(["check", str(in_added / "missing.md")]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: Cannot read the article") and "missing.md" in err
+
+
+def test_eval_by_check_counts_claims_by_what_decided_them(in_added: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`govqa eval --by-check` prints, under the summary, the claims counted by the check that decided each (no
+    ids: a held-out set read this way stays held out); `--dump` records that check for each claim."""
+    claims = in_added / "claims.jsonl"
+    gold = [{"doc": "user-robot-notes", "quote": "A robot that talks must say that it is a machine"}]
+    rows = [
+        {
+            "id": "c001",
+            "kind": "claim",
+            "verdict": "supported",
+            "gold": gold,
+            "question": "Under the Robot notes, a robot that talks must say that it is a machine.",
+        },
+        {
+            "id": "c002",
+            "kind": "claim",
+            "verdict": "not_addressed",
+            "gold": [],
+            "question": "The Robot notes set a fine of 500 euro for a dirty robot.",
+        },
+    ]
+    claims.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    dump = in_added / "dump.jsonl"
+    assert main(["eval", str(claims), "--by-check", "--dump", str(dump)]) == 0
+    out = capsys.readouterr().out
+    table = out.split("claims by deciding check\n", 1)[1].splitlines()
+    assert table[0].split() == ["lang", "gold", "given", "check", "n", "right"]
+    checks = [json.loads(line)["check"] for line in dump.read_text(encoding="utf-8").splitlines()]
+    assert all(checks) and len(checks) == 2
+    assert {row.split()[3] for row in table[1:]} == set(checks)
+    assert "c001" not in out and "c002" not in out

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from govqa.claim_scores import claim_metrics, claim_sets
+from govqa.claim_scores import check_counts, claim_metrics, claim_sets
 from govqa.errors import ConfigError
 from govqa.evaluation import (
     AnswerReport,
@@ -19,6 +19,7 @@ from govqa.evaluation import (
     cites,
     evaluate,
     evaluate_answers,
+    format_checks,
     format_claims,
     format_report,
     format_summary,
@@ -412,3 +413,33 @@ def test_the_summary_ends_with_the_claim_table_when_there_are_claims() -> None:
     assert lines[4] == "claims" and lines[5].split()[:3] == ["claims", "n", "verdict_recall"]
     assert [line.split()[0] for line in lines[6:]] == ["all", "odd", "even", "en", "ja"]
     assert "claims" not in format_summary(evaluate_answers(_items(), _FakeAnswerer()))  # type: ignore[arg-type]
+
+
+def test_claims_are_counted_by_the_check_that_decided_them_without_naming_any() -> None:
+    """`govqa eval --by-check`: claims counted by language, gold verdict, verdict given ("open": none) and the
+    deciding check the dump records, most first; the table names no claim, so a held-out set stays held out."""
+    report = AnswerReport()
+    for item, check, verdict in (
+        (_claim("d001", "supported"), "evidence.states_most", "supported"),
+        (_claim("d003", "refuted"), "evidence.states_most", "supported"),
+        (_claim("d005", "refuted"), "evidence.states_most", "supported"),
+        (_claim("d007", "supported", lang="ja"), "verdict.too_few", None),
+        (_claim("d009", "not_addressed"), "finding.unmentioned", None),
+    ):
+        record = _said(verdict, refused=check.startswith("finding.")) | {"check": check}
+        report.add(item, record, lambda doc: "")
+    rows = check_counts(report.claim_outcomes)
+    assert rows[0] == ("en", "refuted", "supported", "evidence.states_most", 2)  # the largest count first
+    assert ("ja", "supported", "open", "verdict.too_few", 1) in rows
+    assert ("en", "not_addressed", "not_addressed", "finding.unmentioned", 1) in rows
+    table = format_checks(report.claim_outcomes, markdown=True).splitlines()
+    assert table[0] == "| lang | gold | given | check | n | right |"
+    assert table[2] == "| en | refuted | supported | evidence.states_most | 2 | no |"
+    assert not any(f"d00{i}" in line for line in table for i in range(10))
+
+
+def test_a_dump_without_checks_still_counts_its_claims() -> None:
+    """A dump written before the deciding check was recorded counts its claims under "-"."""
+    report = AnswerReport()
+    report.add(_claim("d001", "supported"), _said("supported"), lambda doc: "")
+    assert check_counts(report.claim_outcomes) == [("en", "supported", "supported", "-", 1)]

@@ -210,6 +210,7 @@ def test_claim_mode_takes_the_models_verdict_over_verified_quotes(retriever: Ret
     )
     ans = llm_answerer(retriever, fake(output)).answer(claim, mode="claim")
     assert ans.verdict == "supported" and ans.verdict_reason == "Article 4(1) sets a fine."
+    assert ans.verdict_check == "model"  # the model decided, not one of the extractive checks
 
 
 def test_applies_mode_ends_with_the_disclaimer(retriever: Retriever) -> None:

@@ -7,6 +7,7 @@ FORMAT.md marks `not_addressed`.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +25,7 @@ class ClaimOutcome:
     given: str | None
     refused: bool
     first_gold: bool
+    check: str = ""  # what decided (Answer.verdict_check): the deciding check's or finding's key
 
 
 def claim_outcome(item: dict[str, Any], record: dict[str, Any], *, half: str, first_gold: bool) -> ClaimOutcome:
@@ -38,6 +40,7 @@ def claim_outcome(item: dict[str, Any], record: dict[str, Any], *, half: str, fi
         given,
         bool(record["refused"]),
         first_gold,
+        str(record.get("check") or ""),
     )
 
 
@@ -90,3 +93,11 @@ def claim_sets(outcomes: Sequence[ClaimOutcome]) -> dict[str, list[ClaimOutcome]
     for lang in sorted({o.lang for o in outcomes}):
         sets[lang] = [o for o in outcomes if o.lang == lang]
     return {name: rows for name, rows in sets.items() if rows}
+
+
+def check_counts(outcomes: Sequence[ClaimOutcome]) -> list[tuple[str, str, str, str, int]]:
+    """How many claims each check decided, by language, gold verdict and verdict given ("open": none), most
+    first: where a run's right and wrong verdicts come from. It names no claim, so a held-out set can be read
+    this way and stay held out."""
+    counts = Counter((o.lang, o.gold, o.given or "open", o.check or "-") for o in outcomes)
+    return [(*key, n) for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]

@@ -263,19 +263,12 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    from govqa import evaluation as ev
     from govqa import make_answerer
-    from govqa.evaluation import (
-        evaluate_answers,
-        format_report,
-        format_summary,
-        halves_and_language,
-        load_questions,
-        run_label,
-    )
 
     settings = _settings(args)
     answerer = make_answerer(settings, embedders=getattr(args, "embedder_factory", None))
-    items = [item for path in args.questions for item in load_questions(Path(path))]
+    items = [item for path in args.questions for item in ev.load_questions(Path(path))]
     with contextlib.ExitStack() as stack:
         out = stack.enter_context(Path(args.dump).open("w", encoding="utf-8")) if args.dump else None
 
@@ -283,14 +276,16 @@ def cmd_eval(args: argparse.Namespace) -> int:
             if out:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
-        results = evaluate_answers(
-            items, answerer, k=args.k, dump=dump, group=halves_and_language if args.halves else None
+        results = ev.evaluate_answers(
+            items, answerer, k=args.k, dump=dump, group=ev.halves_and_language if args.halves else None
         )
-    if args.halves or args.markdown:
+    if args.halves or args.markdown or args.by_check:
         names = ", ".join(Path(p).name for p in args.questions)
-        print(format_summary(results, markdown=args.markdown, title=f"{names}: {run_label()}"))
+        print(ev.format_summary(results, markdown=args.markdown, title=f"{names}: {ev.run_label()}"))
+        if args.by_check and (claims := results["all"].answers.claim_outcomes):
+            print(f"\n{ev.format_checks(claims, markdown=args.markdown, title='claims by deciding check')}")
         return 0
-    print(format_report(results["all"].retrieval))
+    print(ev.format_report(results["all"].retrieval))
     print()
     for key, value in results["all"].answers.metrics().items():
         print(f"{key:<24} {value:.3f}")
@@ -371,6 +366,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--halves", action="store_true", help="also score the odd-id and even-id halves, and Japanese questions, apart"
     )
     ev.add_argument("--markdown", action="store_true", help="a summary table to paste, with commit and date")
+    ev.add_argument("--by-check", action="store_true", help="also count claims by the check that decided them")
     ev.add_argument("--llm", choices=["none", "llamacpp", "openai"], help="answer engine (default: settings)")
     ev.set_defaults(func=cmd_eval)
     assess = sub.add_parser("assess", help="does this apply to me? every text's status, reasons and duties, cited")

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from govqa.answering.extractive import Answerer
-from govqa.claim_scores import CLAIM_SUMMARY, ClaimOutcome, claim_metrics, claim_outcome, claim_sets
+from govqa.claim_scores import CLAIM_SUMMARY, ClaimOutcome, check_counts, claim_metrics, claim_outcome, claim_sets
 from govqa.errors import ConfigError
 from govqa.records import Answer, Passage
 from govqa.settings import PROJECT_ROOT
@@ -248,6 +248,7 @@ def answer_record(item: dict[str, Any], passages: Sequence[Passage], ans: Answer
         ],
         "verdict": ans.verdict,
         "refused": ans.refused,
+        "check": ans.verdict_check,
     }
 
 
@@ -363,6 +364,17 @@ def format_claims(outcomes: Sequence[ClaimOutcome], *, markdown: bool = False, t
     for name, subset in claim_sets(outcomes).items():
         m = claim_metrics(subset)
         rows.append([name, str(len(subset)), *(f"{m[c]:.2f}" for c in CLAIM_SUMMARY)])
+    return _table(cols, rows, markdown=markdown, title=title)
+
+
+def format_checks(outcomes: Sequence[ClaimOutcome], *, markdown: bool = False, title: str = "") -> str:
+    """The claims counted by language, gold verdict, verdict given and the check that decided (`check_counts`),
+    with whether the verdict given is right."""
+    cols = ["lang", "gold", "given", "check", "n", "right"]
+    rows = [
+        [lang, gold, given, check, str(n), "yes" if given == gold else "no"]
+        for lang, gold, given, check, n in check_counts(outcomes)
+    ]
     return _table(cols, rows, markdown=markdown, title=title)
 
 

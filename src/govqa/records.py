@@ -219,6 +219,9 @@ class Answer:
     refused: bool = False
     verdict: Verdict | None = None
     verdict_reason: str = ""
+    # What decided the verdict, as a key: the deciding check of a claim ("evidence.states_most", "verdict.too_few"
+    # when none did) or the finding behind a refusal ("finding.unmentioned"); "model" for an LLM's own verdict.
+    verdict_check: str = ""
     engine: str = "extractive"
     notice: str = ""  # e.g. why an LLM answer was replaced by the extractive one
     # One or two sentences answering the question as asked, each ending in its citation marker, shown before the
@@ -238,6 +241,7 @@ class Answer:
             "refused": self.refused,
             "verdict": self.verdict,
             "verdict_reason": self.verdict_reason,
+            "verdict_check": self.verdict_check,
             "engine": self.engine,
             "notice": self.notice,
             "settings_hash": self.settings_hash,

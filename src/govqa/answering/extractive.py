@@ -301,8 +301,8 @@ class Answerer:
 
     def _claim(self, query: QueryAnalysis, filters: Filters) -> Answer:
         passages = self._retrieve(query, filters)
-        if finding := first_finding(query, passages, self.context("claim", filters)):
-            return self._render(query, "claim", finding, passages)
+        if finding := first_finding(query, passages, self.context("claim", filters)):  # (what decided, as a key)
+            return replace(self._render(query, "claim", finding, passages), verdict_check=f"finding.{finding.kind}")
         cfg = self.settings.answer
         documents, chunks = self.retriever.documents, self.retriever.chunks
         quotes = self._quotes(query.expanded, passages[: cfg.passages], cfg.max_quotes - 1)
@@ -318,7 +318,8 @@ class Answerer:
         msgs = self.messages(query)
         intro = msgs(f"claim.{judgement.verdict}" if judgement.verdict in ("supported", "refuted") else "claim.open")
         reason = str(render_value(judgement.reason, msgs))
-        return self._compose(query, "claim", quotes, passages, intro=intro, verdict=judgement.verdict, reason=reason)
+        answer = self._compose(query, "claim", quotes, passages, intro=intro, verdict=judgement.verdict, reason=reason)
+        return replace(answer, verdict_check=judgement.reason.key)
 
     def _jurisdiction_groups(self, query: QueryAnalysis, filters: Filters) -> list[tuple[str, list[str]]]:
         allowed = self.retriever.allowed_docs(filters, query.route)

@@ -177,10 +177,11 @@ class LLMAnswerer(Answerer):
             lines.append(f"- {ln.statement} {marks}".rstrip() if ln.statement else f"- {marks}")
         if mode == "applies":
             lines.append(NOT_LEGAL_ADVICE)
-        verdict, reason = base.verdict, base.verdict_reason
+        verdict, reason, check = base.verdict, base.verdict_reason, base.verdict_check
         if mode == "claim" and checked.verdict:
             verdict = checked.verdict  # type: ignore[assignment]
             reason = checked.verdict_reason or f"The model's verdict, over the {len(cites)} verified quote(s) shown."
+            check = "model"
         notice = f"{len(checked.dropped)} line(s) of the model's answer were removed: {dropped}." if dropped else ""
         return Answer(
             base.question,
@@ -189,6 +190,7 @@ class LLMAnswerer(Answerer):
             tuple(cites),
             verdict=verdict,
             verdict_reason=reason,
+            verdict_check=check,
             engine=self.engine,
             notice=notice,
             passages=base.passages,
