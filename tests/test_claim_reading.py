@@ -234,14 +234,33 @@ def test_as_far_as_possible_is_no_restriction() -> None:
         ("fines of up to EUR 7 500 000 or up to 1 % of turnover", [("amount", 7.5e6, "EUR"), ("percent", 1.0, "%")]),
         ("a fine of EUR 15 million", [("amount", 1.5e7, "EUR")]),
         ("罰金は20,000,000ユーロ以下または4%以下", [("amount", 2e7, "EUR"), ("percent", 4.0, "%")]),
+        # periods in units that convert exactly are counted in one of them: hours and weeks in days, months in years
         (
             "within 10 days, or two days, for six months",
-            [("period", 10, "day"), ("period", 2, "day"), ("period", 6, "month")],
+            [("period", 10, "day"), ("period", 2, "day"), ("period", 0.5, "year")],
         ),
-        ("3か月以内に、十年間保存", [("period", 3, "month"), ("period", 10, "year")]),
+        ("3か月以内に、十年間保存", [("period", 0.25, "year"), ("period", 10, "year")]),
+        (
+            "within seventy-two hours, two weeks or 24 months",
+            [("period", 3, "day"), ("period", 14, "day"), ("period", 2, "year")],
+        ),
         # one unit of time written with the article; not a frequency
-        ("the developer has a month to notify, or a full week", [("period", 1, "month"), ("period", 1, "week")]),
-        ("reports at least once a year, staffed 24 hours a day", [("period", 24, "hour")]),
+        ("the developer has a month to notify, or a full week", [("period", 1 / 12, "year"), ("period", 7, "day")]),
+        ("reports at least once a year, staffed 24 hours a day", [("period", 1, "day")]),
+        # numbers as news writes them: tens spelled out, abbreviated scales beside a currency (alone, "35m" may be
+        # metres), and Japanese amounts written with their units
+        (
+            "seventy days, eighty percent, thirty-five million euros",
+            [("period", 70, "day"), ("percent", 80, "%"), ("amount", 3.5e7, "EUR")],
+        ),
+        (
+            "fines of €35m, $1.5bn or 15 mn euros; a 35m mast",
+            [("amount", 3.5e7, "EUR"), ("amount", 1.5e9, "USD"), ("amount", 1.5e7, "EUR")],
+        ),
+        (
+            "罰金は3千万円、1億5000万円または1億円以下",
+            [("amount", 3e7, "JPY"), ("amount", 1.5e8, "JPY"), ("amount", 1e8, "JPY")],
+        ),
         ("The framework has 6 core functions.", [("count", 6, "core functions")]),
         ("11の主要分野がある", [("count", 11, "主要分野")]),
         # a Japanese counter after the number; not an ordinal, nor 人 opening a word (①人間 reads 1人間)

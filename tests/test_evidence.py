@@ -100,7 +100,31 @@ def _passage(text: str, *, roles: tuple[str, ...] = (), locator: str = "Article 
         ),
         # a Japanese count by its counter word
         ("委員会は委員長と委員4人で組織される。", "委員会は、委員長及び委員八人をもって組織する。", "refuted"),
-        # counter-examples of the same shape: a figure of the same kind about something else decides nothing
+        # a period in another unit that converts exactly, and numbers as news writes them
+        (
+            "Robot incidents must be reported within seventy-two hours.",
+            "Robot incidents shall be reported not later than 15 days after.",
+            "refuted",
+        ),
+        (
+            "Robot incidents must be reported within seventy-two hours.",
+            "Robot incidents shall be reported within 3 days.",
+            "supported",
+        ),
+        (
+            "Robot makers face fines of up to €35m.",
+            "Robot makers shall be subject to fines of up to EUR 35 000 000.",
+            "supported",
+        ),
+        (
+            "Robot makers face fines of up to €20m.",
+            "Robot makers shall be subject to fines of up to EUR 35 000 000.",
+            "refuted",
+        ),
+        ("ロボット事業者への罰金は1億5000万円以下である。", "ロボット事業者は、一億円以下の罰金に処する。", "refuted"),
+        # counter-examples of the same shape: a figure of the same kind about something else decides nothing, nor
+        # does a period whose unit converts to no fixed number of the other's (a month is no number of days)
+        ("Robot incidents must be reported within a month.", "Robot incidents shall be reported within 30 days.", None),
         ("Incidents must be reported within ten days.", "The authority shall decide on appeals within 15 days.", None),
         (
             "Oversight should weigh just two factors.",

@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from govqa.documents.locators import kanji_to_int
-from govqa.search.units import CURRENCIES, MEASURES, PERIODS, SCALES, WORD_NUMBERS
+from govqa.search.units import CURRENCIES, MEASURES, PERIODS, SCALE_ABBREVIATIONS, SCALES, WORD_NUMBERS
 from govqa.text import tokenize
 
 MONTHS = {
@@ -218,16 +218,23 @@ def dates_in(text: str, *, reported: bool = False) -> list[DateMention]:
 
 # ---------------------------------------------------------------- figures
 
+# Japanese writes a large number with its units, in digits or kanji: 「1億5000万」, 「3千万」, 「二十」.
+_JA_DIGITS = r"(?:\d+|[〇一二三四五六七八九]+)"
+_JA_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 1e4, "億": 1e8, "兆": 1e12}
+_JA_GROUP = rf"(?:{_JA_DIGITS}?[十百千]|{_JA_DIGITS}[万億兆])"
 _NUM = (
-    r"(?P<num>\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    rf"(?P<num>{_JA_GROUP}+{_JA_DIGITS}?|\d{{1,3}}(?:[ ,]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
     + r"|[一二三四五六七八九十百千]+)"
 )
 _SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|septillion|万|億|兆))?"
+_ABBREVIATED = rf"(?:\s?(?P<abbr>mn|mln|bn|tn)|(?P<abbr1>{'|'.join(SCALE_ABBREVIATIONS)}))(?![a-z])"
 _CUR = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True))
-AMOUNTS = (
-    re.compile(rf"(?P<cur>{_CUR})\s*{_NUM}{_SCALE}", re.I),  # €7,500,000; EUR 15 million
-    re.compile(rf"{_NUM}{_SCALE}\s*(?P<cur>{_CUR})(?![a-z])", re.I),  # 100,000 yuan; 20,000,000ユーロ
+AMOUNTS = (  # (an abbreviated scale only beside the currency: "35m" alone may be metres)
+    re.compile(rf"(?P<cur>{_CUR})\s*{_NUM}(?:{_ABBREVIATED}|{_SCALE})", re.I),  # €7,500,000; EUR 15 million; €35m
+    re.compile(
+        rf"{_NUM}(?:{_ABBREVIATED}|{_SCALE})\s*(?P<cur>{_CUR})(?![a-z])", re.I
+    ),  # 100,000 yuan; 20,000,000ユーロ
 )
 PERCENT = re.compile(rf"{_NUM}\s*(?:%|per ?cent|パーセント|퍼센트)", re.I)
 _MEASURE_UNITS = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(MEASURES, key=len, reverse=True))
@@ -293,7 +300,8 @@ class Figure:
 
 
 def number(raw: str, scale: str | None = None) -> float | None:
-    """A written number as a value: "7 500 000", "1,5"? (a decimal point only), "ten", "十", with its scale."""
+    """A written number as a value: "7 500 000", "1,5"? (a decimal point only), "seventy-two", "十", 「1億5000万」,
+    with its scale ("million", 「万」, "m", "bn")."""
     raw = raw.strip().lower()
     if raw in WORD_NUMBERS:
         value: float = WORD_NUMBERS[raw]
@@ -302,9 +310,30 @@ def number(raw: str, scale: str | None = None) -> float | None:
         if kanji is None:
             return None
         value = kanji
+    elif re.search(r"[十百千万億兆]", raw):
+        value = japanese_number(raw)
     else:
         value = float(re.sub(r"[ ,]", "", raw))
-    return value * SCALES.get((scale or "").lower(), 1.0)
+    scale = (scale or "").strip().lower()
+    return value * SCALES.get(scale, SCALE_ABBREVIATIONS.get(scale, 1.0))
+
+
+def japanese_number(raw: str) -> float:
+    """「1億5000万」 → 150000000, 「3千」 → 3000: digits (Arabic or kanji) times the units after them, each of 万, 億
+    and 兆 multiplying what comes before it since the last of them."""
+    total, section, digits = 0.0, 0.0, ""
+    for ch in unicodedata.normalize("NFKC", raw):
+        if ch.isdecimal():
+            digits += ch
+        elif (k := kanji_to_int(ch)) is not None and ch not in _JA_UNITS:
+            digits += str(k)
+        elif ch in "十百千":
+            section += int(digits or 1) * _JA_UNITS[ch]
+            digits = ""
+        else:  # 万, 億, 兆
+            total += (section + int(digits or 0) or 1) * _JA_UNITS[ch]
+            section, digits = 0.0, ""
+    return total + section + int(digits or 0)
 
 
 def figures_in(text: str) -> list[Figure]:
@@ -324,17 +353,30 @@ def figures_in(text: str) -> list[Figure]:
                 found.append(Figure("count", 10.0**exp, OPERATIONS, m.group(), m.start(), m.end()))
     for m in ONE_PERIOD.finditer(text):  # "a month", "a full week": one of the unit
         if free(*m.span()):
-            found.append(Figure("period", 1.0, PERIODS[m.group("unit").lower()], m.group(), m.start(), m.end()))
+            found.append(_figure("period", 1.0, PERIODS[m.group("unit").lower()], m))
     kinds = (*(("amount", a) for a in AMOUNTS), ("percent", PERCENT), ("measure", MEASURE), ("period", PERIOD))
     for kind, rx in (*kinds, ("count", COUNT), ("count", COUNTER)):
         for m in rx.finditer(text):
             if not free(*m.span()) or _NUMBERED.search(text[max(0, m.start() - 12) : m.start()]):
                 continue
-            value = number(m.group("num"), m.groupdict().get("scale"))
+            groups = m.groupdict()
+            value = number(m.group("num"), groups.get("scale") or groups.get("abbr") or groups.get("abbr1"))
             if value is None:
                 continue
-            found.append(Figure(kind, value, _unit(kind, m), m.group(), m.start(), m.end()))
+            found.append(_figure(kind, value, _unit(kind, m), m))
     return sorted(found, key=lambda f: f.start)
+
+
+# Periods whose units convert exactly are compared in one unit: "72 hours" is "3 days", "two weeks" "14 days",
+# "24 months" "2 years". A month is no fixed number of days, so months and days stay apart.
+_SAME_PERIOD = {"hour": ("day", 1, 24), "week": ("day", 7, 1), "month": ("year", 1, 12)}  # (unit, ×, ÷)
+
+
+def _figure(kind: str, value: float, unit: str, m: re.Match[str]) -> Figure:
+    if kind == "period" and unit in _SAME_PERIOD:
+        unit, times, per = _SAME_PERIOD[unit]
+        value = value * times / per
+    return Figure(kind, value, unit, m.group(), m.start(), m.end())
 
 
 def _unit(kind: str, m: re.Match[str]) -> str:

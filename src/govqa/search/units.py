@@ -30,7 +30,12 @@ WORD_NUMBERS = {
             "twenty",
         ]
     )
-} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100}
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# Tens, and the numbers between them as English spells them: "seventy-two hours", "thirty five days".
+WORD_NUMBERS |= _TENS | {"hundred": 100}
+WORD_NUMBERS |= {f"{t}{sep}{u}": v + i + 1 for t, v in _TENS.items() for i, u in enumerate(_UNITS) for sep in "- "}
 SCALES = {
     "thousand": 1e3,
     "million": 1e6,
@@ -41,6 +46,8 @@ SCALES = {
     "億": 1e8,
     "兆": 1e12,
 }
+# A scale as news abbreviates it after an amount of money: "€35m", "$1.5bn", "15 mn euros", "¥300k".
+SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 CURRENCIES = {
     "€": "EUR",
     "eur": "EUR",
