@@ -315,6 +315,11 @@ def test_unknown_mode_is_named_in_the_error(answerer: Answerer) -> None:
         ("The sandbox shall be operational by 2 August 2026. It may be set up jointly with another State.", 2),
         ("Providers shall comply with the duties of Article 5. The duties apply to every robot put on sale.", 2),
         ("3.2. Inspection of each robot by an approved inspector every year, recorded in the registry.", 1),
+        # the "and" / "or" that ends a point of a list, cut off at a passage's end, is no sentence of its own; a
+        # short last sentence is one (the counter-example)
+        ("(ii) keep the robot's logs for as long as it is on sale in the Union; and", 1),
+        ("(ii) keep the robot's logs for as long as it is on sale in the Union; or", 1),
+        ("Robots shall be registered before they are put on sale. Fees apply.", 2),
     ],
 )
 def test_sentences_do_not_end_at_abbreviations(text: str, expected: int) -> None:

@@ -169,9 +169,13 @@ _NOT_AN_END = re.compile(  # "No.", "Art.", "e.g.", a point's "1." or "3.2.", "(
 )
 
 
+_LIST_JOINER = re.compile(r"(?:and|or|and/or)[.;,]?|(?:及び|並びに|又は|若しくは)", re.I)
+
+
 def sentence_spans(text: str, min_chars: int = 40) -> list[tuple[int, int]]:
     """Sentence spans of a passage. Line breaks do not end sentences (a heading joins the sentence
-    after it); "1.", "No." or "(a)." do not either; fragments shorter than `min_chars` join the next."""
+    after it); "1.", "No." or "(a)." do not either; fragments shorter than `min_chars` join the next, and the
+    "and" / "or" a point of a list ends with ("…; and"), cut off at a passage's end, the sentence before it."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _QUOTE_BOUNDARY.finditer(text):
@@ -188,6 +192,8 @@ def sentence_spans(text: str, min_chars: int = 40) -> list[tuple[int, int]]:
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
+    if len(merged) > 1 and _LIST_JOINER.fullmatch(text[slice(*merged[-1])].strip()):  # "…; and" ending a passage
+        merged[-2:] = [(merged[-2][0], merged[-1][1])]
     return trim_spans(text, merged)
 
 
