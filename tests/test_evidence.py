@@ -804,6 +804,27 @@ def test_another_party_or_force_refutes_only_where_no_sentence_states_the_claime
     assert _verdict(claim, [softer, duty]) != "refuted"
 
 
+def test_a_sentence_stating_less_of_the_action_does_not_hold_back_a_refutation() -> None:
+    """Another sentence with the claimed force holds back a refutation only if it states as much of the claimed
+    action: an effort to keep records accurate "within the purpose" is another action than specifying the purpose.
+    Where both state the same action (the test above), the law states it both ways and nothing is refuted."""
+    duty = _passage("Operators shall specify the purpose of robot use as far as possible.")
+    other = _passage("Operators shall endeavour to keep records of robots accurate within the purpose of robot use.")
+    claim = "Operators shall endeavour to specify the purpose of robot use as far as possible."
+    assert _verdict(claim, [duty, other]) == "refuted"
+    same = _passage("Operators shall endeavour to specify the purpose of robot use as far as possible.")
+    assert _verdict(claim, [duty, same]) != "refuted"
+
+
+def test_a_recitals_should_is_no_force_to_compare() -> None:
+    """A recital states the reasons for an act's rules in "should" ("operators should also be required to …"): the
+    claimed force is compared with the articles', not the recital's. The same sentence in an article advises."""
+    claim = "Operators must report robot incidents to the robot safety authority."
+    said = "Operators should also report robot incidents to the robot safety authority."
+    assert _verdict(claim, [_passage(said, locator="Recital 12")]) != "refuted"
+    assert _verdict(claim, [_passage(said, locator="Article 12")]) == "refuted"
+
+
 @pytest.mark.parametrize(
     ("claim", "roles", "verdict"),
     [

@@ -30,6 +30,11 @@ def states_action(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
     return term_coverage(action, sentence) >= SAME_TOPIC or (cross_language(reading, sentence) and not action)
 
 
+def action_coverage(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> float:
+    """How much of the claim's action words the sentence covers (idf-weighted share)."""
+    return term_coverage(_action_words(reading, idf), sentence)
+
+
 def on_action(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> str:
     """Of a sentence joining duties of one subject, the later duty that states more of the claim's action than the
     first ("… is to endeavor to X, and must cooperate with Y" for a claim about Y); else the sentence. (Whether

@@ -31,7 +31,7 @@ from govqa.answering.comparisons import (
     figure_findings,
 )
 from govqa.answering.coverage import claim_weights, term_coverage
-from govqa.answering.duties import binds_party, states_as_claimed, stem
+from govqa.answering.duties import action_coverage, binds_party, states_as_claimed, stem
 from govqa.answering.quotes import SentenceScorer
 from govqa.answering.translations import as_duty_words, renders_duty_as_should
 from govqa.records import Passage
@@ -235,6 +235,16 @@ def decide(
     return support if support is None or names_its_text(reading, support[1]) else None
 
 
+def stated_as_claimed(name: str, reading: ClaimReading, ev: Evidence, other: Evidence, idf: dict[str, float]) -> bool:
+    """Another sentence puts the claim's action on the claimed party, or with the claimed force, and states as much
+    of the action as the deciding one: then the law states the action both ways and the deciding one refutes
+    nothing. One stating less of it is about another action sharing a word (「利用目的」 in a duty to keep data
+    accurate, against the claimed duty to specify the purpose)."""
+    return states_as_claimed(name, reading, other.duty, idf) and action_coverage(
+        reading, other.duty, idf
+    ) >= action_coverage(reading, ev.duty if name in STATED_WITH_POINTS else ev.own_duty, idf)
+
+
 def names_its_text(reading: ClaimReading, ev: Evidence) -> bool:
     """A date the claim names its text by ("Biden's 2023 AI order") agrees with the date of the text the
     sentence is from: otherwise the claim is about another text, or misdates this one, and the sentence does
@@ -242,6 +252,15 @@ def names_its_text(reading: ClaimReading, ev: Evidence) -> bool:
     record = dates_in(ev.passage.document.date) if ev.passage.document else []
     titled = [d for d in reading.dates if d.event == "title"]
     return not titled or not record or all(d.agrees(record[0]) for d in titled)
+
+
+def _recital(ev: Evidence) -> bool:
+    """A recital gives the reasons for an act's rules, always in "should" ("providers should also be required to
+    … report"): the force of a rule is its article's, not the recital's."""
+    return bool(_RECITAL.match(ev.passage.chunk.locator))
+
+
+_RECITAL = re.compile(r"Recitals?\b")  # the locators the profiles give recitals ("Recital 155", "Recitals (a)")
 
 
 # The checks that support a claim on the words it shares with a sentence, whatever the sentence's force.
@@ -271,13 +290,13 @@ def _decided(
 ) -> tuple[Check, Evidence] | None:
     """What one check decides on the best sentences (best first), with the sentence it rests on."""
     for ev in best:
-        if name == "modality" and renders_duty_as_should(stem(ev.own_duty), ev.passage.document):
+        if name == "modality" and (renders_duty_as_should(stem(ev.own_duty), ev.passage.document) or _recital(ev)):
             continue
         if name in BY_WORDS and not bans_as_claimed(reading, ev):
             continue
         if name in STATED_AS_CLAIMED:
             found = check(reading, ev.duty if name in STATED_WITH_POINTS else ev.own_duty, idf)
-            if found and not any(states_as_claimed(name, reading, o.duty, idf) for o in evidence if o is not ev):
+            if found and not any(stated_as_claimed(name, reading, ev, o, idf) for o in evidence if o is not ev):
                 # no other sentence binds the claimed party, or with the claimed force; a stem is cited with
                 # the points whose action it decided on
                 return found, ev if name not in STATED_WITH_POINTS else replace(ev, end=max(ev.end, ev.statement_end))
