@@ -610,8 +610,12 @@ def test_a_ban_reported_in_the_past_tense_is_a_ban(text: str, bans: bool) -> Non
         # a body's act, as news reports it, dates the act
         ("The AI Office opened formal proceedings in 2026.", "action"),
         ("本部は2025年12月、登録制度を創設した。", "action"),
-        # counter-examples: a duty to act by a date is a deadline; a law's text is not read for acts
+        ("The AI Office started an inquiry in February 2025.", "action"),
+        # counter-examples: a duty to act by a date is a deadline; a law's text is not read for acts; a rule that
+        # "started applying" or is "coming into force" dates its application or entry into force (the verb's -ing)
         ("Each Member State must set up a sandbox by August 2, 2026.", "deadline"),
+        ("The ban on robot scoring started applying in February 2025.", "application"),
+        ("The robot act, coming into force in April 2026, has no fines.", "entry_into_force"),
     ],
 )
 def test_a_claim_dates_a_bodys_act(claim: str, event: str) -> None:

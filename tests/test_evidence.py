@@ -504,6 +504,12 @@ def test_polarity_on_the_words_the_claim_uses(claim: str, sentence: str, verdict
             "scoring, with the exception of robots used for detecting financial fraud.",
             None,
         ),
+        # nor does an exception the claim makes itself; one it does not make still refutes (above)
+        (
+            "The ban covers robots used in hospitals, except for medical reasons.",
+            "The ban covers all robots, except where the robot is used in hospitals for medical reasons.",
+            None,
+        ),
     ],
 )
 def test_an_exception_naming_the_claims_subject(claim: str, sentence: str, verdict: str | None) -> None:

@@ -262,6 +262,7 @@ EXCEPTED = re.compile(
     r"(?:(?!\b(?:shall|must|may|will)\b)[^.;:,])*",  # up to the main clause's modal
     re.I,
 )
+_EXCEPTING = frozenset(tokenize("with the exception of except for where when in other than excluding save apart from"))
 EXCEPTED_SHARE = 0.2  # the claim's weight an exception must name for its subject to be the one excepted
 
 
@@ -269,14 +270,17 @@ def compare_excepted(reading: ClaimReading, sentence: str, idf: dict[str, float]
     """A claim that a rule covers something, against a sentence stating the rule (`POLARITY_COVER` of the claim)
     whose exception names what the claim is about ("… credit scoring, with the exception of AI systems used to
     detect financial fraud" against "a fraud-detection system is high-risk under that point") → refuted. The
-    claim's words must stand in the exception and nowhere else in the sentence; a negative claim ("is not
-    covered") agrees with an exception and is not refuted by it (a ban's own "must not" is no such negation)."""
+    claim's words must stand in the exception and nowhere else in the sentence. A claim making the exception itself
+    ("… except for medical reasons"), or a negative one ("is not covered"; a ban's "must not" is none), agrees."""
     if reading.negations:
         return None
     terms = claim_weights(reading, idf)
     if not terms or term_coverage(terms, sentence) < POLARITY_COVER:
         return None
+    own = {t for m in EXCEPTED.finditer(reading.text) for t in tokenize(m.group())} - _EXCEPTING
     for m in EXCEPTED.finditer(sentence):
+        if own & set(tokenize(m.group())):
+            continue
         rest = set(tokenize(sentence[: m.start()] + " " + sentence[m.end() :]))
         named = {t for t in tokenize(m.group()) if t in terms} - rest
         if sum(terms[t] for t in named) / sum(terms.values()) >= EXCEPTED_SHARE:

@@ -61,12 +61,13 @@ DATE_PATTERNS = (
 # The events laws and news date, in the words of each language; the nearest one in the clause is the date's.
 EVENTS: dict[str, re.Pattern[str]] = {
     "entry_into_force": re.compile(
-        r"\b(?:enter(?:s|ed)? into force|entry into force|(?:take|takes|took|taken|taking) effect|effective"
-        r"|(?:come|comes|came) into (?:force|effect)|in force|go(?:es)? into effect)\b|施行|시행",
+        r"\b(?:enter(?:s|ed|ing)? into force|entry into force|(?:take|takes|took|taken|taking) effect|effective"
+        r"|(?:come|comes|came|coming) into (?:force|effect)|in force|go(?:es|ing)? into effect)\b|施行|시행",
         re.I,
     ),
     "application": re.compile(
-        r"\b(?:appl(?:y|ies|ied)|applicab\w+|application|compl(?:y|iance))\b|適用|遵守|準拠|적용", re.I
+        r"\b(?:appl(?:y|ies|ied|ying)|applicab\w+|application|compl(?:y|ying|iance))\b|適用|遵守|準拠|적용",
+        re.I,
     ),
     "enactment": re.compile(
         r"\b(?:promulgat\w+|enact\w*|signed|signature|adopted|adoption|passed|approved)\b|公布|成立|制定|採択|公포|공포|의결",
