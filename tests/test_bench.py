@@ -339,3 +339,64 @@ def test_llm_bench_prints_both_engines_and_numbers_that_move_with_the_model(
     engines = json.loads(last)["engines"]
     assert f"{engines['LLM (fake-list-chat-model)']['llm_lines_removed']:.2f}" == removed
     assert engines["extractive"]["answer_s_median"] >= 0 and "llm_lines_removed" not in engines["extractive"]
+
+
+@pytest.fixture(scope="module")
+def judge_bench() -> Any:
+    spec = importlib.util.spec_from_file_location("bench_judge", ROOT / "bench" / "judge.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_judge_scores_each_label_by_the_first_tokens_that_start_it(judge_bench: Any) -> None:
+    """A ranked first token counts for the label it starts (case and spaces aside, two letters on); a label no
+    token starts scores -inf, and a one-letter token or another word counts for nothing."""
+    top = {"support": -0.5, " Supp": -0.2, "contr": -1.0, "s": -0.1, "No": -3.0}
+    assert judge_bench.label_scores(top) == {"support": -0.2, "contradict": -1.0, "neither": float("-inf")}
+
+
+def test_judge_fills_only_the_claims_no_check_decided(judge_bench: Any) -> None:
+    """The model's label stands in for the verdict only where no check decided; groups count labels and margins."""
+    says_support = {"support": -0.1, "contradict": -2.1, "neither": -3.0}
+    rows = [
+        {"gold": "refuted", "half": "odd", "decided": True, "verdict": "refuted", "scores": says_support},
+        {"gold": "supported", "half": "odd", "decided": False, "verdict": None, "scores": says_support},
+        {"gold": "refuted", "half": "even", "decided": False, "verdict": None, "scores": says_support},
+    ]
+    summary = judge_bench.summarize(rows)
+    assert summary["undecided_by_model"]["odd"] == {
+        "claims": 2,
+        "given": 2,
+        "right": 2,
+        "model_given": 1,
+        "model_right": 1,
+    }
+    assert summary["undecided_by_model"]["even"]["model_right"] == 0
+    assert summary["groups"]["decided/refuted"] == {
+        "n": 1,
+        "labels": {"support": 1},
+        "margin_quartiles": [2.0, 2.0, 2.0],
+    }
+
+
+def test_judge_bench_asks_about_the_first_citation_and_ends_with_json(
+    judge_bench: Any, llm_bench: tuple[Any, Retriever, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """End to end on the fixture index: each claim is judged against the sentence its answer cites first, and the
+    tables and the last JSON line count the claims judged."""
+    _, retriever, questions = llm_bench
+    asked: list[tuple[str, str]] = []
+
+    def scorer(claim: str, passage: str) -> dict[str, float]:
+        asked.append((claim, passage))
+        return {"support": -0.1, "contradict": -1.0, "neither": -2.0}
+
+    judge_bench.main([str(questions)], retriever=retriever, scorer=scorer)
+    out = capsys.readouterr().out
+    *table, last = out.strip().splitlines()
+    assert table[0].startswith("bench/judge.py, 1 claims with a citation, commit ")
+    first = Answerer(retriever.settings, retriever).answer(str(LLM_QUESTIONS[1]["question"]), mode="claim")
+    assert asked == [(LLM_QUESTIONS[1]["question"], " ".join(first.citations[0].quote.split()))]
+    assert json.loads(last)["claims"] == 1
