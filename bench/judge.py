@@ -32,7 +32,7 @@ ASK = (
     'Passage: "{passage}"\n\nClaim: "{claim}"\n\nDoes the passage support the claim, contradict it, or neither? '
     "Answer with one word: support, contradict, or neither."
 )
-UNDECIDED = "verdict.too_few"
+UNDECIDED = ("verdict.too_few", "verdict.not_as_claimed")  # no check decided
 
 # (claim, passage) -> each label's log-probability as the reply's first token
 Scorer = Callable[[str, str], Mapping[str, float]]
@@ -85,7 +85,7 @@ def judge(items: Sequence[dict[str, Any]], answerer: Answerer, scorer: Scorer) -
             {
                 "gold": item["verdict"],
                 "half": half_of(item),
-                "decided": ans.verdict_check != UNDECIDED,
+                "decided": ans.verdict_check not in UNDECIDED,
                 "verdict": ans.verdict,
                 "scores": dict(scores),
             }

@@ -336,6 +336,20 @@ def test_a_claim_nothing_settles_shows_its_closest_evidence_sentence_first() -> 
     assert weigh_claim(read(claim), [], IDF, cfg).verdict == "not_addressed"
 
 
+def test_a_sentence_sharing_most_words_that_states_the_claim_otherwise_is_said_to() -> None:
+    """A sentence sharing half the claim's words that still decides nothing (here: the deputy's office, not the
+    office the claim names) is not "too few words": the reason says it does not state the claim as made."""
+    claim = "The Robot Board is headed by the Minister for Robots."
+    deputy = quote("The deputy head of the Robot Board is the Minister for Robots.")
+    cfg = AnswerSettings.model_validate({})
+    judgement = weigh_claim(read(claim), [deputy.passage], IDF, cfg)
+    assert judgement.verdict is None and judgement.reason.key == "verdict.not_as_claimed"
+    shared = weigh_claim(
+        read("Operators must publish the minutes of every Robot Board meeting yearly."), [deputy.passage], IDF, cfg
+    )
+    assert shared.verdict is None and shared.reason.key == "verdict.too_few"  # counter-example: few words shared
+
+
 DATED_ACT = Document(
     "fixture-act", "Robot Act of Examplia", "Robot Act", jurisdiction="XL", doc_type="statute", date="2024-05-17"
 )

@@ -1213,10 +1213,14 @@ def test_a_figure_the_claim_gives_of_a_named_body_is_compared_only_with_that_bod
 @pytest.mark.parametrize(
     ("claim", "supported"),
     [
-        # the deputy's office is not the office itself
+        # the deputy's office is not the office itself, named or said to lead the body
         ("Ruritania's robot board will be chaired by the Minister for Robots.", False),
-        # counter-example: the claim names the deputy office too
+        ("Ruritania's robot board will be headed by the Minister for Robots.", False),
+        ("Ruritania's robot board is led by the Minister for Robots.", False),
+        # counter-examples: the claim names the deputy office too; a claim of no leading office is stated
         ("Ruritania's robot board will have the Minister for Robots as deputy chairperson.", True),
+        ("Ruritania's robot board will have the Minister for Robots as deputy head.", True),
+        ("Ruritania's robot board will include the Minister for Robots.", True),
     ],
 )
 def test_a_sentence_about_a_deputy_office_does_not_state_the_office(claim: str, supported: bool) -> None:

@@ -25,6 +25,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from govqa.answering.comparisons import STATES_MOST
 from govqa.answering.coverage import claim_weights
 from govqa.answering.evidence import decide, rank_evidence, whole_sentence
 from govqa.answering.findings import CheckContext, Finding, Term
@@ -389,6 +390,8 @@ def weigh_claim(
     if not evidence:
         return Judgement("not_addressed", Term("claim.no_claim_passage"))
     closest = evidence[0]
-    reason = Term("verdict.too_few", {"locator": closest.passage.chunk.locator, "share": closest.coverage})
+    # sharing half the claim's words (STATES_MOST) and still deciding nothing, it states the claim otherwise
+    kind = "not_as_claimed" if closest.coverage >= STATES_MOST else "too_few"
+    reason = Term(f"verdict.{kind}", {"locator": closest.passage.chunk.locator, "share": closest.coverage})
     end = max(closest.end, closest.statement_end)  # a stem is shown with the points it introduces
     return Judgement(None, reason, Quote(closest.passage, closest.start, end, closest.score))

@@ -41,13 +41,19 @@ _SECOND_OFFICE = re.compile(
 def same_office(reading: ClaimReading, sentence: str) -> bool:
     """A sentence about a deputy or vice office ("The deputy chairperson … shall be the Minister for AI Strategy")
     does not state what the claim says of the office itself ("… will be chaired by the Minister for AI
-    Strategy"), unless the claim names the deputy office too."""
+    Strategy", "… headed by the digital minister"), unless the claim names the deputy office too."""
     claim = reading.text.lower()
     for m in _SECOND_OFFICE.finditer(sentence):
         office = (m.group("office") or m.group("ja") or "").lower()
-        if office[:4] in claim and m.group(0).split()[0].lower()[:4] not in claim:
+        named = office[:4] in claim or (office[:4] in _LEADING_OFFICES and bool(_LEADS.search(claim)))
+        if named and m.group(0).split()[0].lower()[:4] not in claim:
             return False
     return True
+
+
+# A claim that a body is headed or led by someone speaks of the office leading it (its chair, head, chief).
+_LEADS = re.compile(r"\b(?:head(?:s|ed)?|chair(?:s|ed)?|led|leads?|chief|leader)\b|長を務め|が率い", re.I)
+_LEADING_OFFICES = frozenset({"chai", "head", "chie", "pres", "dire", "lead"})
 
 
 def as_restricted(reading: ClaimReading, sentence: str) -> bool:
