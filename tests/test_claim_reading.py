@@ -261,6 +261,8 @@ def test_as_far_as_possible_is_no_restriction() -> None:
             "罰金は3千万円、1億5000万円または1億円以下",
             [("amount", 3e7, "JPY"), ("amount", 1.5e8, "JPY"), ("amount", 1e8, "JPY")],
         ),
+        # a currency as Japanese writes it (the won in katakana)
+        ("過料の上限は3000万ウォン", [("amount", 3e7, "KRW")]),
         ("The framework has 6 core functions.", [("count", 6, "core functions")]),
         ("11の主要分野がある", [("count", 11, "主要分野")]),
         # a Japanese counter after the number; not an ordinal, nor 人 opening a word (①人間 reads 1人間)
@@ -301,6 +303,7 @@ def test_figures_keep_kind_value_and_unit(text: str, expected: list[tuple[str, f
         ("Each Member State must set up a sandbox by August 2, 2026.", [(2026, 8, 2, "deadline")]),
         ("令和7年9月12日、第1回会合が開催された。", [(2025, 9, 12, "meeting")]),
         ("2027年8月2日までに対応する。", [(2027, 8, 2, "deadline")]),
+        ("EUのAI法は2024年8月1日に発効した。", [(2024, 8, 1, "entry_into_force")]),
         ("Executive Order 14110 was revoked in January 2025.", [(2025, 1, None, "revocation")]),
         ("The report for 2023 shows growth.", [(2023, None, None, "")]),
         # a full stop inside an address ends no clause, and a document number's digit is no day

@@ -62,7 +62,7 @@ DATE_PATTERNS = (
 EVENTS: dict[str, re.Pattern[str]] = {
     "entry_into_force": re.compile(
         r"\b(?:enter(?:s|ed|ing)? into force|entry into force|(?:take|takes|took|taken|taking) effect|effective"
-        r"|(?:come|comes|came|coming) into (?:force|effect)|in force|go(?:es|ing)? into effect)\b|施行|시행",
+        r"|(?:come|comes|came|coming) into (?:force|effect)|in force|go(?:es|ing)? into effect)\b|施行|発効|시행",
         re.I,
     ),
     "application": re.compile(

@@ -68,6 +68,7 @@ CURRENCIES = {
     "krw": "KRW",
     "₩": "KRW",
     "원": "KRW",
+    "ウォン": "KRW",
 }
 PERIODS = {
     "hour": "hour",
