@@ -174,6 +174,20 @@ def test_a_claim_about_what_an_unheld_decree_says_is_unheld(claim: str, unheld: 
     assert (found is not None and found.kind == "unheld") is unheld
 
 
+@pytest.mark.parametrize(
+    ("claim", "years"),
+    [
+        # an amount is no year, written with a Japanese unit, a currency sign or a currency word
+        ("ロボット法の罰金は最大2000万ユーロである。", ()),
+        ("The Robot Act fines operators €2000 or 2000 euros.", ()),
+        # counter-examples: years, however written, stay years
+        ("ロボット法は2025年に成立し、in 2026 it applies.", ("2025", "2026")),
+    ],
+)
+def test_an_amount_is_no_year(claim: str, years: tuple[str, ...]) -> None:
+    assert analyze(claim, ROUTER, GLOSSARY).years == years
+
+
 def test_kanji_numbers_and_era_years_become_digits() -> None:
     """第五十六号 → 第56号, 令和八年 → 2026年."""
     assert kanji_to_digits("令和八年法律第五十六号") == "2026年法律第56号"

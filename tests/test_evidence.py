@@ -1192,6 +1192,16 @@ def test_a_figure_agreeing_across_languages_supports_nothing_but_one_differing_r
     assert found is not None and found.verdict == "refuted"
 
 
+def test_across_languages_a_sentence_stating_all_the_claimed_figures_keeps_another_from_refuting() -> None:
+    """Across languages no topic tells which fine a sentence gives: where one ranked sentence states every figure
+    the claim gives, alike, another tier's figures refute nothing; alone, they still refute (the counter-example)."""
+    claim = "ロボット安全法では、禁止された行為には最大3500万ユーロまたは売上高の7%の罰金が科される。"
+    other = _passage("Other breaches shall be subject to fines of up to EUR 15 000 000 or 3 % of turnover.")
+    tier = _passage("Prohibited practices shall be subject to fines of up to EUR 35 000 000 or 7 % of turnover.")
+    assert _verdict(claim, [other]) == "refuted"
+    assert _verdict(claim, [other, tier]) != "refuted"
+
+
 @pytest.mark.parametrize(
     ("sentence", "verdict"),
     [

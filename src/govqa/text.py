@@ -82,7 +82,10 @@ def letters_and_digits(text: str) -> str:
 # ---------------------------------------------------------------- figures
 
 FIGURE = re.compile(r"\d[\d,.]*\d|\d")  # "2026", "1,000", "2.5": a figure as written
-YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")  # a calendar year as written: "2026", not "12026"
+# A calendar year as written: "2026", not "12026", nor an amount ("2000万ユーロ", "€2000", "2000 euros").
+YEAR = re.compile(
+    r"(?<![\d€$¥₩])(?:19|20)\d{2}(?![\d万億兆千百円元人件]|ドル|ユーロ|ウォン|\s*(?:euros?|dollars|yen|won)\b)"
+)
 
 _KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}

@@ -30,9 +30,10 @@ from govqa.answering.comparisons import (
     compare_figures,
     figure_findings,
 )
-from govqa.answering.coverage import claim_weights, term_coverage
+from govqa.answering.coverage import claim_weights, cross_language, term_coverage
 from govqa.answering.duties import action_coverage, binds_party, states_as_claimed, stem
 from govqa.answering.quotes import SentenceScorer
+from govqa.answering.stating import states_figures
 from govqa.answering.translations import as_duty_words, renders_duty_as_should
 from govqa.records import Passage
 from govqa.search.claim_figures import dates_in, figures_in
@@ -254,6 +255,14 @@ def names_its_text(reading: ClaimReading, ev: Evidence) -> bool:
     return not titled or not record or all(d.agrees(record[0]) for d in titled)
 
 
+def _figures_stated_elsewhere(reading: ClaimReading, ev: Evidence, evidence: Sequence[Evidence]) -> bool:
+    """Across languages no topic tells which fine or period a sentence gives; a ranked sentence stating every figure
+    the claim gives, alike, says the claim is about that one, and another's figures refute nothing."""
+    return cross_language(reading, ev.statement) and any(
+        states_figures(reading, o.statement) for o in evidence if o is not ev
+    )
+
+
 def _recital(ev: Evidence) -> bool:
     """A recital gives the reasons for an act's rules, always in "should" ("providers should also be required to
     … report"): the force of a rule is its article's, not the recital's."""
@@ -302,6 +311,8 @@ def _decided(
                 return found, ev if name not in STATED_WITH_POINTS else replace(ev, end=max(ev.end, ev.statement_end))
             continue
         if name == "figures" and (found := compare_figures(reading, ev.statement, idf, ev.antecedent)):
+            if found.verdict == "refuted" and _figures_stated_elsewhere(reading, ev, evidence):
+                continue
             return found, ev if compare_figures(reading, ev.text, idf, ev.antecedent) == found else replace(
                 ev, end=ev.statement_end
             )
