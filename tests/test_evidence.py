@@ -822,6 +822,20 @@ def test_a_sentence_stating_less_of_the_action_does_not_hold_back_a_refutation()
     assert _verdict(claim, [duty, same]) != "refuted"
 
 
+def test_a_denial_refutes_only_where_no_sentence_states_as_much_of_the_claim_affirmed() -> None:
+    """A law states a rule and the cases it leaves out: "applies to operators abroad where the output is used in
+    Ruritania" beside "does not apply where the output is used in Ruritania exclusively for defence". A claim of the
+    rule is not refuted by the exception's denial; the denial alone still refutes (the counter-example)."""
+    claim = "The Robot Act applies to robot operators abroad if the robot output is used in Ruritania."
+    rule = _passage("The Robot Act applies to robot operators abroad, where the robot output is used in Ruritania.")
+    exception = _passage(
+        "The Robot Act does not apply to robot operators abroad where the robot output is used in Ruritania"
+        " exclusively for defence purposes."
+    )
+    assert _verdict(claim, [exception]) == "refuted"
+    assert _verdict(claim, [exception, rule]) != "refuted"
+
+
 def test_a_recitals_should_is_no_force_to_compare() -> None:
     """A recital states the reasons for an act's rules in "should" ("operators should also be required to …"): the
     claimed force is compared with the articles', not the recital's. The same sentence in an article advises."""

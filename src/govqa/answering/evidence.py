@@ -29,6 +29,7 @@ from govqa.answering.comparisons import (
     Comparison,
     compare_figures,
     figure_findings,
+    polarity_differs,
 )
 from govqa.answering.coverage import claim_weights, cross_language, term_coverage
 from govqa.answering.duties import action_coverage, binds_party, states_as_claimed, stem
@@ -263,6 +264,19 @@ def _figures_stated_elsewhere(reading: ClaimReading, ev: Evidence, evidence: Seq
     )
 
 
+def _affirmed_elsewhere(
+    reading: ClaimReading, ev: Evidence, evidence: Sequence[Evidence], idf: dict[str, float]
+) -> bool:
+    """A law states a rule and the cases it leaves out ("applies to … where the output is used in the Union"; "does
+    not apply to … where the output is used … exclusively for military purposes"): a denial refutes nothing where
+    another ranked sentence states as much of the claim with the claim's polarity."""
+    words = claim_weights(reading, idf).keys()
+    return any(
+        o is not ev and o.coverage >= ev.coverage and not polarity_differs(reading.text, words, o.text)[0]
+        for o in evidence
+    )
+
+
 def _recital(ev: Evidence) -> bool:
     """A recital gives the reasons for an act's rules, always in "should" ("providers should also be required to
     … report"): the force of a rule is its article's, not the recital's."""
@@ -319,6 +333,8 @@ def _decided(
         if name in STATED_WITH_POINTS and (found := check(reading, ev.statement, idf)):
             return found, ev if check(reading, ev.text, idf) == found else replace(ev, end=ev.statement_end)
         if name not in STATED_WITH_POINTS and (found := check(reading, ev.text, idf)):
+            if name == "polarity" and _affirmed_elsewhere(reading, ev, evidence, idf):
+                continue
             return found, ev
     if name == "figures" and (joint := figures_across(reading, best, idf)):
         return joint
