@@ -836,6 +836,22 @@ def test_a_denial_refutes_only_where_no_sentence_states_as_much_of_the_claim_aff
     assert _verdict(claim, [exception, rule]) != "refuted"
 
 
+@pytest.mark.parametrize(
+    ("claim", "supported"),
+    [
+        # a claimed exception the sentence does not make is not stated by it, however many words they share
+        ("The robot ban covers robots used in hospitals, except in small clinics.", False),
+        # counter-examples: the sentence's own exception, and a claim making none
+        ("The robot ban covers robots used in hospitals, except for medical reasons.", True),
+        ("The robot ban covers robots used in hospitals.", True),
+    ],
+)
+def test_a_claimed_exception_is_stated_only_by_a_sentence_naming_it(claim: str, supported: bool) -> None:
+    sentence = "The robot ban covers robots used in hospitals, except where they are used for medical reasons."
+    found = near_verbatim(read(claim), sentence, IDF) or states_most(read(claim), sentence, IDF)
+    assert (found is not None) is supported
+
+
 def test_a_recitals_should_is_no_force_to_compare() -> None:
     """A recital states the reasons for an act's rules in "should" ("operators should also be required to …"): the
     claimed force is compared with the articles', not the recital's. The same sentence in an article advises."""

@@ -59,10 +59,22 @@ _LEADING_OFFICES = frozenset({"chai", "head", "chie", "pres", "dire", "lead"})
 def as_restricted(reading: ClaimReading, sentence: str) -> bool:
     """A claim that a rule holds "only" in some case (「…ときだけ」, "solely", 「に限る」) says the rule holds in no
     other: a sentence stating the rule without a limit of its own does not state that, however many of the
-    claim's words it shares."""
+    claim's words it shares. A claim that it holds "except" in some case ("… except in small firms") is stated
+    only by a sentence naming that case."""
+    excepted = {t for m in _CLAIMED_EXCEPTION.finditer(reading.text) for t in tokenize(m.group(1))} - FRAME_WORDS
+    if excepted and not excepted & set(tokenize(sentence)):
+        return False
     if not any(kind == "restrictive" and word != "just" for word, kind in reading.scope):
         return True  # news prose's "just" ("operators must just register") is as often "merely" as "only"
     return bool(RESTRICTIVE.search(sentence) or LIMITED.search(sentence))
+
+
+# The case a claim excepts from its rule, up to the end of its clause.
+_CLAIMED_EXCEPTION = re.compile(
+    r"\b(?:with the exception of|except(?: for| where| when| in| if)?|unless|other than|excluding|save for|apart from)"
+    r"\b([^.;,]*)",
+    re.I,
+)
 
 
 # What limits a rule besides "only": "limited to", "exclusively", 「…に限り」, 「…の場合を除き」.
