@@ -326,6 +326,22 @@ def test_figures_keep_kind_value_and_unit(text: str, expected: list[tuple[str, f
             "ADDENDUM <Act No. 21311, Jan. 20, 2026> This Act shall enter into force on January 22, 2026.",
             [(2026, 1, 20, "enactment"), (2026, 1, 22, "entry_into_force")],
         ),
+        # what a purpose clause aims at is no event the date dates: the body must be ready, the authority set up
+        (
+            "Codes of practice should be ready by 2 May 2025 in view of enabling providers to demonstrate compliance.",
+            [(2025, 5, 2, "deadline")],
+        ),
+        (
+            "Member States shall designate the authorities by 2 August 2025 in order to ensure the application of"
+            " this Regulation.",
+            [(2025, 8, 2, "deadline")],
+        ),
+        # … while the event of the purpose's own clause is still its date's
+        (
+            "Providers shall take the necessary steps in order to comply with the obligations by 2 August 2027.",
+            [(2027, 8, 2, "application")],
+        ),
+        ("Penalties apply from 2 August 2025 so as to deter infringements.", [(2025, 8, 2, "application")]),
         # a rule's start with no event word; an event word far along a long clause dates something else
         ("(1) ON AND AFTER FEBRUARY 1, 2026, A DEPLOYER SHALL USE REASONABLE CARE.", [(2026, 2, 1, "application")]),
         (

@@ -212,6 +212,17 @@ def test_a_claim_with_figures_for_two_events_is_compared_event_by_event() -> Non
         # counter-examples: a date of another event, or a page header's date, decides nothing
         ("The Robot Safety Act took effect in January 2025.", "This Act was signed on 1 March 2024.", None),
         ("The Robot Safety Act took effect in January 2025.", "Official Journal, 12 July 2024, page 3.", None),
+        # … nor a deadline for something done to prepare the event ("in view of …" states a purpose)
+        (
+            "Robot makers must comply with the Robot Safety Act by 2 August 2027.",
+            "Codes of practice should be ready by 2 May 2025 in view of enabling makers to demonstrate compliance.",
+            None,
+        ),
+        (
+            "Robot makers must comply with the Robot Safety Act by 2 August 2027.",
+            "Robot makers shall take the necessary steps in order to comply with this Act by 2 August 2026.",
+            "refuted",
+        ),
     ],
 )
 def test_dates_of_the_same_event(claim: str, sentence: str, verdict: str | None) -> None:

@@ -104,8 +104,13 @@ LAW_DATED = re.compile(r"\b(?:no\.|(?:executive\s+)?order|decree)\s*\d+\s*(?:of|
 # A date after "on and after"/"as from"/「から」 with no event word is when a rule starts to apply.
 STARTING = re.compile(r"\b(?:on (?:and|or) after|as (?:of|from)|beginning|starting)\s+(?:the\s+)?$", re.I)
 DEADLINE_AFTER = re.compile(r"^\s*(?:まで|までに|迄)")
-# A full stop ends a clause only before a space: not inside "doi.org/10.6028/NIST.AI.600-1" or "No.5".
-_CLAUSE = re.compile(r"[.;!?](?=\s|$)|[。；]|,\s+(?:and|but|while|whereas)\b")
+# A full stop ends a clause only before a space: not inside "doi.org/10.6028/NIST.AI.600-1" or "No.5". A purpose
+# ("should be ready by 2 May 2025 in view of enabling providers to demonstrate compliance") starts a clause: what
+# it aims at is no event the date dates.
+_CLAUSE = re.compile(
+    r"[.;!?](?=\s|$)|[。；]|,\s+(?:and|but|while|whereas)\b|\s(?:in view of|in order to|with a view to|so as to)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
