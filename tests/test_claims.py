@@ -236,6 +236,10 @@ def test_a_negated_condition_is_not_a_negated_rule() -> None:
         ("The Act provides that operators need not register.", {"register"}),
         # an exemption denies as a negation does
         ("Operators are exempted from administrative fines.", {"administrative"}),
+        # a negation before an adverb denies the adverb and the word it qualifies; a verb in -ly is no adverb
+        ("The guidelines are not legally binding.", {"legally", "binding"}),
+        ("Operators need not fully document each step.", {"fully", "document"}),
+        ("Operators need not comply with the code.", {"comply"}),
         # counter-examples: a relative clause qualifying a noun, a condition: read apart from the rule
         ("Systems that are not high-risk shall be registered.", set()),
         ("Operators shall offer an appeal, unless an appeal is not in the consumer's interest.", set()),

@@ -468,6 +468,14 @@ def test_near_verbatim_statement_supports(claim: str, sentence: str, verdict: st
             "Sandbox operators acting in good faith are exempted from administrative fines.",
             "refuted",
         ),
+        # a negation before an adverb denies the word the adverb qualifies: "not legally binding" is "non-binding"
+        ("The robot guidelines are not legally binding.", "These robot guidelines are non-binding.", None),
+        (
+            "The robot rules are not directly applicable to operators.",
+            "The robot rules are applicable to operators.",
+            "refuted",
+        ),
+        ("The robot guidelines are legally binding.", "These robot guidelines are non-binding.", "refuted"),
         # counter-examples: a negation of a word the claim does not use, or inside a condition
         (
             "Standards must promote digital transformation and equitable access.",

@@ -254,12 +254,30 @@ def denied_words(text: str, *, anywhere: bool = False) -> set[str]:
     found = NEGATION.finditer(text) if anywhere else negations(text)
     for m in [*found, *EXEMPTION.finditer(text)]:
         after = re.findall(r"[^\W_]+", text[m.end() : m.end() + 80].lower())
-        word = next((w for w in after if w not in _DENIAL_FILLER), "")
+        words = [w for w in after if w not in _DENIAL_FILLER]
+        word = words[0] if words else ""
         if word and word.isascii():
             out.add(word)
+            if adverb(word) and len(words) > 1:
+                out.add(words[1])  # "not legally binding" denies that it binds, as "non-binding" does
     # a prefix denies the word it is joined to: "the non-military domain" denies "military"
     out |= {m.group(1).lower() for m in _NON.finditer(text)}
     return out
 
 
 _NON = re.compile(r"\bnon-([a-z]{3,})", re.I)
+
+
+def adverb(word: str) -> bool:
+    """An adverb of manner or degree ("legally", "directly", "fully"): the words in -ly that are no verb, noun or
+    adjective ("apply", "comply", "assembly", "only", "early")."""
+    return len(word) > 4 and word.endswith("ly") and word not in _NOT_ADVERBS
+
+
+_NOT_ADVERBS = frozenset(
+    re.findall(
+        r"\w+",
+        "apply comply supply reply rely imply multiply assembly family anomaly monopoly early only july italy daily "
+        "likely unlikely friendly costly timely orderly elderly",
+    )
+)
