@@ -640,3 +640,39 @@ def test_a_ban_reported_in_the_past_tense_is_a_ban(text: str, bans: bool) -> Non
 def test_a_claim_dates_a_bodys_act(claim: str, event: str) -> None:
     assert [d.event for d in READER.read(claim).dates] == [event]
     assert all(d.event != "action" for d in dates_in(claim))  # a sentence of a law is not read for acts
+
+
+_CHAPTERS = ClaimReader(
+    Manifest(
+        documents=tuple(
+            _doc(
+                f"rc-{part.lower()}",
+                f"Robot Code — {part} chapter",
+                "RU",
+                "code_of_practice",
+                short_title=f"Robot Code: {part}",
+                aliases=("Robot Code",),
+                chapter_of="Robot Code",
+            )
+            for part in ("Transparency", "Copyright")
+        ),
+        references=(),
+        jurisdiction_words={"RU": ("Ruritania",)},
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "doc_ids"),
+    [
+        ("The Robot Code's transparency chapter asks for documentation kept for ten years.", ("rc-transparency",)),
+        ("The chapter on copyright of the Robot Code asks signatories to obey robots.txt.", ("rc-copyright",)),
+        # counter-example: the code named alone, with a chapter's name as a topic, is every chapter
+        ("The Robot Code asks for transparency about training data.", ("rc-transparency", "rc-copyright")),
+    ],
+)
+def test_a_claim_naming_a_chapter_is_about_that_chapter(claim: str, doc_ids: tuple[str, ...]) -> None:
+    """A name a code's chapters share names one chapter in a claim naming it as a chapter."""
+    (named,) = _CHAPTERS.read(claim).texts
+    assert named.doc_ids == doc_ids
+    assert named.one_text == (len(doc_ids) == 1)

@@ -421,3 +421,29 @@ def test_guidance_on_a_named_text_brings_the_held_guidelines_on_it() -> None:
     assert router.route("According to the guidance, robots under the Robot Act must learn.").doc_ids == ("act", "g1")
     assert router.route("Robots under the Robot Act must learn.").doc_ids == ("act",)
     assert router.route("The definition guidelines say robots under the Robot Act learn.").doc_ids == ("act", "g1")
+
+
+def test_a_chapter_named_as_a_chapter_narrows_a_name_its_code_shares() -> None:
+    """ "the robot code's safety chapter" / "the chapter on safety of the Robot Code": the name every chapter
+    carries means that chapter. Counter-examples: the code named alone, or "safety" as a topic, keeps every chapter;
+    a chapter word of another code narrows nothing."""
+    docs = [
+        Document(
+            id=f"code-{part.lower()}",
+            title=f"Robot Code — {part} chapter",
+            short_title=f"Robot Code: {part}",
+            aliases=("Robot Code",),
+            jurisdiction="XL",
+            chapter_of="Robot Code",
+        )
+        for part in ("Safety", "Transparency")
+    ] + [Document(id="act", title="Robot Act", short_title="Robot Act", jurisdiction="XL")]
+    router = Router(docs, {})
+    assert router.route("The Robot Code's safety chapter asks for audits.").doc_ids == ("code-safety",)
+    assert router.route("The chapter on transparency of the Robot Code asks for logs.").doc_ids == (
+        "code-transparency",
+    )
+    both = ("code-safety", "code-transparency")
+    assert router.route("The Robot Code asks for audits.").doc_ids == both
+    assert router.route("The Robot Code asks for safety audits in each chapter.").doc_ids == both
+    assert router.route("The Robot Act's safety chapter asks for audits.").doc_ids == ("act",)

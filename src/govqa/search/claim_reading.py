@@ -236,7 +236,16 @@ class ClaimReader:
                     was.one_text and named.one_text and set(was.doc_ids) == set(named.doc_ids),
                 )
             merged[named.words] = named
-        return tuple(merged.values())
+        return tuple(self._chapter_only(named, folded) for named in merged.values())
+
+    def _chapter_only(self, named: NamedText, folded: str) -> NamedText:
+        """A name shared by a code's chapters, in a claim naming one chapter ("the code's transparency chapter"),
+        names that chapter (Router.chapters_named)."""
+        chapters = self._router.chapters_named(named.doc_ids, folded)
+        if not chapters:
+            return named
+        ids = self._router.to_chapters(named.doc_ids, chapters)
+        return replace(named, doc_ids=ids, one_text=len(ids) == 1)
 
     def _descriptions(self, folded: str) -> list[tuple[tuple[int, int], NamedText]]:
         """Texts named by a jurisdiction and a generic name, then by a date and a generic name where no

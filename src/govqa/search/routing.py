@@ -42,6 +42,14 @@ def _pattern(term: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9]){norm}(?![a-z0-9])")
 
 
+def _chapter_pattern(name: str) -> re.Pattern[str]:
+    """A chapter's name beside the word for a chapter: "transparency chapter", "chapter on transparency"."""
+    norm = re.escape(fold(name.strip())).replace(r"\ ", r"\s+")
+    return re.compile(
+        rf"(?<![a-z0-9]){norm}(?:'s)?\s+chapter|\bchapter\s+(?:on|of|about)\s+(?:the\s+)?{norm}(?![a-z0-9])"
+    )
+
+
 _GUIDANCE = re.compile(r"\bguidance\b|\bguidelines?\b|指針|ガイドライン", re.I)
 _YEAR = re.compile(r"(?<![\d-])(?:19|20)\d{2}(?![\d-])")
 
@@ -73,6 +81,13 @@ class Router:
                     self._aliases.append((_pattern(term), term, doc.id))
         self._jurisdictions = [
             (_pattern(word), word, code) for code, words in jurisdiction_words.items() for word in words
+        ]
+        # A chapter named by its own name beside the word "chapter" ("the code's transparency chapter", "the
+        # chapter on copyright"): the distinguishing part of its short title ("…: Transparency").
+        self._chapters = [
+            (_chapter_pattern(doc.short_title.rsplit(":", 1)[-1]), doc.id)
+            for doc in self.documents
+            if doc.chapter_of and ":" in doc.short_title
         ]
         # Which documents share each alias, built once: a question is routed several times per search.
         self._owners: dict[str, set[str]] = {}
@@ -133,6 +148,17 @@ class Router:
         holders = [d for d in self.documents if d.jurisdiction == code]
         return [code] if any(term in fold(a) and fold(a) != term for d in holders for a in d.aliases) else []
 
+    def chapters_named(self, ids: Iterable[str], text: str) -> list[str]:
+        """The chapters among `ids` that the (folded) question names as a chapter ("the GPAI code's transparency
+        chapter"): a name shared by the code's chapters then means that chapter only (`to_chapters`)."""
+        return [doc_id for rx, doc_id in self._chapters if doc_id in ids and rx.search(text)]
+
+    def to_chapters(self, ids: tuple[str, ...], chapters: list[str]) -> tuple[str, ...]:
+        """`ids` less the other chapters of the codes `chapters` belong to."""
+        codes = {d.chapter_of for d in self.documents if d.id in chapters}
+        others = {d.id for d in self.documents if d.chapter_of in codes} - set(chapters)
+        return tuple(i for i in ids if i not in others)
+
     def named_spans(self, question: str) -> list[tuple[int, int, str]]:
         """Where the normalised question names a document by an alias (longest matches): start, end, document id."""
         text = fold(question)
@@ -162,6 +188,9 @@ class Router:
             rebound_ids = [d.id for d in self.documents if d.jurisdiction in rebound]
             ids = tuple(dict.fromkeys([*(h[3] for h in hits), *rebound_ids, *self._guidance_on(hits, text)]))
             named = tuple(dict.fromkeys(h[3] for h in hits if len(self._owners[fold(h[2])]) == 1))
+            if chapters := self.chapters_named(ids, text):
+                ids = self.to_chapters(ids, chapters)
+                named = tuple(dict.fromkeys([*named, *chapters]))
             return Route(ids, "alias", tuple(dict.fromkeys(h[2] for h in hits)), named, years)
         codes = {h[3] for h in jhits}
         if codes:
