@@ -41,6 +41,21 @@ def test_inflected_forms_share_one_token(forms: tuple[str, ...]) -> None:
     assert len({tuple(tokenize(f)) for f in forms}) == 1
 
 
+@pytest.mark.parametrize(
+    ("past", "present"),
+    [("kept", "keeps"), ("gave", "giving"), ("given", "gives"), ("brought", "bringing"), ("held", "holds")],
+)
+def test_an_irregular_past_meets_its_verb(past: str, present: str) -> None:
+    """News writes "the order gave officials 90 days", a law "shall give": the irregular past is its verb."""
+    assert tokenize(past) == tokenize(present)
+
+
+@pytest.mark.parametrize(("word", "verb"), [("found", "find"), ("left", "leave"), ("saw", "see")])
+def test_a_past_that_is_also_another_word_stays_itself(word: str, verb: str) -> None:
+    """Counter-examples: "found" (to found a body), "left" (a direction), "saw" (a tool) are words of their own."""
+    assert tokenize(word) != tokenize(verb)
+
+
 def test_a_verb_form_question_finds_the_noun_form_passage() -> None:
     """BM25 ranks the passage that uses the noun form above one that shares no word stem."""
     index = LexicalIndex(["Deployers shall assign oversight.", "Providers shall keep logs."])

@@ -47,10 +47,49 @@ def _stemmer() -> Any:
 
 @functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    """Porter2 stem; words of three letters or fewer (and numbers) stay as they are."""
+    """Porter2 stem of the word, or of its base form where it is an irregular past ("kept", "gave": news writes
+    the past, laws "shall keep", "shall give"); words of three letters or fewer (and numbers) stay as they are."""
+    word = IRREGULAR_PAST.get(word, word)
     if len(word) <= 3 or word.isdigit():
         return word
     return str(_stemmer().stemWord(word))
+
+
+# The irregular past forms of verbs laws use in the present or the infinitive. Not forms that are also other
+# words ("found", "left", "lay", "saw", "felt") or whose base is spelt alike ("set", "put", "cut").
+IRREGULAR_PAST = {
+    form: base
+    for base, forms in {
+        "begin": "began begun",
+        "bind": "bound",
+        "bring": "brought",
+        "build": "built",
+        "buy": "bought",
+        "choose": "chose chosen",
+        "draw": "drew drawn",
+        "forbid": "forbade forbidden",
+        "give": "gave given",
+        "hold": "held",
+        "keep": "kept",
+        "lay": "laid",
+        "lead": "led",
+        "make": "made",
+        "mean": "meant",
+        "meet": "met",
+        "pay": "paid",
+        "seek": "sought",
+        "sell": "sold",
+        "send": "sent",
+        "show": "shown",
+        "spend": "spent",
+        "take": "took taken",
+        "tell": "told",
+        "undertake": "undertook undertaken",
+        "withdraw": "withdrew withdrawn",
+        "write": "wrote written",
+    }.items()
+    for form in forms.split()
+}
 
 
 def tokenize(text: str) -> list[str]:
