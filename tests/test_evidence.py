@@ -1203,6 +1203,24 @@ def test_a_claim_of_a_rule_in_one_case_only_needs_a_sentence_that_limits_it() ->
 
 
 @pytest.mark.parametrize(
+    ("sentence", "restricted"),
+    [
+        # "exclusive" and "sole" limit a power to its holder as "only" does
+        ("The robot commissioner has exclusive authority to enforce this Act.", True),
+        ("The robot commissioner shall be solely responsible for enforcing this Act.", True),
+        ("The robot commissioner has sole authority to enforce this Act.", True),
+        # counter-example: the power given with no limit
+        ("The robot commissioner may enforce this Act.", False),
+    ],
+)
+def test_an_exclusive_power_is_a_limited_one(sentence: str, restricted: bool) -> None:
+    """ "lets the commissioner enforce it exclusively" is stated by "exclusive authority", not by a bare power."""
+    claim = read("Ruritania's robot law lets the robot commissioner enforce it exclusively.")
+    assert claim.modality == "may"  # "lets" gives leave, as "allows" does
+    assert as_restricted(claim, sentence) == restricted
+
+
+@pytest.mark.parametrize(
     ("text", "roles", "supported"),
     [
         # a sentence sharing the claim's words but asking for a consultation on them states no ban

@@ -27,7 +27,8 @@ CROSS_TERMS = 3
 # compares: laws write it otherwise ("shall be prohibited", "is to", "may"), and as a rare word it would outweigh
 # the action itself. A word of status ("voluntary", "mandatory") is what such a claim says, and stays.
 _MODAL_VERB = re.compile(
-    r"(?:bans?|prohibits?|forbids?|outlaws?|requires?|obliges?|mandates?|allows?|permits?|encourages?|recommends?|urges?)",
+    r"(?:bans?|prohibits?|forbids?|outlaws?|requires?|obliges?|mandates?|allows?|permits?|lets|encourages?|recommends?"
+    r"|urges?)",
     re.I,
 )
 

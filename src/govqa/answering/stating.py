@@ -77,8 +77,10 @@ _CLAIMED_EXCEPTION = re.compile(
 )
 
 
-# What limits a rule besides "only": "limited to", "exclusively", 「…に限り」, 「…の場合を除き」.
-LIMITED = re.compile(r"\b(?:limited to|restricted to|exclusively|except|unless)\b|に限|を除き|除く|場合を除", re.I)
+# What limits a rule besides "only": "limited to", "exclusive(ly)", "sole", 「…に限り」, 「…の場合を除き」.
+LIMITED = re.compile(
+    r"\b(?:limited to|restricted to|exclusive(?:ly)?|sole|except|unless)\b|に限|を除き|除く|場合を除", re.I
+)
 
 
 def states_figures(reading: ClaimReading, sentence: str) -> bool:

@@ -77,7 +77,8 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
         "may",
         False,
         re.compile(
-            r"\b(?:may(?!\s+\d)|can|(?:is|are) (?:allowed|permitted|entitled) to|permits?|allows?)\b|できる|할 수 있",
+            r"\b(?:may(?!\s+\d)|can|(?:is|are) (?:allowed|permitted|entitled) to|permits?|allows?|lets)\b"
+            r"|できる|할 수 있",
             re.I,
         ),
     ),
