@@ -1220,6 +1220,18 @@ def test_an_exclusive_power_is_a_limited_one(sentence: str, restricted: bool) ->
     assert as_restricted(claim, sentence) == restricted
 
 
+def test_a_word_no_text_uses_weighs_as_the_rarest() -> None:
+    """An English word the library never uses ("reimburse", here) is one no sentence states: it weighs as the
+    rarest word, so sharing the claim's common words states no claim resting on it. Counter-example: the same
+    claim with a word the library uses, which a sentence states."""
+    idf = {"robot": 1.0, "oper": 1.0, "consum": 1.0, "damag": 1.0, "inform": 6.0}
+    sentence = "Robot operators must inform consumers of robot damage."
+    unseen = read("Ruritania's robot law requires robot operators to reimburse consumers for robot damage.")
+    assert near_verbatim(unseen, sentence, idf) is None and states_most(unseen, sentence, idf) is None
+    seen = read("Ruritania's robot law requires robot operators to inform consumers of robot damage.")
+    assert near_verbatim(seen, sentence, idf) is not None
+
+
 @pytest.mark.parametrize(
     ("text", "roles", "supported"),
     [

@@ -71,11 +71,12 @@ def claim_weights(reading: ClaimReading, idf: dict[str, float]) -> Weights:
     # Written Japanese carries its content in kanji and katakana and its grammar in hiragana: a character pair
     # with hiragana in it ("では", "るだ") is a particle or an ending, rare in an English-heavy library and so
     # heavily weighted, but no part of what the claim says.
+    rarest = max(idf.values(), default=1.0)  # a word the library never uses is as rare as any
     weights = {t: idf.get(t, 1.0) for t in terms if len(t) > 1 and not HIRAGANA.search(t)}  # not the "s" of "Japan's"
     if reading.language not in ("ja", "ko"):
-        return Weights(weights)
+        # an English word no text uses ("sue") is a word no sentence states; a number is compared as a figure
+        return Weights({t: w if t in idf or t.isdigit() else rarest for t, w in weights.items()})
     # a year or a number is compared as a date or figure (comparisons.py), not as a word a sentence shares
-    rarest = max(idf.values(), default=1.0)  # a word the library never uses is as rare as any, across languages
     across = {t: idf.get(t, rarest) for t in terms}
     return _per_word(reading.text, {t: w for t, w in weights.items() if not t.isdigit()}, across)
 
