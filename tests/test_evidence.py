@@ -529,6 +529,25 @@ def test_polarity_on_the_words_the_claim_uses(claim: str, sentence: str, verdict
             "The ban covers all robots, except where the robot is used in hospitals for medical reasons.",
             None,
         ),
+        # nor the body or text an exception refers to for its details ("prescribed by …", "pursuant to …"): the
+        # case excepted is the one named before it
+        (
+            "Robot operators must report robot accidents to the Robot Safety Board.",
+            "Robot operators must report robot accidents, excluding operators meeting standards prescribed by the"
+            " Robot Safety Board.",
+            None,
+        ),
+        (
+            "Robot operators must report robot accidents to the Robot Safety Board.",
+            "Robot operators must report robot accidents, except operators designated pursuant to rules of the"
+            " Robot Safety Board.",
+            None,
+        ),
+        (
+            "Robot operators must report robot accidents to the Robot Safety Board.",
+            "Robot operators must report robot accidents, other than accidents handled by the Robot Safety Board.",
+            "refuted",
+        ),
     ],
 )
 def test_an_exception_naming_the_claims_subject(claim: str, sentence: str, verdict: str | None) -> None:

@@ -24,6 +24,7 @@ from govqa.search.claim_reading import ClaimReading
 from govqa.search.statements import (
     actor_role,
     actor_words,
+    averted,
     denied_words,
     duty_of,
     negation_words,
@@ -263,6 +264,13 @@ EXCEPTED = re.compile(
     re.I,
 )
 _EXCEPTING = frozenset(tokenize("with the exception of except for where when in other than excluding save apart from"))
+# An exception refers to where its case is set out ("excluding a person … conforming to standards prescribed by
+# Order of the Personal Information Protection Commission"): the body or text it names there is not excepted.
+_REFERENCE = re.compile(
+    r"\b(?:prescribed|specified|provided|set (?:forth|out)|laid down|referred to|determined)\s+(?:by|in|under)\b"
+    r"|\bpursuant to\b|\bin accordance with\b",
+    re.I,
+)
 EXCEPTED_SHARE = 0.2  # the claim's weight an exception must name for its subject to be the one excepted
 
 
@@ -282,7 +290,8 @@ def compare_excepted(reading: ClaimReading, sentence: str, idf: dict[str, float]
         if own & set(tokenize(m.group())):
             continue
         rest = set(tokenize(sentence[: m.start()] + " " + sentence[m.end() :]))
-        named = {t for t in tokenize(m.group()) if t in terms} - rest
+        case = _REFERENCE.split(m.group(), maxsplit=1)[0]  # the case excepted, not where its details are laid down
+        named = {t for t in tokenize(case) if t in terms} - rest
         if sum(terms[t] for t in named) / sum(terms.values()) >= EXCEPTED_SHARE:
             return Check("excepted", "refuted", "excepted", reading.text, " ".join(m.group().split()))
     return None
@@ -303,18 +312,6 @@ def states_most(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> 
 
 
 STATES_MOST = 0.5  # half the claim's weight (odd half, confirmed even)
-
-
-_AVERTS = re.compile(r"\b(?:prevent\w*|avoid\w*|refrain\w*|protect\w* (?:\w+ )?(?:from|against)|free from)\b", re.I)
-_AVERTED_REACH = 6  # words after the verb: "prevent AI from causing any harm"
-
-
-def averted(sentence: str) -> set[str]:
-    """The words a verb keeps from happening ("measures that prevent AI from causing any harm": harm …): the
-    sentence denies them as a negation would."""
-    return {
-        t for m in _AVERTS.finditer(sentence) for t in tokenize(" ".join(sentence[m.end() :].split()[:_AVERTED_REACH]))
-    }
 
 
 def polarity_differs(claim: str, terms: Collection[str], sentence: str) -> tuple[str, str]:

@@ -16,6 +16,7 @@ import re
 
 from govqa.search.intents import ADDRESSEES
 from govqa.search.routing import question_language
+from govqa.text import tokenize
 
 MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, negated, pattern), first match wins
     (
@@ -282,3 +283,15 @@ _NOT_ADVERBS = frozenset(
         "likely unlikely friendly costly timely orderly elderly",
     )
 )
+
+
+_AVERTS = re.compile(r"\b(?:prevent\w*|avoid\w*|refrain\w*|protect\w* (?:\w+ )?(?:from|against)|free from)\b", re.I)
+_AVERTED_REACH = 6  # words after the verb: "prevent AI from causing any harm"
+
+
+def averted(sentence: str) -> set[str]:
+    """The words a verb keeps from happening ("measures that prevent AI from causing any harm": harm …): the
+    sentence denies them as a negation would."""
+    return {
+        t for m in _AVERTS.finditer(sentence) for t in tokenize(" ".join(sentence[m.end() :].split()[:_AVERTED_REACH]))
+    }
