@@ -112,3 +112,37 @@ def test_an_obligation_claimed_of_a_voluntary_text_is_refuted_by_its_words_about
 ) -> None:
     found = record_force(READER.read(claim), DOCS, CHUNKS)
     assert (found[0] if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The Robot Act makes codes of conduct voluntary.",
+        "The Robot Act says that codes of conduct are voluntary.",
+        "The Robot Act treats the registry's rules as binding.",
+    ],
+)
+def test_a_force_word_the_text_gives_to_something_else_is_no_claim_of_its_own_force(claim: str) -> None:
+    """ "The Robot Act makes codes of conduct voluntary" speaks of the codes: the Act's binding clause does not
+    refute it. Counter-examples (above and below): "The Robot Act is voluntary", "… describes itself as …"."""
+    assert record_force(READER.read(claim), DOCS, CHUNKS) is None
+    found = record_force(READER.read("The Robot Risk Framework describes itself as voluntary."), DOCS, CHUNKS)
+    assert found is not None and found[0] == "supported"
+
+
+def test_a_claimed_force_no_self_description_settles_is_not_stated_by_shared_words() -> None:
+    """A text's own force is stated only by its words about itself: a sentence sharing the claim's other words
+    ("member states", "legal") does not support "is legally binding on member states". Counter-example: the same
+    sentence supports a claim of what it says."""
+    from govqa.answering.evidence import decide, rank_evidence
+    from govqa.records import Passage
+
+    sentence = "Member States shall respect their legal obligations when they use robots under the Robot Notes."
+    passage = Passage(Chunk(SILENT.id, "Part 1", (), sentence, 0, len(sentence), None, None, "en"), 1.0)
+    force = READER.read("The Robot Notes are legally binding on member states.")
+    assert decide(force, rank_evidence(force, [passage], {}), {}) is None
+    duty = READER.read(
+        "Under the Robot Notes, member states must respect their legal obligations when they use robots."
+    )
+    found = decide(duty, rank_evidence(duty, [passage], {}), {})
+    assert found is not None and found[0].verdict == "supported"

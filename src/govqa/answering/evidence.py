@@ -35,6 +35,7 @@ from govqa.answering.coverage import claim_weights, cross_language, term_coverag
 from govqa.answering.duties import action_coverage, binds_party, states_as_claimed, stem
 from govqa.answering.quotes import SentenceScorer
 from govqa.answering.stating import states_figures
+from govqa.answering.status import claims_own_force
 from govqa.answering.translations import as_duty_words, renders_duty_as_should
 from govqa.records import Passage
 from govqa.search.claim_figures import dates_in, figures_in
@@ -315,8 +316,8 @@ def _decided(
     for ev in best:
         if name == "modality" and (renders_duty_as_should(stem(ev.own_duty), ev.passage.document) or _recital(ev)):
             continue
-        if name in BY_WORDS and not bans_as_claimed(reading, ev):
-            continue
+        if name in BY_WORDS and (not bans_as_claimed(reading, ev) or claims_own_force(reading)):
+            continue  # (a text's own force is stated by its words about itself only: status.record_force)
         if name in STATED_AS_CLAIMED:
             found = check(reading, ev.duty if name in STATED_WITH_POINTS else ev.own_duty, idf)
             if found and not any(stated_as_claimed(name, reading, ev, o, idf) for o in evidence if o is not ev):

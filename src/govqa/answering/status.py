@@ -88,7 +88,37 @@ def claimed_force(reading: ClaimReading) -> tuple[str, str]:
     if reading.actor_role:
         return "", ""
     force, at = force_of(reading.text)
-    return force, at.group() if at else ""
+    if at is None or not _said_of_text(reading, at):
+        return "", ""
+    return force, at.group()
+
+
+# A verb giving the force word to its object ("makes codes of conduct voluntary", "says that fines are binding",
+# "treats the codes as binding"): between the text's name and the force word, it says the force of something else.
+_OF_ANOTHER = re.compile(
+    r"\b(?:make|makes|made|keep|keeps|kept|leave|leaves|left|render|renders|rendered|declare|declares|declared"
+    r"|treat|treats|treated|deem|deems|deemed|consider|considers|considered|say|says|said|state|states|stated"
+    r"|provide|provides|provided|require|requires|required|call|calls|called)\s+(?!itself|themselves)\w",
+)
+
+
+def _said_of_text(reading: ClaimReading, force: re.Match[str]) -> bool:
+    """The claim gives its force word to the text it names ("The Framework is voluntary"), not to something the
+    text speaks of ("The AI Act makes codes of conduct voluntary"). Japanese and Korean word their claims
+    otherwise (「…は法的拘束力を持たない」): theirs is read as said of the text."""
+    if reading.language in ("ja", "ko"):
+        return True
+    text = fold(reading.text)
+    head = text[: force.start()]
+    return not any(
+        (at := head.rfind(n.words)) >= 0 and _OF_ANOTHER.search(head[at + len(n.words) :]) for n in reading.texts
+    )
+
+
+def claims_own_force(reading: ClaimReading) -> bool:
+    """The claim is about the named text's own force (`claimed_force`: binding or not): only the text's words
+    about itself state that (`record_force`), not a sentence sharing the claim's other words."""
+    return claimed_force(reading)[0] in ("binding", "non_binding")
 
 
 def record_force(
