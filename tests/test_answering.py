@@ -397,3 +397,20 @@ def test_a_provision_printed_in_two_editions_is_listed_twice_and_cited_once(tmp_
     cited = next(c for c in ans.citations if c.locator == "Article 4(1)")
     assert cited.also_in == ("RSA 2027 print, Article 4(1)",)
     assert cited.also_in_docs == ("fx-robot-act-2027-print",)  # what the eval scorer counts as the same law
+
+
+@pytest.mark.parametrize(
+    ("claim", "titles"),
+    [
+        ("Canada's Artificial Intelligence and Data Act sets fines.", ["Artificial Intelligence and Data Act"]),
+        ("India's National AI Strategy requires registration.", ["National AI Strategy"]),
+        # counter-examples: a kind word another capitalised noun follows names a body or a thing of a text
+        ("Japan's AI Strategy Headquarters is chaired by the Prime Minister.", []),
+        ("Ruritania's Robot Act Service Desk answers questions.", []),
+    ],
+)
+def test_a_text_named_by_owner_and_title_ends_in_its_kind_word(claim: str, titles: list[str]) -> None:
+    """Which words of a claim name a text by its owner and title, to be checked against what the library holds."""
+    from govqa.answering.refusal import _OWNED_TITLE
+
+    assert [m.group("title") for m in _OWNED_TITLE.finditer(claim)] == titles

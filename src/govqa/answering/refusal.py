@@ -68,11 +68,13 @@ def check_unknown_names(query: QueryAnalysis, passages: Sequence[Passage], ctx: 
 
 
 # A text named by its owner and its title: "Canada's Artificial Intelligence and Data Act" (title words capitalised,
-# small words between them, ending in the kind of text).
+# small words between them, ending in the kind of text). A kind word another capitalised noun follows names no text
+# but a body or thing of it: "Japan's AI Strategy Headquarters", "the EU's AI Act Service Desk".
 _OWNED_TITLE = re.compile(
     r"\b(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+"
     r"(?P<title>[A-Z][\w'’-]*\s+(?:(?:[A-Z][\w'’-]*|and|of|on|for|the|in)\s+){0,7}?"
     r"(?:Act|Regulation|Directive|Order|Law|Bill|Convention|Declaration|Strategy|Treaty|Decree|Charter))\b"
+    r"(?!\s+[A-Z][a-z])"
 )
 
 
