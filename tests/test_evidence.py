@@ -19,7 +19,7 @@ from govqa.answering.comparisons import (
     near_verbatim,
     states_most,
 )
-from govqa.answering.coverage import claim_weights
+from govqa.answering.coverage import claim_weights, term_coverage
 from govqa.answering.evidence import decide, figures_across, rank_evidence, statement_spans, whole_sentence
 from govqa.answering.stating import as_restricted, as_universal
 from govqa.corpus.manifest import Manifest
@@ -1409,3 +1409,18 @@ def test_a_body_in_another_clause_of_a_japanese_claim_does_not_hold_its_figure()
     assert found is not None and found.verdict == "refuted"
     other = read("違反行為をした者は、個人情報保護委員会により2年以下の拘禁刑に処される。")
     assert compare_figures(other, sentence, IDF) is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "share"),
+    [
+        # news closes a compound the law writes open: "deepfakes", "lifecycle", "dataset" state "deep fake" …
+        ("Robot makers must label deepfakes.", "Robot makers shall label content constituting a deep fake.", 1.0),
+        ("Robot makers must document the lifecycle.", "Robot makers shall document the life cycle.", 1.0),
+        # counter-examples: the two words apart, or joined across a stop, state no compound
+        ("Robot makers must label deepfakes.", "Robot makers shall label fake deep learning results.", 3 / 4),
+        ("Robot makers must document the lifecycle.", "Robot makers shall document the life. Cycles vary.", 2 / 3),
+    ],
+)
+def test_a_closed_compound_is_stated_by_its_open_form(claim: str, sentence: str, share: float) -> None:
+    assert term_coverage(claim_weights(read(claim), IDF), sentence) == pytest.approx(share)

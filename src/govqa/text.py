@@ -21,6 +21,7 @@ where they should, and say why where they differ:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from typing import Any
@@ -102,6 +103,21 @@ def tokenize(text: str) -> list[str]:
         elif run not in STOP_WORDS:
             tokens.append(_stem(run))
     return tokens
+
+
+def closed_compounds(text: str) -> set[str]:
+    """The tokens of each two adjacent Latin words written as one ("deep fake" → the token of "deepfake", "life
+    cycle" → "lifecycle"): news closes compounds a law writes open."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    words = list(re.finditer(r"[a-z]+", text))
+    return {
+        _stem(a.group() + b.group())
+        for a, b in itertools.pairwise(words)
+        if len(a.group()) > 2 and len(b.group()) > 2 and _OPEN_GAP.fullmatch(text, a.end(), b.start())
+    }
+
+
+_OPEN_GAP = re.compile(r"[ \t\n-]+")  # a space or a hyphen joins a compound's words; a stop or comma does not
 
 
 # ---------------------------------------------------------------- normalisation

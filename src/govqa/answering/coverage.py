@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from govqa.answering.quotes import FRAME_WORDS
 from govqa.search.claim_reading import ClaimReading
 from govqa.search.glosses import glossary, stated_share
-from govqa.text import tokenize
+from govqa.text import closed_compounds, tokenize
 
 HIRAGANA = re.compile(r"[\u3041-\u309f]")
 # The fewest English terms a claim in another script must give for an English sentence to be compared on them
@@ -120,6 +120,8 @@ def term_coverage(weights: dict[str, float], sentence: str) -> float:
         return stated / (sum(w for _, w in runs) + sum(english.values()))
     if not all(t.isascii() for t in weights):
         return sum(w for t, w in weights.items() if t in present) / sum(weights.values())
+    if any(t not in present for t in weights):
+        present |= closed_compounds(sentence)  # "deepfakes" is stated by "deep fake"
     # an English claim in other words than the law's: a term the sentence renders by a near-synonym
     # ("tell" / "inform", "fix" / "correct"; search/glosses.py) counts for part of its weight
     synonyms = glossary().synonyms()
