@@ -244,6 +244,14 @@ def test_as_far_as_possible_is_no_restriction() -> None:
             "within seventy-two hours, two weeks or 24 months",
             [("period", 3, "day"), ("period", 14, "day"), ("period", 2, "year")],
         ),
+        # a law counts a period by its last day: "the twentieth day following" is 20 days; not "the first day of
+        # the month following", nor an ordinal of no period ("the third report")
+        (
+            "in force on the twentieth day following publication; applies from the 90th day after; the sixty-first"
+            " day from notice",
+            [("period", 20, "day"), ("period", 90, "day"), ("period", 61, "day")],
+        ),
+        ("on the first day of the month following; the third report after review", []),
         # one unit of time written with the article; not a frequency
         ("the developer has a month to notify, or a full week", [("period", 1 / 12, "year"), ("period", 7, "day")]),
         ("reports at least once a year, staffed 24 hours a day", [("period", 1, "day")]),

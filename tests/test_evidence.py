@@ -1424,3 +1424,17 @@ def test_a_body_in_another_clause_of_a_japanese_claim_does_not_hold_its_figure()
 )
 def test_a_closed_compound_is_stated_by_its_open_form(claim: str, sentence: str, share: float) -> None:
     assert term_coverage(claim_weights(read(claim), IDF), sentence) == pytest.approx(share)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("The Robot Safety Act entered into force twenty days after its publication.", "supported"),
+        ("The Robot Safety Act entered into force ten days after its publication.", "refuted"),
+    ],
+)
+def test_a_period_a_law_counts_by_its_last_day(claim: str, verdict: str) -> None:
+    """ "on the twentieth day following that of its publication" is a period of 20 days from the publication."""
+    sentence = "This Act shall enter into force on the twentieth day following that of its publication."
+    found = compare_figures(read(claim), sentence, IDF)
+    assert found is not None and found.verdict == verdict

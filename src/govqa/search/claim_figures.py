@@ -17,7 +17,16 @@ import unicodedata
 from dataclasses import dataclass
 
 from govqa.documents.locators import kanji_to_int
-from govqa.search.units import CURRENCIES, MEASURES, PERIODS, SCALE_ABBREVIATIONS, SCALES, WORD_NUMBERS
+from govqa.search.units import (
+    CURRENCIES,
+    MEASURES,
+    ORDINALS,
+    PERIODS,
+    SCALE_ABBREVIATIONS,
+    SCALES,
+    WORD_NUMBERS,
+    japanese_number,
+)
 from govqa.text import tokenize
 
 MONTHS = {
@@ -226,7 +235,6 @@ def dates_in(text: str, *, reported: bool = False) -> list[DateMention]:
 
 # Japanese writes a large number with its units, in digits or kanji: 「1億5000万」, 「3千万」, 「二十」.
 _JA_DIGITS = r"(?:\d+|[〇一二三四五六七八九]+)"
-_JA_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 1e4, "億": 1e8, "兆": 1e12}
 _JA_GROUP = rf"(?:{_JA_DIGITS}?[十百千]|{_JA_DIGITS}[万億兆])"
 _NUM = (
     rf"(?P<num>{_JA_GROUP}+{_JA_DIGITS}?|\d{{1,3}}(?:[ ,]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|"
@@ -252,6 +260,14 @@ PERIOD = re.compile(rf"(?<![\da-z.,年月]){_NUM}[\s-]*(?P<unit>(?:{_PERIOD_UNIT
 ONE_PERIOD = re.compile(
     r"(?<!once )(?<!twice )(?<!times )(?<!hours )(?<!days )\ban?\s+(?:full\s+|whole\s+|single\s+)?"
     r"(?P<unit>hour|day|week|month|year)\b(?!s\b|-)",
+    re.I,
+)
+# A law counts a period by its last day: "on the twentieth day following that of its publication", "the 90th day
+# after" is a period of 20 (90) days from the event.
+ORDINAL_PERIOD = re.compile(
+    r"\bthe\s+(?P<num>"
+    + "|".join(sorted(ORDINALS, key=len, reverse=True))
+    + r"|\d+(?:st|nd|rd|th))\s+(?P<unit>day|week|month|year)\s+(?:following|after|from)\b",
     re.I,
 )
 # A count: a number followed by what it counts ("11 areas", "53の国", "5つの分野", "6 core functions"), not a
@@ -324,24 +340,6 @@ def number(raw: str, scale: str | None = None) -> float | None:
     return value * SCALES.get(scale, SCALE_ABBREVIATIONS.get(scale, 1.0))
 
 
-def japanese_number(raw: str) -> float:
-    """「1億5000万」 → 150000000, 「3千」 → 3000: digits (Arabic or kanji) times the units after them, each of 万, 億
-    and 兆 multiplying what comes before it since the last of them."""
-    total, section, digits = 0.0, 0.0, ""
-    for ch in unicodedata.normalize("NFKC", raw):
-        if ch.isdecimal():
-            digits += ch
-        elif (k := kanji_to_int(ch)) is not None and ch not in _JA_UNITS:
-            digits += str(k)
-        elif ch in "十百千":
-            section += int(digits or 1) * _JA_UNITS[ch]
-            digits = ""
-        else:  # 万, 億, 兆
-            total += (section + int(digits or 0) or 1) * _JA_UNITS[ch]
-            section, digits = 0.0, ""
-    return total + section + int(digits or 0)
-
-
 def figures_in(text: str) -> list[Figure]:
     """The amounts, percentages, periods and counts of a text (NFKC), in order; a year or a date is none of
     them, nor is a provision's number."""
@@ -360,6 +358,10 @@ def figures_in(text: str) -> list[Figure]:
     for m in ONE_PERIOD.finditer(text):  # "a month", "a full week": one of the unit
         if free(*m.span()):
             found.append(_figure("period", 1.0, PERIODS[m.group("unit").lower()], m))
+    for m in ORDINAL_PERIOD.finditer(text):  # "the twentieth day following": 20 days
+        nth = ORDINALS.get(m.group("num").lower()) or int(re.sub(r"\D", "", m.group("num")))
+        if free(*m.span()) and nth >= 2:
+            found.append(_figure("period", float(nth), PERIODS[m.group("unit").lower()], m))
     kinds = (*(("amount", a) for a in AMOUNTS), ("percent", PERCENT), ("measure", MEASURE), ("period", PERIOD))
     for kind, rx in (*kinds, ("count", COUNT), ("count", COUNTER)):
         for m in rx.finditer(text):

@@ -1,7 +1,12 @@
-"""The words figures are written in (pure data): number words, scales, currencies, periods and units of measure,
-each spelling mapped to one value or unit. search/claim_figures.py reads figures with them."""
+"""The words figures are written in (pure data): number words and ordinals, scales, currencies, periods and units
+of measure, each spelling mapped to one value or unit, and how a Japanese number written with its units reads.
+search/claim_figures.py reads figures with them."""
 
 from __future__ import annotations
+
+import unicodedata
+
+from govqa.documents.locators import kanji_to_int
 
 WORD_NUMBERS = {
     w: i
@@ -36,6 +41,24 @@ _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
 # Tens, and the numbers between them as English spells them: "seventy-two hours", "thirty five days".
 WORD_NUMBERS |= _TENS | {"hundred": 100}
 WORD_NUMBERS |= {f"{t}{sep}{u}": v + i + 1 for t, v in _TENS.items() for i, u in enumerate(_UNITS) for sep in "- "}
+
+
+def _ordinal(word: str) -> str:
+    """The ordinal English spells a number word as: "twenty" → "twentieth", "twenty-one" → "twenty-first"."""
+    for sep in "- ":
+        if sep in word:
+            tens, unit = word.rsplit(sep, 1)
+            return f"{tens}{sep}{_ordinal(unit)}"
+    irregular = {"one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth"}
+    irregular |= {"nine": "ninth", "twelve": "twelfth"}
+    if word in irregular:
+        return irregular[word]
+    return word[:-1] + "ieth" if word.endswith("y") else word + "th"
+
+
+# "the twentieth day following", "the 90th day after": ordinals from the second on (a law counts a period by its
+# last day; "the first day of the month following" is no period).
+ORDINALS = {_ordinal(w): v for w, v in WORD_NUMBERS.items() if v >= 2 and w != "hundred"}
 SCALES = {
     "thousand": 1e3,
     "million": 1e6,
@@ -112,3 +135,24 @@ MEASURES = {
     "gw": "GW",
     "gigawatts": "GW",
 }
+
+
+_JA_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 1e4, "億": 1e8, "兆": 1e12}
+
+
+def japanese_number(raw: str) -> float:
+    """「1億5000万」 → 150000000, 「3千」 → 3000: digits (Arabic or kanji) times the units after them, each of 万, 億
+    and 兆 multiplying what comes before it since the last of them."""
+    total, section, digits = 0.0, 0.0, ""
+    for ch in unicodedata.normalize("NFKC", raw):
+        if ch.isdecimal():
+            digits += ch
+        elif (k := kanji_to_int(ch)) is not None and ch not in _JA_UNITS:
+            digits += str(k)
+        elif ch in "十百千":
+            section += int(digits or 1) * _JA_UNITS[ch]
+            digits = ""
+        else:  # 万, 億, 兆
+            total += (section + int(digits or 0) or 1) * _JA_UNITS[ch]
+            section, digits = 0.0, ""
+    return total + section + int(digits or 0)
