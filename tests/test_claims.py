@@ -410,6 +410,16 @@ def test_a_claim_of_nothing_but_the_texts_date_is_supported_by_its_agreeing_date
         assert judgement.quote is not None and judgement.quote.text == "Approved: May 17, 2024"
 
 
+def test_a_claimed_first_enactment_before_the_record_is_no_contradiction() -> None:
+    """ "first adopted in 2019" is not refuted by a record of 2024 (a later version, maybe); a first adoption
+    after the record's date is."""
+    documents = {DATED_ACT.id: DATED_ACT}
+    earlier = record_date(read("The Robot Act was first adopted in 2019.").claim, documents, [_chunk(APPROVAL)])
+    assert earlier is None
+    later = record_date(read("The Robot Act was first adopted in 2026.").claim, documents, [_chunk(APPROVAL)])
+    assert later is not None and later.verdict == "refuted"
+
+
 def _numbered(*numbers: int, kind: str = "Principle") -> list[Chunk]:
     chunks = [_chunk(f"{n}. Operators shall do duty number {n}. More text.", f"{kind} {n}") for n in numbers]
     return [*chunks, _chunk("1 A note.", "Footnote 1"), _chunk("Whereas robots.", "Recital 9")]

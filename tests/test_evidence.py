@@ -1438,3 +1438,19 @@ def test_a_period_a_law_counts_by_its_last_day(claim: str, verdict: str) -> None
     sentence = "This Act shall enter into force on the twentieth day following that of its publication."
     found = compare_figures(read(claim), sentence, IDF)
     assert found is not None and found.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # a later release is maybe a later edition: it does not contradict the claimed first one
+        ("The Robot Safety Act was first published in 2019.", None),
+        ("The Robot Safety Act was originally published in December 2019.", None),
+        # counter-examples: a first release after the stated one, and a claim of any release, are contradicted
+        ("The Robot Safety Act was first published in 2021.", "refuted"),
+        ("The Robot Safety Act was published in 2019.", "refuted"),
+    ],
+)
+def test_a_first_occurrence_is_contradicted_only_by_an_earlier_one(claim: str, verdict: str | None) -> None:
+    found = compare_dates(read(claim), "The second edition of the Robot Safety Act was published on 21 January 2020.")
+    assert (found.verdict if found else None) == verdict

@@ -30,6 +30,7 @@ from govqa.answering.coverage import claim_weights
 from govqa.answering.evidence import decide, rank_evidence, whole_sentence
 from govqa.answering.findings import CheckContext, Finding, Term
 from govqa.answering.quotes import Quote, SentenceScorer
+from govqa.answering.stating import later_occurrence
 from govqa.answering.status import record_force
 from govqa.documents.relations import name_patterns, revocation
 from govqa.records import Chunk, Document, Passage, Verdict
@@ -154,10 +155,10 @@ def _record(doc: Document) -> DateMention | None:
     return found[0] if found else None
 
 
-def _differs(claimed: DateMention, record: DateMention) -> bool:
-    if claimed.event == "enactment":
-        return claimed.year != record.year
-    return not claimed.agrees(record)
+def _differs(claimed: DateMention, record: DateMention, reading: ClaimReading | None) -> bool:
+    if reading and later_occurrence(reading, record, claimed):
+        return False  # a later edition's date does not contradict the claimed first one
+    return claimed.year != record.year if claimed.event == "enactment" else not claimed.agrees(record)
 
 
 def _states_record(stated: DateMention, event: str, record: DateMention) -> bool:
@@ -194,7 +195,7 @@ def record_date(
     claim. Without such a sentence nothing is decided: a verdict rests on a quote, not on the manifest."""
     for doc in (documents[i] for i in (reading.doc_ids if reading else ()) if i in documents):
         record = _record(doc)
-        claimed = [d for d in _record_claims(reading, doc) if record and _differs(d, record)]
+        claimed = [d for d in _record_claims(reading, doc) if record and _differs(d, record, reading)]
         agreed = [d for d in _record_claims(reading, doc) if record and d.agrees(record)]
         if record is None or not (claimed or (agreed and _only_dates(reading))):
             continue

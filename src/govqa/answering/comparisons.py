@@ -17,18 +17,19 @@ from dataclasses import dataclass
 from govqa.answering.coverage import about_same, claim_weights, clause_words, cross_language, term_coverage
 from govqa.answering.duties import BODY, PRIVATE_ACTORS, STRENGTH, body_differs, on_action, states_action, stem
 from govqa.answering.quotes import FRAME_WORDS
-from govqa.answering.stating import agrees, as_restricted, as_universal, same_office, states_figures, states_particulars
+from govqa.answering.stating import (
+    agrees,
+    as_restricted,
+    as_universal,
+    later_occurrence,
+    same_office,
+    states_figures,
+    states_particulars,
+)
 from govqa.records import Verdict
 from govqa.search.claim_figures import EVENTS, DateMention, Figure, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
-from govqa.search.statements import (
-    actor_role,
-    actor_words,
-    averted,
-    denied_words,
-    duty_of,
-    negation_words,
-)
+from govqa.search.statements import actor_role, actor_words, averted, denied_words, duty_of, negation_words
 from govqa.text import fold, tokenize
 
 
@@ -170,6 +171,8 @@ def compare_dates(reading: ClaimReading, sentence: str, idf: dict[str, float] | 
             continue  # the same kind of event, of another subject ("the framework was released in January 2023")
         same = [s for s in stated if s.event == d.event]
         if same and not any(d.agrees(s) for s in same):
+            if all(later_occurrence(reading, s, d) for s in same):
+                continue  # "first released in 2019" is not refuted by a release in 2020: a later one, maybe
             return Check("dates", "refuted", "date_differs", d.text, ", ".join(s.text for s in same))
         if same and states_figures(reading, sentence):
             return Check("dates", "supported", "date_agrees", d.text, next(s.text for s in same if d.agrees(s)))

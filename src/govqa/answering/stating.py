@@ -9,7 +9,7 @@ import re
 
 from govqa.answering.duties import stem
 from govqa.answering.quotes import FRAME_WORDS
-from govqa.search.claim_figures import Figure, dates_in, figures_in
+from govqa.search.claim_figures import DateMention, Figure, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
 from govqa.search.statements import RESTRICTIVE, UNIVERSAL, duty_of
 from govqa.text import tokenize
@@ -96,3 +96,15 @@ def states_particulars(reading: ClaimReading, sentence: str) -> bool:
         return False
     dated = dates_in(sentence)
     return all(any(d.agrees(s) for s in dated) for d in reading.dates if d.event != "title")
+
+
+# A claim dating the first time something happened ("first released in 2019", 「初めて公表された」).
+FIRST_TIME = re.compile(r"\b(?:first|initially|originally)\b|初めて|最初", re.I)
+
+
+def later_occurrence(reading: ClaimReading, stated: DateMention, claimed: DateMention) -> bool:
+    """A claim of the first time an event happened, against a date of that event after the claimed one (at the
+    claim's precision): a later occurrence (a second edition's release), which does not contradict the first."""
+    n = 1 if claimed.month is None else 2 if claimed.day is None else 3
+    key = (stated.year, stated.month or 0, stated.day or 0), (claimed.year, claimed.month or 0, claimed.day or 0)
+    return bool(FIRST_TIME.search(reading.text)) and key[0][:n] > key[1][:n]
