@@ -684,3 +684,29 @@ def test_a_claim_naming_a_chapter_is_about_that_chapter(claim: str, doc_ids: tup
     (named,) = _CHAPTERS.read(claim).texts
     assert named.doc_ids == doc_ids
     assert named.one_text == (len(doc_ids) == 1)
+
+
+@pytest.mark.parametrize(
+    ("claim", "doc_id"),
+    [
+        # an alias of the description's own jurisdiction inside it names its text, however the description narrows
+        (
+            "シンガポールのモデルAIガバナンス・フレームワークは2020年に公表された。",
+            "sg-model-ai-governance-framework-2nd-ed-2020-en",
+        ),
+        (
+            "シンガポールの生成AIガバナンスフレームワークは2024年に公表された。",
+            "sg-model-ai-governance-framework-genai-2024-en",
+        ),
+        # counter-example: an alias of another jurisdiction's text gives way to the description
+        ("Japan's AI Act has no penalties.", "jp-ai-promotion-act-2025-en-jlt"),
+    ],
+)
+def test_an_alias_inside_a_description_of_its_own_jurisdiction_names_its_text(claim: str, doc_id: str) -> None:
+    from govqa.corpus.manifest import load_manifest
+    from govqa.settings import PROJECT_ROOT
+
+    reader = ClaimReader(load_manifest(PROJECT_ROOT / "corpus" / "sources.toml"))
+    (named,) = reader.read(claim).texts
+    assert doc_id in named.doc_ids and not any(d.startswith("sg-") and d != doc_id for d in named.doc_ids)
+    assert all(d[:2] == doc_id[:2] for d in named.doc_ids)  # (a text's language versions are one text)

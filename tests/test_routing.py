@@ -112,6 +112,14 @@ def test_no_route_for_general_questions(router: Router) -> None:
     assert (route.doc_ids, route.by) == ((), "")
 
 
+def test_fold_drops_the_middle_dot_between_katakana_words_only() -> None:
+    """「ガバナンス・フレームワーク」 and 「ガバナンスフレームワーク」 are one name; a dot between kanji names or
+    Latin letters ("中国・韓国") separates two."""
+    assert fold("モデルAIガバナンス・フレームワーク") == fold("モデルAIガバナンスフレームワーク")
+    assert fold("リスクベース･アプローチ") == fold("リスクベースアプローチ")  # the half-width dot too
+    assert fold("中国・韓国") == "中国・韓国" and fold("A・B") == "a・b"
+
+
 def test_fold() -> None:
     """Normalisation folds width, case and whitespace runs."""
     assert fold("  ＡＩ  Act\n推進 ") == "ai act 推進"

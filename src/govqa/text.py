@@ -124,8 +124,14 @@ _OPEN_GAP = re.compile(r"[ \t\n-]+")  # a space or a hyphen joins a compound's w
 
 
 def fold(text: str) -> str:
-    """NFKC, lower case, runs of white space as one space: how names and aliases are compared."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text).lower()).strip()
+    """NFKC, lower case, runs of white space as one space, no middle dot between two katakana words (Japanese
+    writes 「ガバナンス・フレームワーク」 and 「ガバナンスフレームワーク」 alike): how names and aliases are
+    compared."""
+    text = _KATAKANA_DOT.sub("", unicodedata.normalize("NFKC", text))
+    return re.sub(r"\s+", " ", text.lower()).strip()
+
+
+_KATAKANA_DOT = re.compile(r"(?<=[\u30a1-\u30fa\u30fc])・(?=[\u30a1-\u30fa])")
 
 
 def letters_and_digits(text: str) -> str:

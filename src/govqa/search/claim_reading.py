@@ -202,7 +202,9 @@ class ClaimReader:
         for start, end, doc_id in self._router.named_spans(claim):
             doc = next(d for d in self._all if d.id == doc_id)
             outer = [(span, n) for span, n in descriptions if span[0] <= start and end <= span[1]]
-            if any(doc.id not in n.doc_ids + n.reference_ids for _, n in outer):
+            if any(
+                doc.id not in n.doc_ids + n.reference_ids and doc.jurisdiction not in self._places(n) for _, n in outer
+            ):
                 continue
             # a description overlapping the alias and covering its text reads the same words less precisely
             # ("Singapore's Model AI Governance Framework for Generative AI": not both of Singapore's frameworks)
@@ -246,6 +248,10 @@ class ClaimReader:
             return named
         ids = self._router.to_chapters(named.doc_ids, chapters)
         return replace(named, doc_ids=ids, one_text=len(ids) == 1)
+
+    def _places(self, named: NamedText) -> set[str]:
+        """The jurisdictions of the texts a name resolves to."""
+        return {d.jurisdiction for d in self._all if d.id in named.doc_ids + named.reference_ids}
 
     def _descriptions(self, folded: str) -> list[tuple[tuple[int, int], NamedText]]:
         """Texts named by a jurisdiction and a generic name, then by a date and a generic name where no
