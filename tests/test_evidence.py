@@ -1454,3 +1454,18 @@ def test_a_period_a_law_counts_by_its_last_day(claim: str, verdict: str) -> None
 def test_a_first_occurrence_is_contradicted_only_by_an_earlier_one(claim: str, verdict: str | None) -> None:
     found = compare_dates(read(claim), "The second edition of the Robot Safety Act was published on 21 January 2020.")
     assert (found.verdict if found else None) == verdict
+
+
+def test_of_the_sentences_stating_a_figure_alike_the_one_stating_most_of_the_claim_is_cited() -> None:
+    """Two sentences give the claimed ten years; the one stating the claim's party and action, not another's,
+    is the one the support rests on, whichever ranked first. Counter-example: a sentence giving another figure
+    still refutes from its rank."""
+    claim = read("Robot makers must keep the records for ten years after the sale.")
+    other = _passage("Importers shall keep, for 10 years after the sale, a copy of the certificate.")
+    own = _passage("Robot makers shall keep the records for a period of 10 years after the sale.")
+    ranked = sorted(rank_evidence(claim, [other, own], IDF), key=lambda ev: ev.passage is own)  # `other` first
+    found = decide(claim, ranked, IDF)
+    assert found is not None and found[0].verdict == "supported" and found[1].passage is own
+    wrong = read("Robot makers must keep the records for five years after the sale.")
+    refuted = decide(wrong, sorted(rank_evidence(wrong, [other, own], IDF), key=lambda ev: ev.passage is own), IDF)
+    assert refuted is not None and refuted[0].verdict == "refuted"

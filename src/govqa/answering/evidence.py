@@ -328,6 +328,9 @@ def _decided(
         if name == "figures" and (found := compare_figures(reading, ev.statement, idf, ev.antecedent)):
             if found.verdict == "refuted" and _figures_stated_elsewhere(reading, ev, evidence):
                 continue
+            if found.verdict == "supported":  # of the sentences stating the figures alike, the one stating most
+                alike = [o for o in best if compare_figures(reading, o.statement, idf, o.antecedent) == found]
+                ev = max(alike, key=lambda o: o.coverage)
             return found, ev if compare_figures(reading, ev.text, idf, ev.antecedent) == found else replace(
                 ev, end=ev.statement_end
             )
