@@ -310,6 +310,9 @@ def test_figures_keep_kind_value_and_unit(text: str, expected: list[tuple[str, f
         ("It took effect the day it was promulgated in January 2025.", [(2025, 1, None, "enactment")]),
         ("Each Member State must set up a sandbox by August 2, 2026.", [(2026, 8, 2, "deadline")]),
         ("令和7年9月12日、第1回会合が開催された。", [(2025, 9, 12, "meeting")]),
+        # a signature is an enactment in Japanese and Korean as in English
+        ("大統領令14110は2023年10月30日に署名された。", [(2023, 10, 30, "enactment")]),
+        ("2024년 12월 26일 서명되었다.", [(2024, 12, 26, "enactment")]),
         ("2027年8月2日までに対応する。", [(2027, 8, 2, "deadline")]),
         ("EUのAI法は2024年8月1日に発効した。", [(2024, 8, 1, "entry_into_force")]),
         ("Executive Order 14110 was revoked in January 2025.", [(2025, 1, None, "revocation")]),

@@ -370,6 +370,7 @@ def _chunk(text: str, locator: str = "Section 3") -> Chunk:
         # a year of enactment the text's record and its own approval line contradict
         ("The Robot Act was signed into law on June 8, 2021.", [APPROVAL], "refuted"),
         ("The Robot Act was adopted in 2019.", ["Operators shall register robots.", APPROVAL], "refuted"),
+        ("Robot Actは2021年6月8日に署名された。", [APPROVAL], "refuted"),  # 署名: a signature, in Japanese
         # counter-examples: the record's year (the evidence checks read the rest); a claim dating another
         # event; a text that never dates its own enactment (the manifest alone is no quote)
         ("The Robot Act was signed into law on June 8, 2024.", [APPROVAL], None),

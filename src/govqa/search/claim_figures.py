@@ -79,7 +79,7 @@ EVENTS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "enactment": re.compile(
-        r"\b(?:promulgat\w+|enact\w*|signed|signature|adopted|adoption|passed|approved)\b|公布|成立|制定|採択|公포|공포|의결",
+        r"\b(?:promulgat\w+|enact\w*|signed|signature|adopted|adoption|passed|approved)\b|公布|成立|制定|採択|署名|공포|의결|서명",
         re.I,
     ),
     "publication": re.compile(
