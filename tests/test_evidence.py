@@ -1469,3 +1469,18 @@ def test_of_the_sentences_stating_a_figure_alike_the_one_stating_most_of_the_cla
     wrong = read("Robot makers must keep the records for five years after the sale.")
     refuted = decide(wrong, sorted(rank_evidence(wrong, [other, own], IDF), key=lambda ev: ev.passage is own), IDF)
     assert refuted is not None and refuted[0].verdict == "refuted"
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # every claimed date is compared before one agreeing supports: the second one differs here
+        ("Robots sold before August 2025 have until August 2026 to comply with the Robot Safety Act.", "refuted"),
+        # counter-example: both dates as the sentence gives them
+        ("Robots sold before August 2025 have until August 2027 to comply with the Robot Safety Act.", "supported"),
+    ],
+)
+def test_a_claim_with_two_dates_is_refuted_by_either(claim: str, verdict: str) -> None:
+    sentence = "Robots sold before 2 August 2025 shall comply with the Robot Safety Act by 2 August 2027."
+    found = compare_dates(read(claim), sentence, IDF)
+    assert found is not None and found.verdict == verdict

@@ -154,11 +154,11 @@ def _event_words(text: str) -> set[str]:
 
 def compare_dates(reading: ClaimReading, sentence: str, idf: dict[str, float] | None = None) -> Check | None:
     """Each dated event of the claim against the sentence's dates of the same event: none agreeing → refuted,
-    one agreeing → supported. A date of another event decides nothing. A date of no named event ("since 2024")
-    is compared with the sentence's dates of no named event ("From 1 March 2027, operators shall …") only when
-    the sentence states the claim (`STATES_MOST` of it, with `idf`): then both date the same rule."""
+    else one agreeing → supported. A date of another event decides nothing; one of no named event ("since 2024")
+    is compared with the sentence's undated-event ones only in a sentence stating the claim (`STATES_MOST`)."""
     stated = dates_in(sentence)
     states_claim = idf is not None and term_coverage(claim_weights(reading, idf), sentence) >= STATES_MOST
+    agreed = None  # support waits for every claimed date: one differing refutes the claim
     for d in reading.dates:
         if (not d.event and not states_claim) or d.event == "title":
             continue  # a text's date in its name is compared with the text's record (evidence.decide)
@@ -174,9 +174,9 @@ def compare_dates(reading: ClaimReading, sentence: str, idf: dict[str, float] | 
             if all(later_occurrence(reading, s, d) for s in same):
                 continue  # "first released in 2019" is not refuted by a release in 2020: a later one, maybe
             return Check("dates", "refuted", "date_differs", d.text, ", ".join(s.text for s in same))
-        if same and states_figures(reading, sentence):
-            return Check("dates", "supported", "date_agrees", d.text, next(s.text for s in same if d.agrees(s)))
-    return None
+        if same and states_figures(reading, sentence) and agreed is None:
+            agreed = Check("dates", "supported", "date_agrees", d.text, next(s.text for s in same if d.agrees(s)))
+    return agreed
 
 
 # "took effect the day it was promulgated / immediately" against "shall enter into force 1 year after the date of
