@@ -102,6 +102,33 @@ def test_a_duty_of_other_force_refutes(claim: str, text: str) -> None:
     assert judge_claim(claim, [quote(text)], IDF)[0] == "refuted"
 
 
+@pytest.mark.parametrize(
+    ("claim", "text", "verdict"),
+    [
+        # a code's signatories "commit to", a treaty's parties "undertake to", what the text requires of them
+        (
+            "The robot code requires signatories to designate a contact point.",
+            "Signatories commit to designate a contact point.",
+            "supported",
+        ),
+        (
+            "The robot treaty requires parties to adopt measures.",
+            "The Parties undertake to adopt measures.",
+            "supported",
+        ),
+        (
+            "The robot code merely allows signatories to designate a contact point.",
+            "Signatories commit to designate a contact point.",
+            "refuted",
+        ),
+        # counter-example: a power to commit is no commitment
+        ("The robot code requires providers to commit to a plan.", "The provider may commit to a plan.", "refuted"),
+    ],
+)
+def test_a_commitment_is_the_duty_a_code_or_treaty_sets(claim: str, text: str, verdict: str) -> None:
+    assert judge_claim(claim, [quote(text)], IDF)[0] == verdict
+
+
 def test_a_universal_claim_against_a_narrowed_rule_refutes() -> None:
     """ "Every" against a rule with an exception is refuted; a quote that says "all" itself is not."""
     claim = "Every robot operator must inspect robots yearly."

@@ -59,7 +59,9 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
             r"|needs? to"
             # "the attorney general may require that a deployer disclose …": a power to require, not a duty;
             # "should have measures to require …": what another verb governs, not the sentence's force
-            r"|(?<!may )(?<!can )(?<!to )(?:requires?|obliges?|mandates?|insists? (?:on|that)|demands?)"
+            # a code's signatories "commit to", a treaty's parties "undertake to", what it requires of them
+            r"|(?<!may )(?<!can )(?<!to )(?:requires?|obliges?|mandates?|insists? (?:on|that)|demands?"
+            r"|commits? to|undertakes? to)"
             r"|mandatory|compulsory|obligat(?:ion|ory))\b"
             r"|なければならない|義務|必要があ|求められ|하여야|의무",
             re.I,
