@@ -221,6 +221,13 @@ def test_not_only_widens_rather_than_restricts() -> None:
     assert READER.read("The AI Act doesn’t just bind vendors.").scope == ()
 
 
+def test_alone_after_a_name_restricts_as_only_does() -> None:
+    """ "issued by the Robot Office alone" claims no other issuer; "stand-alone" and "not alone" restrict nothing."""
+    assert READER.read("The rules were issued by the Robot Office alone.").scope == (("alone", "restrictive"),)
+    assert READER.read("The code is a stand-alone guidance for robot makers.").scope == ()
+    assert READER.read("The Robot Office is not alone in enforcing the rules.").scope == ()
+
+
 def test_as_far_as_possible_is_no_restriction() -> None:
     """「できるだけ」 ("as far as possible") limits nothing; 「だけ」 after a noun ("only large firms") does."""
     assert READER.read("利用目的をできるだけ特定しなければならない。").scope == ()

@@ -107,7 +107,7 @@ UNIVERSAL = re.compile(
 )
 # 「できるだけ」/「出来るだけ」 is "as far as possible", not "only".
 RESTRICTIVE = re.compile(  # "not only … but", "not just …", "doesn't only" widen rather than restrict
-    r"(?<!\bnot )(?<!n't )(?<!n’t )\b(?:only|solely|exclusively|just)\b"
+    r"(?<!\bnot )(?<!n't )(?<!n’t )\b(?:only|solely|exclusively|just)\b|(?<![-\w])(?<!\bnot )alone\b"  # ("X alone")
     r"|のみ|(?<!できる)(?<!出来る)だけ|に限(?:る|り|って)|만",
     re.I,
 )
