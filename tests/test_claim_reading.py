@@ -720,3 +720,24 @@ def test_an_alias_inside_a_description_of_its_own_jurisdiction_names_its_text(cl
     (named,) = reader.read(claim).texts
     assert doc_id in named.doc_ids and not any(d.startswith("sg-") and d != doc_id for d in named.doc_ids)
     assert all(d[:2] == doc_id[:2] for d in named.doc_ids)  # (a text's language versions are one text)
+
+
+@pytest.mark.parametrize(
+    ("claim", "words"),
+    [
+        # a place or seat owning a text named by its date is part of its name, not a word the text must state
+        ("The White House's 2025 AI order calls for an AI action plan.", "white house's 2025 ai order"),
+        ("Washington's 2023 AI order required red-team testing.", "washington's 2023 ai order"),
+        # counter-example: a person's name before the date is no place (the claim's own word)
+        ("Biden's 2023 AI executive order required red-team testing.", "2023 ai executive order"),
+    ],
+)
+def test_the_owner_of_a_dated_text_is_part_of_its_name(claim: str, words: str) -> None:
+    from govqa.answering.coverage import claim_weights
+    from govqa.corpus.manifest import load_manifest
+    from govqa.settings import PROJECT_ROOT
+
+    reading = ClaimReader(load_manifest(PROJECT_ROOT / "corpus" / "sources.toml")).read(claim)
+    (named,) = reading.texts
+    assert named.words == words and named.by == "description"
+    assert not {"white", "hous", "washington"} & set(claim_weights(reading, {}))

@@ -154,9 +154,11 @@ class ClaimReader:
             re.I,
         )
         # A text named by its date and kind, with no jurisdiction: "Biden's 2023 AI executive order", "the
-        # January 2025 AI order", 「2019年の倫理ガイドライン」 (a bare "order" is an executive order only here).
+        # January 2025 AI order", 「2019年の倫理ガイドライン」 (a bare "order" is an executive order only here); a
+        # place or seat owning it is part of its name ("the White House's 2025 AI order").
         dated_generic = rf"{generic}|\borders?\b"
         self._dated = re.compile(
+            rf"(?:(?<![a-z0-9])(?:{alternatives})(?:{_BINDER}))?"
             rf"(?<![\w/.-])(?P<date>(?:(?P<month>{_MONTH_NAMES})\s+)?(?P<year>(?:19|20)\d{{2}})(?:\s*年)?)\s*の?\s*"
             rf"(?P<between>{_between(dated_generic)})(?P<generic>{dated_generic})",
             re.I,
