@@ -1484,3 +1484,44 @@ def test_a_claim_with_two_dates_is_refuted_by_either(claim: str, verdict: str) -
     sentence = "Robots sold before 2 August 2025 shall comply with the Robot Safety Act by 2 August 2027."
     found = compare_dates(read(claim), sentence, IDF)
     assert found is not None and found.verdict == verdict
+
+
+def test_a_sibling_provisions_figure_refutes_nothing_where_a_sentence_states_the_claims() -> None:
+    """A law gives a fine per infringement: the 1% tier does not refute a claim of 7% for banned practices where
+    another ranked sentence states the 7% and as much of the claim. Counter-example: a claim of 5% is refuted."""
+    lower = _passage(
+        "Supplying misleading information to robot authorities shall be subject to fines of up to 1 % of turnover."
+    )
+    banned = _passage(
+        "Non-compliance with the ban on robot practices shall be subject to fines of up to 7 % of turnover.",
+        locator="Article 2",
+    )
+
+    def decided(claim: str) -> str | None:
+        reading = read(claim)
+        ranked = sorted(rank_evidence(reading, [lower, banned], IDF), key=lambda ev: ev.passage is banned)
+        found = decide(reading, ranked, IDF)
+        return found[0].verdict if found else None
+
+    assert decided("Under the Robot Act, banned robot practices carry fines of up to 7% of turnover.") == "supported"
+    assert decided("Under the Robot Act, banned robot practices carry fines of up to 5% of turnover.") == "refuted"
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # the sentence's figure is that of a case the claim does not name: no contradiction of the general rule
+        ("Robot operators must report robot accidents within 15 days.", None),
+        # counter-examples: a claim about that case, with another figure or the same
+        ("Robot operators must report robot accidents causing a death within 15 days.", "refuted"),
+        ("Robot operators must report robot accidents causing a death within 10 days.", "supported"),
+    ],
+)
+def test_a_figure_of_a_case_the_claim_does_not_name_refutes_nothing(claim: str, verdict: str | None) -> None:
+    case = _passage(
+        "4. Notwithstanding paragraph 2, in the event of the death of a person, the report on robot accidents shall"
+        " be made not later than 10 days after the operator becomes aware of it."
+    )
+    reading = read(claim)
+    found = decide(reading, rank_evidence(reading, [case], IDF), IDF)
+    assert (found[0].verdict if found else None) == verdict

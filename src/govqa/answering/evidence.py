@@ -33,7 +33,7 @@ from govqa.answering.comparisons import (
 )
 from govqa.answering.coverage import claim_weights, cross_language, term_coverage
 from govqa.answering.duties import action_coverage, binds_party, states_as_claimed, stem
-from govqa.answering.quotes import SentenceScorer
+from govqa.answering.quotes import FRAME_WORDS, SentenceScorer
 from govqa.answering.stating import states_figures
 from govqa.answering.status import claims_own_force
 from govqa.answering.translations import as_duty_words, renders_duty_as_should
@@ -41,7 +41,7 @@ from govqa.records import Passage
 from govqa.search.claim_figures import dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
 from govqa.search.statements import duty_of
-from govqa.text import POINT, sentence_spans
+from govqa.text import POINT, sentence_spans, tokenize
 
 
 @dataclass(frozen=True)
@@ -211,7 +211,7 @@ def figures_across(
     first = None
     for ev in evidence:
         refuted, found = figure_findings(reading, ev.statement, idf)
-        if refuted:
+        if refuted and not _case_unclaimed(reading, ev.text):
             return None
         if found and first is None:
             first = ev
@@ -258,11 +258,30 @@ def names_its_text(reading: ClaimReading, ev: Evidence) -> bool:
 
 
 def _figures_stated_elsewhere(reading: ClaimReading, ev: Evidence, evidence: Sequence[Evidence]) -> bool:
-    """Across languages no topic tells which fine or period a sentence gives; a ranked sentence stating every figure
-    the claim gives, alike, says the claim is about that one, and another's figures refute nothing."""
-    return cross_language(reading, ev.statement) and any(
-        states_figures(reading, o.statement) for o in evidence if o is not ev
+    """A law gives several fines or periods in sibling provisions (7% for prohibited practices, 1% for misleading
+    information): a ranked sentence stating every figure the claim gives, alike, and as much of the claim says the
+    claim is about that one, and another's figures refute nothing. Across languages no words tell them apart:
+    stating the figures alike is enough."""
+    across = cross_language(reading, ev.statement)
+    return any(
+        states_figures(reading, o.statement) and (across or o.coverage >= ev.coverage) for o in evidence if o is not ev
     )
+
+
+def _case_unclaimed(reading: ClaimReading, sentence: str) -> bool:
+    """A sentence opening with a case ("In the event of the death of a person, … not later than 10 days") gives the
+    figure of that case: a claim naming none of its words ("15 days to report serious incidents") is about the
+    general rule, which the case's figure does not contradict."""
+    m = _CASE.match(sentence)
+    case = set(tokenize(m.group("case"))) - FRAME_WORDS if m else set()
+    return bool(case) and not case & set(tokenize(reading.text))
+
+
+_CASE = re.compile(
+    r"^\s*(?:\(?\w{1,4}[.)]\s*)?(?:notwithstanding [^,;]{1,60},\s*)?"  # "4. Notwithstanding paragraph 2, …"
+    r"(?:in the (?:event|case) of|in cases? (?:of|where)|where|if)\b(?P<case>[^,;]{3,160}),",
+    re.I,
+)
 
 
 def _affirmed_elsewhere(
@@ -326,7 +345,9 @@ def _decided(
                 return found, ev if name not in STATED_WITH_POINTS else replace(ev, end=max(ev.end, ev.statement_end))
             continue
         if name == "figures" and (found := compare_figures(reading, ev.statement, idf, ev.antecedent)):
-            if found.verdict == "refuted" and _figures_stated_elsewhere(reading, ev, evidence):
+            if found.verdict == "refuted" and (
+                _figures_stated_elsewhere(reading, ev, evidence) or _case_unclaimed(reading, ev.text)
+            ):
                 continue
             if found.verdict == "supported":  # of the sentences stating the figures alike, the one stating most
                 alike = [o for o in best if compare_figures(reading, o.statement, idf, o.antecedent) == found]
