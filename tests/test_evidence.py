@@ -1290,6 +1290,21 @@ def test_a_figure_agreeing_across_languages_supports_nothing_but_one_differing_r
     assert found is not None and found.verdict == "refuted"
 
 
+def test_an_amount_of_money_agreeing_across_languages_supports() -> None:
+    """An amount in a currency is no chance agreement: 「3500万ユーロまたは売上高の7%」 against "EUR 35 000 000 or 7 %"
+    supports the Japanese claim. Counter-examples: a period alone still supports nothing (above); the amount
+    agreeing with the percentage differing still refutes."""
+    sentence = "Prohibited practices shall be subject to fines of up to EUR 35 000 000 or 7 % of turnover."
+    found = compare_figures(
+        read("ロボット安全法では、禁止行為の罰金は最大3500万ユーロまたは売上高の7%である。"), sentence, IDF
+    )
+    assert found is not None and found.verdict == "supported"
+    other = compare_figures(
+        read("ロボット安全法では、禁止行為の罰金は最大3500万ユーロまたは売上高の4%である。"), sentence, IDF
+    )
+    assert other is not None and other.verdict == "refuted"
+
+
 def test_across_languages_a_sentence_stating_all_the_claimed_figures_keeps_another_from_refuting() -> None:
     """Across languages no topic tells which fine a sentence gives: where one ranked sentence states every figure
     the claim gives, alike, another tier's figures refute nothing; alone, they still refute (the counter-example)."""

@@ -4,9 +4,8 @@ Each check compares a claim (search/claim_reading.py's record) with one sentence
 reason, or None when it cannot decide (an unrelated figure, date, negation or exception decides nothing). The
 order they run in is `CHECKS`: figures and dates on the same event, a duty's force and its actor, scope words
 against exceptions, an exception naming the claim's subject, polarity on the claim's own words, then statement
-of (nearly) the whole claim. evidence.py ranks the sentences and runs the order over the best of them. Each
-check is tested with a broader example and a counter-example of the same shape that must not get the verdict.
-"""
+of (nearly) the whole claim. evidence.py ranks the sentences and runs the order over the best of them. Each check
+is tested with a broader example and a counter-example of the same shape that must not get the verdict."""
 
 from __future__ import annotations
 
@@ -97,10 +96,9 @@ def figure_findings(
     reading: ClaimReading, sentence: str, idf: dict[str, float] | None = None, context: str = ""
 ) -> tuple[Check | None, set[int]]:
     """A claimed figure the sentence states otherwise (a refutation), and the indexes of the claimed figures it
-    states alike. A claim may give figures for several events ("10 days for a death, two days for …"): a
-    sentence stating another of its figures of the same kind is about that one's event and refutes nothing.
-    `context` is the sentence a referring word sends back to ("… provide such information within 14 days": the
-    information the sentence before names): what the figure is about may be stated there."""
+    states alike. A sentence stating another claimed figure of the same kind ("10 days for a death, two days for
+    …") is about that one's event and refutes nothing. What the figure is about may be stated in `context`, the
+    sentence a referring word sends back to ("… provide such information within 14 days")."""
     stated = figures_in(sentence)
     agreed: set[int] = set()
     for i, f in enumerate(reading.figures):
@@ -111,10 +109,12 @@ def figure_findings(
             continue
         same_kind = [g for g in stated if f.compares_with(g)]
         if any(agrees(f, g) for g in same_kind):
-            if not cross_language(reading, sentence):  # "every six months" of another report agrees by chance
-                agreed.add(i)
+            agreed.add(i)
         elif same_kind and not any(agrees(o, g) for o in reading.figures for g in same_kind):
             return Check("figures", "refuted", "figure_differs", f.text, ", ".join(g.text for g in same_kind)), agreed
+    # across languages "every six months" of another report agrees by chance, an amount of money does not
+    if cross_language(reading, sentence) and not any(reading.figures[i].kind == "amount" for i in agreed):
+        agreed = set()
     return None, agreed
 
 
