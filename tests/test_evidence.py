@@ -1456,6 +1456,22 @@ def test_a_period_a_law_counts_by_its_last_day(claim: str, verdict: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        # a sentence dating another text it names by its quoted title says nothing of the claim's text
+        ('The ministry published "Robot Skill Standards" (December 2022) for training.', None),
+        ("The ministry published 「ロボット技能標準」 in December 2022.", None),
+        # counter-examples: the claim's own text quoted, or no quoted title at all
+        ('The ministry published "Robot Safety Act" in December 2022.', "refuted"),
+        ("The ministry published the standards in December 2022.", "refuted"),
+    ],
+)
+def test_a_date_of_a_text_named_by_a_quoted_title_is_that_texts(sentence: str, verdict: str | None) -> None:
+    found = compare_dates(read("The Robot Safety Act was published in April 2024."), sentence)
+    assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
     ("claim", "verdict"),
     [
         # a later release is maybe a later edition: it does not contradict the claimed first one

@@ -20,6 +20,7 @@ from govqa.answering.stating import (
     agrees,
     as_restricted,
     as_universal,
+    dates_another_text,
     later_occurrence,
     same_office,
     states_figures,
@@ -112,9 +113,8 @@ def figure_findings(
             agreed.add(i)
         elif same_kind and not any(agrees(o, g) for o in reading.figures for g in same_kind):
             return Check("figures", "refuted", "figure_differs", f.text, ", ".join(g.text for g in same_kind)), agreed
-    # across languages "every six months" of another report agrees by chance, an amount of money does not
     if cross_language(reading, sentence) and not any(reading.figures[i].kind == "amount" for i in agreed):
-        agreed = set()
+        agreed = set()  # across languages "every six months" agrees by chance, an amount of money does not
     return None, agreed
 
 
@@ -167,7 +167,7 @@ def compare_dates(reading: ClaimReading, sentence: str, idf: dict[str, float] | 
             topic - _event_words(reading.text)
             and not (states_claim or _names_text(reading, sentence))
             and not (about_same(topic, sentence, cross_language(reading, sentence), idf))
-        ):  # (a clause saying nothing but the event, "… took effect on", is about the event, compared below)
+        ) or dates_another_text(reading, sentence):  # (a clause saying nothing but the event is about the event)
             continue  # the same kind of event, of another subject ("the framework was released in January 2023")
         same = [s for s in stated if s.event == d.event]
         if same and not any(d.agrees(s) for s in same):

@@ -108,3 +108,14 @@ def later_occurrence(reading: ClaimReading, stated: DateMention, claimed: DateMe
     n = 1 if claimed.month is None else 2 if claimed.day is None else 3
     key = (stated.year, stated.month or 0, stated.day or 0), (claimed.year, claimed.month or 0, claimed.day or 0)
     return bool(FIRST_TIME.search(reading.text)) and key[0][:n] > key[1][:n]
+
+
+def dates_another_text(reading: ClaimReading, sentence: str) -> bool:
+    """The sentence names another text by its quoted title ('METI published "Digital Skill Standards" (December
+    2022)'): its dates are that text's, not the claim's (whose names the quote does not carry)."""
+    names = {t for n in reading.texts for t in (*tokenize(n.words), *n.name_words)}
+    quoted = [set(tokenize(m.group(1))) for m in _QUOTED_TITLE.finditer(sentence)]
+    return any(q and len(q & names) < len(q) / 2 for q in quoted)  # (a title mostly of the claim's text's names)
+
+
+_QUOTED_TITLE = re.compile(r"[\"“「『]([A-Z\u3040-\u9fff][^\"”」』]{3,100})[\"”」』]")
