@@ -1556,3 +1556,22 @@ def test_a_figure_of_a_case_the_claim_does_not_name_refutes_nothing(claim: str, 
     reading = read(claim)
     found = decide(reading, rank_evidence(reading, [case], IDF), IDF)
     assert (found[0].verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        # sharing the claim's words, the sentence states a risk ("may lead to"), not a leave
+        ("Social scoring of robots by private firms may lead to discriminatory outcomes.", None),
+        ("Social scoring of robots by private firms is common in Ruritania.", None),
+        # counter-examples: a sentence that permits, in a modal or as a power
+        ("Private firms may carry out social scoring of robots.", "supported"),
+        ("Private firms have the right to carry out social scoring of robots.", "supported"),
+    ],
+)
+def test_a_claimed_leave_is_stated_only_by_a_sentence_that_permits(sentence: str, verdict: str | None) -> None:
+    """ "The Robot Act allows social scoring of robots by private firms" claims a permission: a sentence sharing its
+    words states it only if it permits."""
+    claim = read("Ruritania's robot law allows social scoring of robots by private firms.")
+    found = decide(claim, rank_evidence(claim, [_passage(sentence)], IDF), IDF)
+    assert (found[0].verdict if found else None) == verdict

@@ -315,9 +315,15 @@ def bans_as_claimed(reading: ClaimReading, ev: Evidence) -> bool:
     that bans: in its own words or its stem's, as a point of a provision of prohibitions (Article 5(1)(c), whose
     stem may lie in another passage), or naming the prohibition ("The prohibition in Article 5(1)(d) applies
     …"). One that shares the claim's words and asks for a consultation on them does not state a ban."""
-    if not duty_of(reading.text)[2] or duty_of(ev.own_duty)[2]:
+    claimed = duty_of(reading.text)
+    if claimed[1] == "may" and _PERMITS.fullmatch(claimed[3].strip()) and not reading.negated:
+        return duty_of(ev.own_duty)[1] == "may"  # "allows X" is stated by a sentence that permits, not by one naming X
+    if not claimed[2] or duty_of(ev.own_duty)[2]:
         return True
     return "prohibition" in ev.passage.chunk.roles or bool(_PROHIBITION.search(ev.text))
+
+
+_PERMITS = re.compile(r"allows?|permits?|lets", re.I)  # a claim's verb of leave over its action
 
 
 _PROHIBITION = re.compile(r"\bprohibit\w*|\bbans?\b|禁止", re.I)

@@ -80,7 +80,10 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
         "may",
         False,
         re.compile(
-            r"\b(?:may(?!\s+\d)|can|(?:is|are) (?:allowed|permitted|entitled) to|permits?|allows?|lets)\b"
+            # (not the "may" of a possibility: "AI systems … may lead to discriminatory outcomes")
+            r"\b(?:may(?!\s+(?:\d|also\s+)?(?:lead|result|cause|pose|entail|contribute|arise|occur|give rise)\b)"
+            r"(?!\s+\d)|can|(?:is|are) (?:allowed|permitted|entitled|empowered) to|permits?|allows?|lets"
+            r"|ha(?:s|ve) (?:the )?(?:exclusive |sole )?(?:authority|power|right) to)\b"
             r"|できる|할 수 있",
             re.I,
         ),
