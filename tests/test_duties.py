@@ -101,7 +101,7 @@ def test_a_power_to_require_is_no_duty(sentence: str, modality: str) -> None:
         # "to require" is what another verb governs: the sentence's force is its own modal's, or none
         ("Operators should have in place measures to require storing records securely.", "should"),
         ("Operators may adopt policies to require staff training.", "may"),
-        ("The authority has the power to require information.", ""),
+        ("The authority has the power to require information.", "may"),  # a power: leave, not a duty
         # counter-examples: a modal before "measures to require" keeps its force; "requires" governs its clause
         ("Member States shall take measures to require operators to report.", "must"),
         ("The Act requires operators to take measures.", "must"),
