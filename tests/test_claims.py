@@ -24,7 +24,7 @@ from govqa.records import Chunk, Document, Passage, Verdict
 from govqa.search.analysis import QueryAnalysis, analyze
 from govqa.search.claim_reading import ClaimReader
 from govqa.search.routing import Glossary, Router
-from govqa.search.statements import denied_words, duty_of
+from govqa.search.statements import denied_words
 from govqa.settings import AnswerSettings
 from govqa.text import FIGURE, tokenize
 
@@ -253,21 +253,6 @@ def test_a_negated_condition_is_not_a_negated_rule() -> None:
     assert judge_claim(claim, [quote(condition)], IDF)[0] == "supported"
     rule = "Robot operators shall not register robots in the registry."
     assert judge_claim(claim, [quote(rule)], IDF)[0] == "refuted"
-
-
-@pytest.mark.parametrize(
-    ("sentence", "modality"),
-    [
-        ("Providers may place the robot on the market.", "may"),
-        ("The attorney general has exclusive authority to enforce this part.", "may"),
-        ("Data subjects have the right to object.", "may"),
-        # counter-examples: the "may" of a possibility is no leave
-        ("Social scoring by private actors may lead to discriminatory outcomes.", ""),
-        ("Such systems may pose risks to fundamental rights.", ""),
-    ],
-)
-def test_a_power_or_right_is_a_leave_and_a_possibility_is_none(sentence: str, modality: str) -> None:
-    assert duty_of(sentence)[1] == modality
 
 
 @pytest.mark.parametrize(

@@ -86,9 +86,15 @@ def test_the_subjects_words_do_not_choose_the_duty() -> None:
         # a power to require is a permission of its holder, not a duty
         ("The authority may require that operators disclose their records.", "may"),
         ("THE ATTORNEY GENERAL MAY REQUIRE THAT A DEPLOYER DISCLOSE THE POLICY.", "may"),
-        # counter-examples: requiring is a duty when no modal of permission governs it
+        # so are an authority, a power and a right to act
+        ("The attorney general has exclusive authority to enforce this part.", "may"),
+        ("Data subjects have the right to object.", "may"),
+        # counter-examples: requiring is a duty when no modal of permission governs it; the "may" of a
+        # possibility is no leave
         ("The Act requires operators to disclose their records.", "must"),
         ("Operators are required to disclose their records.", "must"),
+        ("Social scoring by private actors may lead to discriminatory outcomes.", ""),
+        ("Such systems may pose risks to fundamental rights.", ""),
     ],
 )
 def test_a_power_to_require_is_no_duty(sentence: str, modality: str) -> None:

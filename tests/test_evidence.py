@@ -1441,17 +1441,34 @@ def test_a_closed_compound_is_stated_by_its_open_form(claim: str, sentence: str,
     assert term_coverage(claim_weights(read(claim), IDF), sentence) == pytest.approx(share)
 
 
+_PERIOD = "This Act shall enter into force on the twentieth day following that of its publication."
+_TWO_DATES = "Robots sold before 2 August 2025 shall comply with the Robot Safety Act by 2 August 2027."
+
+
 @pytest.mark.parametrize(
-    ("claim", "verdict"),
+    ("claim", "sentence", "verdict"),
     [
-        ("The Robot Safety Act entered into force twenty days after its publication.", "supported"),
-        ("The Robot Safety Act entered into force ten days after its publication.", "refuted"),
+        # "on the twentieth day following that of its publication" is a period of 20 days from the publication
+        ("The Robot Safety Act entered into force twenty days after its publication.", _PERIOD, "supported"),
+        ("The Robot Safety Act entered into force ten days after its publication.", _PERIOD, "refuted"),
+        # every claimed date is compared before one agreeing supports: the second one differs here
+        (
+            "Robots sold before August 2025 have until August 2026 to comply with the Robot Safety Act.",
+            _TWO_DATES,
+            "refuted",
+        ),
+        # counter-example: both dates as the sentence gives them
+        (
+            "Robots sold before August 2025 have until August 2027 to comply with the Robot Safety Act.",
+            _TWO_DATES,
+            "supported",
+        ),
     ],
 )
-def test_a_period_a_law_counts_by_its_last_day(claim: str, verdict: str) -> None:
-    """ "on the twentieth day following that of its publication" is a period of 20 days from the publication."""
-    sentence = "This Act shall enter into force on the twentieth day following that of its publication."
-    found = compare_figures(read(claim), sentence, IDF)
+def test_a_period_counted_by_its_last_day_and_every_claimed_date_are_compared(
+    claim: str, sentence: str, verdict: str
+) -> None:
+    found = compare_figures(read(claim), sentence, IDF) or compare_dates(read(claim), sentence, IDF)
     assert found is not None and found.verdict == verdict
 
 
@@ -1500,21 +1517,6 @@ def test_of_the_sentences_stating_a_figure_alike_the_one_stating_most_of_the_cla
     wrong = read("Robot makers must keep the records for five years after the sale.")
     refuted = decide(wrong, sorted(rank_evidence(wrong, [other, own], IDF), key=lambda ev: ev.passage is own), IDF)
     assert refuted is not None and refuted[0].verdict == "refuted"
-
-
-@pytest.mark.parametrize(
-    ("claim", "verdict"),
-    [
-        # every claimed date is compared before one agreeing supports: the second one differs here
-        ("Robots sold before August 2025 have until August 2026 to comply with the Robot Safety Act.", "refuted"),
-        # counter-example: both dates as the sentence gives them
-        ("Robots sold before August 2025 have until August 2027 to comply with the Robot Safety Act.", "supported"),
-    ],
-)
-def test_a_claim_with_two_dates_is_refuted_by_either(claim: str, verdict: str) -> None:
-    sentence = "Robots sold before 2 August 2025 shall comply with the Robot Safety Act by 2 August 2027."
-    found = compare_dates(read(claim), sentence, IDF)
-    assert found is not None and found.verdict == verdict
 
 
 def test_a_sibling_provisions_figure_refutes_nothing_where_a_sentence_states_the_claims() -> None:
