@@ -741,3 +741,30 @@ def test_the_owner_of_a_dated_text_is_part_of_its_name(claim: str, words: str) -
     (named,) = reading.texts
     assert named.words == words and named.by == "description"
     assert not {"white", "hous", "washington"} & set(claim_weights(reading, {}))
+
+
+_GUIDED = ClaimReader(
+    Manifest(
+        documents=(
+            _doc("ru-robot-act", "Robot Act", "RU", "statute", aliases=("Ruritania Robot Act",)),
+            _doc("ru-g-safety", "Guidelines on robot safety under the Robot Act", "RU", "guidelines"),
+            _doc("ru-g-scope", "Guidelines on the scope of the Robot Act", "RU", "guidelines"),
+        ),
+        references=(),
+        jurisdiction_words={"RU": ("Ruritania",)},
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "doc_ids"),
+    [
+        # the act's alias run on by the words of the guidelines' kind and topic names the guidelines alone: the
+        # description the alias holds ("Ruritania … Act") gives way to the longer name
+        ("The Ruritania Robot Act guidelines on safety are not binding.", ("ru-g-safety",)),
+        # counter-example: the act named alone is the act
+        ("The Ruritania Robot Act bans unsafe robots.", ("ru-robot-act",)),
+    ],
+)
+def test_a_name_run_on_into_another_texts_kind_names_that_text(claim: str, doc_ids: tuple[str, ...]) -> None:
+    assert [n.doc_ids for n in _GUIDED.read(claim).texts] == [doc_ids]

@@ -455,3 +455,40 @@ def test_a_chapter_named_as_a_chapter_narrows_a_name_its_code_shares() -> None:
     assert router.route("The Robot Code asks for audits.").doc_ids == both
     assert router.route("The Robot Code asks for safety audits in each chapter.").doc_ids == both
     assert router.route("The Robot Act's safety chapter asks for audits.").doc_ids == ("act",)
+
+
+def test_a_name_followed_by_another_texts_kind_names_that_text() -> None:
+    """ "the Tokyo Process code of conduct": the principles' alias with the word for the other text's kind names
+    the code (in routing and in the spans a claim's named texts come from), as does "the Robot Act guidelines on
+    safety". Counter-examples: the words of the alias's own names ("the Tokyo Process principles"), words naming
+    no kind ("the Robot Act on safety"), and a kind that two texts share ("the Robot Act guidelines") move
+    nothing."""
+    docs = [
+        Document(
+            id="principles",
+            title="Tokyo Process International Guiding Principles",
+            short_title="Tokyo Principles",
+            aliases=("Tokyo Process",),
+            jurisdiction="XL",
+        ),
+        Document(
+            id="code",
+            title="Tokyo Process International Code of Conduct",
+            short_title="Tokyo Code of Conduct",
+            jurisdiction="XL",
+        ),
+        Document(id="act", title="Robot Act", short_title="Robot Act", jurisdiction="XL"),
+        Document(
+            id="g-safety", title="Guidelines on robot safety under the Robot Act", short_title="", jurisdiction="XL"
+        ),
+        Document(id="g-scope", title="Guidelines on the scope of the Robot Act", short_title="", jurisdiction="XL"),
+    ]
+    router = Router(docs, {})
+    assert router.route("The Tokyo Process code of conduct asks for audits.").doc_ids == ("code",)
+    assert router.route("The Tokyo Process code of conduct asks for audits.").named == ("code",)
+    assert [s[2] for s in router.named_spans("The Tokyo Process code of conduct asks for audits.")] == ["code"]
+    assert router.route("The Robot Act guidelines on safety are not binding.").doc_ids == ("g-safety",)
+    assert router.route("The Tokyo Process guiding principles ask for audits.").doc_ids == ("principles",)
+    assert router.route("The Robot Act on safety asks for audits.").doc_ids == ("act",)
+    assert router.route("The Robot Act guidelines are not binding.").doc_ids == ("act",)
+    assert router.route("Compare the Robot Act with the guidelines on safety.").doc_ids == ("act",)

@@ -218,7 +218,8 @@ class ClaimReader:
                 and (span, n) not in outer
                 and doc.id in n.doc_ids + n.reference_ids
             ]
-            descriptions = [(span, n) for span, n in descriptions if (span, n) not in outer + overlapping]
+            inner = [(span, n) for span, n in descriptions if start <= span[0] and span[1] <= end]  # longest wins
+            descriptions = [(span, n) for span, n in descriptions if (span, n) not in outer + overlapping + inner]
             # the words that name it include a description around the alias ("Ruritania's Robot Safety Act") and
             # the jurisdiction an overlapping one opens with, not what it runs on to ("… RMF is a voluntary framework")
             lo = min([start, *(span[0] for span, _ in outer + overlapping)])

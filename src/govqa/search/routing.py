@@ -14,7 +14,7 @@ from pathlib import Path
 
 from govqa.errors import ConfigError
 from govqa.records import Document
-from govqa.text import fold, language_of
+from govqa.text import fold, language_of, tokenize
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
@@ -49,6 +49,14 @@ def _chapter_pattern(name: str) -> re.Pattern[str]:
         rf"(?<![a-z0-9]){norm}(?:'s)?\s+chapter|\bchapter\s+(?:on|of|about)\s+(?:the\s+)?{norm}(?![a-z0-9])"
     )
 
+
+# The word for a kind of text, which a name followed by it may narrow to another text of that kind ("the Hiroshima
+# Process code of conduct", "the NIST AI RMF generative AI profile").
+_KIND = re.compile(
+    r"\b(?:code|conduct|practice|guidelines?|guidance|principles?|profile|framework|methodology|measures"
+    r"|declaration|recommendation|convention|resolution|order|act|law|regulation|rules)\b"
+)
+_FOLLOWING = re.compile(r"(?:[ \t]+[a-z0-9][a-z0-9-]*){1,5}")  # the words right after a name, no "'s" between
 
 _GUIDANCE = re.compile(r"\bguidance\b|\bguidelines?\b|指針|ガイドライン", re.I)
 _YEAR = re.compile(r"(?<![\d-])(?:19|20)\d{2}(?![\d-])")
@@ -89,6 +97,14 @@ class Router:
             for doc in self.documents
             if doc.chapter_of and ":" in doc.short_title
         ]
+        # The words of each document's title, short title, aliases and jurisdiction, for a name the words after
+        # it narrow (`_narrowed`).
+        self._name_words = {
+            d.id: frozenset(
+                tokenize(" ".join([d.title, d.short_title, *d.aliases, *jurisdiction_words.get(d.jurisdiction, ())]))
+            )
+            for d in self.documents
+        }
         # Which documents share each alias, built once: a question is routed several times per search.
         self._owners: dict[str, set[str]] = {}
         for _, term, doc_id in self._aliases:
@@ -159,11 +175,39 @@ class Router:
         others = {d.id for d in self.documents if d.chapter_of in codes} - set(chapters)
         return tuple(i for i in ids if i not in others)
 
+    def _narrowed(self, hits: list[tuple[int, int, str, str]], text: str) -> list[tuple[int, int, str, str]]:
+        """Alias matches, each followed by the words for a kind of text its own names lack but another text's
+        carry with the alias's words ("the Hiroshima Process code of conduct": the guiding principles' alias and
+        the code of conduct's kind; "the EU AI Act guidelines on prohibited practices") moved to that text, one
+        text only (its language versions are one), the span run on over those words. The longest such run of
+        words decides; words of the alias's own names ("the AI Act regulation") move nothing, nor does a kind
+        reached past a word that starts a phrase ("the AI Act with the AI Promotion Act")."""
+        return [moved for hit in hits for moved in (self._moved(hit, text) or [hit])]
+
+    def _moved(self, hit: tuple[int, int, str, str], text: str) -> list[tuple[int, int, str, str]] | None:
+        start, end, term, doc_id = hit
+        after = _FOLLOWING.match(text, end)
+        words = list(re.finditer(r"\S+", after.group())) if after else []
+        for k in range(len(words), 0, -1):
+            tail = " ".join(w.group() for w in words[:k])
+            kind = _KIND.search(tail)
+            before = tail[: kind.start()].split() if kind else []
+            if not kind or len(tokenize(" ".join(before))) < len(before):
+                continue  # no kind, or one past a word that starts a phrase of its own ("… with the AI Act")
+            wanted = set(tokenize(f"{term} {tail}"))
+            if wanted <= self._name_words[doc_id]:
+                return None
+            others = [d for d in self.documents if d.id != doc_id and wanted <= self._name_words[d.id]]
+            if others and len({d.translation_of or d.id for d in others}) == 1:
+                return [(start, end + words[k - 1].end(), f"{term} {tail}", d.id) for d in others]
+        return None
+
     def named_spans(self, question: str) -> list[tuple[int, int, str]]:
-        """Where the normalised question names a document by an alias (longest matches): start, end, document id."""
+        """Where the normalised question names a document by an alias (longest matches; see `_narrowed`): start,
+        end, document id."""
         text = fold(question)
         hits = [(m.start(), m.end(), term, doc_id) for rx, term, doc_id in self._aliases for m in rx.finditer(text)]
-        return [(s, e, doc_id) for s, e, _, doc_id in self._longest(hits)]
+        return [(s, e, doc_id) for s, e, _, doc_id in self._narrowed(self._longest(hits), text)]
 
     def jurisdictions_named(self, question: str) -> set[str]:
         """The jurisdictions whose words the question uses ("Colorado" → "US-CO")."""
@@ -183,11 +227,11 @@ class Router:
         jhits = self._longest(
             [(m.start(), m.end(), w, code) for rx, w, code in self._jurisdictions for m in rx.finditer(text)]
         )
-        hits, rebound = self._unbound(self._longest(hits), jhits, text)
+        hits, rebound = self._unbound(self._narrowed(self._longest(hits), text), jhits, text)
         if hits:
             rebound_ids = [d.id for d in self.documents if d.jurisdiction in rebound]
             ids = tuple(dict.fromkeys([*(h[3] for h in hits), *rebound_ids, *self._guidance_on(hits, text)]))
-            named = tuple(dict.fromkeys(h[3] for h in hits if len(self._owners[fold(h[2])]) == 1))
+            named = tuple(dict.fromkeys(h[3] for h in hits if len(self._owners.get(fold(h[2]), {h[3]})) == 1))
             if chapters := self.chapters_named(ids, text):
                 ids = self.to_chapters(ids, chapters)
                 named = tuple(dict.fromkeys([*named, *chapters]))
