@@ -480,6 +480,55 @@ def test_a_claimed_count_of_items_is_compared_with_the_texts_numbering(
         assert judgement.reason.key == "evidence.count_numbered"
 
 
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # another number of the units themselves, all of them: the noun is the units' kind, every word
+        # qualifying it is a word of the text's names ("of Examplia"), no bound before the number
+        ("The Robot Act sets out 6 principles.", "refuted"),
+        ("The Robot Act of Examplia contains four principles, the guidelines say.", "refuted"),
+        ("The Robot Act sets out 6 principles of the Robot Act of Examplia.", "refuted"),
+        ("Robot Actは6つの原則から成る。", "refuted"),
+        # counter-examples: a part of them ("on safety", "for operators", 「安全に関する」), a bound ("more
+        # than", 「以上」), another noun (duties, chapters)
+        ("The Robot Act sets out 6 principles on safety.", None),
+        ("The Robot Act sets out 6 principles for operators.", None),
+        ("Robot Actは安全に関する6つの原則を含む。", None),
+        ("The Robot Act sets out more than 3 principles.", None),
+        ("Robot Actは3つ以上の原則から成る。", None),
+        ("The Robot Act sets out 6 duties.", None),
+        ("The Robot Act has 13 chapters.", None),
+    ],
+)
+def test_another_count_of_the_texts_own_units_is_refuted_by_its_numbering(claim: str, verdict: str | None) -> None:
+    documents = {DATED_ACT.id: DATED_ACT}
+    judgement = record_count(read(claim).claim, documents, _numbered(1, 2, 3, 4, 5))
+    assert (judgement.verdict if judgement else None) == verdict
+    if judgement is not None:
+        assert judgement.reason.key == "evidence.count_differs"
+        assert judgement.quote is not None and judgement.quote.passage.chunk.locator == "Principle 5"
+
+
+@pytest.mark.parametrize(
+    ("claim", "gated"),
+    [
+        ("The Robot Act sets out 6 principles.", False),
+        ("Robot Actは6つの原則から成る。", False),
+        # counter-examples: a part of them, and another figure beside the count that nothing states
+        ("The Robot Act sets out 6 principles on safety.", True),
+        ("The Robot Act sets out 6 principles and fines of EUR 9 million.", True),
+    ],
+)
+def test_a_count_of_the_texts_own_units_is_left_to_its_numbering_not_declared_unmentioned(
+    claim: str, gated: bool
+) -> None:
+    chunks = _numbered(1, 2, 3, 4, 5)
+    passages = [Passage(c, 1.0) for c in chunks[:5]]
+    ctx = CheckContext("claim", {DATED_ACT.id: DATED_ACT}, chunks, IDF, 0.0, lambda _: frozenset(), lambda _: [])
+    found = check_claim_figures(read(claim), passages, ctx)
+    assert (found is not None) is gated
+
+
 def test_a_claim_naming_a_text_is_decided_on_that_texts_sentences() -> None:
     """Passages of other texts retrieved beside the named one decide nothing about it (another text's date or
     duty is no evidence of what the named text says); a claim naming no text is weighed on every passage."""

@@ -10,7 +10,7 @@
 - `record_revocation`: a claimed date of a named text's revocation against the date of the held text revoking it.
 - `record_revoker`: a claim that one named text revoked another against the held revoking text.
 - `from_records`: the three above and a claim of the named text's own force (status.py), asked first.
-- `record_count`: a claimed number of the named text's items against how far the text numbers them.
+- `record_count`: a claimed number of the named text's items against how far the text numbers them (counts.py).
 - `check_claim_figures`: a claim's figure that the evidence never states (a check of checks.py).
 - `with_figure_provisions`: the provisions of a named text stating a figure the claim gives, added to its evidence.
 
@@ -19,13 +19,12 @@ Role absence (a named law with no provision of the asked kind) is judged before 
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from govqa.answering.comparisons import STATES_MOST
+from govqa.answering.counts import counted
 from govqa.answering.coverage import claim_weights
 from govqa.answering.evidence import decide, rank_evidence, whole_sentence
 from govqa.answering.findings import CheckContext, Finding, Term
@@ -62,6 +61,9 @@ def check_claim_figures(query: QueryAnalysis, passages: Sequence[Passage], ctx: 
         for n in missing_figures(query.figures, evidence)
         if n not in _recorded(query, ctx.documents) and not compared(n, query, passages[:5])
     ]
+    if missing and counted(query.claim, ctx.documents, ctx.chunks):  # compared with the text's numbering
+        counts = {f"{f.value:g}" for f in query.claim.figures if f.kind == "count"} if query.claim else set()
+        missing = [n for n in missing if n not in counts]
     return Finding("missing_figures", "gate", {"figures": tuple(missing)}) if missing else None
 
 
@@ -330,40 +332,12 @@ def _editions(doc_id: str, documents: Mapping[str, Document]) -> set[str]:
     return {d.id for d in documents.values() if (d.translation_of or d.id) == root}
 
 
-# A numbered unit of a text ("Principle 11", "Article 28", "Action 3"), apparatus aside: notes and recitals
-# are not the items a text sets out.
-_UNIT = re.compile(r"^(?!Footnote|Recital|Annex|Table|Figure|Page)([A-Z][A-Za-z]+) (\d+)\b")
-FEWEST_COUNTED = 3  # a count of one or two items agrees with any text's numbering by chance
-
-
 def record_count(
     reading: ClaimReading | None, documents: Mapping[str, Document], chunks: Sequence[Chunk]
 ) -> Judgement | None:
-    """A claim that the one text it names has N items ("11 main areas", "28 articles") where the text numbers
-    its main units 1 to N without a gap → supported, resting on the N-th unit (its first sentence). A text
-    numbered otherwise decides nothing: a claim may count something other than its units."""
-    counts = [f for f in reading.figures if f.kind == "count" and f.value >= FEWEST_COUNTED] if reading else []
-    docs = [documents[i] for i in (reading.doc_ids if reading else ()) if i in documents]
-    if len(counts) != 1 or len({d.translation_of or d.id for d in docs}) != 1:
-        return None  # one text (its language versions are one), one count
-    claimed = counts[0]
-    for doc in docs:
-        units: dict[str, dict[int, Chunk]] = defaultdict(dict)
-        for chunk in (c for c in chunks if c.doc_id == doc.id):
-            if m := _UNIT.match(chunk.locator):
-                units[m.group(1)].setdefault(int(m.group(2)), chunk)
-        if units:
-            kind, numbered = max(units.items(), key=lambda kv: len(kv[1]))
-            break
-    else:
-        return None
-    if claimed.value != len(numbered) or sorted(numbered) != list(range(1, len(numbered) + 1)):
-        return None  # (compared by size first: a count of operations, 10^25, is no count of units)
-    doc_id, last = doc.id, numbered[int(claimed.value)]
-    start, end = next(iter(sentence_spans(last.text, min_chars=0)), (0, len(last.text)))
-    fields = {"locator": last.locator, "claimed": claimed.text, "stated": f"{kind} 1–{len(numbered)}"}
-    quote = Quote(Passage(last, 1.0, document=documents[doc_id]), start, end, 1.0)
-    return Judgement("supported", Term("evidence.count_numbered", fields), quote)
+    """A claim's count of the named text's items against how far the text numbers them (counts.py)."""
+    found = counted(reading, documents, chunks)
+    return Judgement(*found) if found else None
 
 
 def weigh_claim(
