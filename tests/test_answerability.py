@@ -260,8 +260,10 @@ def test_a_held_later_version_may_record_the_change() -> None:
         # told as news: who refused to sign, who signed on
         ("Acme refused to sign the Robot Act, while Robotix signed on.", True),
         ("Robot Actには大手企業が署名した一方、Acmeは署名を見送った。", True),
-        # counter-example: a signatory's duty is what the text says
+        # counter-examples: a signatory's duty is what the text says; the date the text was signed on
         ("Signatories of the Robot Act must register robots every year.", False),
+        ("The Robot Act was signed on January 23, 2025.", False),
+        ("The Robot Act was signed on 23 January 2025.", False),
     ],
 )
 def test_who_has_since_taken_a_text_up_is_a_later_event(question: str, declined: bool) -> None:
