@@ -9,7 +9,8 @@
   its issue (guidelines, frameworks, codes), a claimed month of publication against its cover's date.
 - `record_revocation`: a claimed date of a named text's revocation against the date of the held text revoking it.
 - `record_revoker`: a claim that one named text revoked another against the held revoking text.
-- `from_records`: the three above and a claim of the named text's own force (status.py), asked first.
+- `from_records`: the three above, a claimed publication or entry into force against the text's own pages
+  (publication.py), and a claim of the named text's own force (status.py), asked first.
 - `record_count`: a claimed number of the named text's items against how far the text numbers them (counts.py).
 - `check_claim_figures`: a claim's figure that the evidence never states (a check of checks.py).
 - `with_figure_provisions`: the provisions of a named text stating a figure the claim gives, added to its evidence.
@@ -25,9 +26,9 @@ from typing import Protocol
 
 from govqa.answering.comparisons import STATES_MOST
 from govqa.answering.counts import counted
-from govqa.answering.coverage import claim_weights
 from govqa.answering.evidence import decide, rank_evidence, whole_sentence
 from govqa.answering.findings import CheckContext, Finding, Term
+from govqa.answering.publication import only_dates, record_publication
 from govqa.answering.quotes import Quote, SentenceScorer
 from govqa.answering.stating import later_occurrence
 from govqa.answering.status import record_force
@@ -37,7 +38,7 @@ from govqa.search.analysis import QueryAnalysis
 from govqa.search.claim_figures import EVENTS, DateMention, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
 from govqa.settings import AnswerSettings
-from govqa.text import kanji_to_digits, sentence_spans, tokenize
+from govqa.text import kanji_to_digits, sentence_spans
 
 
 def missing_figures(figures: Sequence[str], evidence_text: str) -> list[str]:
@@ -193,13 +194,13 @@ def record_date(
     """A claim dating a named text's enactment (or its publication, for a text dated by its issue) otherwise than
     its record does → refuted, resting on the text's own first sentence carrying the record's date for that
     event or for none (an act's "Approved: May 17, 2024", a cover's "April 19, 2024"). A date that agrees
-    supports a claim saying nothing else (`_only_dates`); otherwise the evidence checks read the rest of the
+    supports a claim saying nothing else (`publication.only_dates`); otherwise the evidence checks read the rest of the
     claim. Without such a sentence nothing is decided: a verdict rests on a quote, not on the manifest."""
     for doc in (documents[i] for i in (reading.doc_ids if reading else ()) if i in documents):
         record = _record(doc)
         claimed = [d for d in _record_claims(reading, doc) if record and _differs(d, record, reading)]
         agreed = [d for d in _record_claims(reading, doc) if record and d.agrees(record)]
-        if record is None or not (claimed or (agreed and _only_dates(reading))):
+        if record is None or not (claimed or (agreed and only_dates(reading))):
             continue
         for chunk in (c for c in chunks if c.doc_id == doc.id and str(record.year) in c.text):
             for start, end in sentence_spans(chunk.text, min_chars=0):
@@ -212,22 +213,6 @@ def record_date(
                         return Judgement("refuted", Term("evidence.date_differs", fields), quote)
                     return Judgement("supported", Term("evidence.date_agrees", fields), quote)
     return None
-
-
-# Words naming a kind of text: "… was signed into law", "the Act was adopted" say no more than the event.
-_TEXT_KINDS = frozenset(tokenize("law act bill regulation order guidelines framework code text document"))
-
-
-def _only_dates(reading: ClaimReading | None) -> bool:
-    """The claim says nothing of the text but its date(s) and their event ("AI推進法は2025年に公布された", "The
-    Robot Act was signed into law on 17 May 2024"): its record's date line, agreeing, states all of it."""
-    if reading is None:
-        return False
-    words = set(claim_weights(reading, {}))
-    for d in reading.dates:
-        words -= set(tokenize(reading.text[d.start : d.end]))
-    words -= {t for rx in EVENTS.values() for m in rx.finditer(reading.text) for t in tokenize(m.group())}
-    return not words - _TEXT_KINDS
 
 
 def record_revocation(
@@ -314,9 +299,12 @@ def from_records(
     reading: ClaimReading | None, documents: Mapping[str, Document], chunks: Sequence[Chunk]
 ) -> Judgement | None:
     """What the named texts' records decide before any evidence sentence: a claimed force of the text itself
-    (status.record_force), a claimed date of enactment or publication (`record_date`), of revocation
+    (status.record_force), a claimed date of publication or entry into force against the text's pages
+    (publication.record_publication), of enactment or publication (`record_date`), of revocation
     (`record_revocation`)."""
     if found := record_force(reading, documents, chunks):
+        return Judgement(*found)
+    if found := record_publication(reading, documents, chunks):
         return Judgement(*found)
     return (
         record_date(reading, documents, chunks)
