@@ -15,6 +15,10 @@ JOINED = (
     "and must cooperate with inspections by the authority."
 )
 JOINED_JA = "運用者は、ロボットの安全性の向上に努めるとともに、当局の立入検査に協力しなければならない。"
+OPERATIVE = (
+    "5. Emphasizes that human rights must be respected in robot design, calls upon all Member States to refrain "
+    "from using robots that harm people, and reaffirms that the same rights must also be protected online;"
+)
 
 
 @pytest.mark.parametrize(
@@ -25,6 +29,18 @@ JOINED_JA = "運用者は、ロボットの安全性の向上に努めるとと�
         ("ルリタニアのロボット法は、運用者に立入検査への協力を義務付けている。", JOINED_JA, False),
         # the first duty is an effort: a claimed duty to do that is refuted
         ("Ruritania's robot law obliges operators to improve the safety of their robots.", JOINED, True),
+        # a resolution's operative clauses, each opening with its verb: "calls upon" is the force of the action
+        # it governs, not the "must" of another clause
+        (
+            "Ruritania's robot resolution calls on member states to refrain from using robots that harm people.",
+            OPERATIVE,
+            False,
+        ),
+        (
+            "Ruritania's robot resolution requires member states to refrain from using robots that harm people.",
+            OPERATIVE,
+            True,
+        ),
         # counter-example: one modal governs both actions ("to endeavor to X and to cooperate with Y")
         (
             "Ruritania's robot law obliges operators to cooperate with inspections.",
@@ -48,6 +64,9 @@ def test_the_duty_stating_the_action_is_the_one_read_for_force() -> None:
     other = READER.read("Ruritania's robot law obliges operators to improve the safety of their robots.")
     assert on_action(other, JOINED, IDF) == JOINED
     assert coordinated_duties("Operators shall register robots.") == ["Operators shall register robots."]
+    # a comma before a word that opens no operative clause splits nothing
+    assert len(coordinated_duties("Operators shall keep records, notes and logs, and recognise faults.")) == 1
+    assert [d.split()[0] for d in coordinated_duties(OPERATIVE)] == ["5.", "calls", "reaffirms"]
 
 
 @pytest.mark.parametrize(

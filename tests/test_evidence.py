@@ -920,6 +920,20 @@ def test_a_point_without_its_stem_binds_its_provisions_addressee(
     assert _verdict(claim, [point]) == verdict
 
 
+def test_a_non_binding_texts_numbered_paragraph_borrows_no_shall() -> None:
+    """A resolution's operative paragraph ("5. Calls upon Member States to …") is numbered like a point, but a
+    non-binding text lends it no "member states shall:": its own "calls upon" is its force. A binding act's
+    point cut from its stem still binds its addressee (counter-example)."""
+    claim = "The resolution calls on member states to refrain from using robots that harm people."
+    text = "5. Emphasizes that rights must be respected, calls upon Member States to refrain from using robots that harm people;"
+    roles = ("obligation", "obligation:member_state")
+    chunk = Chunk("ru-res", "Operative paragraph 5", (), text, 0, len(text), None, None, "en", roles=roles)
+    resolution = Document("ru-res", "Robot Resolution", "Robot Resolution", legal_effect="non_binding")
+    act = Document("ru-res", "Robot Act", "Robot Act", legal_effect="binding")
+    assert _verdict(claim, [Passage(chunk, 1.0, document=resolution)]) != "refuted"
+    assert _verdict(claim, [Passage(chunk, 1.0, document=act)]) == "refuted"
+
+
 def test_the_claimed_party_is_its_head_word_not_its_qualifiers() -> None:
     """ "Deployers of robot models" is not named by a sentence binding providers of robot models."""
     claim = "Deployers of robot models must register the robot models in the database."

@@ -196,6 +196,8 @@ def _addressee_stem(passage: Passage) -> str:
     """For a point whose stem the passage does not hold (a list cut across chunks), the stem its provision's
     one addressee gives it ("Article 53 — Obligations for providers …": "providers shall:"); "" when the
     provision binds several parties or none."""
+    if passage.document is not None and passage.document.legal_effect == "non_binding":
+        return ""  # a resolution's or a guideline's numbered paragraphs bind no one: no "shall" to lend them
     bound = [r.split(":", 1)[1] for r in passage.chunk.roles if r.startswith("obligation:")]
     return f"{bound[0].replace('_', ' ')}s shall:" if len(bound) == 1 else ""
 

@@ -158,7 +158,18 @@ def duty_of(text: str) -> tuple[str, str, bool, str, str]:
 
 # A further duty of the same subject, joined by "and" ("… is to endeavor to enhance …, and must cooperate with …",
 # 「…に努めるとともに、…に協力しなければならない」): a law may join duties of different force in one sentence.
-_COORDINATED = re.compile(r",?\s+and\s+(?=(?:must|shall|should|may|is to|are to|will)\b)|とともに、?", re.I)
+# A resolution or recommendation joins its operative clauses with commas, each opening with its verb: "Emphasizes
+# that human rights must be respected …, calls upon all Member States to refrain from …, and reaffirms that …".
+_OPERATIVE = (  # its verb agrees with the body ("The General Assembly … calls upon"): a base form ("and recognise
+    # faults") is another action of the same duty
+    r"calls (?:up)?on|urges|encourages|requests|invites|recommends|decides|reaffirms|affirms|emphasi[sz]es|stresses"
+    r"|underlines|recogni[sz]es|acknowledges"
+)
+_COORDINATED = re.compile(
+    r",?\s+and\s+(?=(?:must|shall|should|may|is to|are to|will)\b)"
+    rf"|[,;]\s+(?:and\s+)?(?=(?:{_OPERATIVE})\b)|とともに、?",
+    re.I,
+)
 
 
 def coordinated_duties(text: str) -> list[str]:
