@@ -925,7 +925,10 @@ def test_a_non_binding_texts_numbered_paragraph_borrows_no_shall() -> None:
     non-binding text lends it no "member states shall:": its own "calls upon" is its force. A binding act's
     point cut from its stem still binds its addressee (counter-example)."""
     claim = "The resolution calls on member states to refrain from using robots that harm people."
-    text = "5. Emphasizes that rights must be respected, calls upon Member States to refrain from using robots that harm people;"
+    text = (
+        "5. Emphasizes that rights must be respected, calls upon Member States to refrain from using robots that "
+        "harm people;"
+    )
     roles = ("obligation", "obligation:member_state")
     chunk = Chunk("ru-res", "Operative paragraph 5", (), text, 0, len(text), None, None, "en", roles=roles)
     resolution = Document("ru-res", "Robot Resolution", "Robot Resolution", legal_effect="non_binding")
