@@ -768,3 +768,24 @@ _GUIDED = ClaimReader(
 )
 def test_a_name_run_on_into_another_texts_kind_names_that_text(claim: str, doc_ids: tuple[str, ...]) -> None:
     assert [n.doc_ids for n in _GUIDED.read(claim).texts] == [doc_ids]
+
+
+@pytest.mark.parametrize(
+    ("claim", "named"),
+    [
+        # a law the named act speaks of, described with a topic no name of the act carries, is the claim's topic
+        ("Under the XX AI Act, providers must comply with Xanadu copyright law.", [("alias", ("xx-ai",))]),
+        ("The XX AI Act obliges providers to respect Xanadu's data protection law.", [("alias", ("xx-ai",))]),
+        # counter-examples: the description alone names the text; a topic its names carry; another text
+        ("Xanadu's copyright law requires providers to keep logs.", [("description", ("xx-ai",))]),
+        ("The XX AI Act and Xanadu's AI law require logs.", [("alias", ("xx-ai",)), ("description", ("xx-ai",))]),
+        (
+            "Under the Ruritanian AI Promotion Act, businesses must follow Ruritania's privacy law.",
+            [("alias", ("ru-ai-en",)), ("description", ("ru-ai-en", "ru-ai-ja", "ru-privacy"))],
+        ),
+    ],
+)
+def test_another_law_a_named_text_speaks_of_is_no_name_of_it(
+    claim: str, named: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    assert [(t.by, t.doc_ids) for t in READER.read(claim).texts] == named

@@ -94,6 +94,7 @@ class NamedText:
     topic: tuple[str, ...] = ()  # a description's topic words that its texts' names carry ("AI" in "Japan's AI law")
     name_words: frozenset[str] = frozenset()  # the words of its texts' titles and aliases (a text never names itself)
     one_text: bool = False  # all it resolves to are one text's editions and language versions
+    loose: bool = False  # a description whose topic words no name of its texts carries ("EU copyright law")
 
 
 @dataclass(frozen=True)
@@ -241,7 +242,12 @@ class ClaimReader:
                     was.one_text and named.one_text and set(was.doc_ids) == set(named.doc_ids),
                 )
             merged[named.words] = named
-        return tuple(self._chapter_only(named, folded) for named in merged.values())
+        # a description with a topic no name of its texts carries, resolving only to texts the claim names
+        # otherwise, is another law the named text speaks of ("Under the AI Act, providers must comply with EU
+        # copyright law"), not a name of it: its words are the claim's topic
+        aliased = {i for n in merged.values() if n.by == "alias" for i in n.doc_ids}
+        kept = [n for n in merged.values() if not (n.loose and aliased and set(n.doc_ids) <= aliased)]
+        return tuple(self._chapter_only(named, folded) for named in kept)
 
     def _chapter_only(self, named: NamedText, folded: str) -> NamedText:
         """A name shared by a code's chapters, in a claim naming one chapter ("the code's transparency chapter"),
@@ -299,7 +305,11 @@ class ClaimReader:
             families = {d.translation_of or d.id for d in docs if d.status in ("in_force", "current")}
             docs = [d for d in docs if (d.translation_of or d.id) in families] or docs
         named = set(tokenize(" ".join(w for d in docs for w in (d.title, d.short_title, *d.aliases))))
-        return self._named(m.group(), "description", docs, tuple(sorted(topic & named))) if docs else None
+        if not docs:
+            return None
+        return replace(
+            self._named(m.group(), "description", docs, tuple(sorted(topic & named))), loose=bool(topic - named)
+        )
 
     def _resolve_dated(self, m: re.Match[str]) -> NamedText | None:
         """The one text of the generic name's types made in the year (and month) given, narrowed by the topic
