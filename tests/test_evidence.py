@@ -1034,6 +1034,25 @@ def test_a_claims_verb_of_force_is_compared_as_force_not_counted_as_a_word() -> 
     assert "voluntari" in claim_weights(status, idf)
 
 
+@pytest.mark.parametrize(
+    ("claim", "verb"),
+    [
+        ("Ruritania's robot code asks operators to label robot videos.", "ask"),
+        ("Ruritania's robot code asked operators to label robot videos.", "ask"),
+        ("Ruritania's robot resolution calls on operators to label robot videos.", "call"),
+    ],
+)
+def test_a_reported_request_is_no_word_of_the_claim(claim: str, verb: str) -> None:
+    """ "asks operators to label …": the verb reports a request of the text, whose strength the claim leaves open;
+    as a rare word it would outweigh what is asked. Counter-example: "ask" as what is done ("operators must ask
+    users for consent") is a word of the claim."""
+    idf = {"ask": 6.0, "call": 4.0, "label": 3.0, "robot": 1.0, "video": 3.0, "oper": 1.0, "user": 2.0}
+    assert verb not in claim_weights(read(claim), idf)
+    said = "Under Ruritania's robot code and robot resolution, operators should label robot videos."
+    assert states_most(read(claim), said, idf) is not None
+    assert "ask" in claim_weights(read("Ruritania's robot law says operators must ask users for consent."), idf)
+
+
 def test_a_subject_of_no_content_words_does_not_state_a_universal_claim() -> None:
     """A sentence whose subject the duty reader cannot name ("…, should be prohibited": "should be") states no
     rule of all X; a sentence saying it of all X does (the counter-example)."""

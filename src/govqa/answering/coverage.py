@@ -33,6 +33,12 @@ _MODAL_VERB = re.compile(
 )
 
 
+# "asks developers to deploy …", "called on companies to …": a request as news reports a code's or a resolution's,
+# whose strength it leaves open (the code's "commit to", the guideline's "should"). Not compared as force, and no
+# term of the claim either.
+_REQUEST = re.compile(r"\b(?:ask(?:s|ed)?|calls? (?:up)?on|called (?:up)?on)(?=\s+(?:[\w-]+\s+){1,5}?to\s)", re.I)
+
+
 # The same in Japanese: 禁止 (banned), 義務 (a duty), 禁じ (forbids) say the force laws write as
 # てはならない, なければならない.
 _MODAL_KANJI = re.compile(r"禁止|禁じ|義務")
@@ -67,6 +73,7 @@ def claim_weights(reading: ClaimReading, idf: dict[str, float]) -> Weights:
         _MODAL_VERB.fullmatch(reading.modal_words.strip()) or _MODAL_KANJI.search(reading.modal_words)
     ):
         named |= set(tokenize(reading.modal_words))  # compared as the claim's force, not as one of its words
+    named |= {t for m in _REQUEST.finditer(reading.text) for t in tokenize(m.group())}
     terms = set(tokenize(reading.text)) - FRAME_WORDS - PROSE_WORDS - named
     # Written Japanese carries its content in kanji and katakana and its grammar in hiragana: a character pair
     # with hiragana in it ("では", "るだ") is a particle or an ending, rare in an English-heavy library and so
