@@ -242,12 +242,7 @@ class ClaimReader:
                     was.one_text and named.one_text and set(was.doc_ids) == set(named.doc_ids),
                 )
             merged[named.words] = named
-        # a description with a topic no name of its texts carries, resolving only to texts the claim names
-        # otherwise, is another law the named text speaks of ("Under the AI Act, providers must comply with EU
-        # copyright law"), not a name of it: its words are the claim's topic
-        aliased = {i for n in merged.values() if n.by == "alias" for i in n.doc_ids}
-        kept = [n for n in merged.values() if not (n.loose and aliased and set(n.doc_ids) <= aliased)]
-        return tuple(self._chapter_only(named, folded) for named in kept)
+        return tuple(self._chapter_only(named, folded) for named in _names_only(list(merged.values())))
 
     def _chapter_only(self, named: NamedText, folded: str) -> NamedText:
         """A name shared by a code's chapters, in a claim naming one chapter ("the code's transparency chapter"),
@@ -326,6 +321,14 @@ class ClaimReader:
             tokenize(" ".join(spellings(" ".join(w for d in docs for w in (d.title, d.short_title, *d.aliases)))))
         )
         return self._named(m.group(), "description", docs, tuple(sorted(topic & named)))
+
+
+def _names_only(texts: list[NamedText]) -> list[NamedText]:
+    """The texts less a description with a topic no name of its texts carries that resolves only to texts the
+    claim names by alias: another law the named text speaks of ("Under the AI Act, providers must comply with EU
+    copyright law"), not a name of it, whose words are the claim's topic."""
+    aliased = {i for n in texts if n.by == "alias" for i in n.doc_ids}
+    return [n for n in texts if not (n.loose and aliased and set(n.doc_ids) <= aliased)]
 
 
 def _narrowed(docs: list[Document], words: set[str]) -> list[Document]:
