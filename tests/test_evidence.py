@@ -1053,6 +1053,18 @@ def test_a_reported_request_is_no_word_of_the_claim(claim: str, verb: str) -> No
     assert "ask" in claim_weights(read("Ruritania's robot law says operators must ask users for consent."), idf)
 
 
+def test_near_synonyms_alone_state_nothing_of_a_claim() -> None:
+    """A near-synonym counts for half a term beside the claim's own words ("result" renders "generative" in some
+    dictionary sense): a sentence sharing none of the claim's words states none of it, however its synonyms add
+    up. Counter-example: the same sentence naming the claim's word."""
+    claim = read("Ruritania's robot law bans generative robots.")
+    idf = {"generat": 3.0, "robot": 1.0}
+    elsewhere = "Where damage occurs as a result of the purchase, the buyer shall not be liable for it."
+    assert term_coverage(claim_weights(claim, idf), elsewhere) > 0
+    assert states_most(claim, elsewhere, idf) is None
+    assert states_most(claim, "The placing on the market of generative robots shall be prohibited.", idf) is not None
+
+
 def test_a_subject_of_no_content_words_does_not_state_a_universal_claim() -> None:
     """A sentence whose subject the duty reader cannot name ("…, should be prohibited": "should be") states no
     rule of all X; a sentence saying it of all X does (the counter-example)."""

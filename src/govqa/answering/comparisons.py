@@ -303,7 +303,7 @@ def compare_excepted(reading: ClaimReading, sentence: str, idf: dict[str, float]
 def states_most(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
     """A sentence stating most of the claim's weighted terms (`STATES_MOST`) with its polarity, once no
     comparison above found a difference → supported. Below, sharing words is no evidence."""
-    if term_coverage(claim_weights(reading, idf), sentence) < STATES_MOST:
+    if term_coverage(claim_weights(reading, idf), sentence, shared=True) < STATES_MOST:
         return None
     if not _same_polarity(reading, sentence, idf) or not states_particulars(reading, sentence):
         return None

@@ -112,8 +112,10 @@ def _per_word(text: str, weights: dict[str, float], across: dict[str, float]) ->
     return out
 
 
-def term_coverage(weights: dict[str, float], sentence: str) -> float:
-    """The share of the claim's idf weight whose terms the sentence states."""
+def term_coverage(weights: dict[str, float], sentence: str, *, shared: bool = False) -> float:
+    """The share of the claim's idf weight whose terms the sentence states; with `shared`, 0 for an English
+    sentence sharing none of an English claim's terms as written (near-synonyms alone, "generative" / "occurs",
+    state nothing of it)."""
     if not weights:
         return 0.0
     present = set(tokenize(sentence))
@@ -131,6 +133,8 @@ def term_coverage(weights: dict[str, float], sentence: str) -> float:
         present |= closed_compounds(sentence)  # "deepfakes" is stated by "deep fake"
     # an English claim in other words than the law's: a term the sentence renders by a near-synonym
     # ("tell" / "inform", "fix" / "correct"; search/glosses.py) counts for part of its weight
+    if shared and not present & weights.keys():
+        return 0.0
     synonyms = glossary().synonyms()
     stated = sum(
         w if t in present else SYNONYM_CREDIT * w * bool(synonyms.get(t, _NONE) & present) for t, w in weights.items()
