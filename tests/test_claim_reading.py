@@ -789,3 +789,24 @@ def test_another_law_a_named_text_speaks_of_is_no_name_of_it(
     claim: str, named: list[tuple[str, tuple[str, ...]]]
 ) -> None:
     assert [(t.by, t.doc_ids) for t in READER.read(claim).texts] == named
+
+
+@pytest.mark.parametrize(
+    ("claim", "doc_ids"),
+    [
+        # a Japanese date after の ("…大統領の2023年のAI大統領令") names the text made then, as the English does
+        (
+            "バイデン大統領の2023年のAI大統領令は、安全性試験の結果の共有を求めた。",
+            ("us-eo-14110-2023-federal-register",),
+        ),
+        ("Biden's 2023 AI executive order required red-team testing.", ("us-eo-14110-2023-federal-register",)),
+        # counter-example: a year glued to Latin letters or digits is no date of a text ("AI2023年")
+        ("AI2023年のAI大統領令は、安全性試験の結果の共有を求めた。", ()),
+    ],
+)
+def test_a_japanese_date_after_no_names_a_dated_text(claim: str, doc_ids: tuple[str, ...]) -> None:
+    from govqa.corpus.manifest import load_manifest
+    from govqa.settings import PROJECT_ROOT
+
+    reading = ClaimReader(load_manifest(PROJECT_ROOT / "corpus" / "sources.toml")).read(claim)
+    assert reading.doc_ids == doc_ids

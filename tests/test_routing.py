@@ -492,3 +492,26 @@ def test_a_name_followed_by_another_texts_kind_names_that_text() -> None:
     assert router.route("The Robot Act on safety asks for audits.").doc_ids == ("act",)
     assert router.route("The Robot Act guidelines are not binding.").doc_ids == ("act",)
     assert router.route("Compare the Robot Act with the guidelines on safety.").doc_ids == ("act",)
+
+
+@pytest.mark.parametrize(
+    ("question", "names_held", "unknown"),
+    [
+        # a person named by office, or by their administration, in a question about a held text: who signed or
+        # said something, not a text the library lacks
+        ("President Zorblax said the AI Promotion Act has no fines.", False, ()),
+        ("Prime Minister Zorblax heads the headquarters under the AI Promotion Act.", False, ()),
+        ("The Zorblax administration's 2025 order revoked the AI Promotion Act.", True, ()),
+        ("ゾルブラックス大統領はAI推進法に署名した。", False, ()),
+        # counter-examples: no held text named (the person's own text, unheld); a name with no office
+        ("President Zorblax's AI Action Plan cuts red tape.", False, ("Zorblax", "Action Plan")),
+        ("The Zorblax Plan under the AI Promotion Act cuts red tape.", False, ("Zorblax Plan",)),
+    ],
+)
+def test_a_person_named_by_office_is_no_unknown_text(
+    router: Router, question: str, names_held: bool, unknown: tuple[str, ...]
+) -> None:
+    from govqa.search.names import unknown_names
+
+    idf = dict.fromkeys(tokenize("ai promotion act fines headquarters plan order red tape"), 1.0)
+    assert unknown_names(question, router, Glossary({}), idf, names_held=names_held) == unknown

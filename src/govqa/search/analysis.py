@@ -178,7 +178,11 @@ def analyze(
         event_years=tuple(int(y) for y in YEAR.findall(kanji_to_digits(asking))),
         law_numbers=law_numbers,
         names=proper_names(asking, router, glossary),
-        unknown_names=unknown_names(question, router, glossary, idf) if idf is not None else (),
+        unknown_names=(
+            unknown_names(question, router, glossary, idf, names_held=bool(claim and claim.doc_ids))
+            if idf is not None
+            else ()
+        ),
         unheld=unheld_references(question, router, references),
         topic=topic,
         topic_terms=topic_terms,

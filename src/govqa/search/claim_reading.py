@@ -160,7 +160,7 @@ class ClaimReader:
         dated_generic = rf"{generic}|\borders?\b"
         self._dated = re.compile(
             rf"(?:(?<![a-z0-9])(?:{alternatives})(?:{_BINDER}))?"
-            rf"(?<![\w/.-])(?P<date>(?:(?P<month>{_MONTH_NAMES})\s+)?(?P<year>(?:19|20)\d{{2}})(?:\s*年)?)\s*の?\s*"
+            rf"(?<![A-Za-z0-9_/.-])(?P<date>(?:(?P<month>{_MONTH_NAMES})\s+)?(?P<year>(?:19|20)\d{{2}})(?:\s*年)?)\s*の?\s*"
             rf"(?P<between>{_between(dated_generic)})(?P<generic>{dated_generic})",
             re.I,
         )

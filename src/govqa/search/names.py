@@ -32,6 +32,12 @@ _INSTITUTION = re.compile(
     _I,
 )
 _ACRONYM = re.compile(r"[A-Z][A-Z-]{2,}")
+# A person named by office ("President Trump", "Prime Minister Ishiba", "Commissioner Breton"): who signed or said
+# something about a text the question names, not a text or body the texts themselves must mention.
+_OFFICE = re.compile(
+    r"\b(?:President|(?:Prime |Vice )?Minister|Chancellor|Commissioner|Secretary|Governor|Senator|Premier)"
+    r"(?:\s+(?=[A-Z]))?"
+)
 _CAPITALISED = re.compile(r"\b(?:[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)*|[A-Z][A-Z\-]{1,})\b")
 _ARTICLES = frozenset({"The", "A", "An", "This", "That", "These", "Those"})
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]{3,}")
@@ -125,7 +131,24 @@ def _designates(name: str, question: str, routed: list[Document]) -> bool:
     return bool(numbers) and any(re.search(rf"(?<!\d){re.escape(n.split('-')[-1])}(?!\d)", names) for n in numbers)
 
 
-def unknown_names(question: str, router: Router, glossary: Glossary, idf: dict[str, float]) -> tuple[str, ...]:
+_JA_OFFICE = "(?:前|元|現)?(?:大統領|首相|大臣|長官|委員長|知事|議員|氏|政権)"  # 「トランプ大統領」, 「バイデン政権」
+
+
+def _by_office(name: str, question: str) -> bool:
+    """The name is a person's, after the title of an office ("President Trump") or carrying it ("Minister
+    Ishiba", what is left of a sentence-initial "Prime Minister Ishiba"), or before "administration"."""
+    person = _OFFICE.sub("", name).strip()
+    titled = re.search(
+        rf"{_OFFICE.pattern}{re.escape(name)}\b|\b{re.escape(name)}(?:['’]s)? administration\b", question
+    )
+    if not person or (person == name.strip() and not titled):
+        return False
+    return bool(re.fullmatch(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?", person))
+
+
+def unknown_names(
+    question: str, router: Router, glossary: Glossary, idf: dict[str, float], *, names_held: bool = False
+) -> tuple[str, ...]:
     """Names in the question that occur nowhere in the corpus (a law, country or body it does not hold):
     capitalised words and acronyms (not sentence-initial), katakana runs, titles quoted in 「」 that name an
     instrument by its kind (「…弁法」) and whose law a Japanese writer names before の (「台湾の…法」), unless
@@ -149,6 +172,8 @@ def unknown_names(question: str, router: Router, glossary: Glossary, idf: dict[s
     if not routed or any(d.language == "ja" for d in routed):
         names += _KATAKANA.findall(original)
     names = [n for n in names if not _designates(n, original, routed)]
+    if routed or names_held:  # a person named by office, in a question about a held text
+        names = [n for n in names if not _by_office(n, original) and not re.search(rf"{n}{_JA_OFFICE}", original)]
     titles = [t for t in _JA_TITLE.findall(original) if not _variant_title(t, router)]
     titles += _JA_WHOSE.findall(original)
     unknown = []
