@@ -74,6 +74,10 @@ def test_a_japanese_question_gets_a_japanese_no(answerer: Answerer) -> None:
     [
         ("The Japan Robot Act lets regulators fine operators.", "refuted"),
         ("The Japan Robot Act has no penalties.", "supported"),
+        # "rather than" / "instead of" deny what follows them
+        ("The Japan Robot Act relies on cooperation rather than penalties.", "supported"),
+        ("The Japan Robot Act relies on guidance instead of fines.", "supported"),
+        ("The Japan Robot Act fines operators rather than warning them.", "refuted"),
         # a negation inside a relative clause is not the claim's: it still claims the law fines
         ("The Japan Robot Act fines operators that do not register their robots.", "refuted"),
     ],

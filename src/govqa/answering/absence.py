@@ -11,6 +11,7 @@ their chunks even uses the words that ask for it (a role cue that missed a provi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from govqa.answering.findings import CheckContext, Finding, Term
 from govqa.records import Document, Passage
 from govqa.search.analysis import QueryAnalysis
 from govqa.search.intents import ABSENCE_ROLES, INTENTS
+from govqa.search.statements import NEGATION
 
 LAW_TYPES = frozenset({"statute", "regulation", "administrative_measures"})
 
@@ -87,4 +89,19 @@ def check_role_absence(query: QueryAnalysis, passages: Sequence[Passage], ctx: C
         return None
     ids = {d.id for d in absence.documents}
     cite = tuple(p for p in passages if p.chunk.doc_id in ids)
-    return absence.finding(cite, query.claims_absence if ctx.mode == "claim" else None)
+    return absence.finding(cite, _says_missing(query, absence.role) if ctx.mode == "claim" else None)
+
+
+# "relies on cooperation rather than penalties": a contrast denies what follows it, and only that.
+_CONTRAST = re.compile(r"\b(?:rather than|instead of)\b(?P<denied>[^,.;]*)", re.I)
+
+
+def _says_missing(query: QueryAnalysis, role: str) -> bool:
+    """The claim says the law lacks the role: its own negation, where a contrast ("fines operators rather than
+    warning them") denies the role only if what it denies asks for it."""
+    if not query.claims_absence or query.claim is None:
+        return query.claims_absence
+    if not (contrast := _CONTRAST.search(query.claim.text)):
+        return True
+    rest = query.claim.text[: contrast.start()] + query.claim.text[contrast.end() :]
+    return bool(INTENTS[role].search(contrast["denied"]) or NEGATION.search(rest) or query.restricts)

@@ -115,8 +115,8 @@ RESTRICTIVE = re.compile(  # "not only … but", "not just …", "doesn't only" 
     re.I,
 )
 
-NEGATION = re.compile(
-    r"\b(?:not|no(?!\.?\s*\d)|never|none|neither|nor|without|cannot|n't)\b|n['’]t\b"
+NEGATION = re.compile(  # ("relies on cooperation rather than penalties", "instead of fines": what is denied)
+    r"\b(?:not|no(?!\.?\s*\d)|never|none|neither|nor|without|cannot|n't|rather than|instead of)\b|n['’]t\b"
     r"|(?<!なければなら)(?<!てはなら)(?<!ねばなら)(?<!ければなら)ない|ません|ではなく|わけではな|不要|않",
     re.I,
 )
