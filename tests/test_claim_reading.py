@@ -810,3 +810,30 @@ def test_a_japanese_date_after_no_names_a_dated_text(claim: str, doc_ids: tuple[
 
     reading = ClaimReader(load_manifest(PROJECT_ROOT / "corpus" / "sources.toml")).read(claim)
     assert reading.doc_ids == doc_ids
+
+
+_FRAMEWORKS = ClaimReader(
+    Manifest(
+        documents=(
+            _doc("ru-fw", "Robot Risk Framework", "RU", "framework", date="2023-01-26"),
+            _doc("ru-profile", "Robot Risk Framework: Drone Profile", "RU", "framework", date="2024-07-26"),
+        ),
+        references=(),
+        jurisdiction_words={"RU": ("Ruritania", "Ruritanian")},
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "doc_ids"),
+    [
+        # a name both texts carry, dated by the claim as one of them is: that one
+        ("Ruritania's robot framework, released in January 2023, is voluntary.", ("ru-fw",)),
+        ("Ruritania's robot framework was published in July 2024.", ("ru-profile",)),
+        # counter-examples: a date neither has; no date of its own making (when it applies is another event)
+        ("Ruritania's robot framework was released in 2021.", ("ru-fw", "ru-profile")),
+        ("Ruritania's robot framework applies from January 2023.", ("ru-fw", "ru-profile")),
+    ],
+)
+def test_a_name_two_texts_share_is_the_one_the_claim_dates(claim: str, doc_ids: tuple[str, ...]) -> None:
+    assert _FRAMEWORKS.read(claim).doc_ids == doc_ids

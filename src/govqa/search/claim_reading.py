@@ -173,10 +173,11 @@ class ClaimReader:
         if actor and own and (any(fold(actor).endswith(fold(t.words)) for t in texts) or refs_in_question(actor)):
             actor = ""  # "The Act prohibits …", "Section 6-1-1706 mandates …": the text speaks, nobody is bound
         words = negation_words(text)
+        dates = duty_dates(text, dates_in(text, reported=True)) if modality else tuple(dates_in(text, reported=True))
         return ClaimReading(
             text=text,
             language=question_language(text),
-            texts=texts,
+            texts=tuple(self._dated_by(t, dates) for t in texts),
             jurisdictions=tuple(sorted(self._router.jurisdictions_named(text))),
             refs=tuple(refs_in_question(text)),
             actor=actor,
@@ -185,7 +186,7 @@ class ClaimReader:
             modal_words=modal_words,
             action=action,
             figures=tuple(figures_in(text)),
-            dates=duty_dates(text, dates_in(text, reported=True)) if modality else tuple(dates_in(text, reported=True)),
+            dates=dates,
             scope=scope_words(text),
             negated=negative or bool(words),
             negations=tuple(words),
@@ -252,6 +253,20 @@ class ClaimReader:
             return named
         ids = self._router.to_chapters(named.doc_ids, chapters)
         return replace(named, doc_ids=ids, one_text=len(ids) == 1)
+
+    def _dated_by(self, named: NamedText, dates: tuple[DateMention, ...]) -> NamedText:
+        """A name several texts share, dated by the claim as one of them is ("The NIST framework, released in
+        January 2023": the framework, not the 2024 profile): that text (with its language versions)."""
+        docs = [d for d in self._all if d.id in named.doc_ids]
+        dated = [m for m in dates if m.event in ("publication", "enactment")]
+        if named.one_text or not dated or not docs:
+            return named
+        record = {d.id: dates_in(d.date)[0] for d in docs if dates_in(d.date)}
+        fits = {d.translation_of or d.id for d in docs if d.id in record and all(m.agrees(record[d.id]) for m in dated)}
+        if len(fits) != 1:
+            return named
+        ids = tuple(d.id for d in docs if (d.translation_of or d.id) in fits)
+        return replace(named, doc_ids=ids, one_text=True)
 
     def _places(self, named: NamedText) -> set[str]:
         """The jurisdictions of the texts a name resolves to."""
