@@ -1021,6 +1021,24 @@ def test_a_denial_is_stated_only_by_a_sentence_that_denies(claim: str, sentence:
     assert (found.verdict if found else None) == verdict
 
 
+@pytest.mark.parametrize(
+    ("sentence", "stated"),
+    [
+        # whom the claim describes by a denial ("without an office") the sentence describes by the same denial
+        ("An operator that does not have an office in the country shall appoint a local robot agent.", True),
+        # counter-examples: the sentence describes them otherwise; a ban of what the claim calls a duty
+        ("An operator that has an office in the country shall appoint a local robot agent.", False),
+        ("An operator that does not have an office in the country shall not appoint a local robot agent.", False),
+    ],
+)
+def test_a_denial_describing_whom_a_claim_binds_agrees_with_a_like_description(sentence: str, stated: bool) -> None:
+    claim = read(
+        "Ruritania's robot law requires operators without an office in Ruritania to appoint a local robot agent."
+    )
+    idf = {"oper": 1.0, "offic": 3.0, "appoint": 3.0, "local": 3.0, "robot": 1.0, "agent": 4.0}
+    assert (states_most(claim, sentence, idf) is not None) is stated
+
+
 def test_a_claims_verb_of_force_is_compared_as_force_not_counted_as_a_word() -> None:
     """ "bans X" is the claim's force over X, which a law writes "shall be prohibited": as a rare word, "bans"
     would outweigh X and leave the sentence stating X short of the claim. Counter-example: a claim of status

@@ -356,10 +356,10 @@ def _same_polarity(reading: ClaimReading, sentence: str, idf: dict[str, float]) 
         return False
     actor, modality, bans, _, _ = duty_of(sentence)
     denied = {t for w in denied_words(reading.text) for t in tokenize(w)}
-    # (a negation inside a condition, "if they do not comply", and a "may" of a relative clause, "risks that may
-    # occur", deny nothing and allow nothing)
+    # (a condition's "not", a relative clause's "may" deny and allow nothing; "without an address" = "that has none")
     allows = modality == "may" and not _RELATIVE_END.search(actor)
-    if reading.negations and not (negation_words(sentence) or allows or bans or denied & averted(sentence)):
+    alike = denied and denied <= {t for w in denied_words(sentence, anywhere=True) for t in tokenize(w)}
+    if reading.negations and not (negation_words(sentence) or allows or bans or denied & averted(sentence) or alike):
         return False  # a claim that denies ("consent is not required", 「不要」) needs a sentence that denies too
     return not modality or bans == duty_of(reading.text)[2]
 
