@@ -178,3 +178,19 @@ def test_a_stems_force_is_the_force_of_its_points(stem_modal: str, refuted: bool
 )
 def test_insisting_and_demanding_are_claims_of_duty(claim: str, modality: str) -> None:
     assert READER.read(claim).modality == modality
+
+
+@pytest.mark.parametrize(
+    ("sentence", "refuted"),
+    [
+        # a sanction clause says what befalls a party, not whose duty it is to fine: no force to compare
+        ("Non-compliance by operators shall be subject to administrative fines of up to EUR 5 000 000.", False),
+        ("Operators shall be liable to fines of up to EUR 5 000 000.", False),
+        # counter-example: a duty to fine is a duty, against a claimed power
+        ("The robot authority shall fine operators up to EUR 5 000 000 for each robot.", True),
+    ],
+)
+def test_a_sanction_clause_states_no_duty_to_fine(sentence: str, refuted: bool) -> None:
+    claim = READER.read("Ruritania's robot authority can fine operators up to EUR 5 000 000.")
+    found = compare_modality(claim, sentence, IDF)
+    assert (found is not None and found.verdict == "refuted") is refuted

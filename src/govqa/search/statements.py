@@ -55,7 +55,9 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
         "must",
         False,
         re.compile(
-            r"\b(?:must|shall|(?:is|are) (?:required|obliged|obligated|mandated)|(?:ha(?:ve|s) )?had to|ha(?:ve|s) to"
+            # ("… shall be subject to administrative fines": what befalls a party, no one's duty to fine)
+            r"\b(?:must|shall(?!\s+be\s+(?:subject|liable)\s+to\b)|(?:is|are) (?:required|obliged|obligated|mandated)"
+            r"|(?:ha(?:ve|s) )?had to|ha(?:ve|s) to"
             r"|needs? to"
             # "the attorney general may require that a deployer disclose …": a power to require, not a duty;
             # "should have measures to require …": what another verb governs, not the sentence's force
