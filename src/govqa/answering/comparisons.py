@@ -13,7 +13,14 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-from govqa.answering.coverage import about_same, claim_weights, clause_words, cross_language, term_coverage
+from govqa.answering.coverage import (
+    about_same,
+    claim_weights,
+    cross_language,
+    event_words,
+    figure_topic,
+    term_coverage,
+)
 from govqa.answering.duties import BODY, PRIVATE_ACTORS, STRENGTH, body_differs, on_action, states_action, stem
 from govqa.answering.quotes import FRAME_WORDS
 from govqa.answering.stating import (
@@ -27,7 +34,7 @@ from govqa.answering.stating import (
     states_particulars,
 )
 from govqa.records import Verdict
-from govqa.search.claim_figures import EVENTS, DateMention, Figure, dates_in, figures_in
+from govqa.search.claim_figures import Figure, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
 from govqa.search.statements import actor_role, actor_words, averted, denied_words, duty_of, negation_words
 from govqa.text import fold, tokenize
@@ -52,27 +59,6 @@ EXCEPTION = re.compile(
     r"|only|solely|limited to|exempt\w*|derogat\w+)\b|を除く|除き|に限る|に限り|ただし|適用しない|예외|제외",
     re.I,
 )
-
-
-_PRESENTS = frozenset(
-    tokenize(
-        "lay lays out set sets list lists include includes contain contains has have name names"
-        " identify identifies comprise comprises outline outlines propose proposes establish"
-    )
-)
-
-
-def _figure_topic(reading: ClaimReading, figure: Figure | DateMention) -> set[str]:
-    """What a claimed figure or date is about: the words of its clause, less the names of the text the claim is about (a
-    law does not name itself, as in `claim_weights`) and the words of the claim's other figures and dates."""
-    named = {t for n in reading.texts for t in (*tokenize(n.words), *n.name_words)}
-    text = reading.text
-    spans = [(f.start, f.end) for f in reading.figures] + [(d.start, d.end) for d in reading.dates]
-    for start, end in spans:  # "7.5 million euros or 1% of turnover": 1% is not of euros
-        text = text[:start] + " " * (end - start) + text[end:]
-    if isinstance(figure, Figure) and figure.kind == "count":
-        named |= _PRESENTS  # "lays out nine dimensions": a count is of its noun; the verb presenting it says nothing
-    return clause_words(text, (figure.start, figure.end)) - named
 
 
 _CLAUSE_STOP = re.compile(r"[.;,]\s|[、。；]")
@@ -106,7 +92,7 @@ def figure_findings(
         about = f"{context} {sentence}" if context else sentence
         if not _names_its_body(reading, f, about):
             continue
-        if not about_same(_figure_topic(reading, f), about, cross_language(reading, sentence), idf):
+        if not about_same(figure_topic(reading, f), about, cross_language(reading, sentence), idf):
             continue
         same_kind = [g for g in stated if f.compares_with(g)]
         if any(agrees(f, g) for g in same_kind):
@@ -148,10 +134,6 @@ def _names_text(reading: ClaimReading, sentence: str) -> bool:
     return any(n.by == "alias" and fold(n.words) in folded for n in reading.texts)
 
 
-def _event_words(text: str) -> set[str]:
-    return {t for rx in EVENTS.values() for m in rx.finditer(text) for t in tokenize(m.group())}
-
-
 def compare_dates(reading: ClaimReading, sentence: str, idf: dict[str, float] | None = None) -> Check | None:
     """Each dated event of the claim against the sentence's dates of the same event: none agreeing → refuted,
     else one agreeing → supported. A date of another event decides nothing; one of no named event ("since 2024")
@@ -162,9 +144,9 @@ def compare_dates(reading: ClaimReading, sentence: str, idf: dict[str, float] | 
     for d in reading.dates:
         if (not d.event and not states_claim) or d.event == "title":
             continue  # a text's date in its name is compared with the text's record (evidence.decide)
-        topic = _figure_topic(reading, d)
+        topic = figure_topic(reading, d)
         if (
-            topic - _event_words(reading.text)
+            topic - event_words(reading.text)
             and not (states_claim or _names_text(reading, sentence))
             and not (about_same(topic, sentence, cross_language(reading, sentence), idf))
         ) or dates_another_text(reading, sentence):  # (a clause saying nothing but the event is about the event)

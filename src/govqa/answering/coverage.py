@@ -3,8 +3,8 @@ read-only dictionary that glosses a Japanese claim's words for an English senten
 
 `claim_weights` gives the claim's terms with their idf weights (frame words, the named text's own name and, in
 Japanese, hiragana grammar left out); `term_coverage` the share of that weight a sentence states;
-`about_same` whether a sentence speaks of what a claimed figure or date is about. comparisons.py and
-evidence.py read claims through these.
+`figure_topic` what a claimed figure or date is about (the words of its clause) and `about_same` whether a sentence
+speaks of it. comparisons.py, provisos.py and evidence.py read claims through these.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from govqa.answering.quotes import FRAME_WORDS
+from govqa.search.claim_figures import EVENTS, DateMention, Figure
 from govqa.search.claim_reading import ClaimReading
 from govqa.search.glosses import glossary, stated_share
 from govqa.text import closed_compounds, tokenize
@@ -186,3 +187,29 @@ def about_same(context: set[str], sentence: str, across: bool, idf: dict[str, fl
 def cross_language(reading: ClaimReading, sentence: str) -> bool:
     """Whether claim and sentence are in different languages (their words cannot be compared)."""
     return (reading.language == "en") != in_latin(sentence)
+
+
+_PRESENTS = frozenset(
+    tokenize(
+        "lay lays out set sets list lists include includes contain contains has have name names"
+        " identify identifies comprise comprises outline outlines propose proposes establish"
+    )
+)
+
+
+def figure_topic(reading: ClaimReading, figure: Figure | DateMention) -> set[str]:
+    """What a claimed figure or date is about: the words of its clause, less the names of the text the claim is about (a
+    law does not name itself, as in `claim_weights`) and the words of the claim's other figures and dates."""
+    named = {t for n in reading.texts for t in (*tokenize(n.words), *n.name_words)}
+    text = reading.text
+    spans = [(f.start, f.end) for f in reading.figures] + [(d.start, d.end) for d in reading.dates]
+    for start, end in spans:  # "7.5 million euros or 1% of turnover": 1% is not of euros
+        text = text[:start] + " " * (end - start) + text[end:]
+    if isinstance(figure, Figure) and figure.kind == "count":
+        named |= _PRESENTS  # "lays out nine dimensions": a count is of its noun; the verb presenting it says nothing
+    return clause_words(text, (figure.start, figure.end)) - named
+
+
+def event_words(text: str) -> set[str]:
+    """The words of a text naming an event a date can date ("apply", "enters into force", 施行)."""
+    return {t for rx in EVENTS.values() for m in rx.finditer(text) for t in tokenize(m.group())}

@@ -33,6 +33,7 @@ from govqa.answering.comparisons import (
 )
 from govqa.answering.coverage import claim_weights, cross_language, term_coverage
 from govqa.answering.duties import action_coverage, binds_party, states_as_claimed, stem
+from govqa.answering.provisos import dates_a_part, opens_proviso, provisos
 from govqa.answering.quotes import FRAME_WORDS, SentenceScorer
 from govqa.answering.stating import states_figures
 from govqa.answering.status import claims_own_force
@@ -340,7 +341,17 @@ def _decided(
     idf: dict[str, float],
 ) -> tuple[Check, Evidence] | None:
     """What one check decides on the best sentences (best first), with the sentence it rests on."""
+    part = dates_a_part(reading)
     for ev in best:
+        if name == "dates" and not part and opens_proviso(ev.text):
+            continue  # a proviso's date is a part's, not the whole text's
+        if part and (later := provisos(ev.passage.chunk.text, ev.start, ev.end)):
+            # a general date decides nothing of a part: the provisos after it may date that part otherwise
+            text = ev.passage.chunk.text
+            at = next(((f, s, e) for s, e in later if (f := check(reading, " ".join(text[s:e].split()), idf))), None)
+            if at:
+                return at[0], replace(ev, start=at[1], end=at[2], statement_end=-1, stem="")
+            continue
         if name == "modality" and (renders_duty_as_should(stem(ev.own_duty), ev.passage.document) or _recital(ev)):
             continue
         if name in BY_WORDS and (not bans_as_claimed(reading, ev) or claims_own_force(reading)):
