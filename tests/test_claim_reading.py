@@ -14,10 +14,11 @@ from hypothesis import strategies as st
 from govqa.corpus.manifest import Manifest
 from govqa.records import Document
 from govqa.search import claim_reading
-from govqa.search.analysis import described_route
+from govqa.search.analysis import described_route, described_unheld
 from govqa.search.claim_figures import dates_in, figures_in
 from govqa.search.claim_reading import ClaimReader, read_claim
-from govqa.search.routing import Route
+from govqa.search.names import unheld_references
+from govqa.search.routing import Route, Router
 from govqa.search.statements import duty_of, negation_words
 from govqa.text import fold
 
@@ -94,6 +95,12 @@ READER = ClaimReader(MANIFEST)
         ("Xanadus' AI rulebook bans scoring.", "description", {"xx-ai"}),
         ("Xanadu's AI rulebook bans scoring.", "description", {"xx-ai"}),
         ("ルリタニアのAI規則は罰則を定めていない。", "description", {"ru-ai-en"}),
+        # a treaty or convention is a binding text, a law's generic name
+        ("Ruritania's AI treaty binds its parties.", "description", {"ru-ai-en"}),
+        # of two kind words in a row the last is the text's kind ("… Framework Convention", "… law guidelines");
+        # counter-example: a kind word that is the claim's verb ("rules out") is no kind
+        ("Ruritania's AI law guidelines are voluntary.", "description", {"ru-guide"}),
+        ("Ruritania's AI law rules out fines.", "description", {"ru-ai-en"}),
     ],
 )
 def test_a_text_is_named_by_alias_or_by_description(claim: str, by: str, docs: set[str]) -> None:
@@ -124,6 +131,41 @@ def test_a_description_resolves_listed_references_apart() -> None:
     assert (named.doc_ids, named.reference_ids) == ((), ("ru-guide-2",))
     (older,) = READER.read("Ruritania's 2024 AI guidelines say so.").texts
     assert older.doc_ids == ("ru-guide",)
+
+
+UNHELD = Manifest(
+    documents=(
+        _doc("ru-ai-en", "Act on Artificial Intelligence Promotion", "RU", "statute"),
+        _doc("ru-guide", "AI Guidelines for Business", "RU", "guidelines", date="2024-04-19", status="superseded"),
+        _doc("intl-hp", "Harbour City Guiding Principles", "INTL", "principles"),
+    ),
+    references=(
+        _doc("intl-treaty", "Harbour Convention on Artificial Intelligence", "INTL", "statute"),
+        _doc("ru-guide-2", "AI Guidelines for Business v2", "RU", "guidelines", date="2026-03-31", status="current"),
+    ),
+    jurisdiction_words={"RU": ("Ruritania",), "INTL": ("Harbour City", "ハーバー")},
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "unheld"),
+    [
+        # a description only an unheld text answers, of a jurisdiction and kind the library holds nothing of
+        ("The Harbour City AI treaty applies to national defence.", ("intl-treaty",)),
+        ("The Harbour City Framework Convention requires remedies.", ("intl-treaty",)),
+        ("ハーバーのAI条約は国防に適用されない。", ("intl-treaty",)),
+        # counter-examples: a held text named too; an unheld edition of a kind the library holds (the held one may
+        # be meant); a description of a held text
+        ("Ruritania's AI law and the Harbour City AI treaty both require remedies.", ()),
+        ("Ruritania's new AI guidelines require an AI officer.", ()),
+        ("The Harbour City principles list eleven areas.", ()),
+    ],
+)
+def test_a_claim_describing_only_an_unheld_text_is_about_it(claim: str, unheld: tuple[str, ...]) -> None:
+    held, references = Router(UNHELD.documents, UNHELD.jurisdiction_words), Router(UNHELD.references, {})
+    reading = ClaimReader(UNHELD).read(claim)
+    found = described_unheld(unheld_references(claim, held, references), reading, held, references)
+    assert tuple(d.id for d in found.named) == unheld
 
 
 def test_read_claim_is_the_readers_reading() -> None:

@@ -183,7 +183,7 @@ def analyze(
             if idf is not None
             else ()
         ),
-        unheld=unheld_references(question, router, references),
+        unheld=described_unheld(unheld_references(question, router, references), claim, router, references),
         topic=topic,
         topic_terms=topic_terms,
         instrument=instrument_named(asking),
@@ -199,6 +199,22 @@ def analyze(
         ),
         claim=claim,
     )
+
+
+def described_unheld(unheld: Unheld, claim: ClaimReading | None, router: Router, references: Router | None) -> Unheld:
+    """A claim naming, by description only, one text the library lists without holding it, of a jurisdiction and
+    kind the library holds nothing of ("the Council of Europe's AI treaty", 「欧州評議会のAI条約」), is about that
+    text, as its alias would say. A claim naming a held text too, a description several texts answer, or an
+    unheld edition of a kind the library holds ("Japan's new AI guidelines": the held edition may be meant) is
+    not."""
+    if unheld.named or claim is None or references is None or not claim.texts:
+        return unheld
+    if any(t.doc_ids or not t.reference_ids or not t.one_text for t in claim.texts):
+        return unheld
+    ids = {r for t in claim.texts for r in t.reference_ids}
+    named = tuple(d for d in references.documents if d.id in ids)
+    held = {(d.jurisdiction, d.doc_type) for d in router.documents}
+    return unheld if any((d.jurisdiction, d.doc_type) in held for d in named) else Unheld(named)
 
 
 def described_route(route: Route, claim: ClaimReading | None) -> Route:

@@ -49,7 +49,8 @@ GENERIC_NAMES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"\b(?:interim )?measures\b|弁法|措置", re.I), ("administrative_measures",)),
     (
         re.compile(
-            r"\b(?:laws?|acts?|statutes?|legislation|bills?|rules|rulebook|regulations?)\b|法律|法|規制|規則|법률|법",
+            r"\b(?:laws?|acts?|statutes?|legislation|bills?|rules|rulebook|regulations?|treat(?:y|ies)|conventions?)\b"
+            r"|法律|法|規制|規則|条約|법률|법|조약",
             re.I,
         ),
         LAWS,
@@ -60,6 +61,8 @@ _BINDER = r"(?:\s*['’]s|s['’]|(?<=s)['’](?!\w))?\s*|\s*(?:の|의)\s*"  # 
 # Up to six adjective or topic words; a verb ends the name ("NIST AI RMF is a voluntary framework" names no
 # framework by description).
 _NOT_VERB = r"(?!(?:is|are|was|were|has|have|had|be|been|sets?|requires?|gives?|makes?|says?)\b)"
+# Kind words that are also verbs of a claim ("Japan's AI law rules out penalties"): no kind after a kind word.
+_NOT_VERB_KIND = r"(?!(?:rules|acts|measures|bills|profiles|codes)\b)"
 _WORD = r"[\w\-\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af()]"
 
 
@@ -151,7 +154,9 @@ class ClaimReader:
         self._code = {fold(w): code for w, code in words}
         generic = "|".join(p.pattern for p, _ in GENERIC_NAMES)
         self._description = re.compile(
-            rf"(?<![a-z0-9])(?P<where>{alternatives})(?![a-z0-9])(?:{_BINDER})(?P<between>{_between(generic)})(?P<generic>{generic})",
+            rf"(?<![a-z0-9])(?P<where>{alternatives})(?![a-z0-9])(?:{_BINDER})(?P<between>{_between(generic)})(?P<generic>{generic})"
+            # "Council of Europe Framework Convention": of two kind words in a row, the last is the text's kind
+            rf"(?!\s+{_NOT_VERB_KIND}(?:{generic}))",
             re.I,
         )
         # A text named by its date and kind, with no jurisdiction: "Biden's 2023 AI executive order", "the
