@@ -1643,3 +1643,51 @@ def test_a_claimed_leave_is_stated_only_by_a_sentence_that_permits(sentence: str
     claim = read("Ruritania's robot law allows social scoring of robots by private firms.")
     found = decide(claim, rank_evidence(claim, [_passage(sentence)], IDF), IDF)
     assert (found[0].verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        # another body as the agent of the claimed act refutes the claimed one
+        ("The Robot Safety Act was adopted by the Ministry of Transport on 1 March 2024.", "refuted"),
+        ("The Ministry of Transport shall adopt the Robot Safety Act rules on 1 March 2024.", "refuted"),
+        # counter-example: another body merely listed (a footnote's sources) does not act
+        (
+            "Following the Ministry of Transport guidance and the Harbour principles, the Robot Safety Act rules were"
+            " adopted on 1 March 2024.",
+            None,
+        ),
+    ],
+)
+def test_another_body_refutes_only_as_the_one_acting(sentence: str, verdict: str | None) -> None:
+    found = compare_actor(read("The Robot Safety Act rules were adopted by the Robot Safety Board."), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # a sentence missing the claimed body and naming another says it of that one
+        (
+            "The Robot Safety Board is part of the Ministry of Transport.",
+            "The Commission shall form part of the Ministry of Transport.",
+            None,
+        ),
+        # counter-examples: the claimed body named; no other body named (a resolution's paragraph)
+        (
+            "The Robot Safety Board is part of the Ministry of Transport.",
+            "The Robot Safety Board shall be established as part of the Ministry of Transport.",
+            "supported",
+        ),
+        (
+            "The General Assembly stresses the need for safe robots in every city.",
+            "Stresses the need for safe robots in every city and town.",
+            "supported",
+        ),
+    ],
+)
+def test_a_sentence_naming_another_body_instead_states_nothing_of_the_claimed_one(
+    claim: str, sentence: str, verdict: str | None
+) -> None:
+    found = states_most(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict

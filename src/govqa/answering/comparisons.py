@@ -21,7 +21,17 @@ from govqa.answering.coverage import (
     figure_topic,
     term_coverage,
 )
-from govqa.answering.duties import BODY, PRIVATE_ACTORS, STRENGTH, body_differs, on_action, states_action, stem
+from govqa.answering.duties import (
+    BODY,
+    PRIVATE_ACTORS,
+    STRENGTH,
+    acts_in,
+    body_differs,
+    names_bodies,
+    on_action,
+    states_action,
+    stem,
+)
 from govqa.answering.quotes import FRAME_WORDS
 from govqa.answering.stating import (
     agrees,
@@ -223,7 +233,7 @@ def compare_actor(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
 def _other_body(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
     named = {t for n in reading.texts for t in (*tokenize(n.words), *n.name_words)}
     differ = body_differs(reading, sentence, named)
-    if differ is None:
+    if differ is None or not acts_in(differ[1], sentence):
         return None
     rest = {t: w for t, w in claim_weights(reading, idf).items() if t not in tokenize(differ[0])}
     if term_coverage(rest, sentence) < STATES_MOST:
@@ -291,7 +301,7 @@ def states_most(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> 
         return None
     if not as_universal(reading, sentence) or not as_restricted(reading, sentence):
         return None
-    if not same_office(reading, sentence):
+    if not same_office(reading, sentence) or not names_bodies(reading, sentence):
         return None
     return Check("most", "supported", "states_most")
 

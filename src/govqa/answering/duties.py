@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from govqa.answering.coverage import SAME_TOPIC, cross_language, term_coverage
+from govqa.answering.coverage import SAME_TOPIC, cross_language, in_latin, term_coverage
 from govqa.answering.quotes import FRAME_WORDS
 from govqa.search.claim_reading import ClaimReading
 from govqa.search.intents import ADDRESSEES
@@ -107,6 +107,37 @@ def names_body(body: str, text: str, named: frozenset[str] | set[str] = frozense
     if not body.isascii():  # as written, or by the office its longer name ends in (人工知能戦略本部長: 本部長)
         return any(body[i:] in text for i in range(len(body) - 2))
     return bool((_body_words(body) - set(named)) & set(tokenize(text)))
+
+
+def names_bodies(reading: ClaimReading, sentence: str) -> bool:
+    """False when the sentence misses a body the claim names by title ("the AI Office") and names another one
+    instead ("The Commission shall submit a report … to the European Parliament", against "the AI Office is part
+    of the European Parliament"): it says what it says of that other body, however many words it shares. A
+    sentence naming no other body (a resolution's paragraph, against "the General Assembly stresses …") may
+    still state the claim. Read in English only: a Japanese body's name is no run of words to find
+    (「州司法長官」 is an English text's "Attorney General")."""
+    if reading.language != "en" or not in_latin(sentence):
+        return True
+    named = {t for n in reading.texts for t in (*tokenize(n.words), *n.name_words)}
+    missing = [b for b in bodies(reading.text, named) if not names_body(b, sentence, named)]
+    others = [b for b in bodies(stem(sentence), named) if not names_body(b, reading.text, named)]
+    return not (missing and others)
+
+
+def acts_in(body: str, sentence: str) -> bool:
+    """An English sentence names the body as the one acting: the subject of its duty ("The Commission shall …") or
+    the agent of a passive ("adopted by the Committee …"); a body merely listed ("Following the … Convention, the
+    UN Office of …, and …": a footnote's sources) does not act. A Japanese sentence marks its agent in ways not
+    read here (「内閣府において処理する」): any body it names may act."""
+    if not in_latin(sentence):
+        return True
+    words = _body_words(body)
+    agents = [duty_of(stem(sentence))[0], *(m.group(1) for m in _AGENT.finditer(sentence))]
+    return any(words <= set(tokenize(a)) for a in agents if a)
+
+
+# The agent of a passive: "adopted by the Committee on Artificial Intelligence (CAI) of the Council of Europe".
+_AGENT = re.compile(r"\bby\s+((?:the\s+)?[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|on|for|and|the))*)")
 
 
 def body_differs(reading: ClaimReading, sentence: str, named: set[str]) -> tuple[str, str] | None:
