@@ -128,6 +128,21 @@ def test_the_source_a_claim_is_attributed_to_is_not_its_point() -> None:
     assert found is not None and found.kind == "unmentioned" and "Robot Commission" in found.statement
 
 
+@pytest.mark.parametrize(
+    ("question", "gap_found"),
+    [
+        # a department as news names it, the office heading it as the text does
+        ("Under the Robot Act, the Transport Department must inspect robots every year.", False),
+        ("Under the Robot Act, the Transport Ministry must inspect robots every year.", False),
+        # counter-example: a department of something no passage names
+        ("Under the Robot Act, the Agriculture Department must inspect robots every year.", True),
+    ],
+)
+def test_a_department_is_mentioned_by_the_office_heading_it(question: str, gap_found: bool) -> None:
+    found = gap(question, "The Secretary of Transport shall inspect robots every year.")
+    assert (found is not None and found.kind == "unmentioned") == gap_found
+
+
 def test_scene_names_are_context_not_the_asked_point() -> None:
     """A place in the sentence that sets the scene does not make the asked point unmentioned."""
     question = "We build robots in Northshire. Who must inspect them under the Robot Act?"

@@ -1684,10 +1684,38 @@ def test_another_body_refutes_only_as_the_one_acting(sentence: str, verdict: str
             "Stresses the need for safe robots in every city and town.",
             "supported",
         ),
+        # a body is named by all its words ("the National Institute of Standards" names no "Robot Safety
+        # Institute"), a department by the office heading it
+        (
+            "The Transport Department must establish the Robot Safety Institute every year.",
+            "The Secretary of Transport, acting through the National Institute of Standards, shall establish"
+            " guidelines every year.",
+            None,
+        ),
+        (
+            "The Transport Department must establish robot safety guidelines every year.",
+            "The Secretary of Transport shall establish robot safety guidelines every year.",
+            "supported",
+        ),
     ],
 )
 def test_a_sentence_naming_another_body_instead_states_nothing_of_the_claimed_one(
     claim: str, sentence: str, verdict: str | None
 ) -> None:
     found = states_most(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        # the office heading the claimed department, named with what it is of, is no other body
+        ("In particular, the Secretary of Transport shall establish a plan for global standards.", None),
+        # counter-example: the office of another department
+        ("In particular, the Secretary of Energy shall establish a plan for global standards.", "refuted"),
+    ],
+)
+def test_an_office_is_named_with_what_it_is_of(sentence: str, verdict: str | None) -> None:
+    claim = read("The Transport Department must establish a plan for the Robot Safety Institute.")
+    found = compare_actor(claim, sentence, IDF)
     assert (found.verdict if found else None) == verdict

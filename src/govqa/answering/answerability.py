@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from govqa.answering.claims import compared, recorded_years
+from govqa.answering.duties import HEADS
 from govqa.answering.findings import CheckContext, Finding, Term
 from govqa.records import Chunk, Document, Passage
 from govqa.search.analysis import QueryAnalysis
@@ -75,9 +76,19 @@ def unmentioned(query: QueryAnalysis, passages: Sequence[Passage], documents: Ma
     missing = [y for y in query.years if y not in said and y not in dated and not compared(y, query, passages)]
     missing += [written for written, said_as in query.law_numbers if not re.search(said_as, said)]
     for name in query.names:
-        if fold(name) not in said and not all(t in said for t in name_words(name)):
+        if fold(name) not in said and not _mentioned(name, said):
             missing.append(name)
     return list(dict.fromkeys(missing))
+
+
+def _mentioned(name: str, said: str) -> bool:
+    """Every word of the name stands in what the passages say, the department or office it heads aside when
+    the passages name the other ("Commerce Department": "Secretary of Commerce"; `duties.HEADS`)."""
+    words = name_words(name)
+    own = [w for w in words if w not in HEADS]
+    if own and len(own) < len(words):
+        return all(w in said for w in own) and any(h in said for h in HEADS)
+    return all(w in said for w in words)
 
 
 def delegation(query: QueryAnalysis, passages: Sequence[Passage]) -> tuple[Term, Passage] | None:

@@ -84,6 +84,8 @@ def binds_party(reading: ClaimReading, sentence: str) -> bool:
 BODY = re.compile(
     r"\b(?:[A-Z][\w-]*\s+){0,4}(?:Institute|Office|Board|Committee|Council|Commission|Agency|Authority|Ministry"
     r"|Minister|President|Secretary|Director|Headquarters|Division|Department|Court|Parliament|Assembly)\b"
+    # what it is of: "the Secretary of Commerce", "the Committee on Artificial Intelligence"
+    r"(?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?"
     r"|[\u4e00-\u9fff\u30a0-\u30ff]{1,8}?(?:庁|府|省|委員会|機構)"
     # an office held by one person: 内閣総理大臣, 内閣官房長官, 本部長
     r"|[\u4e00-\u9fff\u30a0-\u30ff]{0,8}?(?:大臣|本部長|長官|委員長)"
@@ -109,6 +111,12 @@ def names_body(body: str, text: str, named: frozenset[str] | set[str] = frozense
     return bool((_body_words(body) - set(named)) & set(tokenize(text)))
 
 
+# A department and the office heading it are one body to news: "the Commerce Department will require reports"
+# reports what an order puts on "the Secretary of Commerce"; "the Justice Ministry" what a law puts on its minister.
+HEADS = ("department", "secretary", "ministry", "minister")
+HEAD_WORDS = frozenset(tokenize(" ".join(HEADS)))
+
+
 def names_bodies(reading: ClaimReading, sentence: str) -> bool:
     """False when the sentence misses a body the claim names by title ("the AI Office") and names another one
     instead ("The Commission shall submit a report … to the European Parliament", against "the AI Office is part
@@ -119,8 +127,10 @@ def names_bodies(reading: ClaimReading, sentence: str) -> bool:
     if reading.language != "en" or not in_latin(sentence):
         return True
     named = {t for n in reading.texts for t in (*tokenize(n.words), *n.name_words)}
-    missing = [b for b in bodies(reading.text, named) if not names_body(b, sentence, named)]
-    others = [b for b in bodies(stem(sentence), named) if not names_body(b, reading.text, named)]
+    # a body is named by all its words, a department by the office heading it ("the Secretary of Commerce")
+    said, claimed = set(tokenize(sentence)) | HEAD_WORDS, set(tokenize(reading.text)) | HEAD_WORDS
+    missing = [b for b in bodies(reading.text, named) if not (_body_words(b) - named) <= said]
+    others = [b for b in bodies(stem(sentence), named) if not (_body_words(b) - named) <= claimed]
     return not (missing and others)
 
 
