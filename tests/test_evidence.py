@@ -1719,3 +1719,37 @@ def test_an_office_is_named_with_what_it_is_of(sentence: str, verdict: str | Non
     claim = read("The Transport Department must establish a plan for the Robot Safety Institute.")
     found = compare_actor(claim, sentence, IDF)
     assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # the claim's "not" reaches its whole clause: a sentence denying the right the claim says is not created
+        # agrees with it
+        (
+            "Ruritania's robot law does not create a private right of action.",
+            "This law does not provide the basis for, and is not subject to, a private right of action.",
+            None,
+        ),
+        (
+            "Ruritania's robot law provides the basis for a private right of action.",
+            "This law does not provide the basis for, and is not subject to, a private right of action.",
+            "refuted",
+        ),
+        # counter-examples: an infinitive after the denied verb's object is not denied ("does not require consent
+        # to provide" does not deny providing), nor is a clause after "but"
+        (
+            "Ruritania's robot law does not require consent to provide robot data to third parties.",
+            "Operators shall not provide robot data to third parties without consent.",
+            "refuted",
+        ),
+        (
+            "Ruritania's robot law does not require registration but allows owners to sell.",
+            "Owners shall not sell without registration.",
+            "refuted",
+        ),
+    ],
+)
+def test_a_claims_negation_reaches_its_clause(claim: str, sentence: str, verdict: str | None) -> None:
+    found = compare_polarity(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict

@@ -19,15 +19,16 @@ from govqa.answering.coverage import (
     cross_language,
     event_words,
     figure_topic,
+    name_words_of,
     term_coverage,
 )
 from govqa.answering.duties import (
-    BODY,
     PRIVATE_ACTORS,
     STRENGTH,
     acts_in,
     body_differs,
     names_bodies,
+    names_its_body,
     on_action,
     states_action,
     stem,
@@ -44,9 +45,17 @@ from govqa.answering.stating import (
     states_particulars,
 )
 from govqa.records import Verdict
-from govqa.search.claim_figures import Figure, dates_in, figures_in
+from govqa.search.claim_figures import dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
-from govqa.search.statements import actor_role, actor_words, averted, denied_words, duty_of, negation_words
+from govqa.search.statements import (
+    actor_role,
+    actor_words,
+    averted,
+    denied_words,
+    duty_of,
+    negated_scope,
+    negation_words,
+)
 from govqa.text import fold, tokenize
 
 
@@ -71,24 +80,6 @@ EXCEPTION = re.compile(
 )
 
 
-_CLAUSE_STOP = re.compile(r"[.;,]\s|[、。；]")
-
-
-def _names_its_body(reading: ClaimReading, figure: Figure, sentence: str) -> bool:
-    """A figure the claim gives in a clause naming a body ("the head of the AI Safety Institute … a three-year
-    term") is about that body: a sentence naming none of its words ("committee members … a term of 2 years") is
-    about another one and neither states nor contradicts it. Words of the text's own name do not count."""
-    if cross_language(reading, sentence):
-        return True  # names cannot be compared across languages
-    named = {t for n in reading.texts for t in (*tokenize(n.words), *n.name_words)}
-    lo = max((m.end() for m in _CLAUSE_STOP.finditer(reading.text[: figure.start])), default=0)
-    hi = next((figure.end + m.start() for m in _CLAUSE_STOP.finditer(reading.text[figure.end :])), len(reading.text))
-    words = set()
-    for m in BODY.finditer(reading.text[lo:hi]):
-        words |= set(tokenize(m.group())) - named - FRAME_WORDS - {"ai", "the"}
-    return not words or bool(words & set(tokenize(sentence)))
-
-
 def figure_findings(
     reading: ClaimReading, sentence: str, idf: dict[str, float] | None = None, context: str = ""
 ) -> tuple[Check | None, set[int]]:
@@ -100,7 +91,7 @@ def figure_findings(
     agreed: set[int] = set()
     for i, f in enumerate(reading.figures):
         about = f"{context} {sentence}" if context else sentence
-        if not _names_its_body(reading, f, about):
+        if not names_its_body(reading, f, about):
             continue
         if not about_same(figure_topic(reading, f), about, cross_language(reading, sentence), idf):
             continue
@@ -231,7 +222,7 @@ def compare_actor(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
 
 
 def _other_body(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
-    named = {t for n in reading.texts for t in (*tokenize(n.words), *n.name_words)}
+    named = name_words_of(reading)
     differ = body_differs(reading, sentence, named)
     if differ is None or not acts_in(differ[1], sentence):
         return None
@@ -317,7 +308,8 @@ def polarity_differs(claim: str, terms: Collection[str], sentence: str) -> tuple
     / "no fines shall be imposed")."""
     claim_denies = {t: w for w in denied_words(claim) for t in tokenize(w)}  # stem → the word as written
     sentence_denies = {t: w for w in denied_words(sentence) for t in tokenize(w)}
-    if hit := sorted((sentence_denies.keys() & set(terms)) - claim_denies.keys()):
+    in_reach = {t for w in negated_scope(claim) for t in tokenize(w)}  # the claim denies these too
+    if hit := sorted((sentence_denies.keys() & set(terms)) - claim_denies.keys() - in_reach):
         return "denies", sentence_denies[hit[0]]
     # a word the claim denies, stated by the sentence under no negation of its own or of a clause, nor after a
     # verb that keeps it from happening ("measures that prevent AI from causing any harm")

@@ -197,10 +197,16 @@ _PRESENTS = frozenset(
 )
 
 
+def name_words_of(reading: ClaimReading) -> set[str]:
+    """The words naming the texts the claim is about (their names as written and their titles and aliases): a
+    text never names itself, so these state nothing of the claim."""
+    return {t for n in reading.texts for t in (*tokenize(n.words), *n.name_words)}
+
+
 def figure_topic(reading: ClaimReading, figure: Figure | DateMention) -> set[str]:
     """What a claimed figure or date is about: the words of its clause, less the names of the text the claim is about (a
     law does not name itself, as in `claim_weights`) and the words of the claim's other figures and dates."""
-    named = {t for n in reading.texts for t in (*tokenize(n.words), *n.name_words)}
+    named = name_words_of(reading)
     text = reading.text
     spans = [(f.start, f.end) for f in reading.figures] + [(d.start, d.end) for d in reading.dates]
     for start, end in spans:  # "7.5 million euros or 1% of turnover": 1% is not of euros

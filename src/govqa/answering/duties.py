@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from govqa.answering.coverage import SAME_TOPIC, cross_language, in_latin, term_coverage
+from govqa.answering.coverage import SAME_TOPIC, cross_language, in_latin, name_words_of, term_coverage
 from govqa.answering.quotes import FRAME_WORDS
+from govqa.search.claim_figures import Figure
 from govqa.search.claim_reading import ClaimReading
 from govqa.search.intents import ADDRESSEES
 from govqa.search.statements import actor_role, coordinated_duties, duty_of
@@ -126,7 +127,7 @@ def names_bodies(reading: ClaimReading, sentence: str) -> bool:
     (「州司法長官」 is an English text's "Attorney General")."""
     if reading.language != "en" or not in_latin(sentence):
         return True
-    named = {t for n in reading.texts for t in (*tokenize(n.words), *n.name_words)}
+    named = name_words_of(reading)
     # a body is named by all its words, a department by the office heading it ("the Secretary of Commerce")
     said, claimed = set(tokenize(sentence)) | HEAD_WORDS, set(tokenize(reading.text)) | HEAD_WORDS
     missing = [b for b in bodies(reading.text, named) if not (_body_words(b) - named) <= said]
@@ -166,3 +167,21 @@ def stem(sentence: str) -> str:
     """A sentence introducing points, without them: whose duty it states (the points say only what is done)."""
     m = _POINTS_START.search(sentence)
     return sentence[: m.start() + 1] if m else sentence
+
+
+_CLAUSE_STOP = re.compile(r"[.;,]\s|[、。；]")
+
+
+def names_its_body(reading: ClaimReading, figure: Figure, sentence: str) -> bool:
+    """A figure the claim gives in a clause naming a body ("the head of the AI Safety Institute … a three-year
+    term") is about that body: a sentence naming none of its words ("committee members … a term of 2 years") is
+    about another one and neither states nor contradicts it. Words of the text's own name do not count."""
+    if cross_language(reading, sentence):
+        return True  # names cannot be compared across languages
+    named = name_words_of(reading)
+    lo = max((m.end() for m in _CLAUSE_STOP.finditer(reading.text[: figure.start])), default=0)
+    hi = next((figure.end + m.start() for m in _CLAUSE_STOP.finditer(reading.text[figure.end :])), len(reading.text))
+    words = set()
+    for m in BODY.finditer(reading.text[lo:hi]):
+        words |= set(tokenize(m.group())) - named - FRAME_WORDS - {"ai", "the"}
+    return not words or bool(words & set(tokenize(sentence)))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from govqa.answering.coverage import name_words_of
 from govqa.answering.duties import stem
 from govqa.answering.quotes import FRAME_WORDS
 from govqa.search.claim_figures import DateMention, Figure, dates_in, figures_in
@@ -113,7 +114,7 @@ def later_occurrence(reading: ClaimReading, stated: DateMention, claimed: DateMe
 def dates_another_text(reading: ClaimReading, sentence: str) -> bool:
     """The sentence names another text by its quoted title ('METI published "Digital Skill Standards" (December
     2022)'): its dates are that text's, not the claim's (whose names the quote does not carry)."""
-    names = {t for n in reading.texts for t in (*tokenize(n.words), *n.name_words)}
+    names = name_words_of(reading)
     quoted = [set(tokenize(m.group(1))) for m in _QUOTED_TITLE.finditer(sentence)]
     return any(q and len(q & names) < len(q) / 2 for q in quoted)  # (a title mostly of the claim's text's names)
 

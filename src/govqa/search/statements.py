@@ -288,6 +288,23 @@ def denied_words(text: str, *, anywhere: bool = False) -> set[str]:
 _NON = re.compile(r"\bnon-([a-z]{3,})", re.I)
 
 
+def negated_scope(text: str) -> set[str]:
+    """The words (lower case) within the reach of the text's own negations: from each to the end of its clause
+    ("does not create a private right of action" denies the right as well as its creation; "…, but allows …"
+    ends the reach). English only, as `denied_words`."""
+    out: set[str] = set()
+    for m in negations(text):
+        words = re.findall(r"[^\W_]+", _SCOPE_END.split(text[m.end() :], maxsplit=1)[0].lower())
+        # an infinitive after the denied verb's object is what it is for ("does not require consent to provide
+        # data" does not deny providing); a "to" right after the verb is its preposition ("does not apply to …")
+        stop = next((i for i, w in enumerate(words) if w == "to" and i >= 2), len(words))
+        out |= {w for w in words[:stop] if w.isascii()}
+    return out
+
+
+_SCOPE_END = re.compile(r"[,.;:]|\bbut\b|\band\s+(?=\w+s\b)", re.I)
+
+
 def adverb(word: str) -> bool:
     """An adverb of manner or degree ("legally", "directly", "fully"): the words in -ly that are no verb, noun or
     adjective ("apply", "comply", "assembly", "only", "early")."""
