@@ -46,6 +46,13 @@ CHUNKS = [*FRAMEWORK_TEXT, *ACT_TEXT, *NOTES_TEXT]
         # Japanese negates with の as well as は/を/が, and calls it soft law; a binding claim stays binding
         ("RRFは法的拘束力のないソフトローという位置付けだ。", "supported", "The Framework is intended to be voluntary"),
         ("RRFは法的拘束力のある規範である。", "refuted", "The Framework is intended to be voluntary"),
+        # the claim's negation reaches the force word: "creates no binding obligations" says it is not binding,
+        # "is not voluntary" that it is; counter-example: a force word that denies itself ("not legally binding")
+        ("The Robot Risk Framework does not create binding legal obligations.", "supported", "The Framework is"),
+        ("The RRF creates no binding obligations.", "supported", "The Framework is intended to be voluntary"),
+        ("The Robot Risk Framework is not voluntary.", "refuted", "The Framework is intended to be voluntary"),
+        ("The Robot Act is binding, not voluntary.", "supported", "This Act shall be binding"),
+        ("The Robot Act is not legally binding.", "refuted", "This Act shall be binding"),
         # counter-examples: a text that never describes its own force; a claim binding a party, not about the
         # text itself; a claim of no force at all
         ("The Robot Notes are not legally binding.", None, ""),

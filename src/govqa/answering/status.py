@@ -18,7 +18,8 @@ from govqa.answering.findings import Term
 from govqa.answering.quotes import Quote
 from govqa.records import Chunk, Document, Passage, Verdict
 from govqa.search.claim_reading import ClaimReading
-from govqa.text import fold, sentence_spans
+from govqa.search.statements import negated_scope
+from govqa.text import fold, sentence_spans, tokenize
 
 # Read before BINDING: "non-legally binding", "not mandatory", "soft law without any legally binding force".
 NON_BINDING = re.compile(
@@ -90,7 +91,14 @@ def claimed_force(reading: ClaimReading) -> tuple[str, str]:
     force, at = force_of(reading.text)
     if at is None or not _said_of_text(reading, at):
         return "", ""
+    denied = {t for w in negated_scope(reading.text) for t in tokenize(w)}
+    if set(tokenize(at.group())) & denied and not _DENIES_ITSELF.search(at.group()):
+        # the claim's negation denies the force word: "does not create binding obligations", "is not voluntary"
+        return ("non_binding" if force == "binding" else "binding"), at.group()
     return force, at.group()
+
+
+_DENIES_ITSELF = re.compile(r"\b(?:not|non)\b|non-|ない", re.I)  # "not legally binding", "non-binding", 「持たない」
 
 
 # A verb giving the force word to its object ("makes codes of conduct voluntary", "says that fines are binding",
