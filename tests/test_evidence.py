@@ -1753,3 +1753,42 @@ def test_an_office_is_named_with_what_it_is_of(sentence: str, verdict: str | Non
 def test_a_claims_negation_reaches_its_clause(claim: str, sentence: str, verdict: str | None) -> None:
     found = compare_polarity(read(claim), sentence, IDF)
     assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "reason"),
+    [
+        # a claim denying a ban against a lettered point of a provision of prohibitions, or a sentence banning
+        (
+            "Ruritania's robot law does not prohibit robot racing in schools.",
+            "(c) the use of robots for racing in schools;",
+            "ban_denied",
+        ),
+        (
+            "Ruritania's robot law does not ban robot racing in schools.",
+            "Robot racing in schools shall be prohibited.",
+            "ban_denied",
+        ),
+        # counter-examples: the case the point excepts; a negation of something else ("no exceptions"); a
+        # numbered paragraph of the provision, which bans nothing
+        (
+            "Ruritania's robot law does not prohibit robot racing in schools for medical reasons.",
+            "(c) the use of robots for racing in schools, except for medical reasons;",
+            None,
+        ),
+        (
+            "Ruritania's robot law bans robot racing in schools, with no exceptions.",
+            "(c) the use of robots for racing in schools;",
+            None,
+        ),
+        (
+            "Ruritania's robot law does not prohibit robot racing in schools.",
+            "4. Each use of robots for racing in schools shall be notified to the authority.",
+            None,
+        ),
+    ],
+)
+def test_a_claim_denying_a_ban_is_refuted_by_the_ban(claim: str, sentence: str, reason: str | None) -> None:
+    reading = read(claim)
+    found = decide(reading, rank_evidence(reading, [_passage(sentence, roles=("prohibition",))], IDF), IDF)
+    assert (found[0].reason if found and found[0].verdict == "refuted" else None) == reason

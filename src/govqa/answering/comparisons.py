@@ -35,6 +35,7 @@ from govqa.answering.duties import (
 )
 from govqa.answering.quotes import FRAME_WORDS
 from govqa.answering.stating import (
+    EXCEPTION,
     agrees,
     as_restricted,
     as_universal,
@@ -72,12 +73,6 @@ class Check:
 
 
 # ---------------------------------------------------------------- checks
-
-EXCEPTION = re.compile(
-    r"\b(?:except|other than|unless|provided that|does not apply|shall not apply|not applicable|with the exception of"
-    r"|only|solely|limited to|exempt\w*|derogat\w+)\b|を除く|除き|に限る|に限り|ただし|適用しない|예외|제외",
-    re.I,
-)
 
 
 def figure_findings(

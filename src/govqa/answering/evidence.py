@@ -35,7 +35,7 @@ from govqa.answering.coverage import claim_weights, cross_language, term_coverag
 from govqa.answering.duties import action_coverage, binds_party, states_as_claimed, stem
 from govqa.answering.provisos import dates_a_part, opens_proviso, provisos
 from govqa.answering.quotes import FRAME_WORDS, SentenceScorer
-from govqa.answering.stating import states_figures
+from govqa.answering.stating import PROHIBITION, denies_stated_ban, states_figures
 from govqa.answering.status import claims_own_force
 from govqa.answering.translations import as_duty_words, renders_duty_as_should
 from govqa.records import Passage
@@ -323,13 +323,10 @@ def bans_as_claimed(reading: ClaimReading, ev: Evidence) -> bool:
         return duty_of(ev.own_duty)[1] == "may"  # "allows X" is stated by a sentence that permits, not by one naming X
     if not claimed[2] or duty_of(ev.own_duty)[2]:
         return True
-    return "prohibition" in ev.passage.chunk.roles or bool(_PROHIBITION.search(ev.text))
+    return "prohibition" in ev.passage.chunk.roles or bool(PROHIBITION.search(ev.text))
 
 
 _PERMITS = re.compile(r"allows?|permits?|lets", re.I)  # a claim's verb of leave over its action
-
-
-_PROHIBITION = re.compile(r"\bprohibit\w*|\bbans?\b|禁止", re.I)
 
 
 def _decided(
@@ -356,6 +353,8 @@ def _decided(
             continue
         if name in BY_WORDS and (not bans_as_claimed(reading, ev) or claims_own_force(reading)):
             continue  # (a text's own force is stated by its words about itself only: status.record_force)
+        if name == "modality" and denies_stated_ban(reading, ev.own_duty, "prohibition" in ev.passage.chunk.roles, idf):
+            return Check("modality", "refuted", "ban_denied", reading.modal_words), ev
         if name in STATED_AS_CLAIMED:
             found = check(reading, ev.duty if name in STATED_WITH_POINTS else ev.own_duty, idf)
             if found and not any(stated_as_claimed(name, reading, ev, o, idf) for o in evidence if o is not ev):

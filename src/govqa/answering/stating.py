@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 
 from govqa.answering.coverage import name_words_of
-from govqa.answering.duties import stem
+from govqa.answering.duties import states_action, stem
 from govqa.answering.quotes import FRAME_WORDS
 from govqa.search.claim_figures import DateMention, Figure, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
-from govqa.search.statements import RESTRICTIVE, UNIVERSAL, duty_of
+from govqa.search.statements import RESTRICTIVE, UNIVERSAL, denied_words, duty_of
 from govqa.text import tokenize
 
 
@@ -120,3 +120,29 @@ def dates_another_text(reading: ClaimReading, sentence: str) -> bool:
 
 
 _QUOTED_TITLE = re.compile(r"[\"“「『]([A-Z\u3040-\u9fff][^\"”」』]{3,100})[\"”」』]")
+
+
+EXCEPTION = re.compile(
+    r"\b(?:except|other than|unless|provided that|does not apply|shall not apply|not applicable|with the exception of"
+    r"|only|solely|limited to|exempt\w*|derogat\w+)\b|を除く|除き|に限る|に限り|ただし|適用しない|예외|제외",
+    re.I,
+)
+_LETTERED = re.compile(r"\s*\((?:[a-z]{1,2}|[ivx]+)\)")  # a point of a list, not a numbered paragraph
+PROHIBITION = re.compile(r"\bprohibit\w*|\bban(?:s|ned)?\b|\bforbid\w*|禁止", re.I)
+
+
+def denies_stated_ban(reading: ClaimReading, sentence: str, in_prohibitions: bool, idf: dict[str, float]) -> bool:
+    """A claim that a text does not ban something ("the AI Act does not prohibit emotion recognition in
+    workplaces") against a sentence banning that action, in its own words or as a lettered point of a provision
+    of prohibitions (`in_prohibitions`), unless the claim is about a case the sentence excepts ("… except for medical
+    reasons"): the text states the ban the claim denies."""
+    if not any(PROHIBITION.fullmatch(w) for w in denied_words(reading.text)):  # not "bans …, with no exceptions"
+        return False
+    listed = in_prohibitions and _LETTERED.match(sentence)  # "(f) the use of AI systems to infer emotions …"
+    if not (listed or PROHIBITION.search(sentence)) or not states_action(reading, sentence, idf):
+        return False
+    m = EXCEPTION.search(sentence)
+    if m is None:
+        return True
+    claimed = set(tokenize(reading.text)) - FRAME_WORDS - set(tokenize(sentence[: m.start()]))
+    return not claimed & set(tokenize(sentence[m.end() :]))
