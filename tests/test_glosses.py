@@ -41,6 +41,21 @@ def test_a_compound_is_cut_into_the_longest_dictionary_words() -> None:
     assert g.glosses("ロボット安全法") == ()  # a compound is no entry: its words are
 
 
+@pytest.mark.parametrize(
+    ("run", "words"),
+    [
+        # a katakana word's English "-ing" (スコア + リング: "scoring") is no word ("ring") of its own
+        ("ソーシャルスコアリング", ["ソーシャル", "スコア"]),
+        ("スコアリング", ["スコア"]),
+        # counter-examples: the word "ring" alone, or after a word that is itself in "-ing" (a boxing ring)
+        ("リング", ["リング"]),
+        ("ボクシングリング", ["ボクシング", "リング"]),
+    ],
+)
+def test_a_katakana_ing_ending_is_no_word_of_its_own(run: str, words: list[str]) -> None:
+    assert glossary().words(run) == words
+
+
 def test_a_word_is_stated_when_one_of_its_glosses_stands_whole() -> None:
     renderings = glossary().renderings("当局")  # "authorities", "relevant authorities", …
     assert stated_share(renderings, {"author"}) == 1.0

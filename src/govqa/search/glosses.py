@@ -34,6 +34,8 @@ from govqa.text import tokenize
 # gloss of more words than this is an explanation, not a rendering.
 SENSES = 3
 GLOSS_WORDS = 3
+_ING = re.compile(r"[\u30a1-\u30fa]ング")  # an English "-ing" in katakana (リング, ピング, キング)
+_KATAKANA_STEM = re.compile(r"[\u30a1-\u30fa\u30fc]+(?<!ング)")  # a katakana word not itself in "-ing"
 _LONGEST = 8  # characters: the longest dictionary word tried at each position of a run
 # Two English words are near-synonyms when JMdict gives both as one-word glosses of one sense (a sense of at most
 # `_SENSE_WORDS` such glosses: a longer list is a word of many uses) in at least `_TOGETHER` senses: "tell" and
@@ -112,12 +114,15 @@ class Glossary:
 
     def words(self, run: str) -> list[str]:
         """The dictionary words a run of kanji or katakana is made of, longest first from the left; a
-        character no word starts with stands alone."""
-        out, i = [], 0
+        character no word starts with stands alone. A katakana word's English "-ing" (スコア + リング: "scoring")
+        is no word of its own ("ring"): the stem before it says what the word does."""
+        out: list[str] = []
+        i = 0
         while i < len(run):
             for j in range(min(len(run), i + _LONGEST), i, -1):
                 if j - i == 1 or self.glosses(run[i:j]):
-                    out.append(run[i:j])
+                    if not (out and _ING.fullmatch(run[i:j]) and _KATAKANA_STEM.fullmatch(out[-1])):
+                        out.append(run[i:j])
                     i = j
                     break
         return out
