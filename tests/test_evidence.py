@@ -1792,3 +1792,25 @@ def test_a_claim_denying_a_ban_is_refuted_by_the_ban(claim: str, sentence: str, 
     reading = read(claim)
     found = decide(reading, rank_evidence(reading, [_passage(sentence, roles=("prohibition",))], IDF), IDF)
     assert (found[0].reason if found and found[0].verdict == "refuted" else None) == reason
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # a word the sentence denies and also states outside the denial is not what it denies of the claim
+        (
+            "Ruritania's robot code applies only to providers of drone models with systemic risk.",
+            "This code is only relevant for providers of drone models with systemic risk and not drone systems.",
+            None,
+        ),
+        # counter-example: the word stands only in the denial
+        (
+            "Ruritania's robot code covers providers of drone systems and their models.",
+            "This code covers providers of models and their systems and not drone systems.",
+            "refuted",
+        ),
+    ],
+)
+def test_a_word_stated_outside_its_denial_is_not_denied(claim: str, sentence: str, verdict: str | None) -> None:
+    found = compare_polarity(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict

@@ -10,6 +10,7 @@ is tested with a broader example and a counter-example of the same shape that mu
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
@@ -304,7 +305,9 @@ def polarity_differs(claim: str, terms: Collection[str], sentence: str) -> tuple
     claim_denies = {t: w for w in denied_words(claim) for t in tokenize(w)}  # stem → the word as written
     sentence_denies = {t: w for w in denied_words(sentence) for t in tokenize(w)}
     in_reach = {t for w in negated_scope(claim) for t in tokenize(w)}  # the claim denies these too
-    if hit := sorted((sentence_denies.keys() & set(terms)) - claim_denies.keys() - in_reach):
+    # a word the sentence also states outside its denial ("for general-purpose AI models … and not AI systems")
+    twice = {t for t, n in Counter(tokenize(sentence)).items() if n > 1}
+    if hit := sorted((sentence_denies.keys() & set(terms)) - claim_denies.keys() - in_reach - twice):
         return "denies", sentence_denies[hit[0]]
     # a word the claim denies, stated by the sentence under no negation of its own or of a clause, nor after a
     # verb that keeps it from happening ("measures that prevent AI from causing any harm")
