@@ -1684,6 +1684,17 @@ def test_another_body_refutes_only_as_the_one_acting(sentence: str, verdict: str
             "Stresses the need for safe robots in every city and town.",
             "supported",
         ),
+        # a body a law names by its kind, in lower case, is another body too
+        (
+            "Robot operators must report serious incidents to the Transport Council every year.",
+            "Robot operators shall report serious incidents to the market surveillance authorities every year.",
+            None,
+        ),
+        (
+            "Robot operators must report serious incidents to the market surveillance authorities every year.",
+            "Robot operators shall report serious incidents to the market surveillance authorities every year.",
+            "supported",
+        ),
         # a body is named by all its words ("the National Institute of Standards" names no "Robot Safety
         # Institute"), a department by the office heading it
         (

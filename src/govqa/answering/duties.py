@@ -121,7 +121,8 @@ HEAD_WORDS = frozenset(tokenize(" ".join(HEADS)))
 def names_bodies(reading: ClaimReading, sentence: str) -> bool:
     """False when the sentence misses a body the claim names by title ("the AI Office") and names another one
     instead ("The Commission shall submit a report … to the European Parliament", against "the AI Office is part
-    of the European Parliament"): it says what it says of that other body, however many words it shares. A
+    of the European Parliament"; "… report … to the market surveillance authorities" against "… to the European
+    Parliament"): it says what it says of that other body, however many words it shares. A
     sentence naming no other body (a resolution's paragraph, against "the General Assembly stresses …") may
     still state the claim. Read in English only: a Japanese body's name is no run of words to find
     (「州司法長官」 is an English text's "Attorney General")."""
@@ -132,7 +133,12 @@ def names_bodies(reading: ClaimReading, sentence: str) -> bool:
     said, claimed = set(tokenize(sentence)) | HEAD_WORDS, set(tokenize(reading.text)) | HEAD_WORDS
     missing = [b for b in bodies(reading.text, named) if not (_body_words(b) - named) <= said]
     others = [b for b in bodies(stem(sentence), named) if not (_body_words(b) - named) <= claimed]
+    # a body a law names by its kind, in lower case ("the market surveillance authorities")
+    others += [m.group() for m in _BODY_KIND.finditer(stem(sentence)) if not set(tokenize(m.group())) <= claimed]
     return not (missing and others)
+
+
+_BODY_KIND = re.compile(r"\b(?:authorit(?:y|ies)|agenc(?:y|ies)|ministr(?:y|ies)|regulators?)\b")
 
 
 def acts_in(body: str, sentence: str) -> bool:
