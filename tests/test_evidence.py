@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from fixture_claims import IDF, MANIFEST, READER, passage
 
 from govqa.answering.comparisons import (
     CHECKS,
@@ -22,26 +23,13 @@ from govqa.answering.comparisons import (
 from govqa.answering.coverage import claim_weights, term_coverage
 from govqa.answering.evidence import decide, figures_across, rank_evidence, statement_spans, whole_sentence
 from govqa.answering.stating import as_restricted, as_universal
-from govqa.corpus.manifest import Manifest
 from govqa.records import Chunk, Document, Passage
-from govqa.search.claim_reading import ClaimReader, ClaimReading
+from govqa.search.claim_reading import ClaimReading
 from govqa.text import sentence_spans, tokenize
-
-MANIFEST = Manifest(
-    documents=(Document("ru-act", "Act on Robot Safety", "Robot Safety Act", jurisdiction="RU", doc_type="statute"),),
-    references=(),
-    jurisdiction_words={"RU": ("Ruritania",)},
-)
-READER = ClaimReader(MANIFEST)
-IDF: dict[str, float] = {}  # every term weighs 1 unless a test says otherwise
 
 
 def read(claim: str) -> ClaimReading:
     return READER.read(claim)
-
-
-def _passage(text: str, *, roles: tuple[str, ...] = (), locator: str = "Article 1") -> Passage:
-    return Passage(Chunk("ru-act", locator, (), text, 0, len(text), None, None, "en", roles=roles), 1.0)
 
 
 # ---------------------------------------------------------------- figures
@@ -176,11 +164,11 @@ def test_a_claim_with_figures_for_two_events_is_compared_event_by_event() -> Non
     outage = "For a widespread outage, the report shall be made not later than two days after the operator knows."
     fatal = "After a fatal incident, the report shall be made not later than 10 days after the operator knows."
     assert compare_figures(claim, outage) is None
-    evidence = rank_evidence(claim, [_passage(outage), _passage(fatal, locator="Article 2")], IDF)
+    evidence = rank_evidence(claim, [passage(outage), passage(fatal, locator="Article 2")], IDF)
     joint = figures_across(claim, evidence, IDF)
     assert joint is not None and joint[0].verdict == "supported"
     other = "After a fatal incident, the report shall be made not later than 15 days after the operator knows."
-    assert figures_across(claim, rank_evidence(claim, [_passage(outage), _passage(other)], IDF), IDF) is None
+    assert figures_across(claim, rank_evidence(claim, [passage(outage), passage(other)], IDF), IDF) is None
     found = compare_figures(claim, other)
     assert found is not None and found.verdict == "refuted"
 
@@ -674,7 +662,7 @@ def test_a_stems_figure_is_compared_for_the_points_it_introduces() -> None:
     s0, _, stop0 = statement_spans(fines)[0]
     assert fines[s0:stop0] == fines
     claim = read("Labelling mistakes by operators carry fines of up to €10 million.")
-    evidence = rank_evidence(claim, [_passage(other, locator="Article 3"), _passage(fines, locator="Article 4")], IDF)
+    evidence = rank_evidence(claim, [passage(other, locator="Article 3"), passage(fines, locator="Article 4")], IDF)
     assert evidence[0].passage.chunk.locator == "Article 4"
     decided = decide(claim, evidence, IDF)
     assert decided is not None and decided[0].verdict == "refuted" and decided[0].stated == "EUR 15 000 000"
@@ -686,8 +674,8 @@ def test_a_stems_figure_is_compared_for_the_points_it_introduces() -> None:
 def test_the_sentence_stating_the_claim_ranks_first_whatever_the_passage_rank() -> None:
     """The best evidence is the sentence that states most of the claim, even in a lower-ranked passage."""
     passages = [
-        _passage("This Act lays down rules on robots. The authority shall publish an annual report on robots."),
-        _passage("Operators shall report serious incidents to the ministry within 15 days of becoming aware."),
+        passage("This Act lays down rules on robots. The authority shall publish an annual report on robots."),
+        passage("Operators shall report serious incidents to the ministry within 15 days of becoming aware."),
     ]
     ranked = rank_evidence(read("Operators must report serious incidents within 15 days."), passages, IDF)
     assert ranked[0].passage is passages[1] and ranked[0].coverage > 0.8
@@ -699,8 +687,8 @@ def test_roles_and_similarity_break_ties() -> None:
     for (its actor's obligations) wins; an injected similarity scorer adds its score."""
     same = "Operators report incidents."
     passages = [
-        _passage(same, locator="Article 1"),
-        _passage(same, roles=("obligation:business_operator",), locator="Article 2"),
+        passage(same, locator="Article 1"),
+        passage(same, roles=("obligation:business_operator",), locator="Article 2"),
     ]
     reading = read("Operators must report incidents.")
     # a business operator in the ingest vocabulary: "operators" names one in a claim
@@ -720,8 +708,8 @@ def test_the_sentence_binding_the_claimed_party_ranks_above_one_naming_it_in_a_c
     …"); a sentence naming the party inside a clause ("a presumption that importers kept …") states no duty of
     it. Of two sentences stating the same words, the first ranks first for a claim binding that party; for a
     claim binding another party (the counter-example), retrieval's order stands."""
-    clause = _passage("In any inspection there is a presumption that importers keep records of robots.")
-    duty = _passage("Importers shall keep records of robots.", locator="Article 2")
+    clause = passage("In any inspection there is a presumption that importers keep records of robots.")
+    duty = passage("Importers shall keep records of robots.", locator="Article 2")
     bound = read("Importers must keep records of robots.")
     assert bound.actor_role == "importer"
     ranked = rank_evidence(bound, [clause, duty], IDF)
@@ -735,8 +723,8 @@ def test_idf_weighs_rare_terms() -> None:
     """Coverage weighs the claim's terms by idf: stating the rare term counts more than a common one."""
     idf = {t: 5.0 for t in tokenize("incidents")} | {t: 0.5 for t in tokenize("robots")}
     passages = [
-        _passage("Robots are machines of many kinds and shapes."),
-        _passage("Incidents are events of many kinds."),
+        passage("Robots are machines of many kinds and shapes."),
+        passage("Incidents are events of many kinds."),
     ]
     ranked = rank_evidence(read("Robots must report incidents."), passages, idf)
     assert ranked[0].passage is passages[1]
@@ -758,14 +746,14 @@ def test_decide_runs_the_checks_in_order_over_the_best_sentences() -> None:
         "most",
     ]
     claim = read("Operators must report serious incidents within ten days.")
-    passages = [_passage("Operators shall report serious incidents within 15 days.")]
+    passages = [passage("Operators shall report serious incidents within 15 days.")]
     found = decide(claim, rank_evidence(claim, passages, IDF), IDF)
     assert found is not None and (found[0].check, found[0].verdict, found[0].stated) == (
         "figures",
         "refuted",
         "15 days",
     )
-    unrelated = [_passage("The authority shall publish an annual report.")]
+    unrelated = [passage("The authority shall publish an annual report.")]
     assert decide(claim, rank_evidence(claim, unrelated, IDF), IDF) is None
 
 
@@ -774,7 +762,7 @@ def test_one_check_that_refutes_outweighs_an_earlier_one_that_supports() -> None
     promulgation does not outweigh the timing that differs. Counter-example: the date alone, claimed and
     agreeing, supports."""
     sentence = "ADDENDA <Act No. 7, Mar. 3, 2025> This Act shall enter into force one year after its promulgation."
-    passages = [_passage(sentence)]
+    passages = [passage(sentence)]
     both = read("Ruritania's robot law took effect the day it was promulgated in March 2025.")
     found = decide(both, rank_evidence(both, passages, IDF), IDF)
     assert found is not None and (found[0].check, found[0].verdict) == ("timing", "refuted")
@@ -836,13 +824,13 @@ def test_another_party_or_force_refutes_only_where_no_sentence_states_the_claime
     """A law may state an action twice: the citizens' effort beside the operators' duty, "shall label" beside
     "may be labelled in a manner …". A sentence putting it on someone else, or asking less, refutes only where
     no ranked sentence puts it on the claimed party, or with the claimed force."""
-    citizens = _passage("Citizens shall endeavour to cooperate with the national robot safety measures.")
-    operators = _passage("Operators shall endeavour to cooperate with the national robot safety measures.")
+    citizens = passage("Citizens shall endeavour to cooperate with the national robot safety measures.")
+    operators = passage("Operators shall endeavour to cooperate with the national robot safety measures.")
     claim = "Operators must endeavour to cooperate with the national robot safety measures."
     assert _verdict(claim, [citizens]) == "refuted"
     assert _verdict(claim, [citizens, operators]) != "refuted"
-    softer = _passage("Robot outputs may be labelled as robot outputs in a manner that does not hinder their use.")
-    duty = _passage("Operators shall label robot outputs as robot outputs.")
+    softer = passage("Robot outputs may be labelled as robot outputs in a manner that does not hinder their use.")
+    duty = passage("Operators shall label robot outputs as robot outputs.")
     claim = "Operators must label robot outputs as robot outputs."
     assert _verdict(claim, [softer]) == "refuted"
     assert _verdict(claim, [softer, duty]) != "refuted"
@@ -852,11 +840,11 @@ def test_a_sentence_stating_less_of_the_action_does_not_hold_back_a_refutation()
     """Another sentence with the claimed force holds back a refutation only if it states as much of the claimed
     action: an effort to keep records accurate "within the purpose" is another action than specifying the purpose.
     Where both state the same action (the test above), the law states it both ways and nothing is refuted."""
-    duty = _passage("Operators shall specify the purpose of robot use as far as possible.")
-    other = _passage("Operators shall endeavour to keep records of robots accurate within the purpose of robot use.")
+    duty = passage("Operators shall specify the purpose of robot use as far as possible.")
+    other = passage("Operators shall endeavour to keep records of robots accurate within the purpose of robot use.")
     claim = "Operators shall endeavour to specify the purpose of robot use as far as possible."
     assert _verdict(claim, [duty, other]) == "refuted"
-    same = _passage("Operators shall endeavour to specify the purpose of robot use as far as possible.")
+    same = passage("Operators shall endeavour to specify the purpose of robot use as far as possible.")
     assert _verdict(claim, [duty, same]) != "refuted"
 
 
@@ -865,8 +853,8 @@ def test_a_denial_refutes_only_where_no_sentence_states_as_much_of_the_claim_aff
     Ruritania" beside "does not apply where the output is used in Ruritania exclusively for defence". A claim of the
     rule is not refuted by the exception's denial; the denial alone still refutes (the counter-example)."""
     claim = "The Robot Act applies to robot operators abroad if the robot output is used in Ruritania."
-    rule = _passage("The Robot Act applies to robot operators abroad, where the robot output is used in Ruritania.")
-    exception = _passage(
+    rule = passage("The Robot Act applies to robot operators abroad, where the robot output is used in Ruritania.")
+    exception = passage(
         "The Robot Act does not apply to robot operators abroad where the robot output is used in Ruritania"
         " exclusively for defence purposes."
     )
@@ -895,8 +883,8 @@ def test_a_recitals_should_is_no_force_to_compare() -> None:
     claimed force is compared with the articles', not the recital's. The same sentence in an article advises."""
     claim = "Operators must report robot incidents to the robot safety authority."
     said = "Operators should also report robot incidents to the robot safety authority."
-    assert _verdict(claim, [_passage(said, locator="Recital 12")]) != "refuted"
-    assert _verdict(claim, [_passage(said, locator="Article 12")]) == "refuted"
+    assert _verdict(claim, [passage(said, locator="Recital 12")]) != "refuted"
+    assert _verdict(claim, [passage(said, locator="Article 12")]) == "refuted"
 
 
 @pytest.mark.parametrize(
@@ -916,7 +904,7 @@ def test_a_recitals_should_is_no_force_to_compare() -> None:
 def test_a_point_without_its_stem_binds_its_provisions_addressee(
     claim: str, roles: tuple[str, ...], verdict: str
 ) -> None:
-    point = _passage("(d) publish a summary of the robot training content.", roles=("obligation", *roles))
+    point = passage("(d) publish a summary of the robot training content.", roles=("obligation", *roles))
     assert _verdict(claim, [point]) == verdict
 
 
@@ -940,7 +928,7 @@ def test_a_non_binding_texts_numbered_paragraph_borrows_no_shall() -> None:
 def test_the_claimed_party_is_its_head_word_not_its_qualifiers() -> None:
     """ "Deployers of robot models" is not named by a sentence binding providers of robot models."""
     claim = "Deployers of robot models must register the robot models in the database."
-    assert _verdict(claim, [_passage("Providers shall register the robot models in the database.")]) == "refuted"
+    assert _verdict(claim, [passage("Providers shall register the robot models in the database.")]) == "refuted"
 
 
 @pytest.mark.parametrize(
@@ -1200,8 +1188,8 @@ def test_a_date_naming_the_text_is_compared_with_the_texts_date(made: str, verdi
     claim = read("Ruritania's 2024 robot act requires operators to register robots with the authority.")
     assert [d.event for d in claim.dates] == ["title"]
     sentence = "Operators shall register robots with the authority."
-    passage = replace(_passage(sentence), document=replace(MANIFEST.documents[0], date=made))
-    found = decide(claim, rank_evidence(claim, [passage], IDF), IDF)
+    dated = replace(passage(sentence), document=replace(MANIFEST.documents[0], date=made))
+    found = decide(claim, rank_evidence(claim, [dated], IDF), IDF)
     assert (found[0].verdict if found else None) == verdict
 
 
@@ -1253,7 +1241,7 @@ def test_a_figure_in_a_sentence_referring_back_is_about_what_the_sentence_before
         "Under the Robot Safety Act, operators get 30 days to answer information requests from downstream buyers."
     )
     text = f"Operators shall keep technical information up to date for downstream buyers. {second}"
-    found = decide(claim, rank_evidence(claim, [_passage(text)], IDF), IDF)
+    found = decide(claim, rank_evidence(claim, [passage(text)], IDF), IDF)
     assert (found[0].verdict if found else None) == verdict
 
 
@@ -1334,7 +1322,7 @@ def test_a_claimed_ban_is_stated_only_by_a_sentence_that_bans(
     other words does not support it."""
     claim = read("Ruritania's robot law banned the public release of robot weights for powerful robots.")
     assert claim.modality == "must" and claim.negated
-    found = decide(claim, rank_evidence(claim, [_passage(text, roles=roles)], IDF), IDF)
+    found = decide(claim, rank_evidence(claim, [passage(text, roles=roles)], IDF), IDF)
     assert (found is not None and found[0].verdict == "supported") is supported
 
 
@@ -1375,8 +1363,8 @@ def test_across_languages_a_sentence_stating_all_the_claimed_figures_keeps_anoth
     """Across languages no topic tells which fine a sentence gives: where one ranked sentence states every figure
     the claim gives, alike, another tier's figures refute nothing; alone, they still refute (the counter-example)."""
     claim = "ロボット安全法では、禁止された行為には最大3500万ユーロまたは売上高の7%の罰金が科される。"
-    other = _passage("Other breaches shall be subject to fines of up to EUR 15 000 000 or 3 % of turnover.")
-    tier = _passage("Prohibited practices shall be subject to fines of up to EUR 35 000 000 or 7 % of turnover.")
+    other = passage("Other breaches shall be subject to fines of up to EUR 15 000 000 or 3 % of turnover.")
+    tier = passage("Prohibited practices shall be subject to fines of up to EUR 35 000 000 or 7 % of turnover.")
     assert _verdict(claim, [other]) == "refuted"
     assert _verdict(claim, [other, tier]) != "refuted"
 
@@ -1575,8 +1563,8 @@ def test_of_the_sentences_stating_a_figure_alike_the_one_stating_most_of_the_cla
     is the one the support rests on, whichever ranked first. Counter-example: a sentence giving another figure
     still refutes from its rank."""
     claim = read("Robot makers must keep the records for ten years after the sale.")
-    other = _passage("Importers shall keep, for 10 years after the sale, a copy of the certificate.")
-    own = _passage("Robot makers shall keep the records for a period of 10 years after the sale.")
+    other = passage("Importers shall keep, for 10 years after the sale, a copy of the certificate.")
+    own = passage("Robot makers shall keep the records for a period of 10 years after the sale.")
     ranked = sorted(rank_evidence(claim, [other, own], IDF), key=lambda ev: ev.passage is own)  # `other` first
     found = decide(claim, ranked, IDF)
     assert found is not None and found[0].verdict == "supported" and found[1].passage is own
@@ -1588,10 +1576,10 @@ def test_of_the_sentences_stating_a_figure_alike_the_one_stating_most_of_the_cla
 def test_a_sibling_provisions_figure_refutes_nothing_where_a_sentence_states_the_claims() -> None:
     """A law gives a fine per infringement: the 1% tier does not refute a claim of 7% for banned practices where
     another ranked sentence states the 7% and as much of the claim. Counter-example: a claim of 5% is refuted."""
-    lower = _passage(
+    lower = passage(
         "Supplying misleading information to robot authorities shall be subject to fines of up to 1 % of turnover."
     )
-    banned = _passage(
+    banned = passage(
         "Non-compliance with the ban on robot practices shall be subject to fines of up to 7 % of turnover.",
         locator="Article 2",
     )
@@ -1617,7 +1605,7 @@ def test_a_sibling_provisions_figure_refutes_nothing_where_a_sentence_states_the
     ],
 )
 def test_a_figure_of_a_case_the_claim_does_not_name_refutes_nothing(claim: str, verdict: str | None) -> None:
-    case = _passage(
+    case = passage(
         "4. Notwithstanding paragraph 2, in the event of the death of a person, the report on robot accidents shall"
         " be made not later than 10 days after the operator becomes aware of it."
     )
@@ -1641,7 +1629,7 @@ def test_a_claimed_leave_is_stated_only_by_a_sentence_that_permits(sentence: str
     """ "The Robot Act allows social scoring of robots by private firms" claims a permission: a sentence sharing its
     words states it only if it permits."""
     claim = read("Ruritania's robot law allows social scoring of robots by private firms.")
-    found = decide(claim, rank_evidence(claim, [_passage(sentence)], IDF), IDF)
+    found = decide(claim, rank_evidence(claim, [passage(sentence)], IDF), IDF)
     assert (found[0].verdict if found else None) == verdict
 
 
@@ -1801,7 +1789,7 @@ def test_a_claims_negation_reaches_its_clause(claim: str, sentence: str, verdict
 )
 def test_a_claim_denying_a_ban_is_refuted_by_the_ban(claim: str, sentence: str, reason: str | None) -> None:
     reading = read(claim)
-    found = decide(reading, rank_evidence(reading, [_passage(sentence, roles=("prohibition",))], IDF), IDF)
+    found = decide(reading, rank_evidence(reading, [passage(sentence, roles=("prohibition",))], IDF), IDF)
     assert (found[0].reason if found and found[0].verdict == "refuted" else None) == reason
 
 

@@ -5,23 +5,13 @@ shape that must not be stated."""
 from __future__ import annotations
 
 import pytest
+from fixture_claims import IDF, READER
 
 from govqa.answering import coverage
 from govqa.answering.comparisons import states_most
 from govqa.answering.coverage import claim_weights, term_coverage
-from govqa.corpus.manifest import Manifest
-from govqa.records import Document
 from govqa.search import glosses
-from govqa.search.claim_reading import ClaimReader
 from govqa.search.glosses import Glossary, dictionary_path, glossary, stated_share
-
-MANIFEST = Manifest(
-    documents=(Document("ru-act", "Act on Robot Safety", "Robot Safety Act", jurisdiction="RU", doc_type="statute"),),
-    references=(),
-    jurisdiction_words={"RU": ("Ruritania",)},
-)
-READER = ClaimReader(MANIFEST)
-IDF: dict[str, float] = {}
 
 REPORTS = "運用者は事故を当局に報告しなければならない。"  # operators must report accidents to the authority
 

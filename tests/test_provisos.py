@@ -5,21 +5,11 @@ counter-example of the same shape that must not get the verdict."""
 from __future__ import annotations
 
 import pytest
+from fixture_claims import IDF, READER, passage
 
 from govqa.answering.evidence import decide, rank_evidence
 from govqa.answering.provisos import dates_a_part, provisos
-from govqa.corpus.manifest import Manifest
-from govqa.records import Chunk, Document, Passage
-from govqa.search.claim_reading import ClaimReader
 from govqa.text import sentence_spans
-
-MANIFEST = Manifest(
-    documents=(Document("ru-act", "Act on Robot Safety", "Robot Safety Act", jurisdiction="RU", doc_type="statute"),),
-    references=(),
-    jurisdiction_words={"RU": ("Ruritania",)},
-)
-READER = ClaimReader(MANIFEST)
-IDF: dict[str, float] = {}
 
 WITH_PROVISO = (
     "This Act shall apply from 1 March 2027. However, the prohibitions in Chapter 2 of this Act shall apply"
@@ -36,8 +26,7 @@ WITHOUT_PROVISO = "This Act shall apply from 1 March 2027. Operators shall regis
 
 def _decided(claim: str, text: str) -> tuple[str | None, str]:
     reading = READER.read(claim)
-    passage = Passage(Chunk("ru-act", "Article 40", (), text, 0, len(text), None, None, "en"), 1.0)
-    found = decide(reading, rank_evidence(reading, [passage], IDF), IDF)
+    found = decide(reading, rank_evidence(reading, [passage(text, locator="Article 40")], IDF), IDF)
     return (found[0].verdict, found[1].text) if found else (None, "")
 
 
