@@ -1813,3 +1813,26 @@ def test_a_claim_denying_a_ban_is_refuted_by_the_ban(claim: str, sentence: str, 
 def test_a_word_stated_outside_its_denial_is_not_denied(claim: str, sentence: str, verdict: str | None) -> None:
     found = compare_polarity(read(claim), sentence, IDF)
     assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # "does not apply" is what a law writes "shall not apply": the same word denied, by its modal
+        (
+            "Ruritania's robot law does not apply to robots developed only for national defence.",
+            "This Act shall not apply to robots developed and used only for national defence.",
+            "supported",
+        ),
+        # counter-example: the modal denies another word ("shall not … affect"), the claim's word only by a
+        # "does not" of another clause
+        (
+            "Ruritania's robot law does not apply to robots outside the union.",
+            "This Act does not apply to areas outside the union and shall not affect robots of the states.",
+            None,
+        ),
+    ],
+)
+def test_a_claims_does_not_is_a_laws_shall_not(claim: str, sentence: str, verdict: str | None) -> None:
+    found = states_most(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict

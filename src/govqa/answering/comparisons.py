@@ -336,14 +336,16 @@ def _same_polarity(reading: ClaimReading, sentence: str, idf: dict[str, float]) 
     systems for …") states its stem's force, which it does not repeat: its own words decide."""
     if polarity_differs(reading.text, claim_weights(reading, idf).keys(), sentence)[0]:
         return False
-    actor, modality, bans, _, _ = duty_of(sentence)
+    actor, modality, bans, modal_words, action = duty_of(sentence)
     denied = {t for w in denied_words(reading.text) for t in tokenize(w)}
     # (a condition's "not", a relative clause's "may" deny and allow nothing; "without an address" = "that has none")
     allows = modality == "may" and not _RELATIVE_END.search(actor)
     alike = denied and denied <= {t for w in denied_words(sentence, anywhere=True) for t in tokenize(w)}
     if reading.negations and not (negation_words(sentence) or allows or bans or denied & averted(sentence) or alike):
         return False  # a claim that denies ("consent is not required", 「不要」) needs a sentence that denies too
-    return not modality or bans == duty_of(reading.text)[2]
+    # a law writes what a claim says "does not apply" as "shall not apply": the same word denied by its modal
+    banned = {t for w in denied_words(f"{modal_words} {action}") for t in tokenize(w)}
+    return not modality or bans == duty_of(reading.text)[2] or bool(bans and denied and denied <= banned)
 
 
 _RELATIVE_END = re.compile(r"\b(?:that|which|who)\s*$", re.I)
