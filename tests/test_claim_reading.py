@@ -101,6 +101,10 @@ READER = ClaimReader(MANIFEST)
         # counter-example: a kind word that is the claim's verb ("rules out") is no kind
         ("Ruritania's AI law guidelines are voluntary.", "description", {"ru-guide"}),
         ("Ruritania's AI law rules out fines.", "description", {"ru-ai-en"}),
+        # a preposition opens another phrase: the Act after it is named by its alias, not described by the
+        # jurisdiction word before (counter-example: adjectives and topic words between bind)
+        ("The Ruritania-based definition in the AI Act covers software.", "alias", {"xx-ai"}),
+        ("The Xanadu AI-based rulebook covers software.", "description", {"xx-ai"}),
     ],
 )
 def test_a_text_is_named_by_alias_or_by_description(claim: str, by: str, docs: set[str]) -> None:
@@ -164,6 +168,37 @@ UNHELD = Manifest(
 def test_a_claim_describing_only_an_unheld_text_is_about_it(claim: str, unheld: tuple[str, ...]) -> None:
     held, references = Router(UNHELD.documents, UNHELD.jurisdiction_words), Router(UNHELD.references, {})
     reading = ClaimReader(UNHELD).read(claim)
+    found = described_unheld(unheld_references(claim, held, references), reading, held, references)
+    assert tuple(d.id for d in found.named) == unheld
+
+
+ISSUERS = Manifest(
+    documents=(_doc("intl-hp", "Harbour City Guiding Principles", "INTL", "principles"),),
+    references=(
+        _doc(
+            "intl-rec", "Tarn Recommendation on the Ethics of AI", "INTL", "principles", aliases=("タルンAI倫理勧告",)
+        ),
+        _doc("intl-other", "Other Principles on AI", "INTL", "principles"),
+    ),
+    jurisdiction_words={"INTL": ("Harbour City", "Tarn", "タルン", "G9")},
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "unheld"),
+    [
+        # an intergovernmental body's word, which one unheld text's name carries, sets that text apart from the held
+        # text of its kind, as its name would ("UNESCO's recommendation"), in English and Japanese
+        ("Tarn's recommendation says states should assess impacts.", ("intl-rec",)),
+        ("タルンのAI倫理勧告は2021年に採択された。", ("intl-rec",)),
+        # counter-examples: a held text set apart; a description that two unheld texts answer
+        ("The Harbour City principles list eleven areas.", ()),
+        ("The G9's AI principles call for audits.", ()),
+    ],
+)
+def test_a_description_setting_an_unheld_text_apart_is_about_it(claim: str, unheld: tuple[str, ...]) -> None:
+    held, references = Router(ISSUERS.documents, ISSUERS.jurisdiction_words), Router(ISSUERS.references, {})
+    reading = ClaimReader(ISSUERS).read(claim)
     found = described_unheld(unheld_references(claim, held, references), reading, held, references)
     assert tuple(d.id for d in found.named) == unheld
 

@@ -204,9 +204,9 @@ def analyze(
 def described_unheld(unheld: Unheld, claim: ClaimReading | None, router: Router, references: Router | None) -> Unheld:
     """A claim naming, by description only, one text the library lists without holding it, of a jurisdiction and
     kind the library holds nothing of ("the Council of Europe's AI treaty", 「欧州評議会のAI条約」), is about that
-    text, as its alias would say. A claim naming a held text too, a description several texts answer, or an
-    unheld edition of a kind the library holds ("Japan's new AI guidelines": the held edition may be meant) is
-    not."""
+    text, as its alias would say, and so is one whose words set it apart from the others ("UNESCO's recommendation").
+    A claim naming a held text too, a description several texts answer, or an unheld edition of a kind the
+    library holds ("Japan's new AI guidelines": the held edition may be meant) is not."""
     if unheld.named or claim is None or references is None or not claim.texts:
         return unheld
     if any(t.doc_ids or not t.reference_ids or not t.one_text for t in claim.texts):
@@ -214,6 +214,8 @@ def described_unheld(unheld: Unheld, claim: ClaimReading | None, router: Router,
     ids = {r for t in claim.texts for r in t.reference_ids}
     named = tuple(d for d in references.documents if d.id in ids)
     held = {(d.jurisdiction, d.doc_type) for d in router.documents}
+    if all(t.told_apart for t in claim.texts):
+        return Unheld(named)  # its words set it apart ("UNESCO's recommendation"): no held text of the kind is meant
     return unheld if any((d.jurisdiction, d.doc_type) in held for d in named) else Unheld(named)
 
 

@@ -42,7 +42,8 @@ GENERIC_NAMES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         ("code_of_conduct", "code_of_practice"),
     ),
     (re.compile(r"\bexecutive orders?\b|大統領令", re.I), ("executive_order",)),
-    (re.compile(r"\bguiding principles\b|\bprinciples\b|原則", re.I), ("principles",)),
+    # an intergovernmental body's recommendation is a text of principles ("UNESCO's recommendation on AI ethics")
+    (re.compile(r"\bguiding principles\b|\bprinciples\b|\brecommendations?\b|原則|勧告", re.I), ("principles",)),
     (re.compile(r"\bguidelines?\b|\bguidance\b|ガイドライン|指針|가이드라인", re.I), ("guidelines",)),
     (re.compile(r"\bframeworks?\b|\bprofiles?\b|フレームワーク|枠組み", re.I), ("framework",)),
     (re.compile(r"\bresolutions?\b|決議|결의", re.I), ("resolution",)),
@@ -59,8 +60,9 @@ GENERIC_NAMES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 # What may stand between a jurisdiction word and a generic name: a possessive, adjectives, topic words.
 _BINDER = r"(?:\s*['’]s|s['’]|(?<=s)['’](?!\w))?\s*|\s*(?:の|의)\s*"  # "Japan's", "Brussels'"
 # Up to six adjective or topic words; a verb ends the name ("NIST AI RMF is a voluntary framework" names no
-# framework by description).
-_NOT_VERB = r"(?!(?:is|are|was|were|has|have|had|be|been|sets?|requires?|gives?|makes?|says?)\b)"
+# framework by description); nor does a preposition opening another phrase ("the OECD-based definition in the AI
+# Act": the Act is the EU's, named by alias).
+_NOT_VERB = r"(?!(?:is|are|was|were|has|have|had|be|been|sets?|requires?|gives?|makes?|says?|in|under|by|from)\b)"
 # Kind words that are also verbs of a claim ("Japan's AI law rules out penalties"): no kind after a kind word.
 _NOT_VERB_KIND = r"(?!(?:rules|acts|measures|bills|profiles|codes)\b)"
 _WORD = r"[\w\-\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af()]"
@@ -81,7 +83,9 @@ def _between(generic: str) -> str:
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True)) + r"\.?"
 
 NEWEST = re.compile(r"\b(?:new|newest|latest|recent)\b|新(?:しい)?|최신|새", re.I)
-_NOT_TOPIC = frozenset(tokenize("new newest latest recent first own national federal state landmark comprehensive"))
+_NOT_TOPIC = frozenset(  # (a possessive particle left between: 「ユネスコの勧告」)
+    tokenize("new newest latest recent first own national federal state landmark comprehensive の 의")
+)
 
 # ---------------------------------------------------------------- the record
 
@@ -98,6 +102,9 @@ class NamedText:
     name_words: frozenset[str] = frozenset()  # the words of its texts' titles and aliases (a text never names itself)
     one_text: bool = False  # all it resolves to are one text's editions and language versions
     loose: bool = False  # a description whose topic words no name of its texts carries ("EU copyright law")
+    # a description whose words tell its text apart from the jurisdiction's other texts of the kind, as its names
+    # carry them ("UNESCO's recommendation", 「ユネスコのAI倫理勧告」): as precise as a name
+    told_apart: bool = False
 
 
 @dataclass(frozen=True)
@@ -313,17 +320,26 @@ class ClaimReader:
         where = set(tokenize(m.group("where")))
         if not topic and len(_narrowed(docs, where)) < len(docs):
             topic = where  # the jurisdiction word tells its texts apart ("Hiroshima"): a topic of theirs
+        of_kind = docs
         docs = _narrowed(docs, topic)
         if years := set(re.findall(r"(?:19|20)\d{2}", between)):
             docs = [d for d in docs if d.date[:4] in years] or docs
         if NEWEST.search(between) and docs:
             families = {d.translation_of or d.id for d in docs if d.status in ("in_force", "current")}
             docs = [d for d in docs if (d.translation_of or d.id) in families] or docs
-        named = set(tokenize(" ".join(w for d in docs for w in (d.title, d.short_title, *d.aliases))))
+        if len(_families(docs)) > 1 and topic & _name_words(docs) and len(_narrowed(docs, where)) < len(docs):
+            # texts the topic does not tell apart, a jurisdiction word naming the body that issued one may
+            # ("OECD" among the intergovernmental AI principles); an unmatched topic stays ambiguous
+            docs, topic = _narrowed(docs, where), topic | where
+        # (by its words, not by a year or "new": an unheld edition of a held text may be that text)
+        told_apart = len(_families(_narrowed(of_kind, topic))) < len(_families(of_kind))
+        named = _name_words(docs)
         if not docs:
             return None
         return replace(
-            self._named(m.group(), "description", docs, tuple(sorted(topic & named))), loose=bool(topic - named)
+            self._named(m.group(), "description", docs, tuple(sorted(topic & named))),
+            loose=bool(topic - named),
+            told_apart=told_apart,
         )
 
     def _resolve_dated(self, m: re.Match[str]) -> NamedText | None:
@@ -349,6 +365,16 @@ def _names_only(texts: list[NamedText]) -> list[NamedText]:
     copyright law"), not a name of it, whose words are the claim's topic."""
     aliased = {i for n in texts if n.by == "alias" for i in n.doc_ids}
     return [n for n in texts if not (n.loose and aliased and set(n.doc_ids) <= aliased)]
+
+
+def _families(docs: list[Document]) -> set[str]:
+    """The texts the documents are, a text's language versions counted once."""
+    return {d.translation_of or d.id for d in docs}
+
+
+def _name_words(docs: list[Document]) -> set[str]:
+    """The words of the documents' titles, short titles and aliases."""
+    return set(tokenize(" ".join(w for d in docs for w in (d.title, d.short_title, *d.aliases))))
 
 
 def _narrowed(docs: list[Document], words: set[str]) -> list[Document]:
