@@ -1836,3 +1836,59 @@ def test_a_word_stated_outside_its_denial_is_not_denied(claim: str, sentence: st
 def test_a_claims_does_not_is_a_laws_shall_not(claim: str, sentence: str, verdict: str | None) -> None:
     found = states_most(read(claim), sentence, IDF)
     assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # "including, but not limited to, …" leaves a list open: it denies nothing the claim says
+        (
+            "The robot law requires operators to report the capabilities and limitations of their robots.",
+            "Operators shall report the capabilities and risks of their robots, including but not limited to their"
+            " failures.",
+            None,
+        ),
+        (
+            "The robot law requires operators to report the capabilities and limitations of their robots.",
+            "Operators shall report the capabilities of their robots, which refers primarily, but is not limited to,"
+            " their failures.",
+            None,
+        ),
+        # counter-example: a plain "not limited to" denies the limit the claim states
+        (
+            "The robot law limits the operators' reports to serious incidents.",
+            "The operators' reports under the robot law are not limited to serious incidents.",
+            "refuted",
+        ),
+    ],
+)
+def test_a_list_left_open_denies_nothing(claim: str, sentence: str, verdict: str | None) -> None:
+    found = compare_polarity(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # who "shall not be subject to" a law is who it does not apply to
+        (
+            "Ruritania's robot law applies to research labs and universities.",
+            "Research labs and universities shall not be subject to this Act.",
+            "refuted",
+        ),
+        (
+            "Ruritania's robot law applies to research labs that build robots but do not sell them to the public.",
+            "Research labs that build robots but do not sell them to the public, shall not be subject to this Act.",
+            "refuted",
+        ),
+        # counter-example: a case left out for what it does not do leaves the law applying to the others
+        (
+            "Ruritania's robot law applies to labs that sell robots to the public.",
+            "Research labs that build robots but do not sell them to the public, shall not be subject to this Act.",
+            None,
+        ),
+    ],
+)
+def test_not_subject_to_a_law_is_outside_it(claim: str, sentence: str, verdict: str | None) -> None:
+    found = compare_polarity(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict

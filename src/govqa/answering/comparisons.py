@@ -50,11 +50,13 @@ from govqa.records import Verdict
 from govqa.search.claim_figures import dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
 from govqa.search.statements import (
+    NEGATION,
     actor_role,
     actor_words,
     averted,
     denied_words,
     duty_of,
+    excluded_by_absence,
     negated_scope,
     negation_words,
 )
@@ -307,7 +309,10 @@ def polarity_differs(claim: str, terms: Collection[str], sentence: str) -> tuple
     in_reach = {t for w in negated_scope(claim) for t in tokenize(w)}  # the claim denies these too
     # a word the sentence also states outside its denial ("for general-purpose AI models … and not AI systems")
     twice = {t for t, n in Counter(tokenize(sentence)).items() if n > 1}
-    if hit := sorted((sentence_denies.keys() & set(terms)) - claim_denies.keys() - in_reach - twice):
+    # a case left out for what it lacks denies the law's application to a claim of that case only: the law still
+    # applies to the others ("… do not provide services to the public, shall not be subject to these Measures")
+    other_case = set(tokenize("apply")) if excluded_by_absence(sentence) and not NEGATION.search(claim) else set()
+    if hit := sorted((sentence_denies.keys() & set(terms)) - claim_denies.keys() - in_reach - twice - other_case):
         return "denies", sentence_denies[hit[0]]
     # a word the claim denies, stated by the sentence under no negation of its own or of a clause, nor after a
     # verb that keeps it from happening ("measures that prevent AI from causing any harm")

@@ -132,6 +132,10 @@ _CONDITION = re.compile(
 _CONDITION_END = re.compile(r"[,;:.()]")
 _JA_CONDITION_AFTER = re.compile(r"^[^、。]{0,4}(?:場合|とき|限り|もの(?=は|の))")
 NOT_ONLY = re.compile(r"(?:\bnot|n['’]t)\s+(?:only|just|merely)\b", re.I)  # "doesn't only hit vendors" widens
+# Drafters leave a list open with "including, but not limited to, …" ("refers primarily, but is not limited to,
+# the building phase"): the "not" widens the list; it denies neither the limits nor anything listed.
+_LEFT_OPEN = re.compile(r"not\s+(?:limited|restricted)\s+to\b", re.I)
+_LEFT_OPEN_BEFORE = re.compile(r"\bbut\s+(?:(?:is|are)\s+)?$", re.I)
 
 
 def duty_of(text: str) -> tuple[str, str, bool, str, str]:
@@ -236,9 +240,11 @@ def negations(text: str) -> list[re.Match[str]]:
     "systems that are not high-risk", 「…しない場合」), nor "not only"."""
     out = []
     for m in NEGATION.finditer(text):
+        before = text[: m.start()]
         if NOT_ONLY.match(text, m.start()) or _JA_CONDITION_AFTER.match(text[m.end() :]):
             continue
-        before = text[: m.start()]
+        if _LEFT_OPEN.match(text, m.start()) and _LEFT_OPEN_BEFORE.search(before):
+            continue
         opener = max((c.end() for c in _CONDITION.finditer(before)), default=-1)
         if opener >= 0 and not _CONDITION_END.search(before[opener:]):
             continue
@@ -280,12 +286,22 @@ def denied_words(text: str, *, anywhere: bool = False) -> set[str]:
             out.add(word)
             if adverb(word) and len(words) > 1:
                 out.add(words[1])  # "not legally binding" denies that it binds, as "non-binding" does
+        if _SUBJECT_TO.match(text, m.end()):
+            out.add("apply")  # "… shall not be subject to these Measures": the Measures do not apply to them
     # a prefix denies the word it is joined to: "the non-military domain" denies "military"
     out |= {m.group(1).lower() for m in _NON.finditer(text)}
     return out
 
 
 _NON = re.compile(r"\bnon-([a-z]{3,})", re.I)
+# A law writes where it does not apply as who "shall not be subject to" it, or to its provisions.
+_SUBJECT_TO = re.compile(r"\s+(?:be\s+|been\s+)?subject\s+to\b", re.I)
+
+
+def excluded_by_absence(text: str) -> bool:
+    """Whether the text leaves out of a law a case it sets out by what its subjects do not do ("institutions that
+    … do not provide services to the public, shall not be subject to these Measures")."""
+    return any(_SUBJECT_TO.match(text, m.end()) and NEGATION.search(text[: m.start()]) for m in negations(text))
 
 
 def negated_scope(text: str) -> set[str]:
