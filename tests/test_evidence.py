@@ -1841,6 +1841,40 @@ def test_a_claims_does_not_is_a_laws_shall_not(claim: str, sentence: str, verdic
 @pytest.mark.parametrize(
     ("claim", "sentence", "verdict"),
     [
+        # the people a law protects "must be able to" do what the law makes another party give them: their right
+        (
+            "Consumers must be able to appeal an adverse decision made by a robot.",
+            "Deployers shall give an opportunity to appeal an adverse decision made by a robot.",
+            None,
+        ),
+        (
+            "Under Ruritania's robot law, workers must be told when a robot monitors their work.",
+            "Deployers shall give notice when a robot monitors the work.",
+            None,
+        ),
+        # counter-examples: a duty claimed of the protected people themselves; a right claimed of a business
+        (
+            "Consumers must register each robot with the regulator.",
+            "Deployers shall register each robot with the regulator.",
+            "refuted",
+        ),
+        (
+            "Importers must be able to appeal an adverse decision made by a robot.",
+            "Deployers shall be able to appeal an adverse decision made by a robot.",
+            "refuted",
+        ),
+    ],
+)
+def test_a_right_of_the_protected_is_no_duty_of_theirs(claim: str, sentence: str, verdict: str | None) -> None:
+    """News writes a right as a duty of its holder ("consumers must be able to appeal"): the law puts the duty on
+    whoever must give it, and that refutes nothing."""
+    found = compare_actor(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
         # "including, but not limited to, …" leaves a list open: it denies nothing the claim says
         (
             "The robot law requires operators to report the capabilities and limitations of their robots.",

@@ -28,6 +28,7 @@ from govqa.answering.duties import (
     STRENGTH,
     acts_in,
     body_differs,
+    claims_a_right,
     names_bodies,
     names_its_body,
     on_action,
@@ -204,7 +205,7 @@ def compare_actor(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
     stating the rest of the claim of one other body (内閣府) → refuted likewise."""
     if not reading.actor_role:
         return _other_body(reading, sentence, idf)
-    if not states_action(reading, sentence, idf):
+    if claims_a_right(reading) or not states_action(reading, sentence, idf):
         return None
     actor, modality, _, _, _ = duty_of(stem(sentence))
     stated = actor_role(actor)

@@ -71,6 +71,20 @@ def states_as_claimed(name: str, reading: ClaimReading, sentence: str, idf: dict
     return bool(modality) and not negative and (STRENGTH[reading.modality] == 3) == (STRENGTH[modality] == 3)
 
 
+# What a claim puts on the people a law protects in news wording is their right, owed by whoever the law binds:
+# "consumers must be able to appeal", "users must be told …", "individuals must be given an explanation".
+_OWED = re.compile(
+    r"(?:be\s+(?:able|allowed|permitted|entitled|given|granted|offered|provided|informed|notified|told)"
+    r"|have\s+(?:the\s+|a\s+)?(?:right|opportunity|option)|receive|obtain)\b",
+    re.I,
+)
+
+
+def claims_a_right(reading: ClaimReading) -> bool:
+    """The claim's duty is a right of the people a law protects, not a duty on them: no actor to compare."""
+    return reading.actor_role == "citizens" and bool(_OWED.match(reading.action.strip()))
+
+
 def binds_party(reading: ClaimReading, sentence: str) -> bool:
     """The sentence puts a duty, a permission or advice on the party the claim binds, as its subject ("A deployer
     … shall use reasonable care"), not on the party merely named in a clause ("there is a rebuttable presumption
