@@ -719,6 +719,27 @@ def test_a_ban_reported_in_the_past_tense_is_a_ban(text: str, bans: bool) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        # 「必要があると認めるときは」 (when it finds it necessary) conditions what follows; 「必要があること」 is a
+        # noun clause; 「…べきことを命ずる」, 「…べき旨を勧告する」 name what is ordered: the force is the verb's after
+        ("委員会は、必要があると認めるときは、事業者に対し、勧告をすることができる。", "may"),
+        ("委員会は、確保を図る必要があることその他の事情があるため、権限を委任することができる。", "may"),
+        ("委員会は、事業者に対し、措置をとるべきことを命ずることができる。", "may"),
+        ("委員会は、事業者に対し、措置をとるべき旨を勧告することができる。", "may"),
+        # counter-examples: the same words as the sentence's own force
+        ("事業者は、安全管理のために必要かつ適切な措置を講ずる必要がある。", "must"),
+        ("事業者は、利用目的をできる限り特定すべきである。", "should"),
+        # leave to choose is no duty at all; "may" alone is leave
+        ("Providers may choose whether to keep the logs.", "may"),
+        ("Providers may keep the logs.", "may"),
+    ],
+)
+def test_a_japanese_condition_or_noun_clause_gives_no_force(text: str, modality: str) -> None:
+    assert duty_of(text)[1] == modality
+
+
+@pytest.mark.parametrize(
     ("claim", "event"),
     [
         # a body's act, as news reports it, dates the act

@@ -1926,3 +1926,25 @@ def test_a_list_left_open_denies_nothing(claim: str, sentence: str, verdict: str
 def test_not_subject_to_a_law_is_outside_it(claim: str, sentence: str, verdict: str | None) -> None:
     found = compare_polarity(read(claim), sentence, IDF)
     assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # a body named as written, however short (政府)
+        (
+            "ロボット法は、政府に基本計画の策定を義務付けている。",
+            "政府は、基本計画の策定を行わなければならない。",
+            None,
+        ),
+        # counter-example: another body than the claimed one states the action
+        (
+            "ロボット法は、デジタル庁に基本計画の策定を義務付けている。",
+            "内閣府は、基本計画の策定を行わなければならない。",
+            "refuted",
+        ),
+    ],
+)
+def test_a_body_of_two_characters_is_named_as_written(claim: str, sentence: str, verdict: str | None) -> None:
+    found = compare_actor(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict

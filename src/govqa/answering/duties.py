@@ -122,7 +122,7 @@ def names_body(body: str, text: str, named: frozenset[str] | set[str] = frozense
     """The text names the body: its Japanese name as written, or a content word of its English one other than
     the words naming the text itself (`named`)."""
     if not body.isascii():  # as written, or by the office its longer name ends in (人工知能戦略本部長: 本部長)
-        return any(body[i:] in text for i in range(len(body) - 2))
+        return any(body[i:] in text for i in range(max(1, len(body) - 2)))
     return bool((_body_words(body) - set(named)) & set(tokenize(text)))
 
 

@@ -65,7 +65,9 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
             r"|(?<!may )(?<!can )(?<!to )(?:requires?|obliges?|mandates?|insists? (?:on|that)|demands?"
             r"|commits? to|undertakes? to)"
             r"|mandatory|compulsory|obligat(?:ion|ory))\b"
-            r"|なければならない|義務|必要があ|求められ|하여야|의무",
+            # (「必要があると認めるときは」, 「必要がある場合」: when deemed necessary, a condition;
+            # 「必要があること」, a noun clause: no duty)
+            r"|なければならない|義務|必要があ(?!る(?:と認め|とき|場合|こと))|求められ|하여야|의무",
             re.I,
         ),
     ),
@@ -74,7 +76,8 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
         False,
         re.compile(
             r"\b(?:should|ought to|(?:is|are) (?:encouraged|expected|invited) to|encourages?|recommends?|urges?"
-            r"|calls? (?:up)?on|invites?)\b|望ましい|期待され|推奨|べき|권고|권장",
+            # (「措置をとるべきことを命ずる」, 「…べき旨を勧告する」: what is ordered or recommended, not the force)
+            r"|calls? (?:up)?on|invites?)\b|望ましい|期待され|推奨|べき(?!こと|旨)|권고|권장",
             re.I,
         ),
     ),
