@@ -19,7 +19,7 @@ from govqa.search.claim_figures import dates_in, figures_in
 from govqa.search.claim_reading import ClaimReader, read_claim
 from govqa.search.names import unheld_references
 from govqa.search.routing import Route, Router
-from govqa.search.statements import duty_of, negation_words
+from govqa.search.statements import duty_of, negation_words, no_duty
 from govqa.text import fold
 
 
@@ -712,6 +712,8 @@ def test_a_text_named_by_description_routes_the_search_as_its_alias_would() -> N
         # counter-examples: "banned" as an adjective after "on", "of" or an article names no ban of the claim's
         ("The guidelines on banned AI practices treat scraping as a concern.", False),
         ("The list of banned practices was published.", False),
+        ("Providers engaging in prohibited practices may be fined.", False),
+        ("Scoring of citizens is prohibited.", True),
     ],
 )
 def test_a_ban_reported_in_the_past_tense_is_a_ban(text: str, bans: bool) -> None:
@@ -737,6 +739,14 @@ def test_a_ban_reported_in_the_past_tense_is_a_ban(text: str, bans: bool) -> Non
 )
 def test_a_japanese_condition_or_noun_clause_gives_no_force(text: str, modality: str) -> None:
     assert duty_of(text)[1] == modality
+
+
+@pytest.mark.parametrize(
+    ("words", "none"),
+    [("may choose whether", True), ("are free to", True), ("voluntary", True), ("may", False), ("can", False)],
+)
+def test_leave_to_choose_says_no_duty_exists(words: str, none: bool) -> None:
+    assert no_duty(words) is none
 
 
 @pytest.mark.parametrize(

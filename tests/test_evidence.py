@@ -1948,3 +1948,39 @@ def test_not_subject_to_a_law_is_outside_it(claim: str, sentence: str, verdict: 
 def test_a_body_of_two_characters_is_named_as_written(claim: str, sentence: str, verdict: str | None) -> None:
     found = compare_actor(read(claim), sentence, IDF)
     assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # leave claimed for what the law bans, with no exception the claim may be about
+        (
+            "Under the robot law, companies may sell robots that deceive users.",
+            "The following practices shall be prohibited: (a) selling robots that deceive users.",
+            "refuted",
+        ),
+        (
+            "ロボット法では、事業者は利用者を欺くロボットを販売することができる。",
+            "事業者は、利用者を欺くロボットを販売してはならない。",
+            "refuted",
+        ),
+        # counter-examples: the ban makes an exception; a duty to do what the claim gives leave to do
+        (
+            "Under the robot law, police may use remote identification in public spaces.",
+            "The use of remote identification in public spaces shall be prohibited, unless a court authorises it.",
+            None,
+        ),
+        ("Operators may keep logs of robot incidents.", "Operators shall keep logs of robot incidents.", None),
+        # … but a claim that no duty exists ("may choose whether") is refuted by the duty
+        (
+            "Operators may choose whether to keep logs of robot incidents.",
+            "Operators shall keep logs of robot incidents.",
+            "refuted",
+        ),
+    ],
+)
+def test_leave_against_a_ban_and_against_a_duty(claim: str, sentence: str, verdict: str | None) -> None:
+    """A ban refutes a leave claimed for what it bans; a duty does not (leave to do what the law requires, or
+    requires done a certain way, is no contradiction), but it refutes a claim that none exists."""
+    found = compare_modality(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict

@@ -60,6 +60,7 @@ from govqa.search.statements import (
     excluded_by_absence,
     negated_scope,
     negation_words,
+    no_duty,
 )
 from govqa.text import fold, tokenize
 
@@ -186,13 +187,18 @@ def compare_timing(reading: ClaimReading, sentence: str, idf: dict[str, float]) 
 
 def compare_modality(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
     """The claim's force against the sentence's on the same action: a duty claimed where the sentence asks for
-    an effort, advises or permits (or the reverse) → refuted. A prohibition stays a prohibition."""
+    an effort, advises or permits (or the reverse) → refuted. A prohibition stays a prohibition, and refutes a
+    leave claimed for what it bans, unless it makes an exception (which the claim may be about)."""
     if not reading.modality or not states_action(reading, sentence, idf):
         return None
     # a stem gives the force of its points ("the attorney general may promulgate rules …, including: (a) …")
     _, modality, negative, words, _ = duty_of(on_action(reading, stem(sentence), idf))
+    if negative and reading.modality == "may" and not reading.negated and not EXCEPTION.search(sentence):
+        return Check("modality", "refuted", "force_differs", reading.modal_words, words)
     if not modality or negative or (reading.negated and reading.modality == "must"):
         return None
+    if reading.modality == "may" and modality == "must" and not reading.negated and not no_duty(reading.modal_words):
+        return None  # leave to do what a law requires, or requires done a certain way, contradicts no duty
     claimed, stated = STRENGTH[reading.modality], STRENGTH[modality]
     if (claimed == 3) != (stated == 3):
         return Check("modality", "refuted", "force_differs", reading.modal_words, words)

@@ -319,6 +319,8 @@ def bans_as_claimed(reading: ClaimReading, ev: Evidence) -> bool:
     stem may lie in another passage), or naming the prohibition ("The prohibition in Article 5(1)(d) applies
     …"). One that shares the claim's words and asks for a consultation on them does not state a ban."""
     claimed = duty_of(reading.text)
+    if claimed[1] == "may" and not reading.negated and duty_of(ev.own_duty)[2]:
+        return False  # a sentence banning the action never states leave to do it
     if claimed[1] == "may" and _PERMITS.fullmatch(claimed[3].strip()) and not reading.negated:
         return duty_of(ev.own_duty)[1] == "may"  # "allows X" is stated by a sentence that permits, not by one naming X
     if not claimed[2] or duty_of(ev.own_duty)[2]:

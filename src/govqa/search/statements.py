@@ -35,7 +35,8 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
         False,
         re.compile(
             r"\b(?:voluntar(?:y|ily)|optional|non-binding|not (?:legally )?(?:binding|required|mandatory|obligatory)"
-            r"|need not)\b|任意|不要|必要(?:は|が)?(?:ない|ありません)",
+            r"|need not|(?:may|can) (?:choose|decide) (?:whether|not)|(?:is|are) free (?:to|not to))\b"
+            r"|任意|不要|必要(?:は|が)?(?:ない|ありません)",
             re.I,
         ),
     ),
@@ -45,8 +46,10 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
         re.compile(
             r"\b(?:must not|shall not|may not|cannot|(?:is|are) (?:prohibited|banned|forbidden)"
             # news reports a ban in the past tense: "the order banned …", "outlawed", "forbade"; after "on", "of"
-            # or an article it is an adjective ("guidelines on banned AI practices")
-            r"|prohibit(?:s|ed)?|bans?|(?<!on )(?<!of )(?<!the )(?<!a )(?:banned|outlawed)|forbids?|forbade|outlaws?)\b"
+            # or an article it is an adjective ("guidelines on banned AI practices", "engaging in prohibited AI
+            # practices")
+            r"|prohibits?|bans?|(?<!on )(?<!of )(?<!the )(?<!a )(?<!in )(?:prohibited|banned|outlawed)|forbids?|forbade"
+            r"|outlaws?)\b"
             r"|してはならない|禁止|禁じ|금지",
             re.I,
         ),
@@ -94,6 +97,13 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
         ),
     ),
 )
+
+
+def no_duty(modal_words: str) -> bool:
+    """Whether the modal words say no duty exists ("voluntary", "need not", 任意), rather than give leave ("may")."""
+    return bool(MODALITIES[1][2].fullmatch(modal_words.strip()))
+
+
 # The verb's object is the actor in "mandates the government to promote", "requires companies to conduct".
 _OBJECT_ACTOR = re.compile(r"^\s+(?P<actor>(?:the\s+)?(?:[\w-]+\s+){0,4}?[\w-]+)\s+to\b", re.I)
 # A clause that cannot be a subject: it opens with a preposition or a conjunction ("in consultation with …",
