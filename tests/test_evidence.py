@@ -21,7 +21,14 @@ from govqa.answering.comparisons import (
     states_most,
 )
 from govqa.answering.coverage import claim_weights, term_coverage
-from govqa.answering.evidence import decide, figures_across, rank_evidence, statement_spans, whole_sentence
+from govqa.answering.evidence import (
+    decide,
+    figures_across,
+    rank_evidence,
+    same_event,
+    statement_spans,
+    whole_sentence,
+)
 from govqa.answering.stating import as_restricted, as_universal
 from govqa.records import Chunk, Document, Passage
 from govqa.search.claim_reading import ClaimReading
@@ -1984,3 +1991,41 @@ def test_leave_against_a_ban_and_against_a_duty(claim: str, sentence: str, verdi
     requires done a certain way, is no contradiction), but it refutes a claim that none exists."""
     found = compare_modality(read(claim), sentence, IDF)
     assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # a Japanese count of the noun an English count's noun renders: one thing counted
+        (
+            "ロボット法の枠組みは4つの機能で構成されている。",
+            "It describes four specific functions of robots.",
+            "supported",
+        ),
+        (
+            "ロボット法の枠組みは5つの機能で構成されている。",
+            "It describes four specific functions of robots.",
+            "refuted",
+        ),
+        # counter-example: a count of another noun
+        ("ロボット法の枠組みは5つの原則で構成されている。", "It describes four specific functions of robots.", None),
+    ],
+)
+def test_a_count_across_languages_is_of_the_noun_it_glosses(claim: str, sentence: str, verdict: str | None) -> None:
+    found = compare_figures(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "same"),
+    [
+        # a sentence counting what the claim counts speaks of the claim's figure: ranked up as a date of the
+        # claimed event is
+        ("The robot law sets out four functions.", "It describes four specific functions of robots.", True),
+        ("ロボット法の枠組みは4つの機能で構成されている。", "It describes four specific functions of robots.", True),
+        # counter-example: a count of another noun
+        ("The robot law sets out four functions.", "It describes four principles for robots.", False),
+    ],
+)
+def test_a_count_of_the_claimed_noun_is_the_same_event(claim: str, sentence: str, same: bool) -> None:
+    assert same_event(read(claim), sentence) is same

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from govqa.answering.coverage import (
     about_same,
     claim_weights,
+    counts_across,
     cross_language,
     event_words,
     figure_topic,
@@ -95,13 +96,13 @@ def figure_findings(
             continue
         if not about_same(figure_topic(reading, f), about, cross_language(reading, sentence), idf):
             continue
-        same_kind = [g for g in stated if f.compares_with(g)]
+        same_kind = [g for g in stated if f.compares_with(g) or counts_across(f, g, reading, sentence)]
         if any(agrees(f, g) for g in same_kind):
             agreed.add(i)
         elif same_kind and not any(agrees(o, g) for o in reading.figures for g in same_kind):
             return Check("figures", "refuted", "figure_differs", f.text, ", ".join(g.text for g in same_kind)), agreed
-    if cross_language(reading, sentence) and not any(reading.figures[i].kind == "amount" for i in agreed):
-        agreed = set()  # across languages "every six months" agrees by chance, an amount of money does not
+    if cross_language(reading, sentence) and not any(reading.figures[i].kind in ("amount", "count") for i in agreed):
+        agreed = set()  # across languages "every six months" agrees by chance; money, or a count of one noun, not
     return None, agreed
 
 

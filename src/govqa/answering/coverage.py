@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from govqa.answering.quotes import FRAME_WORDS
 from govqa.search.claim_figures import EVENTS, DateMention, Figure
 from govqa.search.claim_reading import ClaimReading
-from govqa.search.glosses import glossary, stated_share
+from govqa.search.glosses import glossary, renders_head, stated_share
 from govqa.text import closed_compounds, tokenize
 
 HIRAGANA = re.compile(r"[\u3041-\u309f]")
@@ -187,6 +187,14 @@ def about_same(context: set[str], sentence: str, across: bool, idf: dict[str, fl
 def cross_language(reading: ClaimReading, sentence: str) -> bool:
     """Whether claim and sentence are in different languages (their words cannot be compared)."""
     return (reading.language == "en") != in_latin(sentence)
+
+
+def counts_across(claimed: Figure, stated: Figure, reading: ClaimReading, sentence: str) -> bool:
+    """A Japanese claim's count of a noun and an English sentence's count of the noun it glosses to
+    (「4つの機能」, "four specific functions"): counts of one thing."""
+    if not (claimed.kind == stated.kind == "count") or not cross_language(reading, sentence):
+        return False
+    return renders_head(glossary(), claimed.unit, stated.unit)
 
 
 _PRESENTS = frozenset(

@@ -31,7 +31,7 @@ from govqa.answering.comparisons import (
     figure_findings,
     polarity_differs,
 )
-from govqa.answering.coverage import claim_weights, cross_language, term_coverage
+from govqa.answering.coverage import claim_weights, counts_across, cross_language, term_coverage
 from govqa.answering.duties import action_coverage, binds_party, states_as_claimed, stem
 from govqa.answering.provisos import dates_a_part, opens_proviso, provisos
 from govqa.answering.quotes import FRAME_WORDS, SentenceScorer
@@ -123,7 +123,11 @@ def same_event(reading: ClaimReading, sentence: str) -> bool:
     if events & {d.event for d in dates_in(sentence)}:
         return True
     kinds = {(f.kind, f.unit) for f in reading.figures if f.kind != "count"}
-    return bool(kinds & {(f.kind, f.unit) for f in figures_in(sentence)})
+    stated = figures_in(sentence)
+    if kinds & {(f.kind, f.unit) for f in stated}:
+        return True
+    counts = [f for f in reading.figures if f.kind == "count"]  # a count of the same thing ("four functions")
+    return any(f.compares_with(g) or counts_across(f, g, reading, sentence) for f in counts for g in stated)
 
 
 def statement_spans(text: str) -> list[tuple[int, int, int]]:

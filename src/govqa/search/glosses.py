@@ -132,6 +132,13 @@ class Glossary:
         return tuple(self.glosses(w) for w in self.words(run))
 
 
+def renders_head(glossary: Glossary, run: str, english: str) -> bool:
+    """Whether the English words render the run's last dictionary word, the head of a Japanese noun (「4つの機能」
+    counts 機能, "function"; 「9つの側面」 側面, "dimension" among its glosses)."""
+    words = glossary.renderings(run)
+    return bool(words) and any(g <= set(tokenize(english)) for g in words[-1])
+
+
 def stated_share(renderings: Sequence[Sequence[frozenset[str]]], present: set[str]) -> float:
     """The share of a run's dictionary words that an English sentence (its stems `present`) renders: one of the
     word's glosses stands in it whole."""
