@@ -181,16 +181,26 @@ def test_insisting_and_demanding_are_claims_of_duty(claim: str, modality: str) -
 
 
 @pytest.mark.parametrize(
-    ("sentence", "refuted"),
+    ("claimed", "sentence", "refuted"),
     [
         # a sanction clause says what befalls a party, not whose duty it is to fine: no force to compare
-        ("Non-compliance by operators shall be subject to administrative fines of up to EUR 5 000 000.", False),
-        ("Operators shall be liable to fines of up to EUR 5 000 000.", False),
-        # counter-example: a duty to fine is a duty, against a claimed power
-        ("The robot authority shall fine operators up to EUR 5 000 000 for each robot.", True),
+        (
+            "can fine",
+            "Non-compliance by operators shall be subject to administrative fines of up to EUR 5 000 000.",
+            False,
+        ),
+        ("can fine", "Operators shall be liable to fines of up to EUR 5 000 000.", False),
+        # counter-example: a duty to fine is a duty, against a claim that the authority need not fine (a claimed
+        # power it also has: comparisons.compare_modality)
+        (
+            "may choose whether to fine",
+            "The robot authority shall fine operators up to EUR 5 000 000 for each robot.",
+            True,
+        ),
+        ("can fine", "The robot authority shall fine operators up to EUR 5 000 000 for each robot.", False),
     ],
 )
-def test_a_sanction_clause_states_no_duty_to_fine(sentence: str, refuted: bool) -> None:
-    claim = READER.read("Ruritania's robot authority can fine operators up to EUR 5 000 000.")
+def test_a_sanction_clause_states_no_duty_to_fine(claimed: str, sentence: str, refuted: bool) -> None:
+    claim = READER.read(f"Ruritania's robot authority {claimed} operators up to EUR 5 000 000.")
     found = compare_modality(claim, sentence, IDF)
     assert (found is not None and found.verdict == "refuted") is refuted

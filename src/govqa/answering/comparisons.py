@@ -198,7 +198,12 @@ def compare_modality(reading: ClaimReading, sentence: str, idf: dict[str, float]
         return Check("modality", "refuted", "force_differs", reading.modal_words, words)
     if not modality or negative or (reading.negated and reading.modality == "must"):
         return None
-    if reading.modality == "may" and modality == "must" and not reading.negated and not no_duty(reading.modal_words):
+    if (
+        reading.modality == "may"
+        and modality == "must"
+        and not reading.negated
+        and not no_duty(reading.modal_words, reading.text)
+    ):
         return None  # leave to do what a law requires, or requires done a certain way, contradicts no duty
     claimed, stated = STRENGTH[reading.modality], STRENGTH[modality]
     if (claimed == 3) != (stated == 3):

@@ -99,9 +99,13 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
 )
 
 
-def no_duty(modal_words: str) -> bool:
-    """Whether the modal words say no duty exists ("voluntary", "need not", 任意), rather than give leave ("may")."""
-    return bool(MODALITIES[1][2].fullmatch(modal_words.strip()))
+def no_duty(modal_words: str, text: str = "") -> bool:
+    """Whether the modal words say no duty exists ("voluntary", "need not", 任意), rather than give leave ("may"),
+    or the text gives leave only ("merely allows", "only may")."""
+    return bool(MODALITIES[1][2].fullmatch(modal_words.strip()) or _LEAVE_ONLY.search(text))
+
+
+_LEAVE_ONLY = re.compile(r"\b(?:merely|only|just|simply)\s+(?:allows?|permits?|lets|may|can)\b", re.I)
 
 
 # The verb's object is the actor in "mandates the government to promote", "requires companies to conduct".
