@@ -2029,3 +2029,42 @@ def test_a_count_across_languages_is_of_the_noun_it_glosses(claim: str, sentence
 )
 def test_a_count_of_the_claimed_noun_is_the_same_event(claim: str, sentence: str, same: bool) -> None:
     assert same_event(read(claim), sentence) is same
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "roles", "verdict"),
+    [
+        # a claim of what a text defines is stated by its definition, not by a sentence using the term's words
+        (
+            "Ruritania's robot law defines a robot as a machine that moves objects.",
+            "Operators shall describe how the machine moves objects and integrates into the overall system.",
+            (),
+            None,
+        ),
+        (
+            "The robot law's definition of operator includes public authorities.",
+            "'operator' means a natural or legal person or public authority that runs a robot.",
+            (),
+            "supported",
+        ),
+        (
+            "The robot law's definition of operator includes public authorities.",
+            "For the purposes of this Act, an operator includes a natural or legal person or public authority.",
+            ("definition",),
+            "supported",
+        ),
+        # counter-example: a claim about the definition, not of what it defines, is stated by words
+        (
+            "The robot guidelines say the definition should not be applied mechanically.",
+            "The definition should not be applied mechanically to every machine.",
+            (),
+            "supported",
+        ),
+    ],
+)
+def test_a_claimed_definition_is_stated_by_a_definition(
+    claim: str, text: str, roles: tuple[str, ...], verdict: str | None
+) -> None:
+    reading = read(claim)
+    found = decide(reading, rank_evidence(reading, [passage(text, roles=roles)], IDF), IDF)
+    assert (found[0].verdict if found else None) == verdict

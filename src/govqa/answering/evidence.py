@@ -35,7 +35,7 @@ from govqa.answering.coverage import claim_weights, counts_across, cross_languag
 from govqa.answering.duties import action_coverage, binds_party, states_as_claimed, stem
 from govqa.answering.provisos import dates_a_part, opens_proviso, provisos
 from govqa.answering.quotes import FRAME_WORDS, SentenceScorer
-from govqa.answering.stating import PROHIBITION, denies_stated_ban, states_figures
+from govqa.answering.stating import PROHIBITION, claims_definition, defines, denies_stated_ban, states_figures
 from govqa.answering.status import claims_own_force
 from govqa.answering.translations import as_duty_words, renders_duty_as_should
 from govqa.records import Passage
@@ -359,6 +359,8 @@ def _decided(
             continue
         if name in BY_WORDS and (not bans_as_claimed(reading, ev) or claims_own_force(reading)):
             continue  # (a text's own force is stated by its words about itself only: status.record_force)
+        if name in BY_WORDS and claims_definition(reading) and not defines(ev.text, ev.passage.chunk.roles):
+            continue
         if name == "modality" and denies_stated_ban(reading, ev.own_duty, "prohibition" in ev.passage.chunk.roles, idf):
             return Check("modality", "refuted", "ban_denied", reading.modal_words), ev
         if name in STATED_AS_CLAIMED:

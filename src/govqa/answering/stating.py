@@ -6,6 +6,7 @@ supporting checks (`near_verbatim`, `states_most`) ask these before they support
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from govqa.answering.coverage import name_words_of
 from govqa.answering.duties import states_action, stem
@@ -13,7 +14,7 @@ from govqa.answering.quotes import FRAME_WORDS
 from govqa.search.claim_figures import DateMention, Figure, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
 from govqa.search.statements import RESTRICTIVE, UNIVERSAL, denied_words, duty_of
-from govqa.text import tokenize
+from govqa.text import fold, tokenize
 
 
 def agrees(claimed: Figure, stated: Figure) -> bool:
@@ -146,3 +147,28 @@ def denies_stated_ban(reading: ClaimReading, sentence: str, in_prohibitions: boo
         return True
     claimed = set(tokenize(reading.text)) - FRAME_WORDS - set(tokenize(sentence[: m.start()]))
     return not claimed & set(tokenize(sentence[m.end() :]))
+
+
+# A law defines a term in its own words: "'provider' means …", "… is defined as …", 「…」とは、…をいう.
+_DEFINING = re.compile(r"\bmeans?\b|\b(?:is|are) defined as\b|\brefers? to\b|とは|をいう|이란|라 함은", re.I)
+
+
+def claims_definition(reading: ClaimReading) -> bool:
+    """Whether the claim says what a text defines ("defines an AI system as …", "the definition of provider
+    includes …"), in its words outside the names of the texts it names ("the guidelines on the AI system
+    definition are not binding" says nothing of a definition, nor "the definition should not be applied
+    mechanically" what it defines)."""
+    text = fold(reading.text)
+    for named in reading.texts:
+        text = text.replace(fold(named.words), " ")
+    return bool(_CLAIMS_DEFINITION.search(text))
+
+
+_CLAIMS_DEFINITION = re.compile(r"\bdefine[sd]?\b|\bdefinition of\b|\bmeans\b|と定義|とは", re.I)
+
+
+def defines(sentence: str, roles: Sequence[str]) -> bool:
+    """Whether a sentence defines a term: it stands in a definitions provision, or is written as a definition. A
+    claim that a text defines a term ("defines an AI system as any software …") is stated by such a sentence
+    only, not by one using the term."""
+    return any(r.startswith("definition") for r in roles) or bool(_DEFINING.search(sentence))
