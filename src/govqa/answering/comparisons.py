@@ -194,16 +194,12 @@ def compare_modality(reading: ClaimReading, sentence: str, idf: dict[str, float]
         return None
     # a stem gives the force of its points ("the attorney general may promulgate rules …, including: (a) …")
     _, modality, negative, words, _ = duty_of(on_action(reading, stem(sentence), idf))
-    if negative and reading.modality == "may" and not reading.negated and not EXCEPTION.search(sentence):
+    leave = reading.modality == "may" and not reading.negated and not no_duty(reading.modal_words, reading.text)
+    if negative and leave and not EXCEPTION.search(sentence):
         return Check("modality", "refuted", "force_differs", reading.modal_words, words)
     if not modality or negative or (reading.negated and reading.modality == "must"):
         return None
-    if (
-        reading.modality == "may"
-        and modality == "must"
-        and not reading.negated
-        and not no_duty(reading.modal_words, reading.text)
-    ):
+    if leave and modality == "must":
         return None  # leave to do what a law requires, or requires done a certain way, contradicts no duty
     claimed, stated = STRENGTH[reading.modality], STRENGTH[modality]
     if (claimed == 3) != (stated == 3):
