@@ -639,6 +639,20 @@ def test_a_date_after_an_orders_number_dates_the_order(text: str, event: str) ->
 @pytest.mark.parametrize(
     ("text", "event"),
     [
+        # news says a rule "kicks in" when it starts to apply
+        ("The ban on prohibited practices kicked in on 2 February 2025.", "application"),
+        ("The transparency rules kick in from 2 August 2026.", "application"),
+        # counter-example: the act's entry into force is its own event
+        ("The act entered into force on 1 August 2024.", "entry_into_force"),
+    ],
+)
+def test_a_rule_that_kicks_in_applies(text: str, event: str) -> None:
+    assert [d.event for d in dates_in(text)] == [event]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
         # a date before the kind of text names the text by when it was made
         ("Biden's 2023 AI executive order told the agency to report.", "title"),
         ("Ruritania's January 2025 AI order sets a policy.", "title"),
