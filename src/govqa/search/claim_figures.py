@@ -75,8 +75,7 @@ EVENTS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "application": re.compile(
-        r"\b(?:appl(?:y|ies|ied|ying)|applicab\w+|application|compl(?:y|ying|iance)|kick(?:s|ed|ing)? in)\b"
-        r"|適用|遵守|準拠|적용",
+        r"\b(?:appl(?:y|ies|ied|ying)|applicab\w+|application|compl(?:y|ying|iance)|kick\w* in)\b|適用|遵守|準拠|적용",
         re.I,
     ),
     "enactment": re.compile(
