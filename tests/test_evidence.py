@@ -2068,3 +2068,42 @@ def test_a_claimed_definition_is_stated_by_a_definition(
     reading = read(claim)
     found = decide(reading, rank_evidence(reading, [passage(text, roles=roles)], IDF), IDF)
     assert (found[0].verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "roles", "verdict"),
+    [
+        # a possibility's "may" gives no leave; a point of a list of bans never does
+        (
+            "Under the robot law, companies may use robots to score citizens.",
+            "Robots used to score citizens may lead to discriminatory outcomes.",
+            (),
+            None,
+        ),
+        (
+            "Under the robot law, companies may use robots to score citizens over a period of time.",
+            "(c) the use of robots to score citizens over a period of time;",
+            ("prohibition",),
+            None,
+        ),
+        # counter-examples: a sentence that gives the leave; the same point in a provision that bans nothing
+        (
+            "Under the robot law, companies may use robots to score citizens.",
+            "Companies may use robots to score citizens.",
+            (),
+            "supported",
+        ),
+        (
+            "Under the robot law, companies may use robots to score citizens over a period of time.",
+            "(c) the use of robots to score citizens over a period of time;",
+            (),
+            "supported",
+        ),
+    ],
+)
+def test_leave_is_not_stated_by_a_possibility_or_a_ban(
+    claim: str, text: str, roles: tuple[str, ...], verdict: str | None
+) -> None:
+    reading = read(claim)
+    found = decide(reading, rank_evidence(reading, [passage(text, roles=roles)], IDF), IDF)
+    assert (found[0].verdict if found else None) == verdict

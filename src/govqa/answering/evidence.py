@@ -41,7 +41,7 @@ from govqa.answering.translations import as_duty_words, renders_duty_as_should
 from govqa.records import Passage
 from govqa.search.claim_figures import dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
-from govqa.search.statements import duty_of
+from govqa.search.statements import POSSIBILITY, duty_of
 from govqa.text import POINT, sentence_spans, tokenize
 
 
@@ -323,8 +323,11 @@ def bans_as_claimed(reading: ClaimReading, ev: Evidence) -> bool:
     stem may lie in another passage), or naming the prohibition ("The prohibition in Article 5(1)(d) applies
     …"). One that shares the claim's words and asks for a consultation on them does not state a ban."""
     claimed = duty_of(reading.text)
-    if claimed[1] == "may" and not reading.negated and duty_of(ev.own_duty)[2]:
-        return False  # a sentence banning the action never states leave to do it
+    banned = duty_of(ev.own_duty)[2] or ("prohibition" in ev.passage.chunk.roles and bool(POINT.match(ev.text)))
+    if claimed[1] == "may" and not reading.negated and banned:
+        return False  # a sentence banning the action (a point of a list of bans) never states leave to do it
+    if claimed[1] == "may" and not duty_of(ev.own_duty)[1] and POSSIBILITY.search(ev.own_duty):
+        return False  # nor one saying what may happen ("may lead to discriminatory outcomes")
     if claimed[1] == "may" and _PERMITS.fullmatch(claimed[3].strip()) and not reading.negated:
         return duty_of(ev.own_duty)[1] == "may"  # "allows X" is stated by a sentence that permits, not by one naming X
     if not claimed[2] or duty_of(ev.own_duty)[2]:

@@ -105,6 +105,11 @@ def no_duty(modal_words: str, text: str = "") -> bool:
     return bool(MODALITIES[1][2].fullmatch(modal_words.strip()) or _LEAVE_ONLY.search(text))
 
 
+# The "may" of a possibility ("AI systems … may lead to discriminatory outcomes"): no leave, no force at all.
+POSSIBILITY = re.compile(
+    r"\b(?:may|might|could|can)\s+(?:also\s+)?(?:lead|result|cause|pose|entail|contribute|arise|occur|give rise)\b",
+    re.I,
+)
 _LEAVE_ONLY = re.compile(r"\b(?:merely|only|just|simply)\s+(?:allows?|permits?|lets|may|can)\b", re.I)
 
 
