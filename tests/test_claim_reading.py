@@ -375,6 +375,13 @@ def test_as_far_as_possible_is_no_restriction() -> None:
         ("Article 99 of Regulation 2024/1689 and Act No. 53 of 2025 apply.", []),
         ("EO 14179 was signed in January 2025.", []),
         ("Of these, 20 is the cap.", []),
+        # a section's number counts nothing ("Appendix 1.4 Specified systemic risks"), nor does a decimal; what
+        # follows a provision's number may still count
+        ("Appendix 1.4 Specified systemic risks Based on the types of risks", []),
+        ("Measure 9.3 Reporting timelines and Part 2 Core functions", []),
+        ("Part 2 comprises four functions.", [("count", 4, "functions")]),
+        ("Article 5 prohibits eight practices.", [("count", 8, "practices")]),
+        ("The chapter names 4 systemic risks.", [("count", 4, "systemic risks")]),
     ],
 )
 def test_figures_keep_kind_value_and_unit(text: str, expected: list[tuple[str, float, str]]) -> None:

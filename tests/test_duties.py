@@ -204,3 +204,54 @@ def test_a_sanction_clause_states_no_duty_to_fine(claimed: str, sentence: str, r
     claim = READER.read(f"Ruritania's robot authority {claimed} operators up to EUR 5 000 000.")
     found = compare_modality(claim, sentence, IDF)
     assert (found is not None and found.verdict == "refuted") is refuted
+
+
+EFFORT_EN = (
+    "When providing robot services, an operator shall endeavor to conduct an impact assessment in advance on the "
+    "impact on people's fundamental rights."
+)
+DUTY_EN = "When providing robot services, an operator shall conduct an impact assessment in advance."
+JOINED_EN = (
+    "Operators are to endeavor to improve the safety of their robots, "
+    "and must cooperate with on-site inspections by the authority."
+)
+ADVICE_EN = "Operators should develop watermarking techniques that identify robot-generated content."
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "refuted"),
+    [
+        # a Japanese claim against an English sentence: its action words are stated through their glosses, so
+        # its force is compared as an English claim's is
+        ("ルリタニアのロボット法は、運用者に影響評価の実施を義務付けている。", EFFORT_EN, True),
+        ("ルリタニアのロボット法は、運用者に影響評価の実施を努力義務としている。", EFFORT_EN, False),
+        ("ルリタニアのロボット法は、運用者に影響評価の実施を義務付けている。", DUTY_EN, False),
+        # the duty joined second is the one stating the action, in English as in Japanese
+        ("ルリタニアのロボット法は、運用者に立入検査への協力を努力義務としている。", JOINED_EN, True),
+        ("ルリタニアのロボット法は、運用者に立入検査への協力を義務付けている。", JOINED_EN, False),
+    ],
+)
+def test_a_japanese_claims_force_is_compared_with_an_english_sentence(claim: str, sentence: str, refuted: bool) -> None:
+    """「義務付けている」 against "shall endeavor" differs; against "shall" it agrees."""
+    assert (compare_modality(READER.read(claim), sentence, IDF) is not None) is refuted
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "refuted"),
+    [
+        # 「求められている」 says what a law requires and what a guideline expects alike: advice or a duty agrees
+        ("ルリタニアのロボット指針では、運用者に電子透かし技術の開発が求められている。", ADVICE_EN, False),
+        ("ルリタニアのロボット指針では、運用者に影響評価の実施が求められている。", DUTY_EN, False),
+        # counter-example: a claimed duty in words that grade it (「義務付けている」) is refuted by advice
+        ("ルリタニアのロボット指針は、運用者に電子透かし技術の開発を義務付けている。", ADVICE_EN, True),
+        # counter-example: a request is still no leave ("may")
+        (
+            "ルリタニアのロボット指針では、運用者に電子透かし技術の開発が求められている。",
+            "Operators may develop watermarking techniques that identify robot-generated content.",
+            True,
+        ),
+    ],
+)
+def test_a_request_of_ungraded_force_differs_from_no_duty_or_advice(claim: str, sentence: str, refuted: bool) -> None:
+    """A request whose word does not grade it (「求められている」) is refuted only by a leave."""
+    assert (compare_modality(READER.read(claim), sentence, IDF) is not None) is refuted

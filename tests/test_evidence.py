@@ -269,6 +269,43 @@ def test_a_date_of_the_same_event_must_be_of_the_same_subject(claim: str, senten
     assert (found.verdict if found else None) == verdict
 
 
+TRANSITIONAL = (
+    "Robots that have been placed on the market before 2 August 2025 shall take the necessary steps in order to "
+    "comply with the obligations laid down in this Act by 2 August 2027."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # a transitional provision dates the case it sets apart by an earlier date, not the rule
+        ("The Robot Safety Act's rules for robots apply from 2 August 2025.", TRANSITIONAL, None),
+        (
+            "The Robot Safety Act applies to service robots from 2 August 2026.",
+            "Service robots put into service before 2 August 2026 shall be brought into compliance with this Act "
+            "by 31 December 2030.",
+            None,
+        ),
+        # counter-example: a claim naming the case is about the case, and the case's date decides it
+        (
+            "Robots already on the market before 2 August 2025 must comply with the Robot Safety Act by 2 August 2026.",
+            TRANSITIONAL,
+            "refuted",
+        ),
+        # counter-example: a sentence dating the rule itself, with no case set apart, still refutes
+        (
+            "The Robot Safety Act's rules for robots apply from 2 August 2025.",
+            "This Act shall apply from 2 August 2027.",
+            "refuted",
+        ),
+    ],
+)
+def test_a_transitional_provision_dates_its_case_not_the_rule(claim: str, sentence: str, verdict: str | None) -> None:
+    """What was placed on the market before a date complies by a later one: that later date is the case's."""
+    found = compare_dates(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
 # ---------------------------------------------------------------- modality and actor
 
 

@@ -26,10 +26,10 @@ from govqa.answering.coverage import (
 )
 from govqa.answering.duties import (
     PRIVATE_ACTORS,
-    STRENGTH,
     acts_in,
     body_differs,
     claims_a_right,
+    forces_differ,
     names_bodies,
     names_its_body,
     on_action,
@@ -49,7 +49,7 @@ from govqa.answering.stating import (
     states_particulars,
 )
 from govqa.records import Verdict
-from govqa.search.claim_figures import dates_in, figures_in
+from govqa.search.claim_figures import dates_a_transitional_case, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
 from govqa.search.statements import (
     NEGATION,
@@ -140,6 +140,8 @@ def compare_dates(reading: ClaimReading, sentence: str, idf: dict[str, float] | 
     """Each dated event of the claim against the sentence's dates of the same event: none agreeing → refuted,
     else one agreeing → supported. A date of another event decides nothing; one of no named event ("since 2024")
     is compared with the sentence's undated-event ones only in a sentence stating the claim (`STATES_MOST`)."""
+    if dates_a_transitional_case(reading.text, sentence):
+        return None  # the date of a case set apart (what existed before a date) is not the rule's
     stated = dates_in(sentence)
     states_claim = idf is not None and term_coverage(claim_weights(reading, idf), sentence) >= STATES_MOST
     agreed = None  # support waits for every claimed date: one differing refutes the claim
@@ -201,8 +203,7 @@ def compare_modality(reading: ClaimReading, sentence: str, idf: dict[str, float]
         return None
     if leave and modality == "must":
         return None  # leave to do what a law requires, or requires done a certain way, contradicts no duty
-    claimed, stated = STRENGTH[reading.modality], STRENGTH[modality]
-    if (claimed == 3) != (stated == 3):
+    if forces_differ(reading, modality):
         return Check("modality", "refuted", "force_differs", reading.modal_words, words)
     return None
 

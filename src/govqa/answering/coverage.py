@@ -86,14 +86,14 @@ def claim_weights(reading: ClaimReading, idf: dict[str, float]) -> Weights:
         return Weights({t: w if t in idf or t.isdigit() else rarest for t, w in weights.items()})
     # a year or a number is compared as a date or figure (comparisons.py), not as a word a sentence shares
     across = {t: idf.get(t, rarest) for t in terms}
-    return _per_word(reading.text, {t: w for t, w in weights.items() if not t.isdigit()}, across)
+    return per_word(reading.text, {t: w for t, w in weights.items() if not t.isdigit()}, across)
 
 
 # A run of kanji, katakana or hangul between particles is one content word (人工知能戦略本部, 民間企業).
 _WORD_RUN = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff\uac00-\ud7af々ー]{2,}")
 
 
-def _per_word(text: str, weights: dict[str, float], across: dict[str, float]) -> Weights:
+def per_word(text: str, weights: dict[str, float], across: dict[str, float]) -> Weights:
     """Each content word of a Japanese or Korean claim weighs what its rarest character pair weighs, shared
     among its pairs: a long compound name (人工知能戦略本部: seven pairs) is one word of the
     claim, not seven, and a sentence repeating it states no more of the claim than one naming its other words.

@@ -11,7 +11,16 @@ from __future__ import annotations
 
 import re
 
-from govqa.answering.coverage import SAME_TOPIC, cross_language, in_latin, name_words_of, term_coverage
+from govqa.answering.coverage import (
+    HIRAGANA,
+    SAME_TOPIC,
+    Weights,
+    cross_language,
+    in_latin,
+    name_words_of,
+    per_word,
+    term_coverage,
+)
 from govqa.answering.quotes import FRAME_WORDS
 from govqa.search.claim_figures import Figure
 from govqa.search.claim_reading import ClaimReading
@@ -20,8 +29,13 @@ from govqa.search.statements import actor_role, coordinated_duties, duty_of
 from govqa.text import POINT, tokenize
 
 
-def _action_words(reading: ClaimReading, idf: dict[str, float]) -> dict[str, float]:
-    return {t: idf.get(t, 1.0) for t in tokenize(reading.action) if t not in FRAME_WORDS}
+def _action_words(reading: ClaimReading, idf: dict[str, float]) -> Weights:
+    words = Weights({t: idf.get(t, 1.0) for t in tokenize(reading.action) if t not in FRAME_WORDS})
+    if reading.language in ("ja", "ko"):  # its content words, which an English sentence states through glosses
+        rarest = max(idf.values(), default=1.0)
+        content = {t: w for t, w in words.items() if len(t) > 1 and not HIRAGANA.search(t) and not t.isdigit()}
+        words.runs = per_word(reading.action, content, {t: idf.get(t, rarest) for t in words}).runs
+    return words
 
 
 def states_action(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> bool:
@@ -44,7 +58,9 @@ def on_action(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> st
     # the words naming the subject stand in the first duty only, and say nothing of which duty is the claim's (a
     # Japanese law's subject ends at its topic mark: 「活用事業者は、…」)
     subject = set(tokenize(first.split("は、", 1)[0] if "は、" in first else duty_of(first)[0]))
-    action = {t: w for t, w in _action_words(reading, idf).items() if t not in subject}
+    words = _action_words(reading, idf)
+    action = Weights({t: w for t, w in words.items() if t not in subject})
+    action.runs = words.runs  # a Japanese claim's words, stated through glosses in English
     if not later or not action:
         return sentence
     best = max(later, key=lambda duty: term_coverage(action, duty))
@@ -52,6 +68,16 @@ def on_action(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> st
 
 
 STRENGTH = {"must": 3, "endeavour": 2, "should": 1, "may": 0}
+# A request whose word does not grade its force: 「求められている」 says what a law requires and what a guideline
+# expects alike, so it differs from a duty, an effort or advice stated, not from a leave.
+UNGRADED = re.compile(r"求め")
+
+
+def forces_differ(reading: ClaimReading, stated: str) -> bool:
+    """The claim's force and the stated one differ: one binds (must) and the other does not."""
+    if UNGRADED.search(reading.modal_words) and STRENGTH[stated] > 0:
+        return False
+    return (STRENGTH[reading.modality] == 3) != (STRENGTH[stated] == 3)
 
 
 PRIVATE_ACTORS = frozenset({"business_operator", *ADDRESSEES})
@@ -68,7 +94,7 @@ def states_as_claimed(name: str, reading: ClaimReading, sentence: str, idf: dict
     if name == "actor":
         return bool(modality) and actor_role(actor) == reading.actor_role
     _, modality, negative, _, _ = duty_of(on_action(reading, stem(sentence), idf))
-    return bool(modality) and not negative and (STRENGTH[reading.modality] == 3) == (STRENGTH[modality] == 3)
+    return bool(modality) and not negative and not forces_differ(reading, modality)
 
 
 # What a claim puts on the people a law protects in news wording is their right, owed by whoever the law binds:

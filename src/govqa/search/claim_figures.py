@@ -29,26 +29,9 @@ from govqa.search.units import (
 )
 from govqa.text import tokenize
 
+_MONTH_NAMES = "jan january|feb february|mar march|apr april|may|jun june|jul july|aug august|sep sept september|oct"
 MONTHS = {
-    m: i
-    for i, names in enumerate(
-        (
-            "jan january",
-            "feb february",
-            "mar march",
-            "apr april",
-            "may",
-            "jun june",
-            "jul july",
-            "aug august",
-            "sep sept september",
-            "oct october",
-            "nov november",
-            "dec december",
-        ),
-        start=1,
-    )
-    for m in names.split()
+    m: i for i, ns in enumerate(f"{_MONTH_NAMES} october|nov november|dec december".split("|"), 1) for m in ns.split()
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -231,6 +214,15 @@ def dates_in(text: str, *, reported: bool = False) -> list[DateMention]:
     return sorted(found, key=lambda d: d.start)
 
 
+# A transitional provision dates a case set apart by an earlier date ("placed on the market before …" complies later).
+TRANSITIONAL = re.compile(r"\b(?:placed|put|made)\b[^.;]{0,60}?\b(?:before|prior to)\s+(?:the\s+)?\w*\s?\d", re.I)
+_EARLIER_CASE = re.compile(r"\b(?:before|prior to|already|existing|legacy)\b|以前|前に|既に|すでに|既存", re.I)
+
+
+def dates_a_transitional_case(claim: str, sentence: str) -> bool:  # and the claim names no such case
+    return bool(TRANSITIONAL.search(sentence)) and not _EARLIER_CASE.search(claim)
+
+
 # ---------------------------------------------------------------- figures
 
 # Japanese writes a large number with its units, in digits or kanji: 「1億5000万」, 「3千万」, 「二十」.
@@ -294,8 +286,10 @@ COMPUTE = (
     re.compile(rf"{_OPS}[^.;]{{0,40}}?(?<![\d.,])10\s*(?:\^|\*\*)?\s*(?P<exp>\d{{2}})(?![\d,])", re.I),
 )
 OPERATIONS = "floating-point operations"  # the unit of a compute figure, however named
-_NUMBERED = re.compile(
-    r"(?:article|art|section|sec|no|annex|point|paragraph|chapter|order|eo|resolution|bill|act|第)\.?\s*$", re.I
+_NUMBERED = re.compile(  # a provision's or a section's number: "Appendix 1.4 Specified systemic risks"
+    r"(?:article|art|section|sec|no|annex|appendix|point|paragraph|chapter|part|measure|commitment|principle"
+    r"|dimension|order|eo|resolution|bill|act|第)\.?\s*$",
+    re.I,
 )
 
 
@@ -364,14 +358,19 @@ def figures_in(text: str) -> list[Figure]:
             found.append(_figure("period", float(nth), PERIODS[m.group("unit").lower()], m))
     kinds = (*(("amount", a) for a in AMOUNTS), ("percent", PERCENT), ("measure", MEASURE), ("period", PERIOD))
     for kind, rx in (*kinds, ("count", COUNT), ("count", COUNTER)):
-        for m in rx.finditer(text):
-            if not free(*m.span()) or _NUMBERED.search(text[max(0, m.start() - 12) : m.start()]):
+        pos = 0
+        while hit := rx.search(text, pos):
+            pos = hit.end()
+            if _NUMBERED.search(text[max(0, hit.start() - 12) : hit.start()]):
+                pos = hit.end("num")  # what follows a provision's number may count ("Article 5 bans eight practices")
                 continue
-            groups = m.groupdict()
-            value = number(m.group("num"), groups.get("scale") or groups.get("abbr") or groups.get("abbr1"))
-            if value is None:
+            if not free(*hit.span()):
                 continue
-            found.append(_figure(kind, value, _unit(kind, m), m))
+            groups = hit.groupdict()
+            value = number(hit.group("num"), groups.get("scale") or groups.get("abbr") or groups.get("abbr1"))
+            if value is None or (kind == "count" and not value.is_integer()):
+                continue  # a count is a whole number: "1.4 Specified systemic risks" numbers a section
+            found.append(_figure(kind, value, _unit(kind, hit), hit))
     return sorted(found, key=lambda f: f.start)
 
 
