@@ -1167,6 +1167,25 @@ def test_should_in_a_binding_texts_translation_is_no_weaker_force(
             "There are seven robots which the Act names as examples.",
             None,
         ),
+        # "rests on", "is built from", "is based on" present a count too, and the items a colon lists after it are
+        # what is counted, not what the count is about (a sentence giving the count introduces them in points)
+        (
+            "The Robot Safety Act says trustworthy robots rest on two components: being lawful and being safe.",
+            "Trustworthy robots have three components, which should be met throughout the robot's life cycle:",
+            "refuted",
+        ),
+        (
+            "Ruritania's robot code is built from four elements: a risk analysis, a consultation, an assessment and "
+            "a mitigation plan.",
+            "The robot code methodology contains four elements:",
+            "supported",
+        ),
+        # counter-example: words of the count's own clause still say what it is about
+        (
+            "Ruritania's robot code gives the inspection board two components: a chair and a secretariat.",
+            "Trustworthy robotics has three components, which should be met throughout the robot's life cycle:",
+            None,
+        ),
     ],
 )
 def test_a_claimed_count_is_about_its_noun(claim: str, sentence: str, verdict: str | None) -> None:

@@ -173,7 +173,7 @@ def clause_words(text: str, span: tuple[int, int]) -> set[str]:
     hi_match = _CLAUSE_END.search(text[span[1] :])
     hi = span[1] + hi_match.start() if hi_match else len(text)
     words = set(tokenize(text[lo : span[0]] + " " + text[span[1] : hi]))
-    return {w for w in words if not w.isdigit() and w not in FRAME_WORDS}
+    return {w for w in words if len(w) > 1 and not w.isdigit() and w not in FRAME_WORDS}  # (not the "s" of "'s")
 
 
 def about_same(context: set[str], sentence: str, across: bool, idf: dict[str, float] | None = None) -> bool:
@@ -201,6 +201,7 @@ _PRESENTS = frozenset(
     tokenize(
         "lay lays out set sets list lists include includes contain contains has have name names"
         " identify identifies comprise comprises outline outlines propose proposes establish"
+        " rests based built grounds consists catalogues describes specifies"  # "rests on two components"
     )
 )
 
@@ -221,6 +222,7 @@ def figure_topic(reading: ClaimReading, figure: Figure | DateMention) -> set[str
         text = text[:start] + " " * (end - start) + text[end:]
     if isinstance(figure, Figure) and figure.kind == "count":
         named |= _PRESENTS  # "lays out nine dimensions": a count is of its noun; the verb presenting it says nothing
+        text = text[: text.find(":", figure.end)] if ":" in text[figure.end :] else text  # nor the items listed
     return clause_words(text, (figure.start, figure.end)) - named
 
 
