@@ -670,6 +670,30 @@ def test_a_claimed_revocation_date_is_compared_with_the_held_revoking_texts_own_
         assert recorded_years(reading, ORDERS) == {str(d.year) for d in reading.dates}  # not "unmentioned"
 
 
+OLD_ORDER_LINE = Chunk("order-1", "Preamble", (), "Executive Order 1 of March 1, 2021\nRobots", 0, 40, 1, 1, "en")
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # a date cited with an order's number is that order's: compared with its own date line (agreeing, it
+        # supports a claim of nothing else), not with the other order the claim names
+        ("Executive Order 2 of January 20, 2025 revoked Executive Order 1.", "supported"),
+        ("Executive Order 2 of January 20, 2025 revoked the order on robots, Executive Order 1.", None),
+        # counter-example: cited with the number of the order whose record differs, it is compared and refuted
+        ("Executive Order 1 of January 20, 2025 was later revoked by Executive Order 2.", "refuted"),
+    ],
+)
+def test_a_date_cited_with_a_laws_number_dates_that_law_only(claim: str, verdict: str | None) -> None:
+    """ "Executive Order 2 of January 20, 2025 revoked Executive Order 1": the date is Order 2's, and Order 1's
+    own date line (March 1, 2021) does not contradict it."""
+    judgement = record_date(read_orders(claim).claim, ORDERS, [OLD_ORDER_LINE, *RESCISSIONS])
+    assert (judgement.verdict if judgement else None) == verdict
+    if judgement is not None:  # resting on the date line of the order the date is cited with
+        assert judgement.quote is not None
+        assert judgement.quote.passage.chunk.doc_id == ("order-2" if verdict == "supported" else "order-1")
+
+
 def test_a_revocation_date_rests_only_on_a_sentence_stating_the_revoking_texts_record_date() -> None:
     """Without the revoking order's own date line in the index (its items date other orders), nothing is
     decided: a verdict rests on a quote, not on the manifest."""

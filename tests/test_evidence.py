@@ -269,6 +269,21 @@ def test_a_date_of_the_same_event_must_be_of_the_same_subject(claim: str, senten
     assert (found.verdict if found else None) == verdict
 
 
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # a date cited with a law's number dates that law: another law's citation date is no evidence against it
+        ("Executive Order 12 of 20 January 2025 revoked the robot order, Executive Order 7.", None),
+        # counter-example: cited with the same number, the dates are of one law and differ
+        ("Executive Order 7 of 20 January 2025 set robot safety rules.", "refuted"),
+    ],
+)
+def test_a_date_cited_with_a_laws_number_is_compared_with_that_laws_date(claim: str, verdict: str | None) -> None:
+    found = compare_dates(read(claim), "Executive Order 7 of March 1, 2021 on robot safety.", IDF)
+    assert (found.verdict if found else None) == verdict
+    assert [d.law for d in read(claim).dates] == [claim.split()[2]]  # the number the date is cited with
+
+
 TRANSITIONAL = (
     "Robots that have been placed on the market before 2 August 2025 shall take the necessary steps in order to "
     "comply with the obligations laid down in this Act by 2 August 2027."

@@ -20,6 +20,7 @@ Role absence (a named law with no provision of the asked kind) is judged before 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -148,9 +149,11 @@ DATED_BY_ENACTMENT = frozenset({"statute", "regulation", "administrative_measure
 
 def _record_claims(reading: ClaimReading | None, doc: Document) -> list[DateMention]:
     """The claimed dates the named text's record answers: its enactment; for a text dated by its issue, also its
-    publication (to the month: a claim of "January 2024" against an issue of 19 April 2024)."""
+    publication (to the month: a claim of "January 2024" against an issue of 19 April 2024). A date cited with a
+    law's number ("Executive Order 14148 of 20 January 2025") is that law's, not another named text's."""
     events = {"enactment"} if doc.doc_type in DATED_BY_ENACTMENT else {"enactment", "publication"}
-    return [d for d in (reading.dates if reading else ()) if d.event in events and d.year]
+    dates = reading.dates if reading else ()
+    return [d for d in dates if d.event in events and d.year and (not d.law or re.search(rf"\b{d.law}\b", doc.title))]
 
 
 def _record(doc: Document) -> DateMention | None:

@@ -42,6 +42,7 @@ from govqa.answering.stating import (
     agrees,
     as_restricted,
     as_universal,
+    dates_a_transitional_case,
     dates_another_text,
     later_occurrence,
     same_office,
@@ -49,7 +50,7 @@ from govqa.answering.stating import (
     states_particulars,
 )
 from govqa.records import Verdict
-from govqa.search.claim_figures import dates_a_transitional_case, dates_in, figures_in
+from govqa.search.claim_figures import dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
 from govqa.search.statements import (
     NEGATION,
@@ -155,7 +156,7 @@ def compare_dates(reading: ClaimReading, sentence: str, idf: dict[str, float] | 
             and not (about_same(topic, sentence, cross_language(reading, sentence), idf))
         ) or dates_another_text(reading, sentence):  # (a clause saying nothing but the event is about the event)
             continue  # the same kind of event, of another subject ("the framework was released in January 2023")
-        same = [s for s in stated if s.event == d.event]
+        same = [s for s in stated if s.dates_as(d)]
         if same and not any(d.agrees(s) for s in same):
             if all(later_occurrence(reading, s, d) for s in same):
                 continue  # "first released in 2019" is not refuted by a release in 2020: a later one, maybe

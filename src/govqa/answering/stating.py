@@ -123,6 +123,17 @@ def dates_another_text(reading: ClaimReading, sentence: str) -> bool:
 _QUOTED_TITLE = re.compile(r"[\"“「『]([A-Z\u3040-\u9fff][^\"”」』]{3,100})[\"”」』]")
 
 
+# A transitional provision dates a case it sets apart by an earlier date: what was placed on the market or put into
+# service before it complies by a later one. A claim naming no such case is about the rule, not the case.
+TRANSITIONAL = re.compile(r"\b(?:placed|put|made)\b[^.;]{0,60}?\b(?:before|prior to)\s+(?:the\s+)?\w*\s?\d", re.I)
+_EARLIER_CASE = re.compile(r"\b(?:before|prior to|already|existing|legacy)\b|以前|前に|既に|すでに|既存", re.I)
+
+
+def dates_a_transitional_case(claim: str, sentence: str) -> bool:
+    """The sentence dates what existed before a date, and the claim names no such case."""
+    return bool(TRANSITIONAL.search(sentence)) and not _EARLIER_CASE.search(claim)
+
+
 EXCEPTION = re.compile(
     r"\b(?:except|other than|unless|provided that|does not apply|shall not apply|not applicable|with the exception of"
     r"|only|solely|limited to|exempt\w*|derogat\w+)\b|を除く|除き|に限る|に限り|ただし|適用しない|예외|제외",

@@ -92,7 +92,7 @@ _DENIED_EVENT = re.compile(r"\b(?:not(?: yet)?|never)\s+$", re.I)
 # A date after "by"/"no later than"/「までに」 is a deadline when no event word dates it.
 DEADLINE = re.compile(r"\b(?:by|no later than|not later than|before|until)\s+(?:the\s+)?$", re.I)
 # A law's number dates it: "Act No. 53 of June 4, 2025", "<Act No. 20676, Jan. 21, 2025>" (its promulgation).
-LAW_DATED = re.compile(r"\b(?:no\.|(?:executive\s+)?order|decree)\s*\d+\s*(?:of|,)\s*$", re.I)
+LAW_DATED = re.compile(r"\b(?:no\.|(?:executive\s+)?order|decree)\s*(?P<no>\d+)\s*(?:of|,)\s*$", re.I)
 # A date after "on and after"/"as from"/「から」 with no event word is when a rule starts to apply.
 STARTING = re.compile(r"\b(?:on (?:and|or) after|as (?:of|from)|beginning|starting)\s+(?:the\s+)?$", re.I)
 DEADLINE_AFTER = re.compile(r"^\s*(?:まで|までに|迄)")
@@ -116,6 +116,11 @@ class DateMention:
     start: int
     end: int
     event: str = ""
+    law: str = ""  # the number of the law the date is part of the citation of ("Order 14148 of …"): its date
+
+    def dates_as(self, other: DateMention) -> bool:
+        """Both date the same event, of one law where each is cited by its number."""
+        return self.event == other.event and not (self.law and other.law and self.law != other.law)
 
     def agrees(self, other: DateMention) -> bool:
         """The two dates can be the same day: equal where both are precise."""
@@ -210,17 +215,9 @@ def dates_in(text: str, *, reported: bool = False) -> list[DateMention]:
                 continue
             taken.append((m.start(), m.end()))
             event = _event_at(text, *m.span(), events)
-            found.append(DateMention(year, month, day, m.group(), m.start(), m.end(), event))
+            law = cited.group("no") if (cited := LAW_DATED.search(text, max(0, m.start() - 30), m.start())) else ""
+            found.append(DateMention(year, month, day, m.group(), m.start(), m.end(), event, law))
     return sorted(found, key=lambda d: d.start)
-
-
-# A transitional provision dates a case set apart by an earlier date ("placed on the market before …" complies later).
-TRANSITIONAL = re.compile(r"\b(?:placed|put|made)\b[^.;]{0,60}?\b(?:before|prior to)\s+(?:the\s+)?\w*\s?\d", re.I)
-_EARLIER_CASE = re.compile(r"\b(?:before|prior to|already|existing|legacy)\b|以前|前に|既に|すでに|既存", re.I)
-
-
-def dates_a_transitional_case(claim: str, sentence: str) -> bool:  # and the claim names no such case
-    return bool(TRANSITIONAL.search(sentence)) and not _EARLIER_CASE.search(claim)
 
 
 # ---------------------------------------------------------------- figures
