@@ -1130,6 +1130,27 @@ def test_near_synonyms_alone_state_nothing_of_a_claim() -> None:
     assert states_most(claim, "The placing on the market of generative robots shall be prohibited.", idf) is not None
 
 
+@pytest.mark.parametrize(
+    ("claim", "universal"),
+    [
+        ("Anyone who modifies a robot becomes its operator under the Robot Safety Act.", True),
+        ("Under the Robot Safety Act, everybody who sells a robot must register it.", True),
+        ("Whoever modifies a robot becomes its operator under the Robot Safety Act.", True),
+        # counter-examples: "every" of a frequency; no scope word
+        ("Under the Robot Safety Act, operators must inspect robots every two years.", False),
+        ("A person who modifies a robot becomes its operator under the Robot Safety Act.", False),
+    ],
+)
+def test_anyone_and_everybody_claim_a_rule_of_all(claim: str, universal: bool) -> None:
+    """ "anyone who fine-tunes a model becomes its provider" claims it of all who do, as "all" does: a sentence
+    limiting the rule ("the obligations … should be limited to that modification") does not state it."""
+    reading = read(claim)
+    assert any(kind == "universal" for _, kind in reading.scope) is universal
+    limited = "In the case of a modification of a robot, the obligations for operators should be limited to it."
+    assert as_universal(reading, limited) is not universal
+    assert as_universal(reading, "Any person who modifies a robot shall be considered its operator.")
+
+
 def test_a_subject_of_no_content_words_does_not_state_a_universal_claim() -> None:
     """A sentence whose subject the duty reader cannot name ("…, should be prohibited": "should be") states no
     rule of all X; a sentence saying it of all X does (the counter-example)."""

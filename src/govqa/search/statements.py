@@ -128,7 +128,8 @@ _ACTOR_LEAD = re.compile(r"^(?:under|in|according to|per)\b[^,]*,\s*|^(?:the|a|a
 # "every three years", "every other year" is how often, not of whom.
 UNIVERSAL = re.compile(
     r"\b(?:all|every(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|other|year|month|week|day"
-    r"|quarter|time)s?\b)|any|each|always|no exceptions?|without (?:any )?exceptions?)\b|全て|すべて|全部|いずれも"
+    r"|quarter|time)s?\b)|any(?:one|body)?|every(?:one|body)|whoever|each|always|no exceptions?"
+    r"|without (?:any )?exceptions?)\b|全て|すべて|全部|いずれも"
     r"|例外なく|모든|예외 없이",
     re.I,
 )
