@@ -105,6 +105,11 @@ READER = ClaimReader(MANIFEST)
         # jurisdiction word before (counter-example: adjectives and topic words between bind)
         ("The Ruritania-based definition in the AI Act covers software.", "alias", {"xx-ai"}),
         ("The Xanadu AI-based rulebook covers software.", "description", {"xx-ai"}),
+        # a Japanese topic, subject or object particle (は, が, を) ends a description: the guidelines are named,
+        # not a "law" in 「法的」 further on; counter-example: に inside a name (「…に関する法律」) binds (its
+        # Japanese topic words narrow nothing among English titles: every law of the jurisdiction is kept)
+        ("ルリタニアのAIガイドラインは事業者に法的義務を課さない。", "description", {"ru-guide"}),
+        ("ルリタニアの個人情報に関する法律は雇用主にも適用される。", "description", {"ru-ai-en", "ru-privacy"}),
     ],
 )
 def test_a_text_is_named_by_alias_or_by_description(claim: str, by: str, docs: set[str]) -> None:
@@ -584,7 +589,8 @@ def test_a_long_sentence_without_spaces_is_read_at_once() -> None:
     """A Japanese claim runs on with no space after the jurisdiction word: its words are not split every possible
     way looking for a generic name (the plain pattern took seconds on 60 characters), and a name at its end is
     still found."""
-    run = "では二〇二五年十二月時点で六百十一件の生成ＡＩサービスが登録を完了しておりその数は増え続けている見込みである"
+    # (no は, が or を: a topic, subject or object particle would end the description before the name)
+    run = "で二〇二五年十二月時点で六百十一件の生成ＡＩサービスの登録も完了しておりその数も増え続けている見込みである"
     started = time.perf_counter()
     assert READER.read(f"ルリタニア{run}。").texts == ()
     (named,) = READER.read(f"ルリタニア{run}法").texts

@@ -65,7 +65,8 @@ _BINDER = r"(?:\s*['’]s|s['’]|(?<=s)['’](?!\w))?\s*|\s*(?:の|의)\s*"  # 
 _NOT_VERB = r"(?!(?:is|are|was|were|has|have|had|be|been|sets?|requires?|gives?|makes?|says?|in|under|by|from)\b)"
 # Kind words that are also verbs of a claim ("Japan's AI law rules out penalties"): no kind after a kind word.
 _NOT_VERB_KIND = r"(?!(?:rules|acts|measures|bills|profiles|codes)\b)"
-_WORD = r"[\w\-\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af()]"
+# (a topic, subject or object particle, は, が, を, ends a description: 「国連総会のAI決議は…法的…」 names 「AI決議」)
+_WORD = r"(?:(?![はがを])[\w\-\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af()])"
 
 
 def _between(generic: str) -> str:
