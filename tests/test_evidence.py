@@ -163,6 +163,30 @@ def test_a_count_of_the_texts_parts(claim: str, sentence: str, verdict: str | No
     assert (found.verdict if found else None) == verdict
 
 
+_TIERS = (
+    "Breaches of the ban on hazardous robots shall be subject to fines of up to EUR 35 000 000 or up to 7 % of "
+    "worldwide annual turnover."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # news names a penalty in words of its own ("firms that break the rules … face penalties"): the offence it
+        # is for ("banned robots") is what the sentence must speak of
+        ("AI firms that break the rules on banned robots face penalties of up to €35m.", "supported"),
+        ("AI firms that break the rules on banned robots face penalties of up to €15m.", "refuted"),
+        # counter-examples: every tier is "fines of up to … of worldwide turnover"; a claim about another offence
+        # is not compared with this one's figures, however many of those words it shares
+        ("Registration errors carry fines of up to €35 million or 7% of worldwide turnover.", None),
+        ("Registration errors carry fines of up to €15 million or 3% of worldwide turnover.", None),
+    ],
+)
+def test_a_penalty_is_compared_with_the_tier_for_the_same_offence(claim: str, verdict: str | None) -> None:
+    found = compare_figures(read(claim), _TIERS)
+    assert (found.verdict if found else None) == verdict
+
+
 def test_a_claim_with_figures_for_two_events_is_compared_event_by_event() -> None:
     """ "10 days for a fatal incident, two days for a widespread outage": the sentence on the outage states
     another of the claim's figures and refutes nothing; the two sentences together support the claim; a

@@ -206,6 +206,20 @@ _PRESENTS = frozenset(
 )
 
 
+# A penalty's own words, and news's words for any penalty of a law: what it is of ("turnover"), the verbs it is
+# given with ("face", "cost", "reach"), how high ("top", "maximum"), who offends and how, in no law's words
+# ("firms that break the rules"). None tells one offence's penalty from another's.
+_SANCTION = frozenset(tokenize("fine fines fined penalty penalties sanction sanctions"))
+_SANCTION_VERBS = frozenset(
+    tokenize(
+        "turnover worldwide global annual total up face faces cost costs impose imposes imposed reach reaches"
+        " administrative amount whichever higher set sets lead leads top highest biggest maximum max"
+        " firm firms company companies break breaks breaking breach breaches breaching violate violates violating"
+        " violation violations flout rule rules"
+    )
+)
+
+
 def name_words_of(reading: ClaimReading) -> set[str]:
     """The words naming the texts the claim is about (their names as written and their titles and aliases): a
     text never names itself, so these state nothing of the claim."""
@@ -223,7 +237,12 @@ def figure_topic(reading: ClaimReading, figure: Figure | DateMention) -> set[str
     if isinstance(figure, Figure) and figure.kind == "count":
         named |= _PRESENTS  # "lays out nine dimensions": a count is of its noun; the verb presenting it says nothing
         text = text[: text.find(":", figure.end)] if ":" in text[figure.end :] else text  # nor the items listed
-    return clause_words(text, (figure.start, figure.end)) - named
+    words = clause_words(text, (figure.start, figure.end)) - named
+    if isinstance(figure, Figure) and figure.kind in ("amount", "percent") and words & _SANCTION:
+        # every tier of a law's penalties is "fines of up to … of worldwide turnover": what tells them apart is
+        # the offence each is for
+        return (words - _SANCTION - _SANCTION_VERBS) or words
+    return words
 
 
 def event_words(text: str) -> set[str]:
