@@ -386,6 +386,39 @@ def test_a_bills_designation_before_the_number_of_a_held_text_is_no_unknown_name
     assert unknown_names("Under Colorado's SB 53, deployers must notify.", router, Glossary({}), idf) == ("SB",)
 
 
+_BILLS = [
+    Document(
+        id="co", title="Colorado AI Act", short_title="Colorado AI Act", aliases=("SB24-205",), jurisdiction="US-CO"
+    ),
+    Document(id="eo", title="Executive Order 14179", short_title="Executive Order 14179", jurisdiction="US"),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "doc_ids"),
+    [
+        # a bill or an order cited by its number in another spelling than its alias
+        ("Senate Bill 24-205 requires deployers to notify consumers.", ("co",)),
+        ("Under S.B. 24-205, deployers must notify consumers.", ("co",)),
+        ("Colorado's SB 205 requires deployers to notify consumers.", ("co",)),
+        ("Colorado Senate Bill 205 requires deployers to notify consumers.", ("co",)),
+        ("Executive Order No. 14179 revoked earlier policies.", ("eo",)),
+        ("EO14179 revoked earlier policies.", ("eo",)),
+        # counter-examples: a number without its session and without the state (every session has an SB 205),
+        # another state's bill, another kind of bill, a longer number
+        ("SB 205 requires deployers to notify consumers.", ()),
+        ("California's SB 205 requires deployers to notify consumers.", ()),
+        ("Colorado's HB 24-205 requires deployers to notify consumers.", ()),
+        ("Executive Order 141790 revoked earlier policies.", ()),
+    ],
+)
+def test_a_bill_or_order_is_named_by_its_number_however_its_designation_is_spelled(
+    question: str, doc_ids: tuple[str, ...]
+) -> None:
+    router = Router(_BILLS, {"US-CO": ("Colorado",), "US": ("United States",)})
+    assert tuple(d for _, _, d in router.named_spans(question)) == doc_ids
+
+
 @pytest.mark.parametrize(
     ("question", "code"),
     [

@@ -42,6 +42,36 @@ def _pattern(term: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9]){norm}(?![a-z0-9])")
 
 
+# A bill or an order cited by its number, spelled as the alias is not: "SB24-205" is also "SB 24-205", "S.B.
+# 24-205", "Senate Bill 24-205"; "Executive Order 14179" also "EO14179", "E.O. 14179", "Executive Order No.
+# 14179". A state's bill numbers restart each session, so a number without its session ("SB 205") names the held
+# bill only right after the state's name ("Colorado's SB 205").
+_DESIGNATORS = {
+    "senate": r"s\.?\s?b\.?|senate\s+bill",
+    "house": r"h\.?\s?b\.?|house\s+bill",
+    "order": r"e\.?\s?o\.?|executive\s+order",
+}
+_DESIGNATION = re.compile(
+    r"(?P<kind>s\.?\s?b\.?|senate bill|h\.?\s?b\.?|house bill|e\.?\s?o\.?|executive order)\s*(?:no\.?\s*)?"
+    r"(?:(?P<session>\d{2})-)?(?P<number>\d+)"
+)
+
+
+def _designation(term: str, places: Iterable[str]) -> re.Pattern[str] | None:
+    """The spellings of an alias that designates a bill or an order by its number (see `_DESIGNATORS`), or None."""
+    m = _DESIGNATION.fullmatch(fold(term))
+    if m is None:
+        return None
+    kind = next(k for k, rx in _DESIGNATORS.items() if re.fullmatch(rx, m.group("kind")))
+    said = rf"(?:{_DESIGNATORS[kind]})\s*(?:no\.?\s*)?"
+    number = rf"{m.group('number')}(?![\d-])"
+    if not m.group("session"):
+        return re.compile(rf"(?<![a-z0-9]){said}{number}")
+    place = "|".join(re.escape(fold(p)) for p in places)
+    own = rf"|(?<![a-z0-9])(?:{place})(?:['’]s)?\s+{said}{number}" if place else ""
+    return re.compile(rf"(?<![a-z0-9]){said}{m.group('session')}-{number}{own}")
+
+
 def _chapter_pattern(name: str) -> re.Pattern[str]:
     """A chapter's name beside the word for a chapter: "transparency chapter", "chapter on transparency"."""
     norm = re.escape(fold(name.strip())).replace(r"\ ", r"\s+")
@@ -87,6 +117,8 @@ class Router:
             for term in {doc.short_title, *doc.aliases}:
                 if term:
                     self._aliases.append((_pattern(term), term, doc.id))
+                if term and (spelled := _designation(term, jurisdiction_words.get(doc.jurisdiction, ()))):
+                    self._aliases.append((spelled, term, doc.id))
         self._jurisdictions = [
             (_pattern(word), word, code) for code, words in jurisdiction_words.items() for word in words
         ]
