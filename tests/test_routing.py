@@ -386,6 +386,27 @@ def test_a_bills_designation_before_the_number_of_a_held_text_is_no_unknown_name
     assert unknown_names("Under Colorado's SB 53, deployers must notify.", router, Glossary({}), idf) == ("SB",)
 
 
+@pytest.mark.parametrize(
+    ("question", "doc_ids"),
+    [
+        # news shortens a code of practice or of conduct to "code": "the GPAI code", "the G7 AI code"
+        ("The GPAI code asks signatories to publish a summary.", ("gpai",)),
+        ("Under the G7 AI code, developers should publish reports.", ("g7",)),
+        ("The GPAI Code of Practice asks signatories to publish a summary.", ("gpai",)),
+        # counter-examples: "code" with words no alias opens with; a code named by alias needs nothing of this
+        ("The AI code asks signatories to publish a summary.", ()),
+        ("The company's GPAI policy asks staff to publish a summary.", ()),
+    ],
+)
+def test_a_code_of_practice_is_named_by_its_subject_and_code(question: str, doc_ids: tuple[str, ...]) -> None:
+    codes = [
+        Document(id="gpai", title="GPAI Code of Practice", short_title="GPAI Code of Practice", jurisdiction="EU"),
+        Document(id="g7", title="G7 AI code of conduct", short_title="G7 AI code of conduct", jurisdiction="INTL"),
+    ]
+    router = Router(codes, {"EU": ("EU",)})
+    assert tuple(d for _, _, d in router.named_spans(question)) == doc_ids
+
+
 _BILLS = [
     Document(
         id="co", title="Colorado AI Act", short_title="Colorado AI Act", aliases=("SB24-205",), jurisdiction="US-CO"

@@ -72,6 +72,11 @@ def _designation(term: str, places: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![a-z0-9]){said}{m.group('session')}-{number}{own}")
 
 
+# News shortens a code of practice or of conduct named by its subject to "code": "the GPAI code" for the alias
+# "GPAI Code of Practice".
+_CODE_OF = re.compile(r"(\S.*?)\s+code of (?:practice|conduct)", re.I)
+
+
 def _chapter_pattern(name: str) -> re.Pattern[str]:
     """A chapter's name beside the word for a chapter: "transparency chapter", "chapter on transparency"."""
     norm = re.escape(fold(name.strip())).replace(r"\ ", r"\s+")
@@ -119,6 +124,8 @@ class Router:
                     self._aliases.append((_pattern(term), term, doc.id))
                 if term and (spelled := _designation(term, jurisdiction_words.get(doc.jurisdiction, ()))):
                     self._aliases.append((spelled, term, doc.id))
+                if term and (short := _CODE_OF.fullmatch(term)):
+                    self._aliases.append((_pattern(f"{short.group(1)} code"), term, doc.id))
         self._jurisdictions = [
             (_pattern(word), word, code) for code, words in jurisdiction_words.items() for word in words
         ]
