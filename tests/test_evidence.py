@@ -373,6 +373,46 @@ def test_modality_on_the_same_action(claim: str, sentence: str, verdict: str | N
     assert (found.verdict if found else None) == verdict
 
 
+_NOT_BANNED = "Using cameras by a shop to count its visitors' moods, such as boredom or delight, is not prohibited."
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # a guideline saying a case "is not prohibited" refutes a claimed ban of it, however news words the ban
+        (
+            "Shops may not use cameras to count their visitors' moods, such as boredom or delight.",
+            _NOT_BANNED,
+            "refuted",
+        ),
+        ("Shops can't use cameras to count their visitors' moods.", _NOT_BANNED, "refuted"),
+        ("Shops are not allowed to use cameras to count their visitors' moods.", _NOT_BANNED, "refuted"),
+        # counter-examples: a claimed leave agrees with it; a ban of another action is not compared
+        ("Shops may use cameras to count their visitors' moods.", _NOT_BANNED, None),
+        ("Shops may not sell recordings of their customers to data brokers.", _NOT_BANNED, None),
+    ],
+)
+def test_a_case_said_not_prohibited_refutes_a_claimed_ban(claim: str, sentence: str, verdict: str | None) -> None:
+    found = compare_modality(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        # a ban denies what it bans: it states a claimed "can't use" (a ban, "can't" read as "may not")
+        ("Using cameras during job interviews to read the candidates' moods is prohibited.", None),
+        # counter-example: a sentence affirming the use, with no ban, refutes the claimed ban
+        ("Employers use cameras during job interviews to read the candidates' moods.", "refuted"),
+    ],
+)
+def test_a_ban_states_what_a_claim_says_cannot_be_done(sentence: str, verdict: str | None) -> None:
+    claim = read("Employers can't use cameras during job interviews to read the candidates' moods.")
+    assert claim.modality == "must" and claim.negated
+    found = compare_polarity(claim, sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
 @pytest.mark.parametrize(
     ("claim", "sentence", "verdict"),
     [

@@ -10,8 +10,7 @@ is tested with a broader example and a counter-example of the same shape that mu
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from govqa.answering.coverage import (
@@ -45,6 +44,7 @@ from govqa.answering.stating import (
     dates_a_transitional_case,
     dates_another_text,
     later_occurrence,
+    polarity_differs,
     same_office,
     states_figures,
     states_particulars,
@@ -53,14 +53,12 @@ from govqa.records import Verdict
 from govqa.search.claim_figures import dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
 from govqa.search.statements import (
-    NEGATION,
+    NOT_BANNED,
     actor_role,
     actor_words,
     averted,
     denied_words,
     duty_of,
-    excluded_by_absence,
-    negated_scope,
     negation_words,
     no_duty,
 )
@@ -198,9 +196,11 @@ def compare_modality(reading: ClaimReading, sentence: str, idf: dict[str, float]
     # a stem gives the force of its points ("the attorney general may promulgate rules …, including: (a) …")
     _, modality, negative, words, _ = duty_of(on_action(reading, stem(sentence), idf))
     leave = reading.modality == "may" and not reading.negated and not no_duty(reading.modal_words, reading.text)
-    if negative and leave and not EXCEPTION.search(sentence):
+    ban = reading.negated and reading.modality == "must"
+    # a leave claimed where the sentence bans; a ban claimed where the sentence says "is not prohibited"
+    if (negative and leave and not EXCEPTION.search(sentence)) or (ban and NOT_BANNED.fullmatch(words)):
         return Check("modality", "refuted", "force_differs", reading.modal_words, words)
-    if not modality or negative or (reading.negated and reading.modality == "must"):
+    if not modality or negative or ban:
         return None
     if leave and modality == "must":
         return None  # leave to do what a law requires, or requires done a certain way, contradicts no duty
@@ -307,31 +307,6 @@ def states_most(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> 
 
 
 STATES_MOST = 0.5  # half the claim's weight (odd half, confirmed even)
-
-
-def polarity_differs(claim: str, terms: Collection[str], sentence: str) -> tuple[str, str]:
-    """("denies", word): the sentence denies one of the claim's `terms` that the claim affirms; ("affirms",
-    word): the claim denies a word the sentence states while denying nothing; ("", "") otherwise. A negation of
-    a word the claim does not use ("to promote, not hinder, …"), or one inside a condition ("unless … is not in
-    the interest of"), says nothing of the claim; an exemption denies as a negation does ("exempted from fines"
-    / "no fines shall be imposed")."""
-    claim_denies = {t: w for w in denied_words(claim) for t in tokenize(w)}  # stem → the word as written
-    sentence_denies = {t: w for w in denied_words(sentence) for t in tokenize(w)}
-    in_reach = {t for w in negated_scope(claim) for t in tokenize(w)}  # the claim denies these too
-    # a word the sentence also states outside its denial ("for general-purpose AI models … and not AI systems")
-    twice = {t for t, n in Counter(tokenize(sentence)).items() if n > 1}
-    # a case left out for what it lacks denies the law's application to a claim of that case only: the law still
-    # applies to the others ("… do not provide services to the public, shall not be subject to these Measures")
-    other_case = set(tokenize("apply")) if excluded_by_absence(sentence) and not NEGATION.search(claim) else set()
-    if hit := sorted((sentence_denies.keys() & set(terms)) - claim_denies.keys() - in_reach - twice - other_case):
-        return "denies", sentence_denies[hit[0]]
-    # a word the claim denies, stated by the sentence under no negation of its own or of a clause, nor after a
-    # verb that keeps it from happening ("measures that prevent AI from causing any harm")
-    stated = set(tokenize(sentence)) - {t for w in denied_words(sentence, anywhere=True) for t in tokenize(w)}
-    stated -= averted(sentence)
-    if not sentence_denies and not negation_words(sentence) and (hit := sorted(claim_denies.keys() & stated)):
-        return "affirms", claim_denies[hit[0]]
-    return "", ""
 
 
 def compare_polarity(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:

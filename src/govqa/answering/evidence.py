@@ -22,20 +22,19 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from govqa.answering.comparisons import (
-    CHECKS,
-    STATED_WITH_POINTS,
-    Check,
-    Comparison,
-    compare_figures,
-    figure_findings,
-    polarity_differs,
-)
+from govqa.answering.comparisons import CHECKS, STATED_WITH_POINTS, Check, Comparison, compare_figures, figure_findings
 from govqa.answering.coverage import claim_weights, counts_across, cross_language, term_coverage
 from govqa.answering.duties import action_coverage, binds_party, states_as_claimed, stem
 from govqa.answering.provisos import dates_a_part, opens_proviso, provisos
 from govqa.answering.quotes import FRAME_WORDS, SentenceScorer
-from govqa.answering.stating import PROHIBITION, claims_definition, defines, denies_stated_ban, states_figures
+from govqa.answering.stating import (
+    PROHIBITION,
+    claims_definition,
+    defines,
+    denies_stated_ban,
+    polarity_differs,
+    states_figures,
+)
 from govqa.answering.status import claims_own_force
 from govqa.answering.translations import as_duty_words, renders_duty_as_should
 from govqa.records import Passage

@@ -1,19 +1,31 @@
 """What a sentence must say, besides the claim's words, to state the claim (pure): its universality ("all"),
 its restriction ("only"), the office it names, and each of its figures and dates alike. comparisons.py's
-supporting checks (`near_verbatim`, `states_most`) ask these before they support.
+supporting checks (`near_verbatim`, `states_most`) ask these before they support; `polarity_differs` whether the
+sentence denies what the claim affirms, or the reverse.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Collection, Sequence
 
 from govqa.answering.coverage import name_words_of
 from govqa.answering.duties import states_action, stem
 from govqa.answering.quotes import FRAME_WORDS
 from govqa.search.claim_figures import DateMention, Figure, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
-from govqa.search.statements import RESTRICTIVE, UNIVERSAL, denied_words, duty_of
+from govqa.search.statements import (
+    NEGATION,
+    RESTRICTIVE,
+    UNIVERSAL,
+    averted,
+    denied_words,
+    duty_of,
+    excluded_by_absence,
+    negated_scope,
+    negation_words,
+)
 from govqa.text import fold, tokenize
 
 
@@ -183,3 +195,30 @@ def defines(sentence: str, roles: Sequence[str]) -> bool:
     claim that a text defines a term ("defines an AI system as any software …") is stated by such a sentence
     only, not by one using the term."""
     return any(r.startswith("definition") for r in roles) or bool(_DEFINING.search(sentence))
+
+
+def polarity_differs(claim: str, terms: Collection[str], sentence: str) -> tuple[str, str]:
+    """("denies", word): the sentence denies one of the claim's `terms` that the claim affirms; ("affirms",
+    word): the claim denies a word the sentence states while denying nothing; ("", "") otherwise. A negation of
+    a word the claim does not use ("to promote, not hinder, …"), or one inside a condition ("unless … is not in
+    the interest of"), says nothing of the claim; an exemption denies as a negation does ("exempted from fines"
+    / "no fines shall be imposed")."""
+    claim_denies = {t: w for w in denied_words(claim) for t in tokenize(w)}  # stem → the word as written
+    sentence_denies = {t: w for w in denied_words(sentence) for t in tokenize(w)}
+    in_reach = {t for w in negated_scope(claim) for t in tokenize(w)}  # the claim denies these too
+    # a word the sentence also states outside its denial ("for general-purpose AI models … and not AI systems")
+    twice = {t for t, n in Counter(tokenize(sentence)).items() if n > 1}
+    # a case left out for what it lacks denies the law's application to a claim of that case only: the law still
+    # applies to the others ("… do not provide services to the public, shall not be subject to these Measures")
+    other_case = set(tokenize("apply")) if excluded_by_absence(sentence) and not NEGATION.search(claim) else set()
+    if hit := sorted((sentence_denies.keys() & set(terms)) - claim_denies.keys() - in_reach - twice - other_case):
+        return "denies", sentence_denies[hit[0]]
+    # a word the claim denies, stated by the sentence under no negation of its own or of a clause, nor after a
+    # verb that keeps it from happening ("measures that prevent AI from causing any harm")
+    stated = set(tokenize(sentence)) - {t for w in denied_words(sentence, anywhere=True) for t in tokenize(w)}
+    stated -= averted(sentence)
+    # (a ban denies what it bans: "Using … during recruitment is prohibited" states a claimed "can't use")
+    denies = sentence_denies or negation_words(sentence) or duty_of(sentence)[2]
+    if not denies and (hit := sorted(claim_denies.keys() & stated)):
+        return "affirms", claim_denies[hit[0]]
+    return "", ""

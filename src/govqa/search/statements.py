@@ -18,6 +18,9 @@ from govqa.search.intents import ADDRESSEES
 from govqa.search.routing import question_language
 from govqa.text import tokenize
 
+# "is not prohibited": no ban, leave. Guidelines say so of the cases a prohibition does not reach ("Using voice
+# recognition … to track customers' emotions … is not prohibited").
+NOT_BANNED = re.compile(r"\b(?:is|are|was|were|be)\s+not\s+(?:prohibited|banned|forbidden)\b", re.I)
 MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, negated, pattern), first match wins
     (
         "endeavour",
@@ -40,11 +43,13 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
             re.I,
         ),
     ),
+    ("may", False, NOT_BANNED),  # read before the ban's own word
     (
         "must",
         True,
         re.compile(
-            r"\b(?:must not|shall not|may not|cannot|(?:is|are) (?:prohibited|banned|forbidden)"
+            r"\b(?:must not|shall not|may not|cannot|can['’]t|(?:is|are) not (?:allowed|permitted) to"
+            r"|(?:is|are) (?:prohibited|banned|forbidden)"
             # news reports a ban in the past tense: "the order banned …", "outlawed", "forbade"; after "on", "of"
             # or an article it is an adjective ("guidelines on banned AI practices", "engaging in prohibited AI
             # practices")
