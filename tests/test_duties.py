@@ -87,6 +87,20 @@ def test_an_effort_names_its_subject_without_its_modal_words(sentence: str, acto
     assert (found, modality, actor_role(found)) == (actor, "endeavour", role)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        # an aside between commas inside the subject does not end it
+        ("Before selling a robot, the provider or, where applicable, the importer shall register it.", "provider"),
+        ("The deployer and, where appropriate, its staff shall log each use.", "deployer"),
+        # counter-example: a clause before the subject is no part of it
+        ("Where applicable, importers shall register the robot.", "importer"),
+    ],
+)
+def test_an_aside_inside_the_subject_does_not_end_it(sentence: str, role: str) -> None:
+    assert actor_role(duty_of(sentence)[0]) == role
+
+
 def test_the_subjects_words_do_not_choose_the_duty() -> None:
     """A Japanese claim whose action repeats the law's subject (「ロボット事業者についても…協力は」) is compared with
     the joined duty stating the rest of it, not with the first duty, which alone carries the subject's words."""

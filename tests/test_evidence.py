@@ -1031,10 +1031,28 @@ def test_a_point_without_its_stem_binds_its_provisions_addressee(
     assert _verdict(claim, [point]) == verdict
 
 
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a numbered paragraph stating its own force is read on it, not on its provision's addressee's "shall"
+        ("3. Providers shall endeavour to publish a summary of the robot training content.", "refuted"),
+        ("３　提供者は、ロボットの学習内容の概要を公表するよう努めなければならない。", "refuted"),
+        ("3. The Commission shall publish a summary of the robot training content.", "refuted"),
+        # counter-example: a numbered point with no force of its own still states the addressee's duty
+        ("3. publish a summary of the robot training content.", "supported"),
+    ],
+)
+def test_a_numbered_paragraph_stating_its_own_force_borrows_no_stem(text: str, verdict: str) -> None:
+    claim = "Providers must publish a summary of the robot training content."
+    claim = claim if text.isascii() else "提供者はロボットの学習内容の概要を公表しなければならない。"
+    point = passage(text, roles=("obligation", "obligation:provider"))
+    assert _verdict(claim, [point]) == verdict
+
+
 def test_a_non_binding_texts_numbered_paragraph_borrows_no_shall() -> None:
     """A resolution's operative paragraph ("5. Calls upon Member States to …") is numbered like a point, but a
     non-binding text lends it no "member states shall:": its own "calls upon" is its force. A binding act's
-    point cut from its stem still binds its addressee (counter-example)."""
+    point cut from its stem, stating no force of its own, still binds its addressee (counter-example)."""
     claim = "The resolution calls on member states to refrain from using robots that harm people."
     text = (
         "5. Emphasizes that rights must be respected, calls upon Member States to refrain from using robots that "
@@ -1045,6 +1063,8 @@ def test_a_non_binding_texts_numbered_paragraph_borrows_no_shall() -> None:
     resolution = Document("ru-res", "Robot Resolution", "Robot Resolution", legal_effect="non_binding")
     act = Document("ru-res", "Robot Act", "Robot Act", legal_effect="binding")
     assert _verdict(claim, [Passage(chunk, 1.0, document=resolution)]) != "refuted"
+    point = "5. refrain from using robots that harm people;"
+    chunk = Chunk("ru-res", "Article 5", (), point, 0, len(point), None, None, "en", roles=roles)
     assert _verdict(claim, [Passage(chunk, 1.0, document=act)]) == "refuted"
 
 

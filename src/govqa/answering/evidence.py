@@ -181,7 +181,9 @@ def rank_evidence(
         cover = term_coverage(terms, text)
         role = bool(roles & set(p.chunk.roles))
         event = same_event(reading, text)
-        stem = stems.get((id(p), s)) or (_addressee_stem(p) if POINT.match(p.chunk.text, s) else "")
+        # (a numbered paragraph stating its own force, "５…努めなければならない", "3. … shall endeavour", borrows none)
+        borrows = POINT.match(p.chunk.text, s) and not duty_of(text)[1]
+        stem = stems.get((id(p), s)) or (_addressee_stem(p) if borrows else "")
         party = binds_party(reading, as_duty_words(f"{stem} {text}" if stem else text, p.document))
         score = (
             weights.coverage * cover

@@ -211,10 +211,14 @@ def coordinated_duties(text: str) -> list[str]:
     return _COORDINATED.split(text)
 
 
+# An aside between commas inside a subject ("the provider or, where applicable, the authorised representative")
+_ASIDE = re.compile(r",\s*(?:where|as|if|when)\s+(?:applicable|appropriate|relevant|necessary|any)\s*,", re.I)
+
+
 def _subject(before: str) -> str:
     """The subject of an English modal: the clause just before it, or, when that clause is empty or
     parenthetical (a preposition opens it), the nearest earlier clause that can be one."""
-    clauses = re.split(r"[,;:]", before)
+    clauses = re.split(r"[,;:]", _ASIDE.sub(" ", before))
     for clause in reversed(clauses):
         if clause.strip() and not _NOT_SUBJECT.match(clause):
             return clause
@@ -307,6 +311,8 @@ def denied_words(text: str, *, anywhere: bool = False) -> set[str]:
     out: set[str] = set()
     found = NEGATION.finditer(text) if anywhere else negations(text)
     for m in [*found, *EXEMPTION.finditer(text)]:
+        if m.group().lower() == "without" and duty_of(text[: m.start()])[2]:
+            continue  # "must not provide … without obtaining consent": what a ban's "without" names, it requires
         after = re.findall(r"[^\W_]+", text[m.end() : m.end() + 80].lower())
         words = [w for w in after if w not in _DENIAL_FILLER]
         word = words[0] if words else ""
