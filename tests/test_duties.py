@@ -101,6 +101,31 @@ def test_an_aside_inside_the_subject_does_not_end_it(sentence: str, role: str) -
     assert actor_role(duty_of(sentence)[0]) == role
 
 
+@pytest.mark.parametrize(
+    ("sentence", "reading"),
+    [
+        # what is made mandatory is the action; "for" names whom it binds
+        (
+            "The Robot Act makes a yearly safety audit mandatory for every operator of large robots.",
+            ("every operator of large robots", "must", "a yearly safety audit"),
+        ),
+        # a duty or an obligation "on" or "for" a party names the party
+        (
+            "The Robot Act imposes a strict legal duty on operators to insure their robots.",
+            ("operators", "must", "insure their robots"),
+        ),
+        # "may have caused" is what may have happened, no leave
+        ("If a robot may have caused an injury, the Robot Act gives the operator 10 days to report it.", ("", "", "")),
+        # counter-examples: "may have" with an object is leave; a status word said of a text binds no one
+        ("Operators may have their robots inspected twice.", ("Operators", "may", "have their robots inspected twice")),
+        ("The Robot Act makes codes of conduct voluntary.", ("Robot Act makes codes of conduct", "may", "")),
+    ],
+)
+def test_a_claims_duty_is_read_in_news_wording(sentence: str, reading: tuple[str, str, str]) -> None:
+    actor, modality, _, _, action = duty_of(sentence)
+    assert (actor, modality, action) == reading
+
+
 def test_the_subjects_words_do_not_choose_the_duty() -> None:
     """A Japanese claim whose action repeats the law's subject (「ロボット事業者についても…協力は」) is compared with
     the joined duty stating the rest of it, not with the first duty, which alone carries the subject's words."""

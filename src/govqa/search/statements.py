@@ -72,6 +72,8 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
             # a code's signatories "commit to", a treaty's parties "undertake to", what it requires of them
             r"|(?<!may )(?<!can )(?<!to )(?:requires?|obliges?|mandates?|insists? (?:on|that)|demands?"
             r"|commits? to|undertakes? to)"
+            # a claim's "a (legal) duty on companies to …", "an obligation for providers to …"
+            r"|(?:duty|obligation)\s+(?:on|for)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+to(?=\s)"
             r"|mandatory|compulsory|obligat(?:ion|ory))\b"
             # (「必要があると認めるときは」, 「必要がある場合」: when deemed necessary, a condition;
             # 「必要があること」, a noun clause: no duty)
@@ -95,6 +97,7 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
         re.compile(
             # (not the "may" of a possibility: "AI systems … may lead to discriminatory outcomes")
             r"\b(?:may(?!\s+(?:\d|also\s+)?(?:lead|result|cause|pose|entail|contribute|arise|occur|give rise)\b)"
+            r"(?!\s+have\s+(?:been|[a-z]+ed|[a-z]+en)\b)"  # "may have caused": what may have happened
             r"(?!\s+\d)|can|(?:is|are) (?:allowed|permitted|entitled|empowered) to|permits?|allows?|lets"
             r"|ha(?:s|ve) (?:the )?(?:exclusive |sole )?(?:authority|power|right) to)\b"
             r"|できる|할 수 있",
@@ -166,6 +169,11 @@ _LEFT_OPEN = re.compile(r"not\s+(?:limited|restricted)\s+to\b", re.I)
 _LEFT_OPEN_BEFORE = re.compile(r"\bbut\s+(?:(?:is|are)\s+)?$", re.I)
 
 
+_DUTY_ON = re.compile(r"(?:duty|obligation)\s+(?:on|for)\s+(?P<party>.+?)\s+to", re.I)
+_STATUS = re.compile(r"mandatory|compulsory|obligatory", re.I)
+_MADE = re.compile(r"\b(?:makes?|made|making|renders?)\s+(?P<what>[^,;]+?)\s*$", re.I)
+
+
 def duty_of(text: str) -> tuple[str, str, bool, str, str]:
     """(actor, modality, negated by the modal, modal words, action) of the first modal of a claim or a sentence."""
     for modality, negative, rx in MODALITIES:
@@ -180,8 +188,16 @@ def duty_of(text: str) -> tuple[str, str, bool, str, str]:
             action = head[-1] if head else ""
             return actor, modality, negative, m.group(), action.strip()
         obj = _OBJECT_ACTOR.match(after)
+        made = _MADE.search(before) if _STATUS.fullmatch(m.group()) else None
         if obj and re.search(r"(?:s|tes)$", m.group().lower()):  # "mandates the government to …"
             actor, action = obj.group("actor"), after[obj.end() :]
+        elif party := _DUTY_ON.fullmatch(m.group()):  # "imposes a duty on companies to delete …"
+            actor, action = party.group("party"), after
+        elif made:  # "makes an impact assessment mandatory for every company …": what is made so is the action
+            actor, action = (
+                (f.group(1).rstrip(". ") if (f := re.match(r"\s*for\s+(.+)", after)) else ""),
+                made.group("what"),
+            )
         else:
             actor, action = _subject(before), after
         actor = _ACTOR_LEAD.sub("", actor.strip(" '\"‘’“”")).strip()
