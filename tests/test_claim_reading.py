@@ -329,6 +329,9 @@ def test_as_far_as_possible_is_no_restriction() -> None:
             [("period", 10, "day"), ("period", 2, "day"), ("period", 0.5, "year")],
         ),
         ("3か月以内に、十年間保存", [("period", 0.25, "year"), ("period", 10, "year")]),
+        # hours in Japanese and Korean, as in English; a word for time with no number is no period
+        ("72時間以内に報告し、72시간 이내", [("period", 3, "day"), ("period", 3, "day")]),
+        ("長時間の学習", []),
         (
             "within seventy-two hours, two weeks or 24 months",
             [("period", 3, "day"), ("period", 14, "day"), ("period", 2, "year")],
