@@ -120,6 +120,10 @@ def read(claim: str) -> ClaimReading:
         # counter-examples of the same shape: a figure of the same kind about something else decides nothing, nor
         # does a period whose unit converts to no fixed number of the other's (a month is no number of days)
         ("Robot incidents must be reported within a month.", "Robot incidents shall be reported within 30 days.", None),
+        ("Robot logs must be kept for 180 days.", "Robot logs shall be kept for at least six months.", None),
+        # days and months however long the months are: 30 days is no six months
+        ("Robot logs must be kept for 30 days.", "Robot logs shall be kept for at least six months.", "refuted"),
+        ("ロボットのログは3年間保存する。", "ロボットのログは、九十日間保存しなければならない。", "refuted"),
         ("Incidents must be reported within ten days.", "The authority shall decide on appeals within 15 days.", None),
         (
             "Oversight should weigh just two factors.",

@@ -88,7 +88,9 @@ def compared(figure: str, query: QueryAnalysis, passages: Sequence[Passage]) -> 
     events = {d.event for d in dates_in(text) if d.event}
     claimed = [f for f in query.claim.figures if figure in f.text.replace(" ", "")]
     dated = [d.event for d in query.claim.dates if figure in d.text and d.event]
-    return any(f.compares_with(g) for f in claimed for g in stated) or any(e in events for e in dated)
+    return any(f.compares_with(g) or f.apart_from(g) for f in claimed for g in stated) or any(
+        e in events for e in dated
+    )
 
 
 FIGURE_PROVISIONS = 3  # provisions stating the claimed figure added to the evidence, at most

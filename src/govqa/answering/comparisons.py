@@ -95,7 +95,9 @@ def figure_findings(
             continue
         if not about_same(figure_topic(reading, f), about, cross_language(reading, sentence), idf):
             continue
-        same_kind = [g for g in stated if f.compares_with(g) or counts_across(f, g, reading, sentence)]
+        same_kind = [
+            g for g in stated if f.compares_with(g) or f.apart_from(g) or counts_across(f, g, reading, sentence)
+        ]
         if any(agrees(f, g) for g in same_kind):
             agreed.add(i)
         elif same_kind and not any(agrees(o, g) for o in reading.figures for g in same_kind):

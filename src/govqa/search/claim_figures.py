@@ -5,9 +5,8 @@ June 8, 2021", 「2027年8月2日までに」) and the sentence that may decide 
 up to 1 %", "shall enter into force on the twentieth day following …"). A figure keeps its kind (amount,
 percentage, period, count) and unit; a date keeps the event it dates (enactment, entry into force, application,
 publication, revocation, amendment, a meeting, a deadline, or the naming of a text), read from the nearest
-event word in the same clause,
-so that a claimed date is compared only with a stated date of the same event (issue 27: a page header's date is
-not the act's date).
+event word in the same clause, so that a claimed date is compared only with a stated date of the same event (a
+page header's date is not the act's date).
 """
 
 from __future__ import annotations
@@ -302,14 +301,19 @@ class Figure:
     start: int
     end: int
 
+    def apart_from(self, other: Figure) -> bool:
+        """Periods in days and in months or years (no fixed number of days) that differ however long the months
+        are: "30 days" and "six months" (168 to 186 days), not "30 days" and "one month"."""
+        days, years = (self, other) if self.unit == "day" else (other, self)
+        periods = self.kind == other.kind == "period" and (days.unit, years.unit) == ("day", "year")
+        return periods and not 28 * 12 * years.value <= days.value <= 31 * 12 * years.value
+
     def compares_with(self, other: Figure) -> bool:
         """Both give the same kind of figure in the same unit; counts of the same thing share a word of their
         nouns ("round-trip flights", "roundtrip flights")."""
-        if self.kind != other.kind:
-            return False
-        if self.kind == "count":
+        if self.kind == other.kind == "count":
             return bool(set(tokenize(self.unit)) & set(tokenize(other.unit)))
-        return self.unit == other.unit
+        return self.kind == other.kind and self.unit == other.unit
 
 
 def number(raw: str, scale: str | None = None) -> float | None:
@@ -371,8 +375,8 @@ def figures_in(text: str) -> list[Figure]:
     return sorted(found, key=lambda f: f.start)
 
 
-# Periods whose units convert exactly are compared in one unit: "72 hours" is "3 days", "two weeks" "14 days",
-# "24 months" "2 years". A month is no fixed number of days, so months and days stay apart.
+# Periods whose units convert exactly are compared in one unit: "72 hours" is "3 days", "24 months" "2 years"; a
+# month is no fixed number of days (`Figure.apart_from`).
 _SAME_PERIOD = {"hour": ("day", 1, 24), "week": ("day", 7, 1), "month": ("year", 1, 12)}  # (unit, ×, ÷)
 
 
