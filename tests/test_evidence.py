@@ -124,6 +124,8 @@ def read(claim: str) -> ClaimReading:
         # days and months however long the months are: 30 days is no six months
         ("Robot logs must be kept for 30 days.", "Robot logs shall be kept for at least six months.", "refuted"),
         ("ロボットのログは3年間保存する。", "ロボットのログは、九十日間保存しなければならない。", "refuted"),
+        # counter-example: across languages no words say the ninety days are the same event's
+        ("ロボットのログは3年間保存する。", "Robot logs shall be kept for ninety days.", None),
         ("Incidents must be reported within ten days.", "The authority shall decide on appeals within 15 days.", None),
         (
             "Oversight should weigh just two factors.",

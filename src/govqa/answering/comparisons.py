@@ -95,9 +95,9 @@ def figure_findings(
             continue
         if not about_same(figure_topic(reading, f), about, cross_language(reading, sentence), idf):
             continue
-        same_kind = [
-            g for g in stated if f.compares_with(g) or f.apart_from(g) or counts_across(f, g, reading, sentence)
-        ]
+        # (days against months only where words tell the event: across languages the ranking alone chose it)
+        apart = [g for g in stated if f.apart_from(g) and not cross_language(reading, sentence)]
+        same_kind = [g for g in stated if f.compares_with(g) or counts_across(f, g, reading, sentence)] + apart
         if any(agrees(f, g) for g in same_kind):
             agreed.add(i)
         elif same_kind and not any(agrees(o, g) for o in reading.figures for g in same_kind):
