@@ -624,7 +624,11 @@ OPS = "floating-point operations"
         ("at least 100 septillion floating-point operations", [("count", 1e26, OPS)]),
         ("greater than 10 26 integer or floating-point operations", [("count", 1e26, OPS)]),
         ("measured in floating point operations is greater than 10 25.", [("count", 1e25, OPS)]),
+        # a power of ten written as one counts operations however named
+        ("models using more than 10^24 operations", [("count", 1e24, OPS)]),
+        ("1e26 computational operations", [("count", 1e26, OPS)]),
         # counter-examples: numbers that are not a power of ten of operations
+        ("1023 operations were logged", [("count", 1023, "operations")]),
         ("10 servers ran 25 floating point operations", [("count", 10, "servers"), ("count", 25, OPS)]),
         ("a fine of EUR 10 250 000", [("amount", 10_250_000, "EUR")]),
         ("10 25-year-old engineers", [("period", 25, "year")]),

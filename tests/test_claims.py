@@ -270,6 +270,9 @@ def test_a_negated_condition_is_not_a_negated_rule() -> None:
         # counter-examples: a relative clause qualifying a noun, a condition: read apart from the rule
         ("Systems that are not high-risk shall be registered.", set()),
         ("Operators shall offer an appeal, unless an appeal is not in the consumer's interest.", set()),
+        # a relative clause ends at the main verb: the "not" after it is the sentence's own
+        ("Robots in which faults are repaired are not necessarily safe.", {"necessarily", "safe"}),
+        ("If the operator has been warned and has not replied, fines apply.", set()),
         # a ban's "without" names what the ban requires: "must not sell … without obtaining consent" requires it
         ("Operators must not sell robot data without obtaining the owner's consent.", {"sell"}),
         # counter-example: outside a ban, "without" denies ("operators may sell data without consent")

@@ -99,8 +99,7 @@ DEADLINE_AFTER = re.compile(r"^\s*(?:まで|までに|迄)")
 # ("should be ready by 2 May 2025 in view of enabling providers to demonstrate compliance") starts a clause: what
 # it aims at is no event the date dates.
 _CLAUSE = re.compile(
-    r"[.;!?](?=\s|$)|[。；]|,\s+(?:and|but|while|whereas)\b|\s(?:in view of|in order to|with a view to|so as to)\b",
-    re.I,
+    r"(?i)[.;!?](?=\s|$)|[。；]|,\s+(?:and|but|while|whereas)\b|\s(?:in view of|in order to|with a view to|so as to)\b"
 )
 
 
@@ -280,12 +279,13 @@ _OPS = r"(?:\(?(?:integer or )?floating[- ]point operations\)?|FLOPs?\b)"
 COMPUTE = (
     re.compile(rf"(?<![\d.,])(?:10\s*(?:\^|\*\*)?\s*(?P<exp>\d{{2}})|1e(?P<e>\d{{2}}))(?!\d)\s*{_OPS}", re.I),
     re.compile(rf"{_OPS}[^.;]{{0,40}}?(?<![\d.,])10\s*(?:\^|\*\*)?\s*(?P<exp>\d{{2}})(?![\d,])", re.I),
+    # a power of ten written as one counts operations however they are named ("10^23 operations")
+    re.compile(r"(?<![\d.,])(?:10\s*(?:\^|\*\*)\s*(?P<exp>\d{2})|1e(?P<e>\d{2}))(?!\d)\s*(?:\w+\s+)?operations", re.I),
 )
 OPERATIONS = "floating-point operations"  # the unit of a compute figure, however named
 _NUMBERED = re.compile(  # a provision's or a section's number: "Appendix 1.4 Specified systemic risks"
-    r"(?:article|art|section|sec|no|annex|appendix|point|paragraph|chapter|part|measure|commitment|principle"
-    r"|dimension|order|eo|resolution|bill|act|第)\.?\s*$",
-    re.I,
+    r"(?i)(?:article|art|section|sec|no|annex|appendix|point|paragraph|chapter|part|measure|commitment|principle"
+    r"|dimension|order|eo|resolution|bill|act|第)\.?\s*$"
 )
 
 

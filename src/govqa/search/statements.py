@@ -26,21 +26,19 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
         "endeavour",
         False,
         re.compile(
-            r"\b(?:shall|must|will|should|(?:is|are) to)\s+"
+            r"(?i)\b(?:shall|must|will|should|(?:is|are) to)\s+"
             r"(?:make (?:best |every )?efforts?|strive|seek to|endeavou?r)\b"
             r"|\bendeavou?r(?:s|ed|ing)?\b"
             r"|\b(?:best[- ]efforts?|effort) (?:obligation|duty)\b|努め|努力義務|努力する|노력",
-            re.I,
         ),
     ),
     (  # no duty at all: "voluntary", "optional", "not legally binding", "need not"
         "may",
         False,
         re.compile(
-            r"\b(?:voluntar(?:y|ily)|optional|non-binding|not (?:legally )?(?:binding|required|mandatory|obligatory)"
-            r"|need not|(?:may|can) (?:choose|decide) (?:whether|not)|(?:is|are) free (?:to|not to))\b"
+            r"(?i)\b(?:voluntar(?:y|ily)|optional|non-binding|not (?:legally )?(?:binding|required|mandatory"
+            r"|obligatory)|need not|(?:may|can) (?:choose|decide) (?:whether|not)|(?:is|are) free (?:to|not to))\b"
             r"|任意|不要|必要(?:は|が)?(?:ない|ありません)",
-            re.I,
         ),
     ),
     ("may", False, NOT_BANNED),  # read before the ban's own word
@@ -48,7 +46,7 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
         "must",
         True,
         re.compile(
-            r"\b(?:must not|shall not|may not|cannot|can['’]t|(?:is|are) not (?:allowed|permitted) to"
+            r"(?i)\b(?:must not|shall not|may not|cannot|can['’]t|(?:is|are) not (?:allowed|permitted) to"
             r"|(?:is|are) (?:prohibited|banned|forbidden)"
             # news reports a ban in the past tense: "the order banned …", "outlawed", "forbade"; after "on", "of"
             # or an article it is an adjective ("guidelines on banned AI practices", "engaging in prohibited AI
@@ -56,7 +54,6 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
             r"|prohibits?|bans?|(?<!on )(?<!of )(?<!the )(?<!a )(?<!in )(?:prohibited|banned|outlawed)|forbids?|forbade"
             r"|outlaws?)\b"
             r"|してはならない|禁止|禁じ|금지",
-            re.I,
         ),
     ),
     (
@@ -64,8 +61,8 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
         False,
         re.compile(
             # ("… shall be subject to administrative fines": what befalls a party, no one's duty to fine)
-            r"\b(?:must|shall(?!\s+be\s+(?:subject|liable)\s+to\b)|(?:is|are) (?:required|obliged|obligated|mandated)"
-            r"|(?:ha(?:ve|s) )?had to|ha(?:ve|s) to"
+            r"(?i)\b(?:must|shall(?!\s+be\s+(?:subject|liable)\s+to\b)"
+            r"|(?:is|are) (?:required|obliged|obligated|mandated)|(?:ha(?:ve|s) )?had to|ha(?:ve|s) to"
             r"|needs? to"
             # "the attorney general may require that a deployer disclose …": a power to require, not a duty;
             # "should have measures to require …": what another verb governs, not the sentence's force
@@ -78,17 +75,15 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
             # (「必要があると認めるときは」, 「必要がある場合」: when deemed necessary, a condition;
             # 「必要があること」, a noun clause: no duty)
             r"|なければならない|義務|必要があ(?!る(?:と認め|とき|場合|こと))|求められ|하여야|의무",
-            re.I,
         ),
     ),
     (
         "should",
         False,
         re.compile(
-            r"\b(?:should|ought to|(?:is|are) (?:encouraged|expected|invited) to|encourages?|recommends?|urges?"
+            r"(?i)\b(?:should|ought to|(?:is|are) (?:encouraged|expected|invited) to|encourages?|recommends?|urges?"
             # (「措置をとるべきことを命ずる」, 「…べき旨を勧告する」: what is ordered or recommended, not the force)
             r"|calls? (?:up)?on|invites?)\b|望ましい|期待され|推奨|べき(?!こと|旨)|권고|권장",
-            re.I,
         ),
     ),
     (
@@ -96,12 +91,11 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
         False,
         re.compile(
             # (not the "may" of a possibility: "AI systems … may lead to discriminatory outcomes")
-            r"\b(?:may(?!\s+(?:\d|also\s+)?(?:lead|result|cause|pose|entail|contribute|arise|occur|give rise)\b)"
+            r"(?i)\b(?:may(?!\s+(?:\d|also\s+)?(?:lead|result|cause|pose|entail|contribute|arise|occur|give rise)\b)"
             r"(?!\s+have\s+(?:been|[a-z]+ed|[a-z]+en)\b)"  # "may have caused": what may have happened
             r"(?!\s+\d)|can|(?:is|are) (?:allowed|permitted|entitled|empowered) to|permits?|allows?|lets"
             r"|ha(?:s|ve) (?:the )?(?:exclusive |sole )?(?:authority|power|right) to)\b"
             r"|できる|할 수 있",
-            re.I,
         ),
     ),
 )
@@ -115,8 +109,7 @@ def no_duty(modal_words: str, text: str = "") -> bool:
 
 # The "may" of a possibility ("AI systems … may lead to discriminatory outcomes"): no leave, no force at all.
 POSSIBILITY = re.compile(
-    r"\b(?:may|might|could|can)\s+(?:also\s+)?(?:lead|result|cause|pose|entail|contribute|arise|occur|give rise)\b",
-    re.I,
+    r"(?i)\b(?:may|might|could|can)\s+(?:also\s+)?(?:lead|result|cause|pose|entail|contribute|arise|occur|give rise)\b",
 )
 _LEAVE_ONLY = re.compile(r"\b(?:merely|only|just|simply)\s+(?:allows?|permits?|lets|may|can)\b", re.I)
 
@@ -126,9 +119,8 @@ _OBJECT_ACTOR = re.compile(r"^\s+(?P<actor>(?:the\s+)?(?:[\w-]+\s+){0,4}?[\w-]+)
 # A clause that cannot be a subject: it opens with a preposition or a conjunction ("in consultation with …",
 # "as appropriate"), so the subject stands before it: "the Secretary, in consultation with …, shall".
 _NOT_SUBJECT = re.compile(
-    r"^\s*(?:\(\w+\)\s*)?(?:in|with|within|as|after|before|by|for|under|pursuant|if|where|when|to|from|of|on|at"
+    r"(?i)^\s*(?:\(\w+\)\s*)?(?:in|with|within|as|after|before|by|for|under|pursuant|if|where|when|to|from|of|on|at"
     r"|including|consistent|subject|and|or|unless|except|through|upon|no later than|not later than)\b",
-    re.I,
 )
 _ACTOR_LEAD = re.compile(r"^(?:under|in|according to|per)\b[^,]*,\s*|^(?:the|a|an)\s+", re.I)
 
@@ -161,6 +153,15 @@ _CONDITION = re.compile(
     re.I,
 )
 _CONDITION_END = re.compile(r"[,;:.()]")
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|shall|must|may|can|will|do|does|did)\b", re.I)
+
+
+def _main_clause(clause: str) -> bool:
+    """A relative clause or condition ends at a second finite verb with no "and" or "or" between: in "systems in
+    which harmful biases are mitigated are not necessarily fair" the "not" is the sentence's own."""
+    return len(_FINITE.findall(clause)) >= 2 and not re.search(r"\b(?:and|or)\b", clause, re.I)
+
+
 _JA_CONDITION_AFTER = re.compile(r"^[^、。]{0,4}(?:場合|とき|限り|もの(?=は|の))")
 NOT_ONLY = re.compile(r"(?:\bnot|n['’]t)\s+(?:only|just|merely)\b", re.I)  # "doesn't only hit vendors" widens
 # Drafters leave a list open with "including, but not limited to, …" ("refers primarily, but is not limited to,
@@ -294,7 +295,7 @@ def negations(text: str) -> list[re.Match[str]]:
         if _LEFT_OPEN.match(text, m.start()) and _LEFT_OPEN_BEFORE.search(before):
             continue
         opener = max((c.end() for c in _CONDITION.finditer(before)), default=-1)
-        if opener >= 0 and not _CONDITION_END.search(before[opener:]):
+        if opener >= 0 and not _CONDITION_END.search(before[opener:]) and not _main_clause(before[opener:]):
             continue
         out.append(m)
     return out
