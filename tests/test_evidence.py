@@ -513,6 +513,24 @@ def test_actor_of_a_stem_for_its_points(claim: str, sentence: str, verdict: str 
             "All operators shall register their robots unless already registered.",
             None,
         ),
+        # a claim of no duty states its rule in all its words; "full stop" claims it of all cases
+        (
+            "The Robot Act exempts all hobby robots from every duty.",
+            "Hobby robots shall be exempt from the duties of this Act, unless they are sold to the public.",
+            "refuted",
+        ),
+        (
+            "The Robot Act does not apply to hobby robots, full stop.",
+            "This Act does not apply to hobby robots, unless they are sold to the public.",
+            "refuted",
+        ),
+        # counter-examples: no exception; no claim of all cases
+        ("The Robot Act exempts all hobby robots from every duty.", "Hobby robots are exempt from this Act.", None),
+        (
+            "The Robot Act does not apply to hobby robots.",
+            "This Act does not apply to hobby robots, unless they are sold to the public.",
+            None,
+        ),
     ],
 )
 def test_scope_against_an_exception_to_the_same_rule(claim: str, sentence: str, verdict: str | None) -> None:

@@ -246,9 +246,14 @@ def _other_body(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> 
 def compare_scope(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
     """A claim of "all"/"every"/"any" against a sentence that states the same action with an exception or a
     limit, and claims no universality itself → refuted. An exception to another rule decides nothing."""
-    if not any(kind == "universal" for _, kind in reading.scope) or not states_action(reading, sentence, idf):
+    if not any(kind == "universal" for _, kind in reading.scope):
         return None
-    m = EXCEPTION.search(sentence)
+    # (a claim of no duty, "the Act doesn't apply to X, full stop", states its rule in all its words)
+    whole = term_coverage(claim_weights(reading, idf), sentence) >= STATES_MOST
+    if not (states_action(reading, sentence, idf) if reading.action else whole):
+        return None
+    # (an exemption is what such a claim says: only a limit to it is an exception)
+    m = (EXCEPTION if reading.action else _LIMIT).search(sentence)
     if not m or re.search(r"\b(?:all|every|any)\b|全て|すべて", sentence, re.I):
         return None
     return Check("scope", "refuted", "exception", next(w for w, k in reading.scope if k == "universal"), m.group())
@@ -267,6 +272,9 @@ _REFERENCE = re.compile(
     r"\b(?:prescribed|specified|provided|set (?:forth|out)|laid down|referred to|determined)\s+(?:by|in|under)\b"
     r"|\bpursuant to\b|\bin accordance with\b",
     re.I,
+)
+_LIMIT = re.compile(
+    r"(?i)\b(?:except|other than|unless|provided that|with the exception of|only|solely)\b|を除く|除き|ただし"
 )
 EXCEPTED_SHARE = 0.2  # the claim's weight an exception must name for its subject to be the one excepted
 
