@@ -182,6 +182,9 @@ _TIERS = (
         # is for ("banned robots") is what the sentence must speak of
         ("AI firms that break the rules on banned robots face penalties of up to €35m.", "supported"),
         ("AI firms that break the rules on banned robots face penalties of up to €15m.", "refuted"),
+        # a claim naming no offence ("caps fines at …") is about any fine
+        ("The Robot Act caps fines at €35m.", "supported"),
+        ("The Robot Act caps fines at €50m.", "refuted"),
         # counter-examples: every tier is "fines of up to … of worldwide turnover"; a claim about another offence
         # is not compared with this one's figures, however many of those words it shares
         ("Registration errors carry fines of up to €35 million or 7% of worldwide turnover.", None),

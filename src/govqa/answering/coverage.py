@@ -213,7 +213,7 @@ _SANCTION = frozenset(tokenize("fine fines fined penalty penalties sanction sanc
 _SANCTION_VERBS = frozenset(
     tokenize(
         "turnover worldwide global annual total up face faces cost costs impose imposes imposed reach reaches"
-        " administrative amount whichever higher set sets lead leads top highest biggest maximum max"
+        " administrative amount whichever higher set sets lead leads top highest biggest maximum max cap caps capped"
         " firm firms company companies break breaks breaking breach breaches breaching violate violates violating"
         " violation violations flout rule rules"
     )
@@ -241,7 +241,7 @@ def figure_topic(reading: ClaimReading, figure: Figure | DateMention) -> set[str
     if isinstance(figure, Figure) and figure.kind in ("amount", "percent") and words & _SANCTION:
         # every tier of a law's penalties is "fines of up to … of worldwide turnover": what tells them apart is
         # the offence each is for
-        return (words - _SANCTION - _SANCTION_VERBS) or words
+        return (words - _SANCTION - _SANCTION_VERBS) or (words & _SANCTION)  # "caps fines at …": any fine
     return words
 
 
