@@ -126,6 +126,21 @@ def test_a_claims_duty_is_read_in_news_wording(sentence: str, reading: tuple[str
     assert (actor, modality, action) == reading
 
 
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        # a resolution's point opens with a gerund of advice: "(g) Encouraging …", "(c) Urging …"
+        ("(g) Encouraging the development of tools for watermarking robot output;", "should"),
+        ("(c) Urging Member States to label robot output;", "should"),
+        ("(d) Recommending that operators label robot output;", "should"),
+        # counter-example: a gerund of no force states none
+        ("(e) Promoting the development of tools for watermarking robot output;", ""),
+    ],
+)
+def test_a_points_gerund_of_advice_is_its_force(sentence: str, modality: str) -> None:
+    assert duty_of(sentence)[1] == modality
+
+
 def test_the_subjects_words_do_not_choose_the_duty() -> None:
     """A Japanese claim whose action repeats the law's subject (「ロボット事業者についても…協力は」) is compared with
     the joined duty stating the rest of it, not with the first duty, which alone carries the subject's words."""

@@ -81,9 +81,10 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
         "should",
         False,
         re.compile(
-            r"(?i)\b(?:should|ought to|(?:is|are) (?:encouraged|expected|invited) to|encourages?|recommends?|urges?"
-            # (「措置をとるべきことを命ずる」, 「…べき旨を勧告する」: what is ordered or recommended, not the force)
-            r"|calls? (?:up)?on|invites?)\b|望ましい|期待され|推奨|べき(?!こと|旨)|권고|권장",
+            # (a resolution's gerund point "(g) Encouraging …"; 「…べき旨を勧告する」 is what is advised, not force)
+            r"(?i)\b(?:should|ought to|(?:is|are) (?:encouraged|expected|invited) to|encourag(?:es?|ing)|recommends?"
+            r"|recommending|urg(?:es?|ing)|calls? (?:up)?on|invites?)\b"
+            r"|望ましい|期待され|推奨|べき(?!こと|旨)|권고|권장",
         ),
     ),
     (
@@ -158,8 +159,7 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|shall|must|may|can|will
 
 
 def _main_clause(clause: str) -> bool:
-    """A relative clause or condition ends at a second finite verb with no "and" or "or" between: in "systems in
-    which harmful biases are mitigated are not necessarily fair" the "not" is the sentence's own."""
+    """A relative clause ends at a second finite verb, no "and"/"or" between ("… are mitigated are not fair")."""
     return len(_FINITE.findall(clause)) >= 2 and not re.search(r"\b(?:and|or)\b", clause, re.I)
 
 
