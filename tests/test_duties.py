@@ -141,6 +141,20 @@ def test_a_points_gerund_of_advice_is_its_force(sentence: str, modality: str) ->
     assert duty_of(sentence)[1] == modality
 
 
+@pytest.mark.parametrize(
+    ("sentence", "modality", "negated"),
+    [
+        # a modal in a relative clause is no force of the sentence
+        ("The Robot Code calls on operators to retire robots that can't be repaired.", "should", False),
+        ("Operators should retire any robot which cannot be repaired.", "should", False),
+        # counter-example: the sentence's own "can't" bans
+        ("Operators can't sell robots that are unsafe.", "must", True),
+    ],
+)
+def test_a_relative_clauses_modal_is_not_the_sentences_force(sentence: str, modality: str, negated: bool) -> None:
+    assert duty_of(sentence)[1:3] == (modality, negated)
+
+
 def test_the_subjects_words_do_not_choose_the_duty() -> None:
     """A Japanese claim whose action repeats the law's subject (「ロボット事業者についても…協力は」) is compared with
     the joined duty stating the rest of it, not with the first duty, which alone carries the subject's words."""

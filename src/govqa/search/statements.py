@@ -171,6 +171,7 @@ _LEFT_OPEN = re.compile(r"not\s+(?:limited|restricted)\s+to\b", re.I)
 _LEFT_OPEN_BEFORE = re.compile(r"\bbut\s+(?:(?:is|are)\s+)?$", re.I)
 
 
+_RELATIVE = re.compile(r"\b(?:that|which|who)\s+$", re.I)
 _DUTY_ON = re.compile(r"(?:duty|obligation)\s+(?:on|for)\s+(?P<party>.+?)\s+to", re.I)
 _STATUS = re.compile(r"mandatory|compulsory|obligatory", re.I)
 _MADE = re.compile(r"\b(?:makes?|made|making|renders?)\s+(?P<what>[^,;]+?)\s*$", re.I)
@@ -178,9 +179,8 @@ _MADE = re.compile(r"\b(?:makes?|made|making|renders?)\s+(?P<what>[^,;]+?)\s*$",
 
 def duty_of(text: str) -> tuple[str, str, bool, str, str]:
     """(actor, modality, negated by the modal, modal words, action) of the first modal of a claim or a sentence."""
-    for modality, negative, rx in MODALITIES:
-        m = rx.search(text)
-        if not m:
+    for modality, negative, rx in MODALITIES:  # (not a relative clause's: "systems that can't be operated …")
+        if not (m := next((x for x in rx.finditer(text) if not _RELATIVE.search(text[: x.start()])), None)):
             continue
         before, after = text[: m.start()], text[m.end() :]
         if question_language(text) in ("ja", "ko"):
