@@ -979,3 +979,26 @@ _FRAMEWORKS = ClaimReader(
 )
 def test_a_name_two_texts_share_is_the_one_the_claim_dates(claim: str, doc_ids: tuple[str, ...]) -> None:
     assert _FRAMEWORKS.read(claim).doc_ids == doc_ids
+
+
+def test_a_description_around_an_alias_shared_by_several_texts_names_them_all_alike() -> None:
+    """ "Ruritania's robot code" around the alias "robot code", which two chapters share: one name for both, not the
+    first chapter under the description's words and the other under the bare alias."""
+    chapters = tuple(
+        Document(
+            f"rc-{c}",
+            f"Robot Code: {c}",
+            f"Robot Code: {c}",
+            aliases=("Robot Code",),
+            jurisdiction="RU",
+            doc_type="code_of_practice",
+        )
+        for c in ("Safety", "Copyright")
+    )
+    reader = ClaimReader(Manifest(chapters, (), {"RU": ("Ruritania",)}))
+    texts = reader.read("Ruritania's robot code asks signatories to report incidents.").texts
+    assert [(t.words, set(t.doc_ids)) for t in texts] == [("ruritania's robot code", {"rc-Safety", "rc-Copyright"})]
+    # counter-example: the bare alias is one name for both as well
+    assert [set(t.doc_ids) for t in reader.read("The robot code asks signatories to report.").texts] == [
+        {"rc-Safety", "rc-Copyright"}
+    ]

@@ -211,11 +211,11 @@ class ClaimReader:
     def named_texts(self, claim: str) -> tuple[NamedText, ...]:
         """Texts named by alias or by description, in order. An alias inside a description of another
         jurisdiction ("Japan's AI Act": "AI Act" is an alias of the EU's) gives way to the description; a
-        description holding or overlapping an alias of its own jurisdiction ("Japan's AI Promotion Act") gives way
-        to the alias."""
+        description holding or overlapping an alias of its own jurisdiction ("Japan's AI Promotion Act") yields."""
         folded = fold(claim)
         descriptions = self._descriptions(folded)
         found: list[tuple[int, NamedText]] = []
+        used: list[tuple[tuple[int, int], NamedText]] = []
         for start, end, doc_id in self._router.named_spans(claim):
             doc = next(d for d in self._all if d.id == doc_id)
             outer = [(span, n) for span, n in descriptions if span[0] <= start and end <= span[1]]
@@ -234,13 +234,13 @@ class ClaimReader:
                 and doc.id in n.doc_ids + n.reference_ids
             ]
             inner = [(span, n) for span, n in descriptions if start <= span[0] and span[1] <= end]  # longest wins
-            descriptions = [(span, n) for span, n in descriptions if (span, n) not in outer + overlapping + inner]
+            used += outer + overlapping + inner  # (dropped after the loop: every text of the alias reads them)
             # the words that name it include a description around the alias ("Ruritania's Robot Safety Act") and
             # the jurisdiction an overlapping one opens with, not what it runs on to ("… RMF is a voluntary framework")
             lo = min([start, *(span[0] for span, _ in outer + overlapping)])
             hi = max([end, *(span[1] for span, _ in outer)])
             found.append((start, self._named(folded[lo:hi], "alias", [doc])))
-        found += [(span[0], named) for span, named in descriptions]
+        found += [(span[0], named) for span, named in descriptions if (span, named) not in used]
         # one name may stand for several entries (two editions, a held translation and a listed original)
         merged: dict[str, NamedText] = {}
         for _, named in sorted(found, key=lambda x: x[0]):
