@@ -363,6 +363,10 @@ def test_as_far_as_possible_is_no_restriction() -> None:
         ),
         # a currency as Japanese writes it (the won in katakana)
         ("過料の上限は3000万ウォン", [("amount", 3e7, "KRW")]),
+        # units after a unit (「1億5千万」), and a Korean amount's units in hangul; not an article's number (제3조)
+        ("罰金は1億5千万円以下", [("amount", 1.5e8, "JPY")]),
+        ("3천만원 이하의 과태료, 1억5천만원 이하의 벌금", [("amount", 3e7, "KRW"), ("amount", 1.5e8, "KRW")]),
+        ("제3조제1항에 따라 3년 이하의 징역", [("period", 3, "year")]),
         ("The framework has 6 core functions.", [("count", 6, "core functions")]),
         ("11の主要分野がある", [("count", 11, "主要分野")]),
         # a Japanese counter after the number; not an ordinal, nor 人 opening a word (①人間 reads 1人間)

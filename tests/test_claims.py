@@ -267,6 +267,12 @@ def test_a_negated_condition_is_not_a_negated_rule() -> None:
         ("The guidelines are not legally binding.", {"legally", "binding"}),
         ("Operators need not fully document each step.", {"fully", "document"}),
         ("Operators need not comply with the code.", {"comply"}),
+        # a verb stated of one object and denied of another denies the other: "should include X but need not
+        # include Y" denies Y
+        (
+            "The data should include the model's identifier but need not include user information.",
+            {"include", "user", "information"},
+        ),
         # counter-examples: a relative clause qualifying a noun, a condition: read apart from the rule
         ("Systems that are not high-risk shall be registered.", set()),
         ("Operators shall offer an appeal, unless an appeal is not in the consumer's interest.", set()),

@@ -176,10 +176,14 @@ def test_the_subjects_words_do_not_choose_the_duty() -> None:
         # so are an authority, a power and a right to act
         ("The attorney general has exclusive authority to enforce this part.", "may"),
         ("Data subjects have the right to object.", "may"),
+        # and flexibility or discretion to act ("Parties have the flexibility to use or adapt the guidance")
+        ("Parties have the flexibility to use or adapt the guidance.", "may"),
+        ("The authority has full discretion to publish the findings.", "may"),
         # counter-examples: requiring is a duty when no modal of permission governs it; the "may" of a
         # possibility is no leave
         ("The Act requires operators to disclose their records.", "must"),
         ("Operators are required to disclose their records.", "must"),
+        ("Parties are legally required to run the assessment.", "must"),  # an adverb before "required"
         ("Social scoring by private actors may lead to discriminatory outcomes.", ""),
         ("Such systems may pose risks to fundamental rights.", ""),
     ],

@@ -185,6 +185,9 @@ _TIERS = (
         # a claim naming no offence ("caps fines at …") is about any fine
         ("The Robot Act caps fines at €35m.", "supported"),
         ("The Robot Act caps fines at €50m.", "refuted"),
+        # nor does one naming only who fines and news's verb for fining ("regulators can hit firms with …")
+        ("Under the Robot Act, regulators can hit companies with fines of up to €350m.", "refuted"),
+        ("Under the Robot Act, the authorities can slap fines of up to €35m on companies.", "supported"),
         # counter-examples: every tier is "fines of up to … of worldwide turnover"; a claim about another offence
         # is not compared with this one's figures, however many of those words it shares
         ("Registration errors carry fines of up to €35 million or 7% of worldwide turnover.", None),
@@ -1327,7 +1330,23 @@ def test_should_in_a_binding_texts_translation_is_no_weaker_force(
             "The robot code methodology contains four elements:",
             "supported",
         ),
+        # "is organised around", "is structured around", "is composed of" present a count as "lays out" does
+        (
+            "Ruritania's Robot Safety Act is organised around five duties.",
+            "There are nine duties which the Act sets for operators of robots.",
+            "refuted",
+        ),
+        (
+            "Ruritania's Robot Safety Act is structured around nine duties.",
+            "There are nine duties which the Act sets for operators of robots.",
+            "supported",
+        ),
         # counter-example: words of the count's own clause still say what it is about
+        (
+            "Ruritania's Robot Safety Act is organised around five duties of fleet maintenance.",
+            "There are nine duties which the Act sets for operators of robots.",
+            None,
+        ),
         (
             "Ruritania's robot code gives the inspection board two components: a chair and a secretariat.",
             "Trustworthy robotics has three components, which should be met throughout the robot's life cycle:",
@@ -2270,6 +2289,34 @@ def test_a_claimed_definition_is_stated_by_a_definition(
 ) -> None:
     reading = read(claim)
     found = decide(reading, rank_evidence(reading, [passage(text, roles=roles)], IDF), IDF)
+    assert (found[0].verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "verdict"),
+    [
+        # a claimed duty is not stated by a sentence sharing its words that gives leave, or flexibility, to act
+        (
+            "Under the robot law, operators are legally required to run the robot assessment on their robots.",
+            "Operators have the flexibility to use or adapt the robot assessment for their robots.",
+            "refuted",
+        ),
+        # counter-examples: a sentence with no force of its own may state it; leave is stated by leave
+        (
+            "Under the robot law, operators are legally required to run the robot assessment on their robots.",
+            "Operators use the robot assessment for their robots.",
+            "supported",
+        ),
+        (
+            "Under the robot law, operators may run the robot assessment on their robots.",
+            "Operators have the flexibility to use or adapt the robot assessment for their robots.",
+            "supported",
+        ),
+    ],
+)
+def test_a_duty_is_not_stated_by_leave(claim: str, text: str, verdict: str | None) -> None:
+    reading = read(claim)
+    found = decide(reading, rank_evidence(reading, [passage(text)], IDF), IDF)
     assert (found[0].verdict if found else None) == verdict
 
 

@@ -202,6 +202,7 @@ _PRESENTS = frozenset(
         "lay lays out set sets list lists include includes contain contains has have name names"
         " identify identifies comprise comprises outline outlines propose proposes establish"
         " rests based built grounds consists catalogues describes specifies"  # "rests on two components"
+        " organised organized structured composed divided grouped arranged around"  # "organised around nine …"
     )
 )
 
@@ -215,7 +216,8 @@ _SANCTION_VERBS = frozenset(
         "turnover worldwide global annual total up face faces cost costs impose imposes imposed reach reaches"
         " administrative amount whichever higher set sets lead leads top highest biggest maximum max cap caps capped"
         " firm firms company companies break breaks breaking breach breaches breaching violate violates violating"
-        " violation violations flout rule rules"
+        " violation violations flout rule rules hit hits slap slaps levy levies"  # "regulators can hit firms with"
+        " regulator regulators authority authorities watchdog watchdogs"  # who fines, not for what
     )
 )
 

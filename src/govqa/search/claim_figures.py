@@ -25,6 +25,7 @@ from govqa.search.units import (
     SCALES,
     WORD_NUMBERS,
     japanese_number,
+    korean_amounts_as_japanese,
 )
 from govqa.text import tokenize
 
@@ -220,9 +221,9 @@ def dates_in(text: str, *, reported: bool = False) -> list[DateMention]:
 
 # ---------------------------------------------------------------- figures
 
-# Japanese writes a large number with its units, in digits or kanji: 「1億5000万」, 「3千万」, 「二十」.
+# Japanese writes a large number with its units, in digits or kanji: 「1億5000万」, 「1億5千万」, 「二十」.
 _JA_DIGITS = r"(?:\d+|[〇一二三四五六七八九]+)"
-_JA_GROUP = rf"(?:{_JA_DIGITS}?[十百千]|{_JA_DIGITS}[万億兆])"
+_JA_GROUP = rf"(?:{_JA_DIGITS}?[十百千]|{_JA_DIGITS}[万億兆]|(?<=[十百千])[万億兆])"  # 「1億5千万」
 _NUM = (
     rf"(?P<num>{_JA_GROUP}+{_JA_DIGITS}?|\d{{1,3}}(?:[ ,]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
@@ -336,9 +337,8 @@ def number(raw: str, scale: str | None = None) -> float | None:
 
 
 def figures_in(text: str) -> list[Figure]:
-    """The amounts, percentages, periods and counts of a text (NFKC), in order; a year or a date is none of
-    them, nor is a provision's number."""
-    text = unicodedata.normalize("NFKC", text)
+    """The amounts, percentages, periods and counts of a text (NFKC), in order; no year, date or provision number."""
+    text = korean_amounts_as_japanese(unicodedata.normalize("NFKC", text))
     dated = [(d.start, d.end) for d in dates_in(text)]
     found: list[Figure] = []
 

@@ -62,7 +62,7 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
         re.compile(
             # ("… shall be subject to administrative fines": what befalls a party, no one's duty to fine)
             r"(?i)\b(?:must|shall(?!\s+be\s+(?:subject|liable)\s+to\b)"
-            r"|(?:is|are) (?:required|obliged|obligated|mandated)|(?:ha(?:ve|s) )?had to|ha(?:ve|s) to"
+            r"|(?:is|are) (?:[a-z]+ly )?(?:required|obliged|obligated|mandated)|(?:ha(?:ve|s) )?had to|ha(?:ve|s) to"
             r"|needs? to"
             # "the attorney general may require that a deployer disclose …": a power to require, not a duty;
             # "should have measures to require …": what another verb governs, not the sentence's force
@@ -95,7 +95,7 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
             r"(?i)\b(?:may(?!\s+(?:\d|also\s+)?(?:lead|result|cause|pose|entail|contribute|arise|occur|give rise)\b)"
             r"(?!\s+have\s+(?:been|[a-z]+ed|[a-z]+en)\b)"  # "may have caused": what may have happened
             r"(?!\s+\d)|can|(?:is|are) (?:allowed|permitted|entitled|empowered) to|permits?|allows?|lets"
-            r"|ha(?:s|ve) (?:the )?(?:exclusive |sole )?(?:authority|power|right) to)\b"
+            r"|ha(?:s|ve) (?:the )?(?:exclusive |sole |full )?(?:authority|power|right|flexibility|discretion) to)\b"
             r"|できる|할 수 있",
         ),
     ),
@@ -321,11 +321,10 @@ _DENIAL_FILLER = frozenset(
 
 
 def denied_words(text: str, *, anywhere: bool = False) -> set[str]:
-    """The words (lower case) the text's own negations and exemptions deny: the first word after each that is
-    not an auxiliary, article or "subject to" ("not hinder" denies "hinder"; "no administrative fines" denies
-    "administrative"). A negation inside a condition denies nothing of the statement (`negations`), unless
-    `anywhere` ("operators that do not have an address" still does not state that they have one). Japanese and
-    Korean deny the word before the negation, inside one run of script: nothing is read for them here."""
+    """The words (lower case) the text's own negations and exemptions deny: the first word after each that is not
+    an auxiliary, article or "subject to" ("not hinder" denies "hinder"; "no administrative fines" "administrative").
+    A negation inside a condition denies nothing of the statement (`negations`), unless `anywhere` ("operators that
+    do not have an address" does not state they have one). Japanese and Korean are not read here."""
     out: set[str] = set()
     found = NEGATION.finditer(text) if anywhere else negations(text)
     for m in [*found, *EXEMPTION.finditer(text)]:
@@ -336,8 +335,9 @@ def denied_words(text: str, *, anywhere: bool = False) -> set[str]:
         word = words[0] if words else ""
         if word and word.isascii():
             out.add(word)
-            if adverb(word) and len(words) > 1:
-                out.add(words[1])  # "not legally binding" denies that it binds, as "non-binding" does
+            # "not legally binding" denies that it binds; "should include X, but need not include Y" denies Y
+            if (adverb(word) or len(re.findall(rf"\b{word}\b", text.lower())) > 1) and len(words) > 1:
+                out.update(w for w in words[1 : 2 if adverb(word) else 3] if w.isascii())
         if _SUBJECT_TO.match(text, m.end()):
             out.add("apply")  # "… shall not be subject to these Measures": the Measures do not apply to them
     # a prefix denies the word it is joined to: "the non-military domain" denies "military"

@@ -4,6 +4,7 @@ search/claim_figures.py reads figures with them."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from govqa.documents.locators import kanji_to_int
@@ -140,6 +141,15 @@ MEASURES = {
 
 
 _JA_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 1e4, "億": 1e8, "兆": 1e12}
+# Korean writes an amount with these units in hangul: 「3천만원」 (30 million won). Not 「제3조」 (Article 3).
+_KO_AMOUNT = re.compile(r"(?<![제\d])\d+(?:[천백십만억조]\d*)+(?=\s*원)")
+_KO_UNITS = str.maketrans("천백십만억조", "千百十万億兆")
+
+
+def korean_amounts_as_japanese(text: str) -> str:
+    """The text with each Korean amount's units written as Japanese does (「3천만원」 → 「3千万원」), so that one
+    reading serves both; every other character, and so every offset, stays."""
+    return _KO_AMOUNT.sub(lambda m: m.group().translate(_KO_UNITS), text)
 
 
 def japanese_number(raw: str) -> float:
