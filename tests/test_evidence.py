@@ -240,6 +240,19 @@ def test_a_claim_with_figures_for_two_events_is_compared_event_by_event() -> Non
             "The Council shall be composed of up to 60 members. <Amended on Jan. 20, 2026>",
             "supported",
         ),
+        # news's "kicked in" is either start: an entry into force or an application on that day states it, and an
+        # application on another day refutes it
+        (
+            "The Robot Safety Act kicked in on 1 March 2025.",
+            "This Act shall enter into force on 1 March 2025.",
+            "supported",
+        ),
+        ("The Robot Safety Act kicked in on 1 March 2025.", "This Act shall apply from 1 March 2025.", "supported"),
+        ("The Robot Safety Act kicked in on 1 March 2026.", "This Act shall apply from 1 March 2025.", "refuted"),
+        # counter-examples: an entry into force on another day does not refute it (the act may apply later); an
+        # application is not an entry into force
+        ("The Robot Safety Act kicked in on 1 March 2026.", "This Act shall enter into force on 1 March 2025.", None),
+        ("The Robot Safety Act applies from 1 March 2025.", "This Act shall enter into force on 1 March 2025.", None),
         # counter-examples: a date of another event, or a page header's date, decides nothing
         ("The Robot Safety Act took effect in January 2025.", "This Act was signed on 1 March 2024.", None),
         ("The Robot Safety Act took effect in January 2025.", "Official Journal, 12 July 2024, page 3.", None),

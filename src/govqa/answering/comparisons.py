@@ -158,6 +158,8 @@ def compare_dates(reading: ClaimReading, sentence: str, idf: dict[str, float] | 
             continue  # the same kind of event, of another subject ("the framework was released in January 2023")
         same = [s for s in stated if s.dates_as(d)]
         if same and not any(d.agrees(s) for s in same):
+            if d.event == "effect" and any(s.event == "entry_into_force" for s in same):
+                continue  # "kicked in" may be a later application: an entry into force does not refute it
             if all(later_occurrence(reading, s, d) for s in same):
                 continue  # "first released in 2019" is not refuted by a release in 2020: a later one, maybe
             return Check("dates", "refuted", "date_differs", d.text, ", ".join(s.text for s in same))

@@ -58,9 +58,10 @@ EVENTS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "application": re.compile(
-        r"\b(?:appl(?:y|ies|ied|ying)|applicab\w+|application|compl(?:y|ying|iance)|kick\w* in)\b|適用|遵守|準拠|적용",
+        r"\b(?:appl(?:y|ies|ied|ying)|applicab\w+|application|compl(?:y|ying|iance))\b|適用|遵守|準拠|적용",
         re.I,
     ),
+    "effect": re.compile(r"\b(?:kick(?:s|ed|ing)? in|bites?)\b", re.I),  # news's words for either start
     "enactment": re.compile(
         r"\b(?:promulgat\w+|enact\w*|signed|signature|adopted|adoption|passed|approved)\b|公布|成立|制定|採択|署名|공포|의결|서명",
         re.I,
@@ -72,10 +73,10 @@ EVENTS: dict[str, re.Pattern[str]] = {
     "amendment": re.compile(r"\b(?:amend\w*|updated?|revised?|revision)\b|改正|改定|改訂|アップデート|개정", re.I),
     "meeting": re.compile(r"\b(?:held|convened|met|meeting)\b|開催|会合|개최", re.I),
 }
-# What a body did under or about a text, as news reports it (read in claims only, `dates_in(reported=True)`): an
-# enforcement action brought, proceedings opened, a fine imposed, a body or scheme set up, a plan decided by
-# cabinet. A text records none of these after its own date (answering/later.py). A law's "any action brought" or
-# "must set up … by" is a condition or a deadline, which is why law sentences are not read for it.
+_EITHER_START = ({"effect", "application"}, {"effect", "entry_into_force"})
+# What a body did under or about a text, as news reports it (claims only, `dates_in(reported=True)`): an action
+# brought, a fine imposed, a body set up, a plan decided by cabinet; no text records these after its own date
+# (answering/later.py). A law's "any action brought" or "must set up … by" is a condition or a deadline.
 REPORTED = {
     "action": re.compile(
         r"(?<!must )(?<!shall )(?<!will )(?<!\bto )(?<!should )"
@@ -84,9 +85,8 @@ REPORTED = {
         re.I,
     ),
 }
-# How far (characters) an event word may stand from the date it dates: a long statutory clause without commas
-# that matter ("IN ANY ACTION BROUGHT ON OR AFTER FEBRUARY 1, 2026, … IN RULES PROMULGATED BY …") names other
-# events further on; a claim names its event close by ("released the initial public draft of … on …").
+# How far (characters) an event word may stand from the date it dates: a long statutory clause ("IN ANY ACTION
+# BROUGHT ON OR AFTER FEBRUARY 1, 2026, … IN RULES PROMULGATED BY …") names other events further on.
 EVENT_REACH = 100
 _DENIED_EVENT = re.compile(r"\b(?:not(?: yet)?|never)\s+$", re.I)
 # A date after "by"/"no later than"/「までに」 is a deadline when no event word dates it.
@@ -118,8 +118,9 @@ class DateMention:
     law: str = ""  # the number of the law the date is part of the citation of ("Order 14148 of …"): its date
 
     def dates_as(self, other: DateMention) -> bool:
-        """Both date the same event, of one law where each is cited by its number."""
-        return self.event == other.event and not (self.law and other.law and self.law != other.law)
+        """Both date the same event (news's "kicked in" either start), of one law where each is cited by its number."""
+        same = self.event == other.event or {self.event, other.event} in _EITHER_START
+        return same and not (self.law and other.law and self.law != other.law)
 
     def agrees(self, other: DateMention) -> bool:
         """The two dates can be the same day: equal where both are precise."""
@@ -243,8 +244,7 @@ _MEASURE_UNITS = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(ME
 MEASURE = re.compile(rf"(?<![\d.,]){_NUM}\s*(?P<unit>{_MEASURE_UNITS})(?![a-z0-9/])", re.I)
 _PERIOD_UNITS = "|".join(sorted(PERIODS, key=len, reverse=True))
 PERIOD = re.compile(rf"(?<![\da-z.,年月]){_NUM}[\s-]*(?P<unit>(?:{_PERIOD_UNITS}))(?:s|間|以内|ごと)?(?![a-z月])", re.I)
-# English writes one unit of time with the article: "has a month to notify", "a full week". Not a frequency ("once
-# a year", "24 hours a day", "per year" is no period either).
+# One unit of time with the article: "has a month to notify", "a full week"; no frequency ("once a year", "per year").
 ONE_PERIOD = re.compile(
     r"(?<!once )(?<!twice )(?<!times )(?<!hours )(?<!days )\ban?\s+(?:full\s+|whole\s+|single\s+)?"
     r"(?P<unit>hour|day|week|month|year)\b(?!s\b|-)",
@@ -261,8 +261,8 @@ ORDINAL_PERIOD = re.compile(
 # A count: a number followed by what it counts ("11 areas", "53の国", "5つの分野", "6 core functions"), not a
 # provision's or a law's number ("Article 99", "Act No. 53", "14110", "Section 5(d)").
 # Words ending in "s" that count nothing: "Order 14179 was signed", "of which 20 is", "2 as".
-# A counted noun may follow up to four words that qualify it ("ten new National AI Research Institutes"), none of
-# them a word that starts a phrase of its own ("two of the more important factors" counts no factors).
+# A counted noun may follow up to four qualifying words ("ten new National AI Research Institutes"), none opening
+# a phrase of its own ("two of the more important factors" counts no factors).
 _FUNCTION_WORDS = r"(?:of|the|a|an|and|or|to|for|in|on|by|with|from|at|than|that|which)"
 _NOT_NOUNS = "was|has|is|as|its|this|does|thus|plus|yes|unless|across|always|perhaps|whereas"
 COUNT = re.compile(
