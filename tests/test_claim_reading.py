@@ -419,6 +419,8 @@ def test_figures_keep_kind_value_and_unit(text: str, expected: list[tuple[str, f
         ("2027年8月2日までに対応する。", [(2027, 8, 2, "deadline")]),
         ("EUのAI法は2024年8月1日に発効した。", [(2024, 8, 1, "entry_into_force")]),
         ("Executive Order 14110 was revoked in January 2025.", [(2025, 1, None, "revocation")]),
+        # news's "scrapped" is a revocation
+        ("Trump scrapped the robot order on 20 January 2025.", [(2025, 1, 20, "revocation")]),
         ("The report for 2023 shows growth.", [(2023, None, None, "")]),
         # a full stop inside an address ends no clause, and a document number's digit is no day
         (
@@ -663,14 +665,16 @@ def test_a_date_after_an_orders_number_dates_the_order(text: str, event: str) ->
 @pytest.mark.parametrize(
     ("text", "event"),
     [
-        # news says a rule "kicks in" when it starts to apply
-        ("The ban on prohibited practices kicked in on 2 February 2025.", "application"),
-        ("The transparency rules kick in from 2 August 2026.", "application"),
-        # counter-example: the act's entry into force is its own event
+        # news says a rule "kicks in" when it starts to work: its application or its entry into force, one event
+        # that either dates (`DateMention.dates_as`)
+        ("The ban on prohibited practices kicked in on 2 February 2025.", "effect"),
+        ("The transparency rules kick in from 2 August 2026.", "effect"),
+        # counter-examples: the act's entry into force and its application are events of their own
         ("The act entered into force on 1 August 2024.", "entry_into_force"),
+        ("The transparency rules apply from 2 August 2026.", "application"),
     ],
 )
-def test_a_rule_that_kicks_in_applies(text: str, event: str) -> None:
+def test_a_rule_that_kicks_in_starts_either_way(text: str, event: str) -> None:
     assert [d.event for d in dates_in(text)] == [event]
 
 

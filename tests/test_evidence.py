@@ -185,6 +185,10 @@ _TIERS = (
         # a claim naming no offence ("caps fines at …") is about any fine
         ("The Robot Act caps fines at €35m.", "supported"),
         ("The Robot Act caps fines at €50m.", "refuted"),
+        # news names the offence first and the penalty as its consequence ("break X and you're looking at …")
+        ("Break the rules on banned robots and you're looking at fines of up to €35m.", "supported"),
+        ("Break the rules on banned robots and you're looking at fines of up to €15m.", "refuted"),
+        ("Register your robots late and you're looking at fines of up to €15m.", None),
         # nor does one naming only who fines and news's verb for fining ("regulators can hit firms with …")
         ("Under the Robot Act, regulators can hit companies with fines of up to €350m.", "refuted"),
         ("Under the Robot Act, the authorities can slap fines of up to €35m on companies.", "supported"),

@@ -216,10 +216,14 @@ _SANCTION_VERBS = frozenset(
         "turnover worldwide global annual total up face faces cost costs impose imposes imposed reach reaches"
         " administrative amount whichever higher set sets lead leads top highest biggest maximum max cap caps capped"
         " firm firms company companies break breaks breaking breach breaches breaching violate violates violating"
-        " violation violations flout rule rules hit hits slap slaps levy levies"  # "regulators can hit firms with"
+        " violation violations flout rule rules hit hits slap slaps levy levies look looking bigger greater"
         " regulator regulators authority authorities watchdog watchdogs"  # who fines, not for what
     )
 )
+
+
+# News's penalty as the consequence of an offence named first: "Break the rules on X and you're looking at …".
+_THEN_YOU = re.compile(r"(?P<offence>[^,.;:]+?),?\s+and\s+you(?:['’](?:re|ll))?\b", re.I)
 
 
 def name_words_of(reading: ClaimReading) -> set[str]:
@@ -239,8 +243,10 @@ def figure_topic(reading: ClaimReading, figure: Figure | DateMention) -> set[str
     if isinstance(figure, Figure) and figure.kind == "count":
         named |= _PRESENTS  # "lays out nine dimensions": a count is of its noun; the verb presenting it says nothing
         text = text[: text.find(":", figure.end)] if ":" in text[figure.end :] else text  # nor the items listed
-    words = clause_words(text, (figure.start, figure.end)) - named
+    words = clause_words(text, (figure.start, figure.end)) - named - PROSE_WORDS
     if isinstance(figure, Figure) and figure.kind in ("amount", "percent") and words & _SANCTION:
+        if then := list(_THEN_YOU.finditer(text, 0, figure.start)):  # "Break the rules on X and you face fines …"
+            words |= set(tokenize(then[-1].group("offence"))) - named - FRAME_WORDS - PROSE_WORDS
         # every tier of a law's penalties is "fines of up to … of worldwide turnover": what tells them apart is
         # the offence each is for
         return (words - _SANCTION - _SANCTION_VERBS) or (words & _SANCTION)  # "caps fines at …": any fine

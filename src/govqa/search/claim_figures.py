@@ -36,8 +36,7 @@ MONTHS = {
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
-# Japanese era years: 令和 1 = 2019, 平成 1 = 1989.
-ERAS = {"令和": 2018, "平成": 1988}
+ERAS = {"令和": 2018, "平成": 1988}  # Japanese era years: 令和 1 = 2019, 平成 1 = 1989
 DATE_PATTERNS = (
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),  # June 8, 2021
     re.compile(rf"(?<![\d./-]){_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I),  # 2 August 2026, not "AI 600-1 July 2024"
@@ -69,7 +68,7 @@ EVENTS: dict[str, re.Pattern[str]] = {
     "publication": re.compile(
         r"\b(?:publish\w*|publication|released?|issued?|announced|unveiled)\b|公表|公開|発表|공개|발표", re.I
     ),
-    "revocation": re.compile(r"\b(?:revok\w+|revocation|rescind\w*|repeal\w*)\b|廃止|撤回|폐지", re.I),
+    "revocation": re.compile(r"\b(?:revok\w+|revocation|rescind\w*|repeal\w*|scrap(?:s|ped)?)\b|廃止|撤回|폐지", re.I),
     "amendment": re.compile(r"\b(?:amend\w*|updated?|revised?|revision)\b|改正|改定|改訂|アップデート|개정", re.I),
     "meeting": re.compile(r"\b(?:held|convened|met|meeting)\b|開催|会合|개최", re.I),
 }
