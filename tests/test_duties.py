@@ -155,6 +155,19 @@ def test_a_relative_clauses_modal_is_not_the_sentences_force(sentence: str, moda
     assert duty_of(sentence)[1:3] == (modality, negated)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "modality", "negated"),
+    [
+        # 禁止 joined to a noun names what is banned (「禁止ロボット」, 「禁止行為」): no force of the sentence
+        ("禁止ロボットに関する指針は、事業者の参考となる。", "", False),
+        # counter-example: 禁止 as the sentence's verb bans
+        ("ロボット法は危険なロボットの販売を禁止している。", "must", True),
+    ],
+)
+def test_a_ban_word_joined_to_a_noun_names_what_is_banned(sentence: str, modality: str, negated: bool) -> None:
+    assert duty_of(sentence)[1:3] == (modality, negated)
+
+
 def test_the_subjects_words_do_not_choose_the_duty() -> None:
     """A Japanese claim whose action repeats the law's subject (「ロボット事業者についても…協力は」) is compared with
     the joined duty stating the rest of it, not with the first duty, which alone carries the subject's words."""

@@ -46,6 +46,8 @@ CHUNKS = [*FRAMEWORK_TEXT, *ACT_TEXT, *NOTES_TEXT]
         # Japanese negates with の as well as は/を/が, and calls it soft law; a binding claim stays binding
         ("RRFは法的拘束力のないソフトローという位置付けだ。", "supported", "The Framework is intended to be voluntary"),
         ("RRFは法的拘束力のある規範である。", "refuted", "The Framework is intended to be voluntary"),
+        # … and in the continuative form, joining a further clause (「拘束力はなく、…」)
+        ("RRFに法的拘束力はなく、解釈は裁判所が担う。", "supported", "The Framework is intended to be voluntary"),
         # the claim's negation reaches the force word: "creates no binding obligations" says it is not binding,
         # "is not voluntary" that it is; counter-example: a force word that denies itself ("not legally binding")
         ("The Robot Risk Framework does not create binding legal obligations.", "supported", "The Framework is"),

@@ -25,7 +25,7 @@ from govqa.text import fold, sentence_spans, tokenize
 NON_BINDING = re.compile(
     r"\bnon-?(?:legally[- ])?binding\b|\bnot (?:legally )?(?:binding|mandatory|compulsory|obligatory)\b"
     r"|\bvoluntar(?:y|ily)\b|\boptional\b|\bsoft laws?\b|\bwithout any legally binding\b"
-    r"|(?:法的)?拘束力(?:は|を|が|の)?(?:ない|無い|有しない|持たない|有さない)|ソフトロー|任意",
+    r"|(?:法的)?拘束力(?:は|を|が|の)?(?:ない|無い|なく|無く|なし|有しない|持たない|有さない)|ソフトロー|任意",
     re.I,
 )
 BINDING = re.compile(r"\b(?:legally )?binding\b|\bmandatory\b|\bcompulsory\b|\bobligatory\b|法的拘束力", re.I)

@@ -53,7 +53,7 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
             # practices")
             r"|prohibits?|bans?|(?<!on )(?<!of )(?<!the )(?<!a )(?<!in )(?:prohibited|banned|outlawed)|forbids?|forbade"
             r"|outlaws?)\b"
-            r"|してはならない|禁止|禁じ|금지",
+            r"|してはならない|禁止(?![A-Za-z0-9ァ-ヶー一-龥])|禁じ|금지",  # (「禁止AI」: what is banned)
         ),
     ),
     (
