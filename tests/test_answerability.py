@@ -462,3 +462,30 @@ def test_a_resolution_number_is_a_law_number_not_figures(
     query = analyze(claim, ROUTER, GLOSSARY)
     assert query.figures == figures
     assert tuple(said for _, said in query.law_numbers) == tuple(re.escape(n) for n in numbers)
+
+
+@pytest.mark.parametrize(
+    ("claim", "vote"),
+    [
+        # the votes that passed a text, a tally or a chamber passing it: no enacted text records them
+        ("The Robot Safety Act passed with 260 votes in favour and one against.", True),
+        ("The Robot Safety Act cleared the Senate in March 2024.", True),
+        ("Robot Actは参議院本会議で賛成多数により可決・成立した。", True),
+        ("The Robot Safety Act was adopted without a vote.", True),
+        # counter-examples: the act's own enactment; a body's voting rule the text itself sets
+        ("The Robot Safety Act was adopted on 1 May 2024.", False),
+        ("Under the Robot Safety Act, the board decides by a majority vote of those present.", False),
+    ],
+)
+def test_the_votes_that_passed_a_text_are_not_in_it(claim: str, vote: bool) -> None:
+    """An enacted text records its enactment, not the votes before it: a claim about them is not addressed."""
+    from govqa.answering.later import check_later_event
+    from govqa.corpus.manifest import Manifest
+    from govqa.search.claim_reading import ClaimReader
+
+    query = analyze(claim, ROUTER, GLOSSARY, claims=ClaimReader(Manifest((ACT,), (), {"XL": ("Examplia",)})))
+    ctx = CheckContext("claim", DOCS, [], {}, 0.0, lambda _: frozenset(), lambda _: list(DOCS))
+    found = check_later_event(query, [passage("The Robot Board shall decide by a majority vote.")], ctx)
+    assert (found is not None and found.kind == "vote") is vote
+    if found is not None:
+        assert "Robot Safety Act" in found.intro(load_messages(query.language))

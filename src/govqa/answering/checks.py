@@ -8,7 +8,7 @@ string), the passages and the library, and either concludes or passes. The first
     3. retrieved           nothing was retrieved                               → declined
     4. unknown_names       a name the corpus never mentions                    → declined
     5. coverage            the passages share too few of the question's terms   → declined
-    6. later_event         a later event, fate or uptake no text can record    → gap, closest passages
+    6. later_event         a later event, fate, uptake or vote no text records → gap, closest passages
     7. delegated           the detail is left to an instrument not held         → gap, the delegating provision
     8. unheld_instrument   the content of a report/guide the library lacks      → gap, closest passages
     9. unmentioned_topic   no part of the named text mentions the topic         → gap, closest passages

@@ -5,6 +5,8 @@
 - a meeting or a body's act the claim dates after every text retrieved, to the day or month the claim gives
   ("the first meeting of the headquarters was held on 12 September 2025", after an act of 4 June 2025; "the
   AI Office opened proceedings in 2026", 「2025年12月に登録制度を創設した」);
+- the votes that passed a named text ("with 523 votes in favour", "cleared the House of Councillors",
+  「参議院本会議で可決」): an enacted text records its enactment, not the votes before it;
 - who has since taken a named text up ("How many companies have signed the Code?", "Which firms reported?");
 - what became of a named text ("Is it still in force?", "Has it been amended?", "It was revoked by …"), when the
   library holds no later version of it — the answer gives the library's own record of the text (status,
@@ -13,6 +15,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from govqa.answering.findings import CheckContext, Finding
@@ -52,6 +55,18 @@ def later_meeting(query: QueryAnalysis, passages: Sequence[Passage], documents: 
         return ""
     latest = max(dated)
     return next((m.text for m in meetings if _after((m.year, m.month, m.day), latest)), "")
+
+
+# A legislature's vote on a text: a tally ("523 votes in favour", "260 votes to 1"), a vote adopting it unanimously
+# or by a large majority, or a chamber passing it ("cleared the House of Councillors", 「参議院本会議で可決」). No
+# enacted text records the votes that passed it; a body's voting rules ("a majority of those present") are no tally.
+VOTE = re.compile(
+    r"\b\d[\d,]*\s+votes?\b|\bvotes?\s+(?:in\s+favou?r|against)\b|\bwith(?:out)?\s+a\s+vote\b"
+    r"|\b(?:unanimously|overwhelming(?:ly)?)\s+(?:passed|adopted|approved|backed)|\b(?:passed|adopted|approved)\s+unanimously"
+    r"|\b(?:passed|cleared|approved)\b[^.;]{0,40}\b(?:House\s+of\s+(?:Councillors|Representatives)|Senate|National\s+Assembly"
+    r"|Diet|plenary|upper\s+house|lower\s+house)\b|参議院|衆議院|本会議|賛成多数|全会一致|국회\s*본회의|찬성",
+    re.I,
+)
 
 
 def _ymd(date: str) -> tuple[int, int, int]:
@@ -102,6 +117,8 @@ def check_later_event(query: QueryAnalysis, passages: Sequence[Passage], ctx: Ch
         return Finding("later_date", "gap", {"title": title, "date": date}, cite)
     route = query.route
     named = [d for d in (*route.named, *route.doc_ids) if d in documents]
+    if ctx.mode == "claim" and route.by == "alias" and named and query.claim and VOTE.search(query.claim.text):
+        return Finding("vote", "gap", {"title": documents[named[0]].short_title}, cite)
     if route.by in ("alias", "jurisdiction") and named and query.shape.uptake:
         return Finding("uptake", "gap", {"title": documents[named[0]].short_title}, cite, "closest")
     if doc := later_fate(query, documents):
