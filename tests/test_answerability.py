@@ -412,6 +412,12 @@ def test_a_year_dating_an_event_the_passages_date_otherwise_is_contradicted_not_
         # counter-examples: the same act before the text's date; a deadline the text sets for itself
         ("The robot regulator opened formal proceedings against a maker in March 2024.", False),
         ("Makers must register their robots by 1 December 2024.", False),
+        # the publication of what the text asks for, after the text ("the plan ordered by …", 「…を受け」)
+        ("The safety plan ordered by the Robot Act was published in September 2024.", True),
+        ("Robot Actを受け、ロボット評議会は2024年9月に安全計画を公表した。", True),
+        # counter-examples: the text's own publication (compared by the claim checks); one before the text's date
+        ("The Robot Act was published in September 2024.", False),
+        ("The safety plan ordered by the Robot Act was published in March 2024.", False),
     ],
 )
 def test_a_meeting_after_the_text_is_a_later_event_in_claim_mode(claim: str, later: bool) -> None:

@@ -2,7 +2,8 @@
 
 - a year the question gives to an event (revoked, amended, updated…) after the date of every text retrieved and
   of the held texts that revoke or supersede them;
-- a meeting or a body's act the claim dates after every text retrieved, to the day or month the claim gives
+- a meeting, a body's act or the publication of what a text asks for, that the claim dates after every text
+  retrieved, to the day or month the claim gives
   ("the first meeting of the headquarters was held on 12 September 2025", after an act of 4 June 2025; "the
   AI Office opened proceedings in 2026", 「2025年12月に登録制度を創設した」);
 - the votes that passed a named text ("with 523 votes in favour", "cleared the House of Councillors",
@@ -44,12 +45,22 @@ def later_year(query: QueryAnalysis, passages: Sequence[Passage], documents: Map
 # Events a text cannot schedule for itself: a meeting held, a body's act (claim_figures.REPORTED). A
 # text's own dates (entry into force, application, deadlines) may lie after it and are compared by the claim checks.
 DONE_LATER = frozenset({"meeting", "action"})
+# What a text asks for, named by the text asking ("the action plan ordered by EO 14179", 「大統領令14179を受け」):
+# its publication is another text's, made after the one asking for it.
+ASKED_BY = re.compile(
+    r"\b(?:ordered|called\s+for|required|mandated|requested|directed|commissioned)\s+(?:by|under)\b|を受け|に基づ", re.I
+)
 
 
 def later_meeting(query: QueryAnalysis, passages: Sequence[Passage], documents: Mapping[str, Document]) -> str:
     """A meeting or a body's act the claim dates after the date of every text retrieved (compared as precisely as
     the claim dates it), as written, or "": a text cannot record what was done after it was made."""
-    meetings = [d for d in (query.claim.dates if query.claim else ()) if d.event in DONE_LATER]
+    claim = query.claim.text if query.claim else ""
+    meetings = [
+        d
+        for d in (query.claim.dates if query.claim else ())
+        if d.event in DONE_LATER or (d.event == "publication" and ASKED_BY.search(claim))
+    ]
     dated = [_ymd(d.date) for p in passages[:3] if (d := documents.get(p.chunk.doc_id)) and d.date[:4].isdigit()]
     if not dated:
         return ""
