@@ -2374,3 +2374,54 @@ def test_leave_is_not_stated_by_a_possibility_or_a_ban(
     reading = read(claim)
     found = decide(reading, rank_evidence(reading, [passage(text, roles=roles)], IDF), IDF)
     assert (found[0].verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # a claim that one office leads a body, against a sentence making another office the chair of that body
+        (
+            "Ruritania's Robot Safety Act puts the Minister of Transport in charge of the Robot Board.",
+            "The Prime Minister shall be the chairperson of the Robot Board.",
+            "refuted",
+        ),
+        (
+            "The Robot Board is chaired by the Minister of Transport.",
+            "The President shall head the Robot Board.",
+            "refuted",
+        ),
+        # counter-examples: the chair of another body; a claim about a deputy; the office the claim names
+        (
+            "The Robot Board is chaired by the Minister of Transport.",
+            "The head of the Robot Agency shall be appointed by the Prime Minister.",
+            None,
+        ),
+        (
+            "The Minister of Transport serves as deputy chair of the Robot Board.",
+            "The Prime Minister shall be the chairperson of the Robot Board.",
+            None,
+        ),
+        (
+            "The Robot Board is chaired by the Minister of Transport.",
+            "The Minister of Transport shall be the chairperson of the Robot Board.",
+            None,
+        ),
+    ],
+)
+def test_a_claimed_leader_against_the_chair_a_sentence_names(claim: str, sentence: str, verdict: str | None) -> None:
+    found = compare_actor(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        # who leads a body is stated only by a sentence about its chair or head, not by a duty of the office
+        ("The Minister of Transport shall draw up a plan on the Robot Board and its members.", None),
+        # counter-example: the sentence names the chair
+        ("The Robot Board shall be chaired by the Minister of Transport.", "supported"),
+    ],
+)
+def test_a_claimed_leader_is_stated_by_a_sentence_about_the_chair(sentence: str, verdict: str | None) -> None:
+    found = states_most(read("The Robot Board is chaired by the Minister of Transport."), sentence, IDF)
+    assert (found.verdict if found else None) == verdict

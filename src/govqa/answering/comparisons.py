@@ -44,6 +44,7 @@ from govqa.answering.stating import (
     dates_a_transitional_case,
     dates_another_text,
     later_occurrence,
+    leader_differs,
     polarity_differs,
     same_office,
     states_figures,
@@ -216,7 +217,10 @@ def compare_modality(reading: ClaimReading, sentence: str, idf: dict[str, float]
 def compare_actor(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
     """The claim binds one party; the sentence puts the same action on another and never names the first →
     refuted. A claim naming a body by title ("デジタル庁 handles the headquarters' affairs") against a sentence
-    stating the rest of the claim of one other body (内閣府) → refuted likewise."""
+    stating the rest of the claim of one other body (内閣府) → refuted likewise, and so is a claim that one office
+    leads a body against a sentence making another office its chair (`leader_differs`)."""
+    if led := leader_differs(reading, sentence):
+        return Check("actor", "refuted", "actor_differs", *led)
     if not reading.actor_role:
         return _other_body(reading, sentence, idf)
     if claims_a_right(reading) or not states_action(reading, sentence, idf):

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 
 from govqa.answering.coverage import name_words_of
-from govqa.answering.duties import states_action, stem
+from govqa.answering.duties import bodies, states_action, stem
 from govqa.answering.quotes import FRAME_WORDS
 from govqa.search.claim_figures import DateMention, Figure, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
@@ -55,8 +55,16 @@ _SECOND_OFFICE = re.compile(
 def same_office(reading: ClaimReading, sentence: str) -> bool:
     """A sentence about a deputy or vice office ("The deputy chairperson … shall be the Minister for AI Strategy")
     does not state what the claim says of the office itself ("… will be chaired by the Minister for AI
-    Strategy", "… headed by the digital minister"), unless the claim names the deputy office too."""
+    Strategy", "… headed by the digital minister"), unless the claim names the deputy office too; nor does one
+    naming no chair or head at all (a duty of the minister the claim says chairs the council)."""
     claim = reading.text.lower()
+    if (
+        _LEADS.search(claim)
+        and _OFFICE.search(reading.text)
+        and not _SECOND_OFFICE.search(claim)
+        and not _CHAIR.search(sentence)
+    ):
+        return False
     for m in _SECOND_OFFICE.finditer(sentence):
         office = (m.group("office") or m.group("ja") or "").lower()
         named = office[:4] in claim or (office[:4] in _LEADING_OFFICES and bool(_LEADS.search(claim)))
@@ -68,6 +76,40 @@ def same_office(reading: ClaimReading, sentence: str) -> bool:
 # A claim that a body is headed or led by someone speaks of the office leading it (its chair, head, chief).
 _LEADS = re.compile(r"\b(?:head(?:s|ed)?|chair(?:s|ed)?|led|leads?|chief|leader)\b|長を務め|が率い", re.I)
 _LEADING_OFFICES = frozenset({"chai", "head", "chie", "pres", "dire", "lead"})
+
+
+# An office one person holds, by its title ("the Prime Minister", "the Minister of Science and ICT", "the
+# Chief Cabinet Secretary", "the President").
+_OFFICE = re.compile(
+    r"\b(?:[A-Z][\w-]*\s+){0,3}(?:Minister|Secretary|President|Chancellor|Governor)\b"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3})?"
+)
+_CHAIR = re.compile(r"(?<!deputy )(?<!vice )(?<!vice-)\b(?:chair(?:s|ed|person|man|woman)?|head(?:s|ed)?)\b", re.I)
+
+
+def leader_differs(reading: ClaimReading, sentence: str) -> tuple[str, str] | None:
+    """(claimed, stated): the claim says one office leads a body ("… is chaired by the Minister of Science and
+    ICT", "puts the Digital Minister in charge of …") and the sentence makes another office its chair ("The
+    President shall be the chairperson of the Council"), never naming the claimed one. A deputy's or vice chair's
+    office is not the chair's (`same_office`)."""
+    if (not _LEADS.search(reading.text) and "in charge" not in reading.text.lower()) or _SECOND_OFFICE.search(
+        reading.text
+    ):
+        return None  # (a claim about a deputy: `same_office`)
+    claimed = [o.group() for o in _OFFICE.finditer(reading.text)]
+    stated = [o.group() for o in _OFFICE.finditer(sentence) if not _words_in(o.group(), reading.text)]
+    if not claimed or not stated or any(_words_in(c, sentence) for c in claimed):
+        return None
+    # the body led, by its head noun ("… Strategy Council"), which the sentence's chair is of ("chair of the Council")
+    led = [b.split()[-1] for b in bodies(reading.text) if not _OFFICE.fullmatch(b)]
+    of = [set(tokenize(sentence[m.end() : m.end() + 80])) for m in _CHAIR.finditer(sentence)]
+    return (claimed[0], stated[0]) if led and any(set(tokenize(led[0])) <= words for words in of) else None
+
+
+def _words_in(office: str, text: str) -> bool:
+    """The text names the office by its own words ("Science and ICT"), not only by its title ("Minister")."""
+    words = set(tokenize(office)) - set(tokenize("minister secretary president chancellor governor the of for and"))
+    return (bool(words) and words <= set(tokenize(text))) or (not words and office.lower() in text.lower())
 
 
 def as_restricted(reading: ClaimReading, sentence: str) -> bool:
