@@ -190,6 +190,21 @@ def test_a_claim_about_what_an_unheld_decree_says_is_unheld(claim: str, unheld: 
 
 
 @pytest.mark.parametrize(
+    ("claim", "unheld"),
+    [
+        # the law's own delegation restated (「政令で定める日」, news's 「政令が定める日」): what the law says
+        ("ロボット法の第3章は、政令が定める日に施行される。", False),
+        ("ロボット法の第3章は、政令で定める日に施行される。", False),
+        # counter-example: what the order sets, which the law leaves to it
+        ("ロボット法の政令で定める基準は年1回の監査である。", True),
+    ],
+)
+def test_a_laws_delegation_restated_is_the_laws(claim: str, unheld: bool) -> None:
+    found = gap(claim, "第三章の規定は、公布の日から起算して三月を超えない範囲内において政令で定める日から施行する。")
+    assert (found is not None and found.kind == "unheld") is unheld
+
+
+@pytest.mark.parametrize(
     ("claim", "years"),
     [
         # an amount is no year, written with a Japanese unit, a currency sign or a currency word

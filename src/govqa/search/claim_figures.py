@@ -84,8 +84,7 @@ REPORTED = {
         re.I,
     ),
 }
-# How far (characters) an event word may stand from the date it dates: a long statutory clause ("IN ANY ACTION
-# BROUGHT ON OR AFTER FEBRUARY 1, 2026, … IN RULES PROMULGATED BY …") names other events further on.
+# How far (characters) an event word may stand from its date: a long clause names other events further on.
 EVENT_REACH = 100
 _DENIED_EVENT = re.compile(r"\b(?:not(?: yet)?|never)\s+$", re.I)
 # A date after "by"/"no later than"/「までに」 is a deadline when no event word dates it.
@@ -130,10 +129,9 @@ class DateMention:
         )
 
 
-# A date naming a text by when it was made: before the kind of text it names ("Trump's January 2025 AI order",
-# "the EU's 2019 Ethics Guidelines", 「2019年の倫理ガイドライン」) or in brackets after its title ("… Guidelines
-# (2019)", 「…ガイドライン」（2019年）). It says which text the claim is about, not what the text states: it is
-# compared with the text's own date, never with a sentence's (event "title").
+# A date naming a text by when it was made, before its kind ("Trump's January 2025 AI order", 「2019年の倫理ガイド
+# ライン」) or in brackets after its title (「…ガイドライン」（2019年）): which text the claim is about, compared
+# with the text's own date, never with a sentence's (event "title").
 _TEXT_KIND = (
     r"(?:executive\s+)?(?:orders?|acts?|laws?|regulations?|guidelines?|frameworks?|resolutions?|conventions?|codes?"
     r"|principles|recommendations?|rules|measures|bills?|treaty|declarations?|statutes?|directives?|profiles?)\b"
@@ -249,6 +247,7 @@ ONE_PERIOD = re.compile(
     r"(?P<unit>hour|day|week|month|year)\b(?!s\b|-)",
     re.I,
 )
+JA_MONTHS = re.compile(rf"(?<![\d年第]){_NUM}月(?=を超えない|以内|を経過|間)")
 # A law counts a period by its last day: "on the twentieth day following that of its publication", "the 90th day
 # after" is a period of 20 (90) days from the event.
 ORDINAL_PERIOD = re.compile(
@@ -270,8 +269,7 @@ COUNT = re.compile(
     rf"|(?:[a-z-]+\s+){{0,2}}[a-z-]+s\b|[\u30a0-\u30ff\u4e00-\u9fff]{{1,6}})",
     re.I,
 )
-# Japanese counts with a counter word after the number: 委員八人, 年4回, 53か国 (not an ordinal: 第3回).
-# 人 opening a word (人間, 人工, 人権) counts nothing: "①人間の尊厳" reads "1人間" once normalised.
+# Japanese counter words: 委員八人, 年4回, 53か国 (no ordinal, 第3回; nor 人 opening a word: "①人間" reads "1人間").
 COUNTER = re.compile(rf"(?<![\d第]){_NUM}(?P<noun>人(?![間工権々格材口種類])|名|回|か国|カ国|ヶ国)")
 # Training compute as a power of ten, however printed: "10^26 FLOPs", "10²⁶" (NFKC: "1026"), "1e26", and the "10 25"
 # a PDF's lost superscript leaves, after or before its unit ("… floating point operations is greater than 10 25").
@@ -352,6 +350,9 @@ def figures_in(text: str) -> list[Figure]:
     for m in ONE_PERIOD.finditer(text):  # "a month", "a full week": one of the unit
         if free(*m.span()):
             found.append(_figure("period", 1.0, PERIODS[m.group("unit").lower()], m))
+    for m in JA_MONTHS.finditer(text):  # 「起算して三月を超えない」: a law's bare 月 after a number is a period
+        if free(*m.span()) and (n := number(m.group("num"))):
+            found.append(_figure("period", n, "month", m))
     for m in ORDINAL_PERIOD.finditer(text):  # "the twentieth day following": 20 days
         nth = ORDINALS.get(m.group("num").lower()) or int(re.sub(r"\D", "", m.group("num")))
         if free(*m.span()) and nth >= 2:
