@@ -11,7 +11,7 @@ import pytest
 
 from govqa.answering.answerability import DocumentTerms
 from govqa.answering.checks import CHECKS, first_finding
-from govqa.answering.findings import CheckContext
+from govqa.answering.findings import CheckContext, Finding
 from govqa.messages import load_messages
 from govqa.records import Chunk, Document, Passage
 from govqa.search.analysis import analyze
@@ -410,6 +410,19 @@ def test_a_year_dating_an_event_the_passages_date_otherwise_is_contradicted_not_
     assert missing("The Robot Safety Act was reviewed by a court in 2027.") == ["2027"]
 
 
+def _later_event(claim: str, sentence: str) -> tuple[Finding | None, str]:
+    """The later-event check on a claim about the Robot Safety Act (of 1 May 2024) and one passage: the finding and
+    its message in the claim's language."""
+    from govqa.answering.later import check_later_event
+    from govqa.corpus.manifest import Manifest
+    from govqa.search.claim_reading import ClaimReader
+
+    query = analyze(claim, ROUTER, GLOSSARY, claims=ClaimReader(Manifest((ACT,), (), {"XL": ("Examplia",)})))
+    ctx = CheckContext("claim", DOCS, [], {}, 0.0, lambda _: frozenset(), lambda _: list(DOCS))
+    found = check_later_event(query, [passage(sentence)], ctx)
+    return found, found.intro(load_messages(query.language)) if found is not None else ""
+
+
 @pytest.mark.parametrize(
     ("claim", "later"),
     [
@@ -437,16 +450,9 @@ def test_a_year_dating_an_event_the_passages_date_otherwise_is_contradicted_not_
 )
 def test_a_meeting_after_the_text_is_a_later_event_in_claim_mode(claim: str, later: bool) -> None:
     """A text of 1 May 2024 cannot record a meeting of September 2024; the finding names the claimed date."""
-    from govqa.answering.later import check_later_event
-    from govqa.corpus.manifest import Manifest
-    from govqa.search.claim_reading import ClaimReader
-
-    query = analyze(claim, ROUTER, GLOSSARY, claims=ClaimReader(Manifest((ACT,), (), {"XL": ("Examplia",)})))
-    ctx = CheckContext("claim", DOCS, [], {}, 0.0, lambda _: frozenset(), lambda _: list(DOCS))
-    found = check_later_event(query, [passage("The Robot Board shall meet every month.")], ctx)
+    found, message = _later_event(claim, "The Robot Board shall meet every month.")
     assert (found is not None and found.kind == "later_date") is later
-    if found is not None:
-        assert "2024" in found.intro(load_messages(query.language))
+    assert ("2024" in message) is (found is not None)
 
 
 @pytest.mark.parametrize(
@@ -500,13 +506,6 @@ def test_a_resolution_number_is_a_law_number_not_figures(
 )
 def test_the_votes_that_passed_a_text_are_not_in_it(claim: str, vote: bool) -> None:
     """An enacted text records its enactment, not the votes before it: a claim about them is not addressed."""
-    from govqa.answering.later import check_later_event
-    from govqa.corpus.manifest import Manifest
-    from govqa.search.claim_reading import ClaimReader
-
-    query = analyze(claim, ROUTER, GLOSSARY, claims=ClaimReader(Manifest((ACT,), (), {"XL": ("Examplia",)})))
-    ctx = CheckContext("claim", DOCS, [], {}, 0.0, lambda _: frozenset(), lambda _: list(DOCS))
-    found = check_later_event(query, [passage("The Robot Board shall decide by a majority vote.")], ctx)
+    found, message = _later_event(claim, "The Robot Board shall decide by a majority vote.")
     assert (found is not None and found.kind == "vote") is vote
-    if found is not None:
-        assert "Robot Safety Act" in found.intro(load_messages(query.language))
+    assert ("Robot Safety Act" in message) is (found is not None)
