@@ -367,6 +367,13 @@ def test_as_far_as_possible_is_no_restriction() -> None:
         ("罰金は1億5千万円以下", [("amount", 1.5e8, "JPY")]),
         ("3천만원 이하의 과태료, 1억5천만원 이하의 벌금", [("amount", 3e7, "KRW"), ("amount", 1.5e8, "KRW")]),
         ("제3조제1항에 따라 3년 이하의 징역", [("period", 3, "year")]),
+        # a share written as a fraction is a percentage ("greater than a third of the training compute"); not "a
+        # third party"
+        (
+            "more than a third of the compute, one-tenth of the members",
+            [("percent", 100 / 3, "%"), ("percent", 10, "%")],
+        ),
+        ("a third party may ask", []),
         # a law's bare 月 after a number, before を超えない/以内, is a period (「起算して三月を超えない」); not a date
         ("公布の日から起算して三月を超えない範囲内", [("period", 0.25, "year")]),
         ("三月一日から施行し、2024年3月以内に報告する", []),

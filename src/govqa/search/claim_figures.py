@@ -84,8 +84,7 @@ REPORTED = {
         re.I,
     ),
 }
-# How far (characters) an event word may stand from its date: a long clause names other events further on.
-EVENT_REACH = 100
+EVENT_REACH = 100  # how far (characters) an event word may stand from its date: a long clause names others further
 _DENIED_EVENT = re.compile(r"\b(?:not(?: yet)?|never)\s+$", re.I)
 # A date after "by"/"no later than"/「までに」 is a deadline when no event word dates it.
 DEADLINE = re.compile(r"\b(?:by|no later than|not later than|before|until)\s+(?:the\s+)?$", re.I)
@@ -247,18 +246,17 @@ ONE_PERIOD = re.compile(
     r"(?P<unit>hour|day|week|month|year)\b(?!s\b|-)",
     re.I,
 )
+_PARTS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}  # "a third of", "one-tenth of"
+FRACTION = re.compile(rf"\b(?:a|one)[\s-]+(?P<part>{'|'.join(_PARTS)})\s+of\b", re.I)
 JA_MONTHS = re.compile(rf"(?<![\d年第]){_NUM}月(?=を超えない|以内|を経過|間)")
-# A law counts a period by its last day: "on the twentieth day following that of its publication", "the 90th day
-# after" is a period of 20 (90) days from the event.
+# A period counted by its last day: "on the twentieth day following its publication" is 20 days from the event.
 ORDINAL_PERIOD = re.compile(
     r"\bthe\s+(?P<num>"
     + "|".join(sorted(ORDINALS, key=len, reverse=True))
     + r"|\d+(?:st|nd|rd|th))\s+(?P<unit>day|week|month|year)\s+(?:following|after|from)\b",
     re.I,
 )
-# A count: a number followed by what it counts ("11 areas", "53の国", "5つの分野", "6 core functions"), not a
-# provision's or a law's number ("Article 99", "Act No. 53", "14110", "Section 5(d)").
-# Words ending in "s" that count nothing: "Order 14179 was signed", "of which 20 is", "2 as".
+# A count: a number and what it counts ("11 areas", "5つの分野"), not a provision's or law's number ("Article 99").
 # A counted noun may follow up to four qualifying words ("ten new National AI Research Institutes"), none opening
 # a phrase of its own ("two of the more important factors" counts no factors).
 _FUNCTION_WORDS = r"(?:of|the|a|an|and|or|to|for|in|on|by|with|from|at|than|that|which)"
@@ -271,8 +269,7 @@ COUNT = re.compile(
 )
 # Japanese counter words: 委員八人, 年4回, 53か国 (no ordinal, 第3回; nor 人 opening a word: "①人間" reads "1人間").
 COUNTER = re.compile(rf"(?<![\d第]){_NUM}(?P<noun>人(?![間工権々格材口種類])|名|回|か国|カ国|ヶ国)")
-# Training compute as a power of ten, however printed: "10^26 FLOPs", "10²⁶" (NFKC: "1026"), "1e26", and the "10 25"
-# a PDF's lost superscript leaves, after or before its unit ("… floating point operations is greater than 10 25").
+# Training compute as a power of ten, however printed: "10^26 FLOPs", "10²⁶" (NFKC "1026"), "1e26", a PDF's "10 25".
 _OPS = r"(?:\(?(?:integer or )?floating[- ]point operations\)?|FLOPs?\b)"
 COMPUTE = (
     re.compile(rf"(?<![\d.,])(?:10\s*(?:\^|\*\*)?\s*(?P<exp>\d{{2}})|1e(?P<e>\d{{2}}))(?!\d)\s*{_OPS}", re.I),
@@ -350,6 +347,9 @@ def figures_in(text: str) -> list[Figure]:
     for m in ONE_PERIOD.finditer(text):  # "a month", "a full week": one of the unit
         if free(*m.span()):
             found.append(_figure("period", 1.0, PERIODS[m.group("unit").lower()], m))
+    for m in FRACTION.finditer(text):  # "greater than a third of the training compute": a share, as a percentage
+        if free(*m.span()):
+            found.append(_figure("percent", 100 / _PARTS[m.group("part").lower()], "%", m))
     for m in JA_MONTHS.finditer(text):  # 「起算して三月を超えない」: a law's bare 月 after a number is a period
         if free(*m.span()) and (n := number(m.group("num"))):
             found.append(_figure("period", n, "month", m))
