@@ -903,6 +903,28 @@ def test_the_owner_of_a_dated_text_is_part_of_its_name(claim: str, words: str) -
     assert not {"white", "hous", "washington"} & set(claim_weights(reading, {}))
 
 
+@pytest.mark.parametrize(
+    ("claim", "library", "kept"),
+    [
+        # a word for the named text's own country that no text uses states nothing: the law says "the country"
+        ("The XX AI Act reaches conduct outside Xanadu that affects Xanadu users.", {}, set()),
+        ("The Ruritanian AI Promotion Act reaches conduct abroad that affects the Ruritania market.", {}, set()),
+        ("AI促進法は、ルリタニア国外の行為にも適用される。", {}, set()),
+        # counter-examples: a country word the library uses ("Union") is a word sentences share; another country's
+        # word is the claim's own
+        ("The XX AI Act applies where the output is used in Xanadu.", {"xanadu": 2.0}, {"xanadu"}),
+        ("The XX AI Act reaches conduct that affects Ruritanian users.", {}, {"ruritanian"}),
+    ],
+)
+def test_the_named_texts_own_country_is_no_term(claim: str, library: dict[str, float], kept: set[str]) -> None:
+    from govqa.answering.coverage import claim_weights
+
+    reading = READER.read(claim)
+    assert reading.texts
+    places = {"xanadu", "xanadus", "ruritania", "ruritanian", "ルリ", "リタ", "タニ", "ニア"}
+    assert places & set(claim_weights(reading, {"reach": 1.0, **library})) == kept
+
+
 _GUIDED = ClaimReader(
     Manifest(
         documents=(

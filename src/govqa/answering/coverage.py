@@ -68,8 +68,10 @@ class Weights(dict[str, float]):
 
 def claim_weights(reading: ClaimReading, idf: dict[str, float]) -> Weights:
     """The claim's terms and their idf weights, less frame words, the words naming the text it is about and the
-    verb of force over its action."""
-    named = {t for n in reading.texts for t in tokenize(n.words)}
+    verb of force over its action. A word for the text's own country that no text uses ("Korean market") is no
+    term either: the law calls its country "the country" or "domestic", and as a word no text uses it would
+    weigh as the rarest."""
+    named = {t for n in reading.texts for t in (*tokenize(n.words), *(p for p in n.places if p not in idf))}
     if reading.action and (
         _MODAL_VERB.fullmatch(reading.modal_words.strip()) or _MODAL_KANJI.search(reading.modal_words)
     ):
@@ -229,7 +231,7 @@ _THEN_YOU = re.compile(r"(?P<offence>[^,.;:]+?),?\s+and\s+you(?:['’](?:re|ll))
 def name_words_of(reading: ClaimReading) -> set[str]:
     """The words naming the texts the claim is about (their names as written and their titles and aliases): a
     text never names itself, so these state nothing of the claim."""
-    return {t for n in reading.texts for t in (*tokenize(n.words), *n.name_words)}
+    return {t for n in reading.texts for t in (*tokenize(n.words), *n.name_words, *n.places)}
 
 
 def figure_topic(reading: ClaimReading, figure: Figure | DateMention) -> set[str]:

@@ -59,9 +59,8 @@ GENERIC_NAMES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 )
 # What may stand between a jurisdiction word and a generic name: a possessive, adjectives, topic words.
 _BINDER = r"(?:\s*['’]s|s['’]|(?<=s)['’](?!\w))?\s*|\s*(?:の|의)\s*"  # "Japan's", "Brussels'"
-# Up to six adjective or topic words; a verb ends the name ("NIST AI RMF is a voluntary framework" names no
-# framework by description); nor does a preposition opening another phrase ("the OECD-based definition in the AI
-# Act": the Act is the EU's, named by alias).
+# Up to six adjective or topic words; a verb ends the name ("NIST AI RMF is a voluntary framework" names none);
+# so does a preposition opening another phrase ("the OECD-based definition in the AI Act": the EU's, by alias).
 _NOT_VERB = r"(?!(?:is|are|was|were|has|have|had|be|been|sets?|requires?|gives?|makes?|says?|in|under|by|from)\b)"
 # Kind words that are also verbs of a claim ("Japan's AI law rules out penalties"): no kind after a kind word.
 _NOT_VERB_KIND = r"(?!(?:rules|acts|measures|bills|profiles|codes)\b)"
@@ -106,6 +105,7 @@ class NamedText:
     # a description whose words tell its text apart from the jurisdiction's other texts of the kind, as its names
     # carry them ("UNESCO's recommendation", 「ユネスコのAI倫理勧告」): as precise as a name
     told_apart: bool = False
+    places: frozenset[str] = frozenset()  # its country's words ("Korean"); a law says "the country", "domestic"
 
 
 @dataclass(frozen=True)
@@ -134,8 +134,7 @@ class ClaimReading:
         return tuple(dict.fromkeys(d for t in self.texts for d in t.doc_ids))
 
 
-# "… have had to meet a duty since the law was signed in May 2024": the date dates the signing, and the claim
-# puts the duty's start there too.
+# "… have had to meet a duty since the law was signed in May 2024": the date dates the signing and the duty's start.
 _SINCE = re.compile(r"\bsince\b[^.;:]{0,60}$", re.I)
 
 
@@ -254,13 +253,13 @@ class ClaimReader:
                     named.topic,
                     was.name_words | named.name_words,
                     was.one_text and named.one_text and set(was.doc_ids) == set(named.doc_ids),
+                    places=was.places | named.places,
                 )
             merged[named.words] = named
         return tuple(self._chapter_only(named, folded) for named in _names_only(list(merged.values())))
 
     def _chapter_only(self, named: NamedText, folded: str) -> NamedText:
-        """A name shared by a code's chapters, in a claim naming one chapter ("the code's transparency chapter"),
-        names that chapter (Router.chapters_named)."""
+        """A name shared by a code's chapters, in a claim naming one ("the code's transparency chapter"), names it."""
         chapters = self._router.chapters_named(named.doc_ids, folded)
         if not chapters:
             return named
@@ -303,9 +302,11 @@ class ClaimReader:
         family = {d.translation_of or d.id for d in docs}
         docs = [d for d in self._all if d in docs or (d.translation_of or d.id) in family]
         held = tuple(d.id for d in docs if d.id in self._held)
-        names = frozenset(tokenize(" ".join(w for d in docs for w in (d.title, d.short_title, *d.aliases))))
         unheld = tuple(d.id for d in docs if d.id not in self._held)
-        return NamedText(words, by, held, unheld, topic, names, len(family) == 1)
+        own = self.manifest.jurisdiction_words  # (the intergovernmental bodies' words are no country's)
+        places = " ".join(w for d in docs if d.jurisdiction != "INTL" for w in own.get(d.jurisdiction, ()))
+        named = NamedText(words, by, held, unheld, topic, frozenset(_name_words(docs)), len(family) == 1)
+        return replace(named, places=frozenset(tokenize(places)))
 
     def _resolve(self, m: re.Match[str]) -> NamedText | None:
         """The texts a description names: its jurisdiction's texts of the generic name's types, narrowed by the
@@ -389,8 +390,7 @@ def _narrowed(docs: list[Document], words: set[str]) -> list[Document]:
 
 
 def claim_roles(text: str, role: str) -> tuple[str, ...]:
-    """The provision roles a claim is about: what its wording asks for (search/intents.py), and its actor's
-    obligations."""
+    """The provision roles a claim is about: what its wording asks for (search/intents.py), its actor's duties."""
     roles = asked_roles(text)
     return tuple(dict.fromkeys([*roles, *([f"obligation:{role}"] if role else [])]))
 
