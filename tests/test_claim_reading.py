@@ -270,6 +270,15 @@ def test_the_action_is_what_the_actor_must_do() -> None:
         ("Deployers need not notify anyone.", ["not"]),
         ("事業者は、同意を得ない場合、提供してはならない。", []),  # 「ない場合」 is a condition; the ban is a modality
         ("届出は不要である。", ["不要"]),
+        # a relative clause with its own verb right after its pronoun ends before the main clause's negation
+        ("A broadcaster using a device that tracks smiles is not doing emotion recognition.", ["not"]),
+        ("Operators that process data for research do not need consent.", ["not"]),
+        ("A provider who places a model on the market cannot rely on the exemption.", ["cannot"]),
+        # counter-examples: the negation is the relative clause's own (its verb after the negation, or its subject
+        # an article or a pronoun)
+        ("The Act applies to systems that do not need a conformity assessment.", []),
+        ("The duty covers a device that the provider does not control.", []),
+        ("The rule covers data which they have not collected.", []),
     ],
 )
 def test_negation_is_the_claims_own_not_a_conditions(claim: str, words: list[str]) -> None:

@@ -126,8 +126,7 @@ _NOT_SUBJECT = re.compile(
 _ACTOR_LEAD = re.compile(r"^(?:under|in|according to|per)\b[^,]*,\s*|^(?:the|a|an)\s+", re.I)
 
 # "with no exceptions", "without exception", "full stop", "in all cases", 「例外なく」 claim a rule of all cases as
-# "all" does.
-# "every three years", "every other year" is how often, not of whom.
+# "all" does; "every three years", "every other year" is how often, not of whom.
 UNIVERSAL = re.compile(
     r"\b(?:all|every(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|other|year|month|week|day"
     r"|quarter|time)s?\b)|any(?:one|body)?|every(?:one|body)|whoever|each|always|no exceptions?"
@@ -155,12 +154,16 @@ _CONDITION = re.compile(
     re.I,
 )
 _CONDITION_END = re.compile(r"[,;:.()]")
-_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|shall|must|may|can|will|do|does|did)\b", re.I)
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|shall|must|may|can(?:not)?|will|do|does|did)\b", re.I)
+_OWN_VERB = re.compile(
+    rf"(?:that|which|who)\s+(?!(?:the|an?|th[eo]se|this|its?|they|their|such|any|no)\b|{_FINITE.pattern})\w", re.I
+)
 
 
 def _main_clause(clause: str) -> bool:
-    """A relative clause ends at a second finite verb, no "and"/"or" between ("… are mitigated are not fair")."""
-    return len(_FINITE.findall(clause)) >= 2 and not re.search(r"\b(?:and|or)\b", clause, re.I)
+    """A relative clause ends at a second finite verb, no "and", "or", "but" between ("… that allows … is not …")."""
+    finite = len(_FINITE.findall(clause)) + bool(_OWN_VERB.match(clause))
+    return finite >= 2 and not re.search(r"\b(?:and|or|but)\b", clause, re.I)
 
 
 _JA_CONDITION_AFTER = re.compile(r"^[^、。]{0,4}(?:場合|とき|限り|もの(?=は|の))")
@@ -295,8 +298,9 @@ def negations(text: str) -> list[re.Match[str]]:
             continue
         if _LEFT_OPEN.match(text, m.start()) and _LEFT_OPEN_BEFORE.search(before):
             continue
-        opener = max((c.end() for c in _CONDITION.finditer(before)), default=-1)
-        if opener >= 0 and not _CONDITION_END.search(before[opener:]) and not _main_clause(before[opener:]):
+        opener = max(_CONDITION.finditer(before), key=lambda c: c.end(), default=None)
+        clause = f"{before[opener.start() :]} {m.group()}" if opener else ""  # (with "cannot", its own verb)
+        if opener and not _CONDITION_END.search(before[opener.end() :]) and not _main_clause(clause):
             continue
         out.append(m)
     return out
@@ -380,12 +384,8 @@ def adverb(word: str) -> bool:
 
 
 _NOT_ADVERBS = frozenset(
-    re.findall(
-        r"\w+",
-        "apply comply supply reply rely imply multiply assembly family anomaly monopoly early only july italy daily "
-        "likely unlikely friendly costly timely orderly elderly",
-    )
-)
+    re.findall(r"\w+", "apply comply supply reply rely imply multiply assembly family anomaly monopoly early only july")
+) | {"italy", "daily", "likely", "unlikely", "friendly", "costly", "timely", "orderly", "elderly"}
 
 
 _AVERTS = re.compile(r"\b(?:prevent\w*|avoid\w*|refrain\w*|protect\w* (?:\w+ )?(?:from|against)|free from)\b", re.I)
