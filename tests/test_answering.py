@@ -320,6 +320,10 @@ def test_unknown_mode_is_named_in_the_error(answerer: Answerer) -> None:
         ("(ii) keep the robot's logs for as long as it is on sale in the Union; and", 1),
         ("(ii) keep the robot's logs for as long as it is on sale in the Union; or", 1),
         ("Robots shall be registered before they are put on sale. Fees apply.", 2),
+        # a quotation closing a sentence ends it ("… accidents.’ It further …"); one closing inside it does not
+        ("Recital 9 says robots exclude ‘toys used for play at home.’ It further says that kits are robots.", 2),
+        ('The guide calls robots "machines that move on their own." A kit is a robot once it is built.', 2),
+        ("The guide calls the label ‘fit for sale.’ and adds that the inspector signs it each year.", 1),
     ],
 )
 def test_sentences_do_not_end_at_abbreviations(text: str, expected: int) -> None:

@@ -224,8 +224,8 @@ POINT = re.compile(
     r"\((?:[a-zA-Z]{1,4}|\d{1,3})\)\s|\d{1,3}\.\s|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+\u3000"
     r"|[０-９]+|[イロハニホヘトチリヌ]\u3000|[가나다라마바사아자차카타파하]\.\s|[A-Z]{2}-\d+\.\d+-\d+|[•\uf0b2\u25cf]"
 )
-_QUOTE_BOUNDARY = re.compile(
-    rf"(?<=[.;!?。])\s+|(?<=。)|\n(?=(?:{POINT.pattern}))|(?<=[:：])\s+(?=(?:{POINT.pattern}))"
+_QUOTE_BOUNDARY = re.compile(  # (a quotation ending a sentence ends it too: "… preventing accidents.’ It further …")
+    rf"(?<=[.;!?。])\s+|(?<=[.!?][’”\"'])\s+(?=[A-Z])|(?<=。)|\n(?=(?:{POINT.pattern}))|(?<=[:：])\s+(?=(?:{POINT.pattern}))"
 )
 _NOT_AN_END = re.compile(  # "No.", "Art.", "e.g.", a point's "1." or "3.2.", "(a)." end no sentence
     r"(?:\b(?:No|Art|Arts|p|pp|e\.g|i\.e|etc|cf|Sec|para|Vol)|^\s*\d+(?:\.\d+)*|(?<![\d,]\s)(?<!\w\s)\b\d{1,3}(?:\.\d+)*"
