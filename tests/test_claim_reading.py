@@ -215,6 +215,24 @@ def test_read_claim_is_the_readers_reading() -> None:
 
 
 @pytest.mark.parametrize(
+    ("claim", "modal_words"),
+    [
+        # a verb of force in its base form, joined to an infinitive, is part of the action asked for
+        ("The order told the adviser to review every memorandum and recommend which to revoke.", ""),
+        ("The order directs the Secretary to consult agencies and urge industry to share results.", ""),
+        ("The guidelines ask companies to map their systems and allow audits of them.", ""),
+        # counter-examples: a verb agreeing with the subject is the claim's own force, as is one with no infinitive
+        ("The code asks signatories to publish a summary and requires them to keep it current.", "requires"),
+        ("The guidelines recommend that providers test their models.", "recommend"),
+        ("The order told agencies to report, and the rule allows them to delay.", "allows"),
+        ("The Act applies to robots sold in the union and shall not affect toys.", "shall not"),  # an auxiliary
+    ],
+)
+def test_a_verb_joined_to_an_infinitive_is_no_force(claim: str, modal_words: str) -> None:
+    assert duty_of(claim)[3] == modal_words
+
+
+@pytest.mark.parametrize(
     ("claim", "modality", "negated", "actor_role"),
     [
         ("Providers shall ensure that AI systems are not used for social scoring.", "must", True, "provider"),

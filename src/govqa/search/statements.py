@@ -1,13 +1,9 @@
-"""Who must do what, how strongly, for whom, and whether it is denied — read the same way in a claim and in a
-law's sentence (pure).
+"""Who must do what, how strongly, for whom, and whether it is denied, read alike in a claim and a law (pure).
 
-- **modality** of the first modal: `must` / `endeavour` / `should` / `may` ("shall endeavour", 「努める」 are
-  efforts, not duties); a prohibition is `must` with the modal negated;
-- **actor**: the subject before the modal, or the object of "mandates/requires … to"; and its addressee name of
-  ingest/roles.toml (`actor_role`);
+- **modality** of the first modal: `must` / `endeavour` (「努める」) / `should` / `may`; a ban is `must` negated;
+- **actor**: the subject before the modal, or the object of "requires … to"; its name in ingest/roles.toml;
 - **scope words**: universal ("all", 「全て」) or restrictive ("only", 「のみ」);
-- **negation**: a negation inside what a duty requires ("shall ensure that X are not used") counts; one inside
-  a condition or a relative clause ("systems that are not high-risk", 「…しない場合」) does not.
+- **negation**: one in what a duty requires ("ensure that X are not used") counts; one in a condition does not.
 """
 
 from __future__ import annotations
@@ -18,8 +14,7 @@ from govqa.search.intents import ADDRESSEES
 from govqa.search.routing import question_language
 from govqa.text import tokenize
 
-# "is not prohibited": no ban, leave. Guidelines say so of the cases a prohibition does not reach ("Using voice
-# recognition … to track customers' emotions … is not prohibited").
+# "is not prohibited": no ban, leave (guidelines on the cases a ban does not reach: "Using voice recognition …").
 NOT_BANNED = re.compile(r"\b(?:is|are|was|were|be)\s+not\s+(?:prohibited|banned|forbidden)\b", re.I)
 MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, negated, pattern), first match wins
     (
@@ -117,8 +112,7 @@ _LEAVE_ONLY = re.compile(r"\b(?:merely|only|just|simply)\s+(?:allows?|permits?|l
 
 # The verb's object is the actor in "mandates the government to promote", "requires companies to conduct".
 _OBJECT_ACTOR = re.compile(r"^\s+(?P<actor>(?:the\s+)?(?:[\w-]+\s+){0,4}?[\w-]+)\s+to\b", re.I)
-# A clause that cannot be a subject: it opens with a preposition or a conjunction ("in consultation with …",
-# "as appropriate"), so the subject stands before it: "the Secretary, in consultation with …, shall".
+# A clause opening with a preposition or conjunction is no subject: "the Secretary, in consultation with …, shall".
 _NOT_SUBJECT = re.compile(
     r"(?i)^\s*(?:\(\w+\)\s*)?(?:in|with|within|as|after|before|by|for|under|pursuant|if|where|when|to|from|of|on|at"
     r"|including|consistent|subject|and|or|unless|except|through|upon|no later than|not later than)\b",
@@ -175,6 +169,8 @@ _LEFT_OPEN_BEFORE = re.compile(r"\bbut\s+(?:(?:is|are)\s+)?$", re.I)
 
 
 _RELATIVE = re.compile(r"\b(?:that|which|who)\s+$", re.I)
+_INFINITIVE = re.compile(r"\bto\s+[a-z]+\b[^,.;:]*\band\s+$", re.I)  # a base form after it is its verb too
+_BASE_VERB = re.compile(r"(?!(?:must|shall|should|may|can|will)$)[a-z]+(?<!s)", re.I)  # ("recommend", not "shall")
 _DUTY_ON = re.compile(r"(?:duty|obligation)\s+(?:on|for)\s+(?P<party>.+?)\s+to", re.I)
 _STATUS = re.compile(r"mandatory|compulsory|obligatory", re.I)
 _MADE = re.compile(r"\b(?:makes?|made|making|renders?)\s+(?P<what>[^,;]+?)\s*$", re.I)
@@ -182,8 +178,8 @@ _MADE = re.compile(r"\b(?:makes?|made|making|renders?)\s+(?P<what>[^,;]+?)\s*$",
 
 def duty_of(text: str) -> tuple[str, str, bool, str, str]:
     """(actor, modality, negated by the modal, modal words, action) of the first modal of a claim or a sentence."""
-    for modality, negative, rx in MODALITIES:  # (not a relative clause's: "systems that can't be operated …")
-        if not (m := next((x for x in rx.finditer(text) if not _RELATIVE.search(text[: x.start()])), None)):
+    for modality, negative, rx in MODALITIES:  # (not a relative clause's, "that can't", nor "to X and recommend")
+        if not (m := next((x for x in rx.finditer(text) if _own_modal(text[: x.start()], x.group())), None)):
             continue
         before, after = text[: m.start()], text[m.end() :]
         if question_language(text) in ("ja", "ko"):
@@ -209,6 +205,10 @@ def duty_of(text: str) -> tuple[str, str, bool, str, str]:
         action = re.split(r"[.;]\s", action.strip(), maxsplit=1)[0].rstrip(".")
         return actor, modality, negative, m.group(), action
     return "", "", False, "", ""
+
+
+def _own_modal(before: str, modal: str) -> bool:
+    return not _RELATIVE.search(before) and not (_INFINITIVE.search(before) and _BASE_VERB.fullmatch(modal))
 
 
 # A further duty of the same subject, joined by "and" ("… is to endeavor to enhance …, and must cooperate with …",
