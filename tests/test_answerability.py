@@ -446,6 +446,12 @@ def _later_event(claim: str, sentence: str) -> tuple[Finding | None, str]:
         # counter-examples: the text's own publication (compared by the claim checks); one before the text's date
         ("The Robot Act was published in September 2024.", False),
         ("The safety plan ordered by the Robot Act was published in March 2024.", False),
+        # what followed a named text ("following the Robot Act", 「Robot Actに続いて」) is another text, published later
+        ("Following the Robot Act, the Robot Board published a safety plan in September 2024.", True),
+        ("ロボット評議会は2024年9月、Robot Actに続いて安全計画を公表した。", True),
+        # counter-examples: "following" something other than the text; a publication before the text's date
+        ("Following a consultation, the Robot Act was published in September 2024.", False),
+        ("Following the Robot Act, the Robot Board published a safety plan in March 2024.", False),
     ],
 )
 def test_a_meeting_after_the_text_is_a_later_event_in_claim_mode(claim: str, later: bool) -> None:

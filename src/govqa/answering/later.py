@@ -23,6 +23,7 @@ from govqa.answering.findings import CheckContext, Finding
 from govqa.documents.relations import revocation
 from govqa.records import Document, Passage
 from govqa.search.analysis import QueryAnalysis
+from govqa.text import fold
 
 
 def later_year(query: QueryAnalysis, passages: Sequence[Passage], documents: Mapping[str, Document]) -> str:
@@ -52,6 +53,17 @@ ASKED_BY = re.compile(
 )
 
 
+def _follows(query: QueryAnalysis) -> bool:
+    """The claim names a text as what another followed ("following its generative AI profile, NIST published …",
+    「生成AIプロファイルに続いて…を公表」): what it says was published is that other, later text."""
+    claim = fold(query.claim.text) if query.claim else ""
+    names = [re.escape(n.words) for n in (query.claim.texts if query.claim else ())]
+    return any(re.search(rf"{_FOLLOWING}\s+(?:the\s+|its\s+|\w+['’]s\s+)?{n}|{n}に続", claim) for n in names)
+
+
+_FOLLOWING = r"\b(?:following|on the heels of|in the wake of)"
+
+
 def later_meeting(query: QueryAnalysis, passages: Sequence[Passage], documents: Mapping[str, Document]) -> str:
     """A meeting or a body's act the claim dates after the date of every text retrieved (compared as precisely as
     the claim dates it), as written, or "": a text cannot record what was done after it was made."""
@@ -59,7 +71,7 @@ def later_meeting(query: QueryAnalysis, passages: Sequence[Passage], documents: 
     meetings = [
         d
         for d in (query.claim.dates if query.claim else ())
-        if d.event in DONE_LATER or (d.event == "publication" and ASKED_BY.search(claim))
+        if d.event in DONE_LATER or (d.event == "publication" and (ASKED_BY.search(claim) or _follows(query)))
     ]
     dated = [_ymd(d.date) for p in passages[:3] if (d := documents.get(p.chunk.doc_id)) and d.date[:4].isdigit()]
     if not dated:
