@@ -321,6 +321,18 @@ def test_every_before_a_period_is_how_often_not_of_whom() -> None:
     assert READER.read("Every provider must issue a plan.").scope == (("every", "universal"),)
 
 
+def test_at_all_strengthens_a_negation_and_claims_no_scope() -> None:
+    """ "isn't emotion recognition at all" and "at all times" say nothing of whom a rule covers; "all" after "that"
+    does (the counter-examples)."""
+    assert READER.read("Tracking a driver's fatigue isn't emotion recognition at all.").scope == ()
+    assert READER.read("Providers must keep the logs at all times.").scope == ()
+    assert READER.read("The Act says that all providers must register.").scope == (("all", "universal"),)
+    assert READER.read("Not all providers must register, and none at all in some cases.").scope[0] == (
+        "all",
+        "universal",
+    )
+
+
 def test_not_only_widens_rather_than_restricts() -> None:
     """ "not just among themselves but with governments" says more than one case; "only" and "just" alone
     restrict (the counter-example)."""

@@ -120,10 +120,10 @@ _NOT_SUBJECT = re.compile(
 _ACTOR_LEAD = re.compile(r"^(?:under|in|according to|per)\b[^,]*,\s*|^(?:the|a|an)\s+", re.I)
 
 # "with no exceptions", "without exception", "full stop", "in all cases", 「例外なく」 claim a rule of all cases as
-# "all" does; "every three years", "every other year" is how often, not of whom.
+# "all" does; "every three years", "every other year" is how often, not of whom; "not … at all" is "not".
 UNIVERSAL = re.compile(
-    r"\b(?:all|every(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|other|year|month|week|day"
-    r"|quarter|time)s?\b)|any(?:one|body)?|every(?:one|body)|whoever|each|always|no exceptions?"
+    r"\b(?:(?<!\bat )all|every(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|other|year"
+    r"|month|week|day|quarter|time)s?\b)|any(?:one|body)?|every(?:one|body)|whoever|each|always|no exceptions?"
     r"|without (?:any )?exceptions?|full stop|whatsoever|in all cases|under any circumstances)\b"
     r"|全て|すべて|全部|いずれも|例外なく|모든|예외 없이",
     re.I,
