@@ -275,6 +275,22 @@ def test_the_action_is_what_the_actor_must_do() -> None:
 
 
 @pytest.mark.parametrize(
+    ("claim", "actor", "action"),
+    [
+        # a cleft's action is what its 「のは」 takes up, and 「のは」 marks no subject
+        ("ロボット法では、利用者に事前に知らせるのは、あくまで努力義務にすぎない。", "", "利用者に事前に知らせる"),
+        # … and where the modal stands in what 「のは」 takes up, the party bound is named after it
+        ("ロボット法で事前の登録が努力義務とされているのは、運用者だ。", "運用者", "ロボット法で事前の登録が"),
+        # counter-example: a subject marked by 「は」, the action the clause before the modal
+        ("運用者は、利用者に事前に知らせるよう努めなければならない。", "運用者", "利用者に事前に知らせるよう"),
+    ],
+)
+def test_a_japanese_clefts_action_is_what_its_noha_takes_up(claim: str, actor: str, action: str) -> None:
+    reading = READER.read(claim)
+    assert (reading.actor, reading.action, reading.modality) == (actor, action, "endeavour")
+
+
+@pytest.mark.parametrize(
     ("claim", "words"),
     [
         ("Providers shall ensure that AI systems are not used for scoring.", ["not"]),  # what the duty requires
@@ -288,6 +304,18 @@ def test_the_action_is_what_the_actor_must_do() -> None:
         ("Deployers need not notify anyone.", ["not"]),
         ("事業者は、同意を得ない場合、提供してはならない。", []),  # 「ない場合」 is a condition; the ban is a modality
         ("届出は不要である。", ["不要"]),
+        # 「ない」 before the noun it describes, taken up by a particle, says which parties: not the claim's own
+        ("ロボット法では、指導に従わない悪質な運用者に対し、罰金が科される。", []),
+        ("登録しない運用者の名前が公表される。", []),
+        # counter-examples: the noun it describes is the predicate, or the negation ends the sentence
+        ("ロボット法は罰則のない法律だ。", ["ない"]),
+        ("ロボット法は罰則のない法律で、運用者の自主的な取組を促す。", ["ない"]),
+        ("登録しない運用者は罰せられない。", ["ない"]),
+        # 「にすぎない」 ("is merely") and 「かもしれない」 ("may be") deny nothing
+        ("ロボットの登録は努力義務にすぎない。", []),
+        ("ロボットの登録は努力義務に過ぎない。", []),
+        ("ロボット法は改正されるかもしれない。", []),
+        ("ロボットの登録は義務ではない。", ["ない"]),  # counter-example: a denial
         # a relative clause with its own verb right after its pronoun ends before the main clause's negation
         ("A broadcaster using a device that tracks smiles is not doing emotion recognition.", ["not"]),
         ("Operators that process data for research do not need consent.", ["not"]),
@@ -509,6 +537,10 @@ def test_figures_keep_kind_value_and_unit(text: str, expected: list[tuple[str, f
         ("Penalties apply from 2 August 2025 so as to deter infringements.", [(2025, 8, 2, "application")]),
         # a rule's start with no event word; an event word far along a long clause dates something else
         ("(1) ON AND AFTER FEBRUARY 1, 2026, A DEPLOYER SHALL USE REASONABLE CARE.", [(2026, 2, 1, "application")]),
+        ("From 2 August 2026, the authority can fine robot operators.", [(2026, 8, 2, "application")]),
+        # counter-examples: "from" inside a clause, of a source or a range
+        ("Data from 2019 shows that robots were inspected.", [(2019, None, None, "")]),
+        ("Fines range from 2 to 3 per cent.", []),
         (
             "IN ANY ACTION BROUGHT BEFORE THE COURT IN 2026 THERE IS A PRESUMPTION THAT THE DEPLOYER USED REASONABLE"
             " CARE IF THE DEPLOYER COMPLIED WITH THIS SECTION AND ANY ADDITIONAL REQUIREMENTS SET FORTH IN RULES"

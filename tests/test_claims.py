@@ -23,8 +23,8 @@ from govqa.messages import load_messages
 from govqa.records import Chunk, Document, Passage, Verdict
 from govqa.search.analysis import QueryAnalysis, analyze
 from govqa.search.claim_reading import ClaimReader
+from govqa.search.denials import denied_words
 from govqa.search.routing import Glossary, Router
-from govqa.search.statements import denied_words
 from govqa.settings import AnswerSettings
 from govqa.text import FIGURE, tokenize
 
@@ -352,6 +352,32 @@ def test_a_figure_the_passages_state_otherwise_is_compared_not_declared_unmentio
     """The missing-figure gate leaves to the evidence checks a figure whose kind and unit the passages state."""
     passages = [quote(text).passage]
     assert (check_claim_figures(read(claim), passages, context(passages)) is not None) is gated
+
+
+@pytest.mark.parametrize(
+    ("claim", "gated"),
+    [
+        # an amount a Japanese claim gives in 万 or 億 is stated by the English text's "30 million", even in a
+        # provision not retrieved: the same figure, compared where the evidence holds it, not "unmentioned"
+        ("Robot Actでは、登録しない運用者に最大3000万ウォンの過料が科される。", False),
+        ("Robot Actでは、登録しない運用者に最大1億ウォンの過料が科される。", True),  # 100 million: stated nowhere
+        # counter-example: an amount in digits no text states in any form
+        ("Robot Actでは、登録しない運用者に最大4000万ウォンの過料が科される。", True),
+    ],
+)
+def test_an_amount_in_man_or_oku_is_stated_by_millions_anywhere_in_the_text(claim: str, gated: bool) -> None:
+    retrieved = quote("Operators shall register robots.").passage
+    elsewhere = quote("Article 43 (Fines) A person who fails to register shall pay a fine of up to 30 million won.")
+    ctx = CheckContext(
+        "claim",
+        {ROBOT_ACT.id: ROBOT_ACT},
+        [retrieved.chunk, elsewhere.passage.chunk],
+        IDF,
+        0.0,
+        lambda _: frozenset(),
+        lambda _: [],
+    )
+    assert (check_claim_figures(read(claim), [retrieved], ctx) is not None) is gated
 
 
 def test_a_claim_decided_by_an_evidence_sentence_rests_on_that_sentence() -> None:

@@ -7,7 +7,7 @@ import pytest
 from test_evidence import IDF, READER  # the Ruritanian robot act the claim tests read against
 
 from govqa.answering.comparisons import compare_modality
-from govqa.answering.duties import on_action, states_as_claimed
+from govqa.answering.duties import on_action, party_of, states_as_claimed
 from govqa.search.statements import actor_role, coordinated_duties, duty_of
 
 JOINED = (
@@ -340,3 +340,21 @@ def test_a_japanese_claims_force_is_compared_with_an_english_sentence(claim: str
 def test_a_request_of_ungraded_force_differs_from_no_duty_or_advice(claim: str, sentence: str, refuted: bool) -> None:
     """A request whose word does not grade it (「求められている」) is refuted only by a leave."""
     assert (compare_modality(READER.read(claim), sentence, IDF) is not None) is refuted
+
+
+def test_another_partys_duty_says_nothing_of_the_claimed_partys_force() -> None:
+    """A claimed duty against a sentence asking the claimed party for an effort is refuted, though another sentence
+    puts a duty on someone else about the same thing: "agencies shall prefer certified robots" binds agencies only.
+    The counter-example: a second sentence binding the claimed party itself states the action both ways."""
+    claim = READER.read(
+        "Ruritania's robot law says operators must obtain a safety certificate before supplying robots."
+    )
+    agencies = (
+        "When State agencies buy robots, they shall give priority to robots that have obtained a safety certificate."
+    )
+    operators = "Operators shall obtain a safety certificate before supplying robots to hospitals."
+    assert not states_as_claimed("modality", claim, agencies, IDF)
+    assert states_as_claimed("modality", claim, operators, IDF)
+    assert party_of("they", agencies) == "authority"  # a pronoun's party is the one its sentence named before
+    assert party_of("Operators", operators) == "business_operator"
+    assert party_of("they", "They shall register.") == ""

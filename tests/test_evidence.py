@@ -12,11 +12,9 @@ from govqa.answering.comparisons import (
     CHECKS,
     compare_actor,
     compare_dates,
-    compare_excepted,
     compare_figures,
     compare_modality,
     compare_polarity,
-    compare_scope,
     near_verbatim,
     states_most,
 )
@@ -26,13 +24,12 @@ from govqa.answering.evidence import (
     figures_across,
     rank_evidence,
     same_event,
-    statement_spans,
-    whole_sentence,
 )
+from govqa.answering.exceptions import compare_excepted, compare_scope
 from govqa.answering.stating import as_restricted, as_universal
 from govqa.records import Chunk, Document, Passage
 from govqa.search.claim_reading import ClaimReading
-from govqa.text import sentence_spans, tokenize
+from govqa.text import sentence_spans, statement_spans, tokenize, whole_sentence
 
 
 def read(claim: str) -> ClaimReading:
@@ -562,6 +559,37 @@ def test_scope_against_an_exception_to_the_same_rule(claim: str, sentence: str, 
     assert (found.verdict if found else None) == verdict
 
 
+SPARED = "(6) Subsections (2), (3), and (5) of this section do not apply to an operator of fewer than ten hobby robots."
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # a claim that a law spares someone all of it, against a sentence sparing them named parts of it only
+        ("The Robot Act fully exempts operators of fewer than ten hobby robots.", SPARED, "refuted"),
+        ("The Robot Act spares operators of fewer than ten hobby robots all of its duties.", SPARED, "refuted"),
+        # … where "at all times" says when, not how much: no "all" of the sentence's own
+        (
+            "The Robot Act spares operators of fewer than ten hobby robots all of its duties.",
+            SPARED.replace("robots.", "robots at all times."),
+            "refuted",
+        ),
+        # counter-examples: the claim spares them some of it; the sentence spares them the whole Act
+        ("The Robot Act exempts operators of fewer than ten hobby robots from some of its duties.", SPARED, None),
+        (
+            "The Robot Act fully exempts operators of fewer than ten hobby robots.",
+            "This Act does not apply to an operator of fewer than ten hobby robots.",
+            None,
+        ),
+    ],
+)
+def test_a_claim_that_a_law_spares_all_of_it_against_named_parts_spared(
+    claim: str, sentence: str, verdict: str | None
+) -> None:
+    found = compare_scope(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
 # ---------------------------------------------------------------- near-verbatim
 
 
@@ -818,6 +846,25 @@ def test_a_japanese_claims_english_terms_meet_an_english_sentence(
 ) -> None:
     found = states_most(read(claim), sentence, IDF)
     assert (found.verdict if found else None) == verdict
+
+
+def test_a_paragraph_numbered_as_its_stem_is_its_sibling_not_its_point() -> None:
+    """ "(1) The following persons shall be fined: 1. … 2. … (2) Fines shall be imposed by the Minister …": (2) is
+    the next paragraph, whose own subject is who imposes the fines; the claim that a Commission imposes them is
+    refuted on it. The counter-example: points numbered otherwise than the stem ("1.", "(a)") are its points."""
+    text = (
+        "Article 43 (Fines) (1) The following persons shall be fined up to 30 million won:\n"
+        "1. A person who fails to register a robot with the registry;\n"
+        "2. A person who fails to label a robot it sells;\n"
+        "(2) Fines under paragraph (1) shall be imposed and collected by the Minister of Robots."
+    )
+    spans = statement_spans(text)
+    assert [text[s:stop].split()[0] for s, _, stop in spans] == ["Article", "1.", "2.", "(2)"]
+    assert text[spans[0][0] : spans[0][2]].endswith("fails to label a robot it sells;")
+    assert statement_spans("(1) Operators shall:\n(a) register robots;\n(b) label them.")[0][2] > 30
+    claim = read("Fines under Ruritania's Robot Safety Act are imposed and collected by the Robot Commission.")
+    decided = decide(claim, rank_evidence(claim, [passage(text, locator="Article 43")], IDF), IDF)
+    assert decided is not None and decided[0].reason == "actor_differs"
 
 
 def test_a_stems_figure_is_compared_for_the_points_it_introduces() -> None:
@@ -1199,6 +1246,26 @@ def test_a_denial_is_stated_only_by_a_sentence_that_denies(claim: str, sentence:
     assert (found.verdict if found else None) == verdict
 
 
+MILITARY = "This Act does not apply to robots used exclusively for military purposes."
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # across languages no word is compared for its denial: a sentence that denies states no claim that affirms
+        ("ルリタニアのロボット法は、軍事目的で使われるロボットにも適用される。", None),
+        # counter-examples: a claim that denies, or exempts, as the sentence does
+        ("ルリタニアのロボット法は、軍事目的で使われるロボットには適用されない。", "supported"),
+        ("ルリタニアのロボット法では、軍事目的で使われるロボットは適用除外となっている。", "supported"),
+    ],
+)
+def test_a_sentence_that_denies_states_no_claim_in_another_language_that_affirms(
+    claim: str, verdict: str | None
+) -> None:
+    found = states_most(read(claim), MILITARY, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
 @pytest.mark.parametrize(
     ("sentence", "stated"),
     [
@@ -1358,7 +1425,23 @@ def test_should_in_a_binding_texts_translation_is_no_weaker_force(
             "There are nine duties which the Act sets for operators of robots.",
             "supported",
         ),
+        # a leave presents a count too, and "as many as" bounds it: "allows the board to have as many as 60 members"
+        (
+            "Ruritania's Robot Safety Act allows its robot board to have as many as 60 members.",
+            "The robot board shall consist of up to 45 members, including a chair.",
+            "refuted",
+        ),
+        (
+            "Ruritania's Robot Safety Act permits the robot board to have as many as 45 members.",
+            "The robot board shall consist of up to 45 members, including a chair.",
+            "supported",
+        ),
         # counter-example: words of the count's own clause still say what it is about
+        (
+            "Ruritania's Robot Safety Act allows the fleet inspection panel to have as many as 60 members.",
+            "The robot board shall consist of up to 45 members, including a chair.",
+            None,
+        ),
         (
             "Ruritania's Robot Safety Act is organised around five duties of fleet maintenance.",
             "There are nine duties which the Act sets for operators of robots.",
@@ -2424,4 +2507,73 @@ def test_a_claimed_leader_against_the_chair_a_sentence_names(claim: str, sentenc
 )
 def test_a_claimed_leader_is_stated_by_a_sentence_about_the_chair(sentence: str, verdict: str | None) -> None:
     found = states_most(read("The Robot Board is chaired by the Minister of Transport."), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
+LOOP_CLAIM = (
+    "Ruritania's Robot Act describes 'human-over-the-loop' as the set-up in which the operator keeps full control."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        # a term the claim quotes is its point: a sentence on another term sharing its words does not state it
+        ("Human-in-the-loop means that the operator keeps full control and the robot only advises.", None),
+        # counter-examples: the term named whole, in other case and spacing
+        ("Human-over-the-loop means that the operator keeps full control and the robot only advises.", "supported"),
+        ("Human over the Loop means that the operator keeps full control and the robot only advises.", "supported"),
+    ],
+)
+def test_a_term_the_claim_quotes_is_stated_only_whole(sentence: str, verdict: str | None) -> None:
+    for check in (states_most, near_verbatim):
+        found = check(read(LOOP_CLAIM), sentence, IDF)
+        assert (found.verdict if found else None) == verdict
+
+
+FOUR_DUTIES = "Operators have four duties: register, insure, inspect and label their robots."
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # a count agreeing while one of the items the claim lists for it is another → refuted
+        ("Ruritania's Robot Act gives operators four duties: register, insure, inspect and repair.", "refuted"),
+        ("ルリタニアのロボット法は、REGISTER・INSURE・INSPECT・REPAIRの4つの義務を定める。", "refuted"),
+        # counter-examples: the items the sentence lists; items listed in another number than counted (not the
+        # counted ones); two items off, which no one swap explains (nothing decided)
+        ("Ruritania's Robot Act gives operators four duties: register, insure, inspect and label.", "supported"),
+        ("Ruritania's Robot Act gives operators four duties, and covers makers, sellers and repairers.", "supported"),
+        ("Ruritania's Robot Act gives operators four duties: register, insure, repair and paint.", None),
+    ],
+)
+def test_a_count_with_the_items_it_counts_listed_otherwise(claim: str, verdict: str | None) -> None:
+    found = compare_figures(read(claim), FOUR_DUTIES, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
+SECOND_EDITION = "SECOND 21 January 2020 Released the robot code (Second Edition) at the Robot Forum."
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # a date of another edition than the claim's supports nothing: "first released" is not dated by the second
+        ("Ruritania's robot code was first released at the Robot Forum in January 2020.", SECOND_EDITION, None),
+        (
+            "The first edition of Ruritania's robot code was released at the Robot Forum in January 2020.",
+            SECOND_EDITION,
+            None,
+        ),
+        # counter-examples: the edition the sentence dates, named or not
+        (
+            "The second edition of Ruritania's robot code was released at the Robot Forum in January 2020.",
+            SECOND_EDITION,
+            "supported",
+        ),
+        ("Ruritania's robot code was released at the Robot Forum in January 2020.", SECOND_EDITION, "supported"),
+    ],
+)
+def test_a_date_of_another_edition_supports_nothing(claim: str, sentence: str, verdict: str | None) -> None:
+    found = compare_dates(read(claim), sentence, IDF)
     assert (found.verdict if found else None) == verdict

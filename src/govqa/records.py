@@ -211,6 +211,18 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Check:
+    """What one comparison of a claim with a sentence found (answering/comparisons.py): the verdict it supports
+    and its one reason, with what the claim said and what the sentence states (for the message catalogue)."""
+
+    check: str  # a name of comparisons.CHECKS: "figures", "dates", "modality", "actor", "scope", …, "most"
+    verdict: Verdict
+    reason: str  # a key: "figure_differs", "figure_agrees", "date_differs", …
+    claimed: str = ""
+    stated: str = ""
+
+
+@dataclass(frozen=True)
 class Answer:
     question: str
     mode: str

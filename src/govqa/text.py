@@ -13,7 +13,8 @@ where they should, and say why where they differ:
   cut into chunks (`CHUNK_CUT`, conservative: clause ends and line breaks), which sentences a quote is made of
   (`sentence_spans`, which knows "Art." and "(a)." end nothing), and which sentence of a question asks
   (`QUESTION_SENTENCE_BREAK`, which needs a capital after the stop). `CLAUSE_END` marks the ends of an
-  instruction-like sentence the verifier withholds.
+  instruction-like sentence the verifier withholds. `statement_spans` joins a stem to its points, and
+  `whole_sentence` a cited sentence to its clauses after a semicolon.
 - `FIGURE`: numbers, dates and amounts as written ("1,000", "2.5", "2026").
 - Cue words: how the texts define terms (`DEFINITION_CUES`) and words of a question's frame rather than its topic.
 """
@@ -282,3 +283,38 @@ STATUTE_DEFINITION_VERBS = ("means", "refers to", "is defined as", "shall mean")
 DEFINITION_CUES = (*STATUTE_DEFINITION_VERBS, "describes", "とは")
 # A sentence that defines, as the quote picker prefers it when the question asks what a term means.
 DEFINING_SENTENCE = re.compile(rf"\b(?:{'|'.join(STATUTE_DEFINITION_VERBS)})\b|とは", re.I)
+
+
+def statement_spans(text: str) -> list[tuple[int, int, int]]:
+    """The sentences of a passage as (start, end, statement end): a sentence ending in a colon states the points
+    that follow it ("(a) …", "1. …") together with it, as a law's stem and its points are one rule."""
+    spans = sentence_spans(text)
+    out = []
+    for i, (s, e) in enumerate(spans):
+        stop = e
+        if text[s:e].rstrip().endswith((":", "：")):
+            for s2, e2 in spans[i + 1 :]:
+                if not POINT.match(text, s2) or _numbered_alike(text[s:e], text[s2:e2]):
+                    break  # (a paragraph numbered as the stem is, "(1) … persons: 1. … (2) …", is its sibling)
+                stop = e2
+        out.append((s, e, stop))
+    return out
+
+
+_NUMBERED = re.compile(r"(?:^|\s)(\(\d{1,3}\)|\d{1,3}\.)\s")
+
+
+def _numbered_alike(stem: str, point: str) -> bool:
+    """Both open with a number marked the same way ("(1)" and "(2)", "1." and "2."; the stem after its heading)."""
+    a, b = _NUMBERED.search(stem[:60]), _NUMBERED.match(point)
+    return bool(a and b and a.group(1)[0] == b.group(1)[0])
+
+
+def whole_sentence(text: str, start: int, end: int) -> int:
+    """Where the sentence at [start, end) ends once its clauses after a semicolon are joined back ("… shall enter
+    into force 1 year after …; provided, the part … on January 24, 2026."), points of a list aside: what a
+    deciding sentence is cited as."""
+    spans = [(s, e) for s, e in sentence_spans(text) if s >= end]
+    while text[start:end].rstrip().endswith(";") and spans and not POINT.match(text, spans[0][0]):
+        end = spans.pop(0)[1]
+    return end

@@ -25,9 +25,9 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from govqa.answering.comparisons import STATES_MOST
 from govqa.answering.counts import counted
-from govqa.answering.evidence import decide, rank_evidence, whole_sentence
+from govqa.answering.coverage import STATES_MOST
+from govqa.answering.evidence import decide, rank_evidence
 from govqa.answering.findings import CheckContext, Finding, Term
 from govqa.answering.publication import only_dates, record_publication
 from govqa.answering.quotes import Quote, SentenceScorer
@@ -39,7 +39,7 @@ from govqa.search.analysis import QueryAnalysis
 from govqa.search.claim_figures import EVENTS, DateMention, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
 from govqa.settings import AnswerSettings
-from govqa.text import kanji_to_digits, sentence_spans
+from govqa.text import kanji_to_digits, sentence_spans, whole_sentence
 
 
 def missing_figures(figures: Sequence[str], evidence_text: str) -> list[str]:
@@ -61,12 +61,21 @@ def check_claim_figures(query: QueryAnalysis, passages: Sequence[Passage], ctx: 
     missing = [
         n
         for n in missing_figures(query.figures, evidence)
-        if n not in _recorded(query, ctx.documents) and not compared(n, query, passages[:5])
+        if n not in _recorded(query, ctx.documents)
+        and not compared(n, query, passages[:5])
+        and all(w not in evidence.replace(" ", "") for w in _in_words(n, query))
     ]
     if missing and counted(query.claim, ctx.documents, ctx.chunks):  # compared with the text's numbering
         counts = {f"{f.value:g}" for f in query.claim.figures if f.kind == "count"} if query.claim else set()
         missing = [n for n in missing if n not in counts]
     return Finding("missing_figures", "gate", {"figures": tuple(missing)}) if missing else None
+
+
+def _in_words(figure: str, query: QueryAnalysis) -> list[str]:
+    """How an English text writes a claimed amount given in 万 or 億 (「3000万ウォン」: "30 million"): the same
+    figure, not a missing one."""
+    amounts = [f.value for f in query.claim.figures if figure in f.text] if query.claim else []
+    return [f"{v / unit:g}{word}" for v in amounts for unit, word in ((1e6, "million"), (1e9, "billion")) if v >= unit]
 
 
 def _recorded(query: QueryAnalysis, documents: Mapping[str, Document]) -> set[str]:

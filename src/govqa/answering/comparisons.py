@@ -4,16 +4,18 @@ Each check compares a claim (search/claim_reading.py's record) with one sentence
 reason, or None when it cannot decide (an unrelated figure, date, negation or exception decides nothing). The
 order they run in is `CHECKS`: figures and dates on the same event, a duty's force and its actor, scope words
 against exceptions, an exception naming the claim's subject, polarity on the claim's own words, then statement
-of (nearly) the whole claim. evidence.py ranks the sentences and runs the order over the best of them. Each check
-is tested with a broader example and a counter-example of the same shape that must not get the verdict."""
+of (nearly) the whole claim (the scope and exception comparisons live in exceptions.py). evidence.py ranks the
+sentences and runs the order over the best of them. Each check is tested with a broader example and a
+counter-example of the same shape that must not get the verdict."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from govqa.answering.coverage import (
+    POLARITY_COVER,
+    STATES_MOST,
     about_same,
     claim_weights,
     counts_across,
@@ -24,7 +26,6 @@ from govqa.answering.coverage import (
     term_coverage,
 )
 from govqa.answering.duties import (
-    PRIVATE_ACTORS,
     acts_in,
     body_differs,
     claims_a_right,
@@ -32,9 +33,11 @@ from govqa.answering.duties import (
     names_bodies,
     names_its_body,
     on_action,
+    other_party,
     states_action,
     stem,
 )
+from govqa.answering.exceptions import compare_excepted, compare_scope
 from govqa.answering.quotes import FRAME_WORDS
 from govqa.answering.stating import (
     EXCEPTION,
@@ -42,41 +45,23 @@ from govqa.answering.stating import (
     as_restricted,
     as_universal,
     dates_a_transitional_case,
+    dates_another_edition,
     dates_another_text,
     later_occurrence,
     leader_differs,
+    listed_items,
     polarity_differs,
     same_office,
     states_figures,
     states_particulars,
+    unlisted,
 )
-from govqa.records import Verdict
+from govqa.records import Check
 from govqa.search.claim_figures import dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
-from govqa.search.statements import (
-    NOT_BANNED,
-    actor_role,
-    actor_words,
-    averted,
-    denied_words,
-    duty_of,
-    negation_words,
-    no_duty,
-)
+from govqa.search.denials import EXEMPTION, averted, denied_words
+from govqa.search.statements import NOT_BANNED, actor_role, actor_words, duty_of, negation_words, no_duty
 from govqa.text import fold, tokenize
-
-
-@dataclass(frozen=True)
-class Check:
-    """What one comparison found: the verdict it supports and its one reason, with what the claim said and
-    what the sentence states (for the message catalogue to render)."""
-
-    check: str  # a name of CHECKS: "figures", "dates", "modality", "actor", "scope", …, "most"
-    verdict: Verdict
-    reason: str  # a key: "figure_differs", "figure_agrees", "date_differs", …
-    claimed: str = ""
-    stated: str = ""
-
 
 # ---------------------------------------------------------------- checks
 
@@ -117,6 +102,12 @@ def compare_figures(
     refuted, agreed = figure_findings(reading, sentence, idf, context)
     if refuted or not reading.figures or len(agreed) < len(reading.figures):
         return refuted
+    # a count agreeing with the items listed otherwise ("four functions: Govern, Map, Measure and Monitor" against
+    # "GOVERN, MAP, MEASURE, and MANAGE"): one item swapped → refuted; fewer of them stated → nothing decided
+    if missing := unlisted(items := listed_items(reading), sentence):
+        stated = ", ".join(i for i in items if i not in missing)
+        swapped = len(missing) == 1 and len(items) >= 3
+        return Check("figures", "refuted", "item_differs", missing[0], stated) if swapped else None
     return Check("figures", "supported", "figure_agrees", ", ".join(f.text for f in reading.figures))
 
 
@@ -164,7 +155,12 @@ def compare_dates(reading: ClaimReading, sentence: str, idf: dict[str, float] | 
             if all(later_occurrence(reading, s, d) for s in same):
                 continue  # "first released in 2019" is not refuted by a release in 2020: a later one, maybe
             return Check("dates", "refuted", "date_differs", d.text, ", ".join(s.text for s in same))
-        if same and states_figures(reading, sentence) and agreed is None:
+        if (
+            same
+            and states_figures(reading, sentence)
+            and agreed is None
+            and not dates_another_edition(reading, sentence)
+        ):
             agreed = Check("dates", "supported", "date_agrees", d.text, next(s.text for s in same if d.agrees(s)))
     return agreed
 
@@ -229,7 +225,7 @@ def compare_actor(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
     stated = actor_role(actor)
     if not modality or not stated or stated == reading.actor_role or actor_role(sentence) == reading.actor_role:
         return None
-    if "business_operator" in (stated, reading.actor_role) and {stated, reading.actor_role} <= PRIVATE_ACTORS:
+    if not other_party(reading.actor_role, stated):
         return None  # "companies" are providers, importers, deployers …: the genus differs from none of them
     # the claimed party's head word ("deployers"), not its qualifiers ("… of general-purpose AI models")
     named = {t for t in tokenize(actor_words(reading.actor)[1]) if t not in FRAME_WORDS}
@@ -249,65 +245,6 @@ def _other_body(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> 
     return Check("actor", "refuted", "actor_differs", differ[0], differ[1])
 
 
-def compare_scope(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
-    """A claim of "all"/"every"/"any" against a sentence that states the same action with an exception or a
-    limit, and claims no universality itself → refuted. An exception to another rule decides nothing."""
-    if not any(kind == "universal" for _, kind in reading.scope):
-        return None
-    # (a claim of no duty, "the Act doesn't apply to X, full stop", states its rule in all its words)
-    whole = term_coverage(claim_weights(reading, idf), sentence) >= STATES_MOST
-    if not (states_action(reading, sentence, idf) if reading.action else whole):
-        return None
-    # (an exemption is what such a claim says: only a limit to it is an exception)
-    m = (EXCEPTION if reading.action else _LIMIT).search(sentence)
-    if not m or re.search(r"\b(?:all|every|any)\b|全て|すべて", sentence, re.I):
-        return None
-    return Check("scope", "refuted", "exception", next(w for w, k in reading.scope if k == "universal"), m.group())
-
-
-# An exception clause names what a rule leaves out, up to the end of its clause.
-EXCEPTED = re.compile(
-    r"\b(?:with the exception of|except(?: for| where| when| in)?|other than|excluding|save for|apart from)\b"
-    r"(?:(?!\b(?:shall|must|may|will)\b)[^.;:,])*",  # up to the main clause's modal
-    re.I,
-)
-_EXCEPTING = frozenset(tokenize("with the exception of except for where when in other than excluding save apart from"))
-# An exception refers to where its case is set out ("excluding a person … conforming to standards prescribed by
-# Order of the Personal Information Protection Commission"): the body or text it names there is not excepted.
-_REFERENCE = re.compile(
-    r"\b(?:prescribed|specified|provided|set (?:forth|out)|laid down|referred to|determined)\s+(?:by|in|under)\b"
-    r"|\bpursuant to\b|\bin accordance with\b",
-    re.I,
-)
-_LIMIT = re.compile(
-    r"(?i)\b(?:except|other than|unless|provided that|with the exception of|only|solely)\b|を除く|除き|ただし"
-)
-EXCEPTED_SHARE = 0.2  # the claim's weight an exception must name for its subject to be the one excepted
-
-
-def compare_excepted(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
-    """A claim that a rule covers something, against a sentence stating the rule (`POLARITY_COVER` of the claim)
-    whose exception names what the claim is about ("… credit scoring, with the exception of AI systems used to
-    detect financial fraud" against "a fraud-detection system is high-risk under that point") → refuted. The
-    claim's words must stand in the exception and nowhere else in the sentence. A claim making the exception itself
-    ("… except for medical reasons"), or a negative one ("is not covered"; a ban's "must not" is none), agrees."""
-    if reading.negations:
-        return None
-    terms = claim_weights(reading, idf)
-    if not terms or term_coverage(terms, sentence) < POLARITY_COVER:
-        return None
-    own = {t for m in EXCEPTED.finditer(reading.text) for t in tokenize(m.group())} - _EXCEPTING
-    for m in EXCEPTED.finditer(sentence):
-        if own & set(tokenize(m.group())):
-            continue
-        rest = set(tokenize(sentence[: m.start()] + " " + sentence[m.end() :]))
-        case = _REFERENCE.split(m.group(), maxsplit=1)[0]  # the case excepted, not where its details are laid down
-        named = {t for t in tokenize(case) if t in terms} - rest
-        if sum(terms[t] for t in named) / sum(terms.values()) >= EXCEPTED_SHARE:
-            return Check("excepted", "refuted", "excepted", reading.text, " ".join(m.group().split()))
-    return None
-
-
 def states_most(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
     """A sentence stating most of the claim's weighted terms (`STATES_MOST`) with its polarity, once no
     comparison above found a difference → supported. Below, sharing words is no evidence."""
@@ -322,9 +259,6 @@ def states_most(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> 
     return Check("most", "supported", "states_most")
 
 
-STATES_MOST = 0.5  # half the claim's weight (odd half, confirmed even)
-
-
 def compare_polarity(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
     """A sentence stating most of the claim (`POLARITY_COVER`) that denies what the claim affirms, or the
     reverse → refuted (see `polarity_differs`)."""
@@ -332,9 +266,6 @@ def compare_polarity(reading: ClaimReading, sentence: str, idf: dict[str, float]
         return None
     how, word = polarity_differs(reading.text, claim_weights(reading, idf).keys(), sentence)
     return Check("polarity", "refuted", f"{how}_claimed", word) if how else None
-
-
-POLARITY_COVER = 0.5  # a denial decides only in a sentence stating this share of the claim (odd half)
 
 
 def _same_polarity(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> bool:
@@ -350,9 +281,21 @@ def _same_polarity(reading: ClaimReading, sentence: str, idf: dict[str, float]) 
     alike = denied and denied <= {t for w in denied_words(sentence, anywhere=True) for t in tokenize(w)}
     if reading.negations and not (negation_words(sentence) or allows or bans or denied & averted(sentence) or alike):
         return False  # a claim that denies ("consent is not required", 「不要」) needs a sentence that denies too
+    # "does not apply" states no 「適用される」: across languages no word says what is denied ("no harm" denies no verb)
+    denies_verb = _VERB_DENIED.search(" ".join(negation_words(sentence)))
+    if cross_language(reading, sentence) and denies_verb and not (bans or _denies(reading)):
+        return False
     # a law writes what a claim says "does not apply" as "shall not apply": the same word denied by its modal
     banned = {t for w in denied_words(f"{modal_words} {action}") for t in tokenize(w)}
     return not modality or bans == duty_of(reading.text)[2] or bool(bans and denied and denied <= banned)
+
+
+_VERB_DENIED = re.compile(r"\bnot\b|n['’]t\b|\bcannot\b|\bnever\b", re.I)
+
+
+def _denies(reading: ClaimReading) -> bool:
+    """The claim denies, exempts or restricts ("not", 「適用除外」, 「のみ」): it may be stated by a denial."""
+    return reading.negated or bool(EXEMPTION.search(reading.text)) or ("restrictive" in dict(reading.scope).values())
 
 
 _RELATIVE_END = re.compile(r"\b(?:that|which|who)\s*$", re.I)

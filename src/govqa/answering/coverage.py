@@ -22,6 +22,10 @@ HIRAGANA = re.compile(r"[\u3041-\u309f]")
 # The fewest English terms a claim in another script must give for an English sentence to be compared on them
 # alone (fewer say too little: a name, "AI").
 CROSS_TERMS = 3
+# How much of the claim's weight a sentence must state: for support by sharing words, and for a denial, an
+# exception or a limit in it to decide (chosen on the odd half, confirmed on the even).
+STATES_MOST = 0.5
+POLARITY_COVER = 0.5
 
 
 # A claim's verb of force over an action ("bans …", "obliges X to …", "allows X to …") is what the modality check
@@ -205,6 +209,7 @@ _PRESENTS = frozenset(
         " identify identifies comprise comprises outline outlines propose proposes establish"
         " rests based built grounds consists catalogues describes specifies"  # "rests on two components"
         " organised organized structured composed divided grouped arranged around"  # "organised around nine …"
+        " allow allows allowed permit permits permitted many"  # "allowed it to have as many as 60 members"
     )
 )
 

@@ -83,16 +83,35 @@ def forces_differ(reading: ClaimReading, stated: str) -> bool:
 PRIVATE_ACTORS = frozenset({"business_operator", *ADDRESSEES})
 
 
+def party_of(actor: str, sentence: str) -> str:
+    """The role of a duty's subject; a pronoun's is the one its sentence named before ("When State agencies
+    intend to use …, they shall")."""
+    if re.fullmatch(r"(?i)they|it|he|she", actor.strip()) and (m := re.search(rf"\b{actor.strip()}\b", sentence)):
+        return actor_role(sentence[: m.start()])
+    return actor_role(actor)
+
+
+def other_party(claimed: str, stated: str) -> bool:
+    """Both parties known and different, a private party's genus ("companies") differing from none of its kinds."""
+    if not claimed or not stated or claimed == stated:
+        return False
+    return not ("business_operator" in (claimed, stated) and {claimed, stated} <= PRIVATE_ACTORS)
+
+
 def states_as_claimed(name: str, reading: ClaimReading, sentence: str, idf: dict[str, float]) -> bool:
     """The sentence puts the claim's action on the claimed party ("actor") or with the claimed force
     ("modality"): where another sentence does, a third one binding someone else, or asking less, refutes
-    nothing (a law may state the same action twice: "shall label …", then "may be labelled in a manner that …")."""
+    nothing (a law may state the same action twice: "shall label …", then "may be labelled in a manner that …").
+    Another party's force is no force claimed: "agencies shall prefer certified products" says nothing of how
+    strongly businesses must obtain the certificate."""
     claimed = reading.actor_role if name == "actor" else reading.modality
     if not claimed or not states_action(reading, sentence, idf):
         return False
     actor, modality, negative, _, _ = duty_of(stem(sentence))
     if name == "actor":
         return bool(modality) and actor_role(actor) == reading.actor_role
+    if other_party(reading.actor_role, party_of(actor, sentence)):
+        return False
     _, modality, negative, _, _ = duty_of(on_action(reading, stem(sentence), idf))
     return bool(modality) and not negative and not forces_differ(reading, modality)
 

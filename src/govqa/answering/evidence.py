@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from govqa.answering.comparisons import CHECKS, STATED_WITH_POINTS, Check, Comparison, compare_figures, figure_findings
+from govqa.answering.comparisons import CHECKS, STATED_WITH_POINTS, Comparison, compare_figures, figure_findings
 from govqa.answering.coverage import claim_weights, counts_across, cross_language, term_coverage
 from govqa.answering.duties import action_coverage, binds_party, states_as_claimed, stem
 from govqa.answering.provisos import dates_a_part, opens_proviso, provisos
@@ -37,11 +37,11 @@ from govqa.answering.stating import (
 )
 from govqa.answering.status import claims_own_force
 from govqa.answering.translations import as_duty_words, renders_duty_as_should
-from govqa.records import Passage
+from govqa.records import Check, Passage
 from govqa.search.claim_figures import dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
 from govqa.search.statements import POSSIBILITY, duty_of
-from govqa.text import POINT, sentence_spans, tokenize
+from govqa.text import POINT, sentence_spans, statement_spans, tokenize
 
 
 @dataclass(frozen=True)
@@ -127,32 +127,6 @@ def same_event(reading: ClaimReading, sentence: str) -> bool:
         return True
     counts = [f for f in reading.figures if f.kind == "count"]  # a count of the same thing ("four functions")
     return any(f.compares_with(g) or counts_across(f, g, reading, sentence) for f in counts for g in stated)
-
-
-def statement_spans(text: str) -> list[tuple[int, int, int]]:
-    """The sentences of a passage as (start, end, statement end): a sentence ending in a colon states the points
-    that follow it ("(a) …", "1. …") together with it, as a law's stem and its points are one rule."""
-    spans = sentence_spans(text)
-    out = []
-    for i, (s, e) in enumerate(spans):
-        stop = e
-        if text[s:e].rstrip().endswith((":", "：")):
-            for s2, e2 in spans[i + 1 :]:
-                if not POINT.match(text, s2):
-                    break
-                stop = e2
-        out.append((s, e, stop))
-    return out
-
-
-def whole_sentence(text: str, start: int, end: int) -> int:
-    """Where the sentence at [start, end) ends once its clauses after a semicolon are joined back ("… shall enter
-    into force 1 year after …; provided, the part … on January 24, 2026."), points of a list aside: what a
-    deciding sentence is cited as."""
-    spans = [(s, e) for s, e in sentence_spans(text) if s >= end]
-    while text[start:end].rstrip().endswith(";") and spans and not POINT.match(text, spans[0][0]):
-        end = spans.pop(0)[1]
-    return end
 
 
 def rank_evidence(
@@ -387,7 +361,8 @@ def _decided(
             )
         if name in STATED_WITH_POINTS and (found := check(reading, ev.statement, idf)):
             return found, ev if check(reading, ev.text, idf) == found else replace(ev, end=ev.statement_end)
-        if name not in STATED_WITH_POINTS and (found := check(reading, ev.text, idf)):
+        text = f"{ev.stem} {ev.text}" if ev.stem and name == "scope" else ev.text  # (a point's limits: its stem's)
+        if name not in STATED_WITH_POINTS and (found := check(reading, text, idf)):
             if name == "polarity" and _affirmed_elsewhere(reading, ev, evidence, idf):
                 continue
             return found, ev

@@ -10,22 +10,13 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 
-from govqa.answering.coverage import name_words_of
+from govqa.answering.coverage import cross_language, name_words_of
 from govqa.answering.duties import bodies, states_action, stem
 from govqa.answering.quotes import FRAME_WORDS
 from govqa.search.claim_figures import DateMention, Figure, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
-from govqa.search.statements import (
-    NEGATION,
-    RESTRICTIVE,
-    UNIVERSAL,
-    averted,
-    denied_words,
-    duty_of,
-    excluded_by_absence,
-    negated_scope,
-    negation_words,
-)
+from govqa.search.denials import averted, denied_words, excluded_by_absence, negated_scope
+from govqa.search.statements import NEGATION, RESTRICTIVE, UNIVERSAL, duty_of, negation_words
 from govqa.text import fold, tokenize
 
 
@@ -147,15 +138,79 @@ def states_figures(reading: ClaimReading, sentence: str) -> bool:
 
 def states_particulars(reading: ClaimReading, sentence: str) -> bool:
     """The sentence states each figure and date the claim gives, alike: a claim's number or date is its point,
-    and a sentence sharing its other words ("Article 28 (Delegation …)" for "28 articles") does not state it."""
-    if not states_figures(reading, sentence):
+    and a sentence sharing its other words ("Article 28 (Delegation …)" for "28 articles") does not state it.
+    So is a term it quotes: "describes 'human-over-the-loop' as …" is stated by a sentence naming that term whole,
+    not by one on "human-in-the-loop" (whose small word, as the library's commonest, weighs next to nothing)."""
+    if not states_figures(reading, sentence) or not states_quoted_terms(reading, sentence):
         return False
     dated = dates_in(sentence)
     return all(any(d.agrees(s) for s in dated) for d in reading.dates if d.event != "title")
 
 
+# A term a claim quotes, of four words at most: 'human-over-the-loop', "emotion recognition" ("Singapore's" aside).
+_QUOTED_TERM = re.compile(r"(?<!\w)['‘\"“]([^'’\"”]{3,40})['’\"”](?!\w)")
+
+
+def states_quoted_terms(reading: ClaimReading, sentence: str) -> bool:
+    """The sentence names each short term the claim quotes, as written (case, hyphens and spaces aside)."""
+    if cross_language(reading, sentence):
+        return True  # a term quoted in another language is rendered, not written alike
+    said = f" {_plain(sentence)} "
+    return all(f" {_plain(t)} " in said for t in _QUOTED_TERM.findall(reading.text) if len(t.split()) <= 4)
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text.lower()))
+
+
+# The items a claim lists for what it counts, right after the count ("four functions: Govern, Map, Measure and
+# Monitor") or right before it (「GOVERN・MAP・MEASURE・MONITORの4つ」): one to three Latin words each.
+_ITEM = r"[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z][A-Za-z0-9-]*){0,2}"
+_LIST = rf"{_ITEM}(?:\s*[,、・;]\s*(?:(?:and|or)\s+)?{_ITEM})+(?:,?\s+(?:and|or|&)\s+{_ITEM})?"
+_LIST_AFTER = re.compile(rf"\s*(?:[:：(（—–]|,?\s+(?:namely|including))\s*({_LIST})")
+_LIST_BEFORE = re.compile(rf"({_LIST})\s*の\s*$")
+_ITEM_SEP = re.compile(r"\s*[,、・;]\s*(?:(?:and|or)\s+)?|,?\s+(?:and|or|&)\s+")
+
+
+def listed_items(reading: ClaimReading) -> list[str]:
+    """The items the claim lists for a count it gives, when it lists as many as it counts; else []."""
+    for f in (f for f in reading.figures if f.kind == "count"):
+        m = _LIST_AFTER.match(reading.text, f.end) or _LIST_BEFORE.search(reading.text[: f.start])
+        items = _ITEM_SEP.split(m.group(1)) if m else []
+        if len(items) == round(f.value):
+            return items
+    return []
+
+
+def unlisted(items: list[str], sentence: str) -> list[str]:
+    """The items whose head word (their last) the sentence does not use."""
+    said = set(tokenize(sentence))
+    return [i for i in items if not set(tokenize(i.split()[-1])) <= said]
+
+
 # A claim dating the first time something happened ("first released in 2019", 「初めて公表された」).
 FIRST_TIME = re.compile(r"\b(?:first|initially|originally)\b|初めて|最初", re.I)
+
+
+# An edition a date is of: "(Second Edition)", "the first version", 「第2版」.
+_EDITION = re.compile(
+    r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:edition|version)\b|第([1-4一二三四])版", re.I
+)
+_ORDINAL = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "1": "first", "2": "second"}
+_ORDINAL |= {"3": "third", "4": "fourth", "一": "first", "二": "second", "三": "third", "四": "fourth"}
+
+
+def editions(text: str) -> set[str]:
+    """The editions a text names, as ordinals ("first", "second", …)."""
+    return {_ORDINAL.get(w := (m.group(1) or m.group(2)).lower(), w) for m in _EDITION.finditer(text)}
+
+
+def dates_another_edition(reading: ClaimReading, sentence: str) -> bool:
+    """The sentence dates an edition other than the one the claim dates ("Released … (Second Edition)" for a
+    claim of when the framework was first unveiled): its date supports nothing of the claim."""
+    claimed = editions(reading.text) or ({"first"} if FIRST_TIME.search(reading.text) else set())
+    stated = editions(sentence)
+    return bool(claimed and stated and not claimed & stated)
 
 
 def later_occurrence(reading: ClaimReading, stated: DateMention, claimed: DateMention) -> bool:

@@ -18,7 +18,7 @@ from govqa.answering.findings import Term
 from govqa.answering.quotes import Quote
 from govqa.records import Chunk, Document, Passage, Verdict
 from govqa.search.claim_reading import ClaimReading
-from govqa.search.statements import negated_scope
+from govqa.search.denials import negated_scope
 from govqa.text import fold, sentence_spans, tokenize
 
 # Read before BINDING: "non-legally binding", "not mandatory", "soft law without any legally binding force".

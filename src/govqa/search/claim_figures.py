@@ -90,8 +90,8 @@ _DENIED_EVENT = re.compile(r"\b(?:not(?: yet)?|never)\s+$", re.I)
 DEADLINE = re.compile(r"\b(?:by|no later than|not later than|before|until)\s+(?:the\s+)?$", re.I)
 # A law's number dates it: "Act No. 53 of June 4, 2025", "<Act No. 20676, Jan. 21, 2025>" (its promulgation).
 LAW_DATED = re.compile(r"\b(?:no\.|(?:executive\s+)?order|decree)\s*(?P<no>\d+)\s*(?:of|,)\s*$", re.I)
-# A date after "on and after"/"as from"/「から」 with no event word is when a rule starts to apply.
-STARTING = re.compile(r"\b(?:on (?:and|or) after|as (?:of|from)|beginning|starting)\s+(?:the\s+)?$", re.I)
+# A date after "on and after"/"as from"/「から」/a clause's opening "From", with no event word: when a rule applies.
+STARTING = re.compile(r"\b(?:on (?:and|or) after|as (?:of|from)|beginning|starting)\s+(?:the\s+)?$|^\s*from\s+$", re.I)
 DEADLINE_AFTER = re.compile(r"^\s*(?:まで|までに|迄)")
 # A full stop ends a clause only before a space: not inside "doi.org/10.6028/NIST.AI.600-1" or "No.5". A purpose
 # ("should be ready by 2 May 2025 in view of enabling providers to demonstrate compliance") starts a clause: what

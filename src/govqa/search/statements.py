@@ -12,7 +12,6 @@ import re
 
 from govqa.search.intents import ADDRESSEES
 from govqa.search.routing import question_language
-from govqa.text import tokenize
 
 # "is not prohibited": no ban, leave (guidelines on the cases a ban does not reach: "Using voice recognition …").
 NOT_BANNED = re.compile(r"\b(?:is|are|was|were|be)\s+not\s+(?:prohibited|banned|forbidden)\b", re.I)
@@ -109,7 +108,6 @@ POSSIBILITY = re.compile(
 )
 _LEAVE_ONLY = re.compile(r"\b(?:merely|only|just|simply)\s+(?:allows?|permits?|lets|may|can)\b", re.I)
 
-
 # The verb's object is the actor in "mandates the government to promote", "requires companies to conduct".
 _OBJECT_ACTOR = re.compile(r"^\s+(?P<actor>(?:the\s+)?(?:[\w-]+\s+){0,4}?[\w-]+)\s+to\b", re.I)
 # A clause opening with a preposition or conjunction is no subject: "the Secretary, in consultation with …, shall".
@@ -137,7 +135,8 @@ RESTRICTIVE = re.compile(  # "not only … but", "not just …", "doesn't only" 
 
 NEGATION = re.compile(  # ("relies on cooperation rather than penalties", "instead of fines": what is denied)
     r"\b(?:not|no(?!\.?\s*\d)|never|none|neither|nor|without|cannot|n't|rather than|instead of)\b|n['’]t\b"
-    r"|(?<!なければなら)(?<!てはなら)(?<!ねばなら)(?<!ければなら)ない|ません|ではなく|わけではな|不要|않",
+    r"|(?<!なければなら)(?<!てはなら)(?<!ねばなら)(?<!ければなら)(?<!すぎ)(?<!過ぎ)(?<!しれ)ない"  # (「…にすぎない」:
+    r"|ません|ではなく|わけではな|不要|않",  # "is merely", 「かもしれない」: "may be", deny nothing)
     re.I,
 )
 # Where a clause that only conditions or describes begins: a negation inside it is not the claim's.
@@ -160,10 +159,12 @@ def _main_clause(clause: str) -> bool:
     return finite >= 2 and not re.search(r"\b(?:and|or|but)\b", clause, re.I)
 
 
-_JA_CONDITION_AFTER = re.compile(r"^[^、。]{0,4}(?:場合|とき|限り|もの(?=は|の))")
+# Also 「ない」 before the noun it describes, taken up by a particle (「従わない者に対し」, not 「罰則のない法律だ」)
+_JA_CONDITION_AFTER = re.compile(
+    r"^[^、。]{0,4}(?:場合|とき|限り|もの(?=は|の))|^(?:[一-龯ァ-ヶー]+な)?[一-龯ァ-ヶー]+(?=[にはがをへとの])"
+)
 NOT_ONLY = re.compile(r"(?:\bnot|n['’]t)\s+(?:only|just|merely)\b", re.I)  # "doesn't only hit vendors" widens
-# Drafters leave a list open with "including, but not limited to, …" ("refers primarily, but is not limited to,
-# the building phase"): the "not" widens the list; it denies neither the limits nor anything listed.
+# "including, but not limited to, …", "but is not limited to": the "not" widens a list; it denies nothing listed.
 _LEFT_OPEN = re.compile(r"not\s+(?:limited|restricted)\s+to\b", re.I)
 _LEFT_OPEN_BEFORE = re.compile(r"\bbut\s+(?:(?:is|are)\s+)?$", re.I)
 
@@ -184,9 +185,11 @@ def duty_of(text: str) -> tuple[str, str, bool, str, str]:
         before, after = text[: m.start()], text[m.end() :]
         if question_language(text) in ("ja", "ko"):
             head = re.split(r"[、。,]", before.rstrip("、 "))
-            subject = re.search(r"([^、。,]{1,30}?)(?:は|が|에게|는|은)(?:、|,)?[^はが]*$", before)
+            subject = re.search(r"([^、。,]{1,30}?)(?:(?<!の)は|が|에게|는|은)(?:、|,)?[^はが]*$", before)
             actor = subject.group(1).strip(" 「」『』") if subject else ""
-            action = head[-1] if head else ""
+            if cleft := re.search(r"のは、?([^、。]{1,40}?)(?:だ|である|です)?。?$", after):
+                actor = cleft.group(1)  # 「義務づけられているのは、提供者だ」: the party bound stands after 「のは」
+            action = next((h[:-2] for h in head if h.endswith("のは")), head[-1] if head else "")  # (a cleft's)
             return actor, modality, negative, m.group(), action.strip()
         obj = _OBJECT_ACTOR.match(after)
         made = _MADE.search(before) if _STATUS.fullmatch(m.group()) else None
@@ -237,8 +240,7 @@ _ASIDE = re.compile(r",\s*(?:where|as|if|when)\s+(?:applicable|appropriate|relev
 
 
 def _subject(before: str) -> str:
-    """The subject of an English modal: the clause just before it, or, when that clause is empty or
-    parenthetical (a preposition opens it), the nearest earlier clause that can be one."""
+    """An English modal's subject: the clause before it, or the nearest earlier one that can be (no preposition's)."""
     clauses = re.split(r"[,;:]", _ASIDE.sub(" ", before))
     for clause in reversed(clauses):
         if clause.strip() and not _NOT_SUBJECT.match(clause):
@@ -260,7 +262,6 @@ PUBLIC_ACTORS = {
         re.I,
     ),
 }
-
 
 _BUSINESSES = re.compile(r"\b(?:compan(?:y|ies)|businesses|firms|operators|organi[sz]ations)\b", re.I)
 
@@ -309,92 +310,3 @@ def negations(text: str) -> list[re.Match[str]]:
 def negation_words(text: str) -> list[str]:
     """The words of `negations`."""
     return [m.group() for m in negations(text)]
-
-
-# An exemption denies what follows it as a negation does: "exempted from administrative fines" says what "no
-# administrative fines shall be imposed" says; "free of bias" says what "free from bias" says.
-EXEMPTION = re.compile(r"\b(?:exempt(?:ed|s)?\s+from|free\s+(?:from|of)|relieved\s+(?:of|from))\b|免除|適用除外", re.I)
-# Words between a negation and what it denies ("shall not be subject to any fine", "no such fines").
-_DENIAL_FILLER = frozenset(
-    re.findall(
-        r"\w+",
-        "be been being is are was were have has had do does did the a an any such of to subject that this these "
-        "those its their shall will would may must can could",
-    )
-)
-
-
-def denied_words(text: str, *, anywhere: bool = False) -> set[str]:
-    """The words (lower case) the text's own negations and exemptions deny: the first word after each that is not
-    an auxiliary, article or "subject to" ("not hinder" denies "hinder"; "no administrative fines" "administrative").
-    A negation inside a condition denies nothing of the statement (`negations`), unless `anywhere` ("operators that
-    do not have an address" does not state they have one). Japanese and Korean are not read here."""
-    out: set[str] = set()
-    found = NEGATION.finditer(text) if anywhere else negations(text)
-    for m in [*found, *EXEMPTION.finditer(text)]:
-        if m.group().lower() == "without" and duty_of(text[: m.start()])[2]:
-            continue  # "must not provide … without obtaining consent": what a ban's "without" names, it requires
-        after = re.findall(r"[^\W_]+", text[m.end() : m.end() + 80].lower())
-        words = [w for w in after if w not in _DENIAL_FILLER]
-        word = words[0] if words else ""
-        if word and word.isascii():
-            out.add(word)
-            # "not legally binding" denies that it binds; "should include X, but need not include Y" denies Y
-            if (adverb(word) or len(re.findall(rf"\b{word}\b", text.lower())) > 1) and len(words) > 1:
-                out.update(w for w in words[1 : 2 if adverb(word) else 3] if w.isascii())
-        if _SUBJECT_TO.match(text, m.end()):
-            out.add("apply")  # "… shall not be subject to these Measures": the Measures do not apply to them
-    # a prefix denies the word it is joined to: "the non-military domain" denies "military"
-    out |= {m.group(1).lower() for m in _NON.finditer(text)}
-    return out
-
-
-_NON = re.compile(r"\bnon-([a-z]{3,})", re.I)
-# A law writes where it does not apply as who "shall not be subject to" it, or to its provisions.
-_SUBJECT_TO = re.compile(r"\s+(?:be\s+|been\s+)?subject\s+to\b", re.I)
-
-
-def excluded_by_absence(text: str) -> bool:
-    """Whether the text leaves out of a law a case it sets out by what its subjects do not do ("institutions that
-    … do not provide services to the public, shall not be subject to these Measures")."""
-    return any(_SUBJECT_TO.match(text, m.end()) and NEGATION.search(text[: m.start()]) for m in negations(text))
-
-
-def negated_scope(text: str) -> set[str]:
-    """The words (lower case) within the reach of the text's own negations: from each to the end of its clause
-    ("does not create a private right of action" denies the right as well as its creation; "…, but allows …"
-    ends the reach). English only, as `denied_words`."""
-    out: set[str] = set()
-    for m in negations(text):
-        words = re.findall(r"[^\W_]+", _SCOPE_END.split(text[m.end() :], maxsplit=1)[0].lower())
-        # an infinitive after the denied verb's object is what it is for ("does not require consent to provide
-        # data" does not deny providing); a "to" right after the verb is its preposition ("does not apply to …")
-        stop = next((i for i, w in enumerate(words) if w == "to" and i >= 2), len(words))
-        out |= {w for w in words[:stop] if w.isascii()}
-    return out
-
-
-_SCOPE_END = re.compile(r"[,.;:]|\bbut\b|\band\s+(?=\w+s\b)", re.I)
-
-
-def adverb(word: str) -> bool:
-    """An adverb of manner or degree ("legally", "directly", "fully"): the words in -ly that are no verb, noun or
-    adjective ("apply", "comply", "assembly", "only", "early")."""
-    return len(word) > 4 and word.endswith("ly") and word not in _NOT_ADVERBS
-
-
-_NOT_ADVERBS = frozenset(
-    re.findall(r"\w+", "apply comply supply reply rely imply multiply assembly family anomaly monopoly early only july")
-) | {"italy", "daily", "likely", "unlikely", "friendly", "costly", "timely", "orderly", "elderly"}
-
-
-_AVERTS = re.compile(r"\b(?:prevent\w*|avoid\w*|refrain\w*|protect\w* (?:\w+ )?(?:from|against)|free from)\b", re.I)
-_AVERTED_REACH = 6  # words after the verb: "prevent AI from causing any harm"
-
-
-def averted(sentence: str) -> set[str]:
-    """The words a verb keeps from happening ("measures that prevent AI from causing any harm": harm …): the
-    sentence denies them as a negation would."""
-    return {
-        t for m in _AVERTS.finditer(sentence) for t in tokenize(" ".join(sentence[m.end() :].split()[:_AVERTED_REACH]))
-    }
