@@ -294,6 +294,8 @@ def test_a_held_later_version_may_record_the_change() -> None:
         ("Signatories of the Robot Act must register robots every year.", False),
         ("The Robot Act was signed on January 23, 2025.", False),
         ("The Robot Act was signed on 23 January 2025.", False),
+        ("The Robot Act was signed on Inauguration Day, 20 January 2025.", False),  # a day named by words
+        ("The Robot Act was signed on Monday.", False),
     ],
 )
 def test_who_has_since_taken_a_text_up_is_a_later_event(question: str, declined: bool) -> None:

@@ -1234,6 +1234,13 @@ def test_the_people_a_rule_protects_are_not_its_addressees() -> None:
         ("Operators are not told to keep robot logs.", "Operators keep robot logs where the robots do not move.", None),
         ("Operators are not told to keep robot logs.", "Operators keep robot logs of risks that may arise.", None),
         ("Operators are not told to keep robot logs.", "Operators are not obliged to keep robot logs.", "supported"),
+        # news's "does not cover" is a law's "shall not apply to"; a claim that it covers them is not stated by it
+        (
+            "Ruritania's Robot Safety Act does not cover hobby robots.",
+            "This Act shall not apply to hobby robots.",
+            "supported",
+        ),
+        ("Ruritania's Robot Safety Act covers hobby robots.", "This Act shall not apply to hobby robots.", None),
         (
             "ロボットの登録に運用者の同意は一切不要である。",
             "運用者の同意がある場合において、ロボットの登録があったものとみなす。",
@@ -2576,4 +2583,30 @@ SECOND_EDITION = "SECOND 21 January 2020 Released the robot code (Second Edition
 )
 def test_a_date_of_another_edition_supports_nothing(claim: str, sentence: str, verdict: str | None) -> None:
     found = compare_dates(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
+ORDERED = "The robot code gives precedence to avoiding harm in the first instance, and then to repairing the damage."
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # an "only" of time is stated by an order ("first …, and then …"), not by a limit
+        (
+            "Ruritania's robot code says avoiding harm comes first, and repairing the damage only after that.",
+            ORDERED,
+            "supported",
+        ),
+        # counter-examples: an "only" of scope needs a limit; an "only after" needs an order the sentence gives
+        ("Ruritania's robot code says only avoiding harm and repairing the damage take precedence.", ORDERED, None),
+        (
+            "Ruritania's robot code says avoiding harm comes first, and repairing the damage only after that.",
+            "The robot code gives precedence to avoiding harm and to repairing the damage.",
+            None,
+        ),
+    ],
+)
+def test_an_only_of_time_is_stated_by_an_order(claim: str, sentence: str, verdict: str | None) -> None:
+    found = states_most(read(claim), sentence, IDF)
     assert (found.verdict if found else None) == verdict

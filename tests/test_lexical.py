@@ -50,6 +50,32 @@ def test_an_irregular_past_meets_its_verb(past: str, present: str) -> None:
     assert tokenize(past) == tokenize(present)
 
 
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [
+        ("national defence", "national defense"),
+        ("criminal offences", "criminal offenses"),
+        ("organisations", "organizations"),
+        ("harmonised standards", "harmonized standards"),
+        ("behaviour", "behavior"),
+        ("analyse", "analyze"),
+        ("work programme", "work program"),
+        ("a catalogue", "a catalog"),
+        ("human judgement", "human judgment"),
+        ("shall endeavour", "shall endeavor"),
+    ],
+)
+def test_a_word_spelt_the_british_or_the_american_way_is_one_word(british: str, american: str) -> None:
+    """A Korean act translated into American English and a claim in British English speak of one "defence"."""
+    assert tokenize(british) == tokenize(american)
+
+
+@pytest.mark.parametrize(("a", "b"), [("sentence", "sense"), ("analysis", "analyze"), ("programmer", "program")])
+def test_words_that_only_look_alike_stay_apart(a: str, b: str) -> None:
+    """Counter-examples: an -ence that is no British -ense, "analysis", "programmer" keep their own tokens."""
+    assert tokenize(a) != tokenize(b)
+
+
 @pytest.mark.parametrize(("word", "verb"), [("found", "find"), ("left", "leave"), ("saw", "see")])
 def test_a_past_that_is_also_another_word_stays_itself(word: str, verb: str) -> None:
     """Counter-examples: "found" (to found a body), "left" (a direction), "saw" (a tool) are words of their own."""

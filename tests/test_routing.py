@@ -353,6 +353,25 @@ def test_an_alias_whose_first_word_takes_a_possessive() -> None:
     assert router.route("The Biden AI executive order's reports.").doc_ids == ("eo",)
 
 
+def test_artificial_intelligence_in_a_name_is_ai_in_news_and_the_reverse() -> None:
+    """A title's "Artificial Intelligence" is written "AI" in news ("… Leadership in AI"), and an alias's "AI" may be
+    spelt out ("the Robot Artificial Intelligence Act"); other words of the name still have to stand."""
+    docs = [
+        Document(
+            id="eo",
+            title="Executive Order 1",
+            short_title="EO 1",
+            aliases=("Removing Barriers to Robot Leadership in Artificial Intelligence",),
+        ),
+        Document(id="act", title="Robot AI Act", short_title="Robot AI Act"),
+    ]
+    router = Router(docs, {})
+    assert router.route("The 'Removing Barriers to Robot Leadership in AI' order was signed.").doc_ids == ("eo",)
+    assert router.route("The Robot Artificial Intelligence Act bans robots.").doc_ids == ("act",)
+    assert router.route("The Robot AI Act bans robots.").doc_ids == ("act",)
+    assert router.route("Removing Barriers to Robot Trade in AI was signed.").doc_ids == ()  # counter-example
+
+
 @pytest.mark.parametrize(
     ("question", "doc_ids"),
     [

@@ -3,10 +3,10 @@
 One place for them, so that the chunker, the retriever, the quote picker and the verifier read text the same way
 where they should, and say why where they differ:
 
-- `tokenize`: BM25 and term-overlap tokens. Latin-script text: lower-cased words without stop words, reduced by
-  the Snowball (Porter2) English stemmer so "fines"/"fine", "deploying"/"deployers" and "labelling"/"labels"
-  meet. CJK text (no spaces): overlapping character bigrams, the standard unsupervised choice that needs no
-  dictionary.
+- `tokenize`: BM25 and term-overlap tokens. Latin-script text: lower-cased words without stop words, spelt the
+  American way ("defence" as "defense"), reduced by the Snowball (Porter2) English stemmer so "fines"/"fine",
+  "deploying"/"deployers" and "labelling"/"labels" meet. CJK text (no spaces): overlapping character bigrams,
+  the standard unsupervised choice that needs no dictionary.
 - `fold` (names and aliases: NFKC, lower case, single spaces) and `letters_and_digits` (the evaluation format's
   quote-matching rule: NFKC, lower case, letters and digits of any script only).
 - Sentence boundaries for three different units, each with its own pattern below: where a long provision may be
@@ -50,11 +50,31 @@ def _stemmer() -> Any:
 @functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """Porter2 stem of the word, or of its base form where it is an irregular past ("kept", "gave": news writes
-    the past, laws "shall keep", "shall give"); words of three letters or fewer (and numbers) stay as they are."""
+    the past, laws "shall keep", "shall give"), spelt the American way; words of three letters or fewer (and
+    numbers) stay as they are."""
     word = IRREGULAR_PAST.get(word, word)
     if len(word) <= 3 or word.isdigit():
         return word
+    for british, american in _BRITISH:
+        word = british.sub(american, word)
     return str(_stemmer().stemWord(word))
+
+
+# One word, spelt the British or the American way: "defence" / "defense", "organisation" / "organization",
+# "behaviour" / "behavior", "analyse" / "analyze", "programme", "catalogue", "judgement". Both sides of a
+# comparison are spelt alike, so a word that exists only one way ("advise") loses nothing.
+_BRITISH = tuple(
+    (re.compile(pattern), american)
+    for pattern, american in (
+        (r"^(def|off|lic|pret)enc(e|es|ed)$", r"\1ens\2"),
+        (r"(?<=^[a-z]{3})([a-z]*)is(e|es|ed|ing|ation|ations|er|ers)$", r"\1iz\2"),
+        (r"ys(e|es|ed|ing)$", r"yz\1"),
+        (r"^(behavi|lab|fav|col|hon|harb|neighb|rum|endeav|vig)our", r"\1or"),
+        (r"^programme(s?)$", r"program\1"),
+        (r"^(catal|dial)ogue(s?)$", r"\1og\2"),
+        (r"^judgement(s?)$", r"judgment\1"),
+    )
+)
 
 
 # The irregular past forms of verbs laws use in the present or the infinitive. Not forms that are also other

@@ -275,7 +275,7 @@ def _same_polarity(reading: ClaimReading, sentence: str, idf: dict[str, float]) 
     if polarity_differs(reading.text, claim_weights(reading, idf).keys(), sentence)[0]:
         return False
     actor, modality, bans, modal_words, action = duty_of(sentence)
-    denied = {t for w in denied_words(reading.text) for t in tokenize(w)}
+    denied = {_APPLIES.get(t, t) for w in denied_words(reading.text) for t in tokenize(w)}
     # (a condition's "not", a relative clause's "may" deny and allow nothing; "without an address" = "that has none")
     allows = modality == "may" and not _RELATIVE_END.search(actor)
     alike = denied and denied <= {t for w in denied_words(sentence, anywhere=True) for t in tokenize(w)}
@@ -290,6 +290,8 @@ def _same_polarity(reading: ClaimReading, sentence: str, idf: dict[str, float]) 
     return not modality or bans == duty_of(reading.text)[2] or bool(bans and denied and denied <= banned)
 
 
+# News's "covers" is a law's "applies to": "does not cover X" is stated by "shall not apply to X".
+_APPLIES = {t: tokenize("apply")[0] for t in tokenize("cover covers covered reach reaches extend extends")}
 _VERB_DENIED = re.compile(r"\bnot\b|n['’]t\b|\bcannot\b|\bnever\b", re.I)
 
 

@@ -77,6 +77,14 @@ _OWNED_TITLE = re.compile(
     r"(?!\s+[A-Z][a-z])"
 )
 
+# A body named for its subject is no text: "Korea's Presidential Council on National AI Strategy".
+_BODY_ON = re.compile(r"\b(?:Council|Committee|Board|Office|Commission|Agency|Authority|Institute)\s+(?:on|for|of)\b")
+
+
+def owned_titles(text: str) -> list[tuple[str, str]]:
+    """(title, owner and title) of each text the words name by owner and title, bodies named for a subject aside."""
+    return [(m.group("title"), m.group()) for m in _OWNED_TITLE.finditer(text) if not _BODY_ON.search(m.group("title"))]
+
 
 def unheld_titles(query: QueryAnalysis, passages: Sequence[Passage], ctx: CheckContext) -> tuple[str, ...]:
     """Titles of texts a claim names by owner and title that the texts retrieved never write, where the owner is
@@ -85,9 +93,7 @@ def unheld_titles(query: QueryAnalysis, passages: Sequence[Passage], ctx: CheckC
     whatever held texts share its words."""
     named = [fold(t.words) for t in (query.claim.texts if query.claim else ())]
     titles = [
-        m.group("title")
-        for m in _OWNED_TITLE.finditer(query.question)
-        if not any(fold(m.group("title")) in n or n in fold(m.group()) for n in named)
+        t for t, whole in owned_titles(query.question) if not any(fold(t) in n or n in fold(whole) for n in named)
     ]
     if not titles:
         return ()

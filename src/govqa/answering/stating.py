@@ -111,9 +111,17 @@ def as_restricted(reading: ClaimReading, sentence: str) -> bool:
     excepted = {t for m in _CLAIMED_EXCEPTION.finditer(reading.text) for t in tokenize(m.group(1))} - FRAME_WORDS
     if excepted and not excepted & set(tokenize(sentence)):
         return False
-    if not any(kind == "restrictive" and word != "just" for word, kind in reading.scope):
+    restrictive = [word for word, kind in reading.scope if kind == "restrictive" and word != "just"]
+    if not restrictive:
         return True  # news prose's "just" ("operators must just register") is as often "merely" as "only"
+    if len(_ONLY_IN_TIME.findall(reading.text)) >= len(restrictive) and _ORDER.search(sentence):
+        return True  # "reducing them comes only after that" is stated by an order: "first …, and then …"
     return bool(RESTRICTIVE.search(sentence) or LIMITED.search(sentence))
+
+
+# An "only" of time or order, and the words a sentence puts things in order with.
+_ONLY_IN_TIME = re.compile(r"\bonly\s+(?:after|before|then|once|until)\b", re.I)
+_ORDER = re.compile(r"\b(?:after|before|then|prior to|first|until|once|following|subsequently)\b", re.I)
 
 
 # The case a claim excepts from its rule, up to the end of its clause.

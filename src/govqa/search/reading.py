@@ -152,8 +152,8 @@ ASKS_UPTAKE = re.compile(
 )
 # The same told as news: "Meta refused to sign the Code, while OpenAI signed on", 「…は署名を見送った」. A party's
 # duty under a text it signed ("signatories must …") is what the text says, and is not read so; nor is a date of
-# signing ("the order was signed on January 23, 2025").
-_A_DATE = r"(?:the\s+)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
+# signing ("the order was signed on January 23, 2025", "… on Inauguration Day", "… on Monday").
+_A_DATE = r"(?:the\s+)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|(?:\w+\s+)?\w*day\b)"
 TELLS_UPTAKE = re.compile(
     r"\b(?:refused|declined|chose not|decided not|opted not)\s+to\s+(?:sign|join|endorse|ratify)\b"
     rf"|\bsigned\s+(?:on|up)\b(?!\s+{_A_DATE})|署名を見送|署名しなかった|署名を拒",

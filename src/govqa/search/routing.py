@@ -36,9 +36,11 @@ def _pattern(term: str) -> re.Pattern[str]:
     """An alias as a pattern. News writes the possessive of a name's first words ("Biden's AI executive
     order" for the alias "Biden AI executive order", "Colorado's AI Act"), so a word followed by another may
     carry 's."""
-    norm = re.escape(fold(term)).replace(r"\ ", r"(?:['’]s)?\s+")
     if _CJK.search(term):
-        return re.compile(norm)
+        return re.compile(re.escape(fold(term)).replace(r"\ ", r"(?:['’]s)?\s+"))
+    # a title's "Artificial Intelligence" is "AI" in news, and an alias's "AI" may be spelt out
+    words = re.sub(r"\bartificial intelligence\b", "ai", fold(term)).split(" ")
+    norm = r"(?:['’]s)?\s+".join(r"(?:ai|artificial\s+intelligence)" if w == "ai" else re.escape(w) for w in words)
     return re.compile(rf"(?<![a-z0-9]){norm}(?![a-z0-9])")
 
 
