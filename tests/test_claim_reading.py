@@ -242,6 +242,10 @@ def test_a_verb_joined_to_an_infinitive_is_no_force(claim: str, modal_words: str
         ("Member States may set up sandboxes jointly.", "may", False, "member_state"),
         ("Companies should publish a summary.", "should", False, "business_operator"),
         ("The Act prohibits social scoring.", "must", True, ""),
+        # after a verb's -ed or -ing, "banned"/"prohibited" is an adjective of the noun after it, no ban
+        ("Companies that used banned robots were fined.", "", False, ""),
+        ("Deploying prohibited robots is punished.", "", False, ""),
+        ("The order banned robot scoring.", "must", True, ""),  # counter-example: the past tense of a ban
         ("事業者は、施策に協力するよう努めなければならない。", "endeavour", False, "business_operator"),
         ("事業者は、利用目的を通知しなければならない。", "must", False, "business_operator"),
         ("報告は努力義務である。", "endeavour", False, ""),
@@ -879,11 +883,14 @@ def test_leave_to_choose_says_no_duty_exists(words: str, none: bool) -> None:
         ("The AI Office opened formal proceedings in 2026.", "action"),
         ("本部は2025年12月、登録制度を創設した。", "action"),
         ("The AI Office started an inquiry in February 2025.", "action"),
+        ("Robot makers were fined in August 2025.", "action"),
         # counter-examples: a duty to act by a date is a deadline; a law's text is not read for acts; a rule that
         # "started applying" or is "coming into force" dates its application or entry into force (the verb's -ing)
         ("Each Member State must set up a sandbox by August 2, 2026.", "deadline"),
         ("The ban on robot scoring started applying in February 2025.", "application"),
         ("The robot act, coming into force in April 2026, has no fines.", "entry_into_force"),
+        # … and a passive after a modal says what may be done, no act done ("could already be fined")
+        ("Robot makers could already be fined in August 2025.", ""),
     ],
 )
 def test_a_claim_dates_a_bodys_act(claim: str, event: str) -> None:

@@ -78,7 +78,7 @@ _EITHER_START = ({"effect", "application"}, {"effect", "entry_into_force"})
 # (answering/later.py). A law's "any action brought" or "must set up … by" is a condition or a deadline.
 REPORTED = {
     "action": re.compile(
-        r"(?<!must )(?<!shall )(?<!will )(?<!\bto )(?<!should )"
+        r"(?<!must )(?<!shall )(?<!will )(?<!\bto )(?<!should )(?<!\bbe )"  # ("could be fined": no act done)
         r"\b(?:brought|filed|opened|launched|fined|imposed|sued|set up|created|established|appointed|kicked off"
         r"|began|started)\b|閣議決定|創設|発足|設立|設置さ|開始し|任命|提訴",
         re.I,
