@@ -510,6 +510,8 @@ def test_a_resolution_number_is_a_law_number_not_figures(
         # counter-examples: the act's own enactment; a body's voting rule the text itself sets
         ("The Robot Safety Act was adopted on 1 May 2024.", False),
         ("Under the Robot Safety Act, the board decides by a majority vote of those present.", False),
+        # a vote the text provides for, in a claim framed by the text: not the vote that passed it
+        ("Under the Robot Safety Act, the robot plan is drafted by the board and approved by the Senate.", False),
     ],
 )
 def test_the_votes_that_passed_a_text_are_not_in_it(claim: str, vote: bool) -> None:

@@ -459,6 +459,12 @@ def test_as_far_as_possible_is_no_restriction() -> None:
             [("count", 4, "new national ai research institutes")],
         ),
         ("they are generally two of the more important factors", []),
+        # a counted noun ends in a plural: a word ending in "s" that is none ("as", "its") ends nothing
+        (
+            "up to 60 members, with one chair and as many as three vice-chairs",
+            [("count", 60, "members"), ("count", 3, "vice-chairs")],
+        ),
+        ("two seats and its three alternates", [("count", 2, "seats"), ("count", 3, "alternates")]),
         # a threshold in a unit of measure, however spelled, is a measure in that unit, not a count
         (
             "networking of over 100 Gbit/s, or 400 gigabits per second, on an 80GB card",
@@ -515,6 +521,10 @@ def test_figures_keep_kind_value_and_unit(text: str, expected: list[tuple[str, f
             [(2024, 3, 13, ""), (2024, 5, 21, "")],
         ),
         ("The Position of 13 March 2024 was published in the Official Journal.", [(2024, 3, 13, "publication")]),
+        # news publishes as a plan "came out" or "rolled out"; counter-example: a party that "came out" against it
+        ("The robot plan came out in July 2025.", [(2025, 7, None, "publication")]),
+        ("The ministry rolled out its robot register in May 2024.", [(2024, 5, None, "publication")]),
+        ("In 2024, ten members came out against the robot plan.", [(2024, None, None, "")]),
         # a law's number dates its promulgation
         ("Act on Robots Act No. 53 of June 4, 2025", [(2025, 6, 4, "enactment")]),
         ("ADDENDA <Act No. 20676, Jan. 21, 2025> Article 1 (Enforcement date)", [(2025, 1, 21, "enactment")]),

@@ -358,3 +358,66 @@ def test_another_partys_duty_says_nothing_of_the_claimed_partys_force() -> None:
     assert party_of("they", agencies) == "authority"  # a pronoun's party is the one its sentence named before
     assert party_of("Operators", operators) == "business_operator"
     assert party_of("they", "They shall register.") == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "role"),
+    [
+        # a law's responsibility is its holder's duty: 「責務を有する」, "is responsible for formulating"
+        (
+            "地方公共団体は、区域の特性を生かしたロボット施策を策定する責務を有する。",
+            "地方公共団体",
+            "local_government",
+        ),
+        (
+            "A local government is responsible for formulating robot measures for its area.",
+            "local government",
+            "local_government",
+        ),
+        # a claim binds the party it names as the verb's object: 「…を大学に義務づけ」, 「責務を…に負わせ」, "makes X
+        # responsible for"
+        ("ロボット法は、施策の策定を研究開発機関に義務づけている。", "研究開発機関", "research_institute"),
+        (
+            "ロボット法は、地域の施策を策定する責務を、大学などの研究開発機関に負わせている。",
+            "大学などの研究開発機関",
+            "research_institute",
+        ),
+        (
+            "The robot law makes universities responsible for formulating regional measures.",
+            "universities",
+            "research_institute",
+        ),
+        # a condition's 「には」, 「ては」 takes up no subject: the party is the one before it
+        (
+            "国及び地方公共団体は、大学に係る施策を実施するに当たっては、研究の特性に配慮しなければならない。",
+            "国及び地方公共団体",
+            "local_government",
+        ),
+        ("運用者は、ロボットを貸与する場合には、安全点検を行わなければならない。", "運用者", ""),
+    ],
+)
+def test_a_responsibility_binds_the_party_that_holds_it(sentence: str, actor: str, role: str) -> None:
+    found, modality, *_ = duty_of(sentence)
+    assert (found, modality, actor_role(found)) == (actor, "must", role)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # counter-examples: a caption naming responsibilities, a body described by what it is responsible for
+        "事業者の責務について定める。",
+        "The authority responsible for robot safety publishes an annual report.",
+    ],
+)
+def test_responsibility_named_without_a_holder_is_no_duty(sentence: str) -> None:
+    assert duty_of(sentence)[1] == ""
+
+
+def test_another_partys_force_does_not_refute_the_claimed_partys() -> None:
+    """The claim binds universities; an effort asked of the State and local governments about the same action
+    says nothing of how strongly universities are bound. An effort asked of universities refutes the duty."""
+    claim = READER.read("Ruritania's robot law obliges universities to formulate robot research plans.")
+    others = "The State and local governments shall endeavour to formulate robot research plans with universities."
+    own = "Universities shall endeavour to formulate robot research plans."
+    assert compare_modality(claim, others, IDF) is None
+    assert compare_modality(claim, own, IDF) is not None

@@ -144,6 +144,25 @@ def test_figures_on_the_same_matter(claim: str, sentence: str, verdict: str | No
 
 
 @pytest.mark.parametrize(
+    ("sentence", "refuted"),
+    [
+        # a period the claimed months can last (120 days for four months) beside another step's: nothing refuted
+        (
+            "The registrar shall: (i) within 120 days, publish guidance on robot inventorship; and (ii) within 270"
+            " days, publish further guidance on robot inventorship.",
+            False,
+        ),
+        # counter-example: only periods the months cannot last
+        ("The registrar shall, within 270 days, publish further guidance on robot inventorship.", True),
+    ],
+)
+def test_a_period_in_days_the_claimed_months_can_last_is_not_refuted_by_another(sentence: str, refuted: bool) -> None:
+    claim = read("The Robot Act gives the registrar four months to publish guidance on robot inventorship.")
+    found = compare_figures(claim, sentence, IDF)
+    assert (found is not None and found.verdict == "refuted") is refuted
+
+
+@pytest.mark.parametrize(
     ("claim", "sentence", "verdict"),
     [
         # a count claimed for the text's parts: the text's own name is no topic word the sentence must repeat
@@ -584,6 +603,51 @@ SPARED = "(6) Subsections (2), (3), and (5) of this section do not apply to an o
     ],
 )
 def test_a_claim_that_a_law_spares_all_of_it_against_named_parts_spared(
+    claim: str, sentence: str, verdict: str | None
+) -> None:
+    found = compare_scope(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # a claim restricting the act to some and putting others outside it, against a list including the others
+        (
+            "The Robot Act is aimed solely at private operators; municipalities fall outside it.",
+            "The Act is intended for all robot operators (including public bodies such as municipalities).",
+            "refuted",
+        ),
+        (
+            "The Robot Act is meant only for hospitals; schools aren't covered.",
+            "The Act can be used by both hospitals and schools that operate care robots.",
+            "refuted",
+        ),
+        (
+            "The robot guidelines address only robot makers; universities and NGOs aren't covered.",
+            "Operators may include, among others, universities, NGOs and public bodies.",
+            "refuted",
+        ),
+        # counter-examples: the list includes those the claim restricts to, not the others; the list is of those
+        # the act leaves out; the claim names no others outside it
+        (
+            "The Robot Act is meant only for hospitals; schools aren't covered.",
+            "The Act applies to hospitals, including university hospitals and clinics.",
+            None,
+        ),
+        (
+            "The Robot Act is meant only for hospitals; schools aren't covered.",
+            "The Act does not apply to other operators, including schools.",
+            None,
+        ),
+        (
+            "The Robot Act is meant only for hospitals.",
+            "The Act can be used by both hospitals and schools that operate care robots.",
+            None,
+        ),
+    ],
+)
+def test_a_claim_putting_others_outside_a_text_against_a_list_including_them(
     claim: str, sentence: str, verdict: str | None
 ) -> None:
     found = compare_scope(read(claim), sentence, IDF)
@@ -1077,6 +1141,23 @@ def test_a_denial_refutes_only_where_no_sentence_states_as_much_of_the_claim_aff
     )
     assert _verdict(claim, [exception]) == "refuted"
     assert _verdict(claim, [exception, rule]) != "refuted"
+
+
+@pytest.mark.parametrize(
+    ("claim", "supported"),
+    [
+        # a header's distribution date is no date of adoption: the claim's date of one event is stated only by a
+        # date of that event, or of none
+        ("The robot assembly adopted its robot safety resolution on 1 April 2027.", False),
+        # counter-examples: the claim dates the distribution, or no event
+        ("The robot assembly's robot safety resolution was distributed on 1 April 2027.", True),
+        ("The robot assembly's robot safety resolution is dated 1 April 2027.", True),
+    ],
+)
+def test_a_date_of_another_event_does_not_state_the_claimed_one(claim: str, supported: bool) -> None:
+    sentence = "Robot Assembly Distr.: General 1 April 2027 Robot safety resolution of the robot assembly"
+    found = near_verbatim(read(claim), sentence, IDF) or states_most(read(claim), sentence, IDF)
+    assert (found is not None) is supported
 
 
 @pytest.mark.parametrize(

@@ -267,8 +267,12 @@ def test_a_katakana_word_is_unknown_only_where_a_japanese_text_could_spell_it(
         ("A Zorblax Charter sets fines.", ("Zorblax Charter",)),
         # a sentence opening with any capitalised word: the name after it is a name
         ("At Zorblax Park, ministers signed a declaration.", ("Zorblax Park",)),
-        # counter-examples: a sentence-initial word with no article, and a name the texts carry
+        # a sentence-initial owner: its possessive makes it a name ("Zorblax's new robot law")
+        ("Zorblax's new robot law requires audits.", ("Zorblax",)),
+        ("Zorblax’s ministry told providers to register.", ("Zorblax",)),
+        # counter-examples: a sentence-initial word with no article or possessive, and a name the texts carry
         ("Zorblax requires nothing of providers.", ()),
+        ("Japan's robot law asks providers to register.", ()),
         ("Under Japan's AI Act, providers register.", ()),
         ("The Commission shall adopt guidelines.", ()),
     ],
@@ -280,6 +284,19 @@ def test_a_name_after_a_sentence_initial_article_is_read(
 
     idf = dict.fromkeys(tokenize("commission duties article providers fines guidelines"), 1.0)
     assert unknown_names(question, router, Glossary({}), idf) == unknown
+
+
+def test_an_owner_the_manifest_names_is_known() -> None:
+    """A sentence-initial owner the manifest's aliases carry ("Robotnik" of "Robotnik robot order") is no unknown
+    name, though no indexed text writes it; one it does not carry is."""
+    from govqa.search.names import unknown_names
+
+    docs = [*DOCS, Document(id="eo", title="Executive Order 1", short_title="EO 1", aliases=("Robotnik robot order",))]
+    idf = dict.fromkeys(tokenize("order banned robot fights"), 1.0)
+    assert unknown_names("Robotnik's 2027 order banned robot fights.", Router(docs, WORDS), Glossary({}), idf) == ()
+    assert unknown_names("Zorblax's 2027 order banned robot fights.", Router(docs, WORDS), Glossary({}), idf) == (
+        "Zorblax",
+    )
 
 
 @pytest.mark.parametrize(

@@ -34,6 +34,7 @@ from govqa.answering.duties import (
     names_its_body,
     on_action,
     other_party,
+    party_of,
     states_action,
     stem,
 )
@@ -57,7 +58,7 @@ from govqa.answering.stating import (
     unlisted,
 )
 from govqa.records import Check
-from govqa.search.claim_figures import dates_in, figures_in
+from govqa.search.claim_figures import Figure, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
 from govqa.search.denials import EXEMPTION, averted, denied_words
 from govqa.search.statements import NOT_BANNED, actor_role, actor_words, duty_of, negation_words, no_duty
@@ -81,16 +82,23 @@ def figure_findings(
             continue
         if not about_same(figure_topic(reading, f), about, cross_language(reading, sentence), idf):
             continue
-        # (days against months only where words tell the event: across languages the ranking alone chose it)
-        apart = [g for g in stated if f.apart_from(g) and not cross_language(reading, sentence)]
+        # (days against months only where words tell the event: across languages the ranking alone chose it;
+        # one the months can last, "120 days" for "four months", leaves "270 days" to another step)
+        months = [g for g in stated if _days_and_months(f, g) and not cross_language(reading, sentence)]
+        apart = [g for g in months if f.apart_from(g)]
         same_kind = [g for g in stated if f.compares_with(g) or counts_across(f, g, reading, sentence)] + apart
         if any(agrees(f, g) for g in same_kind):
             agreed.add(i)
-        elif same_kind and not any(agrees(o, g) for o in reading.figures for g in same_kind):
+        elif same_kind and apart == months and not any(agrees(o, g) for o in reading.figures for g in same_kind):
             return Check("figures", "refuted", "figure_differs", f.text, ", ".join(g.text for g in same_kind)), agreed
     if cross_language(reading, sentence) and not any(reading.figures[i].kind in ("amount", "count") for i in agreed):
         agreed = set()  # across languages "every six months" agrees by chance; money, or a count of one noun, not
     return None, agreed
+
+
+def _days_and_months(a: Figure, b: Figure) -> bool:
+    """Two periods, one in days, the other in months or years: no fixed number of days (`Figure.apart_from`)."""
+    return a.kind == b.kind == "period" and {a.unit, b.unit} == {"day", "year"}
 
 
 def compare_figures(
@@ -195,7 +203,9 @@ def compare_modality(reading: ClaimReading, sentence: str, idf: dict[str, float]
     if not reading.modality or not states_action(reading, sentence, idf):
         return None
     # a stem gives the force of its points ("the attorney general may promulgate rules …, including: (a) …")
-    _, modality, negative, words, _ = duty_of(on_action(reading, stem(sentence), idf))
+    actor, modality, negative, words, _ = duty_of(on_action(reading, stem(sentence), idf))
+    if other_party(reading.actor_role, party_of(actor, sentence)):
+        return None  # another party's force is no force claimed ("the State shall endeavour" of a duty of universities)
     leave = reading.modality == "may" and not reading.negated and not no_duty(reading.modal_words, reading.text)
     ban = reading.negated and reading.modality == "must"
     # a leave claimed where the sentence bans; a ban claimed where the sentence says "is not prohibited"

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 
-from govqa.answering.coverage import POLARITY_COVER, STATES_MOST, claim_weights, term_coverage
+from govqa.answering.coverage import POLARITY_COVER, PROSE_WORDS, STATES_MOST, claim_weights, term_coverage
 from govqa.answering.duties import states_action
+from govqa.answering.quotes import FRAME_WORDS
 from govqa.answering.stating import EXCEPTION
 from govqa.records import Check
 from govqa.search.claim_reading import ClaimReading
+from govqa.search.statements import negation_words
 from govqa.text import tokenize
 
 
@@ -21,6 +23,8 @@ def compare_scope(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
     limit, and claims no universality itself → refuted. An exception to another rule decides nothing. A claim
     that a rule spares someone all of a law ("exempts small firms from all of its obligations") is limited by a
     sentence sparing them named parts of it ("Subsections (2), (3), and (5) do not apply to a deployer if …")."""
+    if outside := included_outside(reading, sentence):
+        return outside
     spared = _SPARED_WHOLE.search(reading.text)
     claimed = next((w for w, k in reading.scope if k == "universal"), spared.group() if spared else "")
     if not claimed:
@@ -90,3 +94,37 @@ def compare_excepted(reading: ClaimReading, sentence: str, idf: dict[str, float]
         if sum(terms[t] for t in named) / sum(terms.values()) >= EXCEPTED_SHARE:
             return Check("excepted", "refuted", "excepted", reading.text, " ".join(m.group().split()))
     return None
+
+
+# A claim restricting a text to some ("aimed solely at private companies", "only public bodies") and putting others
+# outside it ("government bodies fall outside them", "private firms aren't covered"), and a sentence that includes
+# those others in a list ("including public institutions such as governments", "both public and private actors",
+# "may include, among others, … the public sector").
+_OUTSIDE = re.compile(
+    r"(?P<group>[^;:,.—]+?)\s+(?:(?:fall|falls|fell|sit|sits|lie|lies|remain|remains|are|is|stay|stays)\s+outside"
+    r"|(?:are|is)(?:n['’]t| not)\b|(?:are|is)\s+(?:excluded|exempt(?:ed)?)|not covered)",
+    re.I,
+)
+# (what a list includes runs to the end of its clause or bracket; "both" takes two items: "both X and Y actors")
+_INCLUDING = re.compile(
+    r"(?i)\b(?:(?:including|includes?|such as|as well as|among others)\b[^;:)]{1,120}"
+    r"|both\b[^.;,]{1,60}?\band\s+[\w-]+(?:\s+[\w-]+)?)"
+)
+
+
+def included_outside(reading: ClaimReading, sentence: str) -> Check | None:
+    """A claimed "only X; Y fall outside" against a sentence listing Y among those included (`_INCLUDING`), and
+    denying nothing → refuted. Y is read by its own words, not those of the X the claim restricts to."""
+    restricted = next((w for w, k in reading.scope if k == "restrictive"), "")
+    if not restricted or negation_words(sentence):
+        return None
+    after = reading.text[reading.text.lower().find(restricted) + len(restricted) :]
+    clause = re.search(r"[;:,—]", after)  # the clause after the restriction puts the others outside
+    if not clause or not (out := _OUTSIDE.search(after, clause.end())):
+        return None
+    own = set(tokenize(after[: out.start()]))
+    group = set(tokenize(out.group("group"))) - own - FRAME_WORDS - PROSE_WORDS
+    included = next((m for m in _INCLUDING.finditer(sentence) if group & set(tokenize(m.group()))), None)
+    if not included or not group & set(tokenize(included.group())):
+        return None
+    return Check("scope", "refuted", "included", out.group().strip(), " ".join(included.group().split()))

@@ -91,6 +91,10 @@ VOTE = re.compile(
     re.I,
 )
 
+# A claim opening "Under <text>, …" frames what the text governs: a vote in it ("the plan is then approved by the
+# Diet") is the text's procedure for something else, not the vote that passed the text.
+_FRAMED = re.compile(r"\s*(?:under|according to|per|pursuant to)\b[^,;]{1,80},", re.I)
+
 
 def _ymd(date: str) -> tuple[int, int, int]:
     """A record's ISO date ("2025-06-04", "2024") as (year, month, day), 0 for what it leaves out."""
@@ -140,7 +144,8 @@ def check_later_event(query: QueryAnalysis, passages: Sequence[Passage], ctx: Ch
         return Finding("later_date", "gap", {"title": title, "date": date}, cite)
     route = query.route
     named = [d for d in (*route.named, *route.doc_ids) if d in documents]
-    if ctx.mode == "claim" and route.by == "alias" and named and query.claim and VOTE.search(query.claim.text):
+    voted = query.claim and VOTE.search(query.claim.text) and not _FRAMED.match(query.claim.text)
+    if ctx.mode == "claim" and route.by == "alias" and named and voted:
         return Finding("vote", "gap", {"title": documents[named[0]].short_title}, cite)
     if route.by in ("alias", "jurisdiction") and named and query.shape.uptake:
         return Finding("uptake", "gap", {"title": documents[named[0]].short_title}, cite, "closest")

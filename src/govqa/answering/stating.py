@@ -151,8 +151,12 @@ def states_particulars(reading: ClaimReading, sentence: str) -> bool:
     not by one on "human-in-the-loop" (whose small word, as the library's commonest, weighs next to nothing)."""
     if not states_figures(reading, sentence) or not states_quoted_terms(reading, sentence):
         return False
-    dated = dates_in(sentence)
-    return all(any(d.agrees(s) for s in dated) for d in reading.dates if d.event != "title")
+    dated = dates_in(sentence)  # (a date of another event states none: "Distr.: 1 April 2024" is no adoption)
+    return all(
+        any(d.agrees(s) and (not d.event or not s.event or s.dates_as(d)) for s in dated)
+        for d in reading.dates
+        if d.event != "title"
+    )
 
 
 # A term a claim quotes, of four words at most: 'human-over-the-loop', "emotion recognition" ("Singapore's" aside).

@@ -18,9 +18,12 @@ from dataclasses import dataclass
 from govqa.documents.locators import kanji_to_int
 from govqa.search.units import (
     CURRENCIES,
+    FUNCTION_WORDS,
     MEASURES,
+    NOT_NOUNS,
     ORDINALS,
     PERIODS,
+    SAME_PERIOD,
     SCALE_ABBREVIATIONS,
     SCALES,
     WORD_NUMBERS,
@@ -66,7 +69,9 @@ EVENTS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "publication": re.compile(
-        r"\b(?:publish\w*|publication|released?|issued?|announced|unveiled)\b|公表|公開|発表|공개|발표", re.I
+        r"\b(?:publish\w*|publication|released?|issued?|announced|unveiled|distr(?=\.)|distributed"
+        r"|(?:came|comes?|rolled|rolls?) out(?! against| for| in favou?r))\b|公表|公開|発表|공개|발표",
+        re.I,
     ),
     "revocation": re.compile(r"\b(?:revok\w+|revocation|rescind\w*|repeal\w*|scrap(?:s|ped)?)\b|廃止|撤回|폐지", re.I),
     "amendment": re.compile(r"\b(?:amend\w*|updated?|revised?|revision)\b|改正|改定|改訂|アップデート|개정", re.I),
@@ -93,9 +98,8 @@ LAW_DATED = re.compile(r"\b(?:no\.|(?:executive\s+)?order|decree)\s*(?P<no>\d+)\
 # A date after "on and after"/"as from"/「から」/a clause's opening "From", with no event word: when a rule applies.
 STARTING = re.compile(r"\b(?:on (?:and|or) after|as (?:of|from)|beginning|starting)\s+(?:the\s+)?$|^\s*from\s+$", re.I)
 DEADLINE_AFTER = re.compile(r"^\s*(?:まで|までに|迄)")
-# A full stop ends a clause only before a space: not inside "doi.org/10.6028/NIST.AI.600-1" or "No.5". A purpose
-# ("should be ready by 2 May 2025 in view of enabling providers to demonstrate compliance") starts a clause: what
-# it aims at is no event the date dates.
+# A full stop ends a clause only before a space (not in "doi.org/10.6028/NIST.AI.600-1", "No.5"). A purpose ("ready
+# by 2 May 2025 in view of enabling providers to demonstrate compliance") starts a clause: it dates no event.
 _CLAUSE = re.compile(
     r"(?i)[.;!?](?=\s|$)|[。；]|,\s+(?:and|but|while|whereas)\b|\s(?:in view of|in order to|with a view to|so as to)\b"
 )
@@ -258,13 +262,12 @@ ORDINAL_PERIOD = re.compile(
 )
 # A count: a number and what it counts ("11 areas", "5つの分野"), not a provision's or law's number ("Article 99").
 # A counted noun may follow up to four qualifying words ("ten new National AI Research Institutes"), none opening
-# a phrase of its own ("two of the more important factors" counts no factors).
-_FUNCTION_WORDS = r"(?:of|the|a|an|and|or|to|for|in|on|by|with|from|at|than|that|which)"
-_NOT_NOUNS = "was|has|is|as|its|this|does|thus|plus|yes|unless|across|always|perhaps|whereas"
+# a phrase of its own ("two of the more important factors" counts no factors); it ends in a plural (NOT_NOUNS).
+_PLURAL = rf"(?!(?:{NOT_NOUNS})\b)[a-z-]+s\b"
 COUNT = re.compile(
     rf"(?<![\da-z.(/-]){_NUM}{_SCALE}(?:\s+|(?:つ|個|件)?の)"
-    rf"(?!(?:{_NOT_NOUNS})\b)(?P<noun>(?:(?!{_FUNCTION_WORDS}\b)[a-z-]+\s+){{1,4}}[a-z-]+s\b"
-    rf"|(?:[a-z-]+\s+){{0,2}}[a-z-]+s\b|[\u30a0-\u30ff\u4e00-\u9fff]{{1,6}})",
+    rf"(?!(?:{NOT_NOUNS})\b)(?P<noun>(?:(?!{FUNCTION_WORDS}\b)[a-z-]+\s+){{1,4}}{_PLURAL}"
+    rf"|(?:[a-z-]+\s+){{0,2}}{_PLURAL}|[\u30a0-\u30ff\u4e00-\u9fff]{{1,6}})",
     re.I,
 )
 # Japanese counter words: 委員八人, 年4回, 53か国 (no ordinal, 第3回; nor 人 opening a word: "①人間" reads "1人間").
@@ -318,8 +321,7 @@ def number(raw: str, scale: str | None = None) -> float | None:
     if raw in WORD_NUMBERS:
         value: float = WORD_NUMBERS[raw]
     elif re.fullmatch(r"[一二三四五六七八九十百千]+", raw):
-        kanji = kanji_to_int(raw)
-        if kanji is None:
+        if (kanji := kanji_to_int(raw)) is None:
             return None
         value = kanji
     elif re.search(r"[十百千万億兆]", raw):
@@ -375,14 +377,9 @@ def figures_in(text: str) -> list[Figure]:
     return sorted(found, key=lambda f: f.start)
 
 
-# Periods whose units convert exactly are compared in one unit: "72 hours" is "3 days", "24 months" "2 years"; a
-# month is no fixed number of days (`Figure.apart_from`).
-_SAME_PERIOD = {"hour": ("day", 1, 24), "week": ("day", 7, 1), "month": ("year", 1, 12)}  # (unit, ×, ÷)
-
-
 def _figure(kind: str, value: float, unit: str, m: re.Match[str]) -> Figure:
-    if kind == "period" and unit in _SAME_PERIOD:
-        unit, times, per = _SAME_PERIOD[unit]
+    if kind == "period" and unit in SAME_PERIOD:
+        unit, times, per = SAME_PERIOD[unit]
         value = value * times / per
     return Figure(kind, value, unit, m.group(), m.start(), m.end())
 

@@ -82,7 +82,7 @@ def proper_names(sentence: str, router: Router, glossary: Glossary) -> tuple[str
     acronyms, and jurisdiction words no document's title, aliases or issuer carries ("Germany" routes a question
     to EU law, but the EU's texts say nothing of Germany's own choices)."""
     known = fold(sentence)
-    meta = fold(" ".join(f"{d.title} {d.short_title} {' '.join(d.aliases)} {d.issuer}" for d in router.documents))
+    meta = _manifest_words(router)
     stems = {w[:4] for w in re.findall(r"[a-z]{4,}", meta)}
     places: list[str] = []
     for s, e in router.known_spans(sentence):
@@ -107,6 +107,11 @@ def proper_names(sentence: str, router: Router, glossary: Glossary) -> tuple[str
         if fold(name) in known and not glossary.known(name) and len(name) > 2:
             names.append(name)
     return tuple(dict.fromkeys(names))
+
+
+def _manifest_words(router: Router) -> str:
+    """The folded titles, short titles, aliases and issuers of the library's documents."""
+    return fold(" ".join(f"{d.title} {d.short_title} {' '.join(d.aliases)} {d.issuer}" for d in router.documents))
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -146,6 +151,9 @@ def _by_office(name: str, question: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?", person))
 
 
+_POSSESSIVE = re.compile(r"['’]s?(?!\w)")
+
+
 def unknown_names(
     question: str, router: Router, glossary: Glossary, idf: dict[str, float], *, names_held: bool = False
 ) -> tuple[str, ...]:
@@ -158,14 +166,18 @@ def unknown_names(
     one held in Japanese, or it points at none; a text held only in English would not spell it so."""
     text = _blank_known(question, router)
     original = unicodedata.normalize("NFKC", question)
+    meta = _manifest_words(router)
     names = []
     for m in _CAPITALISED.finditer(original):
         name = m.group(0)
         if _sentence_initial(original, m.start()):  # its first capital is the sentence's, the words after a name's
             _, _, rest = name.partition(" ")  # ("The Zorblax Omnibus", "At Bletchley Park")
-            if not rest:
+            # an owner is a name wherever it stands ("Ruritania's new AI law"), unless the manifest names it ("Trump"
+            # of the "Trump AI order" alias)
+            owner = _POSSESSIVE.match(original, m.end()) and not re.search(rf"\b{re.escape(fold(name))}\b", meta)
+            if not rest and not owner:
                 continue
-            name = rest
+            name = rest or name
         names.append(name)
     routed_ids = router.route(question).doc_ids
     routed = [d for d in router.documents if d.id in routed_ids]

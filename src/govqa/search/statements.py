@@ -66,10 +66,13 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
             r"|commits? to|undertakes? to)"
             # a claim's "a (legal) duty on companies to …", "an obligation for providers to …"
             r"|(?:duty|obligation)\s+(?:on|for)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+to(?=\s)"
+            # a law's "is responsible for formulating" (「責務」); a claim's "makes universities responsible for"
+            r"|(?:(?:is|are|was|were|be)\s+(?:[a-z]+ly\s+)?|(?:makes?|made|holds?|held)\s+(?P<who>(?:[\w-]+\s+){1,4}?))"
+            r"responsible\s+for"
             r"|mandatory|compulsory|obligat(?:ion|ory))\b"
             # (「必要があると認めるときは」, 「必要がある場合」: when deemed necessary, a condition;
             # 「必要があること」, a noun clause: no duty)
-            r"|なければならない|義務|必要があ(?!る(?:と認め|とき|場合|こと))|求められ|하여야|의무",
+            r"|なければならない|義務|責務(?=を|が)|必要があ(?!る(?:と認め|とき|場合|こと))|求められ|하여야|의무",
         ),
     ),
     (
@@ -178,6 +181,16 @@ _STATUS = re.compile(r"mandatory|compulsory|obligatory", re.I)
 _MADE = re.compile(r"\b(?:makes?|made|making|renders?)\s+(?P<what>[^,;]+?)\s*$", re.I)
 
 
+# A Japanese subject: the last noun taken up by 「は」 or 「が」, not a condition's 「ては」, 「には」, 「では」
+# (「実施するに当たっては」, 「場合には」) nor a definition's 「とは」.
+_TOPIC, _NOT_TOPIC = "(?<![のてにでと])は", "(?<=[のてにでと])は"
+_JA_SUBJECT = re.compile(rf"([^、。,]{{1,30}}?)(?:{_TOPIC}|が|에게|는|은)(?:、|,)?(?:[^はが]|{_NOT_TOPIC})*$")
+# The party a Japanese sentence binds as the object of its verb: 「…の実施を提供者に義務づけている」 (before the
+# modal word), 「…する責務を、研究開発機関に負わせている」, 「義務を事業者に課す」 (after it).
+_JA_BOUND_BEFORE = re.compile(r"を、?([^、。をがは]{1,40}?)に、?$")
+_JA_BOUND_AFTER = re.compile(r"^[をが]、?([^、。をが]{1,40}?)に(?:負わ|課)")
+
+
 def duty_of(text: str) -> tuple[str, str, bool, str, str]:
     """(actor, modality, negated by the modal, modal words, action) of the first modal of a claim or a sentence."""
     for modality, negative, rx in MODALITIES:  # (not a relative clause's, "that can't", nor "to X and recommend")
@@ -186,10 +199,12 @@ def duty_of(text: str) -> tuple[str, str, bool, str, str]:
         before, after = text[: m.start()], text[m.end() :]
         if question_language(text) in ("ja", "ko"):
             head = re.split(r"[、。,]", before.rstrip("、 "))
-            subject = re.search(r"([^、。,]{1,30}?)(?:(?<!の)は|が|에게|는|은)(?:、|,)?[^はが]*$", before)
+            subject = _JA_SUBJECT.search(before)
             actor = subject.group(1).strip(" 「」『』") if subject else ""
             if cleft := re.search(r"のは、?([^、。]{1,40}?)(?:だ|である|です)?。?$", after):
                 actor = cleft.group(1)  # 「義務づけられているのは、提供者だ」: the party bound stands after 「のは」
+            elif bound := _JA_BOUND_BEFORE.search(before) or _JA_BOUND_AFTER.match(after):
+                actor = bound.group(1)  # the party a verb binds as its object (_JA_BOUND_BEFORE)
             action = next((h[:-2] for h in head if h.endswith("のは")), head[-1] if head else "")  # (a cleft's)
             return actor, modality, negative, m.group(), action.strip()
         obj = _OBJECT_ACTOR.match(after)
@@ -203,6 +218,8 @@ def duty_of(text: str) -> tuple[str, str, bool, str, str]:
                 (f.group(1).rstrip(". ") if (f := re.match(r"\s*for\s+(.+)", after)) else ""),
                 made.group("what"),
             )
+        elif m.groupdict().get("who"):  # "makes universities responsible for …"
+            actor, action = m.group("who"), after
         else:
             actor, action = _subject(before), after
         actor = _ACTOR_LEAD.sub("", actor.strip(" '\"‘’“”")).strip()
@@ -253,6 +270,10 @@ PUBLIC_ACTORS = {
     "member_state": re.compile(r"\bmember states?\b|加盟国", re.I),
     "local_government": re.compile(r"\blocal governments?\b|地方公共団体|지방자치단체", re.I),
     "national_government": re.compile(r"\b(?:the state|governments?)\b|政府|^国$|정부", re.I),
+    "research_institute": re.compile(
+        r"\b(?:universit(?:y|ies)|research and development institut(?:e|es|ions))\b|研究開発機関|大学|연구개발기관",
+        re.I,
+    ),
     "authority": re.compile(
         r"\b(?:commission|authorit(?:y|ies)|agenc(?:y|ies)|ministers?|secretar(?:y|ies))\b|委員会|大臣|위원회", re.I
     ),

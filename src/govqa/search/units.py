@@ -9,6 +9,15 @@ import unicodedata
 
 from govqa.documents.locators import kanji_to_int
 
+# Words a counted noun does not open with (a phrase of its own) or end on: ending in "s", they are no plural ("one
+# chair and as many as" counts nothing).
+FUNCTION_WORDS = r"(?:of|the|a|an|and|or|to|for|in|on|by|with|from|at|than|that|which)"
+NOT_NOUNS = "was|has|is|as|its|this|does|thus|plus|yes|unless|across|always|perhaps|whereas"
+
+# Periods converting exactly compare in one unit ("72 hours" is "3 days", "24 months" "2 years"); a month is no fixed
+# number of days (claim_figures.Figure.apart_from).
+SAME_PERIOD = {"hour": ("day", 1, 24), "week": ("day", 7, 1), "month": ("year", 1, 12)}  # (unit, ×, ÷)
+
 WORD_NUMBERS = {
     w: i
     for i, w in enumerate(
