@@ -445,6 +445,9 @@ def test_as_far_as_possible_is_no_restriction() -> None:
             [("percent", 100 / 3, "%"), ("percent", 10, "%")],
         ),
         ("a third party may ask", []),
+        # a bare "half of" is a share too; not a half of a year
+        ("more than half of the original compute", [("percent", 50, "%")]),
+        ("in the second half of 2025, on behalf of the provider", []),
         # a law's bare 月 after a number, before を超えない/以内, is a period (「起算して三月を超えない」); not a date
         ("公布の日から起算して三月を超えない範囲内", [("period", 0.25, "year")]),
         ("三月一日から施行し、2024年3月以内に報告する", []),

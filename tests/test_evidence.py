@@ -1676,6 +1676,15 @@ def test_a_claims_prose_words_are_no_terms_of_it(claim: str, verdict: str | None
     assert (found.verdict if found else None) == verdict
 
 
+def test_every_and_never_weigh_as_all_and_not_do() -> None:
+    """ "every" and "never" say what the stop words "all" and "not" say, and the scope and polarity checks compare
+    them: as terms they would weigh as the claim's rarest words. The claim's other words are kept."""
+    idf = {**IDF, "everi": 9.0, "never": 9.0}
+    weights = claim_weights(read("Operators must register every machine and never sell unregistered ones."), idf)
+    assert not {"everi", "never"} & weights.keys()
+    assert {"regist", "machin", "sell"} <= weights.keys()
+
+
 def test_a_claim_of_a_rule_in_one_case_only_needs_a_sentence_that_limits_it() -> None:
     """ "… only when a leak occurs" says the rule holds in no other case: a sentence giving the rule on other
     grounds, however much of the claim it shares, does not state it (in English or Japanese). Counter-examples:

@@ -63,6 +63,12 @@ PROSE_WORDS = frozenset(
 )
 
 
+# Words of scope and negation the tokenizer keeps, though they say what its stop words say ("every" is "all",
+# "each", "any"; "never" is "not"): the scope and polarity checks compare them. As terms, rare in laws, they would
+# weigh as much as what the claim is about.
+STOP_ALIKE = frozenset(tokenize("every never"))
+
+
 class Weights(dict[str, float]):
     """A claim's terms and their weights. A Japanese or Korean claim also keeps its content words (`runs`: each
     word with its weight against an English sentence), which such a sentence states through their glosses."""
@@ -81,7 +87,7 @@ def claim_weights(reading: ClaimReading, idf: dict[str, float]) -> Weights:
     ):
         named |= set(tokenize(reading.modal_words))  # compared as the claim's force, not as one of its words
     named |= {t for m in _REQUEST.finditer(reading.text) for t in tokenize(m.group())}
-    terms = set(tokenize(reading.text)) - FRAME_WORDS - PROSE_WORDS - named
+    terms = set(tokenize(reading.text)) - FRAME_WORDS - PROSE_WORDS - STOP_ALIKE - named
     # Written Japanese carries its content in kanji and katakana and its grammar in hiragana: a character pair
     # with hiragana in it ("では", "るだ") is a particle or an ending, rare in an English-heavy library and so
     # heavily weighted, but no part of what the claim says.

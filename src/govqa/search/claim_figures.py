@@ -251,7 +251,9 @@ ONE_PERIOD = re.compile(
     re.I,
 )
 _PARTS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}  # "a third of", "one-tenth of"
-FRACTION = re.compile(rf"\b(?:a|one)[\s-]+(?P<part>{'|'.join(_PARTS)})\s+of\b", re.I)
+FRACTION = re.compile(  # also a bare "half of" ("more than half of the compute"), not "the first half of 2025"
+    rf"\b(?:(?:a|one)[\s-]+(?P<part>{'|'.join(_PARTS)})|(?<!the )(?<!first )(?<!second )(?P<half>half))\s+of\b", re.I
+)
 JA_MONTHS = re.compile(rf"(?<![\d年第]){_NUM}月(?=を超えない|以内|を経過|間)")
 # A period counted by its last day: "on the twentieth day following its publication" is 20 days from the event.
 ORDINAL_PERIOD = re.compile(
@@ -351,7 +353,7 @@ def figures_in(text: str) -> list[Figure]:
             found.append(_figure("period", 1.0, PERIODS[m.group("unit").lower()], m))
     for m in FRACTION.finditer(text):  # "greater than a third of the training compute": a share, as a percentage
         if free(*m.span()):
-            found.append(_figure("percent", 100 / _PARTS[m.group("part").lower()], "%", m))
+            found.append(_figure("percent", 100 / _PARTS[(m.group("part") or "half").lower()], "%", m))
     for m in JA_MONTHS.finditer(text):  # 「起算して三月を超えない」: a law's bare 月 after a number is a period
         if free(*m.span()) and (n := number(m.group("num"))):
             found.append(_figure("period", n, "month", m))
