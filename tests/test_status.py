@@ -91,6 +91,10 @@ def test_the_answerer_asks_a_texts_force_before_its_evidence_sentences() -> None
         ("Operators are required to use the Robot Risk Framework.", "refuted", "The Framework is intended"),
         ("Operators are not required to follow the RRF.", "supported", "The Framework is intended"),
         ("Operators must comply with the Robot Act.", "supported", "This Act shall be binding"),
+        # "legally bound to follow", "bound by" the text claim it binding too
+        ("Operators are legally bound to follow the Robot Risk Framework.", "refuted", "The Framework is intended"),
+        ("Operators are bound by the Robot Risk Framework.", "refuted", "The Framework is intended"),
+        ("Operators are bound to follow the Robot Act.", "supported", "This Act shall be binding"),
         # counter-examples: a duty to use something the text describes; advice to use the text
         ("Operators must use robots that the Robot Risk Framework describes.", None, ""),
         ("Operators should use the Robot Risk Framework.", None, ""),

@@ -63,7 +63,7 @@ def _describes_itself(sentence: str, force: re.Match[str], doc: Document) -> boo
 # A duty to use the named text claims its force: "Parties are required to use the HUDERIA", "Companies must
 # follow the NIST AI RMF" (binding); "… are not required to apply …", "… may use …" (not binding).
 _USES = re.compile(
-    r"^\s*(?:to\s+)?(?:use|apply|follow|adopt|implement|comply with|abide by|adhere to)\s+(?:(?:the|its|their)\s+)?",
+    r"^\s*(?:to\s+)?(?:use|apply|follow|adopt|implement|comply with|abide by|adhere to|by)\s+(?:(?:the|its|their)\s+)?",
     re.I,
 )
 _USE_FORCE = {"must": "binding", "may": "non_binding"}
@@ -82,7 +82,8 @@ def claimed_force(reading: ClaimReading) -> tuple[str, str]:
     binding"; a claim binding a party says nothing of the text so), a duty (a permission) to use the text, or a
     legal obligation the text is said to impose (`OBLIGES`, "obligation")."""
     rest = reading.action[m.end() :] if (m := _USES.match(reading.action)) else ""
-    if rest and reading.modality in _USE_FORCE and any(fold(rest).startswith(n.words) for n in reading.texts):
+    named = [re.sub(r"^the ", "", n.words) for n in reading.texts]  # ("follow the …": the article is the verb's)
+    if rest and reading.modality in _USE_FORCE and any(fold(rest).startswith(n) for n in named):
         return _USE_FORCE[reading.modality], reading.modal_words
     if reading.modality == "must" and not reading.negated and (m := OBLIGES.search(reading.text)):
         return "obligation", m.group()

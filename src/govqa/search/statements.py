@@ -57,7 +57,8 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
         re.compile(
             # ("… shall be subject to administrative fines": what befalls a party, no one's duty to fine)
             r"(?i)\b(?:must|shall(?!\s+be\s+(?:subject|liable)\s+to\b)"
-            r"|(?:is|are) (?:[a-z]+ly )?(?:required|obliged|obligated|mandated)|(?:ha(?:ve|s) )?had to|ha(?:ve|s) to"
+            r"|(?:is|are) (?:[a-z]+ly )?(?:required|obliged|obligated|mandated|bound(?= to| by))"
+            r"|(?:ha(?:ve|s) )?had to|ha(?:ve|s) to"
             r"|needs? to"
             # "the attorney general may require that a deployer disclose …": a power to require, not a duty;
             # "should have measures to require …": what another verb governs, not the sentence's force
