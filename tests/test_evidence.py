@@ -1437,6 +1437,55 @@ def test_anyone_and_everybody_claim_a_rule_of_all(claim: str, universal: bool) -
     assert as_universal(reading, "Any person who modifies a robot shall be considered its operator.")
 
 
+@pytest.mark.parametrize(
+    ("claim", "sentence", "universal"),
+    [
+        # the claim's "any" X, and a sentence naming X only after a word the claim does not use, whatever noun its
+        # own "any" quantifies
+        (
+            "Under the Robot Safety Act, anybody hurt by any kind of robot can claim damages.",
+            "Any person hurt by a household robot listed in Annex I shall have the right to claim damages.",
+            False,
+        ),
+        (  # "the robot" after "a household robot" is that one again
+            "Under the Robot Safety Act, anybody hurt by any kind of robot can claim damages.",
+            "Any person hurt by a household robot may claim damages from the operator of the robot.",
+            False,
+        ),
+        (
+            "The Robot Safety Act lets every operator of a robot register online.",
+            "Operators of a robot may register online, unless they are commercial operators.",
+            True,
+        ),
+        (
+            "All drones must be insured under the Robot Safety Act.",
+            "Delivery drones and survey drones shall be insured.",
+            False,
+        ),
+        # counter-examples: the claim names the qualifier; the sentence names the noun bare, or after "the"/"such"
+        (
+            "Under the Robot Safety Act, anybody hurt by any household robot can claim damages.",
+            "Any person hurt by a household robot listed in Annex I shall have the right to claim damages.",
+            True,
+        ),
+        (
+            "Under the Robot Safety Act, anybody hurt by any kind of robot can claim damages.",
+            "Any person hurt by a robot shall have the right to claim damages from its household operator.",
+            True,
+        ),
+        (
+            "All drones must be insured under the Robot Safety Act.",
+            "Every operator shall insure the drones it flies; such drones shall carry the insurer's mark.",
+            True,
+        ),
+    ],
+)
+def test_a_universal_claim_is_not_stated_of_a_qualified_kind(claim: str, sentence: str, universal: bool) -> None:
+    """ "any kind of AI tool" is not stated by a sentence speaking only of "a high-risk AI system": a word the
+    claim does not use restricts the noun the claim says all of."""
+    assert as_universal(read(claim), sentence) is universal
+
+
 def test_a_subject_of_no_content_words_does_not_state_a_universal_claim() -> None:
     """A sentence whose subject the duty reader cannot name ("…, should be prohibited": "should be") states no
     rule of all X; a sentence saying it of all X does (the counter-example)."""

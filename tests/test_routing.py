@@ -287,8 +287,8 @@ def test_a_name_after_a_sentence_initial_article_is_read(
 
 
 def test_an_owner_the_manifest_names_is_known() -> None:
-    """A sentence-initial owner the manifest's aliases carry ("Robotnik" of "Robotnik robot order") is no unknown
-    name, though no indexed text writes it; one it does not carry is."""
+    """An owner the manifest's aliases carry ("Robotnik" of "Robotnik robot order") is no unknown name, though no
+    indexed text writes it; one it does not carry is."""
     from govqa.search.names import unknown_names
 
     docs = [*DOCS, Document(id="eo", title="Executive Order 1", short_title="EO 1", aliases=("Robotnik robot order",))]
@@ -297,6 +297,12 @@ def test_an_owner_the_manifest_names_is_known() -> None:
     assert unknown_names("Zorblax's 2027 order banned robot fights.", Router(docs, WORDS), Glossary({}), idf) == (
         "Zorblax",
     )
+    # wherever the owner stands, not only at the sentence's start
+    for question, unknown in [
+        ("The stated aim of Robotnik's order is to ban robot fights.", ()),
+        ("The stated aim of Zorblax's order is to ban robot fights.", ("Zorblax",)),
+    ]:
+        assert unknown_names(question, Router(docs, WORDS), Glossary({}), idf) == unknown
 
 
 @pytest.mark.parametrize(

@@ -28,13 +28,53 @@ def as_universal(reading: ClaimReading, sentence: str) -> bool:
     """A claim of "all"/"every"/"any" X is stated only by a sentence saying so of all X, in those words or of a
     subject the claim's words name whole ("Member States shall …" for "each Member State"); "High-risk AI
     systems … shall undergo" states it of some AI systems, not of all."""
-    if not any(kind == "universal" for _, kind in reading.scope) or UNIVERSAL.search(sentence):
+    if not any(kind == "universal" for _, kind in reading.scope):
+        return True
+    if _qualified_away(reading.text, sentence):
+        return False
+    if UNIVERSAL.search(sentence):
         return True
     actor = duty_of(stem(sentence))[0]
     if not actor or re.match(r"(?:those|these|such|that|this|said)\b", actor, re.I):
         return False  # "those systems" are the ones named before, not all
     named = set(tokenize(actor)) - FRAME_WORDS
     return bool(named) and named <= set(tokenize(reading.text))  # a subject of no content words names no one
+
+
+# The noun a claim quantifies ("any kind of AI tool", "all providers"): its first word.
+_CLAIMED_ALL = re.compile(
+    r"\b(?:all|any|every|each)\s+(?:(?:kinds?|types?|forms?|sorts?)\s+of\s+)?(?P<noun>[a-z][\w-]*)", re.I
+)
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+# Words before a noun that refer or count rather than restrict it ("the", "such", "any", "of").
+_NOT_QUALIFIERS = frozenset(
+    re.findall(
+        r"\w+",
+        "a an the this that these those such said its their his her our any all each every no other of for to from by "
+        "with in on at and or as whose which",
+    )
+)
+
+
+_REFERRING = frozenset({"the", "this", "that", "these", "those", "such", "said", "its", "their"})
+
+
+def _qualified_away(claim: str, sentence: str) -> bool:
+    """The claim says it of any X ("any kind of AI tool played a part"), and the sentence names X only after a
+    word the claim does not use ("a high-risk AI system listed in Annex III"): it says it of some X, whatever
+    other noun its own "any" quantifies ("Any affected person …")."""
+    said = set(tokenize(claim))
+    words = _WORD.findall(sentence)
+    for m in _CLAIMED_ALL.finditer(claim):
+        noun = tokenize(m.group("noun"))[:1]
+        if not noun or noun[0] in FRAME_WORDS:
+            continue
+        before = [words[i - 1].lower() if i else "" for i, w in enumerate(words) if tokenize(w)[:1] == noun]
+        # "the AI system" after "a high-risk AI system" is that one again
+        before = before[:1] + [b for b in before[1:] if b not in _REFERRING]
+        if before and all(b and b not in _NOT_QUALIFIERS and not set(tokenize(b)) <= said for b in before):
+            return True
+    return False
 
 
 # Words that make an office another office: the deputy chairperson is not the chairperson.

@@ -172,13 +172,14 @@ def unknown_names(
         name = m.group(0)
         if _sentence_initial(original, m.start()):  # its first capital is the sentence's, the words after a name's
             _, _, rest = name.partition(" ")  # ("The Zorblax Omnibus", "At Bletchley Park")
-            # an owner is a name wherever it stands ("Ruritania's new AI law"), unless the manifest names it ("Trump"
-            # of the "Trump AI order" alias)
-            owner = _POSSESSIVE.match(original, m.end()) and not re.search(rf"\b{re.escape(fold(name))}\b", meta)
-            if not rest and not owner:
+            # an owner is a name wherever it stands ("Ruritania's new AI law")
+            if not rest and not _POSSESSIVE.match(original, m.end()):
                 continue
             name = rest or name
-        names.append(name)
+        # a name the manifest's titles, aliases or issuers carry is known though no indexed text writes it ("Trump"
+        # of the "Trump AI order" alias): it names who made a held text
+        if not re.search(rf"\b{re.escape(fold(name))}\b", meta):
+            names.append(name)
     routed_ids = router.route(question).doc_ids
     routed = [d for d in router.documents if d.id in routed_ids]
     if not routed or any(d.language == "ja" for d in routed):
