@@ -176,6 +176,28 @@ def test_a_report_of_a_kind_the_library_lacks_is_unheld() -> None:
 @pytest.mark.parametrize(
     ("claim", "unheld"),
     [
+        # news's word for a held law, read as naming it by description: the law itself, not another document
+        ("Under Examplia's robot rulebook, operators must have robots audited every year.", False),
+        ("Under the Examplia robot rulebook, operators must have robots audited every year.", False),
+        # counter-examples: a report or a plan of the law's board, which the library does not hold
+        ("Under the Robot Board's final report, operators must have robots audited every year.", True),
+        ("Under the Examplia robot plan, operators must have robots audited every year.", True),
+    ],
+)
+def test_a_law_named_as_a_rulebook_is_the_law_not_an_unheld_instrument(claim: str, unheld: bool) -> None:
+    from govqa.answering.answerability import check_unheld_instrument
+    from govqa.corpus.manifest import Manifest
+    from govqa.search.claim_reading import ClaimReader
+
+    query = analyze(claim, ROUTER, GLOSSARY, claims=ClaimReader(Manifest((ACT,), (), {"XL": ("Examplia",)})))
+    ctx = CheckContext("claim", DOCS, [], {}, 0.0, lambda _: frozenset(), lambda _: list(DOCS))
+    found = check_unheld_instrument(query, [passage("Operators shall have robots audited once a year.")], ctx)
+    assert (found is not None) is unheld
+
+
+@pytest.mark.parametrize(
+    ("claim", "unheld"),
+    [
         # a subordinate instrument named as the source of what is claimed: its content is not the act's
         ("The Robot Act's enforcement decree requires a yearly audit of robots.", True),
         ("ロボット法の施行令によって、年1回の監査が義務づけられた。", True),
@@ -410,6 +432,11 @@ def test_a_year_dating_an_event_the_passages_date_otherwise_is_contradicted_not_
 
     assert missing("The Robot Safety Act takes effect in January 2027.") == []
     assert missing("The Robot Safety Act was reviewed by a court in 2027.") == ["2027"]
+    # a year of no named event, against a dated sentence on what its clause is about; counter-example: the same
+    # year of something no dated sentence speaks of
+    passages.append(passage("The Robot Board looks forward to the review of the robot registry in 2026."))
+    assert missing("The Robot Board said it looks forward to reviewing the robot registry in 2027.") == []
+    assert missing("The Robot Board said it will open a public robot museum in the capital in 2027.") == ["2027"]
 
 
 def _later_event(claim: str, sentence: str) -> tuple[Finding | None, str]:

@@ -250,6 +250,52 @@ def test_a_verb_joined_to_an_infinitive_is_no_force(claim: str, modal_words: str
         ("事業者は、利用目的を通知しなければならない。", "must", False, "business_operator"),
         ("報告は努力義務である。", "endeavour", False, ""),
         ("Agencies met on May 6, 2026 to discuss it.", "", False, ""),  # a month, not a permission
+        # 「…しても差し支えない」, 「構わない」, 「してもよい」 give leave and deny nothing; a plain 「ない」 denies
+        ("事業者は、個人データを他の情報と照合しても差し支えない。", "may", False, "business_operator"),
+        ("事業者は、個人データを第三者に提供しても構わない。", "may", False, "business_operator"),
+        ("事業者は、記録を電磁的方法で作成してもよい。", "may", False, "business_operator"),
+        ("事業者は、本人の同意を取れば個人データを第三者に提供してよい。", "may", False, "business_operator"),
+        ("事業者は、個人データを第三者に提供することはない。", "", True, ""),
+        # a 「が」 whose subordinate clause ends before the modal (「…が…ようにするため、」, 「…が生じたとき、」), a
+        # condition's 「ときは」 and the 「ことが」 of 「することができる」 name no subject: the topic 「は」 does
+        (
+            "地方公共団体は、事業者と本人との間に生じた苦情が迅速に処理されるようにするため、必要な措置を講ずるよう"
+            "努めなければならない。",
+            "endeavour",
+            False,
+            "local_government",
+        ),
+        (
+            "事業者と本人の間で苦情が生じたとき、地方公共団体はあっせんを行わなければならない。",
+            "must",
+            False,
+            "local_government",
+        ),
+        ("事業者は、漏えいが生じたときは、委員会に報告しなければならない。", "must", False, "business_operator"),
+        # an article's caption before its first sentence is no part of the subject
+        (
+            "第十三条（区域内の事業者等への支援） 地方公共団体は、支援を行わなければならない。",
+            "must",
+            False,
+            "local_government",
+        ),
+        ("地方公共団体は、違反があった場合は、その旨を公表することができる。", "may", False, "local_government"),
+        # counter-example: a 「が」 of the main clause, after a topic naming the text
+        (
+            "ロボット法は、事業者が国の施策に協力するよう努めなければならないと定めている。",
+            "endeavour",
+            False,
+            "business_operator",
+        ),
+        # a modal in a condition ("if …", "unless …") is not the sentence's force; one after the condition is
+        (
+            "Providers may file a single report for two robots if one robot cannot be understood without the other.",
+            "may",
+            False,
+            "provider",
+        ),
+        ("If the office cannot be reached, operators may register robots online.", "may", False, "business_operator"),
+        ("Operators cannot register robots online unless they hold a licence.", "must", True, "business_operator"),
         # the subject stands before a parenthetical clause ("…, in consultation with …, shall")
         (
             "Within 90 days, the Secretary of Labor, in consultation with agencies, shall issue guidance.",

@@ -688,6 +688,9 @@ def read_orders(claim: str) -> QueryAnalysis:
         ("Executive Order 1 was rescinded on January 20, 2025.", "supported"),
         ("Executive Order 1 was revoked in 2026.", "refuted"),
         ("Executive Order 1 was repealed in December 2024.", "refuted"),
+        # a date that agrees supports only a claim saying nothing else; a wrong one refutes whatever else it says
+        ("Executive Order 1, revoked in January 2025, gave robot owners a right to sue.", None),
+        ("Executive Order 1, revoked in 2026, gave robot owners a right to sue.", "refuted"),
         # counter-examples: a date of another event of the revoked order; an order nothing held revokes; a claim
         # naming a third order as the revoker (the evidence checks read it)
         ("Executive Order 1 was signed in January 2025.", None),
@@ -745,6 +748,9 @@ def test_a_revocation_date_rests_only_on_a_sentence_stating_the_revoking_texts_r
     [
         ("Executive Order 3 revoked Executive Order 1.", "refuted"),
         ("Executive Order 1 was rescinded by Executive Order 2.", "supported"),
+        # the revocation describes the order the claim says something else of (the evidence checks read it)
+        ("Executive Order 2, the order that revoked Executive Order 1, gives robot owners a right to sue.", None),
+        ("Executive Order 2, which revoked Executive Order 1, bans robot fights.", None),
         # counter-examples: another event between the two; an order nothing held revokes; three orders named
         ("Executive Order 3 amended Executive Order 1.", None),
         ("Executive Order 2 revoked Executive Order 3.", None),

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from govqa.answering.counts import counted
-from govqa.answering.coverage import STATES_MOST
+from govqa.answering.coverage import STATES_MOST, figure_topic, term_coverage
 from govqa.answering.evidence import decide, rank_evidence
 from govqa.answering.findings import CheckContext, Finding, Term
 from govqa.answering.publication import only_dates, record_publication
@@ -39,7 +39,7 @@ from govqa.search.analysis import QueryAnalysis
 from govqa.search.claim_figures import EVENTS, DateMention, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
 from govqa.settings import AnswerSettings
-from govqa.text import kanji_to_digits, sentence_spans, whole_sentence
+from govqa.text import kanji_to_digits, sentence_spans, tokenize, whole_sentence
 
 
 def missing_figures(figures: Sequence[str], evidence_text: str) -> list[str]:
@@ -97,8 +97,17 @@ def compared(figure: str, query: QueryAnalysis, passages: Sequence[Passage]) -> 
     events = {d.event for d in dates_in(text) if d.event}
     claimed = [f for f in query.claim.figures if figure in f.text.replace(" ", "")]
     dated = [d.event for d in query.claim.dates if figure in d.text and d.event]
-    return any(f.compares_with(g) or f.apart_from(g) for f in claimed for g in stated) or any(
-        e in events for e in dated
+    if any(f.compares_with(g) or f.apart_from(g) for f in claimed for g in stated) or any(e in events for e in dated):
+        return True
+    # a year of no named event ("looks forward to reviewing progress … in 2026") against a dated sentence stating
+    # most of the year's clause ("Looks forward also to the overall review …, in 2025, of the progress …"), as the
+    # date check compares such a year only in a sentence stating most of the claim
+    undated = [d for d in query.claim.dates if figure in d.text and not d.event]
+    return any(
+        dates_in(sentence) and term_coverage(dict.fromkeys(figure_topic(query.claim, d), 1.0), sentence) >= STATES_MOST
+        for d in undated
+        for p in passages
+        for sentence in (p.chunk.text[a:b] for a, b in sentence_spans(p.chunk.text))
     )
 
 
@@ -264,6 +273,8 @@ def record_revocation(
                         "stated": revoker.date,
                     }
                     quote = Quote(Passage(chunk, 1.0, document=revoker), start, end, 1.0)
+                    if agrees and not only_revocation(reading, (documents[doc_id], revoker)):
+                        return None  # the revocation describes the text; the claim's point is elsewhere
                     key = "evidence.revoked_on" if agrees else "evidence.revoked_otherwise"
                     return Judgement("supported" if agrees else "refuted", Term(key, fields), quote)
     return None
@@ -299,9 +310,19 @@ def record_revoker(
         fields = {"revoker": revoker.short_title, "locator": chunk.locator, "claimed": documents[named].short_title}
         quote = Quote(Passage(chunk, 1.0, document=revoker), start, end, 1.0)
         if named == _root(revoker.id, documents):
+            if not only_revocation(reading, (documents[doc_id], documents[named], revoker)):
+                return None  # "EO 14148, the order that revoked …, gives private parties a right …": not its point
             return Judgement("supported", Term("evidence.revoker_named", fields), quote)
         return Judgement("refuted", Term("evidence.revoker_other", fields), quote)
     return None
+
+
+def only_revocation(reading: ClaimReading, texts: Sequence[Document]) -> bool:
+    """The claim says nothing but that (and when) one text revoked another, in words the texts' records use for
+    them ("Trump's order", "Biden's AI executive order"): the revocation is its point, not a description of a
+    text it says something else of."""
+    names = " ".join(f"{d.short_title} {' '.join(d.aliases)} {d.issuer}" for d in texts)
+    return only_dates(reading, frozenset(tokenize(names)))
 
 
 def _root(doc_id: str, documents: Mapping[str, Document]) -> str:

@@ -23,8 +23,10 @@ from govqa.answering.coverage import (
     event_words,
     figure_topic,
     name_words_of,
+    states_heaviest,
     term_coverage,
 )
+from govqa.answering.denied import denies_affirmed, lack_as_denial, lack_unstated
 from govqa.answering.duties import (
     acts_in,
     body_differs,
@@ -258,7 +260,8 @@ def _other_body(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> 
 def states_most(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
     """A sentence stating most of the claim's weighted terms (`STATES_MOST`) with its polarity, once no
     comparison above found a difference → supported. Below, sharing words is no evidence."""
-    if term_coverage(claim_weights(reading, idf), sentence, shared=True) < STATES_MOST:
+    weights = claim_weights(reading, idf)
+    if term_coverage(weights, sentence, shared=True) < STATES_MOST or not states_heaviest(weights, sentence):
         return None
     if not _same_polarity(reading, sentence, idf) or not states_particulars(reading, sentence):
         return None
@@ -282,7 +285,9 @@ def _same_polarity(reading: ClaimReading, sentence: str, idf: dict[str, float]) 
     """No word of the claim denied on one side and affirmed on the other (`polarity_differs`), and, where the
     sentence has a modal, a ban against a ban and a duty against a duty. A point of a list ("(c) the use of AI
     systems for …") states its stem's force, which it does not repeat: its own words decide."""
-    if polarity_differs(reading.text, claim_weights(reading, idf).keys(), sentence)[0]:
+    if polarity_differs(lack_as_denial(reading.text), claim_weights(reading, idf).keys(), sentence)[0]:
+        return False
+    if denies_affirmed(reading, sentence) or lack_unstated(reading, sentence):
         return False
     actor, modality, bans, modal_words, action = duty_of(sentence)
     denied = {_APPLIES.get(t, t) for w in denied_words(reading.text) for t in tokenize(w)}

@@ -269,3 +269,22 @@ def figure_topic(reading: ClaimReading, figure: Figure | DateMention) -> set[str
 def event_words(text: str) -> set[str]:
     """The words of a text naming an event a date can date ("apply", "enters into force", 施行)."""
     return {t for rx in EVENTS.values() for m in rx.finditer(text) for t in tokenize(m.group())}
+
+
+def states_heaviest(weights: dict[str, float], sentence: str) -> bool:
+    """A Japanese or Korean claim's heaviest content word (`Weights.runs`: its rarest, what most sets the claim
+    apart, 「学習用データ」) has half its character pairs in a sentence in the same script. A claim whose heaviest
+    word the sentence does not state may be one the texts do not address at all, however many of its common words
+    (「個人データ」, 「届け出」) they share. Against an English sentence every word the library's idf lacks weighs the
+    same, and none is heaviest."""
+    runs = getattr(weights, "runs", ())
+    if not runs or in_latin(sentence):
+        return True
+    heaviest = max(w for _, w in runs)
+    present = set(tokenize(sentence))
+
+    def stated(run: str) -> bool:
+        pairs = [t for t in tokenize(run) if t in weights]
+        return not pairs or sum(t in present for t in pairs) >= len(pairs) / 2
+
+    return any(stated(run) for run, w in runs if w == heaviest)  # (of words as rare, one)

@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from govqa.answering.attribution import reports_other_text
 from govqa.answering.comparisons import CHECKS, STATED_WITH_POINTS, Comparison, compare_figures, figure_findings
 from govqa.answering.coverage import claim_weights, counts_across, cross_language, term_coverage
 from govqa.answering.duties import action_coverage, binds_party, states_as_claimed, stem
@@ -324,6 +325,8 @@ def _decided(
     """What one check decides on the best sentences (best first), with the sentence it rests on."""
     part = dates_a_part(reading)
     for ev in best:
+        if reports_other_text(reading, ev.text):
+            continue  # another text's rule, reported ("Under the EU AI Act, …" in a claim about another text)
         if name == "dates" and not part and opens_proviso(ev.text):
             continue  # a proviso's date is a part's, not the whole text's
         if part and (later := provisos(ev.passage.chunk.text, ev.start, ev.end)):

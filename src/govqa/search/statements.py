@@ -95,7 +95,8 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
             r"(?!\s+have\s+(?:been|[a-z]+ed|[a-z]+en)\b)"  # "may have caused": what may have happened
             r"(?!\s+\d)|can|(?:is|are) (?:allowed|permitted|entitled|empowered) to|permits?|allows?|lets"
             r"|ha(?:s|ve) (?:the )?(?:exclusive |sole |full )?(?:authority|power|right|flexibility|discretion) to)\b"
-            r"|できる|할 수 있",
+            # 「…しても差し支えない」, 「構わない」, 「して(も)よい」: leave given, in a law's words and a writer's
+            r"|できる|(?:差し支え|差支え|構わ)ない|(?:て|で)も?よい|할 수 있",
         ),
     ),
 )
@@ -140,8 +141,9 @@ RESTRICTIVE = re.compile(  # "not only … but", "not just …", "doesn't only" 
 
 NEGATION = re.compile(  # ("relies on cooperation rather than penalties", "instead of fines": what is denied)
     r"\b(?:not|no(?!\.?\s*\d)|never|none|neither|nor|without|cannot|n't|rather than|instead of)\b|n['’]t\b"
-    r"|(?<!なければなら)(?<!てはなら)(?<!ねばなら)(?<!ければなら)(?<!すぎ)(?<!過ぎ)(?<!しれ)ない"  # (「…にすぎない」:
-    r"|ません|ではなく|わけではな|不要|않",  # "is merely", 「かもしれない」: "may be", deny nothing)
+    r"|(?<!なければなら)(?<!てはなら)(?<!ねばなら)(?<!ければなら)(?<!すぎ)(?<!過ぎ)(?<!しれ)"  # (「…にすぎない」:
+    r"(?<!差し支え)(?<!差支え)(?<!構わ)ない"  # "is merely", 「かもしれない」: "may be", 「差し支えない」: "may"
+    r"|ません|ではなく|わけではな|不要|않",  # deny nothing)
     re.I,
 )
 # Where a clause that only conditions or describes begins: a negation inside it is not the claim's.
@@ -182,14 +184,38 @@ _STATUS = re.compile(r"mandatory|compulsory|obligatory", re.I)
 _MADE = re.compile(r"\b(?:makes?|made|making|renders?)\s+(?P<what>[^,;]+?)\s*$", re.I)
 
 
-# A Japanese subject: the last noun taken up by 「は」 or 「が」, not a condition's 「ては」, 「には」, 「では」
-# (「実施するに当たっては」, 「場合には」) nor a definition's 「とは」.
-_TOPIC, _NOT_TOPIC = "(?<![のてにでと])は", "(?<=[のてにでと])は"
+# A Japanese subject: the last noun taken up by 「は」 or 「が」, not a condition's 「ては」, 「には」, 「では」,
+# 「ときは」, 「場合は」 (「実施するに当たっては」, 「場合には」) nor a definition's 「とは」.
+_TOPIC, _NOT_TOPIC = "(?<![のてにでと])(?<!とき)(?<!場合)は", "(?:(?<=[のてにでと])|(?<=とき)|(?<=場合))は"
 _JA_SUBJECT = re.compile(rf"([^、。,]{{1,30}}?)(?:{_TOPIC}|が|에게|는|은)(?:、|,)?(?:[^はが]|{_NOT_TOPIC})*$")
+# Where a subordinate clause ends: its 「が」 is its own subject (「苦情が…処理されるようにするため、」,
+# 「…が生じたとき、」), not the sentence's, whose topic 「は」 stands over the whole sentence.
+_SUBORDINATE_END = re.compile(r"ため[、,]|とき|場合|ように|ので[、,]|から[、,]")
+
+
+def _ja_subject(before: str) -> re.Match[str] | None:
+    """The subject of a Japanese sentence's modal: the last noun taken up by 「は」 or 「が」, passing over a 「が」
+    whose subordinate clause ends before the modal and the 「ことが」 of 「…することができる」."""
+    while (m := _JA_SUBJECT.search(before)) and m.group(0)[len(m.group(1))] == "が":
+        if m.group(1).endswith("こと"):  # 「公表することができる」: the verb's own noun form, no subject
+            before = before[: m.start(1)]
+            continue
+        if not _SUBORDINATE_END.search(before[m.end(1) :]):
+            break
+        before = before[: m.end(1)].rsplit("、", 1)[0] if "、" in before[: m.end(1)] else before[: m.start(1)]
+    return m
+
+
 # The party a Japanese sentence binds as the object of its verb: 「…の実施を提供者に義務づけている」 (before the
 # modal word), 「…する責務を、研究開発機関に負わせている」, 「義務を事業者に課す」 (after it).
 _JA_BOUND_BEFORE = re.compile(r"を、?([^、。をがは]{1,40}?)に、?$")
 _JA_BOUND_AFTER = re.compile(r"^[をが]、?([^、。をが]{1,40}?)に(?:負わ|課)")
+
+
+# An article's number and caption before its first sentence (「第十三条（区域内の事業者等への支援） 地方公共団体は、」):
+# the caption's words (「事業者」) are no part of the subject.
+_KANJI_NUMBER = "[一二三四五六七八九十百千〇\\d]+"
+_JA_CAPTION = re.compile(rf"^\s*第{_KANJI_NUMBER}条(?:の{_KANJI_NUMBER})?\s*[（(][^）)]*[）)]\s*")
 
 
 def duty_of(text: str) -> tuple[str, str, bool, str, str]:
@@ -200,8 +226,8 @@ def duty_of(text: str) -> tuple[str, str, bool, str, str]:
         before, after = text[: m.start()], text[m.end() :]
         if question_language(text) in ("ja", "ko"):
             head = re.split(r"[、。,]", before.rstrip("、 "))
-            subject = _JA_SUBJECT.search(before)
-            actor = subject.group(1).strip(" 「」『』") if subject else ""
+            subject = _ja_subject(before)
+            actor = _JA_CAPTION.sub("", subject.group(1)).strip(" 「」『』") if subject else ""
             if cleft := re.search(r"のは、?([^、。]{1,40}?)(?:だ|である|です)?。?$", after):
                 actor = cleft.group(1)  # 「義務づけられているのは、提供者だ」: the party bound stands after 「のは」
             elif bound := _JA_BOUND_BEFORE.search(before) or _JA_BOUND_AFTER.match(after):
@@ -230,7 +256,15 @@ def duty_of(text: str) -> tuple[str, str, bool, str, str]:
 
 
 def _own_modal(before: str, modal: str) -> bool:
-    return not _RELATIVE.search(before) and not (_INFINITIVE.search(before) and _BASE_VERB.fullmatch(modal))
+    if _RELATIVE.search(before) or (_INFINITIVE.search(before) and _BASE_VERB.fullmatch(modal)):
+        return False
+    # a condition's modal ("may create a single report … if the processes … cannot be understood without …") is
+    # not the sentence's force; the condition ends at a comma ("If it cannot be reached, operators may …")
+    opener = max(_IF.finditer(before), key=lambda m: m.end(), default=None)
+    return not opener or bool(_CONDITION_END.search(before[opener.end() :]))
+
+
+_IF = re.compile(r"\b(?:if|unless|whenever|provided that|in case)\b", re.I)
 
 
 # A further duty of the same subject, joined by "and" ("… is to endeavor to enhance …, and must cooperate with …",
