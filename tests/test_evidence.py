@@ -2521,7 +2521,20 @@ def test_a_count_of_the_claimed_noun_is_the_same_event(claim: str, sentence: str
             ("definition",),
             "supported",
         ),
-        # counter-example: a claim about the definition, not of what it defines, is stated by words
+        (
+            "ロボット法の「ロボット事業者」とは、ロボットを販売する者をいう。",
+            "ロボット事業者は、ロボットを販売する者の名簿を備えなければならない。",
+            (),
+            None,
+        ),
+        # counter-examples: a claim about the definition, not of what it defines, is stated by words; and a
+        # nominalised verb's 「ことは」 is the claim's topic, no term it defines
+        (
+            "ロボット法では、ロボットの苦情に適切に対応することは、販売者の努力義務とされている。",
+            "ロボットの販売者は、ロボットに関する苦情の適切な処理に努めなければならない。",
+            (),
+            "supported",
+        ),
         (
             "The robot guidelines say the definition should not be applied mechanically.",
             "The definition should not be applied mechanically to every machine.",

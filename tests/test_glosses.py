@@ -112,9 +112,11 @@ def test_near_synonyms_are_words_one_dictionary_sense_gives_together_twice() -> 
 @pytest.mark.parametrize(
     ("sentence", "share", "verdict"),
     [
-        ("Operators shall repair defects without delay.", 0.5, "supported"),  # repair for fix: half the word
+        ("Operators shall repair defects.", 0.5, "supported"),  # repair for fix: half the word
+        # ("without delay" states "quickly" whole: plain words for the law's, search/plain_words.py)
+        ("Operators shall repair defects without delay.", 0.7, "supported"),
         # counter-examples: another verb on the same defects; a near-synonym alone states nothing else
-        ("Operators shall report defects without delay.", 0.4, None),
+        ("Operators shall report defects.", 0.4, None),
         ("Operators shall mend their ways.", 0.3, None),
     ],
 )
@@ -129,4 +131,4 @@ def test_without_the_dictionary_no_word_has_a_synonym(monkeypatch: pytest.Monkey
     monkeypatch.setattr(coverage, "glossary", lambda: Glossary(None))
     assert Glossary(None).synonyms() == {}
     reading = READER.read(FIXES)
-    assert term_coverage(claim_weights(reading, IDF), "Operators shall repair defects without delay.") == 0.4
+    assert term_coverage(claim_weights(reading, IDF), "Operators shall repair defects.") == 0.4

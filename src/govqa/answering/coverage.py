@@ -10,12 +10,14 @@ speaks of it. comparisons.py, provisos.py and evidence.py read claims through th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 
 from govqa.answering.quotes import FRAME_WORDS
 from govqa.search.claim_figures import EVENTS, DateMention, Figure
 from govqa.search.claim_reading import ClaimReading
 from govqa.search.glosses import glossary, renders_head, stated_share
+from govqa.search.plain_words import alternatives, states_phrase
 from govqa.text import closed_compounds, tokenize
 
 HIRAGANA = re.compile(r"[\u3041-\u309f]")
@@ -74,6 +76,8 @@ class Weights(dict[str, float]):
     word with its weight against an English sentence), which such a sentence states through their glosses."""
 
     runs: tuple[tuple[str, float], ...] = ()
+    # An English claim's terms standing in a phrase of search/plain_words.py: the other phrases of its group
+    plain: Mapping[str, frozenset[tuple[str, ...]]] = MappingProxyType({})
 
 
 def claim_weights(reading: ClaimReading, idf: dict[str, float]) -> Weights:
@@ -94,8 +98,11 @@ def claim_weights(reading: ClaimReading, idf: dict[str, float]) -> Weights:
     rarest = max(idf.values(), default=1.0)  # a word the library never uses is as rare as any
     weights = {t: idf.get(t, 1.0) for t in terms if len(t) > 1 and not HIRAGANA.search(t)}  # not the "s" of "Japan's"
     if reading.language not in ("ja", "ko"):
-        # an English word no text uses ("sue") is a word no sentence states; a number is compared as a figure
-        return Weights({t: w if t in idf or t.isdigit() else rarest for t, w in weights.items()})
+        # an English word no text uses ("sue") is a word no sentence states, unless in plain words for the law's
+        # own ("sue": "a private right of action"); a number is compared as a figure
+        out = Weights({t: w if t in idf or t.isdigit() else rarest for t, w in weights.items()})
+        out.plain = {t: ps for t, ps in alternatives(tokenize(reading.text)).items() if t in out}
+        return out
     # a year or a number is compared as a date or figure (comparisons.py), not as a word a sentence shares
     across = {t: idf.get(t, rarest) for t in terms}
     return per_word(reading.text, {t: w for t, w in weights.items() if not t.isdigit()}, across)
@@ -131,7 +138,8 @@ def term_coverage(weights: dict[str, float], sentence: str, *, shared: bool = Fa
     state nothing of it)."""
     if not weights:
         return 0.0
-    present = set(tokenize(sentence))
+    tokens = tokenize(sentence)
+    present = set(tokens)
     english = {t: w for t, w in weights.items() if t.isascii() and not t.isdigit()}  # a year is no English term
     if len(english) >= CROSS_TERMS and not all(t.isascii() for t in weights) and in_latin(sentence):
         weights = english  # a Japanese claim giving English terms ("多様性(Diversity)"): only they can be compared
@@ -149,14 +157,25 @@ def term_coverage(weights: dict[str, float], sentence: str, *, shared: bool = Fa
     if shared and not present & weights.keys():
         return 0.0
     synonyms = glossary().synonyms()
+    plain = weights.plain if isinstance(weights, Weights) else {}
     stated = sum(
-        w if t in present else SYNONYM_CREDIT * w * bool(synonyms.get(t, _NONE) & present) for t, w in weights.items()
+        w
+        if t in present
+        else max(
+            SYNONYM_CREDIT * bool(synonyms.get(t, _NONE) & present),
+            PLAIN_CREDIT * states_phrase(plain.get(t, _NO_PHRASES), tokens),
+        )
+        * w
+        for t, w in weights.items()
     )
     return stated / sum(weights.values())
 
 
 SYNONYM_CREDIT = 0.5  # a near-synonym states half a term (chosen on the odd half of the pooled claim sets)
+# the law's own words for a claim's plain ones ("without delay" for "straight away"; search/plain_words.py)
+PLAIN_CREDIT = 1.0
 _NONE: frozenset[str] = frozenset()
+_NO_PHRASES: frozenset[tuple[str, ...]] = frozenset()
 
 
 def _glossed(runs: Sequence[tuple[str, float]], present: set[str]) -> float:

@@ -322,7 +322,8 @@ def denies_stated_ban(reading: ClaimReading, sentence: str, in_prohibitions: boo
 
 
 # A law defines a term in its own words: "'provider' means …", "… is defined as …", 「…」とは、…をいう.
-_DEFINING = re.compile(r"\bmeans?\b|\b(?:is|are) defined as\b|\brefers? to\b|とは|をいう|이란|라 함은", re.I)
+# Not the 「ことは」 of a nominalised verb (「苦情に対応することは、…」), which is a topic, no term defined.
+_DEFINING = re.compile(r"\bmeans?\b|\b(?:is|are) defined as\b|\brefers? to\b|(?<!こ)とは|をいう|이란|라 함은", re.I)
 
 
 def claims_definition(reading: ClaimReading) -> bool:
@@ -336,7 +337,7 @@ def claims_definition(reading: ClaimReading) -> bool:
     return bool(_CLAIMS_DEFINITION.search(text))
 
 
-_CLAIMS_DEFINITION = re.compile(r"\bdefine[sd]?\b|\bdefinition of\b|\bmeans\b|と定義|とは", re.I)
+_CLAIMS_DEFINITION = re.compile(r"\bdefine[sd]?\b|\bdefinition of\b|\bmeans\b|と定義|(?<!こ)とは", re.I)
 
 
 def defines(sentence: str, roles: Sequence[str]) -> bool:
