@@ -135,6 +135,36 @@ def read(claim: str) -> ClaimReading:
             None,
         ),
         ("Registration costs a fee of €500.", "Operators shall keep the logs for at least six months.", None),
+        # what a fine is for, in near-synonyms of the law's words: "appoint a local representative" / "designate a
+        # domestic agent"; counter-example: the same fine for another offence
+        (
+            "Foreign robot makers that don't appoint a local representative risk fines of up to 100 million won.",
+            "A robot maker who fails to designate a domestic agent shall be subject to a fine not exceeding 30"
+            " million won.",
+            "refuted",
+        ),
+        (
+            "Foreign robot makers that don't appoint a local representative risk fines of up to 100 million won.",
+            "A robot maker who fails to label a robot shall be subject to a fine not exceeding 30 million won.",
+            None,
+        ),
+        # a period before an event is no period from it: the one counts up to the promulgation, the other from it
+        (
+            "Chapter III of the Robot Safety Act was approved a week or so before the date of promulgation.",
+            "Chapter III comes into effect within a period not exceeding three months from the date of promulgation.",
+            None,
+        ),
+        # counter-examples: both counted the same way, from the event or up to it
+        (
+            "Chapter III of the Robot Safety Act comes into effect a week after promulgation.",
+            "Chapter III comes into effect within a period not exceeding three months from the date of promulgation.",
+            "refuted",
+        ),
+        (
+            "Operators must notify the robot register a week before selling a robot.",
+            "Operators shall notify the robot register at least 30 days before selling a robot.",
+            "refuted",
+        ),
     ],
 )
 def test_figures_on_the_same_matter(claim: str, sentence: str, verdict: str | None) -> None:
@@ -2067,6 +2097,34 @@ def test_a_sibling_provisions_figure_refutes_nothing_where_a_sentence_states_the
 
     assert decided("Under the Robot Act, banned robot practices carry fines of up to 7% of turnover.") == "supported"
     assert decided("Under the Robot Act, banned robot practices carry fines of up to 5% of turnover.") == "refuted"
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # "within 60 days" may be the claimed "two months": the sibling section's 180 days refutes nothing
+        ("The Robot Order gave the Budget Director two months to revise the robot memoranda.", None),
+        ("Under the Robot Order, the Budget Director had 2 months to revise the robot memoranda.", None),
+        # counter-examples: a period the 60 days cannot be, refuted on the sentence that states it
+        ("The Robot Order gave the Budget Director ten days to revise the robot memoranda.", "refuted"),
+        ("The Robot Order gave the Budget Director six months to revise the robot memoranda.", "refuted"),
+    ],
+)
+def test_a_period_the_claimed_one_may_be_keeps_a_sibling_period_from_refuting(claim: str, verdict: str | None) -> None:
+    """An order gives each office its own deadline (180 days for an action plan, 60 days for revising memoranda):
+    the sentence whose period may be the claimed one (months last 28 to 31 days) and that states more of the claim
+    is what the claim is about, and the other's 180 days contradicts nothing."""
+    plan = passage(
+        "Within 180 days of this order, the Science Adviser, in coordination with the Budget Director, shall submit"
+        " a robot action plan."
+    )
+    memos = passage(
+        "Within 60 days of this order, the Budget Director shall revise the robot memoranda as necessary.",
+        locator="Section 5",
+    )
+    reading = read(claim)
+    found = decide(reading, sorted(rank_evidence(reading, [plan, memos], IDF), key=lambda ev: ev.passage is memos), IDF)
+    assert (found[0].verdict if found else None) == verdict
 
 
 @pytest.mark.parametrize(

@@ -85,3 +85,33 @@ def test_every_phrase_keeps_a_word_of_its_own() -> None:
     for group in _GROUPS:
         for phrase in group:
             assert tokenize(phrase), phrase
+
+
+def test_the_named_texts_makers_name_is_no_term_of_the_claim() -> None:
+    """ "Smith's January 2025 robot order" names the order as its alias "Smith robot order" does: no sentence of
+    the order states "Smith", which, used by no text, would weigh as the library's rarest word. Counter-example: another
+    proper name the claim gives ("Director Jones") stays a term, and so does a name word the library uses."""
+    from govqa.corpus.manifest import Manifest
+    from govqa.records import Document
+    from govqa.search.claim_reading import ClaimReader
+
+    order = Document(
+        "rb-order",
+        "Executive Order 7 on Robots",
+        "Order 7",
+        aliases=("Smith robot order",),
+        jurisdiction="RB",
+        doc_type="executive_order",
+        date="2025-01-23",
+    )
+    reader = ClaimReader(Manifest(documents=(order,), references=(), jurisdiction_words={"RB": ("Robotia",)}))
+    idf = {"budget": 2.0, "director": 1.0, "reviz": 2.0, "memoranda": 3.0, "robot": 1.0, "order": 1.0, "rare": 6.0}
+    weights = claim_weights(
+        reader.read("Smith's January 2025 robot order gave the Budget Director 60 days to revise memos."), idf
+    )
+    assert "smith" not in weights and {"budget", "director"} <= weights.keys()
+    other = claim_weights(
+        reader.read("Smith's January 2025 robot order gave Director Jones 60 days to revise memoranda."), idf
+    )
+    assert "smith" not in other and other["jone"] == 6.0  # (the rarest weight: no text uses it)
+    assert "robot" not in weights or weights["robot"] == 1.0

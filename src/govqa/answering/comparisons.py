@@ -89,6 +89,7 @@ def figure_findings(
         months = [g for g in stated if _days_and_months(f, g) and not cross_language(reading, sentence)]
         apart = [g for g in months if f.apart_from(g)]
         same_kind = [g for g in stated if f.compares_with(g) or counts_across(f, g, reading, sentence)] + apart
+        same_kind = [g for g in same_kind if not counted_apart(reading.text, f, sentence, g)]
         if any(agrees(f, g) for g in same_kind):
             agreed.add(i)
         elif same_kind and apart == months and not any(agrees(o, g) for o in reading.figures for g in same_kind):
@@ -96,6 +97,23 @@ def figure_findings(
     if cross_language(reading, sentence) and not any(reading.figures[i].kind in ("amount", "count") for i in agreed):
         agreed = set()  # across languages "every six months" agrees by chance; money, or a count of one noun, not
     return None, agreed
+
+
+def counted_apart(claim: str, f: Figure, sentence: str, g: Figure) -> bool:
+    """Two periods counted in opposite directions from their event: "a week before it was promulgated" is no
+    deadline "within three months from the date of promulgation", whatever their lengths."""
+    ways = {_direction(claim[f.end :]), _direction(sentence[g.end :])}
+    return f.kind == g.kind == "period" and ways == {"before", "after"}
+
+
+def _direction(after: str) -> str:
+    return "before" if _BEFORE.match(after) else "after" if _AFTER.match(after) else ""
+
+
+# What follows a period says which way it counts: up to an event ("30 days before placing on the market") or from
+# it ("within 60 days of this order", "three months from the date of promulgation").
+_BEFORE = re.compile(r"[^.;:]{0,15}?\b(?:before|prior to|ahead of|in advance of|earlier than)\b", re.I)
+_AFTER = re.compile(r"[^.;:]{0,15}?\b(?:after|from|following|since|of (?:the|this|its|that)\b)", re.I)
 
 
 def _days_and_months(a: Figure, b: Figure) -> bool:

@@ -51,6 +51,9 @@ _REQUEST = re.compile(r"\b(?:ask(?:s|ed)?|calls? (?:up)?on|called (?:up)?on)(?=\
 _MODAL_KANJI = re.compile(r"禁止|禁じ|義務")
 
 
+_PROPER = re.compile(r"\b[A-Z][a-z]+")  # a capitalised word (a sentence's first word too: it must name the text)
+
+
 # Words no provision is written in: contractions, personal pronouns, focus and degree adverbs, the particles of
 # phrasal verbs ("tore up", "rolling out") and "said" (a resolution's "Stresses", "Notes" are its own words).
 # Laws never use them, so the library's idf weighs them as the rarest terms; a claim's own prose is no part of
@@ -84,8 +87,12 @@ def claim_weights(reading: ClaimReading, idf: dict[str, float]) -> Weights:
     """The claim's terms and their idf weights, less frame words, the words naming the text it is about and the
     verb of force over its action. A word for the text's own country that no text uses ("Korean market") is no
     term either: the law calls its country "the country" or "domestic", and as a word no text uses it would
-    weigh as the rarest."""
+    weigh as the rarest. Nor is a word of the named text's titles and aliases that no text uses ("Trump" of "Trump
+    AI order"): it says which text, as the text's name does, and no sentence of the text states it."""
     named = {t for n in reading.texts for t in (*tokenize(n.words), *(p for p in n.places if p not in idf))}
+    # a proper name of the named text's titles and aliases that no text uses (its maker: "Trump's … order") names it
+    proper = {t for w in _PROPER.findall(reading.text) for t in tokenize(w) if t not in idf}
+    named |= {t for n in reading.texts for t in n.name_words & proper}
     if reading.action and (
         _MODAL_VERB.fullmatch(reading.modal_words.strip()) or _MODAL_KANJI.search(reading.modal_words)
     ):

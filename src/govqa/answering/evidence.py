@@ -242,12 +242,15 @@ def names_its_text(reading: ClaimReading, ev: Evidence) -> bool:
 
 def _figures_stated_elsewhere(reading: ClaimReading, ev: Evidence, evidence: Sequence[Evidence]) -> bool:
     """A law gives several fines or periods in sibling provisions (7% for prohibited practices, 1% for misleading
-    information): a ranked sentence stating every figure the claim gives, alike, and as much of the claim says the
-    claim is about that one, and another's figures refute nothing. Across languages no words tell them apart:
-    stating the figures alike is enough."""
+    information): a ranked sentence stating every figure the claim gives, alike or as a period the claimed one may
+    be ("within 60 days" for "two months"), and as much of the claim says the claim is about that one, and
+    another's figures refute nothing ("within 180 days" in a sibling section). Across languages no words tell them
+    apart: stating the figures alike is enough."""
     across = cross_language(reading, ev.statement)
     return any(
-        states_figures(reading, o.statement) and (across or o.coverage >= ev.coverage) for o in evidence if o is not ev
+        states_figures(reading, o.statement, maybe=True) and (across or o.coverage >= ev.coverage)
+        for o in evidence
+        if o is not ev
     )
 
 

@@ -178,10 +178,21 @@ LIMITED = re.compile(
 )
 
 
-def states_figures(reading: ClaimReading, sentence: str) -> bool:
-    """The sentence states each figure the claim gives, alike (a date agreeing does not state "45 members")."""
+def states_figures(reading: ClaimReading, sentence: str, *, maybe: bool = False) -> bool:
+    """The sentence states each figure the claim gives, alike (a date agreeing does not state "45 members"); with
+    `maybe`, a period in days that months may last counts too ("60 days" for "two months")."""
     stated = figures_in(sentence)
-    return all(any(f.compares_with(g) and agrees(f, g) for g in stated) for f in reading.figures)
+    return all(
+        any((f.compares_with(g) and agrees(f, g)) or (maybe and _may_last(f, g)) for g in stated)
+        for f in reading.figures
+    )
+
+
+def _may_last(claimed: Figure, stated: Figure) -> bool:
+    """A period in days and one in months or years that the months' lengths may make the same ("60 days", "two
+    months")."""
+    units = {claimed.unit, stated.unit}
+    return claimed.kind == stated.kind == "period" and units == {"day", "year"} and not claimed.apart_from(stated)
 
 
 def states_particulars(reading: ClaimReading, sentence: str) -> bool:
