@@ -129,3 +129,43 @@ def test_a_japanese_claims_heaviest_word_must_stand_in_a_japanese_sentence(sente
     )
     idf = dict.fromkeys(tokenize(sentence + "ロボット安全法の場合"), 1.0) | dict.fromkeys(tokenize("学習用"), 6.0)
     assert (states_most(claim, sentence, idf) is not None) is supported
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # the claim orders the step the other way from the sentence: refuted
+        (
+            "Under the Robot Safety Act, sellers must inform the buyer of the robot's risks after obtaining the"
+            " buyer's consent.",
+            "Before obtaining the buyer's consent, sellers shall inform the buyer of the robot's risks.",
+            "refuted",
+        ),
+        (
+            "Under the Robot Safety Act, operators must test robots before placing them on the market.",
+            "Operators shall test robots after placing them on the market.",
+            "refuted",
+        ),
+        # counter-examples: the same order; a sentence ordering both ways; "the following" lists, it orders nothing
+        (
+            "Under the Robot Safety Act, operators must test robots before placing them on the market.",
+            "Operators shall test robots prior to placing them on the market.",
+            "supported",
+        ),
+        (
+            "Under the Robot Safety Act, operators must test robots before placing them on the market.",
+            "Operators shall test robots before and after placing them on the market.",
+            "supported",
+        ),
+        (
+            "Under the Robot Safety Act, operators must test robots before placing them on the market.",
+            "Operators shall test the following robots before placing them on the market: cleaning robots.",
+            "supported",
+        ),
+    ],
+)
+def test_a_step_ordered_the_other_way_is_refuted(claim: str, sentence: str, verdict: str) -> None:
+    """ "After obtaining consent" against "Before … obtain … consent": the same words, the opposite order."""
+    reading = READER.read(claim)
+    found = decide(reading, rank_evidence(reading, [passage(sentence)], IDF), IDF)
+    assert (found[0].verdict if found else None) == verdict

@@ -2341,6 +2341,18 @@ def test_a_claim_denying_a_ban_is_refuted_by_the_ban(claim: str, sentence: str, 
             "This code covers providers of models and their systems and not drone systems.",
             "refuted",
         ),
+        # the words the sentence sets apart ("but not the training code"), which the claim affirms, are denied
+        # however often one of them ("pre-trained") stands elsewhere in it
+        (
+            "Ruritania's robot code says open robots release pre-trained weights together with the training code.",
+            "Open robots release the pre-trained weights of the robot itself, but not the training code or data.",
+            "refuted",
+        ),
+        (
+            "Ruritania's robot code says open robots release pre-trained weights but not the training code.",
+            "Open robots release the pre-trained weights of the robot itself, but not the training code or data.",
+            None,  # (a claim that denies as the sentence does: not refuted)
+        ),
     ],
 )
 def test_a_word_stated_outside_its_denial_is_not_denied(claim: str, sentence: str, verdict: str | None) -> None:

@@ -26,7 +26,7 @@ from govqa.answering.coverage import (
     states_heaviest,
     term_coverage,
 )
-from govqa.answering.denied import denies_affirmed, lack_as_denial, lack_unstated
+from govqa.answering.denied import denies_affirmed, lack_as_denial, lack_unstated, order_reversed
 from govqa.answering.duties import (
     acts_in,
     body_differs,
@@ -292,10 +292,13 @@ def states_most(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> 
 
 def compare_polarity(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
     """A sentence stating most of the claim (`POLARITY_COVER`) that denies what the claim affirms, or the
-    reverse → refuted (see `polarity_differs`)."""
+    reverse, or that orders the claim's step the other way ("before" / "after": `order_reversed`) → refuted (see
+    `polarity_differs`)."""
     if term_coverage(claim_weights(reading, idf), sentence) < POLARITY_COVER:
         return None
     how, word = polarity_differs(reading.text, claim_weights(reading, idf).keys(), sentence)
+    if not how and (word := order_reversed(reading.text, sentence)):
+        return Check("polarity", "refuted", "order_reversed", word)
     return Check("polarity", "refuted", f"{how}_claimed", word) if how else None
 
 

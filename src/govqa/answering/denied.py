@@ -57,3 +57,23 @@ def lack_as_denial(text: str) -> str:
     """The claim with its verb of lacking written as the denial it is ("lacks autonomy" → "has no autonomy"), for
     comparing its polarity with a sentence's."""
     return _LACKS.sub("has no", text)
+
+
+# Which way a rule orders its step and the event it names: "before" it, or "after" it. Not "the following" (what a
+# list introduces) nor "following:".
+_BEFORE = re.compile(r"\b(?:before|prior to|in advance of|ahead of)\b", re.I)
+_AFTER = re.compile(r"\b(?:after|afterwards|subsequent to|(?<!the )following(?!\s*:))\b", re.I)
+
+
+def order_reversed(claim: str, sentence: str) -> str:
+    """The word of order the claim uses where the sentence orders the same step the other way ("must give the
+    information after obtaining consent" against "Before intending to obtain … consent, … must provide …
+    information"); "" when they agree, or either orders both ways or neither (a Japanese 前/後 is not read: 前項
+    is the preceding paragraph)."""
+    claimed = (bool(_BEFORE.search(claim)), bool(_AFTER.search(claim)))
+    stated = (bool(_BEFORE.search(sentence)), bool(_AFTER.search(sentence)))
+    if claimed == (True, False) and stated == (False, True):
+        return _BEFORE.search(claim).group()  # type: ignore[union-attr]
+    if claimed == (False, True) and stated == (True, False):
+        return _AFTER.search(claim).group()  # type: ignore[union-attr]
+    return ""

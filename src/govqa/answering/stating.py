@@ -358,6 +358,10 @@ def defines(sentence: str, roles: Sequence[str]) -> bool:
     return any(r.startswith("definition") for r in roles) or bool(_DEFINING.search(sentence))
 
 
+# "…, but not the training code", "… and not drone systems": two words a sentence sets apart from what it affirms.
+_SET_APART = re.compile(r"\b(?:but|and|or) not (?:the |a |an |any |their |its )?([a-z][\w-]* [a-z][\w-]*)", re.I)
+
+
 def polarity_differs(claim: str, terms: Collection[str], sentence: str) -> tuple[str, str]:
     """("denies", word): the sentence denies one of the claim's `terms` that the claim affirms; ("affirms",
     word): the claim denies a word the sentence states while denying nothing; ("", "") otherwise. A negation of
@@ -369,6 +373,10 @@ def polarity_differs(claim: str, terms: Collection[str], sentence: str) -> tuple
     in_reach = {t for w in negated_scope(claim) for t in tokenize(w)}  # the claim denies these too
     # a word the sentence also states outside its denial ("for general-purpose AI models … and not AI systems")
     twice = {t for t, n in Counter(tokenize(sentence)).items() if n > 1}
+    # … unless the claim affirms the very words the sentence sets apart ("pre-trained weights …, but not the
+    # training code": the training code is denied, however often "train" stands in the sentence)
+    if (m := _SET_APART.search(sentence)) and f" {m.group(1).lower()}" in f" {claim.lower()}" and not claim_denies:
+        return "denies", m.group(1)
     # a case left out for what it lacks denies the law's application to a claim of that case only: the law still
     # applies to the others ("… do not provide services to the public, shall not be subject to these Measures")
     other_case = set(tokenize("apply")) if excluded_by_absence(sentence) and not NEGATION.search(claim) else set()
