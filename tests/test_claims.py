@@ -188,6 +188,15 @@ def test_missing_figures_ignores_commas_and_spaces() -> None:
     assert missing_figures(FIGURE.findall("a fine of 100,000 yuan in 2025"), "fines up to 100 000 yuan") == ["2025"]
 
 
+def test_a_figure_is_stated_only_as_a_whole_number() -> None:
+    """A figure is stated by the same whole number, not by digits inside a longer one or run together from two
+    ("Jan. 21, 2025" holds no 120; "1200 requests" states no 120 of them); the same number with other
+    separators, or next to words and signs, is stated."""
+    assert missing_figures(["120"], "Act No. 20676, Jan. 21, 2025; within 1200 days; Article 1120") == ["120"]
+    assert missing_figures(["120", "7500000"], "120 requests; (120) and EUR 7 500 000.") == []
+    assert missing_figures(["2.5"], "a rate of 12.5 per cent") == ["2.5"]
+
+
 def test_a_date_is_compared_with_the_quote_s_date_of_the_same_event() -> None:
     """Laws date entry into force and application apart. A claimed entry-into-force year is not refuted by the
     quote's application date: the quote does not date entry into force, so nothing is settled; the same claimed

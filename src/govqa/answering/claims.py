@@ -43,9 +43,17 @@ from govqa.text import kanji_to_digits, sentence_spans, tokenize, whole_sentence
 
 
 def missing_figures(figures: Sequence[str], evidence_text: str) -> list[str]:
-    """The claim's figures (dates, amounts) that stand nowhere in the evidence text (commas and spaces aside)."""
-    evidence = evidence_text.replace(",", "").replace(" ", "")
-    return [n for n in figures if n.replace(",", "") not in evidence]
+    """The claim's figures (dates, amounts) that stand nowhere in the evidence text as whole numbers, a thousands
+    separator aside ("100,000" or "100 000" for "100000"): "120" is not stated by "1200", nor by "21, 2025"."""
+    evidence = _THOUSANDS.sub("", evidence_text)
+    return [n for n in figures if not _whole(n.replace(",", "")).search(evidence)]
+
+
+_THOUSANDS = re.compile(r"(?<=\d)[, \u00a0\u202f](?=\d{3}(?!\d))")
+
+
+def _whole(figure: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\d]){re.escape(figure)}(?![\d])")
 
 
 def check_claim_figures(query: QueryAnalysis, passages: Sequence[Passage], ctx: CheckContext) -> Finding | None:
@@ -63,7 +71,7 @@ def check_claim_figures(query: QueryAnalysis, passages: Sequence[Passage], ctx: 
         for n in missing_figures(query.figures, evidence)
         if n not in _recorded(query, ctx.documents)
         and not compared(n, query, passages[:5])
-        and all(w not in evidence.replace(" ", "") for w in _in_words(n, query))
+        and not any(_whole(w).search(evidence.replace(" ", "")) for w in _in_words(n, query))
     ]
     if missing and counted(query.claim, ctx.documents, ctx.chunks):  # compared with the text's numbering
         counts = {f"{f.value:g}" for f in query.claim.figures if f.kind == "count"} if query.claim else set()
