@@ -364,6 +364,29 @@ def test_a_figure_the_passages_state_otherwise_is_compared_not_declared_unmentio
 
 
 @pytest.mark.parametrize(
+    ("claim", "text", "gated"),
+    [
+        # the number stands only as a recital's, an article's or another kind of figure's: no such count is stated
+        ("The Robot Act gives its board 140 members.", "(140) Operators shall keep logs. See Article 140.", True),
+        ("Robot Act fines reach 140 million euros.", "Operators shall keep logs for 140 days.", True),
+        ("ロボット法は運用者に最大20%の過料を科す。", "第20条 運用者は記録を保存しなければならない。", True),
+        # counter-examples: the same count, amount or period stated as one, in the claim's words or others
+        ("The Robot Act gives its board 140 members.", "The board shall consist of 140 persons.", False),
+        ("Robot Act fines reach 140 million euros.", "Fines of up to EUR 140 000 000 may be imposed.", False),
+        ("The Robot Act makes operators keep logs for 2 months.", "Operators shall keep logs for two months.", False),
+        # a count of one, which texts write in words ("once", "a single"): left to the evidence checks
+        ("Robot Act members may be reappointed 1 time.", "Article 1. Members may be reappointed once.", False),
+    ],
+)
+def test_a_claimed_figure_is_stated_only_as_a_figure_of_its_kind(claim: str, text: str, gated: bool) -> None:
+    """A claimed count, amount, percentage or period counts as stated where the texts give that value as that kind
+    of figure, not where its digits number a recital or an article or measure something else; the gate then
+    finds it unmentioned, unless the passages compare a figure of its kind."""
+    passages = [quote(text).passage]
+    assert (check_claim_figures(read(claim), passages, context(passages)) is not None) is gated
+
+
+@pytest.mark.parametrize(
     ("claim", "gated"),
     [
         # an amount a Japanese claim gives in 万 or 億 is stated by the English text's "30 million", even in a

@@ -20,6 +20,7 @@ Role absence (a named law with no provision of the asked kind) is judged before 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -31,12 +32,12 @@ from govqa.answering.evidence import decide, rank_evidence
 from govqa.answering.findings import CheckContext, Finding, Term
 from govqa.answering.publication import only_dates, record_publication
 from govqa.answering.quotes import Quote, SentenceScorer
-from govqa.answering.stating import later_occurrence
+from govqa.answering.stating import agrees, later_occurrence
 from govqa.answering.status import record_force
 from govqa.documents.relations import name_patterns, revocation
 from govqa.records import Chunk, Document, Passage, Verdict
 from govqa.search.analysis import QueryAnalysis
-from govqa.search.claim_figures import EVENTS, DateMention, dates_in, figures_in
+from govqa.search.claim_figures import EVENTS, DateMention, Figure, dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
 from govqa.settings import AnswerSettings
 from govqa.text import kanji_to_digits, sentence_spans, tokenize, whole_sentence
@@ -68,8 +69,12 @@ def check_claim_figures(query: QueryAnalysis, passages: Sequence[Passage], ctx: 
     evidence += " ".join(d.date for i in sorted(docs) if (d := ctx.documents.get(i)))
     missing = [
         n
-        for n in missing_figures(query.figures, evidence)
-        if n not in _recorded(query, ctx.documents)
+        for n in query.figures
+        if (
+            n in missing_figures([n], evidence)
+            or _unstated_as_claimed(n, query, [c for c in ctx.chunks if c.doc_id in docs])
+        )
+        and n not in _recorded(query, ctx.documents)
         and not compared(n, query, passages[:5])
         and not any(_whole(w).search(evidence.replace(" ", "")) for w in _in_words(n, query))
     ]
@@ -77,6 +82,21 @@ def check_claim_figures(query: QueryAnalysis, passages: Sequence[Passage], ctx: 
         counts = {f"{f.value:g}" for f in query.claim.figures if f.kind == "count"} if query.claim else set()
         missing = [n for n in missing if n not in counts]
     return Finding("missing_figures", "gate", {"figures": tuple(missing)}) if missing else None
+
+
+def _unstated_as_claimed(figure: str, query: QueryAnalysis, chunks: Sequence[Chunk]) -> bool:
+    """A claimed amount, percentage, count or period whose number the texts hold only as something else: a
+    recital's or an article's number ("(140)" for "a staff of 140"), a year, a figure of another kind ("140
+    days"). Texts state a figure as one: its value with its kind."""
+    claimed = [f for f in (query.claim.figures if query.claim else ()) if figure in f.text.replace(",", "")]
+    if not claimed or any(f.kind == "count" and f.value == 1 for f in claimed):
+        return False  # a date's number or a bare one; or a count of one, which texts write "once", "a", "single"
+    return not any(g.kind == f.kind and agrees(f, g) for c in chunks for g in _figures_of(c.text) for f in claimed)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _figures_of(text: str) -> tuple[Figure, ...]:
+    return tuple(figures_in(text))
 
 
 def _in_words(figure: str, query: QueryAnalysis) -> list[str]:
