@@ -5,10 +5,8 @@ from __future__ import annotations
 import pytest
 
 from govqa.answering.claims import (
-    check_claim_figures,
     enactment_years,
     from_records,
-    missing_figures,
     record_count,
     record_date,
     record_revocation,
@@ -18,6 +16,7 @@ from govqa.answering.claims import (
 )
 from govqa.answering.findings import CheckContext, render_value
 from govqa.answering.quotes import Quote
+from govqa.answering.stated_figures import check_claim_figures, missing_figures
 from govqa.corpus.manifest import Manifest
 from govqa.messages import load_messages
 from govqa.records import Chunk, Document, Passage, Verdict

@@ -1,5 +1,5 @@
 """A claimed figure is checked where the text it names states it: that text's provisions stating the figure join
-the claim's evidence (answering/claims.with_figure_provisions over Retriever.passages_for), one per provision
+the claim's evidence (answering/stated_figures.with_figure_provisions over Retriever.passages_for), one per provision
 across editions (fixture corpus, real index)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 from fixture_corpus import ROBOT_ACT_2027, statute
 from fixture_index import build_retriever
 
-from govqa.answering.claims import FigureTable, with_figure_provisions
+from govqa.answering.stated_figures import FigureTable, with_figure_provisions
 from govqa.records import Passage
 from govqa.search.retriever import Filters, Retriever
 
@@ -77,11 +77,11 @@ def test_the_passages_for_chunks_found_by_structure_keep_their_order_and_edition
 
 
 def test_a_figure_table_reads_each_chunk_once(retriever: Retriever, monkeypatch: pytest.MonkeyPatch) -> None:
-    import govqa.answering.claims as claims
+    import govqa.answering.stated_figures as stated_figures
 
     table, calls = FigureTable(), []
-    read = claims.figures_in
-    monkeypatch.setattr(claims, "figures_in", lambda text: calls.append(text) or read(text))
+    read = stated_figures.figures_in
+    monkeypatch.setattr(stated_figures, "figures_in", lambda text: calls.append(text) or read(text))
     chunk = _passage(retriever, ACT, "Article 3(2)").chunk
     first, again = table.of(chunk), table.of(chunk)
     assert first == again and ("period", "day", 30.0) in first and len(calls) == 1

@@ -24,9 +24,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from govqa.answering.claims import compared, recorded_years
+from govqa.answering.claims import recorded_years
 from govqa.answering.duties import HEADS
 from govqa.answering.findings import CheckContext, Finding, Term
+from govqa.answering.stated_figures import compared
 from govqa.records import Chunk, Document, Passage
 from govqa.search.analysis import QueryAnalysis
 from govqa.text import fold, kanji_to_digits, name_words, tokenize

@@ -30,10 +30,10 @@ from govqa.answering.answerability import (
     check_unmentioned,
     check_unmentioned_topic,
 )
-from govqa.answering.claims import check_claim_figures
 from govqa.answering.findings import CheckContext, Finding
 from govqa.answering.later import check_later_event
 from govqa.answering.refusal import check_coverage, check_retrieved, check_unheld_text, check_unknown_names
+from govqa.answering.stated_figures import check_claim_figures
 from govqa.records import Passage
 from govqa.search.analysis import QueryAnalysis
 

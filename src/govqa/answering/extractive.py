@@ -23,11 +23,12 @@ from typing import Literal
 from govqa.answering.answerability import DocumentTerms
 from govqa.answering.checks import first_finding
 from govqa.answering.citations import cite_quotes
-from govqa.answering.claims import FigureTable, from_records, record_count, weigh_claim, with_figure_provisions
+from govqa.answering.claims import from_records, record_count, weigh_claim
 from govqa.answering.findings import CheckContext, Finding, render_value
 from govqa.answering.quotes import Quote, SentenceScorer, best_quotes, cosine_scorer, coverage, in_passage_order
 from govqa.answering.refusal import unheld_note
 from govqa.answering.short import elide, refusal_note, short_answer, stating_shape
+from govqa.answering.stated_figures import FigureTable, with_figure_provisions
 from govqa.documents.relations import with_relations
 from govqa.errors import QuestionError
 from govqa.index.embed_cache import settings_cache
