@@ -137,6 +137,39 @@ def test_a_universal_claim_against_a_narrowed_rule_refutes() -> None:
     assert judge_claim(claim, [universal], IDF)[0] == "supported"
 
 
+@pytest.mark.parametrize(
+    ("claim", "text", "verdict"),
+    [
+        # a savings clause says the party need not: a claimed duty is refuted, in any case and wording of the clause
+        (
+            "Robot operators must disclose trade secrets when they register robots.",
+            "NOTHING IN THIS SECTION REQUIRES A ROBOT OPERATOR TO DISCLOSE A TRADE SECRET WHEN REGISTERING ROBOTS.",
+            "refuted",
+        ),
+        (
+            "Robot operators have to disclose trade secrets when they register robots.",
+            "Nothing in this Act shall be construed to require operators to disclose trade secrets when registering.",
+            "refuted",
+        ),
+        # and a claim that they need not is supported by it
+        (
+            "Robot operators need not disclose trade secrets when they register robots.",
+            "Nothing in this section requires a robot operator to disclose a trade secret when registering robots.",
+            "supported",
+        ),
+        # counter-example: the same clause of another action leaves the claimed duty alone
+        (
+            "Robot operators must disclose trade secrets when they register robots.",
+            "Nothing in this section requires a robot operator to keep logs of its fairs.",
+            None,
+        ),
+    ],
+)
+def test_a_savings_clause_denies_the_duty_it_names(claim: str, text: str, verdict: str | None) -> None:
+    """ "Nothing in … requires X to do Y" states that X need not do Y, whatever else the sentence says."""
+    assert judge_claim(claim, [quote(text)], IDF)[0] == verdict
+
+
 def test_a_duty_on_another_actor_refutes() -> None:
     """A claim putting a duty on providers, against a provision binding only deployers, is refuted."""
     claim = "Providers must label robot outputs."

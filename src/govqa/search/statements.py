@@ -139,8 +139,17 @@ RESTRICTIVE = re.compile(  # "not only … but", "not just …", "doesn't only" 
     re.I,
 )
 
+# A savings clause: "Nothing in subsections (2) to (5) requires a developer to disclose a trade secret", "Nothing in
+# this Act shall be construed to require a deployer to …". Its verb of duty is denied by "Nothing": the party
+# named need not do it, as "is not required to" says; it denies the action that follows "to".
+_SAVED = (
+    r"\bnothing\s+(?:in|contained in)\s+[^;]{1,150}?\s+(?:(?:shall|may|is to)\s+be\s+(?:construed|interpreted|deemed)"
+    r"\s+(?:as\s+|to\s+)?)?(?:requir(?:es?|ing)|compels?|obliges?|obligates?)\s+(?P<actor>(?:[\w-]+\s+){0,5}?[\w-]+)\s+to\b"
+)
+_SAVINGS = re.compile(rf"(?i)^\s*(?:\(\w+\)\s*)?{_SAVED}\s+(?P<action>[^.;]+)")
 NEGATION = re.compile(  # ("relies on cooperation rather than penalties", "instead of fines": what is denied)
     r"\b(?:not|no(?!\.?\s*\d)|never|none|neither|nor|without|cannot|n't|rather than|instead of)\b|n['’]t\b"
+    rf"|{_SAVED.replace('(?P<actor>', '(?:')}"
     r"|(?<!なければなら)(?<!てはなら)(?<!ねばなら)(?<!ければなら)(?<!すぎ)(?<!過ぎ)(?<!しれ)"  # (「…にすぎない」:
     r"(?<!差し支え)(?<!差支え)(?<!構わ)ない"  # "is merely", 「かもしれない」: "may be", 「差し支えない」: "may"
     r"|ません|ではなく|わけではな|不要|않",  # deny nothing)
@@ -220,6 +229,8 @@ _JA_CAPTION = re.compile(rf"^\s*第{_KANJI_NUMBER}条(?:の{_KANJI_NUMBER})?\s*[
 
 def duty_of(text: str) -> tuple[str, str, bool, str, str]:
     """(actor, modality, negated by the modal, modal words, action) of the first modal of a claim or a sentence."""
+    if saved := _SAVINGS.match(text):  # "Nothing in … requires a developer to disclose …": no duty to disclose
+        return _ACTOR_LEAD.sub("", saved.group("actor")).strip(), "may", False, "not required", saved.group("action")
     for modality, negative, rx in MODALITIES:  # (not a relative clause's, "that can't", nor "to X and recommend")
         if not (m := next((x for x in rx.finditer(text) if _own_modal(text[: x.start()], x.group())), None)):
             continue
