@@ -170,6 +170,39 @@ def test_a_savings_clause_denies_the_duty_it_names(claim: str, text: str, verdic
     assert judge_claim(claim, [quote(text)], IDF)[0] == verdict
 
 
+@pytest.mark.parametrize(
+    ("claim", "text", "verdict"),
+    [
+        # a writer's leave, 「…することは認められている」 / 「許されている」, against a ban: refuted
+        (
+            "ロボット法では、運用者は登録前のロボットを販売することが認められている。",
+            "運用者は、登録前のロボットを販売してはならない。",
+            "refuted",
+        ),
+        (
+            "ロボット法では、運用者は登録前のロボットを販売することも許されている。",
+            "運用者は、登録前のロボットを販売してはならない。",
+            "refuted",
+        ),
+        # and against a law's leave (「することができる」): the same force, supported
+        (
+            "ロボット法では、運用者は登録前のロボットを販売することが認められている。",
+            "運用者は、登録前のロボットを販売することができる。",
+            "supported",
+        ),
+        # counter-example: 「認められる」 of a finding (「必要と認められるときは」) gives no leave
+        (
+            "ロボット法では、委員会は必要と認められるときは運用者に報告を求める。",
+            "委員会は、必要と認めるときは、運用者に報告を求めることができる。",
+            "supported",
+        ),
+    ],
+)
+def test_a_japanese_writer_s_leave_is_a_leave(claim: str, text: str, verdict: str) -> None:
+    """News Japanese gives leave as 「…することは認められている」: a ban on the same act refutes it."""
+    assert judge_claim(claim, [quote(text)], IDF)[0] == verdict
+
+
 def test_a_duty_on_another_actor_refutes() -> None:
     """A claim putting a duty on providers, against a provision binding only deployers, is refuted."""
     claim = "Providers must label robot outputs."

@@ -95,8 +95,10 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
             r"(?!\s+have\s+(?:been|[a-z]+ed|[a-z]+en)\b)"  # "may have caused": what may have happened
             r"(?!\s+\d)|can|(?:is|are) (?:allowed|permitted|entitled|empowered) to|permits?|allows?|lets"
             r"|ha(?:s|ve) (?:the )?(?:exclusive |sole |full )?(?:authority|power|right|flexibility|discretion) to)\b"
-            # 「…しても差し支えない」, 「構わない」, 「して(も)よい」: leave given, in a law's words and a writer's
-            r"|できる|(?:差し支え|差支え|構わ)ない|(?:て|で)も?よい|할 수 있",
+            # 「…しても差し支えない」, 「構わない」, 「して(も)よい」: leave given, in a law's words and a writer's;
+            # a writer's 「…することは認められている」, 「許されている」 (not 「必要と認められるときは」: a finding)
+            r"|できる|(?:差し支え|差支え|構わ)ない|(?:て|で)も?よい"
+            r"|(?<=こと[がはも])(?:認められ|許され|許容され)|할 수 있",
         ),
     ),
 )
