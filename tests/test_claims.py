@@ -262,6 +262,35 @@ def test_a_figure_is_stated_only_as_a_whole_number() -> None:
     assert missing_figures(["2.5"], "a rate of 12.5 per cent") == ["2.5"]
 
 
+@pytest.mark.parametrize(
+    ("claim", "text", "verdict"),
+    [
+        # a date in a clause of its own dates what the sentence before it says was done: another text's
+        # publication refutes nothing, whatever the appositive or the comma before the date
+        (
+            "The Robot Board published its robot safety report, its second report, on 26 June 2019.",
+            "The operators guide was published on 18 December 2018.",
+            None,
+        ),
+        (
+            "The Robot Board published its robot safety report, on 26 June 2019.",
+            "The operators guide was published on 18 December 2018.",
+            None,
+        ),
+        # counter-example: the same publication dated otherwise is refuted
+        (
+            "The Robot Board published its robot safety report, its second report, on 26 June 2019.",
+            "The Robot Board published its robot safety report on 18 December 2018.",
+            "refuted",
+        ),
+    ],
+)
+def test_a_date_in_a_clause_of_its_own_dates_the_sentence_before_it(claim: str, text: str, verdict: str | None) -> None:
+    """What a date is about is the words of its clause; a clause holding nothing but the date ("…, on 26 June
+    2019") dates what the sentence before it says."""
+    assert judge_claim(claim, [quote(text)], IDF)[0] == verdict
+
+
 def test_a_date_is_compared_with_the_quote_s_date_of_the_same_event() -> None:
     """Laws date entry into force and application apart. A claimed entry-into-force year is not refuted by the
     quote's application date: the quote does not date entry into force, so nothing is settled; the same claimed

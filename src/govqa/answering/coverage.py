@@ -210,8 +210,11 @@ def clause_words(text: str, span: tuple[int, int]) -> set[str]:
     lo = max((m.end() for m in _CLAUSE_END.finditer(text[: span[0]])), default=0)
     hi_match = _CLAUSE_END.search(text[span[1] :])
     hi = span[1] + hi_match.start() if hi_match else len(text)
-    words = set(tokenize(text[lo : span[0]] + " " + text[span[1] : hi]))
-    return {w for w in words if len(w) > 1 and not w.isdigit() and w not in FRAME_WORDS}  # (not the "s" of "'s")
+    return _content_words(text[lo : span[0]] + " " + text[span[1] : hi])  # (not the "s" of "'s": one letter)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in tokenize(text) if len(w) > 1 and not w.isdigit() and w not in FRAME_WORDS}
 
 
 def about_same(context: set[str], sentence: str, across: bool, idf: dict[str, float] | None = None) -> bool:
@@ -283,6 +286,11 @@ def figure_topic(reading: ClaimReading, figure: Figure | DateMention) -> set[str
         named |= _PRESENTS  # "lays out nine dimensions": a count is of its noun; the verb presenting it says nothing
         text = text[: text.find(":", figure.end)] if ":" in text[figure.end :] else text  # nor the items listed
     words = clause_words(text, (figure.start, figure.end)) - named - PROSE_WORDS
+    if isinstance(figure, DateMention) and not words - event_words(text):
+        # a date in a clause of its own ("…, its second deliverable, on 26 June 2019"): it dates what the sentence
+        # before it says was done
+        sentence_start = max((m.end() for m in re.finditer(r"[.;:!?](?:\s|$)", text[: figure.start])), default=0)
+        words = _content_words(text[sentence_start : figure.start]) - named - PROSE_WORDS
     if isinstance(figure, Figure) and figure.kind in ("amount", "percent") and words & _SANCTION:
         if then := list(_THEN_YOU.finditer(text, 0, figure.start)):  # "Break the rules on X and you face fines …"
             words |= set(tokenize(then[-1].group("offence"))) - named - FRAME_WORDS - PROSE_WORDS
