@@ -291,6 +291,58 @@ def test_a_date_in_a_clause_of_its_own_dates_the_sentence_before_it(claim: str, 
     assert judge_claim(claim, [quote(text)], IDF)[0] == verdict
 
 
+@pytest.mark.parametrize(
+    ("claim", "text", "verdict"),
+    [
+        # a draft's date is not the text's, nor the reverse
+        (
+            "The Robot Board released the first public draft of its robot safety report on 29 April 2024.",
+            "The Robot Board published its robot safety report in July 2024.",
+            None,
+        ),
+        (
+            "The Robot Board published its robot safety report on 29 April 2024.",
+            "A first draft of the robot safety report was published on 18 December 2023.",
+            None,
+        ),
+        # counter-examples: a draft's date against a draft's, and a text "drafted by" someone (no draft) against its
+        # own publication, are compared
+        (
+            "The Robot Board released the first public draft of its robot safety report on 29 April 2024.",
+            "A first draft of the robot safety report was published on 18 December 2023.",
+            "refuted",
+        ),
+        (
+            "The robot safety report, drafted by the Robot Board, was published on 29 April 2024.",
+            "The Robot Board published its robot safety report in July 2024.",
+            "refuted",
+        ),
+        # a treaty is adopted, then opened for signature: the one date does not refute the other
+        (
+            "The Robot Convention was opened for signature on 5 September 2024.",
+            "The Robot Convention was adopted on 17 May 2024.",
+            None,
+        ),
+        # counter-examples: the same step dated otherwise
+        (
+            "The Robot Convention was opened for signature on 5 September 2024.",
+            "The Robot Convention was opened for signature on 10 October 2024.",
+            "refuted",
+        ),
+        (
+            "The Robot Convention was adopted on 5 September 2024.",
+            "The Robot Convention was adopted on 17 May 2024.",
+            "refuted",
+        ),
+    ],
+)
+def test_a_draft_and_a_treaty_s_opening_for_signature_are_dated_apart(
+    claim: str, text: str, verdict: str | None
+) -> None:
+    """A text is drafted, then published; a treaty adopted, then opened for signature: each date is of its step."""
+    assert judge_claim(claim, [quote(text)], IDF)[0] == verdict
+
+
 def test_a_date_is_compared_with_the_quote_s_date_of_the_same_event() -> None:
     """Laws date entry into force and application apart. A claimed entry-into-force year is not refuted by the
     quote's application date: the quote does not date entry into force, so nothing is settled; the same claimed
@@ -735,6 +787,15 @@ COVER = "Robot Guidelines Ver1.0 April 19, 2024 Ministry of Robots"
         ("The Robot Act was published by the Ministry of Drones in April 2024.", GUIDELINES, [COVER], None),
         ("The Robot Act was published in January 2024.", DATED_ACT, [COVER], None),
         ("The Robot Act was published in January 2024.", GUIDELINES, ["Operators shall register robots."], None),
+        # a draft comes before its text: one claimed after the text's issue is refuted by the cover; counter-example:
+        # one claimed before it, which the cover does not date (a draft's date is not the text's)
+        (
+            "The initial public draft of the Robot Act was released on September 19, 2024.",
+            GUIDELINES,
+            [COVER],
+            "refuted",
+        ),
+        ("The initial public draft of the Robot Act was released on January 19, 2024.", GUIDELINES, [COVER], None),
     ],
 )
 def test_a_claimed_month_of_publication_is_compared_with_the_texts_own_date_line(

@@ -60,7 +60,7 @@ def _record_claims(reading: ClaimReading | None, doc: Document) -> list[DateMent
     """The claimed dates the named text's record answers: its enactment; for a text dated by its issue, also its
     publication (to the month: a claim of "January 2024" against an issue of 19 April 2024). A date cited with a
     law's number ("Executive Order 14148 of 20 January 2025") is that law's, not another named text's."""
-    events = {"enactment"} if doc.doc_type in DATED_BY_ENACTMENT else {"enactment", "publication"}
+    events = {"enactment"} if doc.doc_type in DATED_BY_ENACTMENT else {"enactment", "publication", "draft"}
     dates = reading.dates if reading else ()
     return [d for d in dates if d.event in events and d.year and (not d.law or re.search(rf"\b{d.law}\b", doc.title))]
 
@@ -71,9 +71,17 @@ def _record(doc: Document) -> DateMention | None:
 
 
 def _differs(claimed: DateMention, record: DateMention, reading: ClaimReading | None) -> bool:
+    if claimed.event == "draft":  # a draft comes before its text: a draft dated after the text's issue cannot be
+        return _after(claimed, record)
     if reading and later_occurrence(reading, record, claimed):
         return False  # a later edition's date does not contradict the claimed first one
     return claimed.year != record.year if claimed.event == "enactment" else not claimed.agrees(record)
+
+
+def _after(claimed: DateMention, record: DateMention) -> bool:
+    """The claimed date falls after the record's, at the claim's precision (September 2024 after 26 July 2024)."""
+    month, day = (record.month or 0) if claimed.month else 0, (record.day or 0) if claimed.day else 0
+    return (claimed.year, claimed.month or 0, claimed.day or 0) > (record.year, month, day)
 
 
 def _states_record(stated: DateMention, event: str, record: DateMention) -> bool:
@@ -87,8 +95,13 @@ def _states_record(stated: DateMention, event: str, record: DateMention) -> bool
 def enactment_years(reading: ClaimReading | None, documents: Mapping[str, Document]) -> set[str]:
     """The years a claim gives a named text's enactment (or, for a text dated by its issue, its publication)
     when the text's record has a date: compared with that text by `record_date`, not declared unmentioned."""
-    docs = [documents[i] for i in (reading.doc_ids if reading else ()) if i in documents and _record(documents[i])]
-    return {str(d.year) for doc in docs for d in _record_claims(reading, doc)}
+    records = {i: r for i in (reading.doc_ids if reading else ()) if i in documents and (r := _record(documents[i]))}
+    return {
+        str(d.year)
+        for i, record in records.items()
+        for d in _record_claims(reading, documents[i])
+        if d.event != "draft" or _after(d, record)  # (a draft before the text's issue: the record is silent)
+    }
 
 
 def recorded_years(reading: ClaimReading | None, documents: Mapping[str, Document]) -> set[str]:
@@ -111,7 +124,7 @@ def record_date(
     for doc in (documents[i] for i in (reading.doc_ids if reading else ()) if i in documents):
         record = _record(doc)
         claimed = [d for d in _record_claims(reading, doc) if record and _differs(d, record, reading)]
-        agreed = [d for d in _record_claims(reading, doc) if record and d.agrees(record)]
+        agreed = [d for d in _record_claims(reading, doc) if record and d.event != "draft" and d.agrees(record)]
         if record is None or not (claimed or (agreed and only_dates(reading))):
             continue
         for chunk in (c for c in chunks if c.doc_id == doc.id and str(record.year) in c.text):

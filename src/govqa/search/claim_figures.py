@@ -64,6 +64,9 @@ EVENTS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "effect": re.compile(r"\b(?:kick(?:s|ed|ing)? in|bites?)\b", re.I),  # news's words for either start
+    # a treaty is adopted, then opened for signature, then enters into force: three dates (before "enactment",
+    # whose "signature" stands as near)
+    "opening": re.compile(r"\bopen(?:ed|s|ing)? for signature\b|署名のために開放|署名開放", re.I),
     "enactment": re.compile(
         r"\b(?:promulgat\w+|enact\w*|signed|signature|adopted|adoption|passed|approved)\b|公布|成立|制定|採択|署名|공포|의결|서명",
         re.I,
@@ -161,6 +164,9 @@ def names_text(text: str, start: int, end: int) -> bool:
     return bool(_TITLE_BRACKETS.search(text[max(0, start - 30) : start]) and _BRACKET_CLOSE.match(after))
 
 
+_DRAFT = re.compile(r"\bdrafts?\b(?! by)", re.I)  # the noun ("the draft", "a first draft"), not "drafted by"
+
+
 def _event_at(text: str, start: int, end: int, events: dict[str, re.Pattern[str]] = EVENTS) -> str:
     """The event word nearest to the span within its clause, else "deadline" after "by …", else "". A date
     numbering a law ("<Act No. 21311, Jan. 20, 2026> This Act shall enter into force on …") dates its enactment
@@ -180,7 +186,8 @@ def _event_at(text: str, start: int, end: int, events: dict[str, re.Pattern[str]
             if best is None or abs(distance) < best[0]:
                 best = (abs(distance), event)
     if best:
-        return best[1]
+        # a draft is published (or put out for comment) before the text and apart from it: its own event
+        return "draft" if _DRAFT.search(text, lo, hi) else best[1]
     if DEADLINE.search(text[lo:start]) or DEADLINE_AFTER.match(text[end:hi]):
         return "deadline"
     if STARTING.search(text[lo:start]):
