@@ -28,7 +28,7 @@ from govqa.answering.counts import counted
 from govqa.answering.coverage import STATES_MOST
 from govqa.answering.evidence import decide, rank_evidence
 from govqa.answering.findings import Term
-from govqa.answering.publication import only_dates, record_publication
+from govqa.answering.publication import after, only_dates, record_publication
 from govqa.answering.quotes import Quote, SentenceScorer
 from govqa.answering.stating import later_occurrence
 from govqa.answering.status import record_force
@@ -72,16 +72,10 @@ def _record(doc: Document) -> DateMention | None:
 
 def _differs(claimed: DateMention, record: DateMention, reading: ClaimReading | None) -> bool:
     if claimed.event == "draft":  # a draft comes before its text: a draft dated after the text's issue cannot be
-        return _after(claimed, record)
+        return after(claimed, record)
     if reading and later_occurrence(reading, record, claimed):
         return False  # a later edition's date does not contradict the claimed first one
     return claimed.year != record.year if claimed.event == "enactment" else not claimed.agrees(record)
-
-
-def _after(claimed: DateMention, record: DateMention) -> bool:
-    """The claimed date falls after the record's, at the claim's precision (September 2024 after 26 July 2024)."""
-    month, day = (record.month or 0) if claimed.month else 0, (record.day or 0) if claimed.day else 0
-    return (claimed.year, claimed.month or 0, claimed.day or 0) > (record.year, month, day)
 
 
 def _states_record(stated: DateMention, event: str, record: DateMention) -> bool:
@@ -100,7 +94,7 @@ def enactment_years(reading: ClaimReading | None, documents: Mapping[str, Docume
         str(d.year)
         for i, record in records.items()
         for d in _record_claims(reading, documents[i])
-        if d.event != "draft" or _after(d, record)  # (a draft before the text's issue: the record is silent)
+        if d.event != "draft" or after(d, record)  # (a draft before the text's issue: the record is silent)
     }
 
 

@@ -41,6 +41,7 @@ from govqa.answering.duties import (
     stem,
 )
 from govqa.answering.exceptions import compare_excepted, compare_scope
+from govqa.answering.publication import after
 from govqa.answering.quotes import FRAME_WORDS
 from govqa.answering.stating import (
     EXCEPTION,
@@ -177,6 +178,9 @@ def compare_dates(reading: ClaimReading, sentence: str, idf: dict[str, float] | 
         ) or dates_another_text(reading, sentence):  # (a clause saying nothing but the event is about the event)
             continue  # the same kind of event, of another subject ("the framework was released in January 2023")
         same = [s for s in stated if s.dates_as(d)]
+        issued = [s for s in stated if s.event == "publication"] if d.event == "draft" and not same else []
+        if issued and all(after(d, s) for s in issued):  # a draft comes before its text
+            return Check("dates", "refuted", "date_differs", d.text, ", ".join(s.text for s in issued))
         if same and not any(d.agrees(s) for s in same):
             if d.event == "effect" and any(s.event == "entry_into_force" for s in same):
                 continue  # "kicked in" may be a later application: an entry into force does not refute it

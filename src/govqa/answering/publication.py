@@ -139,3 +139,10 @@ def record_publication(
 
 def _day(date: dt.date) -> str:
     return f"{date.day} {date:%B %Y}"
+
+
+def after(claimed: DateMention, record: DateMention) -> bool:
+    """The claimed date falls after the record's, at the claim's precision (September 2024 after 26 July 2024): a
+    draft claimed after the text's issue, which it must precede."""
+    month, day = (record.month or 0) if claimed.month else 0, (record.day or 0) if claimed.day else 0
+    return (claimed.year, claimed.month or 0, claimed.day or 0) > (record.year, month, day)

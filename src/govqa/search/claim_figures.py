@@ -1,12 +1,11 @@
 """Figures and dates as a claim or a law states them, each with what it counts or dates (pure).
 
 One reader for both sides of a comparison: the claim ("a maximum fine of €7,500,000 or 1.5%", "signed … on
-June 8, 2021", 「2027年8月2日までに」) and the sentence that may decide it ("fines of up to EUR 7 500 000 or …
-up to 1 %", "shall enter into force on the twentieth day following …"). A figure keeps its kind (amount,
-percentage, period, count) and unit; a date keeps the event it dates (enactment, entry into force, application,
-publication, revocation, amendment, a meeting, a deadline, or the naming of a text), read from the nearest
-event word in the same clause, so that a claimed date is compared only with a stated date of the same event (a
-page header's date is not the act's date).
+June 8, 2021", 「2027年8月2日までに」) and the sentence that may decide it ("fines of up to EUR 7 500 000 or … up to
+1 %", "shall enter into force on the twentieth day following …"). A figure keeps its kind (amount, percentage,
+period, count) and unit; a date keeps the event it dates (`EVENTS`; a deadline; the naming of a text; a draft's
+publication), read from the nearest event word in its clause: a claimed date is compared only with a stated date
+of the same event (a page header's date is not the act's date).
 """
 
 from __future__ import annotations
@@ -64,8 +63,7 @@ EVENTS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "effect": re.compile(r"\b(?:kick(?:s|ed|ing)? in|bites?)\b", re.I),  # news's words for either start
-    # a treaty is adopted, then opened for signature, then enters into force: three dates (before "enactment",
-    # whose "signature" stands as near)
+    # a treaty is adopted, opened for signature, then enters into force (before "enactment": "signature" as near)
     "opening": re.compile(r"\bopen(?:ed|s|ing)? for signature\b|署名のために開放|署名開放", re.I),
     "enactment": re.compile(
         r"\b(?:promulgat\w+|enact\w*|signed|signature|adopted|adoption|passed|approved)\b|公布|成立|制定|採択|署名|공포|의결|서명",
@@ -164,9 +162,6 @@ def names_text(text: str, start: int, end: int) -> bool:
     return bool(_TITLE_BRACKETS.search(text[max(0, start - 30) : start]) and _BRACKET_CLOSE.match(after))
 
 
-_DRAFT = re.compile(r"\bdrafts?\b(?! by)", re.I)  # the noun ("the draft", "a first draft"), not "drafted by"
-
-
 def _event_at(text: str, start: int, end: int, events: dict[str, re.Pattern[str]] = EVENTS) -> str:
     """The event word nearest to the span within its clause, else "deadline" after "by …", else "". A date
     numbering a law ("<Act No. 21311, Jan. 20, 2026> This Act shall enter into force on …") dates its enactment
@@ -186,8 +181,7 @@ def _event_at(text: str, start: int, end: int, events: dict[str, re.Pattern[str]
             if best is None or abs(distance) < best[0]:
                 best = (abs(distance), event)
     if best:
-        # a draft is published (or put out for comment) before the text and apart from it: its own event
-        return "draft" if _DRAFT.search(text, lo, hi) else best[1]
+        return "draft" if re.search(r"(?i)\bdrafts?\b(?! by)", text[lo:hi]) else best[1]  # not "drafted by"
     if DEADLINE.search(text[lo:start]) or DEADLINE_AFTER.match(text[end:hi]):
         return "deadline"
     if STARTING.search(text[lo:start]):
