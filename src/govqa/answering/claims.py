@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from govqa.answering.counts import counted
 from govqa.answering.coverage import STATES_MOST
 from govqa.answering.evidence import decide, rank_evidence
-from govqa.answering.findings import Term
+from govqa.answering.findings import Finding, Term
 from govqa.answering.publication import after, only_dates, record_publication
 from govqa.answering.quotes import Quote, SentenceScorer
 from govqa.answering.stating import later_occurrence
@@ -257,6 +257,27 @@ def record_count(
     """A claim's count of the named text's items against how far the text numbers them (counts.py)."""
     found = counted(reading, documents, chunks)
     return Judgement(*found) if found else None
+
+
+# A name no passage mentions leaves a claim unaddressed (answerability.py), unless it is the party the claim gives
+# its action to and a sentence gives that action to another party: then the text addresses the action, and refutes
+# the claim ("the Secretary of the Army owed the President a report": the order puts it on the Secretary of Defense).
+_PARTY_GAPS = frozenset({"unmentioned", "unknown_names"})
+
+
+def names_a_party(finding: Finding) -> bool:
+    """The finding is of names no passage, or no text, mentions."""
+    return finding.kind in _PARTY_GAPS and bool(finding.fields.get("names"))
+
+
+def overrules(finding: Finding, judgement: Judgement | None) -> bool:
+    """The judgement refutes the claim for giving its action to another party, and every name the finding found
+    unmentioned is of the party the claim gives it to (a year or another name stays a gap)."""
+    if judgement is None or judgement.reason.key != "evidence.actor_differs":
+        return False
+    claimed = set(tokenize(str(judgement.reason.fields.get("claimed", ""))))
+    names = finding.fields.get("names", ())
+    return all(set(tokenize(str(n))) & claimed for n in names)  # type: ignore[attr-defined]
 
 
 def weigh_claim(

@@ -41,6 +41,7 @@ from govqa.answering.duties import (
     stem,
 )
 from govqa.answering.exceptions import compare_excepted, compare_scope
+from govqa.answering.parties import other_doer, states_verb
 from govqa.answering.publication import after
 from govqa.answering.quotes import FRAME_WORDS
 from govqa.answering.stating import (
@@ -251,13 +252,17 @@ def compare_actor(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
     leads a body against a sentence making another office its chair (`leader_differs`)."""
     if led := leader_differs(reading, sentence):
         return Check("actor", "refuted", "actor_differs", *led)
+    if claims_a_right(reading):
+        return None
     if not reading.actor_role:
-        return _other_body(reading, sentence, idf)
-    if claims_a_right(reading) or not states_action(reading, sentence, idf):
+        return _other_body(reading, sentence, idf) or _doer_differs(reading, sentence, idf)
+    if not states_action(reading, sentence, idf):
         return None
     actor, modality, _, _, _ = duty_of(stem(sentence))
     stated = actor_role(actor)
-    if not modality or not stated or stated == reading.actor_role or actor_role(sentence) == reading.actor_role:
+    if not stated:
+        return _doer_differs(reading, sentence, idf)  # a party the law names by title ("the Attorney General")
+    if not modality or stated == reading.actor_role or actor_role(sentence) == reading.actor_role:
         return None
     if not other_party(reading.actor_role, stated):
         return None  # "companies" are providers, importers, deployers …: the genus differs from none of them
@@ -273,10 +278,16 @@ def _other_body(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> 
     differ = body_differs(reading, sentence, named)
     if differ is None or not acts_in(differ[1], sentence):
         return None
-    rest = {t: w for t, w in claim_weights(reading, idf).items() if t not in tokenize(differ[0])}
-    if term_coverage(rest, sentence) < STATES_MOST:
+    weights = claim_weights(reading, idf)
+    rest = {t: w for t, w in weights.items() if t not in tokenize(differ[0])}
+    if term_coverage(rest, sentence) < STATES_MOST or not states_verb(reading, differ[0], weights, sentence):
         return None
     return Check("actor", "refuted", "actor_differs", differ[0], differ[1])
+
+
+def _doer_differs(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
+    differ = other_doer(reading, sentence, idf)
+    return Check("actor", "refuted", "actor_differs", *differ) if differ else None
 
 
 def states_most(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:

@@ -26,6 +26,7 @@ from govqa.answering.attribution import reports_other_text
 from govqa.answering.comparisons import CHECKS, STATED_WITH_POINTS, Comparison, compare_figures, figure_findings
 from govqa.answering.coverage import claim_weights, counts_across, cross_language, term_coverage
 from govqa.answering.duties import action_coverage, binds_party, states_as_claimed, stem
+from govqa.answering.parties import acts_as_claimed
 from govqa.answering.provisos import dates_a_part, opens_proviso, provisos
 from govqa.answering.quotes import FRAME_WORDS, SentenceScorer
 from govqa.answering.stating import (
@@ -226,9 +227,12 @@ def stated_as_claimed(name: str, reading: ClaimReading, ev: Evidence, other: Evi
     of the action as the deciding one: then the law states the action both ways and the deciding one refutes
     nothing. One stating less of it is about another action sharing a word (「利用目的」 in a duty to keep data
     accurate, against the claimed duty to specify the purpose)."""
-    return states_as_claimed(name, reading, other.duty, idf) and action_coverage(
-        reading, other.duty, idf
-    ) >= action_coverage(reading, ev.duty if name in STATED_WITH_POINTS else ev.own_duty, idf)
+    as_claimed = states_as_claimed(name, reading, other.duty, idf) or (
+        name == "actor" and acts_as_claimed(reading, other.duty)
+    )
+    return as_claimed and action_coverage(reading, other.duty, idf) >= action_coverage(
+        reading, ev.duty if name in STATED_WITH_POINTS else ev.own_duty, idf
+    )
 
 
 def names_its_text(reading: ClaimReading, ev: Evidence) -> bool:

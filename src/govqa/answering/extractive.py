@@ -23,7 +23,7 @@ from typing import Literal
 from govqa.answering.answerability import DocumentTerms
 from govqa.answering.checks import first_finding
 from govqa.answering.citations import cite_quotes
-from govqa.answering.claims import from_records, record_count, weigh_claim
+from govqa.answering.claims import Judgement, from_records, names_a_party, overrules, record_count, weigh_claim
 from govqa.answering.findings import CheckContext, Finding, render_value
 from govqa.answering.quotes import Quote, SentenceScorer, best_quotes, cosine_scorer, coverage, in_passage_order
 from govqa.answering.refusal import unheld_note
@@ -302,18 +302,13 @@ class Answerer:
 
     def _claim(self, query: QueryAnalysis, filters: Filters) -> Answer:
         passages = self._retrieve(query, filters)
-        if finding := first_finding(query, passages, self.context("claim", filters)):  # (what decided, as a key)
+        finding = first_finding(query, passages, self.context("claim", filters))
+        judgement = self._judge(query, passages, filters) if not finding or names_a_party(finding) else None
+        if finding and not overrules(finding, judgement):  # (what decided, as a key)
             return replace(self._render(query, "claim", finding, passages), verdict_check=f"finding.{finding.kind}")
+        assert judgement is not None  # (none found, or one overruled)
         cfg = self.settings.answer
-        documents, chunks = self.retriever.documents, self.retriever.chunks
         quotes = self._quotes(query.expanded, passages[: cfg.passages], cfg.max_quotes - 1)
-        allowed = self.retriever.allowed_docs(filters, query.route)
-        top = with_figure_provisions(query.claim, passages[: cfg.passages], self.retriever, self.figures, allowed)
-        judgement = from_records(query.claim, documents, chunks) or weigh_claim(
-            query, top, self.idf, cfg, self.similarity
-        )
-        if judgement.verdict is None:  # no sentence settles it: a count may still be the text's own numbering
-            judgement = record_count(query.claim, documents, chunks) or judgement
         if judgement.quote is not None:  # the short answer and the first citation are the quote the verdict rests on
             quotes = [judgement.quote, *(q for q in quotes if q is not judgement.quote)]
         msgs = self.messages(query)
@@ -321,6 +316,14 @@ class Answerer:
         reason = str(render_value(judgement.reason, msgs))
         answer = self._compose(query, "claim", quotes, passages, intro=intro, verdict=judgement.verdict, reason=reason)
         return replace(answer, verdict_check=judgement.reason.key)
+
+    def _judge(self, query: QueryAnalysis, passages: Sequence[Passage], filters: Filters) -> Judgement:
+        """The claim's verdict by the texts' records, its evidence sentences, else a text's numbering (claims.py)."""
+        cfg, r, claim = self.settings.answer, self.retriever, query.claim
+        allowed = r.allowed_docs(filters, query.route)
+        top = with_figure_provisions(claim, passages[: cfg.passages], r, self.figures, allowed)
+        found = from_records(claim, r.documents, r.chunks) or weigh_claim(query, top, self.idf, cfg, self.similarity)
+        return (record_count(claim, r.documents, r.chunks) if found.verdict is None else None) or found
 
     def _jurisdiction_groups(self, query: QueryAnalysis, filters: Filters) -> list[tuple[str, list[str]]]:
         allowed = self.retriever.allowed_docs(filters, query.route)

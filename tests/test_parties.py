@@ -1,0 +1,149 @@
+"""Who a claim gives its action to, against the party a sentence binds (answering/parties.py), and a claim whose
+party no text names, refuted where a text gives the same action to another party (fixture statute)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fixture_claims import IDF, READER
+from fixture_corpus import statute
+from fixture_index import build_retriever
+
+from govqa.answering.claims import Judgement, overrules
+from govqa.answering.comparisons import compare_actor
+from govqa.answering.extractive import Answerer
+from govqa.answering.findings import Finding, Term
+from govqa.answering.parties import doers
+
+
+@pytest.mark.parametrize(
+    ("claim", "found"),
+    [
+        ("It falls to the Robot Standards Board to notify the Commission.", "the Robot Standards Board"),
+        ("The order tasks the Secretary of the Army with preparing a report.", "the Secretary of the Army"),
+        ("It was the Secretary of Robotics who had a year to report.", "the Secretary of Robotics"),
+        ("The Robot Court of Auditors must report to the Commission.", "Robot Court of Auditors"),
+    ],
+)
+def test_the_party_a_claim_gives_its_action_to(claim: str, found: str) -> None:
+    """A claim's doer: its duty's subject, the party of a verb of assignment or of a cleft; a body named as the
+    object of a preposition ("to the Commission") is no doer."""
+    parties = doers(READER.read(claim))
+    assert found in parties
+    assert not any(p.endswith("Commission") for p in parties)
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # a body named by title, where the law binds its Member States
+        (
+            "It falls to the Robot Standards Board to notify the Commission of the penalty rules.",
+            "The Member States shall notify the Commission of the penalty rules.",
+            "refuted",
+        ),
+        (
+            "The Robot Court of Auditors must report to the Commission on the resources of the robot authorities.",
+            "Member States shall report to the Commission on the resources of the robot authorities.",
+            "refuted",
+        ),
+        # two offices of one kind, told apart by what they are of
+        (
+            "The order tasks the Secretary of the Army with preparing a report on robot talent.",
+            "The Secretary of Defense shall prepare a report on robot talent.",
+            "refuted",
+        ),
+        # counter-examples: a description in plain words may be the sentence's party written otherwise
+        (
+            "Ruritanian regions must notify the Commission of the penalty rules.",
+            "The Member States shall notify the Commission of the penalty rules.",
+            None,
+        ),
+        # the same office, whatever else the claim says of defense
+        (
+            "The order tasks the Secretary of Defense with preparing a report on robot defense talent.",
+            "The Secretary of Defense shall prepare a report on robot defense talent.",
+            None,
+        ),
+        # the sentence names the claimed party too
+        (
+            "It falls to the Robot Standards Board to notify the Commission of the penalty rules.",
+            "The Member States shall, after consulting the Robot Standards Board, notify the Commission of the"
+            " penalty rules.",
+            None,
+        ),
+        # a paragraph number is no party, and the object of "calls upon" is not the resolution's subject
+        (
+            "The General Assembly stresses the need for safe robots for all.",
+            "4. Calls upon Member States to stress the need for safe robots for all.",
+            None,
+        ),
+        # the claim's body is the recipient, not the doer; one capitalised word opening a claim is no title
+        (
+            "Member States must report incidents to the Robot Standards Board.",
+            "The Member States shall report incidents to the Commission.",
+            None,
+        ),
+        (
+            "Inspectors must report incidents to the Commission.",
+            "The Member States shall report incidents to the Commission.",
+            None,
+        ),
+    ],
+)
+def test_a_party_named_by_title_against_the_party_the_sentence_binds(
+    claim: str, sentence: str, verdict: str | None
+) -> None:
+    """A sentence stating the rest of the claim that gives the action to a party the claim does not name, where
+    the claim's party (named by title or of one of the law's roles) is one the sentence does not name → refuted."""
+    found = compare_actor(READER.read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+    if found:
+        assert found.reason == "actor_differs"
+
+
+def _refuted_for(claimed: str) -> Judgement:
+    return Judgement("refuted", Term("evidence.actor_differs", {"claimed": claimed, "stated": "Member States"}))
+
+
+@pytest.mark.parametrize(
+    ("names", "judgement", "overruled"),
+    [
+        (("Robot Standards Board",), _refuted_for("the Robot Standards Board"), True),
+        (("Army",), _refuted_for("Secretary of the Army"), True),
+        # counter-examples: a year stays a gap; so does a name of something else than the claimed party, and a
+        # judgement for another reason
+        (("2031",), _refuted_for("the Robot Standards Board"), False),
+        (("Robot Standards Board", "Lunar Accord"), _refuted_for("the Robot Standards Board"), False),
+        (("Robot Standards Board",), Judgement("refuted", Term("evidence.force_differs")), False),
+        (("Robot Standards Board",), None, False),
+    ],
+)
+def test_an_unmentioned_party_is_overruled_only_by_another_party_doing_the_action(
+    names: tuple[str, ...], judgement: Judgement | None, overruled: bool
+) -> None:
+    finding = Finding("unmentioned", "gap", {"names": names})
+    assert overrules(finding, judgement) is overruled
+
+
+NOTICE_ACT = """Notice Act
+Article 1
+(1) The Member States shall notify the Commission of the rules on penalties for robot operators without delay.
+Article 2
+(1) The Commission shall publish a list of accredited robot inspectors every year.
+"""
+
+
+def test_a_claim_giving_a_laws_action_to_a_body_no_text_names_is_refuted(tmp_path: Path) -> None:
+    """End to end: the claimed body is named nowhere, so the gate would decline the claim as not addressed; the
+    Act gives the same action to the Member States, so it is refuted, quoting that provision. A claim of an
+    action the Act gives no one (the counter-example) stays declined."""
+    retriever = build_retriever(tmp_path, extra=[(statute("fx-notice-act", "Notice Act"), NOTICE_ACT)])
+    answerer = Answerer(retriever.settings, retriever)
+    claim = "Under the Notice Act, the Zorblax Board must notify the Commission of the rules on penalties."
+    ans = answerer.answer(claim, mode="claim")
+    assert ans.verdict == "refuted" and ans.verdict_check == "evidence.actor_differs"
+    assert ans.citations[0].locator.startswith("Article 1")
+    other = answerer.answer("Under the Notice Act, the Zorblax Board trains robot inspectors.", mode="claim")
+    assert other.refused and other.verdict_check.startswith("finding.")
