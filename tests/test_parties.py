@@ -6,12 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fixture_claims import IDF, READER
+from fixture_claims import IDF, READER, passage
 from fixture_corpus import statute
 from fixture_index import build_retriever
 
 from govqa.answering.claims import Judgement, overrules
-from govqa.answering.comparisons import compare_actor
+from govqa.answering.comparisons import compare_actor, compare_recipient
+from govqa.answering.evidence import decide, rank_evidence
 from govqa.answering.extractive import Answerer
 from govqa.answering.findings import Finding, Term
 from govqa.answering.parties import doers
@@ -147,3 +148,62 @@ def test_a_claim_giving_a_laws_action_to_a_body_no_text_names_is_refuted(tmp_pat
     assert ans.citations[0].locator.startswith("Article 1")
     other = answerer.answer("Under the Notice Act, the Zorblax Board trains robot inspectors.", mode="claim")
     assert other.refused and other.verdict_check.startswith("finding.")
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        (
+            "Operators must report serious incidents to the Robot Standards Board.",
+            "Operators shall report serious incidents to the Commission.",
+            "refuted",
+        ),
+        # a recipient named by one word, where no sentence opens
+        (
+            "Signatories commit to reporting serious incidents to Europol.",
+            "Signatories will report serious incidents to the AI Office.",
+            "refuted",
+        ),
+        # counter-examples: the sentence names the claimed recipient too; the claim's "to" opens an infinitive;
+        # the sentence sends something else; one recipient in other words
+        (
+            "Operators must report serious incidents to the Robot Standards Board.",
+            "Operators shall report serious incidents to the Commission and to the Robot Standards Board.",
+            None,
+        ),
+        (
+            "Operators must report serious incidents to ensure robot safety.",
+            "Operators shall report serious incidents to the Commission.",
+            None,
+        ),
+        (
+            "Operators must send their invoices to the Robot Standards Board.",
+            "Operators shall report serious incidents to the Commission.",
+            None,
+        ),
+        (
+            "Operators must report serious incidents to the European Commission.",
+            "Operators shall report serious incidents to the Commission.",
+            None,
+        ),
+    ],
+)
+def test_a_recipient_the_sentence_does_not_name(claim: str, sentence: str, verdict: str | None) -> None:
+    """A sentence stating the rest of the claim with its verb that sends the report to a recipient the claim does
+    not name, where the claim's recipient is one the sentence does not name → refuted."""
+    found = compare_recipient(READER.read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+    if found:
+        assert found.reason == "recipient_differs"
+
+
+def test_a_law_sending_a_report_to_two_recipients_refutes_neither() -> None:
+    """One provision sends the report to the Commission, the next to the claimed Board: the law names both, and
+    the first refutes nothing. Without the second the claim is refuted (the counter-example)."""
+    claim = READER.read("Operators must report serious incidents to the Robot Standards Board.")
+    first = "Operators shall report serious incidents to the Commission."
+    both = [passage(first), passage("Operators shall also report serious incidents to the Robot Standards Board.")]
+    decided = decide(claim, rank_evidence(claim, both, IDF), IDF)
+    assert decided is None or decided[0].verdict != "refuted"
+    alone = decide(claim, rank_evidence(claim, [passage(first)], IDF), IDF)
+    assert alone is not None and alone[0].reason == "recipient_differs"

@@ -2,9 +2,9 @@
 
 Each check compares a claim (search/claim_reading.py's record) with one sentence and returns a `Check` with one
 reason, or None when it cannot decide (an unrelated figure, date, negation or exception decides nothing). The
-order they run in is `CHECKS`: figures and dates on the same event, a duty's force and its actor, scope words
-against exceptions, an exception naming the claim's subject, polarity on the claim's own words, then statement
-of (nearly) the whole claim (the scope and exception comparisons live in exceptions.py). evidence.py ranks the
+order they run in is `CHECKS`: figures and dates on the same event, a duty's force, its actor and its recipient,
+scope words against exceptions, an exception naming the claim's subject, polarity on the claim's own words, then
+statement of (nearly) the whole claim (the scope and exception comparisons live in exceptions.py). evidence.py ranks the
 sentences and runs the order over the best of them. Each check is tested with a broader example and a
 counter-example of the same shape that must not get the verdict."""
 
@@ -41,7 +41,7 @@ from govqa.answering.duties import (
     stem,
 )
 from govqa.answering.exceptions import compare_excepted, compare_scope
-from govqa.answering.parties import other_doer, states_verb
+from govqa.answering.parties import other_doer, other_recipient, states_verb
 from govqa.answering.publication import after
 from govqa.answering.quotes import FRAME_WORDS
 from govqa.answering.stating import (
@@ -290,6 +290,13 @@ def _doer_differs(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
     return Check("actor", "refuted", "actor_differs", *differ) if differ else None
 
 
+def compare_recipient(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
+    """The claim sends its report or notice to one party; the sentence sends it to another and never names the
+    first → refuted (parties.py)."""
+    differ = other_recipient(reading, sentence, idf)
+    return Check("recipient", "refuted", "recipient_differs", *differ) if differ else None
+
+
 def states_most(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
     """A sentence stating most of the claim's weighted terms (`STATES_MOST`) with its polarity, once no
     comparison above found a difference → supported. Below, sharing words is no evidence."""
@@ -379,6 +386,7 @@ CHECKS: tuple[tuple[str, Comparison], ...] = (
     ("timing", compare_timing),
     ("modality", compare_modality),
     ("actor", compare_actor),
+    ("recipient", compare_recipient),
     ("scope", compare_scope),
     ("excepted", compare_excepted),
     ("polarity", compare_polarity),

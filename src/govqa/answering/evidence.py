@@ -26,7 +26,7 @@ from govqa.answering.attribution import reports_other_text
 from govqa.answering.comparisons import CHECKS, STATED_WITH_POINTS, Comparison, compare_figures, figure_findings
 from govqa.answering.coverage import claim_weights, counts_across, cross_language, term_coverage
 from govqa.answering.duties import action_coverage, binds_party, states_as_claimed, stem
-from govqa.answering.parties import acts_as_claimed
+from govqa.answering.parties import acts_as_claimed, sends_to
 from govqa.answering.provisos import dates_a_part, opens_proviso, provisos
 from govqa.answering.quotes import FRAME_WORDS, SentenceScorer
 from govqa.answering.stating import (
@@ -375,6 +375,8 @@ def _decided(
         if name not in STATED_WITH_POINTS and (found := check(reading, text, idf)):
             if name == "polarity" and _affirmed_elsewhere(reading, ev, evidence, idf):
                 continue
+            if name == "recipient" and any(sends_to(reading, found.claimed, o.text) for o in evidence):
+                continue  # another sentence sends it to the claimed recipient: the law names both
             return found, ev
     if name == "figures" and (joint := figures_across(reading, best, idf)):
         return joint

@@ -6,7 +6,10 @@ subject of its duty ("the European Court of Auditors must report …"), by a ver
 the Commissioner of … with preparing a report", "it falls to the Board to notify …", "expects governments to …"),
 or as a cleft ("it was the Secretary of Homeland Security who …"). A sentence stating the rest of the claim while
 giving the action to a party the claim does not name, where the claim's party is one the sentence does not name,
-refutes the claim: the law gives that job to someone else (`other_doer`).
+refutes the claim: the law gives that job to someone else (`other_doer`). So does one sending the claim's report,
+notice or submission, with the claim's verb, to a recipient the claim does not name, where the claim's recipient is
+one the sentence does not name (`other_recipient`); unless another sentence sends it to the claimed one as well
+(`sends_to`: a law may name both).
 
 Parties are compared by their content words, less the words naming the text itself: "Member States" and "EU
 countries" differ in words and are one party, so a claim's party counts as stated by the sentence's when both map
@@ -78,12 +81,14 @@ _KINDS = frozenset(
 )
 
 
-def _titled(party: str) -> bool:
+def _titled(party: str, opening: bool = True) -> bool:
     """A party named by its title: each of its words capitalised but the small ones ("Commissioner of the Bureau
-    of Labor Statistics"); not a description in plain words ("EU countries")."""
-    words = [w for w in re.findall(r"[\w-]+", party) if w.lower() not in ("the", "of", "for", "on", "and")]
-    if len(words) == 1 and not (BODY.fullmatch(words[0]) or words[0].isupper()):
-        return False  # one capitalised word may open a sentence ("Operators must …"); an acronym is a name
+    of Labor Statistics"); not a description in plain words ("EU countries"). One capitalised word may open a
+    sentence ("Operators must …"): it names a party only as a body's kind or an acronym, unless it stands where
+    no sentence opens (`opening` False: "report to Europol")."""
+    words = [w for w in re.findall(r"[\w-]+", party) if w.lower() not in ("the", "of", "for", "on", "and", "to")]
+    if opening and len(words) == 1 and not (BODY.fullmatch(words[0]) or words[0].isupper()):
+        return False
     return bool(words) and all(w[0].isupper() and w[0].isalpha() for w in words)
 
 
@@ -167,3 +172,61 @@ def states_verb(reading: ClaimReading, party: str, weights: Weights, sentence: s
     one = Weights({verb: 1.0})
     one.plain = {verb: weights.plain[verb]} if verb in weights.plain else {}
     return term_coverage(one, sentence) > 0
+
+
+# A verb sending what a party reports, notifies or submits, and its recipient: "report … to the AI Office",
+# "submit a report to the President", "notify the Commission". What "to" opens ends at a clause's end or a word
+# no name holds ("within", "on", "and").
+_SENT = (
+    r"\b(?P<verb>report|submit|send|sent|transmit|forward|provid|disclos|notif|communicat|deliver|explain)"
+    r"(?:s|ed|ing|t|ted|ting|e|es|ied|ies|y|ying)?\b"  # its forms, not a noun ("providers", "reporter")
+)
+_TO_END = (
+    r"(?=\s*(?:[,;.:()]|$)"
+    r"|\s+(?:and|or|on|within|by|if|when|where|in|as|at|for|no|not|without|through|via|who|which|that|of|about)\b)"
+)
+_SENT_TO = re.compile(
+    rf"{_SENT}[^.;:]{{0,100}}?\bto\s+(?P<to>(?:the\s+)?[^,;.:()]{{2,60}}?){_TO_END}"
+    rf"|\bnotif(?:y|ies|ied)\s+(?P<notified>(?:the\s+)?(?-i:[A-Z])[^,;.:()]{{1,60}}?){_TO_END}",
+    re.I,
+)
+
+
+def recipients(text: str) -> list[tuple[str, str]]:
+    """(recipient, verb) of each report, notice or submission the text sends to a party named by title or of one
+    of the law's roles ("to deployers"); not an infinitive's "to" ("required to disclose")."""
+    found = []
+    for m in _SENT_TO.finditer(text):
+        who = " ".join((m.group("to") or m.group("notified")).split())
+        first = who.split()[0]  # a party: "the …", a title, a role's word; not an infinitive ("to disclose …")
+        if _titled(who, opening=False) or (
+            actor_role(who) and (first in ("the", "a", "an", "all") or actor_role(first))
+        ):
+            found.append((who, (m.group("verb") or "notif").lower()))
+    return found
+
+
+def other_recipient(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> tuple[str, str] | None:
+    """(claimed, stated): the claim sends its report or notice to a recipient the sentence does not name, and the
+    sentence, stating the rest of the claim with the claim's verb, sends it to one the claim does not name; None
+    otherwise. English only."""
+    if reading.language != "en" or not in_latin(sentence):
+        return None
+    named = name_words_of(reading)
+    claimed = [(r, v) for r, v in recipients(reading.text) if not _named_in(r, sentence, named)]
+    stated = [r for r, v in recipients(sentence) if not _named_in(r, reading.text, named)]
+    if not claimed or not stated or any(_same_party(c, t, named) for c, _ in claimed for t in stated):
+        return None
+    (recipient, verb), other = claimed[0], stated[0]
+    weights = claim_weights(reading, idf)
+    rest = {t: w for t, w in weights.items() if t not in tokenize(f"{recipient} {other}")}
+    if term_coverage(rest, sentence) < STATES_MOST or not any(t.startswith(verb[:5]) for t in tokenize(sentence)):
+        return None
+    return recipient, other
+
+
+def sends_to(reading: ClaimReading, recipient: str, sentence: str) -> bool:
+    """The sentence sends what it sends to the claimed recipient (a law may name several: "to the AI Office and,
+    as applicable, to national competent authorities")."""
+    named = name_words_of(reading)
+    return any(_same_party(recipient, r, named) for r, _ in recipients(sentence))
