@@ -1050,6 +1050,7 @@ def test_decide_runs_the_checks_in_order_over_the_best_sentences() -> None:
         "timing",
         "modality",
         "actor",
+        "recipient",
         "scope",
         "excepted",
         "polarity",
