@@ -254,3 +254,41 @@ def test_a_japanese_claims_subject_against_the_party_a_statute_opens_with(
     is another party, where the sentence states the rest of the claim → refuted."""
     found = compare_actor(READER.read(claim), sentence, IDF)
     assert (found.verdict if found else None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        (
+            "ロボット委員会は、毎年、処理状況を最高裁判所に報告しなければならない。",
+            "委員会は、毎年、国会に対し処理状況を報告しなければならない。",
+            "refuted",
+        ),
+        (
+            "事業者は、事故の内容を市長に届け出なければならない。",
+            "事業者は、事故の内容を知事に届け出なければならない。",
+            "refuted",
+        ),
+        # counter-examples: the same recipient; the sentence names the claimed one too; another verb
+        (
+            "ロボット委員会は、毎年、処理状況を国会に報告しなければならない。",
+            "委員会は、毎年、国会に対し処理状況を報告しなければならない。",
+            None,
+        ),
+        (
+            "ロボット委員会は、毎年、処理状況を最高裁判所に報告しなければならない。",
+            "委員会は、毎年、国会及び最高裁判所に対し処理状況を報告しなければならない。",
+            None,
+        ),
+        (
+            "ロボット委員会は、毎年、処理状況を最高裁判所に報告しなければならない。",
+            "委員会は、毎年、国会に対し処理状況の資料を提出しなければならない。",
+            None,
+        ),
+    ],
+)
+def test_a_japanese_recipient_the_sentence_does_not_name(claim: str, sentence: str, verdict: str | None) -> None:
+    """The name before に (に対し) that a verb of reporting follows is the recipient; another one, with the claim's
+    verb and the rest of the claim stated → refuted."""
+    found = compare_recipient(READER.read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict

@@ -41,7 +41,7 @@ from govqa.answering.duties import (
     stem,
 )
 from govqa.answering.exceptions import compare_excepted, compare_scope
-from govqa.answering.parties import other_doer, other_recipient, other_subject, states_verb
+from govqa.answering.parties import other_doer, other_recipient, other_recipient_ja, other_subject, states_verb
 from govqa.answering.publication import after
 from govqa.answering.quotes import FRAME_WORDS
 from govqa.answering.stating import (
@@ -293,7 +293,7 @@ def _doer_differs(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
 def compare_recipient(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
     """The claim sends its report or notice to one party; the sentence sends it to another and never names the
     first → refuted (parties.py)."""
-    differ = other_recipient(reading, sentence, idf)
+    differ = other_recipient(reading, sentence, idf) or other_recipient_ja(reading, sentence, idf)
     return Check("recipient", "refuted", "recipient_differs", *differ) if differ else None
 
 

@@ -10,7 +10,8 @@ refutes the claim: the law gives that job to someone else (`other_doer`). So doe
 notice or submission, with the claim's verb, to a recipient the claim does not name, where the claim's recipient is
 one the sentence does not name (`other_recipient`); unless another sentence sends it to the claimed one as well
 (`sends_to`: a law may name both). A Japanese statute's sentence opens with its subject (「国は、」): a Japanese
-claim marking another party as its subject is refuted likewise (`other_subject`).
+claim marking another party as its subject is refuted likewise (`other_subject`), and so is one reporting to
+another recipient (「…に報告」: `other_recipient_ja`).
 
 Parties are compared by their content words, less the words naming the text itself: "Member States" and "EU
 countries" differ in words and are one party, so a claim's party counts as stated by the sentence's when both map
@@ -269,3 +270,28 @@ def other_subject(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
     if term_coverage(rest, sentence) < STATES_MOST:
         return None
     return claimed, stated
+
+
+# A Japanese sentence's recipient: the name before に (or に対し) that a verb of reporting follows in its clause
+# (「国会に対し所掌事務の処理状況を報告する」, 「委員会に報告しなければならない」).
+_JA_SENT_TO = re.compile(
+    r"([\u4e00-\u9fff\u30a0-\u30ffー]{2,20})に(?:対し(?:て)?)?、?[^。、]{0,40}?(報告|通知|提出|届出|届け出|説明|送付)"
+)
+
+
+def other_recipient_ja(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> tuple[str, str] | None:
+    """(claimed, stated) for a Japanese claim and sentence: the claim reports to a recipient the sentence does not
+    name, the sentence reports, with the claim's verb, to one the claim does not name and states the rest of the
+    claim (`STATES_MOST`); None otherwise."""
+    if reading.language != "ja" or in_latin(sentence):
+        return None
+    claimed = [(m.group(1), m.group(2)) for m in _JA_SENT_TO.finditer(reading.text) if m.group(1) not in sentence]
+    stated = [m.group(1) for m in _JA_SENT_TO.finditer(sentence) if m.group(1) not in reading.text]
+    if not claimed or not stated or claimed[0][1] not in sentence:
+        return None
+    (recipient, _), other = claimed[0], stated[0]
+    if recipient in other or other in recipient:
+        return None
+    parties = set(tokenize(recipient)) | set(tokenize(other))
+    rest = Weights({t: w for t, w in claim_weights(reading, idf).items() if t not in parties})
+    return (recipient, other) if term_coverage(rest, sentence) >= STATES_MOST else None
