@@ -41,7 +41,7 @@ from govqa.answering.duties import (
     stem,
 )
 from govqa.answering.exceptions import compare_excepted, compare_scope
-from govqa.answering.parties import other_doer, other_recipient, other_recipient_ja, other_subject, states_verb
+from govqa.answering.parties import other_doer, other_recipient, other_recipient_ja, states_verb
 from govqa.answering.publication import after
 from govqa.answering.quotes import FRAME_WORDS
 from govqa.answering.stating import (
@@ -286,7 +286,7 @@ def _other_body(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> 
 
 
 def _doer_differs(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
-    differ = other_doer(reading, sentence, idf) or other_subject(reading, sentence, idf)
+    differ = other_doer(reading, sentence, idf)
     return Check("actor", "refuted", "actor_differs", *differ) if differ else None
 
 

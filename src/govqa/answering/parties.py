@@ -9,9 +9,8 @@ giving the action to a party the claim does not name, where the claim's party is
 refutes the claim: the law gives that job to someone else (`other_doer`). So does one sending the claim's report,
 notice or submission, with the claim's verb, to a recipient the claim does not name, where the claim's recipient is
 one the sentence does not name (`other_recipient`); unless another sentence sends it to the claimed one as well
-(`sends_to`: a law may name both). A Japanese statute's sentence opens with its subject (「国は、」): a Japanese
-claim marking another party as its subject is refuted likewise (`other_subject`), and so is one reporting to
-another recipient (「…に報告」: `other_recipient_ja`).
+(`sends_to`: a law may name both). A Japanese claim reporting to another recipient (「…に報告」) is refuted
+likewise (`other_recipient_ja`).
 
 Parties are compared by their content words, less the words naming the text itself: "Member States" and "EU
 countries" differ in words and are one party, so a claim's party counts as stated by the sentence's when both map
@@ -232,44 +231,6 @@ def sends_to(reading: ClaimReading, recipient: str, sentence: str) -> bool:
     as applicable, to national competent authorities")."""
     named = name_words_of(reading)
     return any(_same_party(recipient, r, named) for r, _ in recipients(sentence))
-
-
-# A Japanese statute's sentence opens with its subject, marked by は (after its article's number and caption):
-# 「国は、…講ずるものとする」, 「内閣総理大臣は、…求めるものとする」. A claim marks its subject by が or は
-# (「地方公共団体が、…講ずる」); 「…では」, 「…には」 and 「…とは」 mark no subject.
-_JA_RUN = r"([\u4e00-\u9fff\u30a0-\u30ffー]{1,20})"
-_JA_OPENS = re.compile(
-    rf"^\s*(?:第[一二三四五六七八九十百千\d]+条(?:の[一二三四五六七八九十\d]+)?\s*)?(?:（[^）]{{1,30}}）\s*)?"
-    rf"(?:[０-９\d]+\s*)?{_JA_RUN}は、"
-)
-_JA_MARKED = re.compile(rf"{_JA_RUN}(?:が|は)(?![でにとも])")
-# What ends a party's name in Japanese: a body's kind, an office, a kind of person or organisation.
-_JA_PARTY = re.compile(r"(?:国|政府|団体|者|庁|府|省|委員会|本部|大臣|長官|機関|部門|院)$")
-
-
-def _ja_party(run: str) -> bool:
-    return bool(_JA_PARTY.search(run) or actor_role(run))
-
-
-def other_subject(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> tuple[str, str] | None:
-    """(claimed, stated) for a Japanese claim and sentence: the claim's subject (the last party it marks by が or
-    は) is not the party the sentence opens with, that party is no subject of the claim, neither name holds the
-    other (委員会 may be the text's short name for 個人情報保護委員会), they are of no one role (国, 政府), and the
-    sentence states the rest of the claim (`STATES_MOST`); None otherwise."""
-    if reading.language != "ja" or in_latin(sentence) or not (opens := _JA_OPENS.match(sentence)):
-        return None
-    stated = opens.group(1)
-    marked = [m.group(1) for m in _JA_MARKED.finditer(reading.text) if _ja_party(m.group(1))]
-    if not marked or not _ja_party(stated) or stated in marked:
-        return None
-    claimed = marked[-1]
-    if claimed in stated or stated in claimed or (actor_role(claimed) and actor_role(claimed) == actor_role(stated)):
-        return None
-    parties = set(tokenize(claimed)) | set(tokenize(stated))
-    rest = Weights({t: w for t, w in claim_weights(reading, idf).items() if t not in parties})
-    if term_coverage(rest, sentence) < STATES_MOST:
-        return None
-    return claimed, stated
 
 
 # A Japanese sentence's recipient: the name before に (or に対し) that a verb of reporting follows in its clause
