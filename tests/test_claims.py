@@ -951,3 +951,44 @@ def test_a_claimed_revoker_is_compared_with_the_held_revoking_text(claim: str, v
     assert (judgement.verdict if judgement else None) == verdict
     if judgement is not None:
         assert judgement.quote is not None and judgement.quote.text.startswith("(a) Executive Order 1 of March 1")
+
+
+def test_the_quote_holds_the_next_sentence_stating_more_of_the_claim() -> None:
+    """The sentence a verdict or the closest evidence rests on is quoted with its neighbour when the neighbour
+    states more of the claim (the claim spans both); the short answer still quotes the one sentence (`core`)."""
+    text = (
+        "Operators shall keep a register of robots for customers. "
+        "The register shall be inspected yearly by the providers. "
+        "Fines are paid in euro to the treasury of the state."
+    )
+    claim = "Operators keep a register of robots that providers inspect yearly."
+    judgement = weigh_claim(read(claim), [quote(text).passage], IDF, AnswerSettings.model_validate({}))
+    assert judgement.quote is not None
+    assert judgement.quote.text.startswith("Operators shall keep a register")
+    assert judgement.quote.text.rstrip().endswith("inspected yearly by the providers.")
+    assert judgement.quote.core.startswith("Operators shall keep") and "inspected" not in judgement.quote.core
+
+
+@pytest.mark.parametrize(
+    "neighbour",
+    [
+        "Fines are paid in euro to the treasury of the state.",  # states nothing more of the claim
+        "Operators shall keep a register of robots for customers again.",  # only repeats what is quoted
+    ],
+)
+def test_a_neighbour_stating_nothing_more_of_the_claim_stays_out_of_the_quote(neighbour: str) -> None:
+    text = f"Operators shall keep a register of robots for customers. {neighbour}"
+    claim = "Operators keep a register of robots that providers inspect yearly."
+    judgement = weigh_claim(read(claim), [quote(text).passage], IDF, AnswerSettings.model_validate({}))
+    assert judgement.quote is not None
+    assert judgement.quote.text.rstrip() == "Operators shall keep a register of robots for customers."
+
+
+def test_the_quote_holds_the_sentence_before_when_it_states_more_of_the_claim() -> None:
+    text = (
+        "Providers shall inspect every robot yearly. "
+        "Operators shall keep a register of the robots inspected, with the outputs of each inspection."
+    )
+    claim = "Operators must keep a register of robot inspection outputs, and providers inspect every robot yearly."
+    judgement = weigh_claim(read(claim), [quote(text).passage], IDF, AnswerSettings.model_validate({}))
+    assert judgement.quote is not None and judgement.quote.text.rstrip() == text

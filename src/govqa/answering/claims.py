@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from govqa.answering.counts import counted
-from govqa.answering.coverage import STATES_MOST
+from govqa.answering.coverage import STATES_MOST, claim_weights, term_coverage
 from govqa.answering.evidence import decide, rank_evidence
 from govqa.answering.findings import Finding, Term
 from govqa.answering.publication import after, only_dates, record_publication
@@ -300,7 +300,7 @@ def weigh_claim(
         check, sentence = decided
         fields = {"locator": sentence.passage.chunk.locator, "claimed": check.claimed, "stated": check.stated}
         end = whole_sentence(sentence.passage.chunk.text, sentence.start, sentence.end)
-        quote = Quote(sentence.passage, sentence.start, end, sentence.score)
+        quote = with_neighbours(Quote(sentence.passage, sentence.start, end, sentence.score), query.claim, idf)
         return Judgement(check.verdict, Term(f"evidence.{check.reason}", fields), quote)
     if not evidence:
         return Judgement("not_addressed", Term("claim.no_claim_passage"))
@@ -309,4 +309,29 @@ def weigh_claim(
     kind = "not_as_claimed" if closest.coverage >= STATES_MOST else "too_few"
     reason = Term(f"verdict.{kind}", {"locator": closest.passage.chunk.locator, "share": closest.coverage})
     end = max(closest.end, closest.statement_end)  # a stem is shown with the points it introduces
-    return Judgement(None, reason, Quote(closest.passage, closest.start, end, closest.score))
+    return Judgement(
+        None, reason, with_neighbours(Quote(closest.passage, closest.start, end, closest.score), query.claim, idf)
+    )
+
+
+# A quote holds what its provision states of the claim: the sentence after (else before) the one the verdict rests on
+# is quoted with it when it states more of the claim ("This channel could be used for feedback." "It could be managed
+# by the organisation's DPO."). The verdict and the short answer still rest on that sentence (`Quote.core`).
+NEIGHBOUR_GAIN = 0.1  # share of the claim's weight the neighbour must add
+
+
+def with_neighbours(quote: Quote, reading: ClaimReading, idf: dict[str, float]) -> Quote:
+    """The quote widened by each adjacent sentence of its passage that states more of the claim."""
+    text, terms = quote.passage.chunk.text, claim_weights(reading, idf)
+    spans = sentence_spans(text)
+    start, end = quote.start, quote.end
+    covered = term_coverage(terms, text[start:end])
+    after = [s for s in spans if s[0] >= end][:1]
+    before = [s for s in spans if s[1] <= start][-1:]
+    for s, e in after + before:
+        wider = term_coverage(terms, text[min(start, s) : max(end, e)])
+        if wider >= covered + NEIGHBOUR_GAIN:
+            start, end, covered = min(start, s), max(end, e), wider
+    if (start, end) == (quote.start, quote.end):
+        return quote
+    return Quote(quote.passage, start, end, quote.score, quote.start, quote.end)
