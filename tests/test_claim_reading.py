@@ -250,9 +250,11 @@ def test_a_verb_joined_to_an_infinitive_is_no_force(claim: str, modal_words: str
         ("事業者は、利用目的を通知しなければならない。", "must", False, "business_operator"),
         ("報告は努力義務である。", "endeavour", False, ""),
         ("Agencies met on May 6, 2026 to discuss it.", "", False, ""),  # a month, not a permission
-        # 「…しても差し支えない」, 「構わない」, 「してもよい」 give leave and deny nothing; a plain 「ない」 denies
+        # 「…しても差し支えない」, 「構わない」, 「かまわない」, 「してもよい」 give leave and deny nothing; a plain
+        # 「ない」 denies
         ("事業者は、個人データを他の情報と照合しても差し支えない。", "may", False, "business_operator"),
         ("事業者は、個人データを第三者に提供しても構わない。", "may", False, "business_operator"),
+        ("事業者は、個人データを第三者に提供してもかまわない。", "may", False, "business_operator"),  # in kana
         ("事業者は、記録を電磁的方法で作成してもよい。", "may", False, "business_operator"),
         ("事業者は、本人の同意を取れば個人データを第三者に提供してよい。", "may", False, "business_operator"),
         ("事業者は、個人データを第三者に提供することはない。", "", True, ""),

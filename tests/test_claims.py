@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from govqa.answering.claims import (
@@ -992,3 +994,40 @@ def test_the_quote_holds_the_sentence_before_when_it_states_more_of_the_claim() 
     claim = "Operators must keep a register of robot inspection outputs, and providers inspect every robot yearly."
     judgement = weigh_claim(read(claim), [quote(text).passage], IDF, AnswerSettings.model_validate({}))
     assert judgement.quote is not None and judgement.quote.text.rstrip() == text
+
+
+@pytest.mark.parametrize(
+    ("claim", "statement"),
+    [
+        ("Client alert: operators must label their robots.", "operators must label their robots."),
+        ("Trade press: within 30 days operators must label robots.", "within 30 days operators must label robots."),
+        ("FAQ: Must operators label their robots?", "Must operators label their robots?"),
+        ("ニュース解説：運用者はロボットに表示しなければならない。", "運用者はロボットに表示しなければならない。"),
+        # counter-examples: a lead-in that is a clause, holds a number, or names the text or its place is claimed
+        ("Two practices are banned: labelling and selling.", None),
+        ("Article 5: operators must label their robots.", None),
+        ("Robot Act: operators must label their robots.", None),
+        ("Examplia's robot rules: operators must label their robots.", None),
+        ("罰則は次のとおり：運用者は表示しなければならない。", None),
+    ],
+)
+def test_a_writers_label_before_a_claim_is_not_read_as_claimed(claim: str, statement: str | None) -> None:
+    """A source label opening a claim ("Client alert:", 「ニュース解説：」) says where it was read, not what it says."""
+    reading = read(claim).claim
+    assert reading is not None and reading.text == unicodedata.normalize("NFKC", statement or claim)
+
+
+def test_a_labelled_claim_is_weighed_as_the_claim_alone() -> None:
+    """The label's words, which no text uses, would weigh as the claim's rarest and keep a sentence stating all
+    of the claim from supporting it."""
+    sentence = quote("Operators shall label their robots and register them with the robot registry.")
+    cfg = AnswerSettings.model_validate({})
+    labelled = weigh_claim(
+        read("Weekly trade newsletter alert: operators must label robots."), [sentence.passage], IDF, cfg
+    )
+    assert labelled.verdict == "supported"
+    # counter-example: a lead-in that is a clause keeps its words in the claim
+    clause = weigh_claim(
+        read("Weekly trade newsletters are alert: operators label robots."), [sentence.passage], IDF, cfg
+    )
+    assert clause.verdict is None

@@ -1956,7 +1956,18 @@ def test_a_claim_of_no_exceptions_is_refuted_by_an_exception(claim: str, sentenc
             "本部の長は、ロボット戦略本部長（以下「本部長」という。）とし、内閣総理大臣をもって充てる。",
             "refuted",
         ),
+        # an organisation (団体) is a body too, and one named twice (caption and text) is one body
+        (
+            "認定ロボット保護団体は、委員会に措置を求めることができる。",
+            "第十条（所管大臣の請求） 所管大臣は、委員会に対し、措置をとるべきことを求めることができる。",
+            "refuted",
+        ),
         # counter-examples: the same body; a sentence naming two other bodies (whose task is not said)
+        (
+            "認定ロボット保護団体は、委員会に措置を求めることができる。",
+            "第十条（団体の請求） 認定ロボット保護団体は、委員会に対し、措置をとるべきことを求めることができる。",
+            None,
+        ),
         ("本部の事務はデジタル庁で処理される。", "本部に関する事務は、デジタル庁において処理する。", None),
         ("本部長は内閣総理大臣が務める。", "本部長は、内閣総理大臣をもって充てる。", None),
         (

@@ -199,7 +199,8 @@ def test_a_recipient_the_sentence_does_not_name(claim: str, sentence: str, verdi
 
 def test_a_law_sending_a_report_to_two_recipients_refutes_neither() -> None:
     """One provision sends the report to the Commission, the next to the claimed Board: the law names both, and
-    the first refutes nothing. Without the second the claim is refuted (the counter-example)."""
+    the first refutes nothing. Without the second, or with one sending another thing to the Board, stating less
+    of the claim, the claim is refuted (the counter-examples)."""
     claim = READER.read("Operators must report serious incidents to the Robot Standards Board.")
     first = "Operators shall report serious incidents to the Commission."
     both = [passage(first), passage("Operators shall also report serious incidents to the Robot Standards Board.")]
@@ -207,6 +208,10 @@ def test_a_law_sending_a_report_to_two_recipients_refutes_neither() -> None:
     assert decided is None or decided[0].verdict != "refuted"
     alone = decide(claim, rank_evidence(claim, [passage(first)], IDF), IDF)
     assert alone is not None and alone[0].reason == "recipient_differs"
+    # nor does a sentence sending something else to the claimed recipient: it is about another report
+    invoices = [passage(first), passage("Makers shall send invoices to the Robot Standards Board.")]
+    other = decide(claim, rank_evidence(claim, invoices, IDF), IDF)
+    assert other is not None and other[0].reason == "recipient_differs"
 
 
 @pytest.mark.parametrize(

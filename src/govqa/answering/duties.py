@@ -146,7 +146,7 @@ BODY = re.compile(
     r"|Minister|President|Secretary|Director|Headquarters|Division|Department|Court|Parliament|Assembly)\b"
     # what it is of: "the Secretary of Commerce", "the Committee on Artificial Intelligence"
     r"(?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?"
-    r"|[\u4e00-\u9fff\u30a0-\u30ff]{1,8}?(?:庁|府|省|委員会|機構)"
+    r"|[\u4e00-\u9fff\u30a0-\u30ff]{1,8}?(?:庁|府|省|委員会|機構|団体)"
     # an office held by one person: 内閣総理大臣, 内閣官房長官, 本部長
     r"|[\u4e00-\u9fff\u30a0-\u30ff]{0,8}?(?:大臣|本部長|長官|委員長)"
 )
@@ -221,7 +221,7 @@ def body_differs(reading: ClaimReading, sentence: str, named: set[str]) -> tuple
     body the claim does not ("本部に関する事務は、内閣府において処理する" against a claim that デジタル庁
     handles it); None otherwise. Whether the sentence states the rest of the claim is the caller's test."""
     claimed = [b for b in bodies(reading.text, named) if not names_body(b, sentence, named)]
-    stated = [b for b in bodies(stem(sentence), named) if not names_body(b, reading.text, named)]
+    stated = list(dict.fromkeys(b for b in bodies(stem(sentence), named) if not names_body(b, reading.text, named)))
     return (claimed[0], stated[0]) if claimed and len(stated) == 1 else None
 
 

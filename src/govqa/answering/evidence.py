@@ -375,8 +375,10 @@ def _decided(
         if name not in STATED_WITH_POINTS and (found := check(reading, text, idf)):
             if name == "polarity" and _affirmed_elsewhere(reading, ev, evidence, idf):
                 continue
-            if name == "recipient" and any(sends_to(reading, found.claimed, o.text) for o in evidence):
-                continue  # another sentence sends it to the claimed recipient: the law names both
+            if name == "recipient" and any(
+                sends_to(reading, found.claimed, o.text) and o.coverage >= ev.coverage for o in evidence if o is not ev
+            ):
+                continue  # another sentence sends it (stating as much of the claim) to the claimed one: both are named
             return found, ev
     if name == "figures" and (joint := figures_across(reading, best, idf)):
         return joint

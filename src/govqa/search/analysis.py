@@ -36,6 +36,7 @@ from govqa.search.reading import (
     instrument_named,
     question_focus,
     read_shape,
+    without_source_label,
 )
 from govqa.search.routing import Glossary, Route, Router, preferred_language, question_language
 from govqa.text import FIGURE, NEGATION, YEAR, kanji_to_digits, strip_law_numbers, tokenize
@@ -158,7 +159,11 @@ def analyze(
     topic, topic_terms = asked_topic(asking, glossary)
     expansion = glossary.expansion(question)
     english = question_language(question) == "en"
-    claim = claims.read(question) if claims is not None else None
+    # what is said, less a writer's label before it ("Client alert:", 「解説ブログ：」) naming no text or place:
+    # where it was read is neither claimed nor a name the texts should mention
+    known = [router, *([references] if references else [])]
+    statement = without_source_label(question, lambda label: any(r.known_spans(label) for r in known))
+    claim = claims.read(statement) if claims is not None else None
     return QueryAnalysis(
         question=question,
         language=question_language(question),
@@ -179,7 +184,7 @@ def analyze(
         law_numbers=law_numbers,
         names=proper_names(asking, router, glossary),
         unknown_names=(
-            unknown_names(question, router, glossary, idf, names_held=bool(claim and claim.doc_ids))
+            unknown_names(statement, router, glossary, idf, names_held=bool(claim and claim.doc_ids))
             if idf is not None
             else ()
         ),

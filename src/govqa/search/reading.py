@@ -15,6 +15,7 @@ reads the record and never these patterns (tests/test_layout.py keeps it so). Th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from govqa.search.routing import Glossary
@@ -248,6 +249,35 @@ def asking_sentence(question: str) -> str:
     if len(sentences) >= 2 and (m := _QUOTED_STATEMENT.search(question)):
         return m.group(1)
     return question
+
+
+# A writer's label before what they claim names where it was said ("Client alert:", "Forum post:", "FAQ:",
+# 「ニュース解説：」): a noun phrase of a few words and a colon, opening the question. It is not what is claimed, and
+# as words no text uses it would weigh as the claim's rarest. A lead-in that is a clause ("Two practices are
+# banned:", 「罰則は次のとおり：」), holds a number ("Article 5:") or names a text or a place ("EU AI Act:") is.
+_LEADING_LABEL = re.compile(r"^\s*([^\s:：\"“「'‘(（][^:：\"“「'‘\d]{0,30}?)\s*[:：]\s*(?=\S)")
+_LABEL_WORDS = 4
+_CLAUSE_WORD = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|shall|must|may|might|will|would|can|could|should|do|does|did"
+    r"|not|no|if|when|that|which|who)\b",
+    _I,
+)
+_JA_CLAUSE = re.compile(r"[はがをにで]")
+
+
+def without_source_label(question: str, names_text: Callable[[str], bool]) -> str:
+    """The question less a writer's label before it; `names_text` tells whether the label names a text or a place."""
+    m = _LEADING_LABEL.match(question)
+    if not m:
+        return question
+    label = m.group(1)
+    words = re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", label)
+    if language_of(label) == "en":
+        if not words or len(words) > _LABEL_WORDS or _CLAUSE_WORD.search(label):
+            return question
+    elif _JA_CLAUSE.search(label):
+        return question
+    return question if names_text(label) else question[m.end() :]
 
 
 # ---------------------------------------------------------------- topics and instruments

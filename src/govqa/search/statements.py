@@ -95,9 +95,10 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
             r"(?!\s+have\s+(?:been|[a-z]+ed|[a-z]+en)\b)"  # "may have caused": what may have happened
             r"(?!\s+\d)|can|(?:is|are) (?:allowed|permitted|entitled|empowered) to|permits?|allows?|lets"
             r"|ha(?:s|ve) (?:the )?(?:exclusive |sole |full )?(?:authority|power|right|flexibility|discretion) to)\b"
-            # 「…しても差し支えない」, 「構わない」, 「して(も)よい」: leave given, in a law's words and a writer's;
+            # 「…しても差し支えない」, 「構わない」 (かまわない), 「して(も)よい」: leave given, in a law's words and a
+            # writer's;
             # a writer's 「…することは認められている」, 「許されている」 (not 「必要と認められるときは」: a finding)
-            r"|できる|(?:差し支え|差支え|構わ)ない|(?:て|で)も?よい"
+            r"|できる|(?:差し支え|差支え|構わ|かまわ)ない|(?:て|で)も?よい"
             r"|(?<=こと[がはも])(?:認められ|許され|許容され)|할 수 있",
         ),
     ),
@@ -152,9 +153,10 @@ _SAVINGS = re.compile(rf"(?i)^\s*(?:\(\w+\)\s*)?{_SAVED}\s+(?P<action>[^.;]+)")
 NEGATION = re.compile(  # ("relies on cooperation rather than penalties", "instead of fines": what is denied)
     r"\b(?:not|no(?!\.?\s*\d)|never|none|neither|nor|without|cannot|n't|rather than|instead of)\b|n['’]t\b"
     rf"|{_SAVED.replace('(?P<actor>', '(?:')}"
-    r"|(?<!なければなら)(?<!てはなら)(?<!ねばなら)(?<!ければなら)(?<!すぎ)(?<!過ぎ)(?<!しれ)"  # (「…にすぎない」:
-    r"(?<!差し支え)(?<!差支え)(?<!構わ)ない"  # "is merely", 「かもしれない」: "may be", 「差し支えない」: "may"
-    r"|ません|ではなく|わけではな|不要|않",  # deny nothing)
+    # (「…にすぎない」: "is merely", 「かもしれない」: "may be", 「差し支えない」, 「かまわない」: "may" deny nothing)
+    r"|(?<!なければなら)(?<!てはなら)(?<!ねばなら)(?<!ければなら)(?<!すぎ)(?<!過ぎ)(?<!しれ)"
+    r"(?<!差し支え)(?<!差支え)(?<!構わ)(?<!かまわ)ない"
+    r"|ません|ではなく|わけではな|不要|않",
     re.I,
 )
 # Where a clause that only conditions or describes begins: a negation inside it is not the claim's.
