@@ -55,7 +55,24 @@ def test_the_party_a_claim_gives_its_action_to(claim: str, found: str) -> None:
             "The Secretary of Defense shall prepare a report on robot talent.",
             "refuted",
         ),
-        # counter-examples: a description in plain words may be the sentence's party written otherwise
+        # a point's or paragraph's number before the subject is no part of the party's name
+        (
+            "The order tasks the Commissioner of Labor Statistics with preparing a report on robot talent.",
+            "(i) The Chairman of the Council of Economic Advisers shall prepare a report on robot talent.",
+            "refuted",
+        ),
+        (
+            "The order tasks the Commissioner of Labor Statistics with preparing a report on robot talent.",
+            "2. The Chairman of the Council of Economic Advisers shall prepare a report on robot talent.",
+            "refuted",
+        ),
+        # counter-examples: the same office under a point's number; a description in plain words may be the
+        # sentence's party written otherwise
+        (
+            "The order tasks the chair of the Council of Economic Advisers with preparing a report on robot talent.",
+            "(i) The Chairman of the Council of Economic Advisers shall prepare a report on robot talent.",
+            None,
+        ),
         (
             "Ruritanian regions must notify the Commission of the penalty rules.",
             "The Member States shall notify the Commission of the penalty rules.",
@@ -250,3 +267,36 @@ def test_a_japanese_recipient_the_sentence_does_not_name(claim: str, sentence: s
     verb and the rest of the claim stated → refuted."""
     found = compare_recipient(READER.read(claim), sentence, IDF)
     assert (found.verdict if found else None) == verdict
+
+
+CEA = "(i) The Chairman of the Council of Economic Advisers shall prepare a report on robot talent."
+BLS = "The order tasks the Commissioner of Labor Statistics with preparing a report on robot talent."
+
+
+def test_a_point_binding_a_party_of_its_own_states_its_own_duty() -> None:
+    """Under a stem that binds no one ("the following actions shall be taken:"), a point naming its own party
+    and modal states who must act: a claim giving the task to another office is refuted. A point with no party
+    of its own states its stem's duty (the counter-example: the stem's Secretary is compared, and is claimed)."""
+    claim = READER.read(BLS)
+    taken = passage(f"(a) The following actions shall be taken within 180 days: {CEA}")
+    decided = decide(claim, rank_evidence(claim, [taken], IDF), IDF)
+    assert decided is not None and decided[0].reason == "actor_differs"
+    own = READER.read("The order tasks the Secretary of Labor with preparing a report on robot talent.")
+    bound = passage("(a) The Secretary of Labor shall, within 180 days: (i) prepare a report on robot talent.")
+    decided = decide(own, rank_evidence(own, [bound], IDF), IDF)
+    assert decided is None or decided[0].verdict != "refuted"
+
+
+@pytest.mark.parametrize(
+    ("other", "refuted"),
+    [
+        ("(ii) The Secretary of Labor shall submit a report on workforce disruptions.", True),  # another task
+        ("(ii) The Commissioner of Labor Statistics shall also prepare a report on robot talent.", False),
+    ],
+)
+def test_the_claimed_office_bound_to_another_task_leaves_the_refutation(other: str, refuted: bool) -> None:
+    """A law binding the claimed office elsewhere leaves the refutation standing unless that sentence states as
+    much of the claim (then the law gives the task to both)."""
+    claim = READER.read(BLS)
+    decided = decide(claim, rank_evidence(claim, [passage(CEA), passage(other)], IDF), IDF)
+    assert (decided is not None and decided[0].reason == "actor_differs") is refuted

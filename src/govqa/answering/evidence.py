@@ -26,7 +26,7 @@ from govqa.answering.attribution import reports_other_text
 from govqa.answering.comparisons import CHECKS, STATED_WITH_POINTS, Comparison, compare_figures, figure_findings
 from govqa.answering.coverage import claim_weights, counts_across, cross_language, term_coverage
 from govqa.answering.duties import action_coverage, binds_party, states_as_claimed, stem
-from govqa.answering.parties import acts_as_claimed, sends_to
+from govqa.answering.parties import acting, acts_as_claimed, sends_to
 from govqa.answering.provisos import dates_a_part, opens_proviso, provisos
 from govqa.answering.quotes import FRAME_WORDS, SentenceScorer
 from govqa.answering.stating import (
@@ -86,13 +86,17 @@ class Evidence:
     def duty(self) -> str:
         """What says who must do the sentence's action, and how strongly: a point with its stem (a translation's
         duty words read as the duty they render, translations.py)."""
-        text = f"{self.stem} {self.statement}" if self.stem else self.statement
-        return as_duty_words(text, self.passage.document)
+        return as_duty_words(self._under_stem(self.statement), self.passage.document)
 
     @property
     def own_duty(self) -> str:
         """The sentence alone, a point with its stem: whose duty it states and how strongly, on its own words."""
-        return as_duty_words(f"{self.stem} {self.text}" if self.stem else self.text, self.passage.document)
+        return as_duty_words(self._under_stem(self.text), self.passage.document)
+
+    def _under_stem(self, point: str) -> str:
+        """A point with its stem, whose duty it states; a point binding a party of its own ("(i) The Chairman of …
+        shall prepare …", under "the following actions shall be taken:") states its own duty."""
+        return f"{self.stem} {point}" if self.stem and not acting(point) else point
 
     @property
     def antecedent(self) -> str:
@@ -226,9 +230,10 @@ def stated_as_claimed(name: str, reading: ClaimReading, ev: Evidence, other: Evi
     """Another sentence puts the claim's action on the claimed party, or with the claimed force, and states as much
     of the action as the deciding one: then the law states the action both ways and the deciding one refutes
     nothing. One stating less of it is about another action sharing a word (「利用目的」 in a duty to keep data
-    accurate, against the claimed duty to specify the purpose)."""
+    accurate, against the claimed duty to specify the purpose). A party named by title ("the Secretary of Labor")
+    is bound as claimed by a sentence stating as much of the claim: one stating less gives it another task."""
     as_claimed = states_as_claimed(name, reading, other.duty, idf) or (
-        name == "actor" and acts_as_claimed(reading, other.duty)
+        name == "actor" and acts_as_claimed(reading, other.duty) and other.coverage >= ev.coverage
     )
     return as_claimed and action_coverage(reading, other.duty, idf) >= action_coverage(
         reading, ev.duty if name in STATED_WITH_POINTS else ev.own_duty, idf

@@ -124,7 +124,12 @@ _NOT_SUBJECT = re.compile(
     r"(?i)^\s*(?:\(\w+\)\s*)?(?:in|with|within|as|after|before|by|for|under|pursuant|if|where|when|to|from|of|on|at"
     r"|including|consistent|subject|and|or|unless|except|through|upon|no later than|not later than)\b",
 )
-_ACTOR_LEAD = re.compile(r"^(?:under|in|according to|per)\b[^,]*,\s*|^(?:the|a|an)\s+", re.I)
+# What opens a subject without naming it: a point's or paragraph's number ("(i) The Chairman …", "2. The
+# Secretary …"), then a frame ("Under the Act, …") or an article.
+_ACTOR_LEAD = re.compile(
+    r"^(?:\((?:[a-z]{1,4}|\d{1,3})\)\s*|\d{1,3}\.\s+)?(?:(?:under|in|according to|per)\b[^,]*,\s*|(?:the|a|an)\s+)?",
+    re.I,
+)
 
 # "with no exceptions", "without exception", "full stop", "in all cases", 「例外なく」 claim a rule of all cases as
 # "all" does; "every three years", "every other year" is how often, not of whom; "not … at all" is "not".
