@@ -2623,6 +2623,26 @@ def test_a_count_of_the_claimed_noun_is_the_same_event(claim: str, sentence: str
             (),
             "supported",
         ),
+        # what something means for someone is its effect on them, no definition
+        (
+            "The robot law tasks the board with a report on what robots mean for operators.",
+            "The board shall prepare a report on the effects of robots for operators.",
+            (),
+            "supported",
+        ),
+        (
+            "The robot law tasks the board with a report on what robot automation means for operators.",
+            "The board shall prepare a report on the effects of robot automation for operators.",
+            (),
+            "supported",
+        ),
+        # counter-example: "X means …" is what a text defines
+        (
+            "Under the robot law, operator means any person who runs a robot for operators.",
+            "The board shall prepare a report for operators on any person who runs a robot.",
+            (),
+            None,
+        ),
     ],
 )
 def test_a_claimed_definition_is_stated_by_a_definition(

@@ -341,14 +341,16 @@ def claims_definition(reading: ClaimReading) -> bool:
     """Whether the claim says what a text defines ("defines an AI system as …", "the definition of provider
     includes …"), in its words outside the names of the texts it names ("the guidelines on the AI system
     definition are not binding" says nothing of a definition, nor "the definition should not be applied
-    mechanically" what it defines)."""
-    text = fold(reading.text)
+    mechanically" what it defines). What something means for someone ("a report on what AI means for the labor
+    market") is its effect on them, no definition."""
+    text = _MEANS_FOR.sub(" ", fold(reading.text))
     for named in reading.texts:
         text = text.replace(fold(named.words), " ")
     return bool(_CLAIMS_DEFINITION.search(text))
 
 
 _CLAIMS_DEFINITION = re.compile(r"\bdefine[sd]?\b|\bdefinition of\b|\bmeans\b|と定義|(?<!こ)とは", re.I)
+_MEANS_FOR = re.compile(r"\bwhat\b[^.;?]{0,60}?\bmeans?\b|\bmeans\s+for\b", re.I)
 
 
 def defines(sentence: str, roles: Sequence[str]) -> bool:
