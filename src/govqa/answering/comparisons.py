@@ -84,7 +84,7 @@ def figure_findings(
         about = f"{context} {sentence}" if context else sentence
         if not names_its_body(reading, f, about):
             continue
-        if not about_same(figure_topic(reading, f), about, cross_language(reading, sentence), idf):
+        if not about_same(figure_topic(reading, f), about, cross_language(reading, sentence), idf, reading.text):
             continue
         # (days against months only where words tell the event: across languages the ranking alone chose it;
         # one the months can last, "120 days" for "four months", leaves "270 days" to another step)
@@ -175,7 +175,7 @@ def compare_dates(reading: ClaimReading, sentence: str, idf: dict[str, float] | 
         if (
             topic - event_words(reading.text)
             and not (states_claim or _names_text(reading, sentence))
-            and not (about_same(topic, sentence, cross_language(reading, sentence), idf))
+            and not (about_same(topic, sentence, cross_language(reading, sentence), idf, reading.text))
         ) or dates_another_text(reading, sentence):  # (a clause saying nothing but the event is about the event)
             continue  # the same kind of event, of another subject ("the framework was released in January 2023")
         same = [s for s in stated if s.dates_as(d)]

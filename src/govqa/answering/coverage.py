@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
 from govqa.answering.quotes import FRAME_WORDS
+from govqa.search.acronyms import spelled_out
 from govqa.search.claim_figures import EVENTS, DateMention, Figure
 from govqa.search.claim_reading import ClaimReading
 from govqa.search.glosses import glossary, renders_head, stated_share
@@ -217,12 +218,15 @@ def _content_words(text: str) -> set[str]:
     return {w for w in tokenize(text) if len(w) > 1 and not w.isdigit() and w not in FRAME_WORDS}
 
 
-def about_same(context: set[str], sentence: str, across: bool, idf: dict[str, float] | None = None) -> bool:
+def about_same(
+    context: set[str], sentence: str, across: bool, idf: dict[str, float] | None = None, claim: str = ""
+) -> bool:
     """Whether the sentence states `SAME_TOPIC` of the context's words, weighted by idf when given ("widespread
-    infringement" says more of what a figure is about than "within")."""
+    infringement" says more of what a figure is about than "within"). A name the sentence writes as the acronym
+    of the `claim`'s words for it, or the reverse, states those words (search/acronyms.py)."""
     if across or not context:
         return True  # words cannot be compared across languages: the ranking chose the sentence
-    return term_coverage({t: (idf or {}).get(t, 1.0) for t in context}, sentence) >= SAME_TOPIC
+    return term_coverage({t: (idf or {}).get(t, 1.0) for t in context}, spelled_out(sentence, claim)) >= SAME_TOPIC
 
 
 def cross_language(reading: ClaimReading, sentence: str) -> bool:
