@@ -249,6 +249,24 @@ def test_a_verb_joined_to_an_infinitive_is_no_force(claim: str, modal_words: str
         ("事業者は、施策に協力するよう努めなければならない。", "endeavour", False, "business_operator"),
         ("事業者は、利用目的を通知しなければならない。", "must", False, "business_operator"),
         ("報告は努力義務である。", "endeavour", False, ""),
+        # 「ものとする」 is a law's formula of duty, as 「しなければならない」 is; 「努めるものとする」 stays an
+        # effort and 「できるものとする」 gives leave
+        ("国は、研究開発を推進するため、必要な施策を講ずるものとする。", "must", False, "national_government"),
+        ("国は、必要な施策を講ずるものとし、その実施状況を公表する。", "must", False, "national_government"),
+        ("国は、必要な施策を講ずるよう努めるものとする。", "endeavour", False, "national_government"),
+        ("委員会は、必要な助言をすることができるものとする。", "may", False, "authority"),
+        # a writer reports such a duty as 「…ものとされている」, 「…することとされている」
+        ("地方公共団体が、必要な施策を講ずることとされている。", "must", False, "local_government"),
+        ("国は、必要な施策を講ずるものとされている。", "must", False, "national_government"),
+        ("国は、重要な主体とされている。", "", False, ""),  # counter-example: a status, no duty
+        # the が of 「…を図りながら」 and of a clause ending in 「…に鑑み、」 is no subject's
+        ("国は、事業者と連携を図りながら、必要な施策を講ずるものとする。", "must", False, "national_government"),
+        (
+            "国は、事業者が相互に協力することに鑑み、必要な施策を講ずるものとする。",
+            "must",
+            False,
+            "national_government",
+        ),
         ("Agencies met on May 6, 2026 to discuss it.", "", False, ""),  # a month, not a permission
         # 「…しても差し支えない」, 「構わない」, 「かまわない」, 「してもよい」 give leave and deny nothing; a plain
         # 「ない」 denies

@@ -73,7 +73,10 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
             r"|mandatory|compulsory|obligat(?:ion|ory))\b"
             # (「必要があると認めるときは」, 「必要がある場合」: when deemed necessary, a condition;
             # 「必要があること」, a noun clause: no duty)
-            r"|なければならない|義務|責務(?=を|が)|必要があ(?!る(?:と認め|とき|場合|こと))|求められ|하여야|의무",
+            # 「…講ずるものとする」: the drafting formula of a duty, which translations give as "shall" or "is to"
+            # (not 「…できるものとする」, leave; 「努めるものとする」 is an effort, read first)
+            r"|なければならない|(?<!できる)ものと(?:する|し(?=、)|され)|(?<=[るす])こととされ|義務|責務(?=を|が)"
+            r"|必要があ(?!る(?:と認め|とき|場合|こと))|求められ|하여야|의무",
         ),
     ),
     (
@@ -205,10 +208,13 @@ _MADE = re.compile(r"\b(?:makes?|made|making|renders?)\s+(?P<what>[^,;]+?)\s*$",
 # A Japanese subject: the last noun taken up by 「は」 or 「が」, not a condition's 「ては」, 「には」, 「では」,
 # 「ときは」, 「場合は」 (「実施するに当たっては」, 「場合には」) nor a definition's 「とは」.
 _TOPIC, _NOT_TOPIC = "(?<![のてにでと])(?<!とき)(?<!場合)は", "(?:(?<=[のてにでと])|(?<=とき)|(?<=場合))は"
-_JA_SUBJECT = re.compile(rf"([^、。,]{{1,30}}?)(?:{_TOPIC}|が|에게|는|은)(?:、|,)?(?:[^はが]|{_NOT_TOPIC})*$")
+# (not the が of 「…を図りながら」)
+_JA_SUBJECT = re.compile(
+    rf"([^、。,]{{1,30}}?)(?:{_TOPIC}|(?<!な)が(?!ら)|에게|는|은)(?:、|,)?(?:[^はが]|{_NOT_TOPIC}|ながら)*$"
+)
 # Where a subordinate clause ends: its 「が」 is its own subject (「苦情が…処理されるようにするため、」,
 # 「…が生じたとき、」), not the sentence's, whose topic 「は」 stands over the whole sentence.
-_SUBORDINATE_END = re.compile(r"ため[、,]|とき|場合|ように|ので[、,]|から[、,]")
+_SUBORDINATE_END = re.compile(r"ため[、,]|とき|場合|ように|ので[、,]|から[、,]|ながら|鑑み")
 
 
 def _ja_subject(before: str) -> re.Match[str] | None:
@@ -233,7 +239,8 @@ _JA_BOUND_AFTER = re.compile(r"^[をが]、?([^、。をが]{1,40}?)に(?:負わ
 # An article's number and caption before its first sentence (「第十三条（区域内の事業者等への支援） 地方公共団体は、」):
 # the caption's words (「事業者」) are no part of the subject.
 _KANJI_NUMBER = "[一二三四五六七八九十百千〇\\d]+"
-_JA_CAPTION = re.compile(rf"^\s*第{_KANJI_NUMBER}条(?:の{_KANJI_NUMBER})?\s*[（(][^）)]*[）)]\s*")
+# (and a paragraph's number: 「３内閣総理大臣は、…」)
+_JA_CAPTION = re.compile(rf"^\s*(?:第{_KANJI_NUMBER}条(?:の{_KANJI_NUMBER})?\s*[（(][^）)]*[）)]\s*)?[0-9０-９]*\s*")
 
 
 def duty_of(text: str) -> tuple[str, str, bool, str, str]:
