@@ -44,6 +44,8 @@ FAMILY = {
     "later_year": "later_event",
     "uptake": "later_event",
     "later_fate": "later_event",
+    "response": "response",
+    "reform": "reform",
     "delegated": "delegated",
     "delegated_plural": "delegated",
     "unheld_instrument": "unheld",
@@ -326,6 +328,35 @@ def test_who_has_since_taken_a_text_up_is_a_later_event(question: str, declined:
     said = ("cannot record who has since signed", "その後誰が署名")
     is_uptake = found is not None and any(s in found.statement for s in said)
     assert is_uptake is declined
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # how the world met a text: its reception, how things stood once it applied
+        ("How did companies react to the Robot Act?", "response"),
+        ("What did the industry look like on the first day the Robot Act took effect?", "response"),
+        ("How has the market adapted since the Robot Act?", "response"),
+        ("What was the industry's reaction to the Robot Act?", "response"),
+        ("Robot Actの施行後、業界の反応はどうでしたか？", "response"),
+        # how a text should be changed, or whether it should stand: a judgement it does not make of itself
+        ("What should be changed with the Robot Act's exemptions?", "reform"),
+        ("How should the Robot Act be amended?", "reform"),
+        ("Should the Robot Act be repealed?", "reform"),
+        ("Robot Actはどう改正すべきですか？", "reform"),
+        # counter-examples: a party's duty to respond, what a party should change, what the text changed
+        ("How must operators respond to a robot accident under the Robot Act?", None),
+        ("How did the Robot Act change the rules for operators?", None),
+        ("What should operators change in their inspections under the Robot Act?", None),
+        ("What should be included in an inspection report under the Robot Act?", None),
+        ("What should be amended in the inspection report under the Robot Act?", None),
+        ("Robot Actでは、事業者は事故にどう対応しなければならないか？", None),
+    ],
+)
+def test_how_the_world_met_a_text_and_how_it_should_change_are_not_in_it(question: str, kind: str | None) -> None:
+    """A text states its rules: it records neither how firms and markets met them nor a judgement of them."""
+    found = gap(question, "Operators shall inspect robots every year and report robot accidents without delay.")
+    assert (found.kind if found is not None and found.kind in ("response", "reform") else None) == kind
 
 
 @pytest.mark.parametrize(

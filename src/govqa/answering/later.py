@@ -9,6 +9,9 @@
 - the votes that passed a named text ("with 523 votes in favour", "cleared the House of Councillors",
   「参議院本会議で可決」): an enacted text records its enactment, not the votes before it;
 - who has since taken a named text up ("How many companies have signed the Code?", "Which firms reported?");
+- how the world met a named text ("How did companies react to it?", "What did the industry look like on the first
+  day it took effect?"), and how it should be changed ("What should be changed with its exemptions?"): a text
+  states its rules, not their reception nor a judgement of them;
 - what became of a named text ("Is it still in force?", "Has it been amended?", "It was revoked by …"), when the
   library holds no later version of it — the answer gives the library's own record of the text (status,
   version in corpus/sources.toml) for the reader to follow up.
@@ -147,8 +150,9 @@ def check_later_event(query: QueryAnalysis, passages: Sequence[Passage], ctx: Ch
     voted = query.claim and VOTE.search(query.claim.text) and not _FRAMED.match(query.claim.text)
     if ctx.mode == "claim" and route.by == "alias" and named and voted:
         return Finding("vote", "gap", {"title": documents[named[0]].short_title}, cite)
-    if route.by in ("alias", "jurisdiction") and named and query.shape.uptake:
-        return Finding("uptake", "gap", {"title": documents[named[0]].short_title}, cite, "closest")
+    for unrecorded in ("uptake", "response", "reform"):  # (Shape's flags of the same names)
+        if route.by in ("alias", "jurisdiction") and named and getattr(query.shape, unrecorded):
+            return Finding(unrecorded, "gap", {"title": documents[named[0]].short_title}, cite, "closest")
     if doc := later_fate(query, documents):
         fields = {"title": doc.short_title, "date": doc.date, "status": doc.status, "version": doc.version}
         return Finding("later_fate", "gap", fields, cite, "closest")

@@ -162,6 +162,33 @@ TELLS_UPTAKE = re.compile(
 )
 # "Which companies have to report …?" asks for a duty, not for who has reported.
 ASKS_DUTY = re.compile(r"\b(?:must|shall|have to|has to|need to|required|obliged)\b", _I)
+# How the world met a text: how firms or a market reacted to it, how things stood once it took effect ("How did
+# companies react to the Act?", "What did the industry look like on the first day the Act took effect?",
+# 「施行後、業界はどう反応した？」). A text records its rules, not their reception; how a party must respond to an
+# incident is a duty (ASKS_DUTY), and a text's own changes to another law are in its words.
+_WORLD = (
+    r"(?:the\s+)?(?:industry|industries|market|markets|sector|compan(?:y|ies)|firms?|businesses|start-?ups?"
+    r"|investors|stakeholders|the\s+public)"
+)
+ASKS_RESPONSE = re.compile(
+    rf"^(?:how|what)\b[^?]{{0,40}}?\b(?:did|has|have|had|was|were)\s+{_WORLD}\b[^?]{{0,30}}?"
+    r"\b(?:react|respond|adapt|adjust|cope|fare|look(?:ed)?\s+like)"
+    rf"|\b{_WORLD}(?:['’]s?)?\s+(?:reactions?|responses?)\s+(?:to|after)\b"
+    r"|(?:業界|産業界|企業|市場)(?:の|は)[^？?。]{0,20}?(?:反応|様子)",
+    _I,
+)
+# How a text should be changed, or whether it should stand: a judgement on the text, which it does not make of
+# itself ("What should be changed with the Act's exemptions?", "How should the Act be amended?", "Should the Act
+# be repealed?", 「この法律はどう改正すべきか」). The text must be what is changed: what should be amended in a
+# party's documentation under it, or what a party should change (PARTY), is what the text says.
+_A_TEXT = r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:act|law|regulation|order|bill|guidelines?|code|framework)"
+_REFORMED = r"be\s+(?:changed|amended|improved|reformed|fixed|revised|repealed|scrapped|rewritten)\b"
+ASKS_REFORM = re.compile(
+    rf"\bshould\s+{_A_TEXT}\s+{_REFORMED}"
+    rf"|\bshould\s+{_REFORMED}\s+(?:with|in|about|to)\s+{_A_TEXT}(?:['’]s\b|\s*[?.]?$)"
+    r"|(?:法|法律|ガイドライン|指針|Act)(?:は|を)[^？?。]{0,10}?(?:改正|改善|見直)(?:す|さ)べき",
+    _I,
+)
 
 # ---------------------------------------------------------------- what it names
 
@@ -191,6 +218,8 @@ class Shape:
     later_event: bool = False  # names an event that happens to a text: revoked, amended, replaced
     fate: bool = False  # asks what became of a text since (not about a party's own acts)
     uptake: bool = False  # asks who has since signed, reported under or complied with a text
+    response: bool = False  # asks how firms or a market met a text, how things stood once it applied
+    reform: bool = False  # asks how a text should be changed, or whether it should stand
 
 
 def _asks_wh_ja(text: str) -> bool:
@@ -220,6 +249,8 @@ def read_shape(question: str, asking: str, roles: tuple[str, ...]) -> Shape:
         fate=bool(ASKS_FATE.search(asking.strip())) and not PARTY.search(asking),
         uptake=(bool(ASKS_UPTAKE.search(asking.strip())) and not ASKS_DUTY.search(asking))
         or bool(TELLS_UPTAKE.search(question)),
+        response=bool(ASKS_RESPONSE.search(asking.strip())) and not ASKS_DUTY.search(asking),
+        reform=bool(ASKS_REFORM.search(asking)) and not PARTY.search(asking),
     )
 
 
