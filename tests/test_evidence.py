@@ -608,6 +608,56 @@ def test_scope_against_an_exception_to_the_same_rule(claim: str, sentence: str, 
     assert (found.verdict if found else None) == verdict
 
 
+LABEL_IF_SOLD = "Where a care robot is sold to consumers, the operator shall label it with the operator's name."
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # a rule claimed to hold whatever a condition, against the rule stated under that condition
+        (
+            "Operators must label care robots regardless of whether they are sold to consumers.",
+            LABEL_IF_SOLD,
+            "refuted",
+        ),
+        ("Operators must label every care robot, whether or not it is sold to consumers.", LABEL_IF_SOLD, "refuted"),
+        (
+            "Operators must report accidents irrespective of the robot's speed.",
+            "If the robot's speed exceeds 10 km/h, the operator shall report accidents to the authority.",
+            "refuted",
+        ),
+        (
+            "事業者は、ロボットを販売するかどうかにかかわらず、表示をしなければならない。",
+            "事業者は、ロボットを販売する場合には、表示をしなければならない。",
+            "refuted",
+        ),
+        # counter-examples: the sentence says "whether or not" itself; its condition names other things; the
+        # sentence states another action under the condition
+        (
+            "Operators must label care robots regardless of whether they are sold to consumers.",
+            "The operator shall label a care robot with the operator's name, whether or not it is sold to consumers.",
+            None,
+        ),
+        (
+            "Operators must label care robots regardless of whether they are sold to consumers.",
+            "Where technically feasible, the operator shall label a care robot with the operator's name.",
+            None,
+        ),
+        (
+            "Operators must label care robots regardless of whether they are sold to consumers.",
+            "Where a care robot is sold to consumers, the operator shall keep a record of the sale.",
+            None,
+        ),
+    ],
+)
+def test_a_rule_claimed_whatever_a_condition_against_the_rule_under_it(
+    claim: str, sentence: str, verdict: str | None
+) -> None:
+    """A law making a rule conditional refutes a claim that it holds whatever that condition."""
+    found = compare_scope(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
 SPARED = "(6) Subsections (2), (3), and (5) of this section do not apply to an operator of fewer than ten hobby robots."
 
 

@@ -1,7 +1,8 @@
 """Scope words against a rule's exceptions and limits (pure): two comparisons of comparisons.CHECKS.
 
 `compare_scope`: a claim that a rule holds for all ("every provider", "from all of its obligations") against a
-sentence stating the rule with an exception or a limit. `compare_excepted`: a claim that a rule covers something
+sentence stating the rule with an exception or a limit; a claim that it holds whatever a condition ("regardless of
+whether …") against a sentence stating it under that condition. `compare_excepted`: a claim that a rule covers something
 against a sentence whose exception names that very thing."""
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ def compare_scope(reading: ClaimReading, sentence: str, idf: dict[str, float]) -
     limit, and claims no universality itself → refuted. An exception to another rule decides nothing. A claim
     that a rule spares someone all of a law ("exempts small firms from all of its obligations") is limited by a
     sentence sparing them named parts of it ("Subsections (2), (3), and (5) do not apply to a deployer if …")."""
-    if outside := included_outside(reading, sentence):
+    if outside := included_outside(reading, sentence) or held_regardless(reading, sentence, idf):
         return outside
     spared = _SPARED_WHOLE.search(reading.text)
     claimed = next((w for w, k in reading.scope if k == "universal"), spared.group() if spared else "")
@@ -128,3 +129,42 @@ def included_outside(reading: ClaimReading, sentence: str) -> Check | None:
     if not included or not group & set(tokenize(included.group())):
         return None
     return Check("scope", "refuted", "included", out.group().strip(), " ".join(included.group().split()))
+
+
+# A claim that a rule holds whatever a condition: "regardless of whether the system is high-risk", "whether or not
+# it is used", "irrespective of their size", 「高リスクかどうかにかかわらず」; the condition is the group's text.
+_REGARDLESS = re.compile(
+    r"\b(?:regardless|irrespective)\s+of\s+(?:whether\s+(?:or\s+not\s+)?)?(?P<en>[^,.;]{3,80})"
+    r"|\bwhether\s+or\s+not\s+(?P<or>[^,.;]{3,80})"
+    r"|(?P<ja>[^、。，,]{2,40}?)(?:かどうか|か否か)?に(?:かかわらず|関わらず|拘わらず|関係なく)",
+    re.I,
+)
+# A clause making a rule conditional: "where …", "if …", "when …", "in the case of …", 「…場合」, 「…とき」.
+_CONDITION = re.compile(
+    r"(?i)\b(?:where|if|when|whenever|in (?:the )?cases? (?:where|of)|in the event (?:that|of)|provided that)\b"
+    r"[^.;:,]{3,160}|[^。、]{2,80}?(?:場合|とき)"
+)
+CONDITION_SHARE = 0.5  # the share of the claimed condition's weight the sentence's condition must name
+
+
+def held_regardless(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
+    """A claim that a rule holds whatever a condition ("must label outputs regardless of whether they are used
+    commercially") against a sentence stating the claim's action only under that condition ("Where the output is
+    used commercially, the provider shall label it") → refuted: the law makes the rule conditional. A sentence
+    saying "whether or not" itself agrees; a condition naming other things ("where technically feasible")
+    limits the rule in another way, which this check leaves to the others; and the rule under the condition must
+    be the claim's (a word of its action outside the condition: not "keep a record of the sale" for "label")."""
+    m = _REGARDLESS.search(reading.text)
+    if not m or _REGARDLESS.search(sentence):
+        return None
+    condition = set(tokenize(next(g for g in m.groups() if g))) - FRAME_WORDS - PROSE_WORDS
+    weight = sum(idf.get(t, 1.0) for t in condition)
+    if not weight or not states_action(reading, sentence, idf):
+        return None
+    action = set(tokenize(reading.action.replace(m.group(), " "))) - FRAME_WORDS
+    for clause in _CONDITION.finditer(sentence):
+        named = condition & set(tokenize(clause.group()))
+        rule = set(tokenize(sentence[: clause.start()] + " " + sentence[clause.end() :]))  # what is made conditional
+        if sum(idf.get(t, 1.0) for t in named) / weight >= CONDITION_SHARE and action & rule:
+            return Check("scope", "refuted", "conditional", m.group().strip(), " ".join(clause.group().split()))
+    return None
