@@ -63,6 +63,8 @@ def test_an_irregular_past_meets_its_verb(past: str, present: str) -> None:
         ("a catalogue", "a catalog"),
         ("human judgement", "human judgment"),
         ("shall endeavour", "shall endeavor"),
+        ("the AI Safety Centre", "the AI Safety Center"),
+        ("data centres", "data centers"),
     ],
 )
 def test_a_word_spelt_the_british_or_the_american_way_is_one_word(british: str, american: str) -> None:
@@ -70,9 +72,12 @@ def test_a_word_spelt_the_british_or_the_american_way_is_one_word(british: str, 
     assert tokenize(british) == tokenize(american)
 
 
-@pytest.mark.parametrize(("a", "b"), [("sentence", "sense"), ("analysis", "analyze"), ("programmer", "program")])
+@pytest.mark.parametrize(
+    ("a", "b"), [("sentence", "sense"), ("analysis", "analyze"), ("programmer", "program"), ("acre", "acer")]
+)
 def test_words_that_only_look_alike_stay_apart(a: str, b: str) -> None:
-    """Counter-examples: an -ence that is no British -ense, "analysis", "programmer" keep their own tokens."""
+    """Counter-examples: an -ence that is no British -ense, "analysis", "programmer", and an -re that is no
+    British -er ("acre") keep their own tokens."""
     assert tokenize(a) != tokenize(b)
 
 

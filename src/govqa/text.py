@@ -61,7 +61,7 @@ def _stem(word: str) -> str:
 
 
 # One word, spelt the British or the American way: "defence" / "defense", "organisation" / "organization",
-# "behaviour" / "behavior", "analyse" / "analyze", "programme", "catalogue", "judgement". Both sides of a
+# "behaviour" / "behavior", "analyse" / "analyze", "programme", "catalogue", "judgement", "centre". Both sides of a
 # comparison are spelt alike, so a word that exists only one way ("advise") loses nothing.
 _BRITISH = tuple(
     (re.compile(pattern), american)
@@ -73,6 +73,7 @@ _BRITISH = tuple(
         (r"^programme(s?)$", r"program\1"),
         (r"^(catal|dial)ogue(s?)$", r"\1og\2"),
         (r"^judgement(s?)$", r"judgment\1"),
+        (r"^(cent|met|lit|fib|theat)re(s?)$", r"\1er\2"),
     )
 )
 
