@@ -142,7 +142,7 @@ _REGARDLESS = re.compile(
 # A clause making a rule conditional: "where …", "if …", "when …", "in the case of …", 「…場合」, 「…とき」.
 _CONDITION = re.compile(
     r"(?i)\b(?:where|if|when|whenever|in (?:the )?cases? (?:where|of)|in the event (?:that|of)|provided that)\b"
-    r"[^.;:,]{3,160}|[^。、]{2,80}?(?:場合|とき)"
+    r"[^.;:,]{3,240}(?=[.;:,]|$)|[^。、]{2,80}?(?:場合|とき)"
 )
 CONDITION_SHARE = 0.5  # the share of the claimed condition's weight the sentence's condition must name
 
