@@ -658,6 +658,39 @@ def test_a_rule_claimed_whatever_a_condition_against_the_rule_under_it(
     assert (found.verdict if found else None) == verdict
 
 
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # a rule under a condition that is no "where"/"if" clause does not state a claim setting it aside
+        (
+            "Operators must notify consumers regardless of whether the care robot makes a decision about them.",
+            "No later than the time an operator deploys a care robot to make a decision about a consumer, the "
+            "operator shall notify the consumer.",
+            None,
+        ),
+        # counter-examples: the sentence sets the condition aside itself; a claim with no such words
+        (
+            "Operators must notify consumers regardless of whether the care robot makes a decision about them.",
+            "The operator shall notify consumers, whether or not the care robot makes a decision about them.",
+            "supported",
+        ),
+        (
+            "Operators must notify consumers when the care robot makes a decision about them.",
+            "When the care robot makes a decision about a consumer, the operator shall notify the consumer.",
+            "supported",
+        ),
+    ],
+)
+def test_a_condition_set_aside_is_stated_only_by_a_sentence_that_sets_it_aside(
+    claim: str, sentence: str, verdict: str | None
+) -> None:
+    """ "Regardless of whether …" is a claim of its own: a sentence sharing the claim's other words does not state
+    the claim by its words."""
+    reading = read(claim)
+    found = decide(reading, rank_evidence(reading, [passage(sentence)], IDF), IDF)
+    assert (found[0].verdict if found else None) == verdict
+
+
 SPARED = "(6) Subsections (2), (3), and (5) of this section do not apply to an operator of fewer than ten hobby robots."
 
 
@@ -2414,6 +2447,12 @@ def test_a_claim_denying_a_ban_is_refuted_by_the_ban(claim: str, sentence: str, 
             "Ruritania's robot code says open robots release pre-trained weights but not the training code.",
             "Open robots release the pre-trained weights of the robot itself, but not the training code or data.",
             None,  # (a claim that denies as the sentence does: not refuted)
+        ),
+        # "whether or not" sets nothing apart: the rule holds either way
+        (
+            "Ruritania's robot code says operators must register care robots.",
+            "Operators shall register every robot, whether or not the care robot is used at home.",
+            None,
         ),
     ],
 )

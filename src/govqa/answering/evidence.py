@@ -26,6 +26,7 @@ from govqa.answering.attribution import reports_other_text
 from govqa.answering.comparisons import CHECKS, STATED_WITH_POINTS, Comparison, compare_figures, figure_findings
 from govqa.answering.coverage import claim_weights, counts_across, cross_language, term_coverage
 from govqa.answering.duties import action_coverage, binds_party, states_as_claimed, stem
+from govqa.answering.exceptions import unstated_regardless
 from govqa.answering.parties import acting, acts_as_claimed, sends_to
 from govqa.answering.provisos import dates_a_part, opens_proviso, provisos
 from govqa.answering.quotes import FRAME_WORDS, SentenceScorer
@@ -354,6 +355,8 @@ def _decided(
             continue  # (a text's own force is stated by its words about itself only: status.record_force)
         if name in BY_WORDS and claims_definition(reading) and not defines(ev.text, ev.passage.chunk.roles):
             continue
+        if name in BY_WORDS and unstated_regardless(reading, ev.statement):
+            continue  # ("regardless of whether …" is a claim of its own, which a sentence must state)
         if name == "modality" and denies_stated_ban(reading, ev.own_duty, "prohibition" in ev.passage.chunk.roles, idf):
             return Check("modality", "refuted", "ban_denied", reading.modal_words), ev
         if name in STATED_AS_CLAIMED:

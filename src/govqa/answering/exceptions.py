@@ -147,6 +147,12 @@ _CONDITION = re.compile(
 CONDITION_SHARE = 0.5  # the share of the claimed condition's weight the sentence's condition must name
 
 
+def unstated_regardless(reading: ClaimReading, sentence: str) -> bool:
+    """The claim sets a condition aside ("regardless of whether …") and the sentence does not: the sentence does not
+    state the claim by its words, whatever it shares with it (it may state the rule under that very condition)."""
+    return bool(_REGARDLESS.search(reading.text)) and not _REGARDLESS.search(sentence)
+
+
 def held_regardless(reading: ClaimReading, sentence: str, idf: dict[str, float]) -> Check | None:
     """A claim that a rule holds whatever a condition ("must label outputs regardless of whether they are used
     commercially") against a sentence stating the claim's action only under that condition ("Where the output is
@@ -155,7 +161,7 @@ def held_regardless(reading: ClaimReading, sentence: str, idf: dict[str, float])
     limits the rule in another way, which this check leaves to the others; and the rule under the condition must
     be the claim's (a word of its action outside the condition: not "keep a record of the sale" for "label")."""
     m = _REGARDLESS.search(reading.text)
-    if not m or _REGARDLESS.search(sentence):
+    if not m or not unstated_regardless(reading, sentence):
         return None
     condition = set(tokenize(next(g for g in m.groups() if g))) - FRAME_WORDS - PROSE_WORDS
     weight = sum(idf.get(t, 1.0) for t in condition)

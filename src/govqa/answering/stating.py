@@ -360,8 +360,11 @@ def defines(sentence: str, roles: Sequence[str]) -> bool:
     return any(r.startswith("definition") for r in roles) or bool(_DEFINING.search(sentence))
 
 
-# "…, but not the training code", "… and not drone systems": two words a sentence sets apart from what it affirms.
-_SET_APART = re.compile(r"\b(?:but|and|or) not (?:the |a |an |any |their |its )?([a-z][\w-]* [a-z][\w-]*)", re.I)
+# "…, but not the training code", "… and not drone systems": two words a sentence sets apart from what it affirms;
+# "whether or not the robot is used" sets nothing apart.
+_SET_APART = re.compile(
+    r"\b(?:but|and|(?<!whether )or) not (?:the |a |an |any |their |its )?([a-z][\w-]* [a-z][\w-]*)", re.I
+)
 
 
 def polarity_differs(claim: str, terms: Collection[str], sentence: str) -> tuple[str, str]:
