@@ -13,7 +13,8 @@ from govqa.search.claim_reading import ClaimReader
 FRAMEWORK = Document("robot-rmf", "Robot Risk Framework 1.0", "Robot Risk Framework", aliases=("RRF",))
 ACT = Document("robot-act", "Robot Act of Examplia", "Robot Act", doc_type="statute")
 SILENT = Document("robot-notes", "Robot Notes", "Robot Notes")
-DOCS = {d.id: d for d in (FRAMEWORK, ACT, SILENT)}
+GUIDE = Document("robot-guide", "Robot Care Model Framework", "Robot Care Model Framework")
+DOCS = {d.id: d for d in (FRAMEWORK, ACT, SILENT, GUIDE)}
 READER = ClaimReader(Manifest(tuple(DOCS.values()), (), {}))
 
 
@@ -26,13 +27,19 @@ FRAMEWORK_TEXT = _chunks(
     "Operators may report incidents voluntarily to the registry.",  # voluntary, but not said of the text
     "The Framework is intended to be voluntary and flexible for organizations of all sizes.",
 )
+GUIDE_TEXT = _chunks(
+    GUIDE,
+    # "voluntary" given to codes, not to the text (its title's kind is "Framework"), decides nothing
+    "These voluntary codes of conduct may be drawn up by operators.",
+    "This voluntary Model Framework gives guidance to operators of care robots.",
+)
 ACT_TEXT = _chunks(
     ACT,
     "The authority shall encourage the voluntary application of codes of conduct by operators under this Act.",
     "This Act shall be binding in its entirety.",
 )
 NOTES_TEXT = _chunks(SILENT, "Robots are machines.", "Operators may keep notes voluntarily.")
-CHUNKS = [*FRAMEWORK_TEXT, *ACT_TEXT, *NOTES_TEXT]
+CHUNKS = [*FRAMEWORK_TEXT, *ACT_TEXT, *NOTES_TEXT, *GUIDE_TEXT]
 
 
 @pytest.mark.parametrize(
@@ -55,6 +62,10 @@ CHUNKS = [*FRAMEWORK_TEXT, *ACT_TEXT, *NOTES_TEXT]
         ("The Robot Risk Framework is not voluntary.", "refuted", "The Framework is intended to be voluntary"),
         ("The Robot Act is binding, not voluntary.", "supported", "This Act shall be binding"),
         ("The Robot Act is not legally binding.", "refuted", "This Act shall be binding"),
+        # a text calling itself by the kind its title ends in, with a word of force between: "This voluntary Model
+        # Framework"; counter-example (in the same text): "These voluntary codes of conduct" are not the text
+        ("The Robot Care Model Framework is voluntary.", "supported", "This voluntary Model Framework"),
+        ("The Robot Care Model Framework is mandatory.", "refuted", "This voluntary Model Framework"),
         # counter-examples: a text that never describes its own force; a claim binding a party, not about the
         # text itself; a claim of no force at all
         ("The Robot Notes are not legally binding.", None, ""),

@@ -54,10 +54,19 @@ def _describes_itself(sentence: str, force: re.Match[str], doc: Document) -> boo
     """The (folded) sentence gives the force word to the text itself: the text names itself (or is named) before
     the word, or right after it; "… shall encourage the voluntary application of codes of conduct, … under this
     Regulation" describes codes of conduct, not the Regulation."""
-    starts = [m.start() for rx in (SELF_REFERENCE, _THE_TEXT) for m in rx.finditer(sentence)]
+    starts = [m.start() for rx in (SELF_REFERENCE, _THE_TEXT, _own_kind(doc)) for m in rx.finditer(sentence)]
     for name in (n for n in (doc.short_title, *doc.aliases) if len(n) > 3):
         starts += [m.start() for m in re.finditer(re.escape(fold(name)), sentence)]
     return any(p < force.start() or p - force.end() <= NAME_AFTER for p in starts)
+
+
+def _own_kind(doc: Document) -> re.Pattern[str]:
+    """"this voluntary Model Framework", "these non-binding Guidelines": this/these, up to three words, and the noun
+    of kind the text's own title ends in ("… Governance Framework"), so that "these voluntary codes of conduct" in
+    a regulation is not the regulation."""
+    words = fold(doc.short_title or doc.title).split()
+    kind = re.escape(words[-1]) if words and words[-1].isalpha() else r"(?!)"
+    return re.compile(rf"\b(?:this|these)\s+(?:[\w-]+\s+){{1,3}}?{kind}\b", re.I)
 
 
 # A duty to use the named text claims its force: "Parties are required to use the HUDERIA", "Companies must
