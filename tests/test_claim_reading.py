@@ -920,6 +920,10 @@ def test_a_text_named_by_description_routes_the_search_as_its_alias_would() -> N
         ("The list of banned practices was published.", False),
         ("Providers engaging in prohibited practices may be fined.", False),
         ("Scoring of citizens is prohibited.", True),
+        # "ban on" is the noun: what the sentence says of the ban is its own verb's ("applies from …")
+        ("The order bans the public release of model weights.", True),
+        ("The Act's ban on social scoring applies from 2 February 2025.", False),
+        ("The bans on social scoring apply from 2 February 2025.", False),
     ],
 )
 def test_a_ban_reported_in_the_past_tense_is_a_ban(text: str, bans: bool) -> None:

@@ -61,7 +61,7 @@ def _describes_itself(sentence: str, force: re.Match[str], doc: Document) -> boo
 
 
 def _own_kind(doc: Document) -> re.Pattern[str]:
-    """"this voluntary Model Framework", "these non-binding Guidelines": this/these, up to three words, and the noun
+    """ "this voluntary Model Framework", "these non-binding Guidelines": this/these, up to three words, and the noun
     of kind the text's own title ends in ("… Governance Framework"), so that "these voluntary codes of conduct" in
     a regulation is not the regulation."""
     words = fold(doc.short_title or doc.title).split()

@@ -44,8 +44,10 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
             r"|(?:is|are) (?:prohibited|banned|forbidden)"
             # news reports a ban in the past tense: "the order banned …", "outlawed", "forbade"; after "on", "of",
             # an article or a verb's -ed/-ing it is an adjective ("guidelines on banned AI practices", "engaging in
-            # prohibited AI practices", "companies that used banned AI practices")
-            r"|prohibits?|bans?|(?<!on )(?<!of )(?<!the )(?<!a )(?<!in )(?<!ed )(?<!ing )(?:prohibited|banned|outlawed)"
+            # prohibited AI practices", "companies that used banned AI practices"); "a ban on …", "the Act's ban on …"
+            # is a noun: a verb bans its object directly
+            r"|prohibits?|bans?(?!\s+on\b)"
+            r"|(?<!on )(?<!of )(?<!the )(?<!a )(?<!in )(?<!ed )(?<!ing )(?:prohibited|banned|outlawed)"
             r"|forbids?|forbade"
             r"|outlaws?)\b"
             r"|してはならない|禁止(?![A-Za-z0-9ァ-ヶー一-龥])|禁じ|금지",  # (「禁止AI」: what is banned)
