@@ -352,6 +352,23 @@ def test_dates_of_the_same_event(claim: str, sentence: str, verdict: str | None)
             "The companion framework was released in January 2023 for voluntary use.",
             None,
         ),
+        # a sentence giving the claimed date states the date's words, not what the claim dates: the rest of the
+        # claim must be stated too; counter-examples: the same subject dated alike, and otherwise
+        (
+            "The Robot Safety Act's ban on social scoring applies from 2 August 2026.",
+            "The registry of operators should be operational before 2 August 2026 and applies to all.",
+            None,
+        ),
+        (
+            "The Robot Safety Act's ban on social scoring applies from 2 August 2026.",
+            "The ban on social scoring shall apply from 2 August 2026.",
+            "supported",
+        ),
+        (
+            "The Robot Safety Act's ban on social scoring applies from 2 August 2026.",
+            "The ban on social scoring shall apply from 2 February 2025.",
+            "refuted",
+        ),
         # counter-example: a sentence of the text dating another part of itself ("this Regulation" does not make
         # the prohibitions' date the fines' date)
         (

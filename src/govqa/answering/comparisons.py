@@ -25,6 +25,7 @@ from govqa.answering.coverage import (
     name_words_of,
     states_heaviest,
     term_coverage,
+    undated_weights,
 )
 from govqa.answering.denied import denies_affirmed, lack_as_denial, lack_unstated, order_reversed
 from govqa.answering.duties import (
@@ -166,7 +167,9 @@ def compare_dates(reading: ClaimReading, sentence: str, idf: dict[str, float] | 
     if dates_a_transitional_case(reading.text, sentence):
         return None  # the date of a case set apart (what existed before a date) is not the rule's
     stated = dates_in(sentence)
-    states_claim = idf is not None and term_coverage(claim_weights(reading, idf), sentence) >= STATES_MOST
+    states_claim = idf is not None and all(  # (its words besides the dates too: they say what is dated)
+        term_coverage(w, sentence) >= STATES_MOST for w in (claim_weights(reading, idf), undated_weights(reading, idf))
+    )
     agreed = None  # support waits for every claimed date: one differing refutes the claim
     for d in reading.dates:
         if (not d.event and not states_claim) or d.event == "title":

@@ -326,3 +326,16 @@ def states_heaviest(weights: dict[str, float], sentence: str) -> bool:
         return not pairs or sum(t in present for t in pairs) >= len(pairs) / 2
 
     return any(stated(run) for run, w in runs if w == heaviest)  # (of words as rare, one)
+
+
+def undated_weights(reading: ClaimReading, idf: dict[str, float]) -> Weights:
+    """An English claim's terms less the words of its dates: a sentence giving the claimed date states those,
+    whatever it dates ("the infrastructure … should be operational before 2 August 2026" against "the ban on
+    prohibited practices applies from 2 August 2026"); the rest of the claim says what is dated."""
+    weights = claim_weights(reading, idf)
+    if weights.runs:
+        return weights
+    dated = {t for d in reading.dates for t in tokenize(d.text)}
+    rest = Weights({t: w for t, w in weights.items() if t not in dated})
+    rest.plain = weights.plain
+    return rest
