@@ -231,6 +231,27 @@ def test_a_law_sending_a_report_to_two_recipients_refutes_neither() -> None:
     assert other is not None and other[0].reason == "recipient_differs"
 
 
+def test_a_point_sending_the_report_to_the_claimed_recipient_is_read_with_its_stem() -> None:
+    """A provision listing a party's duties ("Operators of care robots shall: … (b) report serious incidents to
+    the Robot Standards Board") names the claimed recipient in its points: a sentence elsewhere sending the report
+    to another body refutes nothing. Counter-example: a list whose points send the report nowhere."""
+    claim = READER.read(
+        "Operators of autonomous care robots in hospitals must report serious incidents to the Robot Standards Board."
+    )
+    first = "Operators of autonomous care robots in hospitals shall report serious incidents to the Commission."
+    listed = (
+        "In addition to the duties listed in Articles 5 and 6, operators of autonomous care robots in hospitals"
+        " shall:\n(a) keep detailed"
+        " logs of the operation of their robots for a period of ten years;\n(b) report serious incidents to the {}."
+    )
+    kept = [passage(first), passage(listed.format("Robot Standards Board"))]
+    decided = decide(claim, rank_evidence(claim, kept, IDF), IDF)
+    assert decided is None or decided[0].verdict != "refuted"
+    elsewhere = [passage(first), passage(listed.format("owner of the robot"))]
+    other = decide(claim, rank_evidence(claim, elsewhere, IDF), IDF)
+    assert other is not None and other[0].reason == "recipient_differs"
+
+
 @pytest.mark.parametrize(
     ("claim", "sentence", "verdict"),
     [

@@ -384,9 +384,12 @@ def _decided(
             if name == "polarity" and _affirmed_elsewhere(reading, ev, evidence, idf):
                 continue
             if name == "recipient" and any(
-                sends_to(reading, found.claimed, o.text) and o.coverage >= ev.coverage for o in evidence if o is not ev
+                sends_to(reading, found.claimed, o.statement) and o.coverage >= ev.coverage
+                for o in evidence
+                if o is not ev
             ):
-                continue  # another sentence sends it (stating as much of the claim) to the claimed one: both are named
+                continue  # another sentence (a stem with its points) sends it, stating as much of the claim, to the
+                # claimed one: both are named
             return found, ev
     if name == "figures" and (joint := figures_across(reading, best, idf)):
         return joint
