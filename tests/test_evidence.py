@@ -465,6 +465,39 @@ def test_modality_on_the_same_action(claim: str, sentence: str, verdict: str | N
     assert (found.verdict if found else None) == verdict
 
 
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # leave to act without something ("without consent") is leave: a duty on the same words is no other force
+        (
+            "Operators may share robot data with third parties without consent in emergencies.",
+            "Before sharing robot data with third parties, operators must inform users of the consent they give.",
+            None,
+        ),
+        # … and a ban on acting without it refutes the leave (it was taken for a denied leave, and passed)
+        (
+            "Operators may share robot data with third parties without consent.",
+            "Operators shall not share robot data with third parties without consent.",
+            "refuted",
+        ),
+        # counter-examples: a denied leave or a ban claimed is still compared as one
+        (
+            "Operators may not share robot data with third parties.",
+            "Operators shall not share robot data with third parties.",
+            None,
+        ),
+        (
+            "Operators must not share robot data with third parties.",
+            "Operators are not prohibited from sharing robot data with third parties.",
+            "refuted",
+        ),
+    ],
+)
+def test_leave_to_act_without_something_is_leave(claim: str, sentence: str, verdict: str | None) -> None:
+    found = compare_modality(read(claim), sentence, IDF)
+    assert (found.verdict if found else None) == verdict
+
+
 _NOT_BANNED = "Using cameras by a shop to count its visitors' moods, such as boredom or delight, is not prohibited."
 
 

@@ -32,6 +32,7 @@ from govqa.answering.duties import (
     acts_in,
     body_differs,
     claims_a_right,
+    denies_force,
     forces_differ,
     names_bodies,
     names_its_body,
@@ -234,8 +235,8 @@ def compare_modality(reading: ClaimReading, sentence: str, idf: dict[str, float]
     actor, modality, negative, words, _ = duty_of(on_action(reading, stem(sentence), idf))
     if other_party(reading.actor_role, party_of(actor, sentence)):
         return None  # another party's force is no force claimed ("the State shall endeavour" of a duty of universities)
-    leave = reading.modality == "may" and not reading.negated and not no_duty(reading.modal_words, reading.text)
-    ban = reading.negated and reading.modality == "must"
+    leave = reading.modality == "may" and not denies_force(reading) and not no_duty(reading.modal_words, reading.text)
+    ban = denies_force(reading) and reading.modality == "must"
     # a leave claimed where the sentence bans; a ban claimed where the sentence says "is not prohibited"
     if (negative and leave and not EXCEPTION.search(sentence)) or (ban and NOT_BANNED.fullmatch(words)):
         return Check("modality", "refuted", "force_differs", reading.modal_words, words)

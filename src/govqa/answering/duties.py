@@ -250,3 +250,14 @@ def names_its_body(reading: ClaimReading, figure: Figure, sentence: str) -> bool
     for m in BODY.finditer(reading.text[lo:hi]):
         words |= set(tokenize(m.group())) - named - FRAME_WORDS - {"ai", "the"}
     return not words or bool(words & set(tokenize(sentence)))
+
+
+# What a claim's action goes without, or instead of what ("share data without consent", "rather than fines"): a
+# thing absent, which denies nothing of the force over the action.
+_ABSENT = re.compile(r"without|rather than|instead of", re.I)
+
+
+def denies_force(reading: ClaimReading) -> bool:
+    """The claim's force is denied ("must not", "is not required to", "need not", "no … may"), not only something
+    its action goes without: "may be transferred without consent" claims leave, as "may be transferred" does."""
+    return bool(duty_of(reading.text)[2]) or any(not _ABSENT.fullmatch(w) for w in reading.negations)
