@@ -498,6 +498,39 @@ def test_leave_to_act_without_something_is_leave(claim: str, sentence: str, verd
     assert (found.verdict if found else None) == verdict
 
 
+EXEMPTED_SMALL = "Sections 2 and 3 do not apply to an operator with fewer than fifty employees."
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "verdict"),
+    [
+        # a figure stated in a sentence denying the claim's verb (an exemption) supports no claim affirming it
+        (
+            "The Robot Act applies to operators with fewer than 50 employees in the same way as to large operators.",
+            EXEMPTED_SMALL,
+            None,
+        ),
+        # counter-examples: a claim of the exemption; a rule affirmed with the figure
+        (
+            "The Robot Act exempts operators with fewer than 50 employees from sections 2 and 3.",
+            EXEMPTED_SMALL,
+            "supported",
+        ),
+        (
+            "The Robot Act applies in full to operators with more than 50 employees.",
+            "This Act applies to an operator with more than fifty employees.",
+            "supported",
+        ),
+    ],
+)
+def test_a_figure_of_an_exemption_supports_no_claim_that_the_rule_applies(
+    claim: str, sentence: str, verdict: str | None
+) -> None:
+    reading = read(claim)
+    found = decide(reading, rank_evidence(reading, [passage(sentence)], IDF), IDF)
+    assert (found[0].verdict if found else None) == verdict
+
+
 _NOT_BANNED = "Using cameras by a shop to count its visitors' moods, such as boredom or delight, is not prohibited."
 
 

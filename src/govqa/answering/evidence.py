@@ -371,6 +371,9 @@ def _decided(
                 _figures_stated_elsewhere(reading, ev, evidence) or _case_unclaimed(reading, ev.text)
             ):
                 continue
+            denied = polarity_differs(reading.text, claim_weights(reading, idf), ev.statement)[0]
+            if found.verdict == "supported" and denied:  # (an exemption's "fewer than fifty" supports no "applies")
+                continue
             if found.verdict == "supported":  # of the sentences stating the figures alike, the one stating most
                 alike = [o for o in best if compare_figures(reading, o.statement, idf, o.antecedent) == found]
                 ev = max(alike, key=lambda o: o.coverage)
