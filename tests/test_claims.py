@@ -534,6 +534,15 @@ def test_a_claimed_figure_is_stated_only_as_a_figure_of_its_kind(claim: str, tex
     assert (check_claim_figures(read(claim), passages, context(passages)) is not None) is gated
 
 
+def test_a_missing_figure_is_named_as_the_claim_writes_it() -> None:
+    """ "never state 1 million users", not "never state 1"; a number of no figure (a year) as written."""
+    passages = [quote("Operators shall keep logs.").passage]
+    found = check_claim_figures(
+        read("The Robot Act covers firms with 1 million users since 2019."), passages, context(passages)
+    )
+    assert found is not None and found.fields["figures"] == ("1 million users", "2019")
+
+
 @pytest.mark.parametrize(
     ("claim", "gated"),
     [

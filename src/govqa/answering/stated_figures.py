@@ -66,7 +66,17 @@ def check_claim_figures(query: QueryAnalysis, passages: Sequence[Passage], ctx: 
     if missing and counted(query.claim, ctx.documents, ctx.chunks):  # compared with the text's numbering
         counts = {f"{f.value:g}" for f in query.claim.figures if f.kind == "count"} if query.claim else set()
         missing = [n for n in missing if n not in counts]
-    return Finding("missing_figures", "gate", {"figures": tuple(missing)}) if missing else None
+    return (
+        Finding("missing_figures", "gate", {"figures": tuple(_as_written(n, query) for n in missing)})
+        if missing
+        else None
+    )
+
+
+def _as_written(number: str, query: QueryAnalysis) -> str:
+    """A missing number as the claim writes its figure ("1 million users" for the "1" of it), else the number."""
+    claimed = [f.text for f in (query.claim.figures if query.claim else ()) if number in f.text.replace(",", "")]
+    return next(iter(claimed), number)
 
 
 def _unstated_as_claimed(figure: str, query: QueryAnalysis, chunks: Sequence[Chunk]) -> bool:
