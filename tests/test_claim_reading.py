@@ -307,6 +307,11 @@ def test_a_verb_joined_to_an_infinitive_is_no_force(claim: str, modal_words: str
             False,
             "business_operator",
         ),
+        # a text's subject names no party: the one it addresses (「国民に対して」) is bound; counter-example: a time
+        # before the action (「2026年に」) is no party
+        ("AI促進法は、国民に対して理解を深めるよう努めることを求めている。", "endeavour", False, "citizens"),
+        ("AI促進法は、事業者に対し、記録の保存を義務付けている。", "must", False, "business_operator"),
+        ("AI促進法は、2026年に記録の保存を義務付けた。", "must", False, ""),
         # a modal in a condition ("if …", "unless …") is not the sentence's force; one after the condition is
         (
             "Providers may file a single report for two robots if one robot cannot be understood without the other.",

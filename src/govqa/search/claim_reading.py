@@ -7,13 +7,11 @@ What a check needs to judge a claim against a law's sentence, read the same way 
   「日本のAI法」, 「中国の生成AIサービス管理暫行弁法」) — resolved through the manifest's jurisdiction words,
   `doc_type`, `date` and titles. Texts the manifest lists as `[[reference]]` (not held) resolve too, apart;
 - **the actor, the modality and the action** (search/statements.py, which reads a law's sentences the same
-  way): "providers shall ensure …" → provider, must, "ensure …"; modality is one of must / endeavour / may /
-  should ("shall endeavour", 「努める」 are efforts, not duties); a prohibition is "must" negated;
+  way): "providers shall ensure …" → provider, must, "ensure …"; a text's 「国民に対して…求める」 binds 国民;
+  modality: must / endeavour / may / should (「努める」 is an effort, not a duty); a prohibition is "must" negated;
 - **figures and dates** (search/claim_figures.py), each date with the event it dates;
-- **scope words** ("all", "only", 「全て」, 「のみ」) and **negation** — a negation inside what a duty requires
-  ("shall ensure that X are not used") is the claim's; one inside a condition or a relative clause ("systems
-  that are not high-risk", 「…しない場合」) is not.
-"""
+- **scope words** ("all", "only", 「全て」, 「のみ」) and **negation** — one inside what a duty requires ("shall
+  ensure that X are not used") is the claim's; one in a condition or relative clause (「…しない場合」) is not."""
 
 from __future__ import annotations
 
@@ -27,6 +25,7 @@ from govqa.records import Document
 from govqa.search.claim_figures import MONTHS, DateMention, Figure, dates_in, figures_in, names_text
 from govqa.search.definitions import spellings
 from govqa.search.intents import asked_roles
+from govqa.search.reading import addressed_party
 from govqa.search.routing import Router, question_language
 from govqa.search.statements import actor_role, duty_of, negation_words, scope_words
 from govqa.text import fold, tokenize
@@ -183,7 +182,7 @@ class ClaimReader:
         texts = self.named_texts(text)
         own = not re.search(r"\b(?:that|which|who)\b", actor)  # "a company that follows the Framework" is bound
         if actor and own and (any(fold(actor).endswith(fold(t.words)) for t in texts) or refs_in_question(actor)):
-            actor = ""  # "The Act prohibits …", "Section 6-1-1706 mandates …": the text speaks, nobody is bound
+            actor = addressed_party(text, actor)  # "The Act prohibits …": the text speaks; 「国民に対して」 is bound
         words = negation_words(text)
         dates = duty_dates(text, dates_in(text, reported=True)) if modality else tuple(dates_in(text, reported=True))
         return ClaimReading(

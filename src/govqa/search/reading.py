@@ -354,3 +354,14 @@ def detail_terms(asking: str) -> frozenset[str]:
     """The topic words of a detail question, which a delegating clause must share (kana bigrams are grammar)."""
     terms = set(tokenize(asking)) - _DETAIL_FRAME
     return frozenset(t for t in terms if not re.search(r"[\u3040-\u309f]", t))
+
+
+# A Japanese claim whose subject is the text itself names the party it binds after it: 「AI推進法は、国民に対して…努める
+# ことを求めている」, 「…は、事業者に対し、…を義務付けている」.
+_ADDRESSED = re.compile(r"^(?:は|が)?[、,\s]*(?P<party>[^、。，,]{1,20}?)に対し(?:て)?")
+
+
+def addressed_party(claim: str, subject: str) -> str:
+    """The party a claim addresses right after its subject, the text (「国民に対して…」: 国民), else ""."""
+    m = _ADDRESSED.match(claim[claim.find(subject) + len(subject) :]) if subject in claim else None
+    return m.group("party") if m else ""
