@@ -307,6 +307,10 @@ def test_a_verb_joined_to_an_infinitive_is_no_force(claim: str, modal_words: str
             False,
             "business_operator",
         ),
+        # a practice said to be allowed (or not) with no "to" after: leave, or a ban; counter-example: "allowed to"
+        ("Emotion recognition in schools is allowed.", "may", False, ""),
+        ("Emotion recognition in schools is not permitted under the Robot Act.", "must", True, ""),
+        ("Emotion recognition in schools is allowed to continue until 2027.", "may", False, ""),
         # a text's subject names no party: the one it addresses (「国民に対して」) is bound; counter-example: a time
         # before the action (「2026年に」) is no party
         ("AI促進法は、国民に対して理解を深めるよう努めることを求めている。", "endeavour", False, "citizens"),

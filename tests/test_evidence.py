@@ -498,6 +498,18 @@ def test_leave_to_act_without_something_is_leave(claim: str, sentence: str, verd
     assert (found.verdict if found else None) == verdict
 
 
+def test_a_practice_said_to_be_allowed_is_not_stated_by_a_point_of_a_list_of_bans() -> None:
+    """ "X is allowed" claims leave: a point of the Act's prohibitions sharing its words states a ban, not it.
+    Counter-example: a sentence giving that leave supports it."""
+    claim = read("Under the Robot Act, emotion recognition of pupils in schools is allowed.")
+    banned = passage("(f) the use of robots for emotion recognition of pupils in schools;", roles=("prohibition",))
+    found = decide(claim, rank_evidence(claim, [banned], IDF), IDF)
+    assert found is None or found[0].verdict != "supported"
+    allowed = passage("Emotion recognition of pupils in schools is allowed for medical reasons.")
+    found = decide(claim, rank_evidence(claim, [allowed], IDF), IDF)
+    assert found is not None and found[0].verdict == "supported"
+
+
 EXEMPTED_SMALL = "Sections 2 and 3 do not apply to an operator with fewer than fifty employees."
 
 

@@ -40,7 +40,7 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
         "must",
         True,
         re.compile(
-            r"(?i)\b(?:must not|shall not|may not|cannot|can['’]t|(?:is|are) not (?:allowed|permitted) to"
+            r"(?i)\b(?:must not|shall not|may not|cannot|can['’]t|(?:is|are) not (?:allowed|permitted)(?: to)?"
             r"|(?:is|are) (?:prohibited|banned|forbidden)"
             # news reports a ban in the past tense: "the order banned …", "outlawed", "forbade"; after "on", "of",
             # an article or a verb's -ed/-ing it is an adjective ("guidelines on banned AI practices", "engaging in
@@ -98,7 +98,8 @@ MODALITIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (  # (modality, nega
             # (not the "may" of a possibility: "AI systems … may lead to discriminatory outcomes")
             r"(?i)\b(?:may(?!\s+(?:\d|also\s+)?(?:lead|result|cause|pose|entail|contribute|arise|occur|give rise)\b)"
             r"(?!\s+have\s+(?:been|[a-z]+ed|[a-z]+en)\b)"  # "may have caused": what may have happened
-            r"(?!\s+\d)|can|(?:is|are) (?:allowed|permitted|entitled|empowered) to|permits?|allows?|lets"
+            r"(?!\s+\d)|can|(?:is|are) (?:allowed|permitted|entitled|empowered) to|(?:is|are) (?:allowed|permitted)"
+            r"|permits?|allows?|lets"
             r"|ha(?:s|ve) (?:the )?(?:exclusive |sole |full )?(?:authority|power|right|flexibility|discretion) to)\b"
             # 「…しても差し支えない」, 「構わない」 (かまわない), 「して(も)よい」: leave given, in a law's words and a
             # writer's;
