@@ -26,6 +26,7 @@ from govqa.answering.evidence import (
     same_event,
 )
 from govqa.answering.exceptions import compare_excepted, compare_scope
+from govqa.answering.provisos import proviso_unclaimed
 from govqa.answering.stating import as_restricted, as_universal
 from govqa.records import Chunk, Document, Passage
 from govqa.search.claim_reading import ClaimReading
@@ -508,6 +509,40 @@ def test_a_practice_said_to_be_allowed_is_not_stated_by_a_point_of_a_list_of_ban
     allowed = passage("Emotion recognition of pupils in schools is allowed for medical reasons.")
     found = decide(claim, rank_evidence(claim, [allowed], IDF), IDF)
     assert found is not None and found[0].verdict == "supported"
+
+
+LEAK_RULE = "Operators shall tell users about a leak of robot data."
+LEAK_PROVISO = "However, where telling users is impossible, this shall not apply to the operator."
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "unclaimed"),
+    [
+        # a proviso states the case its rule leaves out: a claim naming no word of that case is not stated by it
+        ("Operators need not tell users about a leak of robot data.", f"{LEAK_RULE} {LEAK_PROVISO}", True),
+        (
+            "事業者は、ロボットデータの漏えいを本人に通知する必要はない。",
+            "事業者は、その取り扱うロボットデータの漏えいが生じたときは、本人に対し、当該事態が生じた旨を遅滞なく通知しなければ"
+            "ならない。ただし、本人への通知が困難な場合であって、これに代わるべき措置をとるときは、この限りでない。",
+            True,
+        ),
+        # counter-examples: a claim of the case itself; a sentence that is no proviso
+        (
+            "Operators need not tell users about a leak of robot data where telling users is impossible.",
+            f"{LEAK_RULE} {LEAK_PROVISO}",
+            False,
+        ),
+        ("Operators need not tell users about a leak of robot data.", f"{LEAK_RULE} Operators shall keep logs.", False),
+    ],
+)
+def test_a_proviso_states_only_a_claim_of_its_case(claim: str, text: str, unclaimed: bool) -> None:
+    """The proviso (the passage's last sentence) is set aside as support for a claim naming none of its case."""
+    reading = read(claim)
+    last = sentence_spans(text)[-1]
+    assert proviso_unclaimed(reading, text, last[0], text[last[0] : last[1]]) is unclaimed
+    if unclaimed:  # … and supports nothing
+        found = decide(reading, rank_evidence(reading, [passage(text)], IDF), IDF)
+        assert found is None or found[0].verdict != "supported"
 
 
 EXEMPTED_SMALL = "Sections 2 and 3 do not apply to an operator with fewer than fifty employees."

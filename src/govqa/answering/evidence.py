@@ -28,8 +28,8 @@ from govqa.answering.coverage import claim_weights, counts_across, cross_languag
 from govqa.answering.duties import action_coverage, binds_party, states_as_claimed, stem
 from govqa.answering.exceptions import unstated_regardless
 from govqa.answering.parties import acting, acts_as_claimed, sends_to
-from govqa.answering.provisos import dates_a_part, opens_proviso, provisos
-from govqa.answering.quotes import FRAME_WORDS, SentenceScorer
+from govqa.answering.provisos import case_unclaimed, dates_a_part, opens_proviso, proviso_unclaimed, provisos
+from govqa.answering.quotes import SentenceScorer
 from govqa.answering.stating import (
     PROHIBITION,
     claims_definition,
@@ -44,7 +44,7 @@ from govqa.records import Check, Passage
 from govqa.search.claim_figures import dates_in, figures_in
 from govqa.search.claim_reading import ClaimReading
 from govqa.search.statements import POSSIBILITY, duty_of
-from govqa.text import POINT, sentence_spans, statement_spans, tokenize
+from govqa.text import POINT, sentence_spans, statement_spans
 
 
 @dataclass(frozen=True)
@@ -200,7 +200,7 @@ def figures_across(
     first = None
     for ev in evidence:
         refuted, found = figure_findings(reading, ev.statement, idf)
-        if refuted and not _case_unclaimed(reading, ev.text):
+        if refuted and not case_unclaimed(reading, ev.text):
             return None
         if found and first is None:
             first = ev
@@ -262,22 +262,6 @@ def _figures_stated_elsewhere(reading: ClaimReading, ev: Evidence, evidence: Seq
         for o in evidence
         if o is not ev
     )
-
-
-def _case_unclaimed(reading: ClaimReading, sentence: str) -> bool:
-    """A sentence opening with a case ("In the event of the death of a person, … not later than 10 days") gives the
-    figure of that case: a claim naming none of its words ("15 days to report serious incidents") is about the
-    general rule, which the case's figure does not contradict."""
-    m = _CASE.match(sentence)
-    case = set(tokenize(m.group("case"))) - FRAME_WORDS if m else set()
-    return bool(case) and not case & set(tokenize(reading.text))
-
-
-_CASE = re.compile(
-    r"^\s*(?:\(?\w{1,4}[.)]\s*)?(?:notwithstanding [^,;]{1,60},\s*)?"  # "4. Notwithstanding paragraph 2, …"
-    r"(?:in the (?:event|case) of|in cases? (?:of|where)|where|if)\b(?P<case>[^,;]{3,160}),",
-    re.I,
-)
 
 
 def _affirmed_elsewhere(
@@ -355,8 +339,11 @@ def _decided(
             continue  # (a text's own force is stated by its words about itself only: status.record_force)
         if name in BY_WORDS and claims_definition(reading) and not defines(ev.text, ev.passage.chunk.roles):
             continue
-        if name in BY_WORDS and unstated_regardless(reading, ev.statement):
-            continue  # ("regardless of whether …" is a claim of its own, which a sentence must state)
+        if name in BY_WORDS and (
+            unstated_regardless(reading, ev.statement)
+            or proviso_unclaimed(reading, ev.passage.chunk.text, ev.start, ev.text)
+        ):
+            continue  # (a condition set aside, a proviso's case: claims of their own, which a sentence must state)
         if name == "modality" and denies_stated_ban(reading, ev.own_duty, "prohibition" in ev.passage.chunk.roles, idf):
             return Check("modality", "refuted", "ban_denied", reading.modal_words), ev
         if name in STATED_AS_CLAIMED:
@@ -368,7 +355,7 @@ def _decided(
             continue
         if name == "figures" and (found := compare_figures(reading, ev.statement, idf, ev.antecedent)):
             if found.verdict == "refuted" and (
-                _figures_stated_elsewhere(reading, ev, evidence) or _case_unclaimed(reading, ev.text)
+                _figures_stated_elsewhere(reading, ev, evidence) or case_unclaimed(reading, ev.text)
             ):
                 continue
             denied = polarity_differs(reading.text, claim_weights(reading, idf), ev.statement)[0]

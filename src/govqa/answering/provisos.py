@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 
 from govqa.answering.comparisons import SELF_REFERENCE
-from govqa.answering.coverage import claim_weights, event_words, figure_topic
+from govqa.answering.coverage import HIRAGANA, claim_weights, event_words, figure_topic
+from govqa.answering.quotes import FRAME_WORDS
 from govqa.search.claim_reading import ClaimReading
-from govqa.text import sentence_spans
+from govqa.text import sentence_spans, tokenize
 
 # The text as the subject of its own date: "This Regulation shall apply …", "It shall apply …" (an article's second
 # sentence, after "This Regulation shall enter into force …"), 「この法律は、…施行する」.
@@ -60,3 +61,32 @@ def provisos(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
     if _PROVISO_POINTS.search(sentence) or (after and _PROVISO.match(text[after[0][0] : after[0][1]])):
         return after
     return None
+
+
+def case_unclaimed(reading: ClaimReading, sentence: str) -> bool:
+    """A sentence opening with a case ("In the event of the death of a person, … not later than 10 days") gives the
+    figure of that case: a claim naming none of its words ("15 days to report serious incidents") is about the
+    general rule, which the case's figure does not contradict."""
+    m = _CASE.match(sentence)
+    case = set(tokenize(m.group("case"))) - FRAME_WORDS if m else set()
+    return bool(case) and not case & set(tokenize(reading.text))
+
+
+_CASE = re.compile(
+    r"^\s*(?:\(?\w{1,4}[.)]\s*)?(?:notwithstanding [^,;]{1,60},\s*)?"  # "4. Notwithstanding paragraph 2, …"
+    r"(?:in the (?:event|case) of|in cases? (?:of|where)|where|if)\b(?P<case>[^,;]{3,160}),",
+    re.I,
+)
+
+
+def proviso_unclaimed(reading: ClaimReading, text: str, start: int, sentence: str) -> bool:
+    """A proviso ("However, where …, this shall not apply", 「ただし、…場合…は、この限りでない」) states the case a
+    rule leaves out: it states a claim only if the claim names that case, a content word of the proviso that its
+    rule (the sentence before) does not hold: 「ただし、本人への通知が困難な場合…は、この限りでない」 does not state
+    「本人への通知は不要」. `sentence` is text[start:…], a sentence of the passage `text`."""
+    if not opens_proviso(sentence):
+        return False
+    before = [(s, e) for s, e in sentence_spans(text) if e <= start][-1:]
+    rule = set(tokenize(" ".join(text[s:e] for s, e in before)))
+    case = {t for t in tokenize(sentence) if not HIRAGANA.search(t)} - rule - FRAME_WORDS  # (not 「であ」 of であって)
+    return bool(case) and not case & set(tokenize(reading.text))
