@@ -688,6 +688,9 @@ def test_actor_of_a_stem_for_its_points(claim: str, sentence: str, verdict: str 
 # ---------------------------------------------------------------- scope
 
 
+LABEL_IF_SOLD = "Where a care robot is sold to consumers, the operator shall label it with the operator's name."
+
+
 @pytest.mark.parametrize(
     ("claim", "sentence", "verdict"),
     [
@@ -730,20 +733,6 @@ def test_actor_of_a_stem_for_its_points(claim: str, sentence: str, verdict: str 
             "This Act does not apply to hobby robots, unless they are sold to the public.",
             None,
         ),
-    ],
-)
-def test_scope_against_an_exception_to_the_same_rule(claim: str, sentence: str, verdict: str | None) -> None:
-    """ "all"/"every" against an exception or limit on the same action; an unrelated exception decides nothing."""
-    found = compare_scope(read(claim), sentence, IDF)
-    assert (found.verdict if found else None) == verdict
-
-
-LABEL_IF_SOLD = "Where a care robot is sold to consumers, the operator shall label it with the operator's name."
-
-
-@pytest.mark.parametrize(
-    ("claim", "sentence", "verdict"),
-    [
         # a rule claimed to hold whatever a condition, against the rule stated under that condition
         (
             "Operators must label care robots regardless of whether they are sold to consumers.",
@@ -780,10 +769,9 @@ LABEL_IF_SOLD = "Where a care robot is sold to consumers, the operator shall lab
         ),
     ],
 )
-def test_a_rule_claimed_whatever_a_condition_against_the_rule_under_it(
-    claim: str, sentence: str, verdict: str | None
-) -> None:
-    """A law making a rule conditional refutes a claim that it holds whatever that condition."""
+def test_scope_against_an_exception_to_the_same_rule(claim: str, sentence: str, verdict: str | None) -> None:
+    """ "all"/"every" against an exception or limit on the same action; an unrelated exception decides nothing; a
+    rule claimed whatever a condition against the rule stated under that condition."""
     found = compare_scope(read(claim), sentence, IDF)
     assert (found.verdict if found else None) == verdict
 
