@@ -440,6 +440,9 @@ def test_a_negated_condition_is_not_a_negated_rule() -> None:
         ("Operators must not sell robot data without obtaining the owner's consent.", {"sell"}),
         # counter-example: outside a ban, "without" denies ("operators may sell data without consent")
         ("Operators may sell robot data without obtaining the owner's consent.", {"obtaining"}),
+        # an exemption "from all obligations" denies the obligations; counter-example: "not all" keeps its "all"
+        ("Hobby operators are exempt from all obligations of the Robot Act.", {"obligations"}),
+        ("Not all operators must register robots.", {"all"}),
     ],
 )
 def test_a_that_clause_after_a_verb_of_duty_keeps_its_negation(sentence: str, denied: set[str]) -> None:

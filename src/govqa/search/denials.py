@@ -33,7 +33,9 @@ def denied_words(text: str, *, anywhere: bool = False) -> set[str]:
         if m.group().lower() == "without" and duty_of(text[: m.start()])[2]:
             continue  # "must not provide … without obtaining consent": what a ban's "without" names, it requires
         after = re.findall(r"[^\W_]+", text[m.end() : m.end() + 80].lower())
-        words = [w for w in after if w not in _DENIAL_FILLER]
+        # ("exempt from all obligations" is exempt from obligations; "not all providers" keeps its "all")
+        filler = _DENIAL_FILLER | {"all", "every"} if EXEMPTION.fullmatch(m.group()) else _DENIAL_FILLER
+        words = [w for w in after if w not in filler]
         word = words[0] if words else ""
         if word and word.isascii():
             out.add(word)
